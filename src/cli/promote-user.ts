@@ -1,0 +1,46 @@
+/**
+ * `npm run user:promote -- someone@example.com`: grants the admin role to an existing
+ * account. Boots only what it needs (config + database), not the API or the worker.
+ */
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfigModule } from '../config/config.module';
+import { loadConfigOrExit } from '../config/load-config';
+import { DatabaseModule } from '../infrastructure/database/database.module';
+import { User } from '../modules/users/entities/user.entity';
+import { UsersRepository } from '../modules/users/users.repository';
+import { UsersService } from '../modules/users/users.service';
+
+async function main(): Promise<void> {
+  const email = process.argv[2];
+  if (!email || !email.includes('@')) {
+    console.error('Usage: npm run user:promote -- someone@example.com');
+    process.exit(2);
+  }
+  const config = loadConfigOrExit();
+
+  @Module({
+    imports: [
+      AppConfigModule.forRoot(config, 'api'),
+      DatabaseModule,
+      TypeOrmModule.forFeature([User]),
+    ],
+    providers: [UsersRepository, UsersService],
+  })
+  class PromoteUserModule {}
+
+  const app = await NestFactory.createApplicationContext(PromoteUserModule, { logger: ['error'] });
+  try {
+    const user = await app.get(UsersService).promoteToAdmin(email);
+    console.log(`${user.email} is now an admin (id ${user.id}). New tokens carry the role.`);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exitCode = 1;
+  } finally {
+    await app.close();
+  }
+}
+
+void main();

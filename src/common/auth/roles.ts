@@ -1,0 +1,12 @@
+export enum Role {
+  User = 'user',
+  Admin = 'admin',
+}
+
+/** What a verified access token tells the rest of the application about the caller. */
+export interface AuthenticatedUser {
+  id: string;
+  role: Role;
+  /** The refresh-token family (login session) this access token belongs to. */
+  sessionId: string;
+}

@@ -1,0 +1,56 @@
+import { HttpStatus } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { ProblemException } from './domain-errors';
+
+/** Errors raised by body-parser (http-errors): a status and a machine-readable type. */
+interface ParserError {
+  type?: unknown;
+  status?: unknown;
+}
+
+const PROBLEMS: Record<string, () => ProblemException> = {
+  'entity.parse.failed': () =>
+    new ProblemException(
+      HttpStatus.BAD_REQUEST,
+      'malformed-json',
+      'Malformed JSON',
+      'The request body is not valid JSON.',
+    ),
+  'entity.too.large': () =>
+    new ProblemException(
+      HttpStatus.PAYLOAD_TOO_LARGE,
+      'payload-too-large',
+      'Payload too large',
+      'The request body is larger than the server accepts.',
+    ),
+  'encoding.unsupported': () =>
+    new ProblemException(
+      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      'unsupported-encoding',
+      'Unsupported encoding',
+      'The request body encoding is not supported.',
+    ),
+  'charset.unsupported': () =>
+    new ProblemException(
+      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      'unsupported-charset',
+      'Unsupported charset',
+      'The request body charset is not supported.',
+    ),
+};
+
+/**
+ * Express error middleware mounted right after the body parsers. Without it Nest would turn a
+ * JSON syntax error into a 400 that echoes the parser's message; here each parser failure
+ * becomes a named problem, which the ProblemDetailsFilter renders like any other.
+ */
+export function bodyParserErrors(
+  error: unknown,
+  _req: Request,
+  _res: Response,
+  next: NextFunction,
+): void {
+  const type = (error as ParserError | undefined)?.type;
+  const toProblem = typeof type === 'string' ? PROBLEMS[type] : undefined;
+  next(toProblem ? toProblem() : error);
+}

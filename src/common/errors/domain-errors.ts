@@ -1,0 +1,29 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+/**
+ * An HttpException that names its problem type. Services throw these (or Nest's built-in
+ * exceptions); the ProblemDetailsFilter turns both into application/problem+json.
+ */
+export class ProblemException extends HttpException {
+  constructor(
+    status: HttpStatus,
+    readonly problemType: string,
+    readonly title: string,
+    detail?: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super({ title, detail }, status);
+  }
+}
+
+export class ValidationProblem extends ProblemException {
+  constructor(readonly fieldErrors: { field: string; messages: string[] }[]) {
+    const n = fieldErrors.length;
+    super(
+      HttpStatus.BAD_REQUEST,
+      'validation-failed',
+      'Validation failed',
+      `The request has ${n} invalid field${n === 1 ? '' : 's'}.`,
+    );
+  }
+}

@@ -1,0 +1,114 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import type { Request, Response } from 'express';
+import { RequestContext } from '../http/request-context';
+import { ProblemException, ValidationProblem } from './domain-errors';
+import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, ProblemDetails } from './problem-details';
+
+const SLUG_BY_STATUS: Record<number, string> = {
+  400: 'bad-request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  409: 'conflict',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  422: 'unprocessable-content',
+  429: 'too-many-requests',
+  500: 'internal-error',
+  503: 'service-unavailable',
+};
+
+/**
+ * Turns every error into RFC 9457 problem details. Nothing internal (stack, SQL, library
+ * messages of unexpected errors) ever reaches the client; those are logged with the request id.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request>();
+    const res = ctx.getResponse<Response>();
+    const problem = this.toProblem(exception, req);
+
+    if (problem.status >= 500) {
+      this.logger.error(
+        { err: exception, requestId: problem.requestId },
+        `Unhandled error on ${req.method} ${req.originalUrl}`,
+      );
+    }
+    if (problem.status === 429) this.ensureRetryAfter(res);
+    if (res.headersSent) return;
+    res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown, req: Request): ProblemDetails {
+    const base = {
+      instance: req.originalUrl?.split('?')[0] ?? req.url,
+      requestId: RequestContext.requestId() ?? (req as Request & { id?: string }).id ?? 'unknown',
+    };
+
+    if (exception instanceof ProblemException) {
+      return {
+        type: PROBLEM_TYPE_BASE + exception.problemType,
+        title: exception.title,
+        status: exception.getStatus(),
+        ...this.detail((exception.getResponse() as { detail?: string }).detail),
+        ...base,
+        ...(exception instanceof ValidationProblem ? { errors: exception.fieldErrors } : {}),
+        ...exception.extensions,
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return {
+        ...this.byStatus(status),
+        ...this.detail(this.messageOf(exception)),
+        ...base,
+      };
+    }
+    return {
+      ...this.byStatus(HttpStatus.INTERNAL_SERVER_ERROR),
+      detail: 'An unexpected error occurred. Quote the request id when reporting it.',
+      ...base,
+    };
+  }
+
+  private byStatus(status: number): Pick<ProblemDetails, 'type' | 'title' | 'status'> {
+    return {
+      type: PROBLEM_TYPE_BASE + (SLUG_BY_STATUS[status] ?? `http-${status}`),
+      title: STATUS_CODES[status] ?? 'Error',
+      status,
+    };
+  }
+
+  private detail(detail: string | undefined): { detail?: string } {
+    return detail ? { detail } : {};
+  }
+
+  private messageOf(exception: HttpException): string | undefined {
+    const response = exception.getResponse();
+    if (typeof response === 'string') return response;
+    const message = (response as { message?: unknown }).message;
+    if (typeof message === 'string') return message;
+    if (Array.isArray(message)) return message.join('; ');
+    return exception.message;
+  }
+
+  /** @nestjs/throttler names the header after the throttler (Retry-After-auth); expose the standard one. */
+  private ensureRetryAfter(res: Response): void {
+    if (res.headersSent || res.getHeader('Retry-After')) return;
+    const named = Object.keys(res.getHeaders()).find((h) => h.startsWith('retry-after-'));
+    if (named) res.setHeader('Retry-After', String(res.getHeader(named)));
+  }
+}

@@ -1,0 +1,38 @@
+import { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { AppConfig } from '../../config/app-config';
+import { bodyParserErrors } from '../errors/body-parser-errors';
+import { MetricsService } from '../../infrastructure/metrics/metrics.service';
+import { setupOpenApi } from '../swagger/openapi';
+import { RequestContext } from './request-context';
+
+export const API_PREFIX = 'api/v1';
+/** Served at the root for ops, outside the versioned API. */
+export const ROOT_ROUTES = ['health/live', 'health/ready', 'metrics'];
+
+/**
+ * Express-level set-up shared by main.ts and the e2e tests. Order matters: the request id
+ * first, then the body parsers (with the size limit), then the async request context.
+ */
+export function configureHttpApp(app: INestApplication, config: AppConfig): void {
+  const express = app as NestExpressApplication;
+  express.disable('x-powered-by');
+  express.set('trust proxy', config.http.trustProxyHops);
+  express.use(RequestContext.assignId);
+  express.useBodyParser('json', { limit: config.http.bodyLimit });
+  express.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false });
+  express.use(bodyParserErrors);
+  express.use(RequestContext.bind);
+  express.use(app.get(MetricsService).httpMiddleware);
+  express.use(helmet());
+  express.enableCors({
+    origin: config.http.corsOrigins === '*' ? true : config.http.corsOrigins,
+    credentials: true,
+    exposedHeaders: ['x-request-id', 'retry-after', 'location'],
+    maxAge: 600,
+  });
+  express.setGlobalPrefix(API_PREFIX, { exclude: ROOT_ROUTES });
+  express.enableShutdownHooks();
+  if (config.http.swaggerEnabled) setupOpenApi(express, config);
+}

@@ -1,0 +1,45 @@
+import { applyDecorators, Type } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { PageQueryDto } from './page-query.dto';
+
+export class PageMeta {
+  @ApiProperty({ example: 1 }) page: number;
+  @ApiProperty({ example: 20 }) limit: number;
+  @ApiProperty({ example: 137 }) total: number;
+  @ApiProperty({ example: 7 }) totalPages: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  meta: PageMeta;
+}
+
+export function toPage<T>(items: T[], total: number, query: PageQueryDto): Page<T> {
+  return {
+    items,
+    meta: {
+      page: query.page,
+      limit: query.limit,
+      total,
+      totalPages: Math.ceil(total / query.limit),
+    },
+  };
+}
+
+/** Documents a `Page<Model>` response body. */
+export function ApiPageResponse(model: Type<unknown>, description = 'A page of results') {
+  return applyDecorators(
+    ApiExtraModels(PageMeta, model),
+    ApiOkResponse({
+      description,
+      schema: {
+        type: 'object',
+        required: ['items', 'meta'],
+        properties: {
+          items: { type: 'array', items: { $ref: getSchemaPath(model) } },
+          meta: { $ref: getSchemaPath(PageMeta) },
+        },
+      },
+    }),
+  );
+}

@@ -1,0 +1,32 @@
+import { LogLevel, NodeEnv } from './env.schema';
+
+/** The typed, validated configuration every provider receives (injected by class). */
+export class AppConfig {
+  env: NodeEnv;
+  version: string;
+  http: {
+    port: number;
+    corsOrigins: string[] | '*';
+    bodyLimit: string;
+    trustProxyHops: number;
+    publicUrl: string;
+    swaggerEnabled: boolean;
+  };
+  worker: { port: number };
+  database: { url: string; poolSize: number };
+  redis: { url: string };
+  queue: { prefix: string; attempts: number; backoffMs: number };
+  auth: {
+    accessSecret: string;
+    refreshSecret: string;
+    accessTtlSeconds: number;
+    refreshTtlSeconds: number;
+  };
+  throttle: { ttlSeconds: number; limit: number; authLimit: number };
+  log: { level: LogLevel; pretty: boolean };
+  mail: { from: string; dir: string };
+
+  get isProduction(): boolean {
+    return this.env === 'production';
+  }
+}

@@ -1,0 +1,199 @@
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+
+/**
+ * Every setting FitAI reads from the environment. Names are the variable names, so a
+ * validation error names exactly what an operator has to fix. `.env.example` mirrors this.
+ */
+export class EnvironmentVariables {
+  @IsIn(NODE_ENVS)
+  NODE_ENV: NodeEnv;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT: number;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  WORKER_PORT: number;
+
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE: number;
+
+  @IsString()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL: string;
+
+  @IsString()
+  @Matches(/^[a-zA-Z0-9:_-]{1,64}$/, {
+    message: 'QUEUE_PREFIX must be 1-64 characters of letters, digits, ":", "_" or "-"',
+  })
+  QUEUE_PREFIX: string;
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_ACCESS_SECRET must be at least 32 characters' })
+  JWT_ACCESS_SECRET: string;
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_REFRESH_SECRET must be at least 32 characters' })
+  JWT_REFRESH_SECRET: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
+  JWT_ACCESS_TTL_SECONDS: number;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(3_600)
+  @Max(31_536_000)
+  JWT_REFRESH_TTL_SECONDS: number;
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel;
+
+  @IsIn(['json', 'pretty'])
+  LOG_FORMAT: 'json' | 'pretty';
+
+  /** Comma-separated list of allowed origins, or "*" for any (development only). */
+  @IsString()
+  CORS_ORIGINS: string;
+
+  @IsString()
+  @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must look like 100kb or 1mb' })
+  BODY_LIMIT: string;
+
+  /** Number of reverse proxies in front of the API whose X-Forwarded-For is trusted. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY_HOPS: number;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3_600)
+  THROTTLE_TTL_SECONDS: number;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  THROTTLE_LIMIT: number;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  THROTTLE_AUTH_LIMIT: number;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  JOB_ATTEMPTS: number;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  JOB_BACKOFF_MS: number;
+
+  @IsString()
+  @IsNotEmpty()
+  MAIL_FROM: string;
+
+  /** Where the development mail transport writes .eml files. */
+  @IsString()
+  @IsNotEmpty()
+  MAIL_DIR: string;
+
+  /** Public URL of the API, used in links inside emails. */
+  @IsString()
+  @Matches(/^https?:\/\//, { message: 'APP_URL must be an http(s) URL' })
+  APP_URL: string;
+
+  @Transform(toBool)
+  @IsBoolean()
+  SWAGGER_ENABLED: boolean;
+
+  @IsOptional()
+  @IsString()
+  APP_VERSION?: string;
+}
+
+/** Defaults that let `npm run dev` work against PostgreSQL and Redis on localhost. */
+export const DEVELOPMENT_DEFAULTS: Record<string, string> = {
+  NODE_ENV: 'development',
+  PORT: '3000',
+  WORKER_PORT: '3001',
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/fitai',
+  DATABASE_POOL_SIZE: '10',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  QUEUE_PREFIX: 'fitai',
+  JWT_ACCESS_SECRET: 'development-only-access-secret-0123456789',
+  JWT_REFRESH_SECRET: 'development-only-refresh-secret-0123456789',
+  JWT_ACCESS_TTL_SECONDS: '900',
+  JWT_REFRESH_TTL_SECONDS: '2592000',
+  LOG_LEVEL: 'info',
+  LOG_FORMAT: 'json',
+  CORS_ORIGINS: 'http://localhost:3000,http://localhost:5173',
+  BODY_LIMIT: '1mb',
+  TRUST_PROXY_HOPS: '0',
+  THROTTLE_TTL_SECONDS: '60',
+  THROTTLE_LIMIT: '300',
+  THROTTLE_AUTH_LIMIT: '10',
+  JOB_ATTEMPTS: '5',
+  JOB_BACKOFF_MS: '2000',
+  MAIL_FROM: 'FitAI <no-reply@fitai.local>',
+  MAIL_DIR: '.data/mail',
+  APP_URL: 'http://localhost:3000',
+  SWAGGER_ENABLED: 'true',
+};
+
+/**
+ * In production these must come from the environment: a default secret or a database on
+ * localhost would be a silent misconfiguration.
+ */
+export const REQUIRED_IN_PRODUCTION = [
+  'DATABASE_URL',
+  'REDIS_URL',
+  'JWT_ACCESS_SECRET',
+  'JWT_REFRESH_SECRET',
+  'APP_URL',
+  'CORS_ORIGINS',
+] as const;

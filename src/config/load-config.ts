@@ -1,0 +1,119 @@
+import { plainToInstance } from 'class-transformer';
+import { ValidationError, validateSync } from 'class-validator';
+import { AppConfig } from './app-config';
+import { DEVELOPMENT_DEFAULTS, EnvironmentVariables, REQUIRED_IN_PRODUCTION } from './env.schema';
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+const DEVELOPMENT_SECRETS = new Set([
+  DEVELOPMENT_DEFAULTS.JWT_ACCESS_SECRET,
+  DEVELOPMENT_DEFAULTS.JWT_REFRESH_SECRET,
+]);
+
+function describe(error: ValidationError): string {
+  const messages = Object.values(error.constraints ?? {});
+  const value = error.value === undefined ? 'missing' : `got ${JSON.stringify(error.value)}`;
+  return `${error.property}: ${messages.join('; ')} (${value})`;
+}
+
+/**
+ * Reads and validates the environment once. Throws a ConfigValidationError naming every
+ * bad or missing variable; the entrypoints turn it into a clear message and exit code 1.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const isProduction = nodeEnv === 'production';
+  const problems: string[] = [];
+  const raw: Record<string, string | undefined> = {};
+
+  for (const [key, fallback] of Object.entries(DEVELOPMENT_DEFAULTS)) {
+    const given = env[key] === '' ? undefined : env[key];
+    const required = isProduction && (REQUIRED_IN_PRODUCTION as readonly string[]).includes(key);
+    if (given === undefined && required) {
+      problems.push(`${key}: is required when NODE_ENV=production (missing)`);
+    }
+    raw[key] = given ?? (required ? undefined : fallback);
+  }
+  raw.NODE_ENV = nodeEnv;
+  raw.APP_VERSION = env.APP_VERSION || env.npm_package_version;
+
+  const vars = plainToInstance(EnvironmentVariables, raw);
+  const missingReported = new Set(problems.map((p) => p.split(':')[0]));
+  for (const error of validateSync(vars, { whitelist: true })) {
+    if (!missingReported.has(error.property)) problems.push(describe(error));
+  }
+
+  if (isProduction) {
+    for (const key of ['JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET'] as const) {
+      if (vars[key] && DEVELOPMENT_SECRETS.has(vars[key])) {
+        problems.push(`${key}: must not be the development default in production`);
+      }
+    }
+    if (vars.JWT_ACCESS_SECRET && vars.JWT_ACCESS_SECRET === vars.JWT_REFRESH_SECRET) {
+      problems.push('JWT_REFRESH_SECRET: must differ from JWT_ACCESS_SECRET');
+    }
+    if (vars.CORS_ORIGINS?.trim() === '*') {
+      problems.push('CORS_ORIGINS: "*" is not allowed in production; list the origins');
+    }
+  }
+  if (problems.length > 0) throw new ConfigValidationError(problems);
+
+  const corsOrigins = vars.CORS_ORIGINS.trim();
+  return Object.assign(new AppConfig(), {
+    env: vars.NODE_ENV,
+    version: vars.APP_VERSION ?? '0.0.0',
+    http: {
+      port: vars.PORT,
+      corsOrigins:
+        corsOrigins === '*'
+          ? '*'
+          : corsOrigins
+              .split(',')
+              .map((o) => o.trim())
+              .filter(Boolean),
+      bodyLimit: vars.BODY_LIMIT,
+      trustProxyHops: vars.TRUST_PROXY_HOPS,
+      publicUrl: vars.APP_URL.replace(/\/+$/, ''),
+      swaggerEnabled: vars.SWAGGER_ENABLED,
+    },
+    worker: { port: vars.WORKER_PORT },
+    database: { url: vars.DATABASE_URL, poolSize: vars.DATABASE_POOL_SIZE },
+    redis: { url: vars.REDIS_URL },
+    queue: {
+      prefix: vars.QUEUE_PREFIX,
+      attempts: vars.JOB_ATTEMPTS,
+      backoffMs: vars.JOB_BACKOFF_MS,
+    },
+    auth: {
+      accessSecret: vars.JWT_ACCESS_SECRET,
+      refreshSecret: vars.JWT_REFRESH_SECRET,
+      accessTtlSeconds: vars.JWT_ACCESS_TTL_SECONDS,
+      refreshTtlSeconds: vars.JWT_REFRESH_TTL_SECONDS,
+    },
+    throttle: {
+      ttlSeconds: vars.THROTTLE_TTL_SECONDS,
+      limit: vars.THROTTLE_LIMIT,
+      authLimit: vars.THROTTLE_AUTH_LIMIT,
+    },
+    log: { level: vars.LOG_LEVEL, pretty: vars.LOG_FORMAT === 'pretty' },
+    mail: { from: vars.MAIL_FROM, dir: vars.MAIL_DIR },
+  });
+}
+
+/** For entrypoints: a clear message on stderr and exit code 1 instead of a stack trace. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigValidationError) {
+      console.error(`FitAI cannot start. ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,29 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig } from './config/app-config';
+import { AppRole } from './config/app-role';
+import { AppConfigModule } from './config/config.module';
+import { DatabaseModule } from './infrastructure/database/database.module';
+import { LoggingModule } from './infrastructure/logging/logging.module';
+import { MailModule } from './infrastructure/mail/mail.module';
+import { MetricsModule } from './infrastructure/metrics/metrics.module';
+import { QueueModule } from './infrastructure/queues/queue.module';
+import { RedisModule } from './infrastructure/redis/redis.module';
+
+/** Everything both entrypoints need: config, logging, PostgreSQL, Redis, queues, mail, metrics. */
+@Module({})
+export class CoreModule {
+  static forRoot(config: AppConfig, role: AppRole): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [
+        AppConfigModule.forRoot(config, role),
+        LoggingModule,
+        DatabaseModule,
+        RedisModule,
+        QueueModule,
+        MetricsModule,
+        MailModule,
+      ],
+    };
+  }
+}

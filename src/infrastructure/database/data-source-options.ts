@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/**
+ * The single definition of how FitAI talks to PostgreSQL, used by the application
+ * (TypeOrmModule) and by the TypeORM CLI (ormconfig.ts). Globs match both ts (dev, tests)
+ * and the compiled js in dist/.
+ */
+export function buildDataSourceOptions(options: {
+  url: string;
+  poolSize?: number;
+  applicationName?: string;
+}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: options.url,
+    entities: [join(ROOT, 'src', 'modules', '**', '*.entity.{ts,js}')],
+    migrations: [join(ROOT, 'migrations', '*.{ts,js}')],
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    uuidExtension: 'pgcrypto',
+    applicationName: options.applicationName ?? 'fitai',
+    extra: {
+      max: options.poolSize ?? 10,
+      // Fail fast instead of hanging when PostgreSQL is unreachable; readiness reports it.
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: 30_000,
+    },
+  };
+}

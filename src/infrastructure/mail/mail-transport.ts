@@ -1,0 +1,15 @@
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface SentMail {
+  messageId: string;
+}
+
+/** Where rendered messages go. Development writes .eml files; SMTP comes with real delivery. */
+export abstract class MailTransport {
+  abstract send(message: MailMessage): Promise<SentMail>;
+}

@@ -1,0 +1,54 @@
+import { getQueueToken } from '@nestjs/bull';
+import { Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { Queue } from 'bull';
+import { RequestContext } from '../../common/http/request-context';
+import { JobData, JobName, JobPayloads, QUEUE_OF_JOB, QueueName } from './job-registry';
+
+export interface EnqueueOptions {
+  /** Deterministic id: Bull ignores a second add with the same id while the first exists. */
+  jobId?: string;
+  delayMs?: number;
+}
+
+/** Give up on Redis quickly: a request must not hang because the queue is unreachable. */
+const ENQUEUE_TIMEOUT_MS = 3_000;
+
+/** The one way to enqueue work: `enqueue(JobName.X, payloadOfX)` is type-checked. */
+@Injectable()
+export class JobQueue {
+  private readonly logger = new Logger(JobQueue.name);
+
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  queue(name: QueueName): Queue {
+    return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+  }
+
+  async enqueue<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    options: EnqueueOptions = {},
+  ): Promise<void> {
+    const data: JobData<N> = { ...payload, requestId: RequestContext.requestId() };
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`enqueue ${name} timed out after ${ENQUEUE_TIMEOUT_MS} ms`)),
+        ENQUEUE_TIMEOUT_MS,
+      );
+    });
+    try {
+      await Promise.race([
+        this.queue(QUEUE_OF_JOB[name]).add(name, data, {
+          jobId: options.jobId,
+          delay: options.delayMs,
+        }),
+        timeout,
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+    this.logger.debug({ job: name, jobId: options.jobId }, 'job enqueued');
+  }
+}

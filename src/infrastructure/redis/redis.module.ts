@@ -1,0 +1,46 @@
+import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import Redis from 'ioredis';
+import { AppConfig } from '../../config/app-config';
+
+export const REDIS = Symbol('REDIS');
+export const InjectRedis = () => Inject(REDIS);
+
+/** Every key FitAI writes outside Bull lives under `<QUEUE_PREFIX>:app:`. */
+export function appKeyPrefix(config: AppConfig): string {
+  return `${config.queue.prefix}:app:`;
+}
+
+export function createRedisClient(config: AppConfig, name: string): Redis {
+  return new Redis(config.redis.url, {
+    keyPrefix: appKeyPrefix(config),
+    connectionName: `fitai-${name}`,
+    // Commands fail quickly while Redis is down instead of queueing forever.
+    maxRetriesPerRequest: 2,
+    enableOfflineQueue: true,
+    connectTimeout: 5_000,
+  });
+}
+
+@Injectable()
+class RedisLifecycle implements OnApplicationShutdown {
+  constructor(@InjectRedis() private readonly redis: Redis) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
+/** The shared ioredis client for app keys (deny-list, cache, throttling). */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: REDIS,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => createRedisClient(config, 'app'),
+    },
+    RedisLifecycle,
+  ],
+  exports: [REDIS],
+})
+export class RedisModule {}

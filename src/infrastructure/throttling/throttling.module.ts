@@ -1,0 +1,53 @@
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { ExecutionContext, Module, SetMetadata } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import Redis from 'ioredis';
+import { AppConfig } from '../../config/app-config';
+import { AuthenticatedUser } from '../../common/auth/roles';
+import { REDIS } from '../redis/redis.module';
+
+const AUTH_RATE_LIMITED = 'fitai:authRateLimited';
+
+/** Applies the stricter `auth` throttler (per IP) to a route or controller. */
+export const AuthRateLimit = () => SetMetadata(AUTH_RATE_LIMITED, true);
+
+function isAuthRateLimited(context: ExecutionContext): boolean {
+  return [context.getHandler(), context.getClass()].some(
+    (target) => Reflect.getMetadata(AUTH_RATE_LIMITED, target) === true,
+  );
+}
+
+type TrackedRequest = { ip?: string; user?: AuthenticatedUser };
+
+/**
+ * Two throttlers, both counted in Redis so limits hold across API replicas:
+ * `default` per signed-in user (per IP for anonymous callers), and `auth`, stricter and per
+ * IP, only on routes marked @AuthRateLimit(). The auth guard runs first, so `req.user` is set.
+ */
+@Module({
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig, REDIS],
+      useFactory: (config: AppConfig, redis: Redis) => ({
+        storage: new ThrottlerStorageRedisService(redis),
+        throttlers: [
+          {
+            name: 'default',
+            ttl: config.throttle.ttlSeconds * 1000,
+            limit: config.throttle.limit,
+            getTracker: (req: TrackedRequest) =>
+              req.user ? `user:${req.user.id}` : `ip:${req.ip ?? 'unknown'}`,
+          },
+          {
+            name: 'auth',
+            ttl: config.throttle.ttlSeconds * 1000,
+            limit: config.throttle.authLimit,
+            skipIf: (context) => !isAuthRateLimited(context),
+            getTracker: (req: TrackedRequest) => `ip:${req.ip ?? 'unknown'}`,
+          },
+        ],
+      }),
+    }),
+  ],
+})
+export class ThrottlingModule {}

@@ -1,0 +1,43 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { BaseEntity } from '../../../common/database/base.entity';
+import { User } from '../../users/entities/user.entity';
+
+/**
+ * One issued refresh token. Tokens of one login session share a `familyId`; each use
+ * rotates the token (sets `usedAt`, issues a sibling). Presenting a used or revoked token
+ * is treated as theft and revokes the whole family.
+ */
+@Entity('refresh_tokens')
+export class RefreshToken extends BaseEntity {
+  @Index('IDX_refresh_tokens_user_id')
+  @Column({ type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
+
+  @Index('IDX_refresh_tokens_family_id')
+  @Column({ type: 'uuid' })
+  familyId: string;
+
+  /** HMAC-SHA256 of the token (hex); the token itself is never stored. */
+  @Index('UQ_refresh_tokens_token_hash', { unique: true })
+  @Column({ type: 'char', length: 64 })
+  tokenHash: string;
+
+  @Column({ type: 'timestamptz' })
+  expiresAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  usedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  userAgent: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  ip: string | null;
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { AppConfig } from '../../config/app-config';
+import { Role } from '../../common/auth/roles';
+
+/** Claims of a FitAI access token. `sid` is the login session (refresh-token family). */
+export interface AccessTokenClaims {
+  sub: string;
+  role: Role;
+  sid: string;
+}
+
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+  ) {}
+
+  signAccessToken(claims: AccessTokenClaims): Promise<string> {
+    return this.jwt.signAsync(claims, {
+      secret: this.config.auth.accessSecret,
+      expiresIn: this.config.auth.accessTtlSeconds,
+      jwtid: randomUUID(),
+      algorithm: 'HS256',
+    });
+  }
+
+  /** An opaque, 256-bit refresh token and the hash under which it is stored. */
+  newRefreshToken(): { token: string; hash: string } {
+    const token = randomBytes(32).toString('base64url');
+    return { token, hash: this.hashRefreshToken(token) };
+  }
+
+  /** Keyed with JWT_REFRESH_SECRET: a leaked table alone does not allow forging lookups. */
+  hashRefreshToken(token: string): string {
+    return createHmac('sha256', this.config.auth.refreshSecret).update(token).digest('hex');
+  }
+
+  refreshExpiry(from = new Date()): Date {
+    return new Date(from.getTime() + this.config.auth.refreshTtlSeconds * 1000);
+  }
+}

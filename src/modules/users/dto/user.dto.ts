@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Role } from '../../../common/auth/roles';
+import { User, UserStatus } from '../entities/user.entity';
+
+/** The public shape of an account. Never carries the password hash. */
+export class UserDto {
+  @ApiProperty({ format: 'uuid', example: '5b4c0e0a-0c4c-4a7e-9d27-4f0b0f3f6a11' })
+  id: string;
+
+  @ApiProperty({ format: 'email', example: 'ada@example.com' })
+  email: string;
+
+  @ApiProperty({ example: 'Ada' })
+  displayName: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'Powerlifting, 3x per week' })
+  bio: string | null;
+
+  @ApiProperty({ enum: Role, enumName: 'Role', example: Role.User })
+  role: Role;
+
+  @ApiProperty({ enum: UserStatus, enumName: 'UserStatus', example: UserStatus.Active })
+  status: UserStatus;
+
+  @ApiProperty({ example: false })
+  emailVerified: boolean;
+
+  @ApiProperty({ format: 'date-time', example: '2026-11-21T09:30:00.000Z' })
+  createdAt: string;
+
+  static from(user: User): UserDto {
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      bio: user.bio,
+      role: user.role,
+      status: user.status,
+      emailVerified: user.emailVerifiedAt !== null,
+      createdAt: user.createdAt.toISOString(),
+    };
+  }
+}

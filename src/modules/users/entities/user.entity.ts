@@ -1,0 +1,39 @@
+import { Column, Entity, Index } from 'typeorm';
+import { BaseEntity } from '../../../common/database/base.entity';
+import { Role } from '../../../common/auth/roles';
+
+export enum UserStatus {
+  Active = 'active',
+  Suspended = 'suspended',
+}
+
+@Entity('users')
+// Trigram indexes for the admin search (ILIKE '%q%'); created in the migration, which
+// TypeORM cannot express, so the schema sync check must leave them alone.
+@Index('IDX_users_email_trgm', { synchronize: false })
+@Index('IDX_users_display_name_trgm', { synchronize: false })
+export class User extends BaseEntity {
+  /** Stored lower-cased and trimmed: uniqueness is case-insensitive by construction. */
+  @Index('UQ_users_email', { unique: true })
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  /** argon2id hash; null for accounts that only sign in through a social provider. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  passwordHash: string | null;
+
+  @Column({ type: 'varchar', length: 80 })
+  displayName: string;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  bio: string | null;
+
+  @Column({ type: 'enum', enum: Role, enumName: 'user_role', default: Role.User })
+  role: Role;
+
+  @Column({ type: 'enum', enum: UserStatus, enumName: 'user_status', default: UserStatus.Active })
+  status: UserStatus;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  emailVerifiedAt: Date | null;
+}

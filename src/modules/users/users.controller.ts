@@ -1,0 +1,34 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
+import { AuthenticatedUser } from '../../common/auth/roles';
+import { ApiProblems } from '../../common/swagger/api-problems.decorator';
+import { UpdateProfileDto } from './dto/update-profile.dto';
+import { UserDto } from './dto/user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@Authenticated()
+@ApiProblems(429)
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get('profile')
+  @ApiOperation({ summary: "The caller's profile" })
+  @ApiOkResponse({ type: UserDto })
+  async getProfile(@CurrentUser() caller: AuthenticatedUser): Promise<UserDto> {
+    return UserDto.from(await this.users.getProfile(caller.id));
+  }
+
+  @Put('profile')
+  @ApiOperation({ summary: "Update the caller's display name or bio" })
+  @ApiOkResponse({ type: UserDto })
+  @ApiProblems(400)
+  async updateProfile(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() changes: UpdateProfileDto,
+  ): Promise<UserDto> {
+    return UserDto.from(await this.users.updateProfile(caller.id, changes));
+  }
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Role } from '../../common/auth/roles';
+import { User } from './entities/user.entity';
+
+export type NewUser = Pick<User, 'email' | 'passwordHash' | 'displayName'>;
+
+/** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
+function likeContains(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+
+  /** Uses UQ_users_email. */
+  findByEmail(email: string): Promise<User | null> {
+    return this.users.findOneBy({ email });
+  }
+
+  findById(id: string): Promise<User | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  insert(user: NewUser): Promise<User> {
+    return this.users.save(this.users.create(user));
+  }
+
+  async updateProfile(
+    id: string,
+    changes: Partial<Pick<User, 'displayName' | 'bio'>>,
+  ): Promise<void> {
+    await this.users.update({ id }, changes);
+  }
+
+  /** Returns the updated user, or null when no account has that email. */
+  async setRole(email: string, role: Role): Promise<User | null> {
+    const { affected } = await this.users.update({ email }, { role });
+    return affected ? this.findByEmail(email) : null;
+  }
+
+  /**
+   * Admin listing, newest first. `search` matches email or display name anywhere
+   * (trigram indexes IDX_users_email_trgm / IDX_users_display_name_trgm).
+   */
+  search(search: string | undefined, offset: number, limit: number): Promise<[User[], number]> {
+    const query = this.users.createQueryBuilder('user');
+    if (search) {
+      query.where('(user.email ILIKE :term OR user.displayName ILIKE :term)', {
+        term: likeContains(search),
+      });
+    }
+    return query
+      .orderBy('user.createdAt', 'DESC')
+      .addOrderBy('user.id', 'DESC')
+      .skip(offset)
+      .take(limit)
+      .getManyAndCount();
+  }
+}

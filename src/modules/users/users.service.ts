@@ -1,0 +1,62 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { Role } from '../../common/auth/roles';
+import { Page, toPage } from '../../common/pagination/page';
+import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { UpdateProfileDto } from './dto/update-profile.dto';
+import { User } from './entities/user.entity';
+import { NewUser, UsersRepository } from './users.repository';
+
+const UNIQUE_VIOLATION = '23505';
+
+@Injectable()
+export class UsersService {
+  constructor(private readonly users: UsersRepository) {}
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.users.findByEmail(email);
+  }
+
+  findById(id: string): Promise<User | null> {
+    return this.users.findById(id);
+  }
+
+  /** Creates an account; a taken email (case-insensitive) is a 409. */
+  async create(user: NewUser): Promise<User> {
+    try {
+      return await this.users.insert(user);
+    } catch (error) {
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
+      ) {
+        throw new ConflictException('An account with this email already exists.');
+      }
+      throw error;
+    }
+  }
+
+  async getProfile(id: string): Promise<User> {
+    const user = await this.users.findById(id);
+    if (!user) throw new NotFoundException('The account no longer exists.');
+    return user;
+  }
+
+  async updateProfile(id: string, changes: UpdateProfileDto): Promise<User> {
+    await this.getProfile(id);
+    await this.users.updateProfile(id, changes);
+    return this.getProfile(id);
+  }
+
+  /** For ops (npm run user:promote): grants the admin role. */
+  async promoteToAdmin(email: string): Promise<User> {
+    const user = await this.users.setRole(email.trim().toLowerCase(), Role.Admin);
+    if (!user) throw new NotFoundException(`No account with the email ${email}.`);
+    return user;
+  }
+
+  async search(search: string | undefined, page: PageQueryDto): Promise<Page<User>> {
+    const [items, total] = await this.users.search(search, page.offset, page.limit);
+    return toPage(items, total, page);
+  }
+}
