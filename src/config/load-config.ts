@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
 import { AppConfig } from './app-config';
 import { DEVELOPMENT_DEFAULTS, EnvironmentVariables, REQUIRED_IN_PRODUCTION } from './env.schema';
+import { version as packageVersion } from '../../package.json';
 
 export class ConfigValidationError extends Error {
   constructor(readonly problems: string[]) {
@@ -40,7 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     raw[key] = given ?? (required ? undefined : fallback);
   }
   raw.NODE_ENV = nodeEnv;
-  raw.APP_VERSION = env.APP_VERSION || env.npm_package_version;
+  raw.APP_VERSION = env.APP_VERSION || packageVersion;
 
   const vars = plainToInstance(EnvironmentVariables, raw);
   const missingReported = new Set(problems.map((p) => p.split(':')[0]));

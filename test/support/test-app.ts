@@ -1,0 +1,116 @@
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Logger } from 'nestjs-pino';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { createApiApp } from '../../src/bootstrap';
+import { AppConfig } from '../../src/config/app-config';
+import { loadConfig } from '../../src/config/load-config';
+import { MailTransport } from '../../src/infrastructure/mail/mail-transport';
+import { WorkerModule } from '../../src/worker.module';
+import { testEnv } from './test-env';
+
+/**
+ * Configuration for one test file: the run's database, and a Redis namespace (queues,
+ * throttling, deny-list) of its own so files running in parallel never see each other's jobs.
+ */
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: testEnv('databaseUrl'),
+    DATABASE_POOL_SIZE: '4',
+    REDIS_URL: testEnv('redisUrl'),
+    QUEUE_PREFIX: `${testEnv('redisPrefix')}-${randomUUID().slice(0, 8)}`,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    MAIL_DIR: mkdtempSync(join(tmpdir(), 'fitai-mail-')),
+    THROTTLE_LIMIT: '100000',
+    THROTTLE_AUTH_LIMIT: '100000',
+    JOB_BACKOFF_MS: '50',
+    ...overrides,
+  });
+}
+
+export interface TestApi {
+  app: INestApplication;
+  http: App;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+/** The real API application over supertest (no port needed). */
+export async function startApi(config: AppConfig = testConfig()): Promise<TestApi> {
+  const app = await createApiApp(config);
+  await app.init();
+  return { app, http: app.getHttpServer() as App, config, close: () => app.close() };
+}
+
+/**
+ * The real worker: WorkerModule with its processors, consuming the same queues as the API
+ * built from the same config. `mailTransport` replaces the transport with a test double.
+ */
+export async function startWorker(
+  config: AppConfig,
+  options: { mailTransport?: MailTransport } = {},
+): Promise<INestApplicationContext> {
+  let builder = Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] });
+  if (options.mailTransport) {
+    builder = builder.overrideProvider(MailTransport).useValue(options.mailTransport);
+  }
+  const moduleRef = await builder.compile();
+  moduleRef.useLogger(moduleRef.get(Logger));
+  return moduleRef.init();
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+  accessToken: string;
+  refreshToken: string;
+}
+
+let userCounter = 0;
+
+export function uniqueEmail(label = 'user'): string {
+  userCounter += 1;
+  return `${label}-${randomUUID().slice(0, 8)}-${userCounter}@test.fitai.dev`;
+}
+
+/** Registers a fresh account through the API. */
+export async function registerUser(
+  http: App,
+  fields: { email?: string; password?: string; displayName?: string } = {},
+): Promise<TestUser> {
+  const email = fields.email ?? uniqueEmail();
+  const password = fields.password ?? 'correct horse battery';
+  const res = await request(http)
+    .post('/api/v1/auth/register')
+    .send({ email, password, ...(fields.displayName ? { displayName: fields.displayName } : {}) })
+    .expect(201);
+  return {
+    id: res.body.user.id,
+    email: res.body.user.email,
+    password,
+    accessToken: res.body.accessToken,
+    refreshToken: res.body.refreshToken,
+  };
+}
+
+/** Polls until `check` returns a value (not undefined) or the timeout passes. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 10_000,
+  everyMs = 50,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
