@@ -24,7 +24,9 @@ export function buildDataSourceOptions(options: {
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,
+    // gen_random_uuid() is built into PostgreSQL 13+; extensions are created by migrations.
     uuidExtension: 'pgcrypto',
+    installExtensions: false,
     applicationName: options.applicationName ?? 'fitai',
     extra: {
       max: options.poolSize ?? 10,

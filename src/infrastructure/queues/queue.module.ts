@@ -1,6 +1,5 @@
 import { BullModule } from '@nestjs/bull';
 import { Global, Module } from '@nestjs/common';
-import Redis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
 import { JobQueue } from './job-queue.service';
 import { ALL_QUEUE_NAMES } from './job-registry';
@@ -17,12 +16,10 @@ import { QueueMetricsCollector } from './queue-metrics.collector';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         prefix: config.queue.prefix,
-        createClient: (type) =>
-          new Redis(config.redis.url, {
-            connectionName: `fitai-bull-${type}`,
-            // Bull requires these for its blocking and subscriber connections.
-            ...(type === 'client' ? {} : { maxRetriesPerRequest: null, enableReadyCheck: false }),
-          }),
+        // Bull opens (and on close, closes) its own connections from the URL; with a custom
+        // createClient it would leave them to us.
+        url: config.redis.url,
+        redis: { connectionName: 'fitai-bull' },
         defaultJobOptions: {
           attempts: config.queue.attempts,
           backoff: { type: 'exponential', delay: config.queue.backoffMs },

@@ -1,0 +1,98 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
+import request from 'supertest';
+import { startApi, TestApi } from './support/test-app';
+
+type Operation = {
+  security?: unknown[];
+  responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
+  summary?: string;
+};
+
+/** Every route Express knows, as "METHOD /path/{param}" under the API prefix. */
+function registeredRoutes(api: TestApi): string[] {
+  const router = (api.app.getHttpAdapter().getInstance() as { router: { stack: unknown[] } })
+    .router;
+  return (
+    router.stack
+      .map(
+        (layer) => (layer as { route?: { path: string; methods: Record<string, boolean> } }).route,
+      )
+      .filter((route): route is { path: string; methods: Record<string, boolean> } => !!route)
+      .filter((route) => route.path.startsWith('/api/v1/'))
+      // Middleware mounted for every path (request logging) shows up as a wildcard route.
+      .filter((route) => !route.path.includes('*'))
+      .flatMap((route) =>
+        Object.keys(route.methods).map(
+          (method) => `${method.toUpperCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`,
+        ),
+      )
+  );
+}
+
+describe('OpenAPI document (e2e)', () => {
+  let api: TestApi;
+  let document: {
+    paths: Record<string, Record<string, Operation>>;
+    components: { schemas: Record<string, unknown> };
+  };
+
+  beforeAll(async () => {
+    api = await startApi();
+    document = (await request(api.http).get('/docs-json').expect(200)).body;
+  });
+  afterAll(() => api.close());
+
+  it('is a valid OpenAPI 3 document', async () => {
+    expect(document).toHaveProperty('openapi', expect.stringMatching(/^3\./));
+    await expect(SwaggerParser.validate(structuredClone(document) as never)).resolves.toBeDefined();
+  });
+
+  it('describes every product route the API serves', () => {
+    const documented = Object.entries(document.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const routes = registeredRoutes(api);
+    expect(routes.length).toBeGreaterThanOrEqual(7);
+    expect(documented.sort()).toEqual(routes.sort());
+  });
+
+  it('gives every operation a summary, a success schema and problem+json errors', () => {
+    for (const [path, ops] of Object.entries(document.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        expect({ where, summary: !!op.summary }).toEqual({ where, summary: true });
+        const codes = Object.keys(op.responses);
+        expect({ where, success: codes.some((c) => c.startsWith('2')) }).toEqual({
+          where,
+          success: true,
+        });
+        for (const code of codes.filter((c) => Number(c) >= 400)) {
+          const schema = op.responses[code].content?.['application/problem+json']?.schema;
+          expect({ where, code, ref: schema?.$ref }).toEqual({
+            where,
+            code,
+            ref: '#/components/schemas/ProblemDetails',
+          });
+        }
+        expect({ where, rateLimited: codes.includes('429') }).toEqual({ where, rateLimited: true });
+      }
+    }
+    expect(document.components.schemas).toHaveProperty('ProblemDetails');
+  });
+
+  it('marks protected operations with bearer auth and public ones without', () => {
+    const login = document.paths['/api/v1/auth/login'].post;
+    const profile = document.paths['/api/v1/users/profile'].get;
+    expect(login.security).toBeUndefined();
+    expect(profile.security).toEqual([{ bearer: [] }]);
+    expect(Object.keys(profile.responses)).toContain('401');
+    expect(Object.keys(document.paths['/api/v1/admin/users'].get.responses)).toEqual(
+      expect.arrayContaining(['200', '401', '403']),
+    );
+  });
+
+  it('serves Swagger UI at /docs', async () => {
+    const res = await request(api.http).get('/docs').redirects(1).expect(200);
+    expect(res.text).toContain('swagger-ui');
+  });
+});
