@@ -80,11 +80,27 @@ describe('OpenAPI document (e2e)', () => {
     expect(document.components.schemas).toHaveProperty('ProblemDetails');
   });
 
-  it('marks protected operations with bearer auth and public ones without', () => {
-    const login = document.paths['/api/v1/auth/login'].post;
+  it('documents exactly the access the guards enforce: bearer routes answer 401 without a token', async () => {
+    const publicOps: string[] = [];
+    for (const [path, ops] of Object.entries(document.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        if (JSON.stringify(op.security) === '[]') {
+          publicOps.push(where);
+          continue;
+        }
+        expect({ where, security: op.security }).toEqual({ where, security: [{ bearer: [] }] });
+        const url = path.replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000');
+        const res = await request(api.http)[method as 'get'](url);
+        expect({ where, status: res.status }).toEqual({ where, status: 401 });
+      }
+    }
+    expect(publicOps.sort()).toEqual([
+      'POST /api/v1/auth/login',
+      'POST /api/v1/auth/refresh',
+      'POST /api/v1/auth/register',
+    ]);
     const profile = document.paths['/api/v1/users/profile'].get;
-    expect(login.security).toBeUndefined();
-    expect(profile.security).toEqual([{ bearer: [] }]);
     expect(Object.keys(profile.responses)).toContain('401');
     expect(Object.keys(document.paths['/api/v1/admin/users'].get.responses)).toEqual(
       expect.arrayContaining(['200', '401', '403']),

@@ -3,27 +3,49 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '../../config/app-config';
 import { ProblemDetails } from '../errors/problem-details';
 
+const DESCRIPTION = [
+  'The REST API behind FitAI apps: journaling, training, analytics and AI summaries.',
+  '',
+  '**Auth**: send `Authorization: Bearer <accessToken>` (from `/auth/register`, `/auth/login`',
+  'or `/auth/refresh`). Every route needs it unless documented otherwise.',
+  '',
+  '**Errors**: every 4xx/5xx answer is `application/problem+json` (RFC 9457) with a',
+  '`requestId`; validation problems list the failing fields in `errors`.',
+  '',
+  '**Request ids**: send `X-Request-Id` to correlate, or read the one the API assigns.',
+].join('\n');
+
+/**
+ * Operations without a bearer requirement are the @Public() ones (the global guard protects
+ * everything else, and the OpenAPI e2e test checks both agree): say so explicitly.
+ */
+function markPublicOperations(document: OpenAPIObject): OpenAPIObject {
+  for (const path of Object.values(document.paths)) {
+    for (const operation of Object.values(path)) {
+      if (operation && typeof operation === 'object' && 'responses' in operation) {
+        operation.security ??= [];
+      }
+    }
+  }
+  return document;
+}
+
 export function buildOpenApiDocument(app: INestApplication, config: AppConfig): OpenAPIObject {
   const options = new DocumentBuilder()
     .setTitle('FitAI API')
-    .setDescription(
-      [
-        'The REST API behind FitAI apps: journaling, training, analytics and AI summaries.',
-        '',
-        '**Auth**: send `Authorization: Bearer <accessToken>` (from `/auth/register`, `/auth/login`',
-        'or `/auth/refresh`). Every route needs it unless documented otherwise.',
-        '',
-        '**Errors**: every 4xx/5xx answer is `application/problem+json` (RFC 9457) with a',
-        '`requestId`; validation problems list the failing fields in `errors`.',
-        '',
-        '**Request ids**: send `X-Request-Id` to correlate, or read the one the API assigns.',
-      ].join('\n'),
-    )
+    .setDescription(DESCRIPTION)
     .setVersion(config.version)
-    .addServer(config.http.publicUrl)
+    .setLicense('Proprietary', 'https://fitai.example/terms')
+    // Relative: Swagger UI calls the origin it was loaded from, whatever the host and port.
+    .addServer('/')
+    .addTag('auth', 'Accounts and sessions: register, sign in, refresh, sign out')
+    .addTag('users', "The signed-in user's own account")
+    .addTag('admin', 'Administration (admin role only)')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  return SwaggerModule.createDocument(app, options, { extraModels: [ProblemDetails] });
+  return markPublicOperations(
+    SwaggerModule.createDocument(app, options, { extraModels: [ProblemDetails] }),
+  );
 }
 
 /** Swagger UI at /docs and the OpenAPI JSON at /docs-json. */

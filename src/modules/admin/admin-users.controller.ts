@@ -16,7 +16,10 @@ export class AdminUsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List and search accounts (admin only), newest first' })
+  @ApiOperation({
+    summary: 'List and search accounts (admin only), newest first',
+    description: '`search` matches any part of the email or display name, case-insensitively.',
+  })
   @ApiPageResponse(UserDto)
   @ApiProblems(400)
   async list(@Query() query: AdminUsersQueryDto): Promise<Page<UserDto>> {

@@ -28,7 +28,11 @@ export class AuthController {
   @Post('register')
   @Public()
   @AuthRateLimit()
-  @ApiOperation({ summary: 'Create an account with email and password; signs in at once' })
+  @ApiOperation({
+    summary: 'Create an account with email and password; signs in at once',
+    description:
+      'Emails are unique regardless of case. Passwords are 8 to 128 characters. A welcome email is sent in the background.',
+  })
   @ApiCreatedResponse({ type: AuthResponseDto })
   @ApiProblems(400, 409)
   register(@Body() dto: RegisterDto, @Req() req: Request): Promise<AuthResponseDto> {

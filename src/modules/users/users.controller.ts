@@ -15,14 +15,21 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get('profile')
-  @ApiOperation({ summary: "The caller's profile" })
+  @ApiOperation({
+    summary: "The caller's profile",
+    description: 'The account behind the access token. Never includes credentials.',
+  })
   @ApiOkResponse({ type: UserDto })
   async getProfile(@CurrentUser() caller: AuthenticatedUser): Promise<UserDto> {
     return UserDto.from(await this.users.getProfile(caller.id));
   }
 
   @Put('profile')
-  @ApiOperation({ summary: "Update the caller's display name or bio" })
+  @ApiOperation({
+    summary: "Update the caller's display name or bio",
+    description:
+      'Send only the fields to change; `bio: null` clears the bio. Returns the updated profile.',
+  })
   @ApiOkResponse({ type: UserDto })
   @ApiProblems(400)
   async updateProfile(
