@@ -1,5 +1,9 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { UsersService } from '../src/modules/users/users.service';
+import { registerUser, startApi, TestApi, testConfig } from './support/test-app';
+import { testEnv } from './support/test-env';
 
 const ROOT = join(__dirname, '..');
 
@@ -7,19 +11,22 @@ const ROOT = join(__dirname, '..');
 function run(
   entry: string,
   env: Record<string, string>,
-): Promise<{ code: number | null; stderr: string }> {
+  args: string[] = [],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register', entry], {
+    const child = spawn(process.execPath, ['-r', 'ts-node/register', entry, ...args], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let stdout = '';
     let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
     child.on('exit', (code) => {
       clearTimeout(timer);
-      resolve({ code, stderr });
+      resolve({ code, stdout, stderr });
     });
   });
 }
@@ -54,5 +61,40 @@ describe('entrypoints refuse a bad configuration (e2e)', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('JWT_ACCESS_SECRET: JWT_ACCESS_SECRET must be at least 32 characters');
     expect(stderr).toContain('PORT:');
+  });
+});
+
+describe('npm run user:promote (e2e)', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startApi(testConfig());
+  });
+  afterAll(() => api.close());
+
+  it('grants the admin role to an existing account, case-insensitively', async () => {
+    const user = await registerUser(api.http);
+    const { code, stdout } = await run(
+      'src/cli/promote-user.ts',
+      { DATABASE_URL: testEnv('databaseUrl') },
+      [user.email.toUpperCase()],
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain(`${user.email} is now an admin`);
+    const [row] = await api.app
+      .get(DataSource)
+      .query('SELECT role FROM users WHERE id = $1', [user.id]);
+    expect(row.role).toBe('admin');
+    expect((await api.app.get(UsersService).findById(user.id))?.role).toBe('admin');
+  });
+
+  it('exits 1 with a message for an unknown email, and 2 without an argument', async () => {
+    const unknown = await run('src/cli/promote-user.ts', { DATABASE_URL: testEnv('databaseUrl') }, [
+      'nobody-here@example.com',
+    ]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('No account with the email nobody-here@example.com.');
+    const missing = await run('src/cli/promote-user.ts', { DATABASE_URL: testEnv('databaseUrl') });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Usage: npm run user:promote -- someone@example.com');
   });
 });

@@ -36,24 +36,27 @@ describe('health and metrics (e2e)', () => {
     });
   });
 
-  describe('when PostgreSQL becomes unreachable', () => {
-    let api: TestApi;
-    let proxy: TcpProxy;
+  /** An API whose connection to one dependency runs through a proxy the test can cut. */
+  async function apiBehindProxy(dependency: 'DATABASE_URL' | 'REDIS_URL', defaultPort: number) {
+    const target = new URL(testEnv(dependency === 'DATABASE_URL' ? 'databaseUrl' : 'redisUrl'));
+    const proxy = new TcpProxy(target.hostname, Number(target.port || defaultPort));
+    target.host = `127.0.0.1:${await proxy.start()}`;
+    const api = await startApi(testConfig({ [dependency]: target.toString() }));
+    return {
+      api,
+      proxy,
+      /** Reconnects first, so the app shuts down cleanly. */
+      async close() {
+        await proxy.start();
+        await api.close();
+        await proxy.cut();
+      },
+    };
+  }
 
-    beforeAll(async () => {
-      const target = new URL(testEnv('databaseUrl'));
-      proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
-      const port = await proxy.start();
-      target.host = `127.0.0.1:${port}`;
-      api = await startApi(testConfig({ DATABASE_URL: target.toString() }));
-    });
-    afterAll(async () => {
-      await proxy.start(); // reconnect, so the app shuts down cleanly
-      await api.close();
-      await proxy.cut();
-    });
-
-    it('goes from 200 to 503 problem+json naming the database', async () => {
+  it('goes from 200 to 503 problem+json naming the database when PostgreSQL is unreachable', async () => {
+    const { api, proxy, close } = await apiBehindProxy('DATABASE_URL', 5432);
+    try {
       await request(api.http).get('/health/ready').expect(200);
       await proxy.cut();
       const res = await request(api.http).get('/health/ready').expect(503);
@@ -64,27 +67,14 @@ describe('health and metrics (e2e)', () => {
         checks: { database: { status: 'down' }, redis: { status: 'up' } },
       });
       await request(api.http).get('/health/live').expect(200);
-    });
+    } finally {
+      await close();
+    }
   });
 
-  describe('when Redis becomes unreachable', () => {
-    let api: TestApi;
-    let proxy: TcpProxy;
-
-    beforeAll(async () => {
-      const target = new URL(testEnv('redisUrl'));
-      proxy = new TcpProxy(target.hostname, Number(target.port || 6379));
-      const port = await proxy.start();
-      target.host = `127.0.0.1:${port}`;
-      api = await startApi(testConfig({ REDIS_URL: target.toString() }));
-    });
-    afterAll(async () => {
-      await proxy.start();
-      await api.close();
-      await proxy.cut();
-    });
-
-    it('answers 503 naming Redis and the queues', async () => {
+  it('answers 503 naming Redis and the queues when Redis is unreachable', async () => {
+    const { api, proxy, close } = await apiBehindProxy('REDIS_URL', 6379);
+    try {
       await request(api.http).get('/health/ready').expect(200);
       await proxy.cut();
       const res = await request(api.http).get('/health/ready').expect(503);
@@ -93,7 +83,9 @@ describe('health and metrics (e2e)', () => {
         redis: { status: 'down' },
         queues: { status: 'down' },
       });
-    });
+    } finally {
+      await close();
+    }
   });
 
   describe('worker probes', () => {
