@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../../config/app-config';
 import { APP_ROLE, AppRole } from '../../config/app-role';
@@ -16,6 +16,8 @@ const QUIET_PATHS = ['/health/live', '/health/ready', '/metrics'];
     LoggerModule.forRootAsync({
       inject: [AppConfig, APP_ROLE],
       useFactory: (config: AppConfig, role: AppRole) => ({
+        // Express 5 path syntax; nestjs-pino's default ("*") logs a deprecation warning.
+        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.log.level,
           base: { role, version: config.version },
