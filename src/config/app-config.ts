@@ -25,6 +25,17 @@ export class AppConfig {
   throttle: { ttlSeconds: number; limit: number; authLimit: number };
   log: { level: LogLevel; pretty: boolean };
   mail: { from: string; dir: string };
+  ai: {
+    provider: 'local' | 'openai';
+    baseUrl: string;
+    model: string;
+    apiKey: string;
+    timeoutMs: number;
+    maxRetries: number;
+    breakerErrorPercent: number;
+    breakerResetMs: number;
+  };
+  summaries: { dailyQuota: number; sweepAfterSeconds: number };
 
   get isProduction(): boolean {
     return this.env === 'production';

@@ -154,6 +154,66 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   APP_VERSION?: string;
+
+  /** `local` (default: statistics + on-device NLP, no network) or `openai` (any compatible API). */
+  @IsIn(['local', 'openai'])
+  AI_PROVIDER: 'local' | 'openai';
+
+  /** Base URL of an OpenAI-compatible API (OpenAI, Ollama, vLLM), e.g. https://api.openai.com/v1 */
+  @IsString()
+  @Matches(/^https?:\/\//, { message: 'AI_BASE_URL must be an http(s) URL' })
+  AI_BASE_URL: string;
+
+  @IsString()
+  @IsNotEmpty()
+  AI_MODEL: string;
+
+  /** Bearer key for the remote API; may be empty for local servers such as Ollama. */
+  @IsOptional()
+  @IsString()
+  AI_API_KEY?: string;
+
+  /** Per-call timeout of the remote provider. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(300_000)
+  AI_TIMEOUT_MS: number;
+
+  /** Retries of a failed remote call before falling back to the local provider. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  AI_MAX_RETRIES: number;
+
+  /** Failure percentage (over the rolling window) that opens the circuit breaker. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  AI_BREAKER_ERROR_PERCENT: number;
+
+  /** How long the breaker stays open before letting one trial call through. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  AI_BREAKER_RESET_MS: number;
+
+  /** Summaries a user may request per UTC day (cache hits are free). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  SUMMARY_DAILY_QUOTA: number;
+
+  /** The worker re-enqueues summaries still pending after this many seconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(86_400)
+  SUMMARY_SWEEP_AFTER_SECONDS: number;
 }
 
 /** Defaults that let `npm run dev` work against PostgreSQL and Redis on localhost. */
@@ -183,6 +243,16 @@ export const DEVELOPMENT_DEFAULTS: Record<string, string> = {
   MAIL_DIR: '.data/mail',
   APP_URL: 'http://localhost:3000',
   SWAGGER_ENABLED: 'true',
+  AI_PROVIDER: 'local',
+  AI_BASE_URL: 'https://api.openai.com/v1',
+  AI_MODEL: 'gpt-4o-mini',
+  AI_API_KEY: '',
+  AI_TIMEOUT_MS: '15000',
+  AI_MAX_RETRIES: '2',
+  AI_BREAKER_ERROR_PERCENT: '50',
+  AI_BREAKER_RESET_MS: '30000',
+  SUMMARY_DAILY_QUOTA: '50',
+  SUMMARY_SWEEP_AFTER_SECONDS: '60',
 };
 
 /**

@@ -103,6 +103,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     log: { level: vars.LOG_LEVEL, pretty: vars.LOG_FORMAT === 'pretty' },
     mail: { from: vars.MAIL_FROM, dir: vars.MAIL_DIR },
+    ai: {
+      provider: vars.AI_PROVIDER,
+      baseUrl: vars.AI_BASE_URL.replace(/\/+$/, ''),
+      model: vars.AI_MODEL,
+      apiKey: vars.AI_API_KEY ?? '',
+      timeoutMs: vars.AI_TIMEOUT_MS,
+      maxRetries: vars.AI_MAX_RETRIES,
+      breakerErrorPercent: vars.AI_BREAKER_ERROR_PERCENT,
+      breakerResetMs: vars.AI_BREAKER_RESET_MS,
+    },
+    summaries: {
+      dailyQuota: vars.SUMMARY_DAILY_QUOTA,
+      sweepAfterSeconds: vars.SUMMARY_SWEEP_AFTER_SECONDS,
+    },
   });
 }
 
