@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AppConfig } from './config/app-config';
 import { AppRole } from './config/app-role';
 import { AppConfigModule } from './config/config.module';
@@ -9,7 +10,10 @@ import { MetricsModule } from './infrastructure/metrics/metrics.module';
 import { QueueModule } from './infrastructure/queues/queue.module';
 import { RedisModule } from './infrastructure/redis/redis.module';
 
-/** Everything both entrypoints need: config, logging, PostgreSQL, Redis, queues, mail, metrics. */
+/**
+ * Everything both entrypoints need: config, logging, PostgreSQL, Redis, queues, mail, metrics
+ * and in-process domain events.
+ */
 @Module({})
 export class CoreModule {
   static forRoot(config: AppConfig, role: AppRole): DynamicModule {
@@ -23,6 +27,7 @@ export class CoreModule {
         QueueModule,
         MetricsModule,
         MailModule,
+        EventEmitterModule.forRoot(),
       ],
     };
   }

@@ -1,8 +1,18 @@
 import { AdminModule } from './modules/admin/admin.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { EmailsModule } from './modules/emails/emails.module';
+import { EntriesModule } from './modules/entries/entries.module';
 import { HealthModule } from './modules/health/health.module';
+import { SummariesModule } from './modules/summaries/summaries.module';
 import { UsersModule } from './modules/users/users.module';
 
 /** The domain modules, shared by the API and the worker (the worker mounts no controllers). */
-export const DOMAIN_MODULES = [HealthModule, UsersModule, AuthModule, EmailsModule, AdminModule];
+export const DOMAIN_MODULES = [
+  HealthModule,
+  UsersModule,
+  AuthModule,
+  EmailsModule,
+  AdminModule,
+  EntriesModule,
+  SummariesModule,
+];

@@ -11,6 +11,8 @@ export class ProblemException extends HttpException {
     readonly title: string,
     detail?: string,
     readonly extensions: Record<string, unknown> = {},
+    /** Response headers that belong to the problem, e.g. Retry-After. */
+    readonly headers: Record<string, string> = {},
   ) {
     super({ title, detail }, status);
   }

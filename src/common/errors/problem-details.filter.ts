@@ -47,8 +47,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         `Unhandled error on ${req.method} ${req.originalUrl}`,
       );
     }
-    if (problem.status === 429) this.ensureRetryAfter(res);
     if (res.headersSent) return;
+    if (exception instanceof ProblemException) {
+      for (const [name, value] of Object.entries(exception.headers)) res.setHeader(name, value);
+    }
+    if (problem.status === 429) this.ensureRetryAfter(res);
     res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
@@ -107,7 +110,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   /** @nestjs/throttler names the header after the throttler (Retry-After-auth); expose the standard one. */
   private ensureRetryAfter(res: Response): void {
-    if (res.headersSent || res.getHeader('Retry-After')) return;
+    if (res.getHeader('Retry-After')) return;
     const named = Object.keys(res.getHeaders()).find((h) => h.startsWith('retry-after-'));
     if (named) res.setHeader('Retry-After', String(res.getHeader(named)));
   }

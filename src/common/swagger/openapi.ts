@@ -40,6 +40,8 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
     .addServer('/')
     .addTag('auth', 'Accounts and sessions: register, sign in, refresh, sign out')
     .addTag('users', "The signed-in user's own account")
+    .addTag('journal', 'Journal entries (mood, energy, notes, tags, events) and tags')
+    .addTag('summaries', 'AI-written summaries of a day, week or month, computed in the background')
     .addTag('admin', 'Administration (admin role only)')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();

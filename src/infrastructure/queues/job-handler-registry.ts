@@ -1,15 +1,32 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { JOB_HANDLER } from './job-handler.decorator';
-import { ALL_JOB_NAMES, JobName } from './job-registry';
+import { ALL_JOB_NAMES, ALL_QUEUE_NAMES, JobName, QUEUE_OF_JOB } from './job-registry';
 
-/** Throws unless every registered job name has exactly one handler. */
-export function assertEveryJobHasOneHandler(found: JobName[]): void {
-  const missing = ALL_JOB_NAMES.filter((name) => !found.includes(name));
-  const duplicated = [...new Set(found.filter((name, i) => found.indexOf(name) !== i))];
+export interface FoundHandler {
+  job: JobName;
+  /** The processor class the handler lives in. */
+  processor: string;
+}
+
+/**
+ * Throws unless every registered job name has exactly one handler, and each queue's
+ * handlers live in one processor class (one processing loop per queue).
+ */
+export function assertEveryJobHasOneHandler(found: FoundHandler[]): void {
+  const jobs = found.map((f) => f.job);
+  const missing = ALL_JOB_NAMES.filter((name) => !jobs.includes(name));
+  const duplicated = [...new Set(jobs.filter((name, i) => jobs.indexOf(name) !== i))];
+  const split = ALL_QUEUE_NAMES.filter(
+    (queue) =>
+      new Set(found.filter((f) => QUEUE_OF_JOB[f.job] === queue).map((f) => f.processor)).size > 1,
+  );
   const problems = [
     ...(missing.length ? [`no processor for job(s): ${missing.join(', ')}`] : []),
     ...(duplicated.length ? [`more than one processor for job(s): ${duplicated.join(', ')}`] : []),
+    ...(split.length
+      ? [`handlers of queue(s) ${split.join(', ')} are spread over several processor classes`]
+      : []),
   ];
   if (problems.length) throw new Error(`Worker cannot start: ${problems.join('; ')}`);
 }
@@ -27,7 +44,7 @@ export class JobHandlerRegistry implements OnModuleInit {
     assertEveryJobHasOneHandler(this.discoverHandledJobs());
   }
 
-  discoverHandledJobs(): JobName[] {
+  discoverHandledJobs(): FoundHandler[] {
     return this.discovery.getProviders().flatMap(({ instance }) => {
       if (!instance || typeof instance !== 'object') return [];
       const prototype = Object.getPrototypeOf(instance) as object;
@@ -39,7 +56,8 @@ export class JobHandlerRegistry implements OnModuleInit {
             (prototype as Record<string, () => unknown>)[method],
           ),
         )
-        .filter((name): name is JobName => !!name);
+        .filter((job): job is JobName => !!job)
+        .map((job) => ({ job, processor: instance.constructor.name }));
     });
   }
 }

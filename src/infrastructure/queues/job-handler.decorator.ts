@@ -1,4 +1,3 @@
-import { Process } from '@nestjs/bull';
 import { SetMetadata } from '@nestjs/common';
 import type { Job } from 'bull';
 import { RequestContext } from '../../common/http/request-context';
@@ -7,8 +6,9 @@ import { JobData, JobName } from './job-registry';
 export const JOB_HANDLER = 'fitai:jobHandler';
 
 /**
- * Marks the one method that processes a job name. Runs it inside the request context of
- * the request that enqueued the job, so worker log lines carry the same request id.
+ * Marks the one method that processes a job name, in a QueueProcessor. Runs it inside the
+ * request context of the request that enqueued the job, so worker log lines carry the same
+ * request id.
  */
 export function JobHandler<N extends JobName>(name: N) {
   return <R>(
@@ -22,6 +22,5 @@ export function JobHandler<N extends JobName>(name: N) {
       return RequestContext.run({ requestId }, () => original.call(this, job));
     };
     SetMetadata(JOB_HANDLER, name)(target, key, descriptor);
-    Process(name)(target, key, descriptor);
   };
 }

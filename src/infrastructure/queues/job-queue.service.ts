@@ -51,4 +51,20 @@ export class JobQueue {
     }
     this.logger.debug({ job: name, jobId: options.jobId }, 'job enqueued');
   }
+
+  /**
+   * Registers a repeatable job (idempotent: Bull keys it by name and interval, so every
+   * worker replica can call this at start without creating duplicates).
+   */
+  async schedule<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    everyMs: number,
+  ): Promise<void> {
+    await this.queue(QUEUE_OF_JOB[name]).add(name, payload, {
+      repeat: { every: everyMs },
+      jobId: `repeat:${name}`,
+      removeOnFail: true,
+    });
+  }
 }

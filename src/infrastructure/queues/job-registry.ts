@@ -5,18 +5,26 @@
  */
 export enum QueueName {
   Emails = 'emails',
+  Summaries = 'summaries',
 }
 
 export enum JobName {
   SendWelcomeEmail = 'send-welcome-email',
+  GenerateSummary = 'generate-summary',
+  /** Repeatable: re-enqueues summaries whose job was lost (e.g. Redis was down). */
+  SweepSummaries = 'sweep-summaries',
 }
 
 export interface JobPayloads {
   [JobName.SendWelcomeEmail]: { userId: string };
+  [JobName.GenerateSummary]: { summaryId: string };
+  [JobName.SweepSummaries]: Record<string, never>;
 }
 
 export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
   [JobName.SendWelcomeEmail]: QueueName.Emails,
+  [JobName.GenerateSummary]: QueueName.Summaries,
+  [JobName.SweepSummaries]: QueueName.Summaries,
 };
 
 /** What Bull stores: the payload plus the id of the request that caused it. */

@@ -3,6 +3,8 @@ import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { JobQueue } from './job-queue.service';
 import { ALL_QUEUE_NAMES } from './job-registry';
+import { QueueDrain } from './queue-drain';
+import { QueueErrorLogger } from './queue-error-logger';
 import { QueueMetricsCollector } from './queue-metrics.collector';
 
 /**
@@ -30,7 +32,7 @@ import { QueueMetricsCollector } from './queue-metrics.collector';
     }),
     BullModule.registerQueue(...ALL_QUEUE_NAMES.map((name) => ({ name }))),
   ],
-  providers: [JobQueue, QueueMetricsCollector],
+  providers: [JobQueue, QueueMetricsCollector, QueueErrorLogger, QueueDrain],
   exports: [BullModule, JobQueue],
 })
 export class QueueModule {}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, MoreThanOrEqual, Repository } from 'typeorm';
+import type { AiOperation } from './ai-usage.types';
+import { AiUsage } from './entities/ai-usage.entity';
+
+export type AiUsageRecord = Omit<AiUsage, 'id' | 'createdAt' | 'user'>;
+
+@Injectable()
+export class AiUsageRepository {
+  constructor(@InjectRepository(AiUsage) private readonly usage: Repository<AiUsage>) {}
+
+  async record(row: AiUsageRecord): Promise<void> {
+    await this.usage.insert(row);
+  }
+
+  /**
+   * Requests of one operation answered for a user since a time: each request has exactly one
+   * answering row (outcome 'success' or 'fallback'), failed remote attempts are not counted.
+   * Uses IDX_ai_usage_user_id_created_at.
+   */
+  countAnsweredSince(userId: string, operation: AiOperation, since: Date): Promise<number> {
+    return this.usage.countBy({
+      userId,
+      createdAt: MoreThanOrEqual(since),
+      operation,
+      outcome: In(['success', 'fallback']),
+    });
+  }
+}

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AiMetrics } from './ai-metrics';
+import { AiUsageRepository } from './ai-usage.repository';
+import { AiService } from './ai.service';
+import { AiUsage } from './entities/ai-usage.entity';
+import { NoteAnalyzer } from './note-analyzer';
+import {
+  AI_BREAKER_SETTINGS,
+  DEFAULT_BREAKER_SETTINGS,
+  OpenAiCircuitBreaker,
+} from './openai-circuit-breaker';
+import { LocalNarrativeProvider } from './providers/local-narrative.provider';
+import { OpenAiNarrativeProvider } from './providers/openai-narrative.provider';
+
+/**
+ * The AI layer: `AiService.writeSummaryNarrative` behind AI_PROVIDER (local | openai), with
+ * retries, a circuit breaker, the local fallback, metering (`ai_usage`) and metrics.
+ * Needs CoreModule (AppConfig, TypeORM, MetricsService).
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([AiUsage])],
+  providers: [
+    AiService,
+    AiUsageRepository,
+    AiMetrics,
+    NoteAnalyzer,
+    LocalNarrativeProvider,
+    OpenAiNarrativeProvider,
+    OpenAiCircuitBreaker,
+    { provide: AI_BREAKER_SETTINGS, useValue: DEFAULT_BREAKER_SETTINGS },
+  ],
+  exports: [AiService, AiUsageRepository],
+})
+export class AiModule {}

@@ -1,0 +1,58 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { User } from '../../users/entities/user.entity';
+import type { AiCallOutcome, AiOperation, AiProviderName } from '../ai-usage.types';
+
+/**
+ * Metering: one row per provider call made for a user (see AiService for exactly when a row
+ * is written). Append-only; deleting the user deletes the rows.
+ */
+@Entity('ai_usage')
+@Index('IDX_ai_usage_user_id_created_at', ['userId', 'createdAt'])
+export class AiUsage {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
+
+  /** What the call was for, e.g. 'summary'. */
+  @Column({ type: 'varchar', length: 40 })
+  operation: AiOperation;
+
+  /** 'local' or 'openai'. */
+  @Column({ type: 'varchar', length: 20 })
+  provider: AiProviderName;
+
+  @Column({ type: 'varchar', length: 200 })
+  model: string;
+
+  /** Tokens reported by the remote API (summed over retries); null when not reported or local. */
+  @Column({ type: 'int', nullable: true })
+  promptTokens: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  completionTokens: number | null;
+
+  /** Wall time of the call, retries and backoff included. */
+  @Column({ type: 'int' })
+  latencyMs: number;
+
+  /** success | error | invalid | timeout | fallback (local answered for a failed remote). */
+  @Column({ type: 'varchar', length: 20 })
+  outcome: AiCallOutcome;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,33 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Entry, EntryType } from '../entities/entry.entity';
+
+export class EntryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-20T07:30:00.000Z' }) occurredAt: string;
+  @ApiProperty({ enum: EntryType, enumName: 'EntryType', example: EntryType.Mood }) type: EntryType;
+  @ApiProperty({ nullable: true, type: Number, example: 7 }) mood: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 6 }) energy: number | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Slept well, great run before work.' })
+  note: string | null;
+  @ApiProperty({ type: [String], example: ['running', 'good sleep'] }) tags: string[];
+  @ApiProperty({ nullable: true, type: Number, example: 7.5 }) value: number | null;
+  @ApiProperty({ nullable: true, type: String, example: 'h' }) unit: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+
+  static from(entry: Entry): EntryDto {
+    return {
+      id: entry.id,
+      occurredAt: entry.occurredAt.toISOString(),
+      type: entry.type,
+      mood: entry.mood,
+      energy: entry.energy,
+      note: entry.note,
+      tags: entry.tags,
+      value: entry.value === null ? null : Number(entry.value),
+      unit: entry.unit,
+      createdAt: entry.createdAt.toISOString(),
+      updatedAt: entry.updatedAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,6 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class TagCountDto {
+  @ApiProperty({ example: 'running' }) tag: string;
+  @ApiProperty({ example: 12, description: 'Entries carrying the tag' }) count: number;
+}

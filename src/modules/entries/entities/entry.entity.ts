@@ -1,0 +1,69 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { BaseEntity } from '../../../common/database/base.entity';
+import { User } from '../../users/entities/user.entity';
+
+export enum EntryType {
+  Mood = 'mood',
+  Habit = 'habit',
+  Activity = 'activity',
+  Meal = 'meal',
+  Sleep = 'sleep',
+  Custom = 'custom',
+}
+
+/**
+ * One journal entry: how the user felt (mood, energy), what happened (type, tags, note) and
+ * optionally a measured value. Every read is per user and by time, so the indexes all start
+ * with user_id and end with (occurred_at, id), the keyset order.
+ */
+@Entity('entries')
+@Index('IDX_entries_user_occurred', ['userId', 'occurredAt', 'id'])
+@Index('IDX_entries_user_type_occurred', ['userId', 'type', 'occurredAt', 'id'])
+// GIN (user_id, tags) with btree_gin, for tag filters and tag counts; created in the migration.
+@Index('IDX_entries_user_tags', { synchronize: false })
+@Index('UQ_entries_user_idempotency_key', ['userId', 'idempotencyKey'], {
+  unique: true,
+  where: '"idempotency_key" IS NOT NULL',
+})
+export class Entry extends BaseEntity {
+  @Column({ type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
+
+  @Column({ type: 'timestamptz' })
+  occurredAt: Date;
+
+  @Column({ type: 'enum', enum: EntryType, enumName: 'entry_type' })
+  type: EntryType;
+
+  @Column({ type: 'smallint', nullable: true })
+  mood: number | null;
+
+  @Column({ type: 'smallint', nullable: true })
+  energy: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  /** Normalised: lower case, trimmed, unique within the entry. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  tags: string[];
+
+  /** numeric keeps exact decimals; the pg driver returns it as a string, converted in the DTO. */
+  @Column({ type: 'numeric', precision: 14, scale: 4, nullable: true })
+  value: string | null;
+
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  unit: string | null;
+
+  /** The client's Idempotency-Key of the POST that created the entry. */
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  idempotencyKey: string | null;
+
+  /** SHA-256 of the creating request's body, to tell a retry from a reused key. */
+  @Column({ type: 'char', length: 64, nullable: true })
+  idempotencyFingerprint: string | null;
+}

@@ -1,0 +1,125 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
+import { AuthenticatedUser } from '../../common/auth/roles';
+import { ApiCursorPageResponse, CursorPage } from '../../common/pagination/cursor';
+import { ApiProblems } from '../../common/swagger/api-problems.decorator';
+import { CreateEntryDto } from './dto/create-entry.dto';
+import { EntryDto } from './dto/entry.dto';
+import { ListEntriesQueryDto } from './dto/list-entries-query.dto';
+import { UpdateEntryDto } from './dto/update-entry.dto';
+import { EntriesService } from './entries.service';
+
+@ApiTags('journal')
+@Authenticated()
+@ApiProblems(429)
+@Controller('entries')
+export class EntriesController {
+  constructor(private readonly entries: EntriesService) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Log a journal entry',
+    description:
+      'Send an `Idempotency-Key` to make retries safe: a repeat with the same key and body returns the ' +
+      'entry created first (200) instead of a duplicate; the same key with another body is a 422.',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: '1-128 characters of A-Z a-z 0-9 . _ : -',
+  })
+  @ApiCreatedResponse({ type: EntryDto, description: 'Created' })
+  @ApiOkResponse({
+    type: EntryDto,
+    description: 'Replayed: the entry created by an earlier request with this key',
+  })
+  @ApiProblems(400, 422)
+  async create(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() dto: CreateEntryDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<EntryDto> {
+    const { entry, replayed } = await this.entries.create(caller.id, dto, idempotencyKey);
+    res.status(replayed ? HttpStatus.OK : HttpStatus.CREATED);
+    res.location(`/api/v1/entries/${entry.id}`);
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return entry;
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'List entries, newest first',
+    description:
+      'Filter by time range (`from` inclusive, `to` exclusive), tag and type. Pages with `cursor`.',
+  })
+  @ApiCursorPageResponse(EntryDto)
+  @ApiProblems(400)
+  list(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Query() query: ListEntriesQueryDto,
+  ): Promise<CursorPage<EntryDto>> {
+    return this.entries.list(caller.id, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One entry', description: "Another user's entry is a 404." })
+  @ApiOkResponse({ type: EntryDto })
+  @ApiProblems(400, 404)
+  get(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<EntryDto> {
+    return this.entries.get(caller.id, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Change an entry',
+    description: 'Send only what changes; `null` clears a field.',
+  })
+  @ApiOkResponse({ type: EntryDto })
+  @ApiProblems(400, 404)
+  update(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateEntryDto,
+  ): Promise<EntryDto> {
+    return this.entries.update(caller.id, id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Delete an entry' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiProblems(400, 404)
+  remove(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
+    return this.entries.remove(caller.id, id);
+  }
+}

@@ -1,0 +1,140 @@
+import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { createHash } from 'node:crypto';
+import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
+import { CursorPage, decodeCursor, toCursorPage } from '../../common/pagination/cursor';
+import { Page, toPage } from '../../common/pagination/page';
+import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { CreateEntryDto } from './dto/create-entry.dto';
+import { EntryDto } from './dto/entry.dto';
+import { ListEntriesQueryDto } from './dto/list-entries-query.dto';
+import { TagCountDto } from './dto/tag-count.dto';
+import { UpdateEntryDto } from './dto/update-entry.dto';
+import { ENTRIES_CHANGED, EntriesChangedEvent } from './entries.events';
+import { EntriesRepository, EntryChanges } from './entries.repository';
+import { Entry } from './entities/entry.entity';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export interface CreatedEntry {
+  entry: EntryDto;
+  /** True when the Idempotency-Key matched an earlier request: nothing new was created. */
+  replayed: boolean;
+}
+
+function fingerprint(dto: CreateEntryDto): string {
+  return createHash('sha256').update(JSON.stringify(dto)).digest('hex');
+}
+
+@Injectable()
+export class EntriesService {
+  constructor(
+    private readonly entries: EntriesRepository,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  async create(
+    userId: string,
+    dto: CreateEntryDto,
+    idempotencyKey?: string,
+  ): Promise<CreatedEntry> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new ValidationProblem([
+        {
+          field: 'Idempotency-Key',
+          messages: ['Idempotency-Key must be 1-128 characters of A-Z a-z 0-9 . _ : -'],
+        },
+      ]);
+    }
+    const occurredAt = dto.occurredAt ?? new Date();
+    const requestFingerprint = idempotencyKey ? fingerprint(dto) : null;
+    const created = await this.entries.insertUnlessKeyExists({
+      userId,
+      occurredAt,
+      type: dto.type,
+      mood: dto.mood ?? null,
+      energy: dto.energy ?? null,
+      note: dto.note ?? null,
+      tags: dto.tags ?? [],
+      value: dto.value === undefined ? null : String(dto.value),
+      unit: dto.unit ?? null,
+      idempotencyKey: idempotencyKey ?? null,
+      idempotencyFingerprint: requestFingerprint,
+    });
+    if (created) {
+      await this.changed(userId, [created.occurredAt]);
+      return { entry: EntryDto.from(created), replayed: false };
+    }
+    // Only reachable with a key: the insert was skipped because the key exists.
+    const existing = await this.entries.findByIdempotencyKey(userId, idempotencyKey!);
+    if (!existing || existing.idempotencyFingerprint !== requestFingerprint) {
+      throw new ProblemException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'idempotency-key-reused',
+        'Idempotency-Key reused',
+        'This Idempotency-Key was already used with a different request body.',
+      );
+    }
+    return { entry: EntryDto.from(existing), replayed: true };
+  }
+
+  async list(userId: string, query: ListEntriesQueryDto): Promise<CursorPage<EntryDto>> {
+    if (query.from && query.to && query.from >= query.to) {
+      throw new ValidationProblem([{ field: 'to', messages: ['to must be after from'] }]);
+    }
+    const rows = await this.entries.findPage(userId, {
+      from: query.from,
+      to: query.to,
+      tag: query.tag,
+      type: query.type,
+      before: query.cursor ? decodeCursor(query.cursor) : undefined,
+      limit: query.limit,
+    });
+    return toCursorPage(
+      rows,
+      query.limit,
+      (e) => ({ at: e.occurredAt, id: e.id }),
+      (e) => EntryDto.from(e),
+    );
+  }
+
+  async get(userId: string, id: string): Promise<EntryDto> {
+    return EntryDto.from(await this.owned(userId, id));
+  }
+
+  async update(userId: string, id: string, dto: UpdateEntryDto): Promise<EntryDto> {
+    const before = await this.owned(userId, id);
+    const changes: EntryChanges = {
+      ...dto,
+      value: dto.value === undefined ? undefined : dto.value === null ? null : String(dto.value),
+    };
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+    if (Object.keys(defined).length === 0) return EntryDto.from(before);
+    await this.entries.update(id, defined);
+    const after = await this.owned(userId, id);
+    await this.changed(userId, [before.occurredAt, after.occurredAt]);
+    return EntryDto.from(after);
+  }
+
+  async remove(userId: string, id: string): Promise<void> {
+    const entry = await this.owned(userId, id);
+    await this.entries.delete(entry.id);
+    await this.changed(userId, [entry.occurredAt]);
+  }
+
+  async tags(userId: string, page: PageQueryDto): Promise<Page<TagCountDto>> {
+    const [items, total] = await this.entries.tagCounts(userId, page.offset, page.limit);
+    return toPage(items, total, page);
+  }
+
+  private async owned(userId: string, id: string): Promise<Entry> {
+    const entry = await this.entries.findOwned(userId, id);
+    if (!entry) throw new NotFoundException('No such entry.');
+    return entry;
+  }
+
+  /** Awaited: listeners (summary invalidation) finish before the response is sent. */
+  private async changed(userId: string, occurredAt: Date[]): Promise<void> {
+    await this.events.emitAsync(ENTRIES_CHANGED, new EntriesChangedEvent(userId, occurredAt));
+  }
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AiModule } from '../ai/ai.module';
+import { Summary } from './entities/summary.entity';
+import { SummariesController } from './summaries.controller';
+import { SummariesRepository } from './summaries.repository';
+import { SummariesService } from './summaries.service';
+import { SummaryCache } from './summary-cache';
+import { SummaryQuota } from './summary-quota';
+import { SummaryStatisticsRepository } from './summary-statistics.repository';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Summary]), AiModule],
+  controllers: [SummariesController],
+  providers: [
+    SummariesRepository,
+    SummaryStatisticsRepository,
+    SummariesService,
+    SummaryCache,
+    SummaryQuota,
+  ],
+  exports: [SummariesService],
+})
+export class SummariesModule {}
