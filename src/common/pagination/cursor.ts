@@ -1,14 +1,9 @@
-import { applyDecorators, Type } from '@nestjs/common';
-import {
-  ApiExtraModels,
-  ApiOkResponse,
-  ApiProperty,
-  ApiPropertyOptional,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { Type } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type as TransformType } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ValidationProblem } from '../errors/domain-errors';
+import { ApiListResponse } from './api-list-response';
 import { MAX_PAGE_SIZE } from './page-query.dto';
 
 /**
@@ -105,18 +100,5 @@ export function toCursorPage<Row, Item>(
 
 /** Documents a `CursorPage<Model>` response body. */
 export function ApiCursorPageResponse(model: Type<unknown>, description = 'A page of results') {
-  return applyDecorators(
-    ApiExtraModels(CursorPageMeta, model),
-    ApiOkResponse({
-      description,
-      schema: {
-        type: 'object',
-        required: ['items', 'meta'],
-        properties: {
-          items: { type: 'array', items: { $ref: getSchemaPath(model) } },
-          meta: { $ref: getSchemaPath(CursorPageMeta) },
-        },
-      },
-    }),
-  );
+  return ApiListResponse(model, CursorPageMeta, description);
 }

@@ -1,5 +1,6 @@
-import { applyDecorators, Type } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { Type } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { ApiListResponse } from './api-list-response';
 import { PageQueryDto } from './page-query.dto';
 
 export class PageMeta {
@@ -28,18 +29,5 @@ export function toPage<T>(items: T[], total: number, query: PageQueryDto): Page<
 
 /** Documents a `Page<Model>` response body. */
 export function ApiPageResponse(model: Type<unknown>, description = 'A page of results') {
-  return applyDecorators(
-    ApiExtraModels(PageMeta, model),
-    ApiOkResponse({
-      description,
-      schema: {
-        type: 'object',
-        required: ['items', 'meta'],
-        properties: {
-          items: { type: 'array', items: { $ref: getSchemaPath(model) } },
-          meta: { $ref: getSchemaPath(PageMeta) },
-        },
-      },
-    }),
-  );
+  return ApiListResponse(model, PageMeta, description);
 }

@@ -113,7 +113,11 @@ export class EntriesController {
 
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Delete an entry' })
+  @ApiOperation({
+    summary: 'Delete an entry',
+    description:
+      'Summaries covering its day, week and month become stale and are recomputed on request.',
+  })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(400, 404)
   remove(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { KeysetPosition } from '../../common/pagination/cursor';
+import { newestFirstPage } from '../../common/pagination/keyset';
 import { Entry, EntryType } from './entities/entry.entity';
 
 export type NewEntry = Pick<
@@ -78,21 +79,12 @@ export class EntriesRepository {
   findPage(userId: string, filter: EntryFilter): Promise<Entry[]> {
     const query = this.entries
       .createQueryBuilder('entry')
-      .where('entry.userId = :userId', { userId })
-      .orderBy('entry.occurredAt', 'DESC')
-      .addOrderBy('entry.id', 'DESC')
-      .limit(filter.limit + 1);
+      .where('entry.userId = :userId', { userId });
     if (filter.from) query.andWhere('entry.occurredAt >= :from', { from: filter.from });
     if (filter.to) query.andWhere('entry.occurredAt < :to', { to: filter.to });
     if (filter.type) query.andWhere('entry.type = :type', { type: filter.type });
     if (filter.tag) query.andWhere('entry.tags @> ARRAY[:tag]::text[]', { tag: filter.tag });
-    if (filter.before) {
-      query.andWhere('(entry.occurredAt, entry.id) < (:beforeAt, :beforeId)', {
-        beforeAt: filter.before.at,
-        beforeId: filter.before.id,
-      });
-    }
-    return query.getMany();
+    return newestFirstPage(query, 'occurredAt', filter.before, filter.limit).getMany();
   }
 
   /** The user's tags with how many entries carry each, most used first (IDX_entries_user_tags). */

@@ -16,7 +16,10 @@ export class TagsController {
   constructor(private readonly entries: EntriesService) {}
 
   @Get()
-  @ApiOperation({ summary: "The caller's tags with entry counts, most used first" })
+  @ApiOperation({
+    summary: "The caller's tags with entry counts, most used first",
+    description: 'Tags are stored lower-cased; ties are ordered alphabetically.',
+  })
   @ApiPageResponse(TagCountDto)
   @ApiProblems(400)
   list(

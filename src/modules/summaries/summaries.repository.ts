@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, LessThan, Repository } from 'typeorm';
 import { KeysetPosition } from '../../common/pagination/cursor';
+import { newestFirstPage } from '../../common/pagination/keyset';
 import { Summary, SummaryStatus } from './entities/summary.entity';
 import { PeriodWindow } from './summary-period';
 import { SummaryResult } from './summary-result';
@@ -127,18 +128,9 @@ export class SummariesRepository {
   ): Promise<Summary[]> {
     const query = this.summaries
       .createQueryBuilder('summary')
-      .where('summary.userId = :userId', { userId })
-      .orderBy('summary.createdAt', 'DESC')
-      .addOrderBy('summary.id', 'DESC')
-      .limit(filter.limit + 1);
+      .where('summary.userId = :userId', { userId });
     if (filter.status) query.andWhere('summary.status = :status', { status: filter.status });
-    if (filter.before) {
-      query.andWhere('(summary.createdAt, summary.id) < (:beforeAt, :beforeId)', {
-        beforeAt: filter.before.at,
-        beforeId: filter.before.id,
-      });
-    }
-    return query.getMany();
+    return newestFirstPage(query, 'createdAt', filter.before, filter.limit).getMany();
   }
 
   /** Requests whose job may have been lost (IDX_summaries_status_requested). */

@@ -136,15 +136,7 @@ export class SummariesService {
         stats: statistics,
         notes,
       });
-      const completed = await this.summaries.complete(summary.id, {
-        statistics,
-        narrative: narrative.narrative,
-        highlights: narrative.highlights,
-        notes: narrative.notes,
-        provider: narrative.provider,
-        model: narrative.model,
-        fellBack: narrative.fellBack,
-      });
+      const completed = await this.summaries.complete(summary.id, { statistics, ...narrative });
       if (completed && !completed.stale)
         await this.cache.set(completed.userId, window, SummaryDto.from(completed));
       return SummaryStatus.Completed;

@@ -1,12 +1,7 @@
-import type { NoteInsights, SummaryStatistics } from '../ai/ai.types';
+import type { SummaryNarrative, SummaryStatistics } from '../ai/ai.types';
 
-/** What a completed summary stores (jsonb) and returns. */
-export interface SummaryResult {
-  statistics: SummaryStatistics;
-  narrative: string;
-  highlights: string[];
-  notes: NoteInsights;
-  provider: 'local' | 'openai';
-  model: string;
-  fellBack: boolean;
-}
+/** What a completed summary stores (jsonb) and returns: the numbers and the words about them. */
+export type SummaryResult = { statistics: SummaryStatistics } & Pick<
+  SummaryNarrative,
+  'narrative' | 'highlights' | 'notes' | 'provider' | 'model' | 'fellBack'
+>;
