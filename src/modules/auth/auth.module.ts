@@ -4,6 +4,7 @@ import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EmailsModule } from '../emails/emails.module';
 import { UsersModule } from '../users/users.module';
+import { AccessTokenKey } from './access-token-key';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { RefreshToken } from './entities/refresh-token.entity';
@@ -23,6 +24,7 @@ import { TokenService } from './token.service';
   ],
   controllers: [AuthController],
   providers: [
+    AccessTokenKey,
     AuthService,
     PasswordHasher,
     TokenService,

@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { AppConfig } from '../../config/app-config';
 import { Role } from '../../common/auth/roles';
+import { AccessTokenKey } from './access-token-key';
 
 /** Claims of a FitAI access token. `sid` is the login session (refresh-token family). */
 export interface AccessTokenClaims {
@@ -16,11 +17,12 @@ export class TokenService {
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
+    private readonly accessTokenKey: AccessTokenKey,
   ) {}
 
   signAccessToken(claims: AccessTokenClaims): Promise<string> {
     return this.jwt.signAsync(claims, {
-      secret: this.config.auth.accessSecret,
+      privateKey: this.accessTokenKey.key,
       expiresIn: this.config.auth.accessTtlSeconds,
       jwtid: randomUUID(),
       algorithm: 'HS256',

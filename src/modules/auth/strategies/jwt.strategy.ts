@@ -6,8 +6,8 @@ import {
 } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { AppConfig } from '../../../config/app-config';
 import { AuthenticatedUser } from '../../../common/auth/roles';
+import { AccessTokenKey } from '../access-token-key';
 import { SessionRevocations } from '../session-revocations.service';
 import { AccessTokenClaims } from '../token.service';
 
@@ -16,12 +16,14 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   private readonly logger = new Logger(JwtStrategy.name);
 
   constructor(
-    config: AppConfig,
+    accessTokenKey: AccessTokenKey,
     private readonly revocations: SessionRevocations,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.auth.accessSecret,
+      // passport-jwt hands the key to jsonwebtoken, which accepts a KeyObject; its types
+      // predate that.
+      secretOrKey: accessTokenKey.key as unknown as Buffer,
       algorithms: ['HS256'],
       ignoreExpiration: false,
     });
