@@ -43,14 +43,15 @@ export class EntriesRepository {
    * and the caller loads the existing one. Atomic under concurrent retries (UQ index).
    */
   async insertUnlessKeyExists(entry: NewEntry): Promise<Entry | null> {
+    // TypeORM merges the RETURNING values (id, timestamps) into `row`: no reload needed.
+    const row = this.entries.create(entry);
     const result = await this.entries
       .createQueryBuilder()
       .insert()
-      .values(entry)
+      .values(row)
       .orIgnore()
       .execute();
-    const id = (result.identifiers[0] as { id?: string } | undefined)?.id;
-    return id ? this.entries.findOneByOrFail({ id }) : null;
+    return result.identifiers[0]?.id ? row : null;
   }
 
   /** Uses UQ_entries_user_idempotency_key. */
