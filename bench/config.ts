@@ -1,0 +1,105 @@
+/**
+ * Every knob of `npm run bench`, from BENCH_* environment variables. Defaults give a full
+ * run in about three minutes on a 2-core machine.
+ */
+export interface BenchConfig {
+  /** Maintenance connection used to create and drop the bench database. */
+  adminUrl: string;
+  redisUrl: string;
+  /** Unique per run: names the database (fitai_bench_<runId>) and the Redis prefix. */
+  runId: string;
+  databaseName: string;
+  databaseUrl: string;
+  queuePrefix: string;
+  /** Skip `npm run build` and use dist/ as it is. */
+  skipBuild: boolean;
+  /** pg pool size of the FitAI API, the worker and the baseline server (DATABASE_POOL_SIZE). */
+  poolSize: number;
+
+  /** Figure 1: throughput run length, warm-up before it (V8 needs a few s), concurrency. */
+  durationSeconds: number;
+  warmupSeconds: number;
+  connections: number;
+
+  /** Figure 2: entries of the small and the large user; latency run length and concurrency. */
+  smallUserEntries: number;
+  largeUserEntries: number;
+  historyDays: number;
+  latencySeconds: number;
+  latencyConnections: number;
+
+  /** Figure 3: users (one week summary each per run) and the worker process counts to try. */
+  workerUsers: number;
+  workerProcesses: number[];
+
+  /** Figure 4: fresh summaries measured one by one, cached requests, polling interval. */
+  freshSamples: number;
+  cachedRequests: number;
+  pollIntervalMs: number;
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`${name} must be an integer >= ${min} (got ${JSON.stringify(raw)})`);
+  }
+  return value;
+}
+
+function integerList(env: NodeJS.ProcessEnv, name: string, fallback: number[]): number[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const values = raw.split(',').map((part) => Number(part.trim()));
+  if (values.length === 0 || values.some((v) => !Number.isInteger(v) || v < 1 || v > 16)) {
+    throw new Error(`${name} must be a comma-separated list of 1..16 (got ${JSON.stringify(raw)})`);
+  }
+  return values;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  return ['1', 'true', 'yes'].includes((env[name] ?? '').trim().toLowerCase());
+}
+
+export function databaseUrlFor(adminUrl: string, database: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
+  const adminUrl = env.BENCH_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const runId = `${new Date()
+    .toISOString()
+    .replace(/[-:T]/g, '')
+    .slice(0, 14)}_${process.pid.toString(36)}`;
+  const databaseName = `fitai_bench_${runId}`;
+  return {
+    adminUrl,
+    redisUrl: env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379',
+    runId,
+    databaseName,
+    databaseUrl: databaseUrlFor(adminUrl, databaseName),
+    queuePrefix: `fitai-bench-${runId.replace('_', '-')}`,
+    skipBuild: flag(env, 'BENCH_SKIP_BUILD'),
+    poolSize: integer(env, 'BENCH_POOL_SIZE', 10),
+
+    durationSeconds: integer(env, 'BENCH_DURATION_SECONDS', 10),
+    warmupSeconds: integer(env, 'BENCH_WARMUP_SECONDS', 5, 0),
+    connections: integer(env, 'BENCH_CONNECTIONS', 32),
+
+    smallUserEntries: integer(env, 'BENCH_SMALL_USER_ENTRIES', 1_000),
+    largeUserEntries: integer(env, 'BENCH_LARGE_USER_ENTRIES', 1_000_000),
+    historyDays: integer(env, 'BENCH_HISTORY_DAYS', 3 * 365),
+    latencySeconds: integer(env, 'BENCH_LATENCY_SECONDS', 5),
+    latencyConnections: integer(env, 'BENCH_LATENCY_CONNECTIONS', 1),
+
+    workerUsers: integer(env, 'BENCH_WORKER_USERS', 200),
+    workerProcesses: integerList(env, 'BENCH_WORKER_PROCESSES', [1, 2]),
+
+    freshSamples: integer(env, 'BENCH_FRESH_SAMPLES', 20),
+    cachedRequests: integer(env, 'BENCH_CACHED_REQUESTS', 2_000),
+    pollIntervalMs: integer(env, 'BENCH_POLL_INTERVAL_MS', 5),
+  };
+}

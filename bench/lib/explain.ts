@@ -1,0 +1,69 @@
+import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
+import { buildDataSourceOptions } from '../../src/infrastructure/database/data-source-options';
+import { EntriesRepository, EntryFilter } from '../../src/modules/entries/entries.repository';
+import { Entry } from '../../src/modules/entries/entities/entry.entity';
+
+/** Records the SQL TypeORM sends, so what is explained is exactly what FitAI runs. */
+class CapturingLogger implements TypeOrmLogger {
+  queries: { sql: string; parameters: unknown[] }[] = [];
+  logQuery(query: string, parameters?: unknown[]): void {
+    this.queries.push({ sql: query, parameters: parameters ?? [] });
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}
+
+export interface ExplainedQuery {
+  label: string;
+  sql: string;
+  parameters: unknown[];
+  plan: string;
+}
+
+/**
+ * Runs the real EntriesRepository.findPage (FitAI's data-source options and entities) for
+ * each filter, captures its SQL and parameters, and returns EXPLAIN (ANALYZE, BUFFERS) of it.
+ */
+export async function explainFindPage(
+  databaseUrl: string,
+  userId: string,
+  cases: { label: string; filter: EntryFilter }[],
+): Promise<ExplainedQuery[]> {
+  const logger = new CapturingLogger();
+  const dataSource = new DataSource({
+    ...buildDataSourceOptions({
+      url: databaseUrl,
+      poolSize: 1,
+      applicationName: 'fitai-bench-explain',
+    }),
+    logging: true,
+    logger,
+  });
+  await dataSource.initialize();
+  try {
+    const repository = new EntriesRepository(dataSource.getRepository(Entry));
+    const explained: ExplainedQuery[] = [];
+    for (const { label, filter } of cases) {
+      logger.queries = [];
+      await repository.findPage(userId, filter);
+      const query = logger.queries.at(-1);
+      if (!query) throw new Error('findPage sent no query');
+      const rows: { 'QUERY PLAN': string }[] = await dataSource.query(
+        `EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`,
+        query.parameters,
+      );
+      explained.push({
+        label,
+        sql: query.sql,
+        parameters: query.parameters.map((p) => (p instanceof Date ? p.toISOString() : p)),
+        plan: rows.map((r) => r['QUERY PLAN']).join('\n'),
+      });
+    }
+    return explained;
+  } finally {
+    await dataSource.destroy();
+  }
+}

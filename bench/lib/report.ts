@@ -1,0 +1,198 @@
+import { EntriesReadFigure, sizeLabel } from '../scenarios/entries-read';
+import type { EntriesWriteFigure } from '../scenarios/entries-write';
+import type { SummaryLatencyFigure } from '../scenarios/summary-latency';
+import type { WorkerFigure } from '../scenarios/worker-throughput';
+import type { LoadResult } from './load';
+import type { MachineInfo } from './machine';
+import { round, roundDistribution } from './stats';
+
+export interface BenchResults {
+  generatedAt: string;
+  totalSeconds: number;
+  machine: MachineInfo;
+  settings: Record<string, string | number>;
+  entriesWrite: EntriesWriteFigure;
+  entriesRead: EntriesReadFigure;
+  worker: WorkerFigure;
+  summaries: SummaryLatencyFigure;
+}
+
+const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
+const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 2 : 1) : 'n/a');
+const times = (n: number) => (Number.isFinite(n) ? `${n.toFixed(2)}×` : 'n/a');
+
+/** Left-aligned first column, right-aligned figures. */
+function table(header: string[], rows: string[][], indent = '   '): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] ?? '').length)));
+  const line = (row: string[]) =>
+    indent +
+    row
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : (cell ?? '').padStart(widths[c])))
+      .join('   ')
+      .trimEnd();
+  const rule = indent + widths.map((w) => '─'.repeat(w)).join('   ');
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
+function loadRow(label: string, r: LoadResult): string[] {
+  return [label, int(r.requestsPerSecond), ms(r.latency.p50), ms(r.latency.p99), int(r.ok)];
+}
+
+function duration(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  return `${m}m${String(Math.round(seconds - m * 60)).padStart(2, '0')}s`;
+}
+
+export function formatReport(r: BenchResults): string {
+  const { machine: m, entriesWrite: w, entriesRead: g, worker, summaries: s } = r;
+  const out: string[] = [];
+  out.push(
+    `FitAI benchmarks — ${r.generatedAt} — total ${duration(r.totalSeconds)}`,
+    `machine  node ${m.node} · ${m.cpus} CPUs (${m.cpuModel}) · ${m.memoryGiB} GiB · ${m.os}`,
+    `         PostgreSQL ${m.postgres} · Redis ${m.redis} · FitAI ${m.commit}`,
+    `servers  separate processes from dist/ · NODE_ENV=production · LOG_LEVEL=warn · ` +
+      `rate limits raised · pg pool ${r.settings.poolSize} per process`,
+    '',
+    `1. POST /api/v1/entries — ${w.connections} connections, ${w.durationSeconds} s each (after a warm-up)`,
+    table(
+      ['server', 'req/s', 'p50 ms', 'p99 ms', 'requests'],
+      [
+        loadRow('FitAI API', w.fitai),
+        loadRow('baseline node:http + pg (same INSERT)', w.baseline),
+        ['FitAI / baseline', times(w.throughputRatio), '', times(w.p99Ratio), ''],
+      ],
+    ),
+    '',
+    `2. GET /api/v1/entries?limit=50 — ${g.connections} connection(s), ${g.seconds} s per case ` +
+      `(history over ${r.settings.historyDays} days, seeded in ${g.seedSeconds.toFixed(0)} s)`,
+    table(
+      ['case', 'p50 ms', 'p99 ms', 'req/s'],
+      [
+        ...g.cases.map((c) => [
+          c.label,
+          ms(c.result.latency.p50),
+          ms(c.result.latency.p99),
+          int(c.result.requestsPerSecond),
+        ]),
+        ...g.ratios.map((x) => [
+          `ratio ${sizeLabel(Number(r.settings.largeUserEntries))} / ` +
+            `${sizeLabel(Number(r.settings.smallUserEntries))}, ${x.page === 'first' ? 'first' : 'middle'} page`,
+          times(x.p50),
+          times(x.p99),
+          '',
+        ]),
+      ],
+    ),
+    '',
+    `3. Worker — week summaries (${worker.entriesPerWeek} entries each), pre-filled queue, ` +
+      'one job at a time per queue per process, after an untimed warm-up batch',
+    table(
+      ['worker processes', 'summaries', 'seconds', 'per second', 'avg job ms'],
+      worker.runs.map((run) => [
+        String(run.workers),
+        String(run.summaries),
+        run.seconds.toFixed(2),
+        run.perSecond.toFixed(1),
+        ms(run.averageJobMs),
+      ]),
+    ),
+    '',
+    `4. Summary latency — ${s.workers} worker process, client side`,
+    table(
+      ['request', 'p50 ms', 'p90 ms', 'p99 ms', 'n'],
+      [
+        [
+          `fresh: POST 202 → GET completed (polling every ${s.pollIntervalMs} ms)`,
+          ms(s.fresh.p50),
+          ms(s.fresh.p90),
+          ms(s.fresh.p99),
+          String(s.fresh.count),
+        ],
+        ...(
+          [
+            ['  · POST answered 202 (client)', s.freshParts.accepted],
+            [
+              '  · queued: requested → claimed by the worker (PostgreSQL clock)',
+              s.freshParts.queued,
+            ],
+            ['  · processing: claimed → completed (PostgreSQL clock)', s.freshParts.processing],
+          ] as const
+        ).map(([label, d]) => [label, ms(d.p50), ms(d.p90), ms(d.p99), String(d.count)]),
+        [
+          'cached: repeated POST → 200 from Redis (1 connection)',
+          ms(s.cached.latency.p50),
+          ms(s.cached.latency.p90),
+          ms(s.cached.latency.p99),
+          String(s.cached.latency.count),
+        ],
+        ['fresh / cached', times(s.p50Ratio), '', '', ''],
+      ],
+    ),
+  );
+  return out.join('\n');
+}
+
+export function formatExplain(r: BenchResults): string {
+  return r.entriesRead.explain
+    .map(
+      (e) => `-- ${e.label}\n-- parameters: ${JSON.stringify(e.parameters)}\n${e.sql}\n\n${e.plan}`,
+    )
+    .join('\n\n');
+}
+
+function roundLoad(l: LoadResult) {
+  return {
+    ...l,
+    seconds: round(l.seconds),
+    requestsPerSecond: round(l.requestsPerSecond, 1),
+    latency: roundDistribution(l.latency, 3),
+  };
+}
+
+/** The same figures as JSON (rounded), for bench/results/latest.json. */
+export function toJson(r: BenchResults): string {
+  const json = {
+    ...r,
+    totalSeconds: round(r.totalSeconds, 1),
+    entriesWrite: {
+      ...r.entriesWrite,
+      fitai: roundLoad(r.entriesWrite.fitai),
+      baseline: roundLoad(r.entriesWrite.baseline),
+      throughputRatio: round(r.entriesWrite.throughputRatio, 3),
+      p99Ratio: round(r.entriesWrite.p99Ratio, 3),
+    },
+    entriesRead: {
+      ...r.entriesRead,
+      seedSeconds: round(r.entriesRead.seedSeconds, 1),
+      cases: r.entriesRead.cases.map((c) => ({ ...c, result: roundLoad(c.result) })),
+      ratios: r.entriesRead.ratios.map((x) => ({
+        ...x,
+        p50: round(x.p50, 3),
+        p99: round(x.p99, 3),
+      })),
+    },
+    worker: {
+      ...r.worker,
+      runs: r.worker.runs.map((run) => ({
+        ...run,
+        seconds: round(run.seconds, 3),
+        perSecond: round(run.perSecond, 1),
+        averageJobMs: round(run.averageJobMs, 2),
+        enqueueSeconds: round(run.enqueueSeconds, 2),
+      })),
+    },
+    summaries: {
+      ...r.summaries,
+      fresh: roundDistribution(r.summaries.fresh, 2),
+      freshParts: {
+        accepted: roundDistribution(r.summaries.freshParts.accepted, 2),
+        queued: roundDistribution(r.summaries.freshParts.queued, 2),
+        processing: roundDistribution(r.summaries.freshParts.processing, 2),
+      },
+      cached: roundLoad(r.summaries.cached),
+      p50Ratio: round(r.summaries.p50Ratio, 2),
+    },
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}

@@ -1,0 +1,203 @@
+/**
+ * `npm run bench`: builds FitAI, creates and migrates a throwaway database, starts the API,
+ * workers and a bare baseline server as separate processes, measures the four figures of
+ * bench/README.md, prints a report, writes bench/results/latest.json, and cleans up (database,
+ * Redis keys, processes, temp files) whatever happens.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Pool } from 'pg';
+import { runMigrations } from '../src/infrastructure/database/migrate';
+import { BenchConfig, loadBenchConfig } from './config';
+import { benchPool, createDatabase, dropDatabase } from './lib/database';
+import {
+  API_SCRIPT,
+  fitaiEnvironment,
+  registerUsers,
+  REPO_ROOT,
+  RunningApi,
+  startApi,
+  WORKER_SCRIPT,
+  WorkerPool,
+} from './lib/fitai';
+import { closeHttpAgent } from './lib/http';
+import { machineInfo } from './lib/machine';
+import { killAllNow, npmRun, stopAll } from './lib/processes';
+import { deleteKeys } from './lib/redis';
+import { BenchResults, formatExplain, formatReport, toJson } from './lib/report';
+import { benchEntriesRead } from './scenarios/entries-read';
+import { benchEntriesWrite } from './scenarios/entries-write';
+import { benchSummaryLatency } from './scenarios/summary-latency';
+import { benchWorkerThroughput, seedWeeks, weekStart } from './scenarios/worker-throughput';
+
+const RESULTS_FILE = join(REPO_ROOT, 'bench', 'results', 'latest.json');
+const startedAt = Date.now();
+
+function log(message: string): void {
+  console.log(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+}
+
+/** Everything the run created, so that cleanup removes exactly that and nothing else. */
+class Resources {
+  databaseCreated = false;
+  pool?: Pool;
+  workers?: WorkerPool;
+  mailDir?: string;
+  private cleaning?: Promise<void>;
+
+  constructor(private readonly config: BenchConfig) {}
+
+  cleanup(): Promise<void> {
+    this.cleaning ??= this.run();
+    return this.cleaning;
+  }
+
+  private async run(): Promise<void> {
+    const step = async (what: string, fn: () => Promise<unknown>) => {
+      try {
+        await fn();
+      } catch (error) {
+        console.error(`cleanup: ${what} failed: ${(error as Error).message}`);
+      }
+    };
+    await step('stopping processes', async () => {
+      await this.workers?.stopAll();
+      await stopAll();
+    });
+    await step('closing the pool', async () => this.pool?.end());
+    if (this.databaseCreated) {
+      await step(`dropping ${this.config.databaseName}`, () =>
+        dropDatabase(this.config.adminUrl, this.config.databaseName),
+      );
+    }
+    await step(`deleting Redis keys ${this.config.queuePrefix}:*`, () =>
+      deleteKeys(this.config.redisUrl, this.config.queuePrefix),
+    );
+    if (this.mailDir) rmSync(this.mailDir, { recursive: true, force: true });
+    closeHttpAgent();
+  }
+}
+
+async function measure(config: BenchConfig, resources: Resources): Promise<BenchResults> {
+  if (config.freshSamples > config.workerUsers) {
+    throw new Error('BENCH_FRESH_SAMPLES must not exceed BENCH_WORKER_USERS');
+  }
+  if (config.skipBuild) {
+    log('BENCH_SKIP_BUILD=1: using dist/ as it is');
+  } else {
+    log('building FitAI (npm run build)');
+    npmRun('build', REPO_ROOT);
+  }
+  for (const script of [API_SCRIPT, WORKER_SCRIPT]) {
+    if (!existsSync(script)) throw new Error(`${script} is missing: run npm run build`);
+  }
+  const machine = await machineInfo(config.adminUrl, config.redisUrl, REPO_ROOT);
+
+  log(`creating and migrating database ${config.databaseName}`);
+  await createDatabase(config.adminUrl, config.databaseName);
+  resources.databaseCreated = true;
+  await runMigrations(config.databaseUrl);
+  const pool = (resources.pool = benchPool(config.databaseUrl));
+  resources.mailDir = mkdtempSync(join(tmpdir(), 'fitai-bench-mail-'));
+  const env = fitaiEnvironment(config, resources.mailDir);
+
+  log('starting the FitAI API (node dist/src/main.js)');
+  const api: RunningApi = await startApi(env);
+
+  log(`figure 1: POST /entries, FitAI vs baseline, ${config.connections} connections`);
+  const [writer] = await registerUsers(api, 1, 'writer');
+  const entriesWrite = await benchEntriesWrite(config, api, writer);
+
+  log('figure 2: GET /entries for a small and a large history');
+  const [small, large] = await registerUsers(api, 2, 'history');
+  const entriesRead = await benchEntriesRead(config, api, pool, { small, large }, log);
+
+  log(`figure 3: registering ${config.workerUsers} users and seeding their weeks`);
+  const weekUsers = await registerUsers(api, config.workerUsers, 'week');
+  // Two weeks per worker run (warm-up, measured), plus one for figure 4.
+  const weeks = Array.from({ length: 2 * config.workerProcesses.length + 1 }, (_, i) =>
+    weekStart(i + 1),
+  );
+  await seedWeeks(
+    pool,
+    weekUsers.map((u) => u.id),
+    weeks,
+  );
+  await pool.query('VACUUM (ANALYZE) entries');
+  const workers = (resources.workers = new WorkerPool(env));
+  const worker = await benchWorkerThroughput(config, api, pool, workers, weekUsers, weeks, log);
+
+  log('figure 4: fresh vs cached summary latency (1 worker process)');
+  await workers.resize(1);
+  const summaries = await benchSummaryLatency(
+    config,
+    api,
+    pool,
+    workers,
+    weekUsers.slice(0, config.freshSamples),
+    weeks[weeks.length - 1],
+  );
+
+  return {
+    generatedAt: new Date().toISOString(),
+    totalSeconds: (Date.now() - startedAt) / 1000,
+    machine,
+    settings: {
+      poolSize: config.poolSize,
+      durationSeconds: config.durationSeconds,
+      warmupSeconds: config.warmupSeconds,
+      connections: config.connections,
+      latencySeconds: config.latencySeconds,
+      latencyConnections: config.latencyConnections,
+      smallUserEntries: config.smallUserEntries,
+      largeUserEntries: config.largeUserEntries,
+      historyDays: config.historyDays,
+      workerUsers: config.workerUsers,
+      workerProcesses: config.workerProcesses.join(','),
+      freshSamples: config.freshSamples,
+      cachedRequests: config.cachedRequests,
+      pollIntervalMs: config.pollIntervalMs,
+    },
+    entriesWrite,
+    entriesRead,
+    worker,
+    summaries,
+  };
+}
+
+async function main(): Promise<number> {
+  const config = loadBenchConfig();
+  const resources = new Resources(config);
+  const interrupt = (signal: string) => {
+    console.error(`\n${signal}: stopping and cleaning up...`);
+    void resources.cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', () => interrupt('SIGINT'));
+  process.once('SIGTERM', () => interrupt('SIGTERM'));
+
+  try {
+    const results = await measure(config, resources);
+    await resources.cleanup();
+    results.totalSeconds = (Date.now() - startedAt) / 1000;
+    mkdirSync(join(REPO_ROOT, 'bench', 'results'), { recursive: true });
+    writeFileSync(RESULTS_FILE, toJson(results));
+    console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of EntriesRepository.findPage, as sent by TypeORM\n`);
+    console.log(formatExplain(results));
+    console.log(`\n${formatReport(results)}\n`);
+    console.log(`JSON: ${RESULTS_FILE}`);
+    return 0;
+  } catch (error) {
+    console.error(`\nbench failed: ${(error as Error).stack ?? String(error)}`);
+    await resources.cleanup();
+    return 1;
+  }
+}
+
+main()
+  .then((code) => process.exit(code))
+  .catch((error: unknown) => {
+    console.error(error);
+    killAllNow();
+    process.exit(1);
+  });
