@@ -1,5 +1,16 @@
 import { LogLevel, NodeEnv } from './env.schema';
 
+/** A social sign-in provider; `enabled` when both client id and secret are set. */
+export interface OAuthProviderConfig {
+  enabled: boolean;
+  clientId: string;
+  clientSecret: string;
+  authorizationUrl: string;
+  tokenUrl: string;
+  /** Google: the userinfo endpoint. GitHub: unused (see apiUrl). */
+  userInfoUrl: string;
+}
+
 /** The typed, validated configuration every provider receives (injected by class). */
 export class AppConfig {
   env: NodeEnv;
@@ -24,7 +35,18 @@ export class AppConfig {
   };
   throttle: { ttlSeconds: number; limit: number; authLimit: number };
   log: { level: LogLevel; pretty: boolean };
-  mail: { from: string; dir: string };
+  mail: { from: string; dir: string; smtpUrl: string | null };
+  frontendUrl: string;
+  accounts: {
+    verificationTtlSeconds: number;
+    resetTtlSeconds: number;
+    emailsPerHour: number;
+  };
+  oauth: {
+    redirectAllowlist: string[];
+    google: OAuthProviderConfig;
+    github: OAuthProviderConfig & { apiUrl: string };
+  };
   ai: {
     provider: 'local' | 'openai';
     baseUrl: string;

@@ -208,6 +208,59 @@ export class EnvironmentVariables {
   @Max(100_000)
   SUMMARY_DAILY_QUOTA: number;
 
+  /** SMTP server for real delivery, e.g. smtp://mailpit:1025; unset: .eml files in MAIL_DIR. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The web app: links in emails that need a page (password reset) point here. */
+  @IsString()
+  @Matches(/^https?:\/\//, { message: 'FRONTEND_URL must be an http(s) URL' })
+  FRONTEND_URL: string;
+
+  /** Lifetime of an email verification link. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(300)
+  @Max(30 * 86_400)
+  EMAIL_VERIFICATION_TTL_SECONDS: number;
+
+  /** Lifetime of a password reset link. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(300)
+  @Max(86_400)
+  PASSWORD_RESET_TTL_SECONDS: number;
+
+  /** Reset or verification emails per address per hour (beyond it: silently not sent). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  ACCOUNT_EMAILS_PER_HOUR: number;
+
+  /**
+   * Comma-separated prefixes a social sign-in may redirect back to (web app URLs, app schemes
+   * such as fitai://auth). The one-time code is appended as ?code=.
+   */
+  @IsString()
+  OAUTH_REDIRECT_ALLOWLIST: string;
+
+  @IsOptional() @IsString() GOOGLE_CLIENT_ID?: string;
+  @IsOptional() @IsString() GOOGLE_CLIENT_SECRET?: string;
+  /** Provider endpoints are configurable so tests can use a local OAuth server. */
+  @IsString() @Matches(/^https?:\/\//) GOOGLE_AUTHORIZATION_URL: string;
+  @IsString() @Matches(/^https?:\/\//) GOOGLE_TOKEN_URL: string;
+  @IsString() @Matches(/^https?:\/\//) GOOGLE_USERINFO_URL: string;
+
+  @IsOptional() @IsString() GITHUB_CLIENT_ID?: string;
+  @IsOptional() @IsString() GITHUB_CLIENT_SECRET?: string;
+  @IsString() @Matches(/^https?:\/\//) GITHUB_AUTHORIZATION_URL: string;
+  @IsString() @Matches(/^https?:\/\//) GITHUB_TOKEN_URL: string;
+  /** GitHub API base (user and emails endpoints live under it). */
+  @IsString() @Matches(/^https?:\/\//) GITHUB_API_URL: string;
+
   /** The worker re-enqueues summaries still pending after this many seconds. */
   @Transform(toInt)
   @IsInt()
@@ -253,6 +306,22 @@ export const DEVELOPMENT_DEFAULTS: Record<string, string> = {
   AI_BREAKER_RESET_MS: '30000',
   SUMMARY_DAILY_QUOTA: '50',
   SUMMARY_SWEEP_AFTER_SECONDS: '60',
+  SMTP_URL: '',
+  FRONTEND_URL: 'http://localhost:5173',
+  EMAIL_VERIFICATION_TTL_SECONDS: '172800',
+  PASSWORD_RESET_TTL_SECONDS: '3600',
+  ACCOUNT_EMAILS_PER_HOUR: '5',
+  OAUTH_REDIRECT_ALLOWLIST: 'http://localhost:5173,fitai://auth',
+  GOOGLE_CLIENT_ID: '',
+  GOOGLE_CLIENT_SECRET: '',
+  GOOGLE_AUTHORIZATION_URL: 'https://accounts.google.com/o/oauth2/v2/auth',
+  GOOGLE_TOKEN_URL: 'https://oauth2.googleapis.com/token',
+  GOOGLE_USERINFO_URL: 'https://openidconnect.googleapis.com/v1/userinfo',
+  GITHUB_CLIENT_ID: '',
+  GITHUB_CLIENT_SECRET: '',
+  GITHUB_AUTHORIZATION_URL: 'https://github.com/login/oauth/authorize',
+  GITHUB_TOKEN_URL: 'https://github.com/login/oauth/access_token',
+  GITHUB_API_URL: 'https://api.github.com',
 };
 
 /**

@@ -38,7 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (given === undefined && required) {
       problems.push(`${key}: is required when NODE_ENV=production (missing)`);
     }
-    raw[key] = given ?? (required ? undefined : fallback);
+    raw[key] = given ?? (required || fallback === '' ? undefined : fallback);
   }
   raw.NODE_ENV = nodeEnv;
   raw.APP_VERSION = env.APP_VERSION || packageVersion;
@@ -102,7 +102,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       authLimit: vars.THROTTLE_AUTH_LIMIT,
     },
     log: { level: vars.LOG_LEVEL, pretty: vars.LOG_FORMAT === 'pretty' },
-    mail: { from: vars.MAIL_FROM, dir: vars.MAIL_DIR },
+    mail: { from: vars.MAIL_FROM, dir: vars.MAIL_DIR, smtpUrl: vars.SMTP_URL || null },
+    frontendUrl: vars.FRONTEND_URL.replace(/\/+$/, ''),
+    accounts: {
+      verificationTtlSeconds: vars.EMAIL_VERIFICATION_TTL_SECONDS,
+      resetTtlSeconds: vars.PASSWORD_RESET_TTL_SECONDS,
+      emailsPerHour: vars.ACCOUNT_EMAILS_PER_HOUR,
+    },
+    oauth: {
+      redirectAllowlist: vars.OAUTH_REDIRECT_ALLOWLIST.split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+      google: {
+        enabled: !!(vars.GOOGLE_CLIENT_ID && vars.GOOGLE_CLIENT_SECRET),
+        clientId: vars.GOOGLE_CLIENT_ID ?? '',
+        clientSecret: vars.GOOGLE_CLIENT_SECRET ?? '',
+        authorizationUrl: vars.GOOGLE_AUTHORIZATION_URL,
+        tokenUrl: vars.GOOGLE_TOKEN_URL,
+        userInfoUrl: vars.GOOGLE_USERINFO_URL,
+      },
+      github: {
+        enabled: !!(vars.GITHUB_CLIENT_ID && vars.GITHUB_CLIENT_SECRET),
+        clientId: vars.GITHUB_CLIENT_ID ?? '',
+        clientSecret: vars.GITHUB_CLIENT_SECRET ?? '',
+        authorizationUrl: vars.GITHUB_AUTHORIZATION_URL,
+        tokenUrl: vars.GITHUB_TOKEN_URL,
+        userInfoUrl: `${vars.GITHUB_API_URL.replace(/\/+$/, '')}/user`,
+        apiUrl: vars.GITHUB_API_URL.replace(/\/+$/, ''),
+      },
+    },
     ai: {
       provider: vars.AI_PROVIDER,
       baseUrl: vars.AI_BASE_URL.replace(/\/+$/, ''),

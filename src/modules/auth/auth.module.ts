@@ -32,5 +32,6 @@ import { TokenService } from './token.service';
     SessionRevocations,
     JwtStrategy,
   ],
+  exports: [AuthService],
 })
 export class AuthModule {}

@@ -48,7 +48,7 @@ export class AuthService {
       .catch((error: unknown) =>
         this.logger.error({ err: error, userId: user.id }, 'could not enqueue the welcome email'),
       );
-    return this.startSession(user, client);
+    return this.signIn(user, client);
   }
 
   /** Same 401 and similar timing whether the email is unknown or the password wrong. */
@@ -59,7 +59,7 @@ export class AuthService {
       : await this.hasher.verifyAgainstNothing(dto.password);
     if (!user || !valid) throw new UnauthorizedException(INVALID_CREDENTIALS);
     this.assertActive(user);
-    return this.startSession(user, client);
+    return this.signIn(user, client);
   }
 
   /** Rotates the refresh token. A token presented twice revokes its whole session. */
@@ -105,7 +105,12 @@ export class AuthService {
     }
   }
 
-  private async startSession(user: User, client: ClientInfo): Promise<AuthResponseDto> {
+  /**
+   * Starts a new session (refresh-token family) for an account whose identity was proven
+   * elsewhere: a password here, or a social provider (OAuth module).
+   */
+  async signIn(user: User, client: ClientInfo): Promise<AuthResponseDto> {
+    this.assertActive(user);
     const tokens = await this.issueTokens(user, randomUUID(), client);
     return { ...tokens, user: UserDto.from(user) };
   }

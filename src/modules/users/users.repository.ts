@@ -4,7 +4,8 @@ import { Repository } from 'typeorm';
 import { Role } from '../../common/auth/roles';
 import { User } from './entities/user.entity';
 
-export type NewUser = Pick<User, 'email' | 'passwordHash' | 'displayName'>;
+export type NewUser = Pick<User, 'email' | 'passwordHash' | 'displayName'> &
+  Partial<Pick<User, 'emailVerifiedAt'>>;
 
 /** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
 function likeContains(term: string): string {
@@ -33,6 +34,20 @@ export class UsersRepository {
     changes: Partial<Pick<User, 'displayName' | 'bio'>>,
   ): Promise<void> {
     await this.users.update({ id }, changes);
+  }
+
+  /** Sets email_verified_at once; later calls keep the first time. */
+  async markEmailVerified(id: string): Promise<void> {
+    await this.users
+      .createQueryBuilder()
+      .update()
+      .set({ emailVerifiedAt: () => 'now()' })
+      .where('id = :id AND email_verified_at IS NULL', { id })
+      .execute();
+  }
+
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.users.update({ id }, { passwordHash });
   }
 
   /** Returns the updated user, or null when no account has that email. */

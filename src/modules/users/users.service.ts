@@ -36,6 +36,15 @@ export class UsersService {
     }
   }
 
+  /** For social sign-in: the provider proved the email, and there is no password yet. */
+  createVerified(user: Pick<User, 'email' | 'displayName'>): Promise<User> {
+    return this.create({ ...user, passwordHash: null, emailVerifiedAt: new Date() });
+  }
+
+  async markEmailVerified(id: string): Promise<void> {
+    await this.users.markEmailVerified(id);
+  }
+
   async getProfile(id: string): Promise<User> {
     const user = await this.users.findById(id);
     if (!user) throw new NotFoundException('The account no longer exists.');
