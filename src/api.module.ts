@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { JwtAuthGuard } from './common/auth/jwt-auth.guard';
 import { RolesGuard } from './common/auth/roles.guard';
+import { VerifiedEmailGuard } from './common/auth/verified-email.guard';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
 import { createValidationPipe } from './common/errors/validation';
 import { AppConfig } from './config/app-config';
@@ -12,7 +13,7 @@ import { ThrottlingModule } from './infrastructure/throttling/throttling.module'
 
 /**
  * The HTTP application. Guards run in this order: authentication (sets req.user), roles,
- * then throttling (per user when signed in, per IP otherwise).
+ * verified email (community routes), then throttling (per user when signed in, per IP otherwise).
  */
 @Module({})
 export class ApiModule {
@@ -23,6 +24,7 @@ export class ApiModule {
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
+        { provide: APP_GUARD, useClass: VerifiedEmailGuard },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

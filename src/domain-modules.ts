@@ -3,6 +3,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { EmailsModule } from './modules/emails/emails.module';
 import { EntriesModule } from './modules/entries/entries.module';
 import { HealthModule } from './modules/health/health.module';
+import { OAuthModule } from './modules/oauth/oauth.module';
 import { SummariesModule } from './modules/summaries/summaries.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -11,6 +12,7 @@ export const DOMAIN_MODULES = [
   HealthModule,
   UsersModule,
   AuthModule,
+  OAuthModule,
   EmailsModule,
   AdminModule,
   EntriesModule,

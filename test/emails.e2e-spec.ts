@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { simpleParser } from 'mailparser';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -8,6 +9,7 @@ import { AppConfig } from '../src/config/app-config';
 import { MailMessage, MailTransport, SentMail } from '../src/infrastructure/mail/mail-transport';
 import { JobHandlerRegistry } from '../src/infrastructure/queues/job-handler-registry';
 import { JobQueue } from '../src/infrastructure/queues/job-queue.service';
+import { PermanentJobError } from '../src/infrastructure/queues/permanent-job-error';
 import { ALL_JOB_NAMES, QueueName } from '../src/infrastructure/queues/job-registry';
 import { EmailsService } from '../src/modules/emails/emails.service';
 import {
@@ -26,9 +28,11 @@ class RecordingTransport extends MailTransport {
   failuresLeft = 0;
   delayMs = 0;
   permanentFailure = false;
+  permanentError?: Error;
 
   async send(message: MailMessage): Promise<SentMail> {
     if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    if (this.permanentError) throw this.permanentError;
     if (this.permanentFailure) throw new Error('550 mailbox unavailable');
     if (this.failuresLeft > 0) {
       this.failuresLeft -= 1;
@@ -46,7 +50,7 @@ async function deliveriesFor(api: TestApi, userId: string): Promise<number> {
   return count as number;
 }
 
-describe('emails queue with the real worker (e2e)', () => {
+describe('email delivery with the real worker (e2e)', () => {
   describe('with the development .eml transport', () => {
     let config: AppConfig;
     let api: TestApi;
@@ -67,20 +71,23 @@ describe('emails queue with the real worker (e2e)', () => {
       expect(handled.map((h) => h.job).sort()).toEqual([...ALL_JOB_NAMES].sort());
     });
 
-    it('processes the welcome email of a registration and writes its .eml file', async () => {
+    it('sends the verification email of a registration through the worker and writes its .eml file', async () => {
       const user = await registerUser(api.http, { displayName: 'Grace <script>' });
-      const file = await eventually(async () => {
+      const mail = await eventually(async () => {
         const files = await readdir(config.mail.dir).catch(() => []);
         for (const name of files) {
-          const content = await readFile(join(config.mail.dir, name), 'utf8');
-          if (content.includes(`To: ${user.email}`)) return content;
+          const parsed = await simpleParser(await readFile(join(config.mail.dir, name)));
+          if (JSON.stringify(parsed.to ?? '').includes(user.email)) return parsed;
         }
         return undefined;
       });
-      expect(file).toContain('Subject: Welcome to FitAI');
-      expect(file).toContain('From: FitAI <no-reply@fitai.local>');
-      expect(file).toContain('Grace &lt;script&gt;');
-      expect(file).not.toContain('Grace <script>!');
+      expect(mail.subject).toBe('Confirm your email for FitAI');
+      expect(mail.from?.value).toEqual([{ name: 'FitAI', address: 'no-reply@fitai.local' }]);
+      expect(mail.text).toMatch(
+        /http:\/\/localhost:3000\/api\/v1\/auth\/verify-email\?token=[\w-]{43}/,
+      );
+      expect(mail.html).toContain('Confirm your email, Grace &lt;script&gt;');
+      expect(mail.html).not.toContain('Grace <script>');
       expect(
         await eventually(async () =>
           (await deliveriesFor(api, user.id)) === 1 ? true : undefined,
@@ -121,9 +128,14 @@ describe('emails queue with the real worker (e2e)', () => {
     it('is idempotent: processing the same welcome email again sends nothing', async () => {
       const user = await registerUser(api.http);
       await eventually(async () => ((await deliveriesFor(api, user.id)) === 1 ? true : undefined));
-      await expect(worker.get(EmailsService).deliverWelcome(user.id)).resolves.toBe('skipped');
-      expect(transport.sent.filter((s) => s.message.to === user.email)).toHaveLength(1);
-      expect(await deliveriesFor(api, user.id)).toBe(1);
+      const emails = worker.get(EmailsService);
+      await expect(emails.deliverWelcome(user.id)).resolves.toBe('sent');
+      await expect(emails.deliverWelcome(user.id)).resolves.toBe('skipped');
+      const welcomes = transport.sent.filter(
+        (s) => s.message.subject === 'Welcome to FitAI' && s.message.to === user.email,
+      );
+      expect(welcomes).toHaveLength(1);
+      expect(await deliveriesFor(api, user.id)).toBe(2); // verification + welcome
     });
 
     it('retries a transient failure with backoff and then delivers', async () => {
@@ -136,20 +148,30 @@ describe('emails queue with the real worker (e2e)', () => {
     it('keeps a job that failed every attempt in the dead-letter (failed) set with its reason', async () => {
       transport.permanentFailure = true;
       const user = await registerUser(api.http);
-      const queue = api.app.get(JobQueue).queue(QueueName.Emails);
+      const queue = api.app.get(JobQueue).queue(QueueName.Accounts);
       const failed = await eventually(async () => {
         const jobs = await queue.getFailed();
-        return jobs.find((job) => job.id === `welcome:${user.id}`);
+        return jobs.find((job) => job.data.userId === user.id && job.attemptsMade === 3);
       });
-      expect(failed.attemptsMade).toBe(3);
       expect(failed.failedReason).toBe('550 mailbox unavailable');
       expect(await deliveriesFor(api, user.id)).toBe(0);
+    });
+
+    it('does not retry a permanent failure: one attempt, then the dead-letter set', async () => {
+      transport.permanentError = new PermanentJobError('SMTP 550: no such mailbox');
+      const user = await registerUser(api.http);
+      const queue = api.app.get(JobQueue).queue(QueueName.Accounts);
+      const failed = await eventually(async () =>
+        (await queue.getFailed()).find((job) => job.data.userId === user.id),
+      );
+      expect(failed.attemptsMade).toBe(1);
+      expect(failed.failedReason).toBe('SMTP 550: no such mailbox');
     });
 
     it('finishes the job in progress when the worker shuts down', async () => {
       transport.delayMs = 1_000;
       const user = await registerUser(api.http);
-      const queue = api.app.get(JobQueue).queue(QueueName.Emails);
+      const queue = api.app.get(JobQueue).queue(QueueName.Accounts);
       await eventually(async () => ((await queue.getActiveCount()) === 1 ? true : undefined));
 
       await worker.close();

@@ -9,4 +9,6 @@ export interface AuthenticatedUser {
   role: Role;
   /** The refresh-token family (login session) this access token belongs to. */
   sessionId: string;
+  /** Whether the email was verified when the access token was issued. */
+  emailVerified: boolean;
 }

@@ -5,11 +5,18 @@
  */
 export enum QueueName {
   Emails = 'emails',
+  /** Account emails that need a token made in the worker: verification, reset, notices. */
+  Accounts = 'accounts',
   Summaries = 'summaries',
 }
 
 export enum JobName {
   SendWelcomeEmail = 'send-welcome-email',
+  SendVerificationEmail = 'send-verification-email',
+  /** By email address: the API does the same work whether the account exists or not. */
+  ResendVerificationEmail = 'resend-verification-email',
+  SendPasswordResetEmail = 'send-password-reset-email',
+  SendPasswordChangedEmail = 'send-password-changed-email',
   GenerateSummary = 'generate-summary',
   /** Repeatable: re-enqueues summaries whose job was lost (e.g. Redis was down). */
   SweepSummaries = 'sweep-summaries',
@@ -17,17 +24,29 @@ export enum JobName {
 
 export interface JobPayloads {
   [JobName.SendWelcomeEmail]: { userId: string };
+  [JobName.SendVerificationEmail]: { userId: string; deliveryId: string };
+  [JobName.ResendVerificationEmail]: { email: string; deliveryId: string };
+  [JobName.SendPasswordResetEmail]: { email: string; deliveryId: string };
+  [JobName.SendPasswordChangedEmail]: { userId: string; changedAt: string; deliveryId: string };
   [JobName.GenerateSummary]: { summaryId: string };
   [JobName.SweepSummaries]: Record<string, never>;
 }
 
 export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
   [JobName.SendWelcomeEmail]: QueueName.Emails,
+  [JobName.SendVerificationEmail]: QueueName.Accounts,
+  [JobName.ResendVerificationEmail]: QueueName.Accounts,
+  [JobName.SendPasswordResetEmail]: QueueName.Accounts,
+  [JobName.SendPasswordChangedEmail]: QueueName.Accounts,
   [JobName.GenerateSummary]: QueueName.Summaries,
   [JobName.SweepSummaries]: QueueName.Summaries,
 };
 
-/** What Bull stores: the payload plus the id of the request that caused it. */
+/**
+ * What Bull stores: the payload plus the id of the request that caused it. (`deliveryId`s are
+ * made at enqueue time: Bull's own job ids restart per prefix and after a Redis reset, so they
+ * cannot name a message for deduplication.)
+ */
 export type JobData<N extends JobName> = JobPayloads[N] & { requestId?: string };
 
 export const ALL_JOB_NAMES: readonly JobName[] = Object.values(JobName);

@@ -1,12 +1,14 @@
 import { Process } from '@nestjs/bull';
 import type { Job } from 'bull';
 import { JOB_HANDLER } from './job-handler.decorator';
+import { PermanentJobError } from './permanent-job-error';
 
 type Handler = (job: Job) => Promise<unknown>;
 
 /**
  * Base of every processor class: one per queue, with one @JobHandler method per job name.
- * Bull gets a single processing loop per queue ('*'), which dispatches by job name. (Bull
+ * Bull gets a single processing loop per queue ('*'), which dispatches by job name; a handler
+ * that throws PermanentJobError is not retried. (Bull
  * runs one loop per named handler on a shared blocking connection, and closing such a queue
  * leaves rejected Redis calls unhandled; one loop avoids that. Scale with worker replicas.)
  */
@@ -22,7 +24,10 @@ export abstract class QueueProcessor {
         new Error(`no handler for job "${job.name}" on queue "${job.queue.name}"`),
       );
     }
-    return handler.call(this, job);
+    return handler.call(this, job).catch(async (error: unknown) => {
+      if (error instanceof PermanentJobError) await job.discard();
+      throw error;
+    });
   }
 
   private handlerFor(name: string): Handler | undefined {

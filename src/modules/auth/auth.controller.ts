@@ -1,5 +1,6 @@
-import { Body, Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Req } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -12,8 +13,18 @@ import { AuthenticatedUser } from '../../common/auth/roles';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { AuthRateLimit } from '../../infrastructure/throttling/throttling.module';
 import { ClientInfo, AuthService } from './auth.service';
+import {
+  AcceptedDto,
+  ChangePasswordDto,
+  EmailAddressDto,
+  EmailTokenQueryDto,
+  EmailVerifiedDto,
+  ResetPasswordDto,
+} from './dto/account.dto';
 import { LoginDto, RefreshDto, RegisterDto } from './dto/credentials.dto';
 import { AuthResponseDto, TokenResponseDto } from './dto/token-response.dto';
+
+const EMAIL_ON_ITS_WAY = 'If an account exists for this address, an email is on its way.';
 
 function clientInfo(req: Request): ClientInfo {
   return { userAgent: req.header('user-agent'), ip: req.ip };
@@ -66,6 +77,86 @@ export class AuthController {
   @ApiProblems(400, 401)
   refresh(@Body() dto: RefreshDto, @Req() req: Request): Promise<TokenResponseDto> {
     return this.auth.refresh(dto.refreshToken, clientInfo(req));
+  }
+
+  @Get('verify-email')
+  @Public()
+  @AuthRateLimit()
+  @ApiOperation({
+    summary: 'Confirm an email address (the link from the verification email)',
+    description:
+      'Single use. Tokens issued before the verification still say emailVerified=false until refreshed.',
+  })
+  @ApiOkResponse({ type: EmailVerifiedDto })
+  @ApiProblems(400)
+  async verifyEmail(@Query() query: EmailTokenQueryDto): Promise<EmailVerifiedDto> {
+    await this.auth.verifyEmail(query.token);
+    return { emailVerified: true };
+  }
+
+  @Post('resend-verification')
+  @Public()
+  @AuthRateLimit()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary: 'Send the verification email again',
+    description:
+      'Answers the same way whether or not the address has an account; limited per address and per IP.',
+  })
+  @ApiAcceptedResponse({ type: AcceptedDto })
+  @ApiProblems(400)
+  async resendVerification(@Body() dto: EmailAddressDto): Promise<AcceptedDto> {
+    await this.auth.resendVerification(dto.email);
+    return { message: EMAIL_ON_ITS_WAY };
+  }
+
+  @Post('forgot-password')
+  @Public()
+  @AuthRateLimit()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary: 'Email a password reset link',
+    description:
+      'Answers the same way whether or not the address has an account; limited per address and per IP. ' +
+      'Accounts created through Google or GitHub set their first password this way.',
+  })
+  @ApiAcceptedResponse({ type: AcceptedDto })
+  @ApiProblems(400)
+  async forgotPassword(@Body() dto: EmailAddressDto): Promise<AcceptedDto> {
+    await this.auth.forgotPassword(dto.email);
+    return { message: EMAIL_ON_ITS_WAY };
+  }
+
+  @Post('reset-password')
+  @Public()
+  @AuthRateLimit()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'Set a new password with the token from the reset email',
+    description:
+      'Single use, short-lived. Signs out every session of the account and sends a "password changed" email.',
+  })
+  @ApiNoContentResponse({ description: 'Password changed' })
+  @ApiProblems(400)
+  resetPassword(@Body() dto: ResetPasswordDto): Promise<void> {
+    return this.auth.resetPassword(dto.token, dto.newPassword);
+  }
+
+  @Post('change-password')
+  @Authenticated()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'Change the password (needs the current one)',
+    description:
+      'Keeps this session, signs out every other one, and sends a "password changed" email.',
+  })
+  @ApiNoContentResponse({ description: 'Password changed' })
+  @ApiProblems(400, 409)
+  changePassword(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() dto: ChangePasswordDto,
+  ): Promise<void> {
+    return this.auth.changePassword(caller, dto.currentPassword, dto.newPassword);
   }
 
   @Post('logout')

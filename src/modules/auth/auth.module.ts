@@ -5,26 +5,32 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { EmailsModule } from '../emails/emails.module';
 import { UsersModule } from '../users/users.module';
 import { AccessTokenKey } from './access-token-key';
+import { AccountEmailsService } from './account-emails.service';
+import { AccountTokensRepository } from './account-tokens.repository';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { AccountToken } from './entities/account-token.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { PasswordHasher } from './password-hasher.service';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { SessionRevocations } from './session-revocations.service';
+import { SessionsController } from './sessions.controller';
 import { JwtStrategy } from './strategies/jwt.strategy';
 import { TokenService } from './token.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([RefreshToken]),
+    TypeOrmModule.forFeature([RefreshToken, AccountToken]),
     PassportModule,
     JwtModule.register({}),
     UsersModule,
     EmailsModule,
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, SessionsController],
   providers: [
     AccessTokenKey,
+    AccountEmailsService,
+    AccountTokensRepository,
     AuthService,
     PasswordHasher,
     TokenService,
@@ -32,6 +38,6 @@ import { TokenService } from './token.service';
     SessionRevocations,
     JwtStrategy,
   ],
-  exports: [AuthService],
+  exports: [AuthService, AccountEmailsService],
 })
 export class AuthModule {}

@@ -4,6 +4,8 @@ import { AppConfig } from '../../config/app-config';
 import { EmailsService } from '../emails/emails.service';
 import { User, UserStatus } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
+import { AccountEmailsService } from './account-emails.service';
+import { AccountTokensRepository } from './account-tokens.repository';
 import { AuthService } from './auth.service';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { PasswordHasher } from './password-hasher.service';
@@ -51,6 +53,7 @@ describe('AuthService', () => {
   >;
   let revocations: jest.Mocked<Pick<SessionRevocations, 'revoke'>>;
   let emails: jest.Mocked<Pick<EmailsService, 'sendWelcome'>>;
+  let accountEmails: jest.Mocked<Pick<AccountEmailsService, 'requestVerification'>>;
   let service: AuthService;
 
   beforeEach(() => {
@@ -68,10 +71,11 @@ describe('AuthService', () => {
     };
     revocations = { revoke: jest.fn().mockResolvedValue(undefined) };
     emails = { sendWelcome: jest.fn().mockResolvedValue(undefined) };
+    accountEmails = { requestVerification: jest.fn().mockResolvedValue(undefined) };
     const tokens = {
       signAccessToken: jest.fn().mockResolvedValue('access'),
-      newRefreshToken: jest.fn().mockReturnValue({ token: 'refresh', hash: 'refresh-hash' }),
-      hashRefreshToken: jest.fn().mockReturnValue('h'),
+      newOpaqueToken: jest.fn().mockReturnValue({ token: 'refresh', hash: 'refresh-hash' }),
+      hashOpaqueToken: jest.fn().mockReturnValue('h'),
       refreshExpiry: jest.fn().mockReturnValue(new Date(Date.now() + HOUR)),
     };
     const config = Object.assign(new AppConfig(), { auth: { accessTtlSeconds: 900 } });
@@ -82,6 +86,8 @@ describe('AuthService', () => {
       refreshTokens as unknown as RefreshTokensRepository,
       revocations as unknown as SessionRevocations,
       emails as unknown as EmailsService,
+      accountEmails as unknown as AccountEmailsService,
+      {} as AccountTokensRepository,
       config,
     );
   });
@@ -109,9 +115,9 @@ describe('AuthService', () => {
   });
 
   describe('register', () => {
-    it('still signs the user in when the welcome email cannot be enqueued', async () => {
+    it('still signs the user in when the verification email cannot be enqueued', async () => {
       users.create.mockResolvedValue(user());
-      emails.sendWelcome.mockRejectedValue(new Error('redis down'));
+      accountEmails.requestVerification.mockRejectedValue(new Error('redis down'));
       const result = await service.register(
         { email: 'ada@example.com', password: 'correct horse' },
         {},

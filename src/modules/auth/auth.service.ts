@@ -1,4 +1,14 @@
-import { ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import {
+  ForbiddenException,
+  HttpStatus,
+  Injectable,
+  Logger,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Page, toPage } from '../../common/pagination/page';
+import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../../config/app-config';
 import { AuthenticatedUser } from '../../common/auth/roles';
@@ -7,7 +17,11 @@ import { UserDto } from '../users/dto/user.dto';
 import { User, UserStatus } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
 import { LoginDto, RegisterDto } from './dto/credentials.dto';
+import { SessionDto } from './dto/session.dto';
 import { AuthResponseDto, TokenResponseDto } from './dto/token-response.dto';
+import { AccountEmailsService } from './account-emails.service';
+import { AccountTokensRepository } from './account-tokens.repository';
+import { AccountTokenPurpose } from './entities/account-token.entity';
 import { PasswordHasher } from './password-hasher.service';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { SessionRevocations } from './session-revocations.service';
@@ -20,6 +34,15 @@ export interface ClientInfo {
 }
 
 const INVALID_CREDENTIALS = 'Invalid email or password.';
+
+function invalidToken(what: string): ProblemException {
+  return new ProblemException(
+    HttpStatus.BAD_REQUEST,
+    'invalid-token',
+    'Invalid or expired link',
+    `This ${what} link is invalid, was already used, or has expired. Ask for a new one.`,
+  );
+}
 const INVALID_REFRESH = 'The refresh token is invalid or expired.';
 
 @Injectable()
@@ -33,6 +56,8 @@ export class AuthService {
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly revocations: SessionRevocations,
     private readonly emails: EmailsService,
+    private readonly accountEmails: AccountEmailsService,
+    private readonly accountTokens: AccountTokensRepository,
     private readonly config: AppConfig,
   ) {}
 
@@ -42,11 +67,14 @@ export class AuthService {
       passwordHash: await this.hasher.hash(dto.password),
       displayName: dto.displayName ?? dto.email.split('@')[0].slice(0, 80),
     });
-    // After the commit: the account exists whatever happens to the welcome email.
-    await this.emails
-      .sendWelcome(user.id)
+    // After the commit: the account exists whatever happens to the email; it can be resent.
+    await this.accountEmails
+      .requestVerification(user.id)
       .catch((error: unknown) =>
-        this.logger.error({ err: error, userId: user.id }, 'could not enqueue the welcome email'),
+        this.logger.error(
+          { err: error, userId: user.id },
+          'could not enqueue the verification email',
+        ),
       );
     return this.signIn(user, client);
   }
@@ -64,7 +92,7 @@ export class AuthService {
 
   /** Rotates the refresh token. A token presented twice revokes its whole session. */
   async refresh(refreshToken: string, client: ClientInfo): Promise<TokenResponseDto> {
-    const stored = await this.refreshTokens.findByHash(this.tokens.hashRefreshToken(refreshToken));
+    const stored = await this.refreshTokens.findByHash(this.tokens.hashOpaqueToken(refreshToken));
     if (!stored) throw new UnauthorizedException(INVALID_REFRESH);
     const reused =
       stored.usedAt !== null ||
@@ -94,6 +122,98 @@ export class AuthService {
     await this.revokeSession(caller.sessionId);
   }
 
+  /** The link from the verification email. Single use; the welcome email follows. */
+  async verifyEmail(token: string): Promise<void> {
+    const userId = await this.accountTokens.claim(
+      this.tokens.hashOpaqueToken(token),
+      AccountTokenPurpose.VerifyEmail,
+    );
+    if (!userId) throw invalidToken('verification');
+    await this.users.markEmailVerified(userId);
+    await this.emails
+      .sendWelcome(userId)
+      .catch((error: unknown) =>
+        this.logger.error({ err: error, userId }, 'could not enqueue the welcome email'),
+      );
+  }
+
+  /** Same answer and same work whether or not the address has an account. */
+  resendVerification(email: string): Promise<void> {
+    return this.accountEmails.resendVerification(email);
+  }
+
+  /** Same answer and same work whether or not the address has an account. */
+  forgotPassword(email: string): Promise<void> {
+    return this.accountEmails.requestPasswordReset(email);
+  }
+
+  /**
+   * Sets a new password from a reset link (single use). Every session of the account ends;
+   * the mailbox was just proven, so the email counts as verified.
+   */
+  async resetPassword(token: string, newPassword: string): Promise<void> {
+    const userId = await this.accountTokens.claim(
+      this.tokens.hashOpaqueToken(token),
+      AccountTokenPurpose.ResetPassword,
+    );
+    if (!userId) throw invalidToken('password reset');
+    await this.users.setPasswordHash(userId, await this.hasher.hash(newPassword));
+    await this.users.markEmailVerified(userId);
+    await this.revokeSessionsOf(userId);
+    await this.accountEmails.announcePasswordChange(userId, new Date());
+  }
+
+  /** Needs the current password; keeps the caller's session, ends every other one. */
+  async changePassword(
+    caller: AuthenticatedUser,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<void> {
+    const user = await this.users.getProfile(caller.id);
+    if (!user.passwordHash) {
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        'no-password-set',
+        'No password set',
+        'This account signs in with a social provider. Set a password with POST /auth/forgot-password.',
+      );
+    }
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      throw new ValidationProblem([
+        { field: 'currentPassword', messages: ['currentPassword is not correct'] },
+      ]);
+    }
+    await this.users.setPasswordHash(user.id, await this.hasher.hash(newPassword));
+    await this.revokeSessionsOf(user.id, caller.sessionId);
+    await this.accountEmails.announcePasswordChange(user.id, new Date());
+  }
+
+  async listSessions(caller: AuthenticatedUser, page: PageQueryDto): Promise<Page<SessionDto>> {
+    const [sessions, total] = await this.refreshTokens.findActiveSessions(
+      caller.id,
+      page.offset,
+      page.limit,
+    );
+    return toPage(
+      sessions.map((session) => SessionDto.from(session, caller.sessionId)),
+      total,
+      page,
+    );
+  }
+
+  /** Signs one of the caller's sessions out (another device, or this one). */
+  async endSession(caller: AuthenticatedUser, sessionId: string): Promise<void> {
+    if (!(await this.refreshTokens.isActiveSessionOf(caller.id, sessionId))) {
+      throw new NotFoundException('No such session.');
+    }
+    await this.revokeSession(sessionId);
+  }
+
+  private async revokeSessionsOf(userId: string, except?: string): Promise<void> {
+    const sessionIds = await this.refreshTokens.revokeAllFamilies(userId, except);
+    await Promise.all(sessionIds.map((sessionId) => this.revocations.revoke(sessionId)));
+  }
+
   private async revokeSession(sessionId: string): Promise<void> {
     await this.refreshTokens.revokeFamily(sessionId);
     await this.revocations.revoke(sessionId);
@@ -120,7 +240,7 @@ export class AuthService {
     sessionId: string,
     client: ClientInfo,
   ): Promise<TokenResponseDto> {
-    const refresh = this.tokens.newRefreshToken();
+    const refresh = this.tokens.newOpaqueToken();
     await this.refreshTokens.insert({
       userId: user.id,
       familyId: sessionId,
@@ -134,6 +254,7 @@ export class AuthService {
         sub: user.id,
         role: user.role,
         sid: sessionId,
+        ev: user.emailVerifiedAt !== null,
       }),
       refreshToken: refresh.token,
       tokenType: 'Bearer',

@@ -3,6 +3,14 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { RefreshToken } from './entities/refresh-token.entity';
 
+export interface ActiveSession {
+  id: string;
+  startedAt: Date;
+  lastActiveAt: Date;
+  userAgent: string | null;
+  ip: string | null;
+}
+
 export type NewRefreshToken = Pick<
   RefreshToken,
   'userId' | 'familyId' | 'tokenHash' | 'expiresAt' | 'userAgent' | 'ip'
@@ -31,6 +39,47 @@ export class RefreshTokensRepository {
       { usedAt: () => 'now()' },
     );
     return affected === 1;
+  }
+
+  /** Ends every session of a user but `except`; returns the ended session ids (IDX_refresh_tokens_user_id). */
+  async revokeAllFamilies(userId: string, except?: string): Promise<string[]> {
+    const rows: { family_id: string }[][] = await this.tokens.query(
+      `UPDATE refresh_tokens SET revoked_at = now()
+        WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR family_id <> $2::uuid)
+        RETURNING family_id`,
+      [userId, except ?? null],
+    );
+    return [...new Set(rows[0].map((r) => r.family_id))];
+  }
+
+  /**
+   * The user's live sessions: families with an unused, unrevoked, unexpired token, newest
+   * activity first (IDX_refresh_tokens_user_id).
+   */
+  async findActiveSessions(
+    userId: string,
+    offset: number,
+    limit: number,
+  ): Promise<[ActiveSession[], number]> {
+    const rows: (ActiveSession & { total: number })[] = await this.tokens.query(
+      `SELECT family_id AS "id", min(created_at) AS "startedAt", max(created_at) AS "lastActiveAt",
+              (array_agg(user_agent ORDER BY created_at DESC))[1] AS "userAgent",
+              (array_agg(ip ORDER BY created_at DESC))[1] AS "ip",
+              count(*) OVER ()::int AS "total"
+         FROM refresh_tokens
+        WHERE user_id = $1
+        GROUP BY family_id
+       HAVING bool_and(revoked_at IS NULL) AND bool_or(used_at IS NULL AND expires_at > now())
+        ORDER BY max(created_at) DESC
+        OFFSET $2 LIMIT $3`,
+      [userId, offset, limit],
+    );
+    return [rows.map(({ total: _total, ...session }) => session), rows[0]?.total ?? 0];
+  }
+
+  /** Whether a live session belongs to the user (IDX_refresh_tokens_family_id). */
+  async isActiveSessionOf(userId: string, familyId: string): Promise<boolean> {
+    return this.tokens.exists({ where: { familyId, userId, revokedAt: IsNull() } });
   }
 
   /** Uses IDX_refresh_tokens_family_id. */

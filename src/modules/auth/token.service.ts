@@ -10,6 +10,8 @@ export interface AccessTokenClaims {
   sub: string;
   role: Role;
   sid: string;
+  /** Email verified when the token was issued (refresh after verifying to update it). */
+  ev: boolean;
 }
 
 @Injectable()
@@ -29,14 +31,14 @@ export class TokenService {
     });
   }
 
-  /** An opaque, 256-bit refresh token and the hash under which it is stored. */
-  newRefreshToken(): { token: string; hash: string } {
+  /** An opaque, 256-bit token (refresh tokens, email links) and the hash it is stored under. */
+  newOpaqueToken(): { token: string; hash: string } {
     const token = randomBytes(32).toString('base64url');
-    return { token, hash: this.hashRefreshToken(token) };
+    return { token, hash: this.hashOpaqueToken(token) };
   }
 
   /** Keyed with JWT_REFRESH_SECRET: a leaked table alone does not allow forging lookups. */
-  hashRefreshToken(token: string): string {
+  hashOpaqueToken(token: string): string {
     return createHmac('sha256', this.config.auth.refreshSecret).update(token).digest('hex');
   }
 

@@ -3,9 +3,20 @@ import { AppConfig } from '../../config/app-config';
 import { MailTransport } from '../../infrastructure/mail/mail-transport';
 import { JobQueue } from '../../infrastructure/queues/job-queue.service';
 import { JobName } from '../../infrastructure/queues/job-registry';
+import { User } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
 import { EmailDeliveriesRepository } from './email-deliveries.repository';
+import { RenderedEmail } from './templates/html';
 import { renderWelcomeEmail } from './templates/welcome.template';
+
+export interface Delivery {
+  /** Identifies this message: a second delivery with the same key sends nothing. */
+  dedupeKey: string;
+  kind: string;
+  user: Pick<User, 'id' | 'email'>;
+  /** Rendered only when the message is really sent. */
+  render: () => RenderedEmail;
+}
 
 /** Emails are never sent inline: the API enqueues, the worker renders and delivers. */
 @Injectable()
@@ -26,26 +37,38 @@ export class EmailsService {
 
   /** Worker side. Idempotent: a second run for the same user sends nothing. */
   async deliverWelcome(userId: string): Promise<'sent' | 'skipped'> {
-    const dedupeKey = `welcome:${userId}`;
-    if (await this.deliveries.existsByDedupeKey(dedupeKey)) return 'skipped';
     const user = await this.users.findById(userId);
     if (!user) {
       this.logger.warn({ userId }, 'welcome email skipped: the account no longer exists');
       return 'skipped';
     }
-    const message = renderWelcomeEmail({
-      displayName: user.displayName,
-      appUrl: this.config.http.publicUrl,
-    });
-    const sent = await this.transport.send({ to: user.email, ...message });
-    await this.deliveries.record({
-      dedupeKey,
-      userId,
+    return this.deliver({
+      dedupeKey: `welcome:${userId}`,
       kind: 'welcome',
-      recipient: user.email,
+      user,
+      render: () =>
+        renderWelcomeEmail({ displayName: user.displayName, appUrl: this.config.http.publicUrl }),
+    });
+  }
+
+  /**
+   * Worker side: sends one message once. Transport errors propagate (the job retries; a
+   * permanent SMTP refusal is not retried).
+   */
+  async deliver(delivery: Delivery): Promise<'sent' | 'skipped'> {
+    if (await this.deliveries.existsByDedupeKey(delivery.dedupeKey)) return 'skipped';
+    const sent = await this.transport.send({ to: delivery.user.email, ...delivery.render() });
+    await this.deliveries.record({
+      dedupeKey: delivery.dedupeKey,
+      userId: delivery.user.id,
+      kind: delivery.kind,
+      recipient: delivery.user.email,
       transportMessageId: sent.messageId,
     });
-    this.logger.log({ userId, messageId: sent.messageId }, 'welcome email sent');
+    this.logger.log(
+      { userId: delivery.user.id, kind: delivery.kind, messageId: sent.messageId },
+      'email sent',
+    );
     return 'sent';
   }
 }

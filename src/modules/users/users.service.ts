@@ -41,6 +41,10 @@ export class UsersService {
     return this.create({ ...user, passwordHash: null, emailVerifiedAt: new Date() });
   }
 
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.users.setPasswordHash(id, passwordHash);
+  }
+
   async markEmailVerified(id: string): Promise<void> {
     await this.users.markEmailVerified(id);
   }

@@ -39,6 +39,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       throw new ServiceUnavailableException('Authentication is temporarily unavailable.');
     }
     if (revoked) throw new UnauthorizedException('This session has been signed out.');
-    return { id: claims.sub, role: claims.role, sessionId: claims.sid };
+    return {
+      id: claims.sub,
+      role: claims.role,
+      sessionId: claims.sid,
+      emailVerified: claims.ev === true,
+    };
   }
 }

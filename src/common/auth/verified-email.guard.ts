@@ -1,0 +1,43 @@
+import {
+  applyDecorators,
+  CanActivate,
+  ExecutionContext,
+  Injectable,
+  SetMetadata,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { ProblemException } from '../errors/domain-errors';
+import { ApiProblems } from '../swagger/api-problems.decorator';
+import { AuthenticatedUser } from './roles';
+
+export const REQUIRES_VERIFIED_EMAIL = 'fitai:requiresVerifiedEmail';
+
+/**
+ * For community features (posting, commenting, challenges): the caller's email must be
+ * verified. Unverified accounts keep full access to their own data. The claim comes from the
+ * access token: after verifying, the app refreshes its tokens to pick it up.
+ */
+export const RequireVerifiedEmail = () =>
+  applyDecorators(SetMetadata(REQUIRES_VERIFIED_EMAIL, true), ApiProblems(403));
+
+@Injectable()
+export class VerifiedEmailGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const required = this.reflector.getAllAndOverride<boolean>(REQUIRES_VERIFIED_EMAIL, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!required) return true;
+    const user = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>().user;
+    if (user?.emailVerified) return true;
+    throw new ProblemException(
+      403,
+      'email-not-verified',
+      'Email not verified',
+      'Confirm your email address to use community features (see POST /auth/resend-verification).',
+    );
+  }
+}
