@@ -38,7 +38,10 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
     .setLicense('Proprietary', 'https://fitai.example/terms')
     // Relative: Swagger UI calls the origin it was loaded from, whatever the host and port.
     .addServer('/')
-    .addTag('auth', 'Accounts and sessions: register, sign in, refresh, sign out')
+    .addTag(
+      'auth',
+      'Accounts and sessions: register, sign in (password, Google, GitHub), refresh, sign out, email verification, password reset, devices',
+    )
     .addTag('users', "The signed-in user's own account")
     .addTag('journal', 'Journal entries (mood, energy, notes, tags, events) and tags')
     .addTag('summaries', 'AI-written summaries of a day, week or month, computed in the background')
