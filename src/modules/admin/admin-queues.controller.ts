@@ -1,0 +1,51 @@
+import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../common/auth/auth.decorators';
+import { Role } from '../../common/auth/roles';
+import { ApiPageResponse, Page } from '../../common/pagination/page';
+import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { ApiProblems } from '../../common/swagger/api-problems.decorator';
+import { DeadLettersService } from './dead-letters.service';
+import { FailedJobDto, FailedJobParamDto, QueueParamDto, QueuesDto } from './dto/queue.dto';
+
+@ApiTags('admin')
+@Roles(Role.Admin)
+@ApiProblems(429)
+@Controller('admin/queues')
+export class AdminQueuesController {
+  constructor(private readonly deadLetters: DeadLettersService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Queue depth per state (admin only)',
+    description: '`failed` is the dead-letter set.',
+  })
+  @ApiOkResponse({ type: QueuesDto })
+  async queues(): Promise<QueuesDto> {
+    return { items: await this.deadLetters.counts() };
+  }
+
+  @Get(':queue/failed')
+  @ApiOperation({
+    summary: 'Jobs that failed every attempt (admin only)',
+    description: 'Newest failure first, with the reason (e.g. the SMTP server answer).',
+  })
+  @ApiPageResponse(FailedJobDto)
+  @ApiProblems(400)
+  failed(@Param() params: QueueParamDto, @Query() page: PageQueryDto): Promise<Page<FailedJobDto>> {
+    return this.deadLetters.failed(params.queue, page);
+  }
+
+  @Post(':queue/failed/:jobId/retry')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary: 'Redrive a failed job (admin only)',
+    description:
+      'Back to waiting with fresh attempts. Processors are idempotent, so a redrive never duplicates work already done.',
+  })
+  @ApiAcceptedResponse({ description: 'Queued again' })
+  @ApiProblems(400, 404)
+  retry(@Param() params: FailedJobParamDto): Promise<void> {
+    return this.deadLetters.retry(params.queue, params.jobId);
+  }
+}

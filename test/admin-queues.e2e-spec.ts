@@ -1,0 +1,110 @@
+import { INestApplicationContext } from '@nestjs/common';
+import request from 'supertest';
+import { AppConfig } from '../src/config/app-config';
+import { MailMessage, MailTransport, SentMail } from '../src/infrastructure/mail/mail-transport';
+import { PermanentJobError } from '../src/infrastructure/queues/permanent-job-error';
+import { UsersService } from '../src/modules/users/users.service';
+import {
+  eventually,
+  registerUser,
+  startApi,
+  startWorker,
+  TestApi,
+  testConfig,
+  TestUser,
+} from './support/test-app';
+
+/** Refuses everything until `accept` is set, like a mail server with a bad configuration. */
+class SwitchableTransport extends MailTransport {
+  accept = false;
+  readonly sent: MailMessage[] = [];
+
+  async send(message: MailMessage): Promise<SentMail> {
+    if (!this.accept) throw new PermanentJobError('SMTP 550: relay not permitted');
+    this.sent.push(message);
+    return { messageId: `<${this.sent.length}@test>` };
+  }
+}
+
+describe('admin: queues and dead letters (e2e)', () => {
+  let config: AppConfig;
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let transport: SwitchableTransport;
+  let admin: TestUser;
+
+  beforeAll(async () => {
+    config = testConfig();
+    transport = new SwitchableTransport();
+    api = await startApi(config);
+    worker = await startWorker(config, { mailTransport: transport });
+    const registered = await registerUser(api.http);
+    await api.app.get(UsersService).promoteToAdmin(registered.email);
+    const login = await request(api.http)
+      .post('/api/v1/auth/login')
+      .send({ email: registered.email, password: registered.password })
+      .expect(200);
+    admin = { ...registered, accessToken: login.body.accessToken };
+  });
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+  });
+
+  const asAdmin = (req: request.Test) => req.auth(admin.accessToken, { type: 'bearer' });
+
+  it('lists failed jobs with their reason and redrives one to success', async () => {
+    const user = await registerUser(api.http);
+    const failedPage = await eventually(async () => {
+      const res = await asAdmin(
+        request(api.http).get('/api/v1/admin/queues/accounts/failed'),
+      ).expect(200);
+      const job = res.body.items.find(
+        (j: { data: { userId?: string } }) => j.data.userId === user.id,
+      );
+      return job ? res.body : undefined;
+    });
+    const job = failedPage.items.find(
+      (j: { data: { userId?: string } }) => j.data.userId === user.id,
+    );
+    expect(job).toMatchObject({
+      name: 'send-verification-email',
+      failedReason: 'SMTP 550: relay not permitted',
+      attemptsMade: 1,
+    });
+    expect(failedPage.meta.total).toBeGreaterThanOrEqual(1);
+
+    const queues = await asAdmin(request(api.http).get('/api/v1/admin/queues')).expect(200);
+    expect(queues.body.items.map((q: { name: string }) => q.name)).toEqual([
+      'emails',
+      'accounts',
+      'summaries',
+    ]);
+    expect(
+      queues.body.items.find((q: { name: string }) => q.name === 'accounts').failed,
+    ).toBeGreaterThanOrEqual(1);
+
+    transport.accept = true;
+    await asAdmin(
+      request(api.http).post(`/api/v1/admin/queues/accounts/failed/${job.id}/retry`),
+    ).expect(202);
+    await eventually(async () =>
+      transport.sent.some((m) => m.to === user.email) ? true : undefined,
+    );
+    await asAdmin(
+      request(api.http).post(`/api/v1/admin/queues/accounts/failed/${job.id}/retry`),
+    ).expect(404);
+  });
+
+  it('validates the queue name and is for admins only', async () => {
+    const res = await asAdmin(request(api.http).get('/api/v1/admin/queues/nope/failed')).expect(
+      400,
+    );
+    expect(res.body.errors[0].field).toBe('queue');
+    const user = await registerUser(api.http);
+    await request(api.http)
+      .get('/api/v1/admin/queues')
+      .auth(user.accessToken, { type: 'bearer' })
+      .expect(403);
+  });
+});
