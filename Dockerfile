@@ -77,6 +77,8 @@ WORKDIR /app
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY package.json ./
 COPY --from=build /app/dist ./dist
+# The exercise library's data set, loaded by `node dist/src/cli/seed.js` (idempotent).
+COPY data ./data
 
 USER node
 EXPOSE 3000 3001

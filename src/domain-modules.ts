@@ -2,6 +2,7 @@ import { AdminModule } from './modules/admin/admin.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { EmailsModule } from './modules/emails/emails.module';
 import { EntriesModule } from './modules/entries/entries.module';
+import { ExercisesModule } from './modules/exercises/exercises.module';
 import { HealthModule } from './modules/health/health.module';
 import { OAuthModule } from './modules/oauth/oauth.module';
 import { SummariesModule } from './modules/summaries/summaries.module';
@@ -17,4 +18,5 @@ export const DOMAIN_MODULES = [
   AdminModule,
   EntriesModule,
   SummariesModule,
+  ExercisesModule,
 ];

@@ -1,0 +1,70 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEnum, IsOptional, IsString, Length } from 'class-validator';
+import { PageQueryDto } from '../../../common/pagination/page-query.dto';
+import { trimString } from '../../../common/validation/transforms';
+import {
+  Equipment,
+  ExerciseCategory,
+  ExerciseLevel,
+  Muscle,
+} from '../entities/exercise-vocabulary';
+
+/** The filters every exercise list shares. */
+export class ExerciseFilterDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    enum: Muscle,
+    enumName: 'Muscle',
+    description: 'Primary or secondary muscle',
+  })
+  @IsOptional()
+  @IsEnum(Muscle)
+  muscle?: Muscle;
+
+  @ApiPropertyOptional({ enum: Equipment, enumName: 'Equipment' })
+  @IsOptional()
+  @IsEnum(Equipment)
+  equipment?: Equipment;
+
+  @ApiPropertyOptional({ enum: ExerciseCategory, enumName: 'ExerciseCategory' })
+  @IsOptional()
+  @IsEnum(ExerciseCategory)
+  category?: ExerciseCategory;
+
+  @ApiPropertyOptional({ enum: ExerciseLevel, enumName: 'ExerciseLevel' })
+  @IsOptional()
+  @IsEnum(ExerciseLevel)
+  level?: ExerciseLevel;
+}
+
+export class ListExercisesQueryDto extends ExerciseFilterDto {
+  @ApiPropertyOptional({ example: 'curl', description: 'Part of the name, case-insensitive' })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @Length(1, 100)
+  text?: string;
+}
+
+export class SearchExercisesDto extends ExerciseFilterDto {
+  @ApiProperty({
+    example: 'bench pres',
+    description: 'Words of the name or instructions; typos are tolerated',
+  })
+  @Transform(trimString)
+  @IsString()
+  @Length(2, 100)
+  query: string;
+}
+
+export class MuscleParamDto {
+  @ApiProperty({ enum: Muscle, enumName: 'Muscle' })
+  @IsEnum(Muscle)
+  muscle: Muscle;
+}
+
+export class EquipmentParamDto {
+  @ApiProperty({ enum: Equipment, enumName: 'Equipment' })
+  @IsEnum(Equipment)
+  equipment: Equipment;
+}

@@ -1,0 +1,69 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Exercise, ExerciseSource, ExerciseStatus } from '../entities/exercise.entity';
+import {
+  Equipment,
+  ExerciseCategory,
+  ExerciseForce,
+  ExerciseLevel,
+  ExerciseMechanic,
+  Muscle,
+} from '../entities/exercise-vocabulary';
+
+export class ExerciseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Barbell_Bench_Press_-_Medium_Grip' }) slug: string;
+  @ApiProperty({ example: 'Barbell Bench Press - Medium Grip' }) name: string;
+  @ApiProperty({ enum: ExerciseCategory, enumName: 'ExerciseCategory' }) category: ExerciseCategory;
+  @ApiProperty({ enum: ExerciseLevel, enumName: 'ExerciseLevel' }) level: ExerciseLevel;
+  @ApiProperty({ enum: Equipment, enumName: 'Equipment', nullable: true })
+  equipment: Equipment | null;
+  @ApiProperty({ enum: ExerciseForce, enumName: 'ExerciseForce', nullable: true })
+  force: ExerciseForce | null;
+  @ApiProperty({ enum: ExerciseMechanic, enumName: 'ExerciseMechanic', nullable: true })
+  mechanic: ExerciseMechanic | null;
+  @ApiProperty({ enum: Muscle, enumName: 'Muscle', isArray: true, example: ['chest'] })
+  primaryMuscles: Muscle[];
+  @ApiProperty({
+    enum: Muscle,
+    enumName: 'Muscle',
+    isArray: true,
+    example: ['shoulders', 'triceps'],
+  })
+  secondaryMuscles: Muscle[];
+  @ApiProperty({ type: [String] }) instructions: string[];
+  @ApiProperty({ enum: ExerciseSource, enumName: 'ExerciseSource' }) source: ExerciseSource;
+  @ApiProperty({ enum: ExerciseStatus, enumName: 'ExerciseStatus' }) status: ExerciseStatus;
+
+  static from(exercise: Exercise): ExerciseDto {
+    return {
+      id: exercise.id,
+      slug: exercise.slug,
+      name: exercise.name,
+      category: exercise.category,
+      level: exercise.level,
+      equipment: exercise.equipment,
+      force: exercise.force,
+      mechanic: exercise.mechanic,
+      primaryMuscles: exercise.primaryMuscles,
+      secondaryMuscles: exercise.secondaryMuscles,
+      instructions: exercise.instructions,
+      source: exercise.source,
+      status: exercise.status,
+    };
+  }
+}
+
+export class FilterValueDto {
+  @ApiProperty({ example: 'chest' }) value: string;
+  @ApiProperty({ example: 94, description: 'Exercises with this value' }) count: number;
+}
+
+export class ExerciseFiltersDto {
+  @ApiProperty({ type: [FilterValueDto], description: 'Primary or secondary' })
+  muscles: FilterValueDto[];
+  @ApiProperty({ type: [FilterValueDto] }) equipment: FilterValueDto[];
+  @ApiProperty({ type: [FilterValueDto] }) categories: FilterValueDto[];
+  @ApiProperty({ type: [FilterValueDto] }) levels: FilterValueDto[];
+  @ApiProperty({ type: [FilterValueDto] }) forces: FilterValueDto[];
+  @ApiProperty({ type: [FilterValueDto] }) mechanics: FilterValueDto[];
+}

@@ -1,0 +1,101 @@
+import { Column, DeleteDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { BaseEntity } from '../../../common/database/base.entity';
+import { User } from '../../users/entities/user.entity';
+import {
+  Equipment,
+  ExerciseCategory,
+  ExerciseForce,
+  ExerciseLevel,
+  ExerciseMechanic,
+  Muscle,
+} from './exercise-vocabulary';
+
+export enum ExerciseSource {
+  /** Seeded from the shipped data set (data/exercises.json). */
+  Library = 'library',
+  /** Created by a user. */
+  User = 'user',
+}
+
+export enum ExerciseStatus {
+  Approved = 'approved',
+  Pending = 'pending',
+  Rejected = 'rejected',
+}
+
+/**
+ * An exercise of the library. Muscles, equipment, category, level, force and mechanic are
+ * enums, so filters are exact and indexable. Soft-deleted, so history that references an
+ * exercise stays intact.
+ */
+@Entity('exercises')
+@Index('IDX_exercises_equipment', ['equipment'])
+@Index('IDX_exercises_category', ['category'])
+@Index('IDX_exercises_level', ['level'])
+@Index('IDX_exercises_status', ['status'])
+// Created in the migration (TypeORM cannot express them): GIN over the muscle arrays,
+// full-text over name + instructions, trigram over the name (typo-tolerant search).
+@Index('IDX_exercises_primary_muscles', { synchronize: false })
+@Index('IDX_exercises_secondary_muscles', { synchronize: false })
+@Index('IDX_exercises_search', { synchronize: false })
+@Index('IDX_exercises_name_trgm', { synchronize: false })
+export class Exercise extends BaseEntity {
+  /** Stable key: the data set's id for library exercises. */
+  @Index('UQ_exercises_slug', { unique: true })
+  @Column({ type: 'varchar', length: 100 })
+  slug: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  name: string;
+
+  @Column({ type: 'enum', enum: ExerciseForce, enumName: 'exercise_force', nullable: true })
+  force: ExerciseForce | null;
+
+  @Column({ type: 'enum', enum: ExerciseLevel, enumName: 'exercise_level' })
+  level: ExerciseLevel;
+
+  @Column({ type: 'enum', enum: ExerciseMechanic, enumName: 'exercise_mechanic', nullable: true })
+  mechanic: ExerciseMechanic | null;
+
+  @Column({ type: 'enum', enum: Equipment, enumName: 'equipment', nullable: true })
+  equipment: Equipment | null;
+
+  @Column({ type: 'enum', enum: ExerciseCategory, enumName: 'exercise_category' })
+  category: ExerciseCategory;
+
+  @Column({ type: 'enum', enum: Muscle, enumName: 'muscle', array: true })
+  primaryMuscles: Muscle[];
+
+  /** No column default: TypeORM cannot render one for enum arrays; every insert sets it. */
+  @Column({ type: 'enum', enum: Muscle, enumName: 'muscle', array: true })
+  secondaryMuscles: Muscle[];
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  instructions: string[];
+
+  /** The instructions as one text, for the full-text index (array_to_string is not immutable). */
+  @Column({ type: 'text', default: '' })
+  instructionsText: string;
+
+  @Column({ type: 'enum', enum: ExerciseSource, enumName: 'exercise_source' })
+  source: ExerciseSource;
+
+  @Column({
+    type: 'enum',
+    enum: ExerciseStatus,
+    enumName: 'exercise_status',
+    default: ExerciseStatus.Approved,
+  })
+  status: ExerciseStatus;
+
+  @Index('IDX_exercises_created_by')
+  @Column({ type: 'uuid', nullable: true })
+  createdById: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'created_by_id' })
+  createdBy?: User;
+
+  @DeleteDateColumn({ type: 'timestamptz' })
+  deletedAt: Date | null;
+}
