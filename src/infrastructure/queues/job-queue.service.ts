@@ -2,6 +2,7 @@ import { getQueueToken } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bull';
+import { withTimeout } from '../../common/async/with-timeout';
 import { RequestContext } from '../../common/http/request-context';
 import { JobData, JobName, JobPayloads, QUEUE_OF_JOB, QueueName } from './job-registry';
 
@@ -31,24 +32,14 @@ export class JobQueue {
     options: EnqueueOptions = {},
   ): Promise<void> {
     const data: JobData<N> = { ...payload, requestId: RequestContext.requestId() };
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`enqueue ${name} timed out after ${ENQUEUE_TIMEOUT_MS} ms`)),
-        ENQUEUE_TIMEOUT_MS,
-      );
-    });
-    try {
-      await Promise.race([
-        this.queue(QUEUE_OF_JOB[name]).add(name, data, {
-          jobId: options.jobId,
-          delay: options.delayMs,
-        }),
-        timeout,
-      ]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await withTimeout(
+      this.queue(QUEUE_OF_JOB[name]).add(name, data, {
+        jobId: options.jobId,
+        delay: options.delayMs,
+      }),
+      ENQUEUE_TIMEOUT_MS,
+      `enqueue ${name} timed out after ${ENQUEUE_TIMEOUT_MS} ms`,
+    );
     this.logger.debug({ job: name, jobId: options.jobId }, 'job enqueued');
   }
 

@@ -5,6 +5,7 @@ import { AppConfig } from '../../config/app-config';
 import { JobQueue } from '../../infrastructure/queues/job-queue.service';
 import { JobName } from '../../infrastructure/queues/job-registry';
 import { InjectRedis } from '../../infrastructure/redis/redis.module';
+import { countInWindow } from '../../infrastructure/redis/window-counter';
 import { EmailsService } from '../emails/emails.service';
 import { renderPasswordChangedEmail } from '../emails/templates/password-changed.template';
 import { renderResetPasswordEmail } from '../emails/templates/reset-password.template';
@@ -139,9 +140,7 @@ export class AccountEmailsService {
   /** ACCOUNT_EMAILS_PER_HOUR per address and kind; beyond it nothing is sent (and nothing said). */
   private async withinHourlyLimit(kind: string, email: string): Promise<boolean> {
     const key = `account-emails:${kind}:${email}:${Math.floor(Date.now() / 3_600_000)}`;
-    const [[, count]] = (await this.redis.multi().incr(key).expire(key, 3_600).exec()) as [
-      [Error | null, number],
-    ];
+    const count = await countInWindow(this.redis, key, 3_600);
     if (count <= this.config.accounts.emailsPerHour) return true;
     this.logger.warn({ kind }, 'account email not sent: hourly limit for this address reached');
     return false;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { likeContains } from '../../common/database/like';
 import { In, Repository, SelectQueryBuilder } from 'typeorm';
 import { Exercise } from './entities/exercise.entity';
 import { Equipment, ExerciseCategory, ExerciseLevel, Muscle } from './entities/exercise-vocabulary';
@@ -21,10 +22,6 @@ export interface FilterValueCount {
 
 /** Visible to a user: not deleted, and approved or their own (pending or rejected). */
 const VISIBLE = `exercise.deleted_at IS NULL AND (exercise.status = 'approved' OR exercise.created_by_id = :viewerId)`;
-
-function likeContains(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 @Injectable()
 export class ExercisesRepository {

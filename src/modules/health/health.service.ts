@@ -1,28 +1,17 @@
-import { getQueueToken } from '@nestjs/bull';
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import {
   HealthCheckResult,
   HealthCheckService,
   HealthIndicatorService,
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
-import type { Queue } from 'bull';
 import Redis from 'ioredis';
+import { withTimeout } from '../../common/async/with-timeout';
 import { InjectRedis } from '../../infrastructure/redis/redis.module';
+import { JobQueue } from '../../infrastructure/queues/job-queue.service';
 import { ALL_QUEUE_NAMES } from '../../infrastructure/queues/job-registry';
 
 const CHECK_TIMEOUT_MS = 1_500;
-
-function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} timed out`)), CHECK_TIMEOUT_MS);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
 
 export interface Readiness {
   ready: boolean;
@@ -36,7 +25,7 @@ export class HealthService {
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     private readonly indicator: HealthIndicatorService,
-    private readonly moduleRef: ModuleRef,
+    private readonly jobs: JobQueue,
     @InjectRedis() private readonly redis: Redis,
   ) {}
 
@@ -59,7 +48,7 @@ export class HealthService {
   private async checkRedis() {
     const check = this.indicator.check('redis');
     try {
-      await withTimeout(this.redis.ping(), 'redis ping');
+      await withTimeout(this.redis.ping(), CHECK_TIMEOUT_MS, 'redis ping timed out');
       return check.up();
     } catch (error) {
       return check.down({ message: (error as Error).message });
@@ -71,12 +60,9 @@ export class HealthService {
     const check = this.indicator.check('queues');
     try {
       await withTimeout(
-        Promise.all(
-          ALL_QUEUE_NAMES.map((name) =>
-            this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }).client.ping(),
-          ),
-        ),
-        'queue ping',
+        Promise.all(ALL_QUEUE_NAMES.map((name) => this.jobs.queue(name).client.ping())),
+        CHECK_TIMEOUT_MS,
+        'queue ping timed out',
       );
       return check.up({ queues: [...ALL_QUEUE_NAMES] });
     } catch (error) {

@@ -3,6 +3,7 @@ import Redis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
 import { ProblemException } from '../../common/errors/domain-errors';
 import { InjectRedis } from '../../infrastructure/redis/redis.module';
+import { countInWindow } from '../../infrastructure/redis/window-counter';
 
 /**
  * Per-user daily quota of summary computations (UTC days). Counted in Redis so it holds
@@ -18,11 +19,7 @@ export class SummaryQuota {
   /** Takes one unit of today's quota, or throws 429 with Retry-After until midnight UTC. */
   async consume(userId: string, now = new Date()): Promise<void> {
     const key = `quota:summaries:${userId}:${now.toISOString().slice(0, 10)}`;
-    const [[, used]] = (await this.redis
-      .multi()
-      .incr(key)
-      .expire(key, 2 * 86_400)
-      .exec()) as [[Error | null, number]];
+    const used = await countInWindow(this.redis, key, 2 * 86_400);
     const limit = this.config.summaries.dailyQuota;
     if (used <= limit) return;
     await this.redis.decr(key);

@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { likeContains } from '../../common/database/like';
 import { Repository } from 'typeorm';
 import { Role } from '../../common/auth/roles';
 import { User } from './entities/user.entity';
 
 export type NewUser = Pick<User, 'email' | 'passwordHash' | 'displayName'> &
   Partial<Pick<User, 'emailVerifiedAt'>>;
-
-/** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
-function likeContains(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 @Injectable()
 export class UsersRepository {
