@@ -31,14 +31,8 @@ import { Client } from 'pg';
 import { AppConfig } from '../config/app-config';
 import { DEVELOPMENT_DEFAULTS } from '../config/env.schema';
 import { loadConfigOrExit } from '../config/load-config';
-import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../infrastructure/database/data-source-options';
 import { runMigrations } from '../infrastructure/database/migrate';
-import {
-  DEFAULT_EXERCISE_FILE,
-  readExerciseFile,
-  seedExercises,
-} from '../modules/exercises/exercise-seeder';
+import { DEFAULT_EXERCISE_FILE, seedExerciseLibrary } from '../modules/exercises/exercise-seeder';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DATA_DIR = path.join(ROOT, '.data');
@@ -438,20 +432,10 @@ async function migrate(url: string): Promise<void> {
 
 /** The exercise library, like `npm run seed` (idempotent: a no-op once loaded). */
 async function seed(url: string): Promise<void> {
-  const db = await new DataSource(
-    buildDataSourceOptions({ url, poolSize: 1, applicationName: 'fitai-seed' }),
-  ).initialize();
-  try {
-    const result = await seedExercises(
-      db,
-      await readExerciseFile(path.join(ROOT, DEFAULT_EXERCISE_FILE)),
-    );
-    say(
-      `Exercise library: ${result.inserted} inserted, ${result.updated} updated, ${result.unchanged} unchanged.`,
-    );
-  } finally {
-    await db.destroy();
-  }
+  const result = await seedExerciseLibrary(url, path.join(ROOT, DEFAULT_EXERCISE_FILE));
+  say(
+    `Exercise library: ${result.inserted} inserted, ${result.updated} updated, ${result.unchanged} unchanged.`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,35 +4,18 @@
  */
 import 'reflect-metadata';
 import { resolve } from 'node:path';
-import { DataSource } from 'typeorm';
 import { loadConfigOrExit } from '../config/load-config';
-import { buildDataSourceOptions } from '../infrastructure/database/data-source-options';
-import {
-  DEFAULT_EXERCISE_FILE,
-  readExerciseFile,
-  seedExercises,
-} from '../modules/exercises/exercise-seeder';
+import { DEFAULT_EXERCISE_FILE, seedExerciseLibrary } from '../modules/exercises/exercise-seeder';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   // The data file: the first argument, or data/exercises.json under the working directory.
   const file = resolve(process.argv[2] ?? DEFAULT_EXERCISE_FILE);
-  const db = await new DataSource(
-    buildDataSourceOptions({
-      url: config.database.url,
-      poolSize: 1,
-      applicationName: 'fitai-seed',
-    }),
-  ).initialize();
-  try {
-    const result = await seedExercises(db, await readExerciseFile(file));
-    console.log(
-      `Exercise library from ${file}: ${result.total} records, ${result.inserted} inserted, ` +
-        `${result.updated} updated, ${result.unchanged} unchanged.`,
-    );
-  } finally {
-    await db.destroy();
-  }
+  const result = await seedExerciseLibrary(config.database.url, file);
+  console.log(
+    `Exercise library from ${file}: ${result.total} records, ${result.inserted} inserted, ` +
+      `${result.updated} updated, ${result.unchanged} unchanged.`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from '../../infrastructure/database/data-source-options';
 
 /** One record of data/exercises.json (the free-exercise-db format). */
 export interface ExerciseRecord {
@@ -87,4 +88,16 @@ export async function seedExercises(
 
 export async function readExerciseFile(path: string): Promise<ExerciseRecord[]> {
   return JSON.parse(await readFile(path, 'utf8')) as ExerciseRecord[];
+}
+
+/** Seeds the database at `databaseUrl` from `file` over a connection of its own. */
+export async function seedExerciseLibrary(databaseUrl: string, file: string): Promise<SeedResult> {
+  const db = await new DataSource(
+    buildDataSourceOptions({ url: databaseUrl, poolSize: 1, applicationName: 'fitai-seed' }),
+  ).initialize();
+  try {
+    return await seedExercises(db, await readExerciseFile(file));
+  } finally {
+    await db.destroy();
+  }
 }
