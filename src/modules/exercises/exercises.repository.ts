@@ -35,6 +35,16 @@ export class ExercisesRepository {
       .getOne();
   }
 
+  /** The visible exercises among `ids` (primary key lookups), for callers that reference them. */
+  findVisibleByIds(ids: string[], viewerId: string): Promise<Exercise[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.exercises
+      .createQueryBuilder('exercise')
+      .where('exercise.id IN (:...ids)', { ids })
+      .andWhere(VISIBLE, { viewerId })
+      .getMany();
+  }
+
   /**
    * Alphabetical pages. Filters use the enum indexes, the muscle GIN indexes and, for `text`,
    * IDX_exercises_name_trgm.

@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { Page, toPage } from '../../common/pagination/page';
 import { ExerciseDto, ExerciseFiltersDto, FilterValueDto } from './dto/exercise.dto';
 import { ListExercisesQueryDto, SearchExercisesDto } from './dto/exercise-query.dto';
+import { Exercise } from './entities/exercise.entity';
 import { ExercisesRepository, FilterValueCount } from './exercises.repository';
 
 const FILTER_GROUPS: Record<FilterValueCount['kind'], keyof ExerciseFiltersDto> = {
@@ -45,6 +46,16 @@ export class ExercisesService {
     const exercise = await this.exercises.findVisible(id, viewerId);
     if (!exercise) throw new NotFoundException('No such exercise.');
     return ExerciseDto.from(exercise);
+  }
+
+  /**
+   * The exercises among `ids` that `viewerId` may use (library, approved, or their own), by id.
+   * Templates and workouts use it to reject references to unknown or hidden exercises.
+   */
+  async findUsable(viewerId: string, ids: string[]): Promise<Map<string, Exercise>> {
+    const unique = [...new Set(ids)];
+    const found = await this.exercises.findVisibleByIds(unique, viewerId);
+    return new Map(found.map((e) => [e.id, e]));
   }
 
   async filters(viewerId: string): Promise<ExerciseFiltersDto> {
