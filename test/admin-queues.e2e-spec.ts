@@ -3,9 +3,9 @@ import request from 'supertest';
 import { AppConfig } from '../src/config/app-config';
 import { MailMessage, MailTransport, SentMail } from '../src/infrastructure/mail/mail-transport';
 import { PermanentJobError } from '../src/infrastructure/queues/permanent-job-error';
-import { UsersService } from '../src/modules/users/users.service';
 import {
   eventually,
+  registerAdmin,
   registerUser,
   startApi,
   startWorker,
@@ -38,13 +38,7 @@ describe('admin: queues and dead letters (e2e)', () => {
     transport = new SwitchableTransport();
     api = await startApi(config);
     worker = await startWorker(config, { mailTransport: transport });
-    const registered = await registerUser(api.http);
-    await api.app.get(UsersService).promoteToAdmin(registered.email);
-    const login = await request(api.http)
-      .post('/api/v1/auth/login')
-      .send({ email: registered.email, password: registered.password })
-      .expect(200);
-    admin = { ...registered, accessToken: login.body.accessToken };
+    admin = await registerAdmin(api);
   });
   afterAll(async () => {
     await worker.close();

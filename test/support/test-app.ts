@@ -11,6 +11,7 @@ import { createApiApp } from '../../src/bootstrap';
 import { AppConfig } from '../../src/config/app-config';
 import { loadConfig } from '../../src/config/load-config';
 import { MailTransport } from '../../src/infrastructure/mail/mail-transport';
+import { UsersService } from '../../src/modules/users/users.service';
 import { WorkerModule } from '../../src/worker.module';
 import { testEnv } from './test-env';
 
@@ -98,6 +99,17 @@ export async function registerUser(
     accessToken: res.body.accessToken,
     refreshToken: res.body.refreshToken,
   };
+}
+
+/** A fresh user promoted to admin, with an access token that carries the role. */
+export async function registerAdmin(api: TestApi): Promise<TestUser> {
+  const registered = await registerUser(api.http);
+  await api.app.get(UsersService).promoteToAdmin(registered.email);
+  const login = await request(api.http)
+    .post('/api/v1/auth/login')
+    .send({ email: registered.email, password: registered.password })
+    .expect(200);
+  return { ...registered, accessToken: login.body.accessToken };
 }
 
 /** Polls until `check` returns a value (not undefined) or the timeout passes. */
