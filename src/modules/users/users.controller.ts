@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
+import { PreferencesDto, UpdatePreferencesDto } from './dto/preferences.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import { UserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
@@ -37,5 +38,31 @@ export class UsersController {
     @Body() changes: UpdateProfileDto,
   ): Promise<UserDto> {
     return UserDto.from(await this.users.updateProfile(caller.id, changes));
+  }
+
+  @Get('preferences')
+  @ApiOperation({
+    summary: "The caller's preferences",
+    description: 'Weight unit, time zone, training level and available equipment.',
+  })
+  @ApiOkResponse({ type: PreferencesDto })
+  async getPreferences(@CurrentUser() caller: AuthenticatedUser): Promise<PreferencesDto> {
+    return PreferencesDto.from(await this.users.getProfile(caller.id));
+  }
+
+  @Put('preferences')
+  @ApiOperation({
+    summary: "Update the caller's preferences",
+    description:
+      'Send only the fields to change; `null` clears the training level or the equipment list. ' +
+      'Changing the weight unit changes how weights are sent and shown, not what is stored.',
+  })
+  @ApiOkResponse({ type: PreferencesDto })
+  @ApiProblems(400)
+  async updatePreferences(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() changes: UpdatePreferencesDto,
+  ): Promise<PreferencesDto> {
+    return PreferencesDto.from(await this.users.updatePreferences(caller.id, changes));
   }
 }

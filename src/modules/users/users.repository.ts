@@ -8,6 +8,10 @@ import { User } from './entities/user.entity';
 export type NewUser = Pick<User, 'email' | 'passwordHash' | 'displayName'> &
   Partial<Pick<User, 'emailVerifiedAt'>>;
 
+export type EditableUserFields = Partial<
+  Pick<User, 'displayName' | 'bio' | 'weightUnit' | 'timeZone' | 'trainingLevel' | 'equipment'>
+>;
+
 @Injectable()
 export class UsersRepository {
   constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
@@ -25,11 +29,12 @@ export class UsersRepository {
     return this.users.save(this.users.create(user));
   }
 
-  async updateProfile(
-    id: string,
-    changes: Partial<Pick<User, 'displayName' | 'bio'>>,
-  ): Promise<void> {
-    await this.users.update({ id }, changes);
+  /** Profile and preference fields; an empty change set is a no-op. */
+  async updateFields(id: string, changes: EditableUserFields): Promise<void> {
+    const set = Object.fromEntries(
+      Object.entries(changes).filter(([, value]) => value !== undefined),
+    ) as EditableUserFields;
+    if (Object.keys(set).length > 0) await this.users.update({ id }, set);
   }
 
   /** Sets email_verified_at once; later calls keep the first time. */

@@ -3,9 +3,12 @@ import { QueryFailedError } from 'typeorm';
 import { Role } from '../../common/auth/roles';
 import { Page, toPage } from '../../common/pagination/page';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { UpdatePreferencesDto } from './dto/preferences.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import { User } from './entities/user.entity';
 import { NewUser, UsersRepository } from './users.repository';
+
+export type UserPreferences = Pick<User, 'weightUnit' | 'timeZone' | 'trainingLevel' | 'equipment'>;
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -57,8 +60,20 @@ export class UsersService {
 
   async updateProfile(id: string, changes: UpdateProfileDto): Promise<User> {
     await this.getProfile(id);
-    await this.users.updateProfile(id, changes);
+    await this.users.updateFields(id, changes);
     return this.getProfile(id);
+  }
+
+  async updatePreferences(id: string, changes: UpdatePreferencesDto): Promise<User> {
+    await this.getProfile(id);
+    await this.users.updateFields(id, changes);
+    return this.getProfile(id);
+  }
+
+  /** What other domains need to know of a user: units, time zone, level and equipment. */
+  async preferencesOf(id: string): Promise<UserPreferences> {
+    const { weightUnit, timeZone, trainingLevel, equipment } = await this.getProfile(id);
+    return { weightUnit, timeZone, trainingLevel, equipment };
   }
 
   /** For ops (npm run user:promote): grants the admin role. */

@@ -1,6 +1,8 @@
 import { Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from '../../../common/database/base.entity';
 import { Role } from '../../../common/auth/roles';
+import { WeightUnit } from '../../../common/units/weight-unit';
+import { Equipment, ExerciseLevel } from '../../exercises/entities/exercise-vocabulary';
 
 export enum UserStatus {
   Active = 'active',
@@ -36,4 +38,22 @@ export class User extends BaseEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   emailVerifiedAt: Date | null;
+
+  // Preferences (GET|PUT /users/preferences).
+
+  /** The unit the user sends and reads weights in; they are stored in kilograms. */
+  @Column({ type: 'enum', enum: WeightUnit, enumName: 'weight_unit', default: WeightUnit.Kilogram })
+  weightUnit: WeightUnit;
+
+  /** IANA time zone: days, weeks and streaks are counted in it. */
+  @Column({ type: 'varchar', length: 64, default: 'UTC' })
+  timeZone: string;
+
+  /** Self-assessed level, for recommendations; null until the user says. */
+  @Column({ type: 'enum', enum: ExerciseLevel, enumName: 'exercise_level', nullable: true })
+  trainingLevel: ExerciseLevel | null;
+
+  /** Equipment the user has, for recommendations; null means not said (no restriction). */
+  @Column({ type: 'enum', enum: Equipment, enumName: 'equipment', array: true, nullable: true })
+  equipment: Equipment[] | null;
 }

@@ -1,0 +1,83 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsEnum,
+  IsOptional,
+  IsTimeZone,
+  ValidateIf,
+} from 'class-validator';
+import { WeightUnit } from '../../../common/units/weight-unit';
+import { Equipment, ExerciseLevel } from '../../exercises/entities/exercise-vocabulary';
+import { User } from '../entities/user.entity';
+
+export class PreferencesDto {
+  @ApiProperty({
+    enum: WeightUnit,
+    enumName: 'WeightUnit',
+    example: WeightUnit.Kilogram,
+    description: 'Every weight the user sends or reads is in this unit',
+  })
+  weightUnit: WeightUnit;
+
+  @ApiProperty({
+    example: 'Europe/Paris',
+    description: 'IANA time zone: days, weeks and streaks are counted in it',
+  })
+  timeZone: string;
+
+  @ApiProperty({ enum: ExerciseLevel, enumName: 'ExerciseLevel', nullable: true })
+  trainingLevel: ExerciseLevel | null;
+
+  @ApiProperty({
+    enum: Equipment,
+    enumName: 'Equipment',
+    isArray: true,
+    nullable: true,
+    example: ['barbell', 'dumbbell', 'body only'],
+    description: 'Equipment available to the user; null when not said (no restriction)',
+  })
+  equipment: Equipment[] | null;
+
+  static from(user: User): PreferencesDto {
+    return {
+      weightUnit: user.weightUnit,
+      timeZone: user.timeZone,
+      trainingLevel: user.trainingLevel,
+      equipment: user.equipment,
+    };
+  }
+}
+
+/** Send only what changes; `null` clears the level or the equipment list. */
+export class UpdatePreferencesDto {
+  @ApiPropertyOptional({ enum: WeightUnit, enumName: 'WeightUnit' })
+  @IsOptional()
+  @IsEnum(WeightUnit)
+  weightUnit?: WeightUnit;
+
+  @ApiPropertyOptional({ example: 'America/New_York', description: 'An IANA time zone name' })
+  @IsOptional()
+  @IsTimeZone({ message: 'timeZone must be an IANA time zone, such as Europe/Paris' })
+  timeZone?: string;
+
+  @ApiPropertyOptional({ enum: ExerciseLevel, enumName: 'ExerciseLevel', nullable: true })
+  @ValidateIf((_o, value) => value !== null && value !== undefined)
+  @IsEnum(ExerciseLevel)
+  trainingLevel?: ExerciseLevel | null;
+
+  @ApiPropertyOptional({
+    enum: Equipment,
+    enumName: 'Equipment',
+    isArray: true,
+    nullable: true,
+    example: ['barbell', 'dumbbell'],
+  })
+  @ValidateIf((_o, value) => value !== null && value !== undefined)
+  @IsArray()
+  @ArrayMaxSize(Object.values(Equipment).length)
+  @ArrayUnique()
+  @IsEnum(Equipment, { each: true })
+  equipment?: Equipment[] | null;
+}

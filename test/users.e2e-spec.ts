@@ -1,0 +1,73 @@
+import request from 'supertest';
+import { registerUser, startApi, TestApi, TestUser } from './support/test-app';
+
+describe('user preferences (e2e)', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(() => api.close());
+
+  const as = (user: TestUser) => ({
+    get: () =>
+      request(api.http).get('/api/v1/users/preferences').auth(user.accessToken, { type: 'bearer' }),
+    put: (body: object) =>
+      request(api.http)
+        .put('/api/v1/users/preferences')
+        .auth(user.accessToken, { type: 'bearer' })
+        .send(body),
+  });
+
+  it('starts in kilograms and UTC, with no level or equipment', async () => {
+    const user = await registerUser(api.http);
+    const { body } = await as(user).get().expect(200);
+    expect(body).toEqual({
+      weightUnit: 'kg',
+      timeZone: 'UTC',
+      trainingLevel: null,
+      equipment: null,
+    });
+  });
+
+  it('changes only what is sent, and null clears level and equipment', async () => {
+    const user = await registerUser(api.http);
+    await as(user)
+      .put({ weightUnit: 'lb', timeZone: 'America/New_York', trainingLevel: 'intermediate' })
+      .expect(200);
+    const { body } = await as(user)
+      .put({ equipment: ['barbell', 'dumbbell'] })
+      .expect(200);
+    expect(body).toEqual({
+      weightUnit: 'lb',
+      timeZone: 'America/New_York',
+      trainingLevel: 'intermediate',
+      equipment: ['barbell', 'dumbbell'],
+    });
+    const cleared = await as(user).put({ trainingLevel: null, equipment: null }).expect(200);
+    expect(cleared.body).toMatchObject({ trainingLevel: null, equipment: null, weightUnit: 'lb' });
+    expect((await as(user).get().expect(200)).body).toEqual(cleared.body);
+  });
+
+  it('rejects unknown units, time zones, equipment and fields with field errors', async () => {
+    const user = await registerUser(api.http);
+    const res = await as(user)
+      .put({
+        weightUnit: 'stone',
+        timeZone: 'Mars/Olympus',
+        equipment: ['barbell', 'rowing boat', 'barbell'],
+        shoeSize: 44,
+      })
+      .expect(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    const fields = (res.body.errors as { field: string }[]).map((e) => e.field).sort();
+    expect(fields).toEqual(['equipment', 'shoeSize', 'timeZone', 'weightUnit']);
+    expect((await as(user).get().expect(200)).body.weightUnit).toBe('kg');
+  });
+
+  it('keeps preferences per user', async () => {
+    const [a, b] = [await registerUser(api.http), await registerUser(api.http)];
+    await as(a).put({ weightUnit: 'lb' }).expect(200);
+    expect((await as(b).get().expect(200)).body.weightUnit).toBe('kg');
+  });
+});
