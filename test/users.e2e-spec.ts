@@ -24,6 +24,7 @@ describe('user preferences (e2e)', () => {
     const { body } = await as(user).get().expect(200);
     expect(body).toEqual({
       weightUnit: 'kg',
+      lengthUnit: 'cm',
       timeZone: 'UTC',
       trainingLevel: null,
       equipment: null,
@@ -33,13 +34,19 @@ describe('user preferences (e2e)', () => {
   it('changes only what is sent, and null clears level and equipment', async () => {
     const user = await registerUser(api.http);
     await as(user)
-      .put({ weightUnit: 'lb', timeZone: 'America/New_York', trainingLevel: 'intermediate' })
+      .put({
+        weightUnit: 'lb',
+        lengthUnit: 'in',
+        timeZone: 'America/New_York',
+        trainingLevel: 'intermediate',
+      })
       .expect(200);
     const { body } = await as(user)
       .put({ equipment: ['barbell', 'dumbbell'] })
       .expect(200);
     expect(body).toEqual({
       weightUnit: 'lb',
+      lengthUnit: 'in',
       timeZone: 'America/New_York',
       trainingLevel: 'intermediate',
       equipment: ['barbell', 'dumbbell'],
@@ -54,6 +61,7 @@ describe('user preferences (e2e)', () => {
     const res = await as(user)
       .put({
         weightUnit: 'stone',
+        lengthUnit: 'furlong',
         timeZone: 'Mars/Olympus',
         equipment: ['barbell', 'rowing boat', 'barbell'],
         shoeSize: 44,
@@ -61,7 +69,7 @@ describe('user preferences (e2e)', () => {
       .expect(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     const fields = (res.body.errors as { field: string }[]).map((e) => e.field).sort();
-    expect(fields).toEqual(['equipment', 'shoeSize', 'timeZone', 'weightUnit']);
+    expect(fields).toEqual(['equipment', 'lengthUnit', 'shoeSize', 'timeZone', 'weightUnit']);
     expect((await as(user).get().expect(200)).body.weightUnit).toBe('kg');
   });
 

@@ -9,7 +9,10 @@ export type NewUser = Pick<User, 'email' | 'passwordHash' | 'displayName'> &
   Partial<Pick<User, 'emailVerifiedAt'>>;
 
 export type EditableUserFields = Partial<
-  Pick<User, 'displayName' | 'bio' | 'weightUnit' | 'timeZone' | 'trainingLevel' | 'equipment'>
+  Pick<
+    User,
+    'displayName' | 'bio' | 'weightUnit' | 'lengthUnit' | 'timeZone' | 'trainingLevel' | 'equipment'
+  >
 >;
 
 @Injectable()

@@ -8,7 +8,10 @@ import { UpdateProfileDto } from './dto/update-profile.dto';
 import { User } from './entities/user.entity';
 import { NewUser, UsersRepository } from './users.repository';
 
-export type UserPreferences = Pick<User, 'weightUnit' | 'timeZone' | 'trainingLevel' | 'equipment'>;
+export type UserPreferences = Pick<
+  User,
+  'weightUnit' | 'lengthUnit' | 'timeZone' | 'trainingLevel' | 'equipment'
+>;
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -72,8 +75,9 @@ export class UsersService {
 
   /** What other domains need to know of a user: units, time zone, level and equipment. */
   async preferencesOf(id: string): Promise<UserPreferences> {
-    const { weightUnit, timeZone, trainingLevel, equipment } = await this.getProfile(id);
-    return { weightUnit, timeZone, trainingLevel, equipment };
+    const { weightUnit, lengthUnit, timeZone, trainingLevel, equipment } =
+      await this.getProfile(id);
+    return { weightUnit, lengthUnit, timeZone, trainingLevel, equipment };
   }
 
   /** For ops (npm run user:promote): grants the admin role. */

@@ -8,6 +8,7 @@ import {
   IsTimeZone,
   ValidateIf,
 } from 'class-validator';
+import { LengthUnit } from '../../../common/units/length-unit';
 import { WeightUnit } from '../../../common/units/weight-unit';
 import { Equipment, ExerciseLevel } from '../../exercises/entities/exercise-vocabulary';
 import { User } from '../entities/user.entity';
@@ -20,6 +21,14 @@ export class PreferencesDto {
     description: 'Every weight the user sends or reads is in this unit',
   })
   weightUnit: WeightUnit;
+
+  @ApiProperty({
+    enum: LengthUnit,
+    enumName: 'LengthUnit',
+    example: LengthUnit.Centimetre,
+    description: 'Body measurements are sent and read in this unit',
+  })
+  lengthUnit: LengthUnit;
 
   @ApiProperty({
     example: 'Europe/Paris',
@@ -43,6 +52,7 @@ export class PreferencesDto {
   static from(user: User): PreferencesDto {
     return {
       weightUnit: user.weightUnit,
+      lengthUnit: user.lengthUnit,
       timeZone: user.timeZone,
       trainingLevel: user.trainingLevel,
       equipment: user.equipment,
@@ -56,6 +66,11 @@ export class UpdatePreferencesDto {
   @IsOptional()
   @IsEnum(WeightUnit)
   weightUnit?: WeightUnit;
+
+  @ApiPropertyOptional({ enum: LengthUnit, enumName: 'LengthUnit' })
+  @IsOptional()
+  @IsEnum(LengthUnit)
+  lengthUnit?: LengthUnit;
 
   @ApiPropertyOptional({ example: 'America/New_York', description: 'An IANA time zone name' })
   @IsOptional()

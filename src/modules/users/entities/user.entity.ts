@@ -1,6 +1,7 @@
 import { Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from '../../../common/database/base.entity';
 import { Role } from '../../../common/auth/roles';
+import { LengthUnit } from '../../../common/units/length-unit';
 import { WeightUnit } from '../../../common/units/weight-unit';
 import { Equipment, ExerciseLevel } from '../../exercises/entities/exercise-vocabulary';
 
@@ -44,6 +45,15 @@ export class User extends BaseEntity {
   /** The unit the user sends and reads weights in; they are stored in kilograms. */
   @Column({ type: 'enum', enum: WeightUnit, enumName: 'weight_unit', default: WeightUnit.Kilogram })
   weightUnit: WeightUnit;
+
+  /** The unit for body measurements; they are stored in centimetres. */
+  @Column({
+    type: 'enum',
+    enum: LengthUnit,
+    enumName: 'length_unit',
+    default: LengthUnit.Centimetre,
+  })
+  lengthUnit: LengthUnit;
 
   /** IANA time zone: days, weeks and streaks are counted in it. */
   @Column({ type: 'varchar', length: 64, default: 'UTC' })
