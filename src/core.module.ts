@@ -3,6 +3,7 @@ import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AppConfig } from './config/app-config';
 import { AppRole } from './config/app-role';
 import { AppConfigModule } from './config/config.module';
+import { CacheModule } from './infrastructure/cache/cache.module';
 import { DatabaseModule } from './infrastructure/database/database.module';
 import { LoggingModule } from './infrastructure/logging/logging.module';
 import { MailModule } from './infrastructure/mail/mail.module';
@@ -11,8 +12,8 @@ import { QueueModule } from './infrastructure/queues/queue.module';
 import { RedisModule } from './infrastructure/redis/redis.module';
 
 /**
- * Everything both entrypoints need: config, logging, PostgreSQL, Redis, queues, mail, metrics
- * and in-process domain events.
+ * Everything both entrypoints need: config, logging, PostgreSQL, Redis, queues, mail, metrics,
+ * the Redis cache and in-process domain events.
  */
 @Module({})
 export class CoreModule {
@@ -26,6 +27,7 @@ export class CoreModule {
         RedisModule,
         QueueModule,
         MetricsModule,
+        CacheModule,
         MailModule,
         EventEmitterModule.forRoot(),
       ],

@@ -394,7 +394,9 @@ describe('summaries with the real worker (e2e)', () => {
 
 async function cacheHits(api: TestApi): Promise<number> {
   const text = (await request(api.http).get('/metrics').expect(200)).text;
-  const match = text.match(/fitai_summary_cache_lookups_total\{[^}]*result="hit"[^}]*\} (\d+)/);
+  const match = text.match(
+    /fitai_cache_lookups_total\{[^}]*cache="summaries"[^}]*result="hit"[^}]*\} (\d+)/,
+  );
   return match ? Number(match[1]) : 0;
 }
 

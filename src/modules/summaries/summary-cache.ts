@@ -1,8 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
-import { Counter } from 'prom-client';
-import { MetricsService } from '../../infrastructure/metrics/metrics.service';
-import { InjectRedis } from '../../infrastructure/redis/redis.module';
+import { JsonCache } from '../../infrastructure/cache/json-cache';
 import { SummaryDto } from './dto/summary.dto';
 import { PeriodWindow } from './summary-period';
 
@@ -14,35 +11,24 @@ const TTL_SECONDS = 7 * 86_400;
  */
 @Injectable()
 export class SummaryCache {
-  private readonly lookups: Counter<'result'>;
+  constructor(private readonly cache: JsonCache) {}
 
-  constructor(
-    @InjectRedis() private readonly redis: Redis,
-    metrics: MetricsService,
-  ) {
-    this.lookups = new Counter({
-      name: 'fitai_summary_cache_lookups_total',
-      help: 'Summary requests answered from the Redis cache (hit) or not (miss)',
-      labelNames: ['result'] as const,
-      registers: [metrics.registry],
-    });
+  get(userId: string, window: PeriodWindow): Promise<SummaryDto | null> {
+    return this.cache.get<SummaryDto>('summaries', this.key(userId, window));
   }
 
-  async get(userId: string, window: PeriodWindow): Promise<SummaryDto | null> {
-    const cached = await this.redis.get(this.key(userId, window)).catch(() => null);
-    this.lookups.inc({ result: cached ? 'hit' : 'miss' });
-    return cached ? (JSON.parse(cached) as SummaryDto) : null;
+  set(userId: string, window: PeriodWindow, summary: SummaryDto): Promise<void> {
+    return this.cache.set('summaries', this.key(userId, window), summary, TTL_SECONDS);
   }
 
-  async set(userId: string, window: PeriodWindow, summary: SummaryDto): Promise<void> {
-    await this.redis.set(this.key(userId, window), JSON.stringify(summary), 'EX', TTL_SECONDS);
-  }
-
-  async invalidate(userId: string, windows: PeriodWindow[]): Promise<void> {
-    if (windows.length) await this.redis.del(...windows.map((w) => this.key(userId, w)));
+  invalidate(userId: string, windows: PeriodWindow[]): Promise<void> {
+    return this.cache.delete(
+      'summaries',
+      windows.map((w) => this.key(userId, w)),
+    );
   }
 
   private key(userId: string, window: PeriodWindow): string {
-    return `summary:v1:${userId}:${window.period}:${window.start.toISOString()}`;
+    return `v1:${userId}:${window.period}:${window.start.toISOString()}`;
   }
 }
