@@ -32,6 +32,7 @@ import { AppConfig } from '../config/app-config';
 import { DEVELOPMENT_DEFAULTS } from '../config/env.schema';
 import { loadConfigOrExit } from '../config/load-config';
 import { runMigrations } from '../infrastructure/database/migrate';
+import { invalidateLibraryCacheFromOutside } from '../modules/exercises/exercise-library-cache';
 import { DEFAULT_EXERCISE_FILE, seedExerciseLibrary } from '../modules/exercises/exercise-seeder';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -431,11 +432,13 @@ async function migrate(url: string): Promise<void> {
 }
 
 /** The exercise library, like `npm run seed` (idempotent: a no-op once loaded). */
-async function seed(url: string): Promise<void> {
+async function seed(url: string, config: AppConfig, redisUrl: string): Promise<void> {
   const result = await seedExerciseLibrary(url, path.join(ROOT, DEFAULT_EXERCISE_FILE));
   say(
     `Exercise library: ${result.inserted} inserted, ${result.updated} updated, ${result.unchanged} unchanged.`,
   );
+  if (result.inserted + result.updated > 0)
+    await invalidateLibraryCacheFromOutside(config, redisUrl);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -585,7 +588,7 @@ async function prepare(): Promise<Services | undefined> {
   if (stopSignal) return undefined;
   await ensureDatabase(databaseUrl);
   await migrate(databaseUrl);
-  await seed(databaseUrl);
+  await seed(databaseUrl, config, redisUrl);
   return stopSignal ? undefined : { config, databaseUrl, redisUrl, embedded };
 }
 

@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { loadConfigOrExit } from '../config/load-config';
+import { invalidateLibraryCacheFromOutside } from '../modules/exercises/exercise-library-cache';
 import { DEFAULT_EXERCISE_FILE, seedExerciseLibrary } from '../modules/exercises/exercise-seeder';
 
 async function main(): Promise<void> {
@@ -16,6 +17,11 @@ async function main(): Promise<void> {
     `Exercise library from ${file}: ${result.total} records, ${result.inserted} inserted, ` +
       `${result.updated} updated, ${result.unchanged} unchanged.`,
   );
+  if (result.inserted + result.updated > 0 && !(await invalidateLibraryCacheFromOutside(config))) {
+    console.warn(
+      'Could not reach Redis to clear the cached library; cached lists expire within an hour.',
+    );
+  }
 }
 
 main().catch((error: unknown) => {

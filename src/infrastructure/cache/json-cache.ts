@@ -7,6 +7,11 @@ import { InjectRedis } from '../redis/redis.module';
 /** The caches of the application: the `cache` label of fitai_cache_lookups_total. */
 export type CacheName = 'summaries' | 'exercises';
 
+/** The key holding a cache's generation (see JsonCache). */
+export function cacheGenerationKey(cache: CacheName): string {
+  return `cache:${cache}:generation`;
+}
+
 /**
  * JSON values in Redis for read-mostly data, with hit/miss counts per cache in `/metrics`.
  *
@@ -72,12 +77,12 @@ export class JsonCache {
 
   /** The current generation of a cache, to embed in its keys (see the class comment). */
   async generation(cache: CacheName): Promise<string> {
-    const value = await this.redis.get(`cache:${cache}:generation`).catch(() => null);
+    const value = await this.redis.get(cacheGenerationKey(cache)).catch(() => null);
     return value ?? '0';
   }
 
   /** Makes every entry keyed with the current generation unreachable. */
   async invalidateAll(cache: CacheName): Promise<void> {
-    await this.redis.incr(`cache:${cache}:generation`);
+    await this.redis.incr(cacheGenerationKey(cache));
   }
 }

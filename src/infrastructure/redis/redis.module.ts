@@ -10,8 +10,9 @@ export function appKeyPrefix(config: AppConfig): string {
   return `${config.queue.prefix}:app:`;
 }
 
-export function createRedisClient(config: AppConfig, name: string): Redis {
-  return new Redis(config.redis.url, {
+/** `url` overrides the configured one (`npm run dev` may have started a Redis of its own). */
+export function createRedisClient(config: AppConfig, name: string, url = config.redis.url): Redis {
+  return new Redis(url, {
     keyPrefix: appKeyPrefix(config),
     connectionName: `fitai-${name}`,
     // Commands fail quickly while Redis is down instead of queueing forever.

@@ -1,20 +1,29 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
   HttpCode,
   HttpStatus,
   Param,
   ParseUUIDPipe,
   Post,
+  Put,
   Query,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
 import { ApiPageResponse, Page } from '../../common/pagination/page';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
-import { ExerciseDto, ExerciseFiltersDto } from './dto/exercise.dto';
+import { ExerciseDto, ExerciseFiltersDto, ExerciseSubmissionDto } from './dto/exercise.dto';
+import { CreateExerciseDto, UpdateExerciseDto } from './dto/exercise-write.dto';
 import {
   EquipmentParamDto,
   ExerciseFilterDto,
@@ -101,6 +110,56 @@ export class ExercisesController {
     @Query() query: ExerciseFilterDto,
   ): Promise<Page<ExerciseDto>> {
     return this.exercises.list(caller.id, Object.assign(query, { equipment: params.equipment }));
+  }
+
+  @Post()
+  @ApiOperation({
+    summary: 'Make an exercise of your own',
+    description:
+      'Private and pending review: visible to you at once, to everyone once an admin approves it. ' +
+      'The answer lists approved exercises with close names (`nearDuplicates`), which the reviewer ' +
+      "sees too. An admin's exercises are approved at once.",
+  })
+  @ApiCreatedResponse({ type: ExerciseSubmissionDto })
+  @ApiProblems(400)
+  create(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() dto: CreateExerciseDto,
+  ): Promise<ExerciseSubmissionDto> {
+    return this.exercises.create(caller, dto);
+  }
+
+  @Put(':id')
+  @ApiOperation({
+    summary: 'Change an exercise (its creator or an admin)',
+    description:
+      "Send only the fields to change. A creator's change to an approved or rejected exercise " +
+      'sends it back for review (private until approved again).',
+  })
+  @ApiOkResponse({ type: ExerciseDto })
+  @ApiProblems(400, 403, 404)
+  update(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateExerciseDto,
+  ): Promise<ExerciseDto> {
+    return this.exercises.update(caller, id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'Delete an exercise (its creator or an admin)',
+    description:
+      'A soft delete: it leaves the library, but workouts and templates that use it keep it.',
+  })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiProblems(400, 403, 404)
+  remove(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
+    return this.exercises.remove(caller, id);
   }
 
   @Get(':id')

@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdminExercisesController } from './admin-exercises.controller';
+import { ExerciseLibraryCache } from './exercise-library-cache';
 import { Exercise } from './entities/exercise.entity';
+import { ExerciseRating } from './entities/exercise-rating.entity';
 import { ExercisesController } from './exercises.controller';
 import { ExercisesRepository } from './exercises.repository';
 import { ExercisesService } from './exercises.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Exercise])],
-  controllers: [ExercisesController],
-  providers: [ExercisesRepository, ExercisesService],
+  imports: [TypeOrmModule.forFeature([Exercise, ExerciseRating])],
+  controllers: [ExercisesController, AdminExercisesController],
+  providers: [ExercisesRepository, ExercisesService, ExerciseLibraryCache],
   exports: [ExercisesService],
 })
 export class ExercisesModule {}

@@ -20,6 +20,38 @@ export interface FilterValueCount {
   count: number;
 }
 
+export type NewExercise = Pick<
+  Exercise,
+  | 'slug'
+  | 'name'
+  | 'category'
+  | 'level'
+  | 'equipment'
+  | 'force'
+  | 'mechanic'
+  | 'primaryMuscles'
+  | 'secondaryMuscles'
+  | 'instructions'
+  | 'instructionsText'
+  | 'source'
+  | 'status'
+  | 'createdById'
+>;
+
+export type ExerciseChanges = Partial<
+  Omit<NewExercise, 'slug' | 'source' | 'createdById'> &
+    Pick<Exercise, 'reviewedById' | 'reviewedAt' | 'reviewNote'>
+>;
+
+export interface NearDuplicate {
+  id: string;
+  name: string;
+  similarity: number;
+}
+
+/** Names at least this similar (pg_trgm similarity, 0–1) are flagged as near-duplicates. */
+export const NEAR_DUPLICATE_SIMILARITY = 0.5;
+
 /** Visible to a user: not deleted, and approved or their own (pending or rejected). */
 const VISIBLE = `exercise.deleted_at IS NULL AND (exercise.status = 'approved' OR exercise.created_by_id = :viewerId)`;
 
@@ -43,6 +75,72 @@ export class ExercisesRepository {
       .where('exercise.id IN (:...ids)', { ids })
       .andWhere(VISIBLE, { viewerId })
       .getMany();
+  }
+
+  /** Any exercise that is not deleted, whatever its status (for creators and admins). */
+  findActive(id: string): Promise<Exercise | null> {
+    return this.exercises.findOneBy({ id });
+  }
+
+  insert(exercise: NewExercise): Promise<Exercise> {
+    return this.exercises.save(this.exercises.create(exercise));
+  }
+
+  async update(id: string, changes: ExerciseChanges): Promise<void> {
+    await this.exercises.update({ id }, changes);
+  }
+
+  async softDelete(id: string): Promise<void> {
+    await this.exercises.softDelete({ id });
+  }
+
+  /** Whether the viewer sees anything beyond the approved library (their own unapproved work). */
+  async hasUnapproved(viewerId: string): Promise<boolean> {
+    return this.exercises
+      .createQueryBuilder('exercise')
+      .where('exercise.created_by_id = :viewerId', { viewerId })
+      .andWhere("exercise.status <> 'approved'")
+      .getExists();
+  }
+
+  /**
+   * For each exercise given, the approved exercises whose names are close to its name (trigram
+   * similarity at least NEAR_DUPLICATE_SIMILARITY, five at most). One query for a whole page:
+   * the `%` operator uses IDX_exercises_name_trgm.
+   */
+  async nearDuplicatesOf(
+    exercises: Pick<Exercise, 'id' | 'name'>[],
+  ): Promise<Map<string, NearDuplicate[]>> {
+    const byExercise = new Map<string, NearDuplicate[]>(exercises.map((e) => [e.id, []]));
+    if (exercises.length === 0) return byExercise;
+    const rows: (NearDuplicate & { of: string })[] = await this.exercises.query(
+      `SELECT p.id AS of, d.id, d.name, d.similarity
+         FROM unnest($1::uuid[], $2::text[]) AS p(id, name)
+         CROSS JOIN LATERAL (
+           SELECT e.id, e.name, round(similarity(e.name, p.name)::numeric, 2)::float8 AS similarity
+             FROM exercises e
+            WHERE e.name % p.name AND similarity(e.name, p.name) >= $3
+              AND e.status = 'approved' AND e.deleted_at IS NULL AND e.id <> p.id
+            ORDER BY similarity(e.name, p.name) DESC, e.name
+            LIMIT 5
+         ) AS d`,
+      [exercises.map((e) => e.id), exercises.map((e) => e.name), NEAR_DUPLICATE_SIMILARITY],
+    );
+    for (const { of, ...duplicate } of rows) byExercise.get(of)!.push(duplicate);
+    return byExercise;
+  }
+
+  /** The review queue, oldest first (IDX_exercises_pending), with the creator's name. */
+  pendingPage(offset: number, limit: number): Promise<[Exercise[], number]> {
+    return this.exercises
+      .createQueryBuilder('exercise')
+      .leftJoinAndSelect('exercise.createdBy', 'creator')
+      .where("exercise.status = 'pending'")
+      .orderBy('exercise.createdAt', 'ASC')
+      .addOrderBy('exercise.id', 'ASC')
+      .skip(offset)
+      .take(limit)
+      .getManyAndCount();
   }
 
   /**

@@ -1,9 +1,27 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AuthenticatedUser, Role } from '../../common/auth/roles';
+import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
 import { Page, toPage } from '../../common/pagination/page';
-import { ExerciseDto, ExerciseFiltersDto, FilterValueDto } from './dto/exercise.dto';
+import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import {
+  ExerciseDto,
+  ExerciseFiltersDto,
+  ExerciseSubmissionDto,
+  FilterValueDto,
+  PendingExerciseDto,
+} from './dto/exercise.dto';
 import { ListExercisesQueryDto, SearchExercisesDto } from './dto/exercise-query.dto';
-import { Exercise } from './entities/exercise.entity';
-import { ExercisesRepository, FilterValueCount } from './exercises.repository';
+import {
+  CreateExerciseDto,
+  ReviewDecision,
+  ReviewExerciseDto,
+  UpdateExerciseDto,
+} from './dto/exercise-write.dto';
+import { Exercise, ExerciseSource, ExerciseStatus } from './entities/exercise.entity';
+import { Muscle } from './entities/exercise-vocabulary';
+import { ExerciseLibraryCache } from './exercise-library-cache';
+import { ExerciseChanges, ExercisesRepository, FilterValueCount } from './exercises.repository';
 
 const FILTER_GROUPS: Record<FilterValueCount['kind'], keyof ExerciseFiltersDto> = {
   muscle: 'muscles',
@@ -14,38 +32,51 @@ const FILTER_GROUPS: Record<FilterValueCount['kind'], keyof ExerciseFiltersDto> 
   mechanic: 'mechanics',
 };
 
+/**
+ * The exercise library: reading it (cached for everyone who sees only the approved library),
+ * and user-made exercises, which stay private to their creator until an admin approves them.
+ */
 @Injectable()
 export class ExercisesService {
-  constructor(private readonly exercises: ExercisesRepository) {}
+  constructor(
+    private readonly exercises: ExercisesRepository,
+    private readonly libraryCache: ExerciseLibraryCache,
+  ) {}
 
-  async list(viewerId: string, query: ListExercisesQueryDto): Promise<Page<ExerciseDto>> {
-    const [rows, total] = await this.exercises.findPage(query, viewerId, query.offset, query.limit);
-    return toPage(
-      rows.map((e) => ExerciseDto.from(e)),
-      total,
-      query,
-    );
+  list(viewerId: string, query: ListExercisesQueryDto): Promise<Page<ExerciseDto>> {
+    return this.shared(viewerId, 'list', query, async () => {
+      const [rows, total] = await this.exercises.findPage(
+        query,
+        viewerId,
+        query.offset,
+        query.limit,
+      );
+      return toPage(ExerciseDto.fromAll(rows), total, query);
+    });
   }
 
-  async search(viewerId: string, dto: SearchExercisesDto): Promise<Page<ExerciseDto>> {
-    const [rows, total] = await this.exercises.search(
-      dto.query,
-      dto,
-      viewerId,
-      dto.offset,
-      dto.limit,
-    );
-    return toPage(
-      rows.map((e) => ExerciseDto.from(e)),
-      total,
-      dto,
-    );
+  search(viewerId: string, dto: SearchExercisesDto): Promise<Page<ExerciseDto>> {
+    return this.shared(viewerId, 'search', dto, async () => {
+      const [rows, total] = await this.exercises.search(
+        dto.query,
+        dto,
+        viewerId,
+        dto.offset,
+        dto.limit,
+      );
+      return toPage(ExerciseDto.fromAll(rows), total, dto);
+    });
   }
 
   async get(viewerId: string, id: string): Promise<ExerciseDto> {
+    return ExerciseDto.from(await this.findVisible(viewerId, id));
+  }
+
+  /** A visible exercise (approved, or the viewer's own), or a 404. */
+  async findVisible(viewerId: string, id: string): Promise<Exercise> {
     const exercise = await this.exercises.findVisible(id, viewerId);
     if (!exercise) throw new NotFoundException('No such exercise.');
-    return ExerciseDto.from(exercise);
+    return exercise;
   }
 
   /**
@@ -58,18 +89,170 @@ export class ExercisesService {
     return new Map(found.map((e) => [e.id, e]));
   }
 
-  async filters(viewerId: string): Promise<ExerciseFiltersDto> {
-    const groups: ExerciseFiltersDto = {
-      muscles: [],
-      equipment: [],
-      categories: [],
-      levels: [],
-      forces: [],
-      mechanics: [],
-    };
-    for (const { kind, value, count } of await this.exercises.filterValues(viewerId)) {
-      groups[FILTER_GROUPS[kind]].push({ value, count } satisfies FilterValueDto);
+  filters(viewerId: string): Promise<ExerciseFiltersDto> {
+    return this.shared(viewerId, 'filters', {}, async () => {
+      const groups: ExerciseFiltersDto = {
+        muscles: [],
+        equipment: [],
+        categories: [],
+        levels: [],
+        forces: [],
+        mechanics: [],
+      };
+      for (const { kind, value, count } of await this.exercises.filterValues(viewerId)) {
+        groups[FILTER_GROUPS[kind]].push({ value, count } satisfies FilterValueDto);
+      }
+      return groups;
+    });
+  }
+
+  /**
+   * A user-made exercise: private and pending review, visible to its creator at once. An
+   * admin's own exercises are approved as they are made.
+   */
+  async create(caller: AuthenticatedUser, dto: CreateExerciseDto): Promise<ExerciseSubmissionDto> {
+    const secondaryMuscles = dto.secondaryMuscles ?? [];
+    assertDistinctMuscles(dto.primaryMuscles, secondaryMuscles);
+    const byAdmin = caller.role === Role.Admin;
+    const exercise = await this.exercises.insert({
+      slug: `user-${randomUUID()}`,
+      name: dto.name,
+      category: dto.category,
+      level: dto.level,
+      equipment: dto.equipment ?? null,
+      force: dto.force ?? null,
+      mechanic: dto.mechanic ?? null,
+      primaryMuscles: dto.primaryMuscles,
+      secondaryMuscles,
+      instructions: dto.instructions,
+      instructionsText: dto.instructions.join(' '),
+      source: ExerciseSource.User,
+      status: byAdmin ? ExerciseStatus.Approved : ExerciseStatus.Pending,
+      createdById: caller.id,
+    });
+    if (byAdmin) await this.libraryCache.invalidate();
+    return this.withNearDuplicates(exercise);
+  }
+
+  /**
+   * By the creator or an admin. A creator's edit of an approved or rejected exercise sends it
+   * back for review, so nothing reaches everyone unreviewed.
+   */
+  async update(
+    caller: AuthenticatedUser,
+    id: string,
+    dto: UpdateExerciseDto,
+  ): Promise<ExerciseDto> {
+    const exercise = await this.findEditable(caller, id);
+    assertDistinctMuscles(
+      dto.primaryMuscles ?? exercise.primaryMuscles,
+      dto.secondaryMuscles ?? exercise.secondaryMuscles,
+    );
+    const changes: ExerciseChanges = { ...dto };
+    if (dto.instructions) changes.instructionsText = dto.instructions.join(' ');
+    const reReview = caller.role !== Role.Admin && exercise.status !== ExerciseStatus.Pending;
+    if (reReview) {
+      Object.assign(changes, {
+        status: ExerciseStatus.Pending,
+        reviewedById: null,
+        reviewedAt: null,
+        reviewNote: null,
+      } satisfies ExerciseChanges);
     }
-    return groups;
+    await this.exercises.update(id, changes);
+    if (exercise.status === ExerciseStatus.Approved) await this.libraryCache.invalidate();
+    return ExerciseDto.from((await this.exercises.findActive(id))!);
+  }
+
+  /** Soft delete: workouts and templates that reference the exercise keep it. */
+  async remove(caller: AuthenticatedUser, id: string): Promise<void> {
+    const exercise = await this.findEditable(caller, id);
+    await this.exercises.softDelete(id);
+    if (exercise.status === ExerciseStatus.Approved) await this.libraryCache.invalidate();
+  }
+
+  async pendingReview(query: PageQueryDto): Promise<Page<PendingExerciseDto>> {
+    const [rows, total] = await this.exercises.pendingPage(query.offset, query.limit);
+    const duplicates = await this.exercises.nearDuplicatesOf(rows);
+    return toPage(
+      rows.map((exercise) => ({
+        ...ExerciseDto.from(exercise),
+        nearDuplicates: duplicates.get(exercise.id) ?? [],
+        createdByName: exercise.createdBy?.displayName ?? null,
+        submittedAt: exercise.createdAt.toISOString(),
+      })),
+      total,
+      query,
+    );
+  }
+
+  /** An admin approves (visible to everyone) or rejects (stays private, with the note). */
+  async review(reviewerId: string, id: string, dto: ReviewExerciseDto): Promise<ExerciseDto> {
+    const exercise = await this.exercises.findActive(id);
+    if (!exercise) throw new NotFoundException('No such exercise.');
+    if (exercise.status !== ExerciseStatus.Pending) {
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        'not-pending-review',
+        'Not awaiting review',
+        `The exercise is ${exercise.status}; only pending exercises can be reviewed.`,
+      );
+    }
+    const approve = dto.decision === ReviewDecision.Approve;
+    await this.exercises.update(id, {
+      status: approve ? ExerciseStatus.Approved : ExerciseStatus.Rejected,
+      reviewedById: reviewerId,
+      reviewedAt: new Date(),
+      reviewNote: dto.note ?? null,
+    });
+    if (approve) await this.libraryCache.invalidate();
+    return ExerciseDto.from((await this.exercises.findActive(id))!);
+  }
+
+  private async withNearDuplicates(exercise: Exercise): Promise<ExerciseSubmissionDto> {
+    const duplicates = await this.exercises.nearDuplicatesOf([exercise]);
+    return { ...ExerciseDto.from(exercise), nearDuplicates: duplicates.get(exercise.id) ?? [] };
+  }
+
+  /**
+   * The creator or an admin may change an exercise. Others get a 404 when they cannot see it
+   * and a 403 when they can (the approved library).
+   */
+  private async findEditable(caller: AuthenticatedUser, id: string): Promise<Exercise> {
+    const exercise = await this.exercises.findActive(id);
+    const own = exercise?.createdById === caller.id;
+    if (
+      !exercise ||
+      (!own && exercise.status !== ExerciseStatus.Approved && caller.role !== Role.Admin)
+    ) {
+      throw new NotFoundException('No such exercise.');
+    }
+    if (!own && caller.role !== Role.Admin) {
+      throw new ForbiddenException('Only its creator or an admin can change this exercise.');
+    }
+    return exercise;
+  }
+
+  /** Answers that are the same for every viewer without unapproved exercises come from Redis. */
+  private async shared<T>(
+    viewerId: string,
+    kind: string,
+    params: object,
+    load: () => Promise<T>,
+  ): Promise<T> {
+    if (await this.exercises.hasUnapproved(viewerId)) return load();
+    return this.libraryCache.read(kind, params, load);
+  }
+}
+
+function assertDistinctMuscles(primary: Muscle[], secondary: Muscle[]): void {
+  const repeated = secondary.filter((m) => primary.includes(m));
+  if (repeated.length > 0) {
+    throw new ValidationProblem([
+      {
+        field: 'secondaryMuscles',
+        messages: [`secondaryMuscles must not repeat a primary muscle (${repeated.join(', ')})`],
+      },
+    ]);
   }
 }

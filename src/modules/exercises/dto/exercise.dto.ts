@@ -33,6 +33,24 @@ export class ExerciseDto {
   @ApiProperty({ type: [String] }) instructions: string[];
   @ApiProperty({ enum: ExerciseSource, enumName: 'ExerciseSource' }) source: ExerciseSource;
   @ApiProperty({ enum: ExerciseStatus, enumName: 'ExerciseStatus' }) status: ExerciseStatus;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The user who made it; null for the library',
+  })
+  createdById: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: null,
+    description: "The reviewer's note on a user-made exercise (why it was rejected)",
+  })
+  reviewNote: string | null;
+
+  static fromAll(exercises: Exercise[]): ExerciseDto[] {
+    return exercises.map((e) => ExerciseDto.from(e));
+  }
 
   static from(exercise: Exercise): ExerciseDto {
     return {
@@ -49,6 +67,8 @@ export class ExerciseDto {
       instructions: exercise.instructions,
       source: exercise.source,
       status: exercise.status,
+      createdById: exercise.createdById,
+      reviewNote: exercise.reviewNote,
     };
   }
 }
@@ -66,4 +86,23 @@ export class ExerciseFiltersDto {
   @ApiProperty({ type: [FilterValueDto] }) levels: FilterValueDto[];
   @ApiProperty({ type: [FilterValueDto] }) forces: FilterValueDto[];
   @ApiProperty({ type: [FilterValueDto] }) mechanics: FilterValueDto[];
+}
+
+/** An approved exercise whose name is close to another's, for the reviewer (and creator). */
+export class NearDuplicateDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Goblet Squat' }) name: string;
+  @ApiProperty({ example: 0.62, description: 'Trigram similarity of the names, 0–1' })
+  similarity: number;
+}
+
+/** A newly made exercise, with the approved exercises its name is close to. */
+export class ExerciseSubmissionDto extends ExerciseDto {
+  @ApiProperty({ type: [NearDuplicateDto] }) nearDuplicates: NearDuplicateDto[];
+}
+
+/** An entry of the review queue. */
+export class PendingExerciseDto extends ExerciseSubmissionDto {
+  @ApiProperty({ example: 'Ada' }) createdByName: string | null;
+  @ApiProperty({ format: 'date-time' }) submittedAt: string;
 }

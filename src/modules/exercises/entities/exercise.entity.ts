@@ -33,6 +33,10 @@ export enum ExerciseStatus {
 @Index('IDX_exercises_category', ['category'])
 @Index('IDX_exercises_level', ['level'])
 @Index('IDX_exercises_status', ['status'])
+// The review queue: pending exercises, oldest first.
+@Index('IDX_exercises_pending', ['createdAt'], {
+  where: `status = 'pending' AND deleted_at IS NULL`,
+})
 // Created in the migration (TypeORM cannot express them): GIN over the muscle arrays,
 // full-text over name + instructions, trigram over the name (typo-tolerant search).
 @Index('IDX_exercises_primary_muscles', { synchronize: false })
@@ -95,6 +99,30 @@ export class Exercise extends BaseEntity {
   @ManyToOne(() => User, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'created_by_id' })
   createdBy?: User;
+
+  /** Who approved or rejected a user-made exercise, when, and why (shown to its creator). */
+  @Column({ type: 'uuid', nullable: true })
+  reviewedById: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'reviewed_by_id' })
+  reviewedBy?: User;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  reviewedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  reviewNote: string | null;
+
+  /**
+   * Votes and their sum, kept in step with exercise_ratings in the rating transaction, so
+   * ranking by Bayesian average needs no aggregation over the votes.
+   */
+  @Column({ type: 'int', default: 0 })
+  ratingCount: number;
+
+  @Column({ type: 'int', default: 0 })
+  ratingSum: number;
 
   @DeleteDateColumn({ type: 'timestamptz' })
   deletedAt: Date | null;

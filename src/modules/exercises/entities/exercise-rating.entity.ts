@@ -1,0 +1,28 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { BaseEntity } from '../../../common/database/base.entity';
+import { User } from '../../users/entities/user.entity';
+import { Exercise } from './exercise.entity';
+
+/** One user's vote on an exercise; voting again replaces it. */
+@Entity('exercise_ratings')
+@Index('UQ_exercise_ratings_exercise_user', ['exerciseId', 'userId'], { unique: true })
+@Check('CHK_exercise_ratings_score', 'score BETWEEN 1 AND 5')
+export class ExerciseRating extends BaseEntity {
+  @Column({ type: 'uuid' })
+  exerciseId: string;
+
+  @ManyToOne(() => Exercise, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'exercise_id' })
+  exercise?: Exercise;
+
+  @Index('IDX_exercise_ratings_user')
+  @Column({ type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
+
+  @Column({ type: 'smallint' })
+  score: number;
+}
