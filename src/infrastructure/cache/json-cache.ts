@@ -5,7 +5,7 @@ import { MetricsService } from '../metrics/metrics.service';
 import { InjectRedis } from '../redis/redis.module';
 
 /** The caches of the application: the `cache` label of fitai_cache_lookups_total. */
-export type CacheName = 'summaries' | 'exercises';
+export type CacheName = 'summaries' | 'exercises' | 'exercise-rankings';
 
 /** The key holding a cache's generation (see JsonCache). */
 export function cacheGenerationKey(cache: CacheName): string {
@@ -69,6 +69,17 @@ export class JsonCache {
     const value = await load();
     await this.set(cache, key, value, ttlSeconds);
     return value;
+  }
+
+  /** getOrLoad under the cache's current generation: `invalidateAll` makes it reload. */
+  async getOrLoadVersioned<T>(
+    cache: CacheName,
+    key: string,
+    ttlSeconds: number,
+    load: () => Promise<T>,
+  ): Promise<T> {
+    const generation = await this.generation(cache);
+    return this.getOrLoad(cache, `${generation}:${key}`, ttlSeconds, load);
   }
 
   async delete(cache: CacheName, keys: string[]): Promise<void> {

@@ -7,7 +7,7 @@ import { createRedisClient } from '../../infrastructure/redis/redis.module';
 const TTL_SECONDS = 3600;
 
 /**
- * The read-mostly library answers (lists, searches, filter counts, stats) in Redis. Only
+ * The read-mostly library answers (lists, searches, filter counts) in Redis. Only
  * answers that are the same for every viewer are cached: those of viewers without exercises of
  * their own awaiting review. Any change to what everyone sees invalidates them all at once.
  */
@@ -15,18 +15,19 @@ const TTL_SECONDS = 3600;
 export class ExerciseLibraryCache {
   constructor(private readonly cache: JsonCache) {}
 
-  async read<T>(kind: string, params: object, load: () => Promise<T>): Promise<T> {
-    const generation = await this.cache.generation('exercises');
-    return this.cache.getOrLoad(
+  read<T>(kind: string, params: object, load: () => Promise<T>): Promise<T> {
+    return this.cache.getOrLoadVersioned(
       'exercises',
-      `${generation}:${kind}:${keyOf(params)}`,
+      `${kind}:${keyOf(params)}`,
       TTL_SECONDS,
       load,
     );
   }
 
-  invalidate(): Promise<void> {
-    return this.cache.invalidateAll('exercises');
+  /** Library answers, and the rankings and statistics built on the library. */
+  async invalidate(): Promise<void> {
+    await this.cache.invalidateAll('exercises');
+    await this.cache.invalidateAll('exercise-rankings');
   }
 }
 
@@ -49,6 +50,7 @@ export async function invalidateLibraryCacheFromOutside(
   const redis = createRedisClient(config, 'seed', redisUrl);
   try {
     await redis.incr(cacheGenerationKey('exercises'));
+    await redis.incr(cacheGenerationKey('exercise-rankings'));
     return true;
   } catch {
     return false;

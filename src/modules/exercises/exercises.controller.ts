@@ -32,13 +32,26 @@ import {
   SearchExercisesDto,
 } from './dto/exercise-query.dto';
 import { ExercisesService } from './exercises.service';
+import { ExerciseRankingsService } from './exercise-rankings.service';
+import {
+  ExerciseDetailDto,
+  ExerciseStatsDto,
+  PopularExerciseDto,
+  RecommendationQueryDto,
+  RecommendationsDto,
+} from './dto/exercise-rankings.dto';
+import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { RateDto, RatingSummaryDto } from '../../common/ratings/rating.dto';
 
 @ApiTags('exercises')
 @Authenticated()
 @ApiProblems(429)
 @Controller('exercises')
 export class ExercisesController {
-  constructor(private readonly exercises: ExercisesService) {}
+  constructor(
+    private readonly exercises: ExercisesService,
+    private readonly rankings: ExerciseRankingsService,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -80,6 +93,46 @@ export class ExercisesController {
   @ApiOkResponse({ type: ExerciseFiltersDto })
   filters(@CurrentUser() caller: AuthenticatedUser): Promise<ExerciseFiltersDto> {
     return this.exercises.filters(caller.id);
+  }
+
+  @Get('popular')
+  @ApiOperation({
+    summary: 'The most popular exercises',
+    description:
+      'Ranked by a Bayesian average of the votes (so one 5-star vote does not top the list) ' +
+      'blended with how many completed workouts include the exercise; see docs/exercises.md.',
+  })
+  @ApiPageResponse(PopularExerciseDto)
+  @ApiProblems(400)
+  popular(@Query() query: PageQueryDto): Promise<Page<PopularExerciseDto>> {
+    return this.rankings.popular(query);
+  }
+
+  @Get('stats')
+  @ApiOperation({
+    summary: 'Library statistics',
+    description: 'Approved exercises by muscle, level, equipment and category; the most used.',
+  })
+  @ApiOkResponse({ type: ExerciseStatsDto })
+  stats(): Promise<ExerciseStatsDto> {
+    return this.rankings.stats();
+  }
+
+  @Get('recommended')
+  @ApiOperation({
+    summary: 'Exercises for the muscles you have trained least lately',
+    description:
+      'Looks at your completed sets of the last 28 days, picks the least trained muscles and ' +
+      'suggests exercises for them that fit your level and equipment (GET|PUT ' +
+      '/users/preferences) and that you have not done in that period.',
+  })
+  @ApiOkResponse({ type: RecommendationsDto })
+  @ApiProblems(400)
+  recommended(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Query() query: RecommendationQueryDto,
+  ): Promise<RecommendationsDto> {
+    return this.rankings.recommended(caller.id, query);
   }
 
   @Get('muscle/:muscle')
@@ -164,15 +217,31 @@ export class ExercisesController {
 
   @Get(':id')
   @ApiOperation({
-    summary: 'One exercise',
+    summary: 'One exercise, with its rating',
     description: "Another user's unapproved exercise is a 404.",
   })
-  @ApiOkResponse({ type: ExerciseDto })
+  @ApiOkResponse({ type: ExerciseDetailDto })
   @ApiProblems(400, 404)
   get(
     @CurrentUser() caller: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<ExerciseDto> {
-    return this.exercises.get(caller.id, id);
+  ): Promise<ExerciseDetailDto> {
+    return this.rankings.detail(caller.id, id);
+  }
+
+  @Post(':id/rate')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Rate an exercise from 1 to 5',
+    description: 'One vote per user: rating again replaces your vote. Returns the new rating.',
+  })
+  @ApiOkResponse({ type: RatingSummaryDto })
+  @ApiProblems(400, 404)
+  rate(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RateDto,
+  ): Promise<RatingSummaryDto> {
+    return this.rankings.rate(caller.id, id, dto.score);
   }
 }

@@ -143,6 +143,11 @@ export class ExercisesRepository {
       .getManyAndCount();
   }
 
+  /** Exercises by id, in no particular order; soft-deleted ones are left out. */
+  findByIds(ids: string[]): Promise<Exercise[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.exercises.findBy({ id: In(ids) });
+  }
+
   /**
    * Alphabetical pages. Filters use the enum indexes, the muscle GIN indexes and, for `text`,
    * IDX_exercises_name_trgm.
@@ -198,14 +203,15 @@ export class ExercisesRepository {
       params,
     );
     if (ranked.length === 0) return [[], offset > 0 ? await this.countSearch(sql, params) : 0];
-    const byId = new Map(
-      (await this.exercises.findBy({ id: In(ranked.map((r) => r.id)) })).map((e) => [e.id, e]),
-    );
+    const byId = new Map((await this.findByIds(ranked.map((r) => r.id))).map((e) => [e.id, e]));
     return [ranked.map((r) => byId.get(r.id)!).filter(Boolean), ranked[0].total];
   }
 
-  /** Every filter value with how many visible exercises have it (muscles: primary or secondary). */
-  filterValues(viewerId: string): Promise<FilterValueCount[]> {
+  /**
+   * Every filter value with how many visible exercises have it (muscles: primary or
+   * secondary). With no viewer: the approved library only.
+   */
+  filterValues(viewerId: string | null): Promise<FilterValueCount[]> {
     return this.exercises.query(
       `WITH visible AS (
          SELECT * FROM exercises exercise WHERE ${VISIBLE.replace(':viewerId', '$1')}

@@ -90,20 +90,9 @@ export class ExercisesService {
   }
 
   filters(viewerId: string): Promise<ExerciseFiltersDto> {
-    return this.shared(viewerId, 'filters', {}, async () => {
-      const groups: ExerciseFiltersDto = {
-        muscles: [],
-        equipment: [],
-        categories: [],
-        levels: [],
-        forces: [],
-        mechanics: [],
-      };
-      for (const { kind, value, count } of await this.exercises.filterValues(viewerId)) {
-        groups[FILTER_GROUPS[kind]].push({ value, count } satisfies FilterValueDto);
-      }
-      return groups;
-    });
+    return this.shared(viewerId, 'filters', {}, async () =>
+      groupFilterValues(await this.exercises.filterValues(viewerId)),
+    );
   }
 
   /**
@@ -243,6 +232,22 @@ export class ExercisesService {
     if (await this.exercises.hasUnapproved(viewerId)) return load();
     return this.libraryCache.read(kind, params, load);
   }
+}
+
+/** Filter values with counts, grouped by kind. */
+export function groupFilterValues(values: FilterValueCount[]): ExerciseFiltersDto {
+  const groups: ExerciseFiltersDto = {
+    muscles: [],
+    equipment: [],
+    categories: [],
+    levels: [],
+    forces: [],
+    mechanics: [],
+  };
+  for (const { kind, value, count } of values) {
+    groups[FILTER_GROUPS[kind]].push({ value, count } satisfies FilterValueDto);
+  }
+  return groups;
 }
 
 function assertDistinctMuscles(primary: Muscle[], secondary: Muscle[]): void {

@@ -1,0 +1,84 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { RatingSummaryDto } from '../../../common/ratings/rating.dto';
+import { Equipment, ExerciseLevel, Muscle } from '../entities/exercise-vocabulary';
+import { ExerciseDto, FilterValueDto } from './exercise.dto';
+
+/** GET /exercises/:id: the exercise with its votes and the caller's own. */
+export class ExerciseDetailDto extends ExerciseDto {
+  @ApiProperty({ type: RatingSummaryDto }) rating: RatingSummaryDto;
+}
+
+export class PopularExerciseDto extends ExerciseDto {
+  @ApiProperty({ type: RatingSummaryDto, description: '`yourScore` is always null here' })
+  rating: RatingSummaryDto;
+
+  @ApiProperty({ example: 42, description: 'Completed workouts that include it' })
+  uses: number;
+
+  @ApiProperty({
+    example: 0.6852,
+    description:
+      'The ranking score, 0–1: Bayesian rating blended with usage (see docs/exercises.md)',
+  })
+  popularity: number;
+}
+
+export class ExerciseUsageDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Barbell Squat' }) name: string;
+  @ApiProperty({ example: 118, description: 'Completed workouts that include it' }) uses: number;
+}
+
+export class ExerciseStatsDto {
+  @ApiProperty({ example: 873, description: 'Approved exercises' }) total: number;
+  @ApiProperty({ type: [FilterValueDto], description: 'Primary or secondary muscle' })
+  byMuscle: FilterValueDto[];
+  @ApiProperty({ type: [FilterValueDto] }) byLevel: FilterValueDto[];
+  @ApiProperty({ type: [FilterValueDto] }) byEquipment: FilterValueDto[];
+  @ApiProperty({ type: [FilterValueDto] }) byCategory: FilterValueDto[];
+  @ApiProperty({ type: [ExerciseUsageDto], description: 'The ten most used' })
+  mostUsed: ExerciseUsageDto[];
+}
+
+export class RecommendationQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 6, default: 3, description: 'Muscles to cover' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(6)
+  muscles: number = 3;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 10, default: 3, description: 'Exercises a muscle' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  perMuscle: number = 3;
+}
+
+export class MuscleRecommendationDto {
+  @ApiProperty({ enum: Muscle, enumName: 'Muscle', example: 'hamstrings' }) muscle: Muscle;
+  @ApiProperty({
+    example: 1.5,
+    description: 'Sets that trained it in the period (primary 1, secondary ½)',
+  })
+  sets: number;
+  @ApiProperty({ type: [ExerciseDto] }) exercises: ExerciseDto[];
+}
+
+export class RecommendationsDto {
+  @ApiProperty({ example: 28, description: 'The days of history considered' }) periodDays: number;
+  @ApiProperty({ enum: ExerciseLevel, enumName: 'ExerciseLevel', nullable: true })
+  level: ExerciseLevel | null;
+  @ApiProperty({ enum: Equipment, enumName: 'Equipment', isArray: true, nullable: true })
+  equipment: Equipment[] | null;
+  @ApiProperty({
+    type: [MuscleRecommendationDto],
+    description: 'The least trained muscles first',
+  })
+  muscles: MuscleRecommendationDto[];
+}

@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { priorFrom } from '../src/common/ratings/bayesian-average';
+import { popularity } from '../src/modules/exercises/exercise-popularity';
+import { registerAdmin, registerUser, startApi, TestApi, TestUser } from './support/test-app';
+
+/** Ratings, popularity and statistics of the exercise library. */
+describe('exercise ratings and rankings (e2e)', () => {
+  let api: TestApi;
+  let admin: TestUser;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    api = await startApi();
+    db = api.app.get(DataSource);
+    admin = await registerAdmin(api);
+  });
+  afterAll(() => api.close());
+
+  const as = (user: TestUser) => ({
+    get: (path: string, query: Record<string, string | number> = {}) =>
+      request(api.http)
+        .get(`/api/v1${path}`)
+        .query(query)
+        .auth(user.accessToken, { type: 'bearer' }),
+    post: (path: string, body: object) =>
+      request(api.http)
+        .post(`/api/v1${path}`)
+        .auth(user.accessToken, { type: 'bearer' })
+        .send(body),
+  });
+
+  /** A fresh approved exercise nobody has rated or used. */
+  async function approvedExercise(): Promise<string> {
+    const { body } = await as(admin)
+      .post('/exercises', {
+        name: `Ranking Drill ${randomUUID().slice(0, 8)}`,
+        category: 'strength',
+        level: 'beginner',
+        primaryMuscles: ['calves'],
+        instructions: ['Rise onto your toes.'],
+      })
+      .expect(201);
+    return body.id as string;
+  }
+
+  async function votes(exerciseId: string, scores: number[]): Promise<void> {
+    for (const score of scores) {
+      const voter = await registerUser(api.http);
+      await as(voter).post(`/exercises/${exerciseId}/rate`, { score }).expect(200);
+    }
+  }
+
+  it('keeps one vote per user, changeable, with the counts and averages right', async () => {
+    const id = await approvedExercise();
+    const [ada, bob] = [await registerUser(api.http), await registerUser(api.http)];
+    const first = await as(ada).post(`/exercises/${id}/rate`, { score: 5 }).expect(200);
+    expect(first.body).toMatchObject({ count: 1, average: 5, yourScore: 5 });
+    await as(bob).post(`/exercises/${id}/rate`, { score: 2 }).expect(200);
+    const changed = await as(ada).post(`/exercises/${id}/rate`, { score: 3 }).expect(200);
+    expect(changed.body).toMatchObject({ count: 2, average: 2.5, yourScore: 3 });
+
+    // Concurrent votes by one user still count once.
+    const carol = await registerUser(api.http);
+    await Promise.all(
+      [4, 4, 4].map((score) => as(carol).post(`/exercises/${id}/rate`, { score }).expect(200)),
+    );
+    const detail = await as(carol).get(`/exercises/${id}`).expect(200);
+    expect(detail.body.rating).toMatchObject({ count: 3, average: 3, yourScore: 4 });
+    const [row] = await db.query(
+      'SELECT rating_count, rating_sum, (SELECT count(*)::int FROM exercise_ratings WHERE exercise_id = $1) AS votes FROM exercises WHERE id = $1',
+      [id],
+    );
+    expect(row).toEqual({ rating_count: 3, rating_sum: 9, votes: 3 });
+
+    // The weighted average is the Bayesian one, with the prior of all votes on exercises.
+    const [all] = await db.query(
+      "SELECT sum(rating_count)::int AS count, sum(rating_sum)::int AS sum FROM exercises WHERE rating_count > 0 AND status = 'approved' AND deleted_at IS NULL",
+    );
+    const prior = priorFrom(all);
+    const expected = (prior.weight * prior.mean + 9) / (prior.weight + 3);
+    expect(detail.body.rating.weightedAverage).toBeCloseTo(expected, 2);
+  });
+
+  it('validates votes and hides unapproved exercises of others', async () => {
+    const id = await approvedExercise();
+    const voter = await registerUser(api.http);
+    for (const score of [0, 6, 4.5, '5']) {
+      const res = await as(voter).post(`/exercises/${id}/rate`, { score }).expect(400);
+      expect(res.body.errors[0].field).toBe('score');
+    }
+    const creator = await registerUser(api.http);
+    const { body } = await as(creator)
+      .post('/exercises', {
+        name: `Private Drill ${randomUUID().slice(0, 8)}`,
+        category: 'strength',
+        level: 'beginner',
+        primaryMuscles: ['neck'],
+        instructions: ['Nod.'],
+      })
+      .expect(201);
+    await as(voter).post(`/exercises/${body.id}/rate`, { score: 5 }).expect(404);
+    await as(voter).post(`/exercises/${randomUUID()}/rate`, { score: 5 }).expect(404);
+  });
+
+  it('ranks a single 5-star vote below an exercise with many good votes', async () => {
+    const single = await approvedExercise();
+    const many = await approvedExercise();
+    await votes(single, [5]);
+    await votes(many, [5, 4, 5, 4, 5, 4, 5, 4]);
+
+    const res = await as(admin).get('/exercises/popular', { limit: 100 }).expect(200);
+    const ids = res.body.items.map((e: { id: string }) => e.id);
+    expect(ids).toContain(single);
+    expect(ids.indexOf(many)).toBeLessThan(ids.indexOf(single));
+    const scores = res.body.items.map((e: { popularity: number }) => e.popularity);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+
+    // The database ranks with the same formula as exercise-popularity.ts: neither exercise is
+    // used in a workout, so only the votes and their prior count.
+    const [all] = await db.query(
+      "SELECT sum(rating_count)::int AS count, sum(rating_sum)::int AS sum FROM exercises WHERE rating_count > 0 AND status = 'approved' AND deleted_at IS NULL",
+    );
+    const prior = priorFrom(all);
+    const item = (id: string) => res.body.items.find((e: { id: string }) => e.id === id);
+    expect(item(single).uses).toBe(0);
+    expect(item(single).popularity).toBeCloseTo(popularity({ count: 1, sum: 5 }, prior, 0, 0), 4);
+    expect(item(many).popularity).toBeCloseTo(popularity({ count: 8, sum: 36 }, prior, 0, 0), 4);
+    expect(item(many).rating).toMatchObject({ count: 8, average: 4.5, yourScore: null });
+    expect(res.body.meta.total).toBeGreaterThanOrEqual(2);
+  });
+
+  it('counts the library by muscle, level, equipment and category', async () => {
+    const res = await as(admin).get('/exercises/stats').expect(200);
+    expect(res.body.total).toBeGreaterThanOrEqual(873);
+    const levels = res.body.byLevel.reduce((sum: number, l: { count: number }) => sum + l.count, 0);
+    expect(levels).toBe(res.body.total);
+    expect(res.body.byMuscle).toHaveLength(17);
+    expect(res.body.byEquipment).toHaveLength(12);
+    expect(res.body.byCategory).toHaveLength(7);
+    expect(Array.isArray(res.body.mostUsed)).toBe(true);
+  });
+});
