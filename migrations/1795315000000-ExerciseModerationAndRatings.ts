@@ -22,8 +22,9 @@ export class ExerciseModerationAndRatings1795315000000 implements MigrationInter
     await queryRunner.query(
       `ALTER TABLE "exercises" ADD "rating_sum" integer NOT NULL DEFAULT '0'`,
     );
+    await queryRunner.query(`CREATE INDEX "IDX_exercises_name" ON "exercises" ("name", "id") `);
     await queryRunner.query(
-      `CREATE INDEX "IDX_exercises_pending" ON "exercises" ("created_at") WHERE status = 'pending' AND deleted_at IS NULL`,
+      `CREATE INDEX "IDX_exercises_pending" ON "exercises" ("created_at", "id") WHERE status = 'pending' AND deleted_at IS NULL`,
     );
     await queryRunner.query(
       `ALTER TABLE "exercises" ADD CONSTRAINT "FK_94d38eec43ba678e7ddf585bd9f" FOREIGN KEY ("reviewed_by_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
@@ -47,6 +48,7 @@ export class ExerciseModerationAndRatings1795315000000 implements MigrationInter
       `ALTER TABLE "exercises" DROP CONSTRAINT "FK_94d38eec43ba678e7ddf585bd9f"`,
     );
     await queryRunner.query(`DROP INDEX "public"."IDX_exercises_pending"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_exercises_name"`);
     await queryRunner.query(`ALTER TABLE "exercises" DROP COLUMN "rating_sum"`);
     await queryRunner.query(`ALTER TABLE "exercises" DROP COLUMN "rating_count"`);
     await queryRunner.query(`ALTER TABLE "exercises" DROP COLUMN "review_note"`);

@@ -33,8 +33,10 @@ export enum ExerciseStatus {
 @Index('IDX_exercises_category', ['category'])
 @Index('IDX_exercises_level', ['level'])
 @Index('IDX_exercises_status', ['status'])
+// Alphabetical pages (GET /exercises) read the index in order instead of sorting everything.
+@Index('IDX_exercises_name', ['name', 'id'])
 // The review queue: pending exercises, oldest first.
-@Index('IDX_exercises_pending', ['createdAt'], {
+@Index('IDX_exercises_pending', ['createdAt', 'id'], {
   where: `status = 'pending' AND deleted_at IS NULL`,
 })
 // Created in the migration (TypeORM cannot express them): GIN over the muscle arrays,
