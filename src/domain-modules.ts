@@ -1,5 +1,6 @@
 import { AdminModule } from './modules/admin/admin.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BodyMetricsModule } from './modules/body-metrics/body-metrics.module';
 import { EmailsModule } from './modules/emails/emails.module';
 import { EntriesModule } from './modules/entries/entries.module';
 import { ExercisesModule } from './modules/exercises/exercises.module';
@@ -19,4 +20,5 @@ export const DOMAIN_MODULES = [
   EntriesModule,
   SummariesModule,
   ExercisesModule,
+  BodyMetricsModule,
 ];

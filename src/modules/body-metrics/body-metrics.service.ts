@@ -1,0 +1,127 @@
+import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
+import { FieldError } from '../../common/errors/problem-details';
+import { CursorPage, decodeCursor, toCursorPage } from '../../common/pagination/cursor';
+import { UsersService } from '../users/users.service';
+import { BODY_METRIC_LOGGED, BodyMetricLoggedEvent } from './body-metrics.events';
+import { BodyMetricChanges, BodyMetricsRepository } from './body-metrics.repository';
+import { BodyMetricDto } from './dto/body-metric.dto';
+import { CreateBodyMetricDto } from './dto/create-body-metric.dto';
+import { ListBodyMetricsQueryDto } from './dto/list-body-metrics-query.dto';
+import { UpdateBodyMetricDto } from './dto/update-body-metric.dto';
+import { BodyMetric } from './entities/body-metric.entity';
+import { nothingMeasuredErrors, NO_MEASUREMENTS, toStoredMeasurements } from './measurements';
+
+/**
+ * Body readings: stored in kg, % and cm, sent and answered in the user's units. Every write
+ * announces itself with BODY_METRIC_LOGGED once committed.
+ */
+@Injectable()
+export class BodyMetricsService {
+  constructor(
+    private readonly metrics: BodyMetricsRepository,
+    private readonly users: UsersService,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  async create(userId: string, dto: CreateBodyMetricDto): Promise<BodyMetricDto> {
+    const units = await this.users.preferencesOf(userId);
+    const { stored, errors } = toStoredMeasurements(dto, units);
+    assertValid([...errors, ...nothingMeasuredErrors(stored)]);
+    const measuredAt = dto.measuredAt ?? new Date();
+    const created = await this.metrics.insertUnlessInstantTaken({
+      ...NO_MEASUREMENTS,
+      ...stored,
+      userId,
+      measuredAt,
+      note: dto.note ?? null,
+    });
+    if (!created) throw await this.instantTaken(userId, measuredAt);
+    await this.logged(userId);
+    return BodyMetricDto.from(created, units);
+  }
+
+  async list(userId: string, query: ListBodyMetricsQueryDto): Promise<CursorPage<BodyMetricDto>> {
+    if (query.from && query.to && query.from >= query.to) {
+      throw new ValidationProblem([{ field: 'to', messages: ['to must be after from'] }]);
+    }
+    const [units, rows] = await Promise.all([
+      this.users.preferencesOf(userId),
+      this.metrics.findPage(userId, {
+        from: query.from,
+        to: query.to,
+        before: query.cursor ? decodeCursor(query.cursor) : undefined,
+        limit: query.limit,
+      }),
+    ]);
+    return toCursorPage(
+      rows,
+      query.limit,
+      (m) => ({ at: m.measuredAt, id: m.id }),
+      (m) => BodyMetricDto.from(m, units),
+    );
+  }
+
+  async get(userId: string, id: string): Promise<BodyMetricDto> {
+    const [units, metric] = await Promise.all([
+      this.users.preferencesOf(userId),
+      this.owned(userId, id),
+    ]);
+    return BodyMetricDto.from(metric, units);
+  }
+
+  async update(userId: string, id: string, dto: UpdateBodyMetricDto): Promise<BodyMetricDto> {
+    const [units, before] = await Promise.all([
+      this.users.preferencesOf(userId),
+      this.owned(userId, id),
+    ]);
+    const { stored, errors } = toStoredMeasurements(dto, units);
+    // Only what was sent: undefined leaves a field alone, null clears it.
+    const changes = Object.fromEntries(
+      Object.entries({ ...stored, measuredAt: dto.measuredAt, note: dto.note }).filter(
+        ([, value]) => value !== undefined,
+      ),
+    ) as BodyMetricChanges;
+    assertValid([...errors, ...nothingMeasuredErrors({ ...before, ...changes })]);
+    if (Object.keys(changes).length === 0) return BodyMetricDto.from(before, units);
+    if (!(await this.metrics.update(id, changes))) {
+      throw await this.instantTaken(userId, changes.measuredAt!);
+    }
+    await this.logged(userId);
+    return BodyMetricDto.from(await this.owned(userId, id), units);
+  }
+
+  async remove(userId: string, id: string): Promise<void> {
+    const metric = await this.owned(userId, id);
+    await this.metrics.delete(metric.id);
+    await this.logged(userId);
+  }
+
+  private async owned(userId: string, id: string): Promise<BodyMetric> {
+    const metric = await this.metrics.findOwned(userId, id);
+    if (!metric) throw new NotFoundException('No such body metric.');
+    return metric;
+  }
+
+  private async instantTaken(userId: string, measuredAt: Date): Promise<ProblemException> {
+    const existing = await this.metrics.findAt(userId, measuredAt);
+    return new ProblemException(
+      HttpStatus.CONFLICT,
+      'body-metric-exists',
+      'A reading at this instant exists',
+      `You already have a body metric measured at ${measuredAt.toISOString()}; ` +
+        'change that one (PUT /progress/body/{existingId}) or use another instant.',
+      existing ? { existingId: existing.id } : {},
+    );
+  }
+
+  /** Awaited, after the write committed: listeners (goal progress) see the new state. */
+  private async logged(userId: string): Promise<void> {
+    await this.events.emitAsync(BODY_METRIC_LOGGED, new BodyMetricLoggedEvent(userId));
+  }
+}
+
+function assertValid(errors: FieldError[]): void {
+  if (errors.length > 0) throw new ValidationProblem(errors);
+}

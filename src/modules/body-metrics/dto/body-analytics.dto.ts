@@ -1,0 +1,49 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { BodyMeasurement } from '../measurements';
+
+export class DatedValueDto {
+  @ApiProperty({ example: '2026-11-18', description: 'A day in your time zone' }) date: string;
+  @ApiProperty({ example: 81.2 }) value: number;
+}
+
+export class BodyDayDto {
+  @ApiProperty({ example: '2026-11-18', description: 'A day in your time zone' }) date: string;
+  @ApiProperty({ example: 81.2, description: "Mean of the day's readings" }) value: number;
+  @ApiProperty({ example: 1 }) readings: number;
+  @ApiProperty({
+    example: 81.45,
+    description: 'Mean of the daily values of the `window` days ending on this one',
+  })
+  movingAverage: number;
+}
+
+export class BodyAnalyticsDto {
+  @ApiProperty({ enum: BodyMeasurement, enumName: 'BodyMeasurement' }) metric: BodyMeasurement;
+  @ApiProperty({ example: 'kg', description: 'Unit of every value: kg, lb, cm, in or %' })
+  unit: string;
+  @ApiProperty({ example: 'Europe/Paris', description: 'The time zone the days are counted in' })
+  timeZone: string;
+  @ApiProperty({ example: '2026-08-23', description: 'First day of the period' }) from: string;
+  @ApiProperty({ example: '2026-11-20', description: 'Last day of the period' }) to: string;
+  @ApiProperty({ example: 7, description: 'Days in each moving average' }) window: number;
+  @ApiProperty({ example: 61, description: 'Days with a reading in the period' }) points: number;
+  @ApiProperty({ example: 64 }) readings: number;
+  @ApiProperty({ type: DatedValueDto, nullable: true }) first: DatedValueDto | null;
+  @ApiProperty({ type: DatedValueDto, nullable: true }) last: DatedValueDto | null;
+  @ApiProperty({ type: DatedValueDto, nullable: true, description: 'Lowest daily value' })
+  min: DatedValueDto | null;
+  @ApiProperty({ type: DatedValueDto, nullable: true, description: 'Highest daily value' })
+  max: DatedValueDto | null;
+  @ApiProperty({ nullable: true, type: Number, example: -2.4, description: 'last − first' })
+  change: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    example: -0.35,
+    description:
+      'Least-squares slope of the daily values, per 7 days; null with fewer than two days',
+  })
+  ratePerWeek: number | null;
+  @ApiProperty({ type: [BodyDayDto], description: 'Days with readings, oldest first' })
+  series: BodyDayDto[];
+}

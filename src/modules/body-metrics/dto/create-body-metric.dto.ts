@@ -1,0 +1,35 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import { PastInstant } from '../../../common/validation/instant.decorator';
+import { BodyMeasurement } from '../measurements';
+import { BodyMetricField, NOTE_MAX_LENGTH } from './body-metric-fields';
+
+const { Weight, BodyFat, Waist, Chest, Hips, Neck, Arm, Thigh } = BodyMeasurement;
+
+/** At least one measurement is required (checked with the ranges, after unit conversion). */
+export class CreateBodyMetricDto {
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-11-20T07:30:00.000Z',
+    description:
+      'When it was measured (ISO 8601); defaults to now. Not before 2000, at most a day ahead. ' +
+      'One reading per instant: another one at the same instant is a 409.',
+  })
+  @IsOptional()
+  @PastInstant()
+  measuredAt?: Date;
+
+  @BodyMetricField.measurement(Weight, { clearable: false }) weight?: number;
+  @BodyMetricField.measurement(BodyFat, { clearable: false }) bodyFat?: number;
+  @BodyMetricField.measurement(Waist, { clearable: false }) waist?: number;
+  @BodyMetricField.measurement(Chest, { clearable: false }) chest?: number;
+  @BodyMetricField.measurement(Hips, { clearable: false }) hips?: number;
+  @BodyMetricField.measurement(Neck, { clearable: false }) neck?: number;
+  @BodyMetricField.measurement(Arm, { clearable: false }) arm?: number;
+  @BodyMetricField.measurement(Thigh, { clearable: false }) thigh?: number;
+
+  @ApiPropertyOptional({ maxLength: NOTE_MAX_LENGTH, example: 'Morning, before breakfast' })
+  @IsOptional()
+  @BodyMetricField.note()
+  note?: string;
+}
