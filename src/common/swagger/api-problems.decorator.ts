@@ -9,6 +9,7 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'Not found, or not visible to the caller',
   409: 'Conflict with the current state of the resource',
   413: 'Request body too large',
+  422: 'Well-formed, but cannot be processed (see `type` and `detail`)',
   429: 'Rate limit exceeded; see the Retry-After header',
   503: 'A dependency (database, Redis) is unavailable',
 };

@@ -45,7 +45,10 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
     .addTag('users', "The signed-in user's own account")
     .addTag('journal', 'Journal entries (mood, energy, notes, tags, events) and tags')
     .addTag('summaries', 'AI-written summaries of a day, week or month, computed in the background')
-    .addTag('exercises', 'The exercise library: browse, filter, search')
+    .addTag('exercises', 'The exercise library: browse, search, rate; user-made exercises')
+    .addTag('templates', 'Workout templates: days, exercises and set prescriptions; discovery')
+    .addTag('workouts', 'Training sessions, their exercises and sets, personal records')
+    .addTag('progress', 'Body metrics and progress analytics')
     .addTag('admin', 'Administration (admin role only)')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();

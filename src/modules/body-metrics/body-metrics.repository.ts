@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { KeysetPosition } from '../../common/pagination/cursor';
 import { newestFirstPage } from '../../common/pagination/keyset';
 import { BodyMetric } from './entities/body-metric.entity';
 import { addDays } from './local-date';
 import { StoredMeasurements } from './measurements';
 import { RegressionSums } from './trend';
-
-const UNIQUE_VIOLATION = '23505';
+import { isUniqueViolation } from '../../common/database/unique-violation';
 
 export type NewBodyMetric = Pick<BodyMetric, 'userId' | 'measuredAt' | 'note'> & StoredMeasurements;
 
@@ -105,10 +104,7 @@ export class BodyMetricsRepository {
       await this.metrics.update({ id }, changes);
       return true;
     } catch (error) {
-      if (
-        error instanceof QueryFailedError &&
-        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
-      ) {
+      if (isUniqueViolation(error)) {
         return false;
       }
       throw error;

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { OAuthProviderName, UserIdentity } from './entities/user-identity.entity';
-
-const UNIQUE_VIOLATION = '23505';
+import { isUniqueViolation } from '../../common/database/unique-violation';
 
 export type NewUserIdentity = Pick<
   UserIdentity,
@@ -38,10 +37,7 @@ export class UserIdentitiesRepository {
       const created = this.identities.create(identity);
       return await this.identities.save(created);
     } catch (error) {
-      if (
-        error instanceof QueryFailedError &&
-        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
-      ) {
+      if (isUniqueViolation(error)) {
         const existing = await this.findByProviderUserId(
           identity.provider,
           identity.providerUserId,

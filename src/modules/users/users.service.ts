@@ -1,5 +1,4 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
 import { Role } from '../../common/auth/roles';
 import { Page, toPage } from '../../common/pagination/page';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
@@ -7,13 +6,12 @@ import { UpdatePreferencesDto } from './dto/preferences.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import { User } from './entities/user.entity';
 import { NewUser, UsersRepository } from './users.repository';
+import { isUniqueViolation } from '../../common/database/unique-violation';
 
 export type UserPreferences = Pick<
   User,
   'weightUnit' | 'lengthUnit' | 'timeZone' | 'trainingLevel' | 'equipment'
 >;
-
-const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class UsersService {
@@ -32,10 +30,7 @@ export class UsersService {
     try {
       return await this.users.insert(user);
     } catch (error) {
-      if (
-        error instanceof QueryFailedError &&
-        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
-      ) {
+      if (isUniqueViolation(error)) {
         throw new ConflictException('An account with this email already exists.');
       }
       throw error;
