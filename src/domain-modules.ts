@@ -7,6 +7,7 @@ import { ExercisesModule } from './modules/exercises/exercises.module';
 import { HealthModule } from './modules/health/health.module';
 import { OAuthModule } from './modules/oauth/oauth.module';
 import { SummariesModule } from './modules/summaries/summaries.module';
+import { TemplatesModule } from './modules/templates/templates.module';
 import { UsersModule } from './modules/users/users.module';
 
 /** The domain modules, shared by the API and the worker (the worker mounts no controllers). */
@@ -21,4 +22,5 @@ export const DOMAIN_MODULES = [
   SummariesModule,
   ExercisesModule,
   BodyMetricsModule,
+  TemplatesModule,
 ];

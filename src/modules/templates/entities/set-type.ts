@@ -8,3 +8,6 @@ export enum SetType {
   Drop = 'drop',
   Failure = 'failure',
 }
+
+/** The PostgreSQL enum's name; every entity that stores a SetType uses it. */
+export const SET_TYPE_ENUM = 'set_type';

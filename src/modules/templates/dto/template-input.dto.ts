@@ -1,0 +1,251 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEnum,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { trimString } from '../../../common/validation/transforms';
+import { ExerciseLevel } from '../../exercises/entities/exercise-vocabulary';
+import { SetType } from '../entities/set-type';
+import { TemplateGoal, TemplateVisibility } from '../entities/template-vocabulary';
+import { ProgressionRuleDto, ProgressionRuleField } from './progression-rule.dto';
+import { TEMPLATE_LIMITS as LIMITS } from './template-limits';
+import { IsMultipleOf, NotLessThan, NotTogetherWith, OmitForDefault } from './template-validators';
+
+const reps = () => applyDecorators(IsInt(), Min(LIMITS.reps.min), Max(LIMITS.reps.max));
+const notes = () =>
+  applyDecorators(IsOptional(), Transform(trimString), IsString(), MaxLength(LIMITS.notes));
+/** A non-empty, bounded array of nested objects, each validated as `type`. */
+const nestedList = (type: () => new () => object, max: number) =>
+  applyDecorators(
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(max),
+    ValidateNested({ each: true }),
+    Type(type),
+  );
+
+/** One prescribed set. Bounds in TEMPLATE_LIMITS; see docs/templates.md. */
+export class TemplateSetInputDto {
+  @ApiPropertyOptional({ enum: SetType, enumName: 'SetType', default: SetType.Normal })
+  @OmitForDefault()
+  @IsEnum(SetType)
+  type: SetType = SetType.Normal;
+
+  @ApiProperty({ minimum: LIMITS.reps.min, maximum: LIMITS.reps.max, example: 8 })
+  @reps()
+  repsMin: number;
+
+  @ApiPropertyOptional({
+    minimum: LIMITS.reps.min,
+    maximum: LIMITS.reps.max,
+    example: 12,
+    description: 'Top of the rep range, not below repsMin; defaults to repsMin (fixed reps)',
+  })
+  @OmitForDefault()
+  @reps()
+  @NotLessThan('repsMin')
+  repsMax?: number;
+
+  @ApiPropertyOptional({
+    minimum: LIMITS.weightKg.min,
+    maximum: LIMITS.weightKg.max,
+    nullable: true,
+    type: Number,
+    example: 60,
+    description: 'Absolute load in kg (two decimals); not together with percentE1rm',
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(LIMITS.weightKg.min)
+  @Max(LIMITS.weightKg.max)
+  weightKg?: number | null;
+
+  @ApiPropertyOptional({
+    minimum: LIMITS.percentE1rm.min,
+    maximum: LIMITS.percentE1rm.max,
+    nullable: true,
+    type: Number,
+    example: null,
+    description: 'Load as a percentage of the estimated one-rep max; not together with weightKg',
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(LIMITS.percentE1rm.min)
+  @Max(LIMITS.percentE1rm.max)
+  @NotTogetherWith('weightKg')
+  percentE1rm?: number | null;
+
+  @ApiPropertyOptional({
+    minimum: LIMITS.rpe.min,
+    maximum: LIMITS.rpe.max,
+    multipleOf: LIMITS.rpe.step,
+    nullable: true,
+    type: Number,
+    example: 8,
+    description: 'Target rate of perceived exertion, in half points; not together with rirTarget',
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(LIMITS.rpe.min)
+  @Max(LIMITS.rpe.max)
+  @IsMultipleOf(LIMITS.rpe.step)
+  rpeTarget?: number | null;
+
+  @ApiPropertyOptional({
+    minimum: LIMITS.rir.min,
+    maximum: LIMITS.rir.max,
+    nullable: true,
+    type: Number,
+    example: null,
+    description: 'Target reps in reserve; not together with rpeTarget',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(LIMITS.rir.min)
+  @Max(LIMITS.rir.max)
+  @NotTogetherWith('rpeTarget')
+  rirTarget?: number | null;
+
+  @ApiPropertyOptional({
+    minimum: LIMITS.restSeconds.min,
+    maximum: LIMITS.restSeconds.max,
+    default: LIMITS.restSeconds.default,
+    example: 120,
+    description: 'Rest after the set, in seconds',
+  })
+  @OmitForDefault()
+  @IsInt()
+  @Min(LIMITS.restSeconds.min)
+  @Max(LIMITS.restSeconds.max)
+  restSeconds: number = LIMITS.restSeconds.default;
+}
+
+export class TemplateExerciseInputDto {
+  @ApiProperty({
+    format: 'uuid',
+    description: 'An exercise you can use (GET /exercises); a public template needs approved ones',
+  })
+  @IsUUID()
+  exerciseId: string;
+
+  @ApiPropertyOptional({
+    maxLength: LIMITS.notes,
+    nullable: true,
+    type: String,
+    example: 'Pause at the chest',
+  })
+  @notes()
+  notes?: string | null;
+
+  @ProgressionRuleField()
+  progression?: ProgressionRuleDto | null;
+
+  @ApiProperty({
+    type: [TemplateSetInputDto],
+    minItems: 1,
+    maxItems: LIMITS.setsPerExercise,
+    description: 'In the order they are performed',
+  })
+  @nestedList(() => TemplateSetInputDto, LIMITS.setsPerExercise)
+  sets: TemplateSetInputDto[];
+}
+
+export class TemplateDayInputDto {
+  @ApiProperty({ minLength: 1, maxLength: LIMITS.dayName, example: 'Push' })
+  @Transform(trimString)
+  @IsString()
+  @Length(1, LIMITS.dayName)
+  name: string;
+
+  @ApiPropertyOptional({ maxLength: LIMITS.notes, nullable: true, type: String })
+  @notes()
+  notes?: string | null;
+
+  @ApiProperty({
+    type: [TemplateExerciseInputDto],
+    minItems: 1,
+    maxItems: LIMITS.exercisesPerDay,
+    description: 'In the order they are performed',
+  })
+  @nestedList(() => TemplateExerciseInputDto, LIMITS.exercisesPerDay)
+  exercises: TemplateExerciseInputDto[];
+}
+
+/** Body of POST /templates: the whole template, validated as a whole. */
+export class CreateTemplateDto {
+  @ApiProperty({ minLength: 1, maxLength: LIMITS.name, example: 'Push Pull Legs' })
+  @Transform(trimString)
+  @IsString()
+  @Length(1, LIMITS.name)
+  name: string;
+
+  @ApiPropertyOptional({
+    maxLength: LIMITS.description,
+    nullable: true,
+    type: String,
+    example: 'Three days, compound lifts first, double progression on accessories.',
+  })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @MaxLength(LIMITS.description)
+  description?: string | null;
+
+  @ApiProperty({ enum: TemplateGoal, enumName: 'TemplateGoal', example: TemplateGoal.Hypertrophy })
+  @IsEnum(TemplateGoal)
+  goal: TemplateGoal;
+
+  @ApiProperty({
+    enum: ExerciseLevel,
+    enumName: 'ExerciseLevel',
+    example: ExerciseLevel.Intermediate,
+  })
+  @IsEnum(ExerciseLevel)
+  level: ExerciseLevel;
+
+  @ApiPropertyOptional({
+    enum: TemplateVisibility,
+    enumName: 'TemplateVisibility',
+    default: TemplateVisibility.Private,
+  })
+  @OmitForDefault()
+  @IsEnum(TemplateVisibility)
+  visibility: TemplateVisibility = TemplateVisibility.Private;
+
+  @ApiProperty({
+    type: [TemplateDayInputDto],
+    minItems: 1,
+    maxItems: LIMITS.days,
+    description: 'The training days of a week, in order; daysPerWeek is their number',
+  })
+  @nestedList(() => TemplateDayInputDto, LIMITS.days)
+  days: TemplateDayInputDto[];
+}
+
+/** Body of PUT /templates/:id: the whole template again, optionally with the version edited. */
+export class UpdateTemplateDto extends CreateTemplateDto {
+  @ApiPropertyOptional({
+    minimum: 1,
+    example: 3,
+    description:
+      'The version your edit is based on (from GET); if the template has changed since, the answer is 409. Omit to overwrite unconditionally.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}

@@ -1,0 +1,69 @@
+import { buildMessage, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
+
+type Siblings = Record<string, unknown>;
+
+/**
+ * Optional, but not nullable: an absent field takes the DTO's default, while an explicit
+ * null is validated (and rejected) rather than slipping through as "absent" like @IsOptional.
+ */
+export const OmitForDefault = () => ValidateIf((_object, value) => value !== undefined);
+
+/** Not below the sibling number `property` (not checked while either is not a number). */
+export function NotLessThan(property: string, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'notLessThan',
+      constraints: [property],
+      validator: {
+        validate: (value, args) => {
+          const other = (args?.object as Siblings)[property];
+          return typeof value !== 'number' || typeof other !== 'number' || value >= other;
+        },
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must not be less than ${property}`,
+          options,
+        ),
+      },
+    },
+    options,
+  );
+}
+
+/** Not set together with the sibling `property` (null and absent both count as not set). */
+export function NotTogetherWith(property: string, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'notTogetherWith',
+      constraints: [property],
+      validator: {
+        validate: (value, args) =>
+          value === null || value === undefined || (args?.object as Siblings)[property] == null,
+        defaultMessage: buildMessage(
+          (each) => `${each}$property and ${property} are exclusive: set only one of them`,
+          options,
+        ),
+      },
+    },
+    options,
+  );
+}
+
+/** A multiple of `step` (RPE in half points, increments in quarter kilograms). */
+export function IsMultipleOf(step: number, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isMultipleOf',
+      constraints: [step],
+      validator: {
+        // Tolerates binary floating point (0.3 / 0.1 is 2.9999999999999996).
+        validate: (value) =>
+          typeof value !== 'number' || Math.abs(value / step - Math.round(value / step)) < 1e-9,
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be a multiple of ${step}`,
+          options,
+        ),
+      },
+    },
+    options,
+  );
+}

@@ -1,0 +1,248 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
+import { AuthenticatedUser } from '../../common/auth/roles';
+import { ApiPageResponse, Page } from '../../common/pagination/page';
+import { RateDto, RatingSummaryDto } from '../../common/ratings/rating.dto';
+import { ApiProblems } from '../../common/swagger/api-problems.decorator';
+import { DuplicateTemplateDto } from './dto/duplicate-template.dto';
+import {
+  ListTemplatesQueryDto,
+  ListVisibleTemplatesQueryDto,
+} from './dto/list-templates-query.dto';
+import { PROGRESSION_RULE_MODELS } from './dto/progression-rule.dto';
+import { CreateTemplateDto, UpdateTemplateDto } from './dto/template-input.dto';
+import { FavoriteDto, TemplateDto, TemplateSummaryDto } from './dto/template.dto';
+import { TemplateScope } from './templates.repository';
+import { TemplatesService } from './templates.service';
+
+const NOT_VISIBLE = "Someone else's private (or a deleted) template is a 404.";
+
+@ApiTags('templates')
+@Authenticated()
+@ApiProblems(429)
+@ApiExtraModels(...PROGRESSION_RULE_MODELS)
+@Controller('templates')
+export class TemplatesController {
+  constructor(private readonly templates: TemplatesService) {}
+
+  // The fixed paths come before `:id`, which would otherwise capture them.
+
+  @Get()
+  @ApiOperation({
+    summary: 'Templates you can use: your own and every public one',
+    description:
+      'Filters and order as GET /templates/public; `favorites=true` keeps your favourites.',
+  })
+  @ApiPageResponse(TemplateSummaryDto)
+  @ApiProblems(400)
+  listVisible(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Query() query: ListVisibleTemplatesQueryDto,
+  ): Promise<Page<TemplateSummaryDto>> {
+    return this.templates.list(caller.id, TemplateScope.Visible, query);
+  }
+
+  @Get('public')
+  @ApiOperation({
+    summary: 'Browse public templates',
+    description:
+      'Filter by goal, level, days per week and the equipment you have (templates needing nothing else). ' +
+      'Sort by `newest`, `rating` (Bayesian average) or `popularity` (favourites + duplicates + uses).',
+  })
+  @ApiPageResponse(TemplateSummaryDto)
+  @ApiProblems(400)
+  listPublic(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Query() query: ListTemplatesQueryDto,
+  ): Promise<Page<TemplateSummaryDto>> {
+    return this.templates.list(caller.id, TemplateScope.Public, query);
+  }
+
+  @Get('featured')
+  @ApiOperation({
+    summary: 'Public templates featured by the FitAI team',
+    description: 'Same filters and order as GET /templates/public.',
+  })
+  @ApiPageResponse(TemplateSummaryDto)
+  @ApiProblems(400)
+  listFeatured(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Query() query: ListTemplatesQueryDto,
+  ): Promise<Page<TemplateSummaryDto>> {
+    return this.templates.list(caller.id, TemplateScope.Featured, query);
+  }
+
+  @Get('my')
+  @ApiOperation({
+    summary: 'Your templates, private and public',
+    description: 'Same filters and order as GET /templates/public.',
+  })
+  @ApiPageResponse(TemplateSummaryDto)
+  @ApiProblems(400)
+  listOwn(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Query() query: ListTemplatesQueryDto,
+  ): Promise<Page<TemplateSummaryDto>> {
+    return this.templates.list(caller.id, TemplateScope.Own, query);
+  }
+
+  @Post()
+  @ApiOperation({
+    summary: 'Create a template',
+    description:
+      'Days → exercises → sets, validated as a whole: every invalid field (including unknown exercises) ' +
+      'is reported with its path, e.g. `days.0.exercises.1.sets.2.repsMax`. Limits in docs/templates.md.',
+  })
+  @ApiCreatedResponse({ type: TemplateDto, description: 'Created' })
+  @ApiProblems(400)
+  async create(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() dto: CreateTemplateDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TemplateDto> {
+    const template = await this.templates.create(caller.id, dto);
+    res.location(`/api/v1/templates/${template.id}`);
+    return template;
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    summary: 'One template with its days, exercises and sets',
+    description: `Includes the rating summary and whether you favourited it. ${NOT_VISIBLE}`,
+  })
+  @ApiOkResponse({ type: TemplateDto })
+  @ApiProblems(400, 404)
+  get(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<TemplateDto> {
+    return this.templates.get(caller.id, id);
+  }
+
+  @Put(':id')
+  @ApiOperation({
+    summary: 'Replace a template (owner only)',
+    description:
+      'The whole template, validated like POST. Send the `version` you edited: if the template changed ' +
+      `since, the answer is 409 \`version-conflict\` with \`currentVersion\`. Someone else's public template is a 403. ${NOT_VISIBLE}`,
+  })
+  @ApiOkResponse({ type: TemplateDto })
+  @ApiProblems(400, 403, 404, 409)
+  update(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateTemplateDto,
+  ): Promise<TemplateDto> {
+    return this.templates.update(caller.id, id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'Delete a template (owner only)',
+    description:
+      'Soft delete: it leaves every list and answers 404, while copies keep their origin id. ' +
+      `Someone else's public template is a 403. ${NOT_VISIBLE}`,
+  })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiProblems(400, 403, 404)
+  remove(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
+    return this.templates.remove(caller.id, id);
+  }
+
+  @Post(':id/favorite')
+  @ApiOperation({
+    summary: 'Favourite a template',
+    description: `Idempotent: 201 when it becomes a favourite, 200 when it already was (counted once). ${NOT_VISIBLE}`,
+  })
+  @ApiCreatedResponse({ type: FavoriteDto, description: 'Now a favourite' })
+  @ApiOkResponse({ type: FavoriteDto, description: 'Already a favourite; nothing changed' })
+  @ApiProblems(400, 404)
+  async favorite(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<FavoriteDto> {
+    const { favorite, created } = await this.templates.favorite(caller.id, id);
+    res.status(created ? HttpStatus.CREATED : HttpStatus.OK);
+    return favorite;
+  }
+
+  @Delete(':id/favorite')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'Remove a template from your favourites',
+    description:
+      'Idempotent (204 whether or not it was one). Works on a favourite whose template has since ' +
+      `become invisible to you. ${NOT_VISIBLE}`,
+  })
+  @ApiNoContentResponse({ description: 'Not a favourite (any more)' })
+  @ApiProblems(400, 404)
+  unfavorite(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
+    return this.templates.unfavorite(caller.id, id);
+  }
+
+  @Post(':id/duplicate')
+  @ApiOperation({
+    summary: 'Copy a template into your own, private templates',
+    description: `The copy keeps \`originTemplateId\`; the original counts the duplicate. ${NOT_VISIBLE}`,
+  })
+  @ApiCreatedResponse({ type: TemplateDto, description: 'The copy' })
+  @ApiProblems(400, 404)
+  async duplicate(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DuplicateTemplateDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TemplateDto> {
+    const copy = await this.templates.duplicate(caller.id, id, dto);
+    res.location(`/api/v1/templates/${copy.id}`);
+    return copy;
+  }
+
+  @Post(':id/rate')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Rate a template from 1 to 5',
+    description:
+      'One vote per user: rating again replaces your vote. You cannot rate your own template (403). ' +
+      NOT_VISIBLE,
+  })
+  @ApiOkResponse({ type: RatingSummaryDto, description: "The template's ratings with your vote" })
+  @ApiProblems(400, 403, 404)
+  rate(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RateDto,
+  ): Promise<RatingSummaryDto> {
+    return this.templates.rate(caller.id, id, dto.score);
+  }
+}
