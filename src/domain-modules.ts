@@ -9,6 +9,7 @@ import { OAuthModule } from './modules/oauth/oauth.module';
 import { SummariesModule } from './modules/summaries/summaries.module';
 import { TemplatesModule } from './modules/templates/templates.module';
 import { UsersModule } from './modules/users/users.module';
+import { WorkoutsModule } from './modules/workouts/workouts.module';
 
 /** The domain modules, shared by the API and the worker (the worker mounts no controllers). */
 export const DOMAIN_MODULES = [
@@ -23,4 +24,5 @@ export const DOMAIN_MODULES = [
   ExercisesModule,
   BodyMetricsModule,
   TemplatesModule,
+  WorkoutsModule,
 ];

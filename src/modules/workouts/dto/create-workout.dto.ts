@@ -1,0 +1,53 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { TEMPLATE_LIMITS } from '../../templates/dto/template-limits';
+import { WORKOUT_LIMITS, WorkoutField } from './workout-fields';
+
+/** Body of POST /workouts: an empty session, or one day of a template as planned sets. */
+export class CreateWorkoutDto {
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: WORKOUT_LIMITS.name,
+    example: 'Push day',
+    description: 'Defaults to "<template>: <day>" for a template, else "Workout"',
+  })
+  @IsOptional()
+  @WorkoutField.name()
+  name?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Copy a day of this template (yours or a public one) as planned sets; %e1RM loads are computed from your history',
+  })
+  @IsOptional()
+  @IsUUID()
+  templateId?: string;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: TEMPLATE_LIMITS.days - 1,
+    default: 0,
+    example: 0,
+    description: 'Which day of the template, from 0; only with templateId',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(TEMPLATE_LIMITS.days - 1)
+  dayIndex?: number;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-11-21T17:30:00.000Z',
+    description: 'When the session is planned (at most a year ahead)',
+  })
+  @IsOptional()
+  @WorkoutField.instant()
+  scheduledFor?: Date;
+
+  @ApiPropertyOptional({ maxLength: WORKOUT_LIMITS.notes, example: 'Deload week' })
+  @IsOptional()
+  @WorkoutField.notes()
+  notes?: string;
+}

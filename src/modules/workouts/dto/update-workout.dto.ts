@@ -1,0 +1,42 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import { Clearable, WORKOUT_LIMITS, WorkoutField } from './workout-fields';
+
+/** Body of PUT /workouts/:id: send what changes, with the version it is based on. */
+export class UpdateWorkoutDto {
+  @ApiProperty({
+    minimum: 1,
+    example: 4,
+    description:
+      'The workout version this edit is based on; a stale one gets 409 version-conflict with the current workout',
+  })
+  @WorkoutField.version()
+  version: number;
+
+  @ApiPropertyOptional({ minLength: 1, maxLength: WORKOUT_LIMITS.name, example: 'Heavy push' })
+  @IsOptional()
+  @WorkoutField.name()
+  name?: string;
+
+  @ApiPropertyOptional({
+    maxLength: WORKOUT_LIMITS.notes,
+    nullable: true,
+    type: String,
+    example: 'Shoulder felt fine',
+    description: 'null clears it',
+  })
+  @Clearable()
+  @WorkoutField.notes()
+  notes?: string | null;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    example: '2026-11-22T17:30:00.000Z',
+    description: 'null clears it; while planned, it also moves the workout in the history',
+  })
+  @Clearable()
+  @WorkoutField.instant()
+  scheduledFor?: Date | null;
+}

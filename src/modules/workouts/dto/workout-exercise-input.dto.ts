@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
+import { Clearable, WORKOUT_LIMITS, WorkoutField } from './workout-fields';
+
+const POSITION = {
+  minimum: 0,
+  maximum: WORKOUT_LIMITS.exercises - 1,
+  example: 0,
+  description: 'Place in the workout, from 0; the others move to make room',
+};
+
+/** Body of POST /workouts/:id/exercises. */
+export class AddWorkoutExerciseDto {
+  @ApiProperty({
+    format: 'uuid',
+    description: 'An exercise you can use (GET /exercises), not already in the workout',
+  })
+  @IsUUID()
+  exerciseId: string;
+
+  @ApiPropertyOptional({ ...POSITION, description: `${POSITION.description}; default: last` })
+  @IsOptional()
+  @WorkoutField.position()
+  position?: number;
+
+  @ApiPropertyOptional({ maxLength: WORKOUT_LIMITS.exerciseNotes, example: 'Narrow grip' })
+  @IsOptional()
+  @WorkoutField.notes(WORKOUT_LIMITS.exerciseNotes)
+  notes?: string;
+}
+
+/** Body of PUT /workouts/:id/exercises/:exerciseId: send what changes. */
+export class UpdateWorkoutExerciseDto {
+  @ApiPropertyOptional(POSITION)
+  @IsOptional()
+  @WorkoutField.position()
+  position?: number;
+
+  @ApiPropertyOptional({
+    maxLength: WORKOUT_LIMITS.exerciseNotes,
+    nullable: true,
+    type: String,
+    description: 'null clears it',
+  })
+  @Clearable()
+  @WorkoutField.notes(WORKOUT_LIMITS.exerciseNotes)
+  notes?: string | null;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    example: 7,
+    description: 'The workout version this edit is based on; if stale, 409 version-conflict',
+  })
+  @IsOptional()
+  @WorkoutField.version()
+  version?: number;
+}

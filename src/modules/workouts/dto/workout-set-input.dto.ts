@@ -1,0 +1,143 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import { OmitForDefault } from '../../templates/dto/template-validators';
+import { SetType } from '../../templates/entities/set-type';
+import { Clearable, SetField, WORKOUT_LIMITS, WorkoutField } from './workout-fields';
+
+const { reps, rpe, rir, restSeconds } = WORKOUT_LIMITS;
+
+/** The OpenAPI descriptions shared by the create and update bodies. */
+const DOCS = {
+  setType: {
+    enum: SetType,
+    enumName: 'SetType',
+    description: 'Warm-ups count for no volume and no record',
+  },
+  weight: {
+    minimum: 0,
+    type: Number,
+    example: 80,
+    description:
+      "In the user's weight unit (GET /users/preferences), at most 1000 kg; two decimals",
+  },
+  reps: { minimum: reps.min, maximum: reps.max, type: Number, example: 8 },
+  rpe: {
+    minimum: rpe.min,
+    maximum: rpe.max,
+    multipleOf: rpe.step,
+    type: Number,
+    example: 8,
+    description: 'Rate of perceived exertion in half points; not together with rir',
+  },
+  rir: {
+    minimum: rir.min,
+    maximum: rir.max,
+    type: Number,
+    example: null,
+    description: 'Reps in reserve; not together with rpe',
+  },
+  restSeconds: {
+    minimum: restSeconds.min,
+    maximum: restSeconds.max,
+    type: Number,
+    example: 120,
+    description: 'Rest taken after the set',
+  },
+} as const;
+
+/** Body of POST /workouts/:id/exercises/:exerciseId/sets: one set, appended. */
+export class CreateWorkoutSetDto {
+  @ApiPropertyOptional({ ...DOCS.setType, default: SetType.Normal })
+  @OmitForDefault()
+  @SetField.setType()
+  setType: SetType = SetType.Normal;
+
+  @ApiPropertyOptional({
+    ...DOCS.weight,
+    nullable: true,
+    description: `${DOCS.weight.description}; none for body weight`,
+  })
+  @IsOptional()
+  @SetField.weight()
+  weight?: number | null;
+
+  @ApiPropertyOptional(DOCS.reps)
+  @IsOptional()
+  @SetField.reps()
+  reps?: number | null;
+
+  @ApiPropertyOptional(DOCS.rpe)
+  @IsOptional()
+  @SetField.rpe()
+  rpe?: number | null;
+
+  @ApiPropertyOptional(DOCS.rir)
+  @IsOptional()
+  @SetField.rir()
+  rir?: number | null;
+
+  @ApiPropertyOptional(DOCS.restSeconds)
+  @IsOptional()
+  @SetField.restSeconds()
+  restSeconds?: number | null;
+
+  @ApiPropertyOptional({
+    default: true,
+    example: true,
+    description: 'Performed (counts at completion); false to add a set still to do',
+  })
+  @OmitForDefault()
+  @SetField.completed()
+  completed: boolean = true;
+}
+
+/**
+ * Body of PUT /workouts/:id/exercises/:exerciseId/sets/:setId: send what changes; null clears
+ * a value. Setting rpe clears rir and the other way round.
+ */
+export class UpdateWorkoutSetDto {
+  @ApiPropertyOptional(DOCS.setType)
+  @IsOptional()
+  @SetField.setType()
+  setType?: SetType;
+
+  @ApiPropertyOptional({ ...DOCS.weight, nullable: true })
+  @Clearable()
+  @SetField.weight()
+  weight?: number | null;
+
+  @ApiPropertyOptional({ ...DOCS.reps, nullable: true })
+  @Clearable()
+  @SetField.reps()
+  reps?: number | null;
+
+  @ApiPropertyOptional({ ...DOCS.rpe, nullable: true })
+  @Clearable()
+  @SetField.rpe()
+  rpe?: number | null;
+
+  @ApiPropertyOptional({ ...DOCS.rir, nullable: true })
+  @Clearable()
+  @SetField.rir()
+  rir?: number | null;
+
+  @ApiPropertyOptional({ ...DOCS.restSeconds, nullable: true })
+  @Clearable()
+  @SetField.restSeconds()
+  restSeconds?: number | null;
+
+  @ApiPropertyOptional({ example: true })
+  @IsOptional()
+  @SetField.completed()
+  completed?: boolean;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    example: 7,
+    description:
+      'For offline clients: the workout version this edit is based on; if stale, 409 version-conflict with the current workout',
+  })
+  @IsOptional()
+  @WorkoutField.version()
+  version?: number;
+}

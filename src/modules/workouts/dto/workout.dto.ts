@@ -1,0 +1,264 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { fromKilograms, WeightUnit } from '../../../common/units/weight-unit';
+import { ProgressionType } from '../../templates/entities/progression-rule';
+import { SetType } from '../../templates/entities/set-type';
+import {
+  PROGRESSION_RULE_SCHEMA,
+  ProgressionRuleDto,
+} from '../../templates/dto/progression-rule.dto';
+import { PersonalRecord, PersonalRecordKind } from '../entities/personal-record.entity';
+import { WorkoutExercise } from '../entities/workout-exercise.entity';
+import { WorkoutSet } from '../entities/workout-set.entity';
+import { Workout } from '../entities/workout.entity';
+import { WorkoutStatus } from '../workout-state';
+
+/** numeric columns come from the pg driver as strings. */
+const toNumber = (value: string | null): number | null => (value === null ? null : Number(value));
+
+/** A stored kilogram value in the user's unit. */
+const weightIn = (kilograms: string | null, unit: WeightUnit): number | null =>
+  kilograms === null ? null : fromKilograms(Number(kilograms), unit);
+
+const WEIGHT_NOTE = "in the workout's weightUnit";
+
+export class WorkoutSetDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 0, description: 'Order within the exercise (gaps after deletes)' })
+  position: number;
+  @ApiProperty({ enum: SetType, enumName: 'SetType', example: SetType.Normal }) setType: SetType;
+  @ApiProperty({ nullable: true, type: Number, example: 80, description: WEIGHT_NOTE })
+  weight: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 8 }) reps: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 8 }) rpe: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: null }) rir: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 120 }) restSeconds: number | null;
+  @ApiProperty({ example: true }) completed: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) completedAt: string | null;
+  @ApiProperty({ nullable: true, type: Number, example: 8, description: 'From the template' })
+  plannedRepsMin: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 10 }) plannedRepsMax: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    example: 85,
+    description: `${WEIGHT_NOTE}; from the template, or its %e1RM of your best e1RM`,
+  })
+  plannedWeight: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 75 }) plannedPercentE1rm: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 8 }) plannedRpe: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: null }) plannedRir: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    example: 99.29,
+    description: `Estimated one-rep max, ${WEIGHT_NOTE}; completed working sets of 1-15 reps only`,
+  })
+  e1rm: number | null;
+
+  static from(set: WorkoutSet, unit: WeightUnit): WorkoutSetDto {
+    return {
+      id: set.id,
+      position: set.position,
+      setType: set.setType,
+      weight: weightIn(set.weightKg, unit),
+      reps: set.reps,
+      rpe: toNumber(set.rpe),
+      rir: set.rir,
+      restSeconds: set.restSeconds,
+      completed: set.completed,
+      completedAt: set.completedAt?.toISOString() ?? null,
+      plannedRepsMin: set.plannedRepsMin,
+      plannedRepsMax: set.plannedRepsMax,
+      plannedWeight: weightIn(set.plannedWeightKg, unit),
+      plannedPercentE1rm: toNumber(set.plannedPercentE1rm),
+      plannedRpe: toNumber(set.plannedRpe),
+      plannedRir: set.plannedRir,
+      e1rm: weightIn(set.e1rmKg, unit),
+    };
+  }
+}
+
+export class WorkoutExerciseDto {
+  @ApiProperty({ format: 'uuid', description: 'The exercise (routes address it by this id)' })
+  exerciseId: string;
+  @ApiProperty({ example: 'Barbell Bench Press - Medium Grip' }) exerciseName: string;
+  @ApiProperty({ example: 0 }) position: number;
+  @ApiProperty({ nullable: true, type: String, example: 'Pause at the chest' })
+  notes: string | null;
+  @ApiProperty({
+    ...PROGRESSION_RULE_SCHEMA,
+    example: { type: 'none' },
+    description: "Copied from the template's exercise",
+  })
+  progression: ProgressionRuleDto;
+  @ApiProperty({ type: [WorkoutSetDto] }) sets: WorkoutSetDto[];
+
+  /** Expects `exercise` and `sets` loaded (WorkoutsRepository.findDetail). */
+  static from(item: WorkoutExercise, unit: WeightUnit): WorkoutExerciseDto {
+    return {
+      exerciseId: item.exerciseId,
+      exerciseName: item.exercise!.name,
+      position: item.position,
+      notes: item.notes,
+      progression: item.progression ?? { type: ProgressionType.None },
+      sets: item.sets!.map((set) => WorkoutSetDto.from(set, unit)),
+    };
+  }
+}
+
+export class PersonalRecordDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) exerciseId: string;
+  @ApiProperty({ enum: PersonalRecordKind, enumName: 'PersonalRecordKind' })
+  kind: PersonalRecordKind;
+  @ApiProperty({
+    example: 102.5,
+    description: `A weight ${WEIGHT_NOTE} (best_set_volume: weight × reps); a rep count for most_reps_at_weight`,
+  })
+  value: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    example: 100,
+    description: 'The best before; null for a first',
+  })
+  previousValue: number | null;
+  @ApiProperty({
+    example: 102.5,
+    description: `The record set's weight, ${WEIGHT_NOTE}; 0 for body weight`,
+  })
+  weight: number;
+  @ApiProperty({ example: 3 }) reps: number;
+  @ApiProperty({ format: 'uuid', description: 'The set that made the record' }) setId: string;
+  @ApiProperty({ format: 'uuid' }) workoutId: string;
+  @ApiProperty({ format: 'date-time' }) achievedAt: string;
+
+  static from(record: PersonalRecord, unit: WeightUnit): PersonalRecordDto {
+    const value = (stored: string) =>
+      record.kind === PersonalRecordKind.MostRepsAtWeight
+        ? Number(stored)
+        : fromKilograms(Number(stored), unit);
+    return {
+      id: record.id,
+      exerciseId: record.exerciseId,
+      kind: record.kind,
+      value: value(record.value),
+      previousValue: record.previousValue === null ? null : value(record.previousValue),
+      weight: fromKilograms(Number(record.weightKg), unit),
+      reps: record.reps,
+      setId: record.setId,
+      workoutId: record.workoutId,
+      achievedAt: record.achievedAt.toISOString(),
+    };
+  }
+}
+
+/** A workout as listed: everything but its exercises and records. */
+export class WorkoutSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Push Pull Legs: Push' }) name: string;
+  @ApiProperty({ enum: WorkoutStatus, enumName: 'WorkoutStatus', example: WorkoutStatus.Completed })
+  status: WorkoutStatus;
+  @ApiProperty({
+    example: 5,
+    description:
+      'Bumped by every change to the workout, its exercises or sets; send it back with edits',
+  })
+  version: number;
+  @ApiProperty({ enum: WeightUnit, enumName: 'WeightUnit', example: WeightUnit.Kilogram })
+  weightUnit: WeightUnit;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) templateId: string | null;
+  @ApiProperty({ nullable: true, type: Number, example: 0 }) templateDayIndex: number | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) scheduledFor: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'When the session is held: the start once started, else scheduledFor or creation',
+  })
+  sessionAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) startedAt: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'Start of the current pause',
+  })
+  pausedAt: string | null;
+  @ApiProperty({ example: 300, description: 'Ended pauses, in seconds' }) pausedSeconds: number;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) completedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) abandonedAt: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    example: 3000,
+    description: 'Ended minus started minus paused, once completed or abandoned',
+  })
+  durationSeconds: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    example: 4520,
+    description: `Σ weight × reps of the completed working sets, ${WEIGHT_NOTE}; once completed`,
+  })
+  totalVolume: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 15, description: 'Completed working sets' })
+  totalSets: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 112 }) totalReps: number | null;
+  @ApiProperty({ nullable: true, type: String, example: null }) notes: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+
+  static from(workout: Workout, unit: WeightUnit): WorkoutSummaryDto {
+    return {
+      id: workout.id,
+      name: workout.name,
+      status: workout.status,
+      version: workout.version,
+      weightUnit: unit,
+      templateId: workout.templateId,
+      templateDayIndex: workout.templateDayIndex,
+      scheduledFor: workout.scheduledFor?.toISOString() ?? null,
+      sessionAt: workout.sessionAt.toISOString(),
+      startedAt: workout.startedAt?.toISOString() ?? null,
+      pausedAt: workout.pausedAt?.toISOString() ?? null,
+      pausedSeconds: workout.pausedSeconds,
+      completedAt: workout.completedAt?.toISOString() ?? null,
+      abandonedAt: workout.abandonedAt?.toISOString() ?? null,
+      durationSeconds: workout.durationSeconds,
+      totalVolume: weightIn(workout.totalVolumeKg, unit),
+      totalSets: workout.totalSets,
+      totalReps: workout.totalReps,
+      notes: workout.notes,
+      createdAt: workout.createdAt.toISOString(),
+      updatedAt: workout.updatedAt.toISOString(),
+    };
+  }
+}
+
+/** A workout with its exercises, sets and (once completed) personal records. */
+export class WorkoutDto extends WorkoutSummaryDto {
+  @ApiProperty({ type: [WorkoutExerciseDto] }) exercises: WorkoutExerciseDto[];
+  @ApiProperty({ type: [PersonalRecordDto], description: 'Set at completion' })
+  personalRecords: PersonalRecordDto[];
+
+  /** Expects exercises, their exercise and sets loaded (WorkoutsRepository.findDetail). */
+  static fromDetail(workout: Workout, records: PersonalRecord[], unit: WeightUnit): WorkoutDto {
+    return {
+      ...WorkoutSummaryDto.from(workout, unit),
+      exercises: workout.exercises!.map((item) => WorkoutExerciseDto.from(item, unit)),
+      personalRecords: records.map((record) => PersonalRecordDto.from(record, unit)),
+    };
+  }
+}
+
+/** An exercise as a write returns it, with the workout's new version. */
+export class WorkoutExerciseChangeDto extends WorkoutExerciseDto {
+  @ApiProperty({ example: 6, description: 'The workout version after this change' })
+  workoutVersion: number;
+}
+
+/** A set as a write returns it, with the workout's new version. */
+export class WorkoutSetChangeDto extends WorkoutSetDto {
+  @ApiProperty({ format: 'uuid' }) exerciseId: string;
+  @ApiProperty({ example: 6, description: 'The workout version after this change' })
+  workoutVersion: number;
+}

@@ -1,0 +1,40 @@
+import { SetType } from '../templates/entities/set-type';
+import { estimateOneRepMax } from './one-rep-max';
+import { SetValues } from './workouts.repository';
+
+/** A set as the service reasons about it: numbers, weights in kg. */
+export interface SetState {
+  setType: SetType;
+  weightKg: number | null;
+  reps: number | null;
+  rpe: number | null;
+  rir: number | null;
+  restSeconds: number | null;
+  completed: boolean;
+}
+
+/** numeric columns take decimal strings, which keep the value exact. */
+export const decimal = (value: number | null | undefined): string | null =>
+  value === null || value === undefined ? null : String(value);
+
+/** numeric columns come back from the pg driver as strings. */
+export const numeric = (value: string | null): number | null =>
+  value === null ? null : Number(value);
+
+/**
+ * The columns of a set, with its e1RM written alongside: only a completed working set has one,
+ * so history queries can read e1rm_kg without re-checking the set's type and state.
+ */
+export function storedSet(set: SetState): SetValues {
+  const counts = set.completed && set.setType !== SetType.WarmUp;
+  return {
+    setType: set.setType,
+    weightKg: decimal(set.weightKg),
+    reps: set.reps,
+    rpe: decimal(set.rpe),
+    rir: set.rir,
+    restSeconds: set.restSeconds,
+    completed: set.completed,
+    e1rmKg: decimal(counts ? estimateOneRepMax(set.weightKg, set.reps) : null),
+  };
+}

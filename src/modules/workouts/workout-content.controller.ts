@@ -1,0 +1,116 @@
+import { Body, Controller, Delete, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
+import { AuthenticatedUser } from '../../common/auth/roles';
+import { ApiProblems } from '../../common/swagger/api-problems.decorator';
+import { WorkoutDto, WorkoutExerciseChangeDto, WorkoutSetChangeDto } from './dto/workout.dto';
+import { AddWorkoutExerciseDto, UpdateWorkoutExerciseDto } from './dto/workout-exercise-input.dto';
+import { CreateWorkoutSetDto, UpdateWorkoutSetDto } from './dto/workout-set-input.dto';
+import { WorkoutsService } from './workouts.service';
+
+const OPEN =
+  'Only while the workout is planned, in_progress or paused: a completed or abandoned one answers 409 workout-closed. Every change bumps the workout `version`.';
+
+/** The exercises of a workout and their sets. `:exerciseId` is the exercise's id. */
+@ApiTags('workouts')
+@Authenticated()
+@ApiProblems(429)
+@Controller('workouts/:id/exercises')
+export class WorkoutContentController {
+  constructor(private readonly workouts: WorkoutsService) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Add an exercise to a workout',
+    description: `An exercise appears once per workout (409 exercise-already-in-workout). ${OPEN}`,
+  })
+  @ApiCreatedResponse({ type: WorkoutExerciseChangeDto })
+  @ApiProblems(400, 404, 409)
+  addExercise(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AddWorkoutExerciseDto,
+  ): Promise<WorkoutExerciseChangeDto> {
+    return this.workouts.addExercise(caller.id, id, dto);
+  }
+
+  @Put(':exerciseId')
+  @ApiOperation({
+    summary: 'Move an exercise or change its notes',
+    description: `Optional \`version\`: if stale, 409 version-conflict with the current workout. ${OPEN}`,
+  })
+  @ApiOkResponse({ type: WorkoutExerciseChangeDto })
+  @ApiProblems(400, 404, 409)
+  updateExercise(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('exerciseId', ParseUUIDPipe) exerciseId: string,
+    @Body() dto: UpdateWorkoutExerciseDto,
+  ): Promise<WorkoutExerciseChangeDto> {
+    return this.workouts.updateExercise(caller.id, id, exerciseId, dto);
+  }
+
+  @Delete(':exerciseId')
+  @ApiOperation({
+    summary: 'Remove an exercise and its sets',
+    description: `Answers the workout as it is now. ${OPEN}`,
+  })
+  @ApiOkResponse({ type: WorkoutDto })
+  @ApiProblems(400, 404, 409)
+  removeExercise(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('exerciseId', ParseUUIDPipe) exerciseId: string,
+  ): Promise<WorkoutDto> {
+    return this.workouts.removeExercise(caller.id, id, exerciseId);
+  }
+
+  @Post(':exerciseId/sets')
+  @ApiOperation({
+    summary: 'Log a set',
+    description: `Appended after the exercise's last set. No version needed: sets logged at once from several devices all land. Weights are in your unit (GET /users/preferences). ${OPEN}`,
+  })
+  @ApiCreatedResponse({ type: WorkoutSetChangeDto })
+  @ApiProblems(400, 404, 409)
+  addSet(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('exerciseId', ParseUUIDPipe) exerciseId: string,
+    @Body() dto: CreateWorkoutSetDto,
+  ): Promise<WorkoutSetChangeDto> {
+    return this.workouts.addSet(caller.id, id, exerciseId, dto);
+  }
+
+  @Put(':exerciseId/sets/:setId')
+  @ApiOperation({
+    summary: 'Change a set (weight, reps, RPE or RIR, rest, type, completed)',
+    description: `Send what changes; null clears a value. Optional \`version\` for offline clients: if stale, 409 version-conflict with the current workout. ${OPEN}`,
+  })
+  @ApiOkResponse({ type: WorkoutSetChangeDto })
+  @ApiProblems(400, 404, 409)
+  updateSet(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('exerciseId', ParseUUIDPipe) exerciseId: string,
+    @Param('setId', ParseUUIDPipe) setId: string,
+    @Body() dto: UpdateWorkoutSetDto,
+  ): Promise<WorkoutSetChangeDto> {
+    return this.workouts.updateSet(caller.id, id, exerciseId, setId, dto);
+  }
+
+  @Delete(':exerciseId/sets/:setId')
+  @ApiOperation({
+    summary: 'Delete a set',
+    description: `Answers the workout as it is now. ${OPEN}`,
+  })
+  @ApiOkResponse({ type: WorkoutDto })
+  @ApiProblems(400, 404, 409)
+  removeSet(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('exerciseId', ParseUUIDPipe) exerciseId: string,
+    @Param('setId', ParseUUIDPipe) setId: string,
+  ): Promise<WorkoutDto> {
+    return this.workouts.removeSet(caller.id, id, exerciseId, setId);
+  }
+}

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { WeightUnit } from '../../common/units/weight-unit';
+import { TemplateDayDto } from '../templates/dto/template.dto';
+import { ProgressionType } from '../templates/entities/progression-rule';
+import { percentOfOneRepMaxKg } from './one-rep-max';
+import { decimal, storedSet } from './set-values';
+import { NewWorkoutExercise, NewWorkoutSet } from './workouts.repository';
+
+export interface PlanContext {
+  workoutId: string;
+  userId: string;
+  unit: WeightUnit;
+  /** The user's best e1RM per exercise, in kg (PersonalRecordsRepository.bestE1rms). */
+  e1rms: ReadonlyMap<string, number>;
+}
+
+export interface PlannedRows {
+  exercises: NewWorkoutExercise[];
+  sets: NewWorkoutSet[];
+}
+
+/** The exercises whose prescriptions need an e1RM (a %e1RM load), once each. */
+export function exercisesNeedingE1rm(day: TemplateDayDto): string[] {
+  const needing = day.exercises.filter((item) => item.sets.some((s) => s.percentE1rm !== null));
+  return [...new Set(needing.map((item) => item.exerciseId))];
+}
+
+/**
+ * One template day as a workout's rows: its exercises in order and every prescription as a
+ * planned set (not completed; weight and reps left for the user to log). The planned load is
+ * the template's weight, or its percentage of the user's best e1RM rounded to a loadable
+ * weight (percentOfOneRepMaxKg), or null without history. A workout holds an exercise once,
+ * so an exercise repeated in the day keeps its first place and gathers all its sets.
+ */
+export function planFromTemplateDay(
+  day: TemplateDayDto,
+  context: PlanContext,
+  newId: () => string = randomUUID,
+): PlannedRows {
+  const { workoutId, userId, unit, e1rms } = context;
+  const rows: PlannedRows = { exercises: [], sets: [] };
+  const byExercise = new Map<string, { id: string; sets: number }>();
+  for (const item of day.exercises) {
+    let parent = byExercise.get(item.exerciseId);
+    if (!parent) {
+      parent = { id: newId(), sets: 0 };
+      byExercise.set(item.exerciseId, parent);
+      rows.exercises.push({
+        id: parent.id,
+        workoutId,
+        exerciseId: item.exerciseId,
+        position: rows.exercises.length,
+        notes: item.notes,
+        progression: item.progression.type === ProgressionType.None ? null : item.progression,
+      });
+    }
+    const e1rm = e1rms.get(item.exerciseId);
+    for (const set of item.sets) {
+      const plannedWeightKg =
+        set.weightKg ??
+        (set.percentE1rm !== null && e1rm !== undefined
+          ? percentOfOneRepMaxKg(e1rm, set.percentE1rm, unit)
+          : null);
+      rows.sets.push({
+        ...storedSet({
+          setType: set.type,
+          weightKg: null,
+          reps: null,
+          rpe: null,
+          rir: null,
+          restSeconds: set.restSeconds,
+          completed: false,
+        }),
+        workoutExerciseId: parent.id,
+        userId,
+        workoutId,
+        exerciseId: item.exerciseId,
+        position: parent.sets++,
+        plannedRepsMin: set.repsMin,
+        plannedRepsMax: set.repsMax,
+        plannedWeightKg: decimal(plannedWeightKg),
+        plannedPercentE1rm: decimal(set.percentE1rm),
+        plannedRpe: decimal(set.rpeTarget),
+        plannedRir: set.rirTarget,
+      });
+    }
+  }
+  return rows;
+}

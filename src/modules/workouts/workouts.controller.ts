@@ -1,0 +1,201 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
+import { AuthenticatedUser } from '../../common/auth/roles';
+import { ApiCursorPageResponse, CursorPage } from '../../common/pagination/cursor';
+import { ApiProblems } from '../../common/swagger/api-problems.decorator';
+import { PROGRESSION_RULE_MODELS } from '../templates/dto/progression-rule.dto';
+import { CreateWorkoutDto } from './dto/create-workout.dto';
+import { ListWorkoutsQueryDto } from './dto/list-workouts-query.dto';
+import { UpdateWorkoutDto } from './dto/update-workout.dto';
+import { WorkoutDto, WorkoutSummaryDto } from './dto/workout.dto';
+import { WorkoutAction } from './workout-state';
+import { WorkoutsService } from './workouts.service';
+
+const STALE =
+  'A stale or illegal change is a 409 problem whose `current` member is the workout as it is now.';
+
+/** Workout sessions and their state machine; exercises and sets: WorkoutContentController. */
+@ApiTags('workouts')
+@Authenticated()
+@ApiProblems(429)
+@ApiExtraModels(...PROGRESSION_RULE_MODELS)
+@Controller('workouts')
+export class WorkoutsController {
+  constructor(private readonly workouts: WorkoutsService) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Create a workout, empty or from a template day',
+    description:
+      "With `templateId` (and `dayIndex`, default 0) the day's exercises become the workout's, each prescription a planned set: a %e1RM load is that percentage of your best estimated one-rep max for the exercise, rounded to 2.5 kg (5 lb), or null without history. The workout starts `planned`.",
+  })
+  @ApiCreatedResponse({ type: WorkoutDto, description: 'Created; Location names it' })
+  @ApiProblems(400)
+  async create(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() dto: CreateWorkoutDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WorkoutDto> {
+    const workout = await this.workouts.create(caller.id, dto);
+    res.location(`/api/v1/workouts/${workout.id}`);
+    return workout;
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'Workout history, newest first',
+    description:
+      'Ordered by `sessionAt` (the start, or the schedule while planned). Filter by time range (`from` inclusive, `to` exclusive) and status; pages with `cursor`.',
+  })
+  @ApiCursorPageResponse(WorkoutSummaryDto)
+  @ApiProblems(400)
+  list(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Query() query: ListWorkoutsQueryDto,
+  ): Promise<CursorPage<WorkoutSummaryDto>> {
+    return this.workouts.list(caller.id, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    summary: 'One workout with its exercises, sets and records',
+    description: "Another user's workout is a 404.",
+  })
+  @ApiOkResponse({ type: WorkoutDto })
+  @ApiProblems(400, 404)
+  get(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<WorkoutDto> {
+    return this.workouts.get(caller.id, id);
+  }
+
+  @Put(':id')
+  @ApiOperation({
+    summary: "Change a workout's name, notes or schedule",
+    description: `Send \`version\` from your last read (optimistic concurrency); allowed in every state. ${STALE}`,
+  })
+  @ApiOkResponse({ type: WorkoutDto })
+  @ApiProblems(400, 404, 409)
+  update(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateWorkoutDto,
+  ): Promise<WorkoutDto> {
+    return this.workouts.update(caller.id, id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'Delete a workout',
+    description: 'In any state, with its sets and personal records.',
+  })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiProblems(400, 404)
+  remove(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
+    return this.workouts.remove(caller.id, id);
+  }
+
+  @Post(':id/start')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Start a planned workout',
+    description: `planned → in_progress. ${STALE}`,
+  })
+  @ApiOkResponse({ type: WorkoutDto })
+  @ApiProblems(400, 404, 409)
+  start(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<WorkoutDto> {
+    return this.workouts.transition(caller.id, id, WorkoutAction.Start);
+  }
+
+  @Post(':id/pause')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Pause a workout',
+    description: `in_progress → paused; paused time does not count towards the duration. ${STALE}`,
+  })
+  @ApiOkResponse({ type: WorkoutDto })
+  @ApiProblems(400, 404, 409)
+  pause(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<WorkoutDto> {
+    return this.workouts.transition(caller.id, id, WorkoutAction.Pause);
+  }
+
+  @Post(':id/resume')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Resume a paused workout',
+    description: `paused → in_progress. ${STALE}`,
+  })
+  @ApiOkResponse({ type: WorkoutDto })
+  @ApiProblems(400, 404, 409)
+  resume(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<WorkoutDto> {
+    return this.workouts.transition(caller.id, id, WorkoutAction.Resume);
+  }
+
+  @Post(':id/complete')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Complete a workout: duration, totals and personal records',
+    description:
+      'in_progress or paused → completed. Computes the duration (paused time excluded), the volume, sets and reps of the completed working sets (warm-ups excluded), and detects personal records against your other completed workouts. Completing again is a 409 and counts nothing twice. ' +
+      STALE,
+  })
+  @ApiOkResponse({ type: WorkoutDto })
+  @ApiProblems(400, 404, 409)
+  complete(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<WorkoutDto> {
+    return this.workouts.complete(caller.id, id);
+  }
+
+  @Post(':id/abandon')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Abandon a workout',
+    description: `planned, in_progress or paused → abandoned: kept in the history, counted nowhere. ${STALE}`,
+  })
+  @ApiOkResponse({ type: WorkoutDto })
+  @ApiProblems(400, 404, 409)
+  abandon(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<WorkoutDto> {
+    return this.workouts.transition(caller.id, id, WorkoutAction.Abandon);
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { ExercisesModule } from '../exercises/exercises.module';
+import { TemplatesModule } from '../templates/templates.module';
+import { UsersModule } from '../users/users.module';
+import { PersonalRecordsRepository } from './personal-records.repository';
+import { WorkoutContentController } from './workout-content.controller';
+import { WorkoutsController } from './workouts.controller';
+import { WorkoutsRepository } from './workouts.repository';
+import { WorkoutsService } from './workouts.service';
+
+/** Workout sessions, their exercises and sets, completion and personal records. */
+@Module({
+  imports: [ExercisesModule, TemplatesModule, UsersModule],
+  controllers: [WorkoutsController, WorkoutContentController],
+  providers: [WorkoutsRepository, PersonalRecordsRepository, WorkoutsService],
+})
+export class WorkoutsModule {}

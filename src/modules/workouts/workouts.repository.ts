@@ -1,0 +1,285 @@
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { EntityManager } from 'typeorm';
+import { KeysetPosition } from '../../common/pagination/cursor';
+import { newestFirstPage } from '../../common/pagination/keyset';
+import { PersonalRecord } from './entities/personal-record.entity';
+import { WorkoutExercise } from './entities/workout-exercise.entity';
+import { WorkoutSet } from './entities/workout-set.entity';
+import { Workout } from './entities/workout.entity';
+import { TRANSITIONS, WorkoutAction, WorkoutStatus } from './workout-state';
+
+export type NewWorkout = Pick<
+  Workout,
+  'userId' | 'name' | 'notes' | 'scheduledFor' | 'templateId' | 'templateDayIndex'
+> &
+  Partial<Pick<Workout, 'sessionAt'>>;
+
+export type WorkoutChanges = Partial<
+  Pick<Workout, 'name' | 'notes' | 'scheduledFor' | 'sessionAt'>
+>;
+
+export type NewWorkoutExercise = Pick<
+  WorkoutExercise,
+  'id' | 'workoutId' | 'exerciseId' | 'position' | 'notes' | 'progression'
+>;
+
+export type SetValues = Pick<
+  WorkoutSet,
+  'setType' | 'weightKg' | 'reps' | 'rpe' | 'rir' | 'restSeconds' | 'completed' | 'e1rmKg'
+>;
+
+export type NewWorkoutSet = SetValues &
+  Pick<WorkoutSet, 'workoutExerciseId' | 'userId' | 'workoutId' | 'exerciseId' | 'position'> &
+  Partial<
+    Pick<
+      WorkoutSet,
+      | 'plannedRepsMin'
+      | 'plannedRepsMax'
+      | 'plannedWeightKg'
+      | 'plannedPercentE1rm'
+      | 'plannedRpe'
+      | 'plannedRir'
+    >
+  >;
+
+export interface WorkoutFilter {
+  from?: Date;
+  to?: Date;
+  status?: WorkoutStatus;
+  /** Return workouts strictly before this keyset position (newest first). */
+  before?: KeysetPosition;
+  limit: number;
+}
+
+/** Seconds paused so far, a pause still open included (whole seconds, as stored). */
+const PAUSED_SO_FAR =
+  'paused_seconds + coalesce(round(extract(epoch FROM now() - paused_at))::int, 0)';
+
+/** Closing a session (complete, abandon) ends an open pause and fixes the duration. */
+const END_SESSION = {
+  pausedSeconds: PAUSED_SO_FAR,
+  pausedAt: 'NULL',
+  durationSeconds: `CASE WHEN started_at IS NULL THEN NULL
+    ELSE greatest(0, round(extract(epoch FROM now() - started_at))::int - (${PAUSED_SO_FAR})) END`,
+};
+
+/** What each action writes besides the status (SQL over the row's current values). */
+const EFFECTS: Record<WorkoutAction, Partial<Record<keyof Workout, string>>> = {
+  [WorkoutAction.Start]: { startedAt: 'now()', sessionAt: 'now()' },
+  [WorkoutAction.Pause]: { pausedAt: 'now()' },
+  [WorkoutAction.Resume]: { pausedSeconds: PAUSED_SO_FAR, pausedAt: 'NULL' },
+  [WorkoutAction.Complete]: { ...END_SESSION, completedAt: 'now()' },
+  [WorkoutAction.Abandon]: { ...END_SESSION, abandonedAt: 'now()' },
+};
+
+/**
+ * The queries of a workout and its content (exercises, sets): one aggregate, one repository.
+ * Each instance works through one EntityManager, the injected one or a transaction's
+ * (inTransaction), so the service composes these methods into one transaction.
+ */
+@Injectable()
+export class WorkoutsRepository {
+  constructor(@InjectEntityManager() readonly manager: EntityManager) {}
+
+  /** Runs `work` in one transaction, with a repository bound to it. */
+  inTransaction<T>(work: (tx: WorkoutsRepository) => Promise<T>): Promise<T> {
+    return this.manager.transaction((manager) => work(new WorkoutsRepository(manager)));
+  }
+
+  async insertWorkout(workout: NewWorkout): Promise<string> {
+    const result = await this.manager.insert(Workout, workout);
+    return (result.identifiers[0] as { id: string }).id;
+  }
+
+  /** By primary key, scoped to the owner: another user's workout is simply not found. */
+  findOwned(userId: string, id: string): Promise<Workout | null> {
+    return this.manager.findOneBy(Workout, { id, userId });
+  }
+
+  /**
+   * findOwned, locking the row FOR NO KEY UPDATE until the transaction ends: every change to
+   * one workout's content is serialized on it (positions, version), while foreign-key checks
+   * of other tables go on.
+   */
+  lockOwned(userId: string, id: string): Promise<Workout | null> {
+    return this.manager
+      .createQueryBuilder(Workout, 'workout')
+      .where('workout.id = :id AND workout.userId = :userId', { id, userId })
+      .setLock('for_no_key_update')
+      .getOne();
+  }
+
+  /**
+   * The workout with its exercises (and their names, even of soft-deleted exercises) and sets,
+   * in order. One query over primary and unique keys.
+   */
+  findDetail(userId: string, id: string): Promise<Workout | null> {
+    return this.manager.findOne(Workout, {
+      where: { id, userId },
+      relations: { exercises: { exercise: true, sets: true } },
+      order: { exercises: { position: 'ASC', sets: { position: 'ASC' } } },
+      withDeleted: true,
+    });
+  }
+
+  /**
+   * Newest first, keyset-paginated on (session_at, id): an index range scan on
+   * IDX_workouts_user_session, or IDX_workouts_user_status_session with a status filter.
+   */
+  findPage(userId: string, filter: WorkoutFilter): Promise<Workout[]> {
+    const query = this.manager
+      .createQueryBuilder(Workout, 'workout')
+      .where('workout.userId = :userId', { userId });
+    if (filter.from) query.andWhere('workout.sessionAt >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('workout.sessionAt < :to', { to: filter.to });
+    if (filter.status) query.andWhere('workout.status = :status', { status: filter.status });
+    return newestFirstPage(query, 'sessionAt', filter.before, filter.limit).getMany();
+  }
+
+  async updateWorkout(id: string, changes: WorkoutChanges): Promise<void> {
+    await this.manager.update(Workout, { id }, changes);
+  }
+
+  /** Every write of a workout or its content ends here: the version clients compare. */
+  async bumpVersion(id: string): Promise<number> {
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(Workout)
+      .set({ version: () => 'version + 1' })
+      .where('id = :id', { id })
+      .returning('version')
+      .execute();
+    return (result.raw as { version: number }[])[0].version;
+  }
+
+  /** True if deleted. Exercises, sets and personal records go with it (cascades). */
+  async deleteOwned(userId: string, id: string): Promise<boolean> {
+    const result = await this.manager.delete(Workout, { id, userId });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * Applies `action` as one conditional UPDATE (WHERE status IN the allowed sources), so of
+   * two concurrent requests only one can succeed. False when the workout is not the caller's
+   * or its status does not allow the action.
+   */
+  async applyTransition(userId: string, id: string, action: WorkoutAction): Promise<boolean> {
+    const { from, to } = TRANSITIONS[action];
+    const effects = Object.fromEntries(
+      Object.entries(EFFECTS[action]).map(([property, sql]) => [property, () => sql]),
+    );
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(Workout)
+      .set({ ...effects, status: to, version: () => 'version + 1' })
+      .where('id = :id AND user_id = :userId AND status IN (:...from)', { id, userId, from })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Totals of the completed working sets (warm-ups excluded), over IDX_workout_sets_workout. */
+  async recordTotals(id: string): Promise<void> {
+    await this.manager.query(
+      `UPDATE workouts
+          SET total_volume_kg = totals.volume, total_sets = totals.sets, total_reps = totals.reps
+         FROM (SELECT coalesce(sum(coalesce(weight_kg, 0) * coalesce(reps, 0)), 0) AS volume,
+                      count(*)::int AS sets,
+                      coalesce(sum(reps), 0)::int AS reps
+                 FROM workout_sets
+                WHERE workout_id = $1 AND completed AND set_type <> 'warm_up') AS totals
+        WHERE workouts.id = $1`,
+      [id],
+    );
+  }
+
+  /** A completed workout's personal records, by exercise, kind and weight (its unique key). */
+  findRecords(workoutId: string): Promise<PersonalRecord[]> {
+    return this.manager.find(PersonalRecord, {
+      where: { workoutId },
+      order: { exerciseId: 'ASC', kind: 'ASC', weightKg: 'ASC' },
+    });
+  }
+
+  // Exercises of a workout.
+
+  findExercise(workoutId: string, exerciseId: string): Promise<WorkoutExercise | null> {
+    return this.manager.findOneBy(WorkoutExercise, { workoutId, exerciseId });
+  }
+
+  /** The workout's exercise rows in order (UQ_workout_exercises_workout_exercise). */
+  exercisesOf(workoutId: string): Promise<WorkoutExercise[]> {
+    return this.manager.find(WorkoutExercise, {
+      where: { workoutId },
+      order: { position: 'ASC', createdAt: 'ASC' },
+    });
+  }
+
+  async insertExercises(rows: NewWorkoutExercise[]): Promise<void> {
+    if (rows.length > 0) await this.manager.insert(WorkoutExercise, rows);
+  }
+
+  async updateExerciseNotes(id: string, notes: string | null): Promise<void> {
+    await this.manager.update(WorkoutExercise, { id }, { notes });
+  }
+
+  /** Positions 0..n-1 in the order of `ids`, in one statement. */
+  async setExerciseOrder(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.manager.query(
+      `UPDATE workout_exercises AS e SET position = o.position - 1
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, position)
+        WHERE e.id = o.id AND e.position <> o.position - 1`,
+      [ids],
+    );
+  }
+
+  async deleteExercise(id: string): Promise<void> {
+    await this.manager.delete(WorkoutExercise, { id });
+  }
+
+  // Sets of a workout exercise.
+
+  findSet(workoutExerciseId: string, id: string): Promise<WorkoutSet | null> {
+    return this.manager.findOneBy(WorkoutSet, { id, workoutExerciseId });
+  }
+
+  /** How many sets the exercise has, and the position after the last (max + 1: gaps stay). */
+  async setPositions(workoutExerciseId: string): Promise<{ count: number; next: number }> {
+    const [row] = (await this.manager.query(
+      `SELECT count(*)::int AS count, coalesce(max(position) + 1, 0)::int AS next
+         FROM workout_sets WHERE workout_exercise_id = $1`,
+      [workoutExerciseId],
+    )) as { count: number; next: number }[];
+    return row;
+  }
+
+  /** Inserts sets; `completed` ones are stamped with the database clock. Returns their ids. */
+  async insertSets(rows: NewWorkoutSet[]): Promise<string[]> {
+    if (rows.length === 0) return [];
+    const result = await this.manager
+      .createQueryBuilder()
+      .insert()
+      .into(WorkoutSet)
+      .values(rows.map((row) => ({ ...row, completedAt: row.completed ? () => 'now()' : null })))
+      .execute();
+    return (result.identifiers as { id: string }[]).map(({ id }) => id);
+  }
+
+  /** A set's new values; completing keeps the first completion instant, un-completing clears it. */
+  async updateSet(id: string, values: SetValues): Promise<void> {
+    await this.manager
+      .createQueryBuilder()
+      .update(WorkoutSet)
+      .set({
+        ...values,
+        completedAt: values.completed ? () => 'coalesce(completed_at, now())' : null,
+      })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  async deleteSet(id: string): Promise<void> {
+    await this.manager.delete(WorkoutSet, { id });
+  }
+}
