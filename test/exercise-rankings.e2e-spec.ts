@@ -131,6 +131,115 @@ describe('exercise ratings and rankings (e2e)', () => {
     expect(res.body.meta.total).toBeGreaterThanOrEqual(2);
   });
 
+  async function librarySlugs(...slugs: string[]): Promise<Record<string, string>> {
+    const rows: { slug: string; id: string }[] = await db.query(
+      'SELECT slug, id FROM exercises WHERE slug = ANY($1)',
+      [slugs],
+    );
+    return Object.fromEntries(rows.map((r) => [r.slug, r.id]));
+  }
+
+  /** A completed workout with the given sets, through the workouts API. */
+  async function completedWorkout(
+    user: TestUser,
+    sets: { exerciseId: string; weight?: number; reps: number; setType?: string }[],
+  ): Promise<void> {
+    const workout = (await as(user).post('/workouts', { name: 'Session' }).expect(201)).body;
+    for (const exerciseId of new Set(sets.map((set) => set.exerciseId))) {
+      await as(user).post(`/workouts/${workout.id}/exercises`, { exerciseId }).expect(201);
+    }
+    await as(user).post(`/workouts/${workout.id}/start`, {}).expect(200);
+    for (const { exerciseId, ...set } of sets) {
+      await as(user).post(`/workouts/${workout.id}/exercises/${exerciseId}/sets`, set).expect(201);
+    }
+    await as(user).post(`/workouts/${workout.id}/complete`, {}).expect(200);
+  }
+
+  it('counts completed workouts as usage in the popularity ranking', async () => {
+    const id = await approvedExercise();
+    const lifter = await registerUser(api.http);
+    await completedWorkout(lifter, [{ exerciseId: id, weight: 20, reps: 10 }]);
+    await completedWorkout(lifter, [{ exerciseId: id, weight: 22.5, reps: 8 }]);
+    await votes(id, [3]); // a vote also refreshes the cached rankings
+
+    const res = await as(lifter).get('/exercises/popular', { limit: 100 }).expect(200);
+    const item = res.body.items.find((e: { id: string }) => e.id === id);
+    expect(item.uses).toBe(2);
+    const stats = await as(lifter).get('/exercises/stats').expect(200);
+    expect(stats.body.mostUsed.length).toBeGreaterThan(0);
+    for (const used of stats.body.mostUsed) expect(used.uses).toBeGreaterThanOrEqual(1);
+  });
+
+  it('recommends exercises for the least trained muscles, fit to level and equipment', async () => {
+    const ex = await librarySlugs('Barbell_Squat', 'Barbell_Bench_Press_-_Medium_Grip', 'Pullups');
+    const [squat, bench, pullups] = [
+      ex.Barbell_Squat,
+      ex['Barbell_Bench_Press_-_Medium_Grip'],
+      ex.Pullups,
+    ];
+    const user = await registerUser(api.http);
+    await request(api.http)
+      .put('/api/v1/users/preferences')
+      .auth(user.accessToken, { type: 'bearer' })
+      .send({ trainingLevel: 'beginner', equipment: ['dumbbell'] })
+      .expect(200);
+    // Squat: quadriceps; calves, glutes, hamstrings, lower back. Bench: chest; shoulders,
+    // triceps. Pull-ups: lats; biceps, middle back. The warm-up counts for nothing.
+    await completedWorkout(user, [
+      { exerciseId: squat, weight: 40, reps: 10, setType: 'warm_up' },
+      ...[1, 2, 3].map(() => ({ exerciseId: squat, weight: 100, reps: 5 })),
+      ...[1, 2, 3].map(() => ({ exerciseId: bench, weight: 80, reps: 5 })),
+      ...[1, 2].map(() => ({ exerciseId: pullups, reps: 8 })),
+    ]);
+
+    const all = await as(user)
+      .get('/exercises/recommended', { muscles: 6, perMuscle: 10 })
+      .expect(200);
+    expect(all.body).toMatchObject({ periodDays: 28, level: 'beginner', equipment: ['dumbbell'] });
+    // Nothing trained the abdominals, traps, forearms, adductors, abductors or neck: those
+    // six, big movers first.
+    expect(
+      all.body.muscles.map((m: { muscle: string; sets: number }) => [m.muscle, m.sets]),
+    ).toEqual([
+      ['abdominals', 0],
+      ['traps', 0],
+      ['forearms', 0],
+      ['adductors', 0],
+      ['abductors', 0],
+      ['neck', 0],
+    ]);
+    let suggested = 0;
+    for (const { muscle, exercises } of all.body.muscles) {
+      for (const e of exercises) {
+        suggested += 1;
+        expect(e.primaryMuscles).toContain(muscle);
+        expect(e.level).toBe('beginner');
+        expect([null, 'dumbbell', 'body only']).toContain(e.equipment);
+        expect(['stretching', 'cardio']).not.toContain(e.category);
+        expect(e.status).toBe('approved');
+      }
+    }
+    expect(suggested).toBeGreaterThan(10);
+
+    // What the user has done lately is not suggested again.
+    const first = all.body.muscles[0].exercises[0];
+    await completedWorkout(user, [{ exerciseId: first.id, reps: 15 }]);
+    const after = await as(user)
+      .get('/exercises/recommended', { muscles: 6, perMuscle: 10 })
+      .expect(200);
+    const ids = after.body.muscles.flatMap((m: { exercises: { id: string }[] }) =>
+      m.exercises.map((e) => e.id),
+    );
+    expect(ids).not.toContain(first.id);
+    // The abdominals have a set now: no longer among the untrained muscles at the top.
+    expect(after.body.muscles[0].muscle).not.toBe('abdominals');
+    const abdominals = after.body.muscles.find(
+      (m: { muscle: string }) => m.muscle === 'abdominals',
+    );
+    if (abdominals) expect(abdominals.sets).toBeGreaterThanOrEqual(1);
+    await as(user).get('/exercises/recommended', { muscles: 7 }).expect(400);
+  });
+
   it('counts the library by muscle, level, equipment and category', async () => {
     const res = await as(admin).get('/exercises/stats').expect(200);
     expect(res.body.total).toBeGreaterThanOrEqual(873);
