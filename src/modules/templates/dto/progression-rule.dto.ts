@@ -18,7 +18,7 @@ import {
   ProgressionType,
 } from '../entities/progression-rule';
 import { TEMPLATE_LIMITS } from './template-limits';
-import { IsMultipleOf } from './template-validators';
+import { IsMultipleOf } from '../../../common/validation/field-rules';
 
 const { incrementKg } = TEMPLATE_LIMITS;
 

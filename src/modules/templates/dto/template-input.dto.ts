@@ -23,7 +23,12 @@ import { SetType } from '../entities/set-type';
 import { TemplateGoal, TemplateVisibility } from '../entities/template-vocabulary';
 import { ProgressionRuleDto, ProgressionRuleField } from './progression-rule.dto';
 import { TEMPLATE_LIMITS as LIMITS } from './template-limits';
-import { IsMultipleOf, NotLessThan, NotTogetherWith, OmitForDefault } from './template-validators';
+import {
+  IsMultipleOf,
+  NotLessThan,
+  NotTogetherWith,
+  OmitForDefault,
+} from '../../../common/validation/field-rules';
 
 const reps = () => applyDecorators(IsInt(), Min(LIMITS.reps.min), Max(LIMITS.reps.max));
 const notes = () =>

@@ -18,7 +18,7 @@ import {
 import { EARLIEST_INSTANT } from '../../../common/validation/instant.decorator';
 import { toDate, trimString } from '../../../common/validation/transforms';
 import { SetType } from '../../templates/entities/set-type';
-import { IsMultipleOf, NotTogetherWith } from '../../templates/dto/template-validators';
+import { IsMultipleOf, NotTogetherWith } from '../../../common/validation/field-rules';
 
 /** Bounds of a workout and its sets; docs/workouts.md lists them. */
 export const WORKOUT_LIMITS = {

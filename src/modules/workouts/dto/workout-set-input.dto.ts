@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { OmitForDefault } from '../../templates/dto/template-validators';
+import { OmitForDefault } from '../../../common/validation/field-rules';
 import { SetType } from '../../templates/entities/set-type';
 import { Clearable, SetField, WORKOUT_LIMITS, WorkoutField } from './workout-fields';
 
