@@ -4,10 +4,11 @@ import { Repository } from 'typeorm';
 import { KeysetPosition } from '../../common/pagination/cursor';
 import { newestFirstPage } from '../../common/pagination/keyset';
 import { BodyMetric } from './entities/body-metric.entity';
-import { addDays } from './local-date';
+import { addDays } from '../../common/time/local-date';
 import { StoredMeasurements } from './measurements';
 import { RegressionSums } from './trend';
 import { isUniqueViolation } from '../../common/database/unique-violation';
+import { insertOrIgnore } from '../../common/database/insert-or-ignore';
 
 export type NewBodyMetric = Pick<BodyMetric, 'userId' | 'measuredAt' | 'note'> & StoredMeasurements;
 
@@ -76,16 +77,8 @@ export class BodyMetricsRepository {
    * Inserts unless the user already has a reading at that instant (UQ_body_metrics_user_measured);
    * then returns null. Atomic under concurrent retries.
    */
-  async insertUnlessInstantTaken(metric: NewBodyMetric): Promise<BodyMetric | null> {
-    // TypeORM merges the RETURNING values (id, timestamps) into `row`: no reload needed.
-    const row = this.metrics.create(metric);
-    const result = await this.metrics
-      .createQueryBuilder()
-      .insert()
-      .values(row)
-      .orIgnore()
-      .execute();
-    return result.identifiers[0]?.id ? row : null;
+  insertUnlessInstantTaken(metric: NewBodyMetric): Promise<BodyMetric | null> {
+    return insertOrIgnore(this.metrics, metric);
   }
 
   /** Uses UQ_body_metrics_user_measured. */

@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import { KeysetPosition } from '../../common/pagination/cursor';
 import { newestFirstPage } from '../../common/pagination/keyset';
 import { Entry, EntryType } from './entities/entry.entity';
+import { insertOrIgnore } from '../../common/database/insert-or-ignore';
 
 export type NewEntry = Pick<
   Entry,
@@ -42,16 +43,8 @@ export class EntriesRepository {
    * Inserts unless an entry with the same (user, idempotency key) exists; then returns null
    * and the caller loads the existing one. Atomic under concurrent retries (UQ index).
    */
-  async insertUnlessKeyExists(entry: NewEntry): Promise<Entry | null> {
-    // TypeORM merges the RETURNING values (id, timestamps) into `row`: no reload needed.
-    const row = this.entries.create(entry);
-    const result = await this.entries
-      .createQueryBuilder()
-      .insert()
-      .values(row)
-      .orIgnore()
-      .execute();
-    return result.identifiers[0]?.id ? row : null;
+  insertUnlessKeyExists(entry: NewEntry): Promise<Entry | null> {
+    return insertOrIgnore(this.entries, entry);
   }
 
   /** Uses UQ_entries_user_idempotency_key. */
