@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: builds FitAI, creates and migrates a throwaway database, starts the API,
- * workers and a bare baseline server as separate processes, measures the four figures of
+ * workers and a bare baseline server as separate processes, measures the five figures of
  * bench/README.md, prints a report, writes bench/results/latest.json, and cleans up (database,
  * Redis keys, processes, temp files) whatever happens.
  */
@@ -28,6 +28,7 @@ import { deleteKeys } from './lib/redis';
 import { BenchResults, formatExplain, formatReport, toJson } from './lib/report';
 import { benchEntriesRead } from './scenarios/entries-read';
 import { benchEntriesWrite } from './scenarios/entries-write';
+import { benchProgressRead } from './scenarios/progress-read';
 import { benchSummaryLatency } from './scenarios/summary-latency';
 import { benchWorkerThroughput, seedWeeks, weekStart } from './scenarios/worker-throughput';
 
@@ -113,6 +114,10 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
   const [small, large] = await registerUsers(api, 2, 'history');
   const entriesRead = await benchEntriesRead(config, api, pool, { small, large }, log);
 
+  log('figure 5: progress routes over 3 years of training vs one GET /workouts page');
+  const [athlete] = await registerUsers(api, 1, 'athlete');
+  const progress = await benchProgressRead(config, api, pool, athlete, log);
+
   log(`figure 3: registering ${config.workerUsers} users and seeding their weeks`);
   const weekUsers = await registerUsers(api, config.workerUsers, 'week');
   // Two weeks per worker run (warm-up, measured), plus one for figure 4.
@@ -163,6 +168,7 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
     entriesRead,
     worker,
     summaries,
+    progress,
   };
 }
 
@@ -182,7 +188,7 @@ async function main(): Promise<number> {
     results.totalSeconds = (Date.now() - startedAt) / 1000;
     mkdirSync(join(REPO_ROOT, 'bench', 'results'), { recursive: true });
     writeFileSync(RESULTS_FILE, toJson(results));
-    console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of EntriesRepository.findPage, as sent by TypeORM\n`);
+    console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the measured queries, as FitAI sends them\n`);
     console.log(formatExplain(results));
     console.log(`\n${formatReport(results)}\n`);
     console.log(`JSON: ${RESULTS_FILE}`);

@@ -6,6 +6,7 @@ import { EntriesModule } from './modules/entries/entries.module';
 import { ExercisesModule } from './modules/exercises/exercises.module';
 import { HealthModule } from './modules/health/health.module';
 import { OAuthModule } from './modules/oauth/oauth.module';
+import { ProgressModule } from './modules/progress/progress.module';
 import { SummariesModule } from './modules/summaries/summaries.module';
 import { TemplatesModule } from './modules/templates/templates.module';
 import { UsersModule } from './modules/users/users.module';
@@ -25,4 +26,5 @@ export const DOMAIN_MODULES = [
   BodyMetricsModule,
   TemplatesModule,
   WorkoutsModule,
+  ProgressModule,
 ];

@@ -24,13 +24,12 @@ export interface ExplainedQuery {
 }
 
 /**
- * Runs the real EntriesRepository.findPage (FitAI's data-source options and entities) for
- * each filter, captures its SQL and parameters, and returns EXPLAIN (ANALYZE, BUFFERS) of it.
+ * Runs each case against a DataSource built from FitAI's own options and entities, captures
+ * the last SQL it sent with its parameters, and returns EXPLAIN (ANALYZE, BUFFERS) of it.
  */
-export async function explainFindPage(
+export async function explainCaptured(
   databaseUrl: string,
-  userId: string,
-  cases: { label: string; filter: EntryFilter }[],
+  cases: { label: string; run: (dataSource: DataSource) => Promise<unknown> }[],
 ): Promise<ExplainedQuery[]> {
   const logger = new CapturingLogger();
   const dataSource = new DataSource({
@@ -44,13 +43,12 @@ export async function explainFindPage(
   });
   await dataSource.initialize();
   try {
-    const repository = new EntriesRepository(dataSource.getRepository(Entry));
     const explained: ExplainedQuery[] = [];
-    for (const { label, filter } of cases) {
+    for (const { label, run } of cases) {
       logger.queries = [];
-      await repository.findPage(userId, filter);
+      await run(dataSource);
       const query = logger.queries.at(-1);
-      if (!query) throw new Error('findPage sent no query');
+      if (!query) throw new Error(`${label}: no query sent`);
       const rows: { 'QUERY PLAN': string }[] = await dataSource.query(
         `EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`,
         query.parameters,
@@ -66,4 +64,20 @@ export async function explainFindPage(
   } finally {
     await dataSource.destroy();
   }
+}
+
+/** EXPLAIN of the real EntriesRepository.findPage for each filter. */
+export function explainFindPage(
+  databaseUrl: string,
+  userId: string,
+  cases: { label: string; filter: EntryFilter }[],
+): Promise<ExplainedQuery[]> {
+  return explainCaptured(
+    databaseUrl,
+    cases.map(({ label, filter }) => ({
+      label,
+      run: (dataSource) =>
+        new EntriesRepository(dataSource.getRepository(Entry)).findPage(userId, filter),
+    })),
+  );
 }

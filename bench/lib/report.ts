@@ -1,5 +1,6 @@
 import { EntriesReadFigure, sizeLabel } from '../scenarios/entries-read';
 import type { EntriesWriteFigure } from '../scenarios/entries-write';
+import type { ProgressReadFigure } from '../scenarios/progress-read';
 import type { SummaryLatencyFigure } from '../scenarios/summary-latency';
 import type { WorkerFigure } from '../scenarios/worker-throughput';
 import type { LoadResult } from './load';
@@ -15,6 +16,7 @@ export interface BenchResults {
   entriesRead: EntriesReadFigure;
   worker: WorkerFigure;
   summaries: SummaryLatencyFigure;
+  progress: ProgressReadFigure;
 }
 
 const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
@@ -45,7 +47,7 @@ function duration(seconds: number): string {
 }
 
 export function formatReport(r: BenchResults): string {
-  const { machine: m, entriesWrite: w, entriesRead: g, worker, summaries: s } = r;
+  const { machine: m, entriesWrite: w, entriesRead: g, worker, summaries: s, progress: p } = r;
   const out: string[] = [];
   out.push(
     `FitAI benchmarks — ${r.generatedAt} — total ${duration(r.totalSeconds)}`,
@@ -129,12 +131,26 @@ export function formatReport(r: BenchResults): string {
         ['fresh / cached', times(s.p50Ratio), '', '', ''],
       ],
     ),
+    '',
+    `5. Progress — ${p.sessions} sessions, ${p.sets} sets over 3 years, ${p.connections} ` +
+      `connection(s), ${p.seconds} s per case (seeded in ${p.seedSeconds.toFixed(0)} s)`,
+    table(
+      ['route', 'req/s', 'p50 ms', 'p99 ms', 'p50 / page', 'p99 / page'],
+      p.cases.map((c) => [
+        c.label,
+        int(c.result.requestsPerSecond),
+        ms(c.result.latency.p50),
+        ms(c.result.latency.p99),
+        times(c.p50Ratio),
+        times(c.p99Ratio),
+      ]),
+    ),
   );
   return out.join('\n');
 }
 
 export function formatExplain(r: BenchResults): string {
-  return r.entriesRead.explain
+  return [...r.entriesRead.explain, ...r.progress.explain]
     .map(
       (e) => `-- ${e.label}\n-- parameters: ${JSON.stringify(e.parameters)}\n${e.sql}\n\n${e.plan}`,
     )
@@ -192,6 +208,16 @@ export function toJson(r: BenchResults): string {
       },
       cached: roundLoad(r.summaries.cached),
       p50Ratio: round(r.summaries.p50Ratio, 2),
+    },
+    progress: {
+      ...r.progress,
+      seedSeconds: round(r.progress.seedSeconds, 1),
+      cases: r.progress.cases.map((c) => ({
+        ...c,
+        result: roundLoad(c.result),
+        p50Ratio: round(c.p50Ratio, 2),
+        p99Ratio: round(c.p99Ratio, 2),
+      })),
     },
   };
   return `${JSON.stringify(json, null, 2)}\n`;

@@ -9,7 +9,7 @@ import {
   BodyPeriodQueryDto,
   BodyPredictionQueryDto,
 } from './dto/body-trend-query.dto';
-import { addDays, daysBetween, localDate } from './local-date';
+import { addDays, daysBetween, localDate } from '../../common/time/local-date';
 import { BodyMeasurement, fromStored, MEASUREMENTS, unitOf } from './measurements';
 import { fitLine, predict } from './trend';
 

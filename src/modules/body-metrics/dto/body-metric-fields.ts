@@ -1,16 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsISO8601,
-  IsNumber,
-  IsOptional,
-  IsPositive,
-  IsString,
-  Matches,
-  MaxLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsNumber, IsOptional, IsPositive, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsLocalDate } from '../../../common/validation/local-date.decorator';
 import { trimString } from '../../../common/validation/transforms';
 import { BodyMeasurement, MEASUREMENTS } from '../measurements';
 
@@ -34,9 +26,6 @@ function describeMeasurement(measurement: BodyMeasurement): string {
   if (kind === 'length') return `${label} in your length unit (cm or in), ${min}–${max} cm`;
   return `${label}, percent of body weight, ${min}–${max} %`;
 }
-
-/** `YYYY-MM-DD`, a real calendar date. */
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Shared documentation and validation, so create, update, queries and responses agree. */
 export const BodyMetricField = {
@@ -70,9 +59,5 @@ export const BodyMetricField = {
       description: describeMeasurement(measurement),
     }),
   note: () => applyDecorators(Transform(trimString), IsString(), MaxLength(NOTE_MAX_LENGTH)),
-  localDate: () =>
-    applyDecorators(
-      Matches(LOCAL_DATE, { message: '$property must be a date as YYYY-MM-DD' }),
-      IsISO8601({ strict: true }, { message: '$property must be a valid calendar date' }),
-    ),
+  localDate: IsLocalDate,
 };

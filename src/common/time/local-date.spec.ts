@@ -1,4 +1,4 @@
-import { addDays, daysBetween, localDate } from './local-date';
+import { addDays, daysBetween, isoWeekStart, localDate } from './local-date';
 
 describe('local dates', () => {
   it('names the calendar day of an instant in a time zone', () => {
@@ -14,5 +14,11 @@ describe('local dates', () => {
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
     expect(daysBetween('2026-03-01', '2026-04-01')).toBe(31);
     expect(daysBetween('2026-01-08', '2026-01-01')).toBe(-7);
+  });
+
+  it('finds the Monday of the ISO week, across a year boundary', () => {
+    expect(isoWeekStart('2026-11-16')).toBe('2026-11-16'); // a Monday
+    expect(isoWeekStart('2026-11-22')).toBe('2026-11-16'); // its Sunday
+    expect(isoWeekStart('2027-01-01')).toBe('2026-12-28');
   });
 });

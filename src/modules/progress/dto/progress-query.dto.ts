@@ -1,0 +1,58 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsLocalDate } from '../../../common/validation/local-date.decorator';
+
+/** Three years: the longest period any progress route aggregates. */
+export const MAX_PERIOD_WEEKS = 156;
+
+/**
+ * A period of whole ISO weeks (Monday to Sunday, in the caller's time zone): the `weeks`
+ * weeks ending with the week of `endDate`, cut at `endDate` itself.
+ */
+export class ProgressPeriodQueryDto {
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_PERIOD_WEEKS,
+    default: 12,
+    description: 'ISO weeks in the period, the current one included',
+  })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PERIOD_WEEKS)
+  weeks: number = 12;
+
+  @ApiPropertyOptional({
+    example: '2026-11-20',
+    description: 'Last day of the period, a date in your time zone; defaults to today there',
+  })
+  @IsOptional()
+  @IsLocalDate()
+  endDate?: string;
+}
+
+export class StrengthSeriesQueryDto extends ProgressPeriodQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PERIOD_WEEKS, default: 52 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PERIOD_WEEKS)
+  override weeks: number = 52;
+}
+
+export class TrainingAnalyticsQueryDto extends ProgressPeriodQueryDto {
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 14,
+    description:
+      'Workouts per week that count as a consistent week; defaults to your typical week ' +
+      '(the median count of the weeks you trained in the period)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(14)
+  targetPerWeek?: number;
+}
