@@ -6,11 +6,17 @@ import { DOMAIN_MODULES } from './domain-modules';
 import { JobHandlerRegistry } from './infrastructure/queues/job-handler-registry';
 import { AccountEmailsProcessor } from './modules/auth/account-emails.processor';
 import { EmailsProcessor } from './modules/emails/emails.processor';
+import { GoalsProcessor } from './modules/goals/goals.processor';
 import { SummariesSweepScheduler } from './modules/summaries/summaries-sweep.scheduler';
 import { SummariesProcessor } from './modules/summaries/summaries.processor';
 
 /** Every queue processor. The worker refuses to start if a job name has no handler here. */
-export const PROCESSORS = [EmailsProcessor, AccountEmailsProcessor, SummariesProcessor];
+export const PROCESSORS = [
+  EmailsProcessor,
+  AccountEmailsProcessor,
+  SummariesProcessor,
+  GoalsProcessor,
+];
 
 @Module({})
 export class WorkerModule {

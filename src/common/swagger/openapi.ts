@@ -49,6 +49,7 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
     .addTag('templates', 'Workout templates: days, exercises and set prescriptions; discovery')
     .addTag('workouts', 'Training sessions, their exercises and sets, personal records')
     .addTag('progress', 'Body metrics and progress analytics')
+    .addTag('goals', 'Strength, body and consistency goals, their progress and milestones')
     .addTag('admin', 'Administration (admin role only)')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();

@@ -8,6 +8,7 @@ export enum QueueName {
   /** Account emails that need a token made in the worker: verification, reset, notices. */
   Accounts = 'accounts',
   Summaries = 'summaries',
+  Goals = 'goals',
 }
 
 export enum JobName {
@@ -20,6 +21,8 @@ export enum JobName {
   GenerateSummary = 'generate-summary',
   /** Repeatable: re-enqueues summaries whose job was lost (e.g. Redis was down). */
   SweepSummaries = 'sweep-summaries',
+  /** Measures a user's active goals again after a workout or a body reading. */
+  RecomputeGoals = 'recompute-goals',
 }
 
 export interface JobPayloads {
@@ -30,6 +33,7 @@ export interface JobPayloads {
   [JobName.SendPasswordChangedEmail]: { userId: string; changedAt: string; deliveryId: string };
   [JobName.GenerateSummary]: { summaryId: string };
   [JobName.SweepSummaries]: Record<string, never>;
+  [JobName.RecomputeGoals]: { userId: string };
 }
 
 export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
@@ -40,6 +44,7 @@ export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
   [JobName.SendPasswordChangedEmail]: QueueName.Accounts,
   [JobName.GenerateSummary]: QueueName.Summaries,
   [JobName.SweepSummaries]: QueueName.Summaries,
+  [JobName.RecomputeGoals]: QueueName.Goals,
 };
 
 /**

@@ -1,0 +1,45 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { WeightUnit } from '../../../common/units/weight-unit';
+import { GoalMilestone } from '../entities/goal-milestone.entity';
+import { Goal } from '../entities/goal.entity';
+import { fromStoredValue, GoalStatus, GoalUnit, unitOf } from '../goal-metrics';
+import { MILESTONES } from '../goal-progress';
+
+export class GoalMilestoneDto {
+  @ApiProperty({ enum: MILESTONES, example: 50 }) percent: number;
+  @ApiProperty({ example: 110, description: "The goal's value when it was reached" })
+  value: number;
+  @ApiProperty({ format: 'date-time' }) reachedAt: string;
+}
+
+/** Where a goal stands; the milestones reached, in order, are its history. */
+export class GoalProgressDto {
+  @ApiProperty({ format: 'uuid' }) goalId: string;
+  @ApiProperty({ enum: GoalUnit, enumName: 'GoalUnit' }) unit: GoalUnit;
+  @ApiProperty({ example: 100 }) baseline: number;
+  @ApiProperty({ example: 110, nullable: true, type: Number }) current: number | null;
+  @ApiProperty({ example: 120 }) target: number;
+  @ApiProperty({ example: 50 }) percent: number;
+  @ApiProperty({ enum: GoalStatus, enumName: 'GoalStatus' }) status: GoalStatus;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) achievedAt: string | null;
+  @ApiProperty({ type: [GoalMilestoneDto] }) milestones: GoalMilestoneDto[];
+
+  static from(goal: Goal, milestones: GoalMilestone[], weightUnit: WeightUnit): GoalProgressDto {
+    const value = (stored: string) => fromStoredValue(goal.metric, Number(stored), weightUnit);
+    return {
+      goalId: goal.id,
+      unit: unitOf(goal.metric, weightUnit),
+      baseline: value(goal.baselineValue),
+      current: goal.currentValue === null ? null : value(goal.currentValue),
+      target: value(goal.targetValue),
+      percent: Number(goal.progressPct),
+      status: goal.status,
+      achievedAt: goal.achievedAt?.toISOString() ?? null,
+      milestones: milestones.map((m) => ({
+        percent: m.percent,
+        value: value(m.value),
+        reachedAt: m.reachedAt.toISOString(),
+      })),
+    };
+  }
+}

@@ -1,0 +1,315 @@
+import { HttpStatus, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
+import { FieldError } from '../../common/errors/problem-details';
+import { CursorPage, decodeCursor, toCursorPage } from '../../common/pagination/cursor';
+import { WeightUnit } from '../../common/units/weight-unit';
+import { JobQueue } from '../../infrastructure/queues/job-queue.service';
+import { JobName } from '../../infrastructure/queues/job-registry';
+import { ExercisesService } from '../exercises/exercises.service';
+import { UsersService } from '../users/users.service';
+import { CreateGoalDto } from './dto/create-goal.dto';
+import { GoalAnalyticsDto } from './dto/goal-analytics.dto';
+import { GoalProgressDto } from './dto/goal-progress.dto';
+import { GoalDto } from './dto/goal.dto';
+import { ListGoalsQueryDto } from './dto/list-goals-query.dto';
+import { UpdateGoalDto } from './dto/update-goal.dto';
+import { Goal } from './entities/goal.entity';
+import {
+  fromStoredValue,
+  GoalMetric,
+  GoalStatus,
+  GoalType,
+  METRIC_RULES,
+  metricsOf,
+  toStoredValue,
+  unitOf,
+} from './goal-metrics';
+import { newlyReachedMilestones, progressPercent } from './goal-progress';
+import { GoalValuesRepository } from './goal-values.repository';
+import { GoalChanges, GoalCountRow, GoalsRepository } from './goals.repository';
+
+/**
+ * Recomputes triggered within one window share a job, which runs when the window closes: a
+ * burst of events (sets logged offline, then synced) costs one recompute, and that recompute
+ * starts after every event of its window was emitted, so it reads all their writes.
+ */
+export const RECOMPUTE_WINDOW_MS = 1_000;
+
+/** Goals: the rules of creation and change (API), and progress recomputation (worker). */
+@Injectable()
+export class GoalsService {
+  private readonly logger = new Logger(GoalsService.name);
+
+  constructor(
+    private readonly goals: GoalsRepository,
+    private readonly values: GoalValuesRepository,
+    private readonly users: UsersService,
+    private readonly exercises: ExercisesService,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  /**
+   * The baseline is the metric's value now. A target already met is refused (a field error
+   * on `target`) rather than created achieved: it would measure nothing.
+   */
+  async create(userId: string, dto: CreateGoalDto): Promise<GoalDto> {
+    const { weightUnit } = await this.users.preferencesOf(userId);
+    const target = toStoredValue(dto.metric, dto.target, weightUnit);
+    assertValid([
+      ...shapeErrors(dto),
+      ...targetRangeErrors(dto.metric, target),
+      ...(await this.exerciseErrors(userId, dto)),
+    ]);
+    const exerciseId = dto.type === GoalType.Strength ? dto.exerciseId! : null;
+    const now = await this.values.currentValue({ userId, metric: dto.metric, exerciseId });
+    if (now === null && dto.type === GoalType.Body) {
+      throw new ProblemException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'no-baseline',
+        'No reading to start from',
+        `Log a body reading with ${dto.metric === GoalMetric.BodyFat ? 'body fat' : 'your weight'} ` +
+          '(POST /progress/body) before setting this goal: its direction depends on where you start.',
+      );
+    }
+    // Never lifted (strength) counts from zero.
+    const baseline = now ?? 0;
+    assertValid(directionErrors(dto.metric, baseline, target, weightUnit));
+    const goal = await this.goals.insert({
+      userId,
+      type: dto.type,
+      metric: dto.metric,
+      exerciseId,
+      title: dto.title,
+      targetValue: String(target),
+      baselineValue: String(baseline),
+      currentValue: now === null ? null : String(now),
+      deadline: dto.deadline ?? null,
+    });
+    return GoalDto.from(goal, weightUnit);
+  }
+
+  async list(userId: string, query: ListGoalsQueryDto): Promise<CursorPage<GoalDto>> {
+    const [{ weightUnit }, rows] = await Promise.all([
+      this.users.preferencesOf(userId),
+      this.goals.findPage(userId, {
+        status: query.status,
+        before: query.cursor ? decodeCursor(query.cursor) : undefined,
+        limit: query.limit,
+      }),
+    ]);
+    return toCursorPage(
+      rows,
+      query.limit,
+      (g) => ({ at: g.createdAt, id: g.id }),
+      (g) => GoalDto.from(g, weightUnit),
+    );
+  }
+
+  async get(userId: string, id: string): Promise<GoalDto> {
+    const [{ weightUnit }, goal] = await Promise.all([
+      this.users.preferencesOf(userId),
+      this.owned(userId, id),
+    ]);
+    return GoalDto.from(goal, weightUnit);
+  }
+
+  /**
+   * A new target or a resumed goal is measured again by the worker (the answer still shows
+   * the previous progress). An achieved goal keeps its target and status.
+   */
+  async update(userId: string, id: string, dto: UpdateGoalDto): Promise<GoalDto> {
+    const [{ weightUnit }, goal] = await Promise.all([
+      this.users.preferencesOf(userId),
+      this.owned(userId, id),
+    ]);
+    const changes: GoalChanges = {};
+    if (dto.title !== undefined) changes.title = dto.title;
+    if (dto.deadline !== undefined) changes.deadline = dto.deadline;
+    if (dto.target !== undefined || (dto.status !== undefined && dto.status !== goal.status)) {
+      if (goal.status === GoalStatus.Achieved) throw notActive(goal);
+    }
+    if (dto.status !== undefined) changes.status = dto.status;
+    if (dto.target !== undefined) {
+      const target = toStoredValue(goal.metric, dto.target, weightUnit);
+      assertValid([
+        ...targetRangeErrors(goal.metric, target),
+        ...directionErrors(goal.metric, Number(goal.baselineValue), target, weightUnit),
+      ]);
+      changes.targetValue = String(target);
+    }
+    if (Object.keys(changes).length > 0) await this.goals.update(goal.id, changes);
+    const activeAfter = (changes.status ?? goal.status) === GoalStatus.Active;
+    if (activeAfter && (changes.targetValue !== undefined || changes.status !== undefined)) {
+      await this.requestRecompute(userId);
+    }
+    return this.get(userId, id);
+  }
+
+  async remove(userId: string, id: string): Promise<void> {
+    const goal = await this.owned(userId, id);
+    await this.goals.softDelete(goal.id);
+  }
+
+  /** Marks an active goal achieved by hand; milestones stay as progress recorded them. */
+  async complete(userId: string, id: string): Promise<GoalDto> {
+    const goal = await this.owned(userId, id);
+    if (!(await this.goals.markAchieved(goal.id))) {
+      throw notActive(await this.owned(userId, id));
+    }
+    return this.get(userId, id);
+  }
+
+  async progress(userId: string, id: string): Promise<GoalProgressDto> {
+    const [{ weightUnit }, goal] = await Promise.all([
+      this.users.preferencesOf(userId),
+      this.owned(userId, id),
+    ]);
+    return GoalProgressDto.from(goal, await this.goals.findMilestones(goal.id), weightUnit);
+  }
+
+  async analytics(userId: string): Promise<GoalAnalyticsDto> {
+    const rows = await this.goals.countByTypeAndStatus(userId);
+    const count = (match: (row: GoalCountRow) => boolean) =>
+      rows.filter(match).reduce((sum, row) => sum + row.count, 0);
+    const byStatus = Object.fromEntries(
+      Object.values(GoalStatus).map((s) => [s, count((r) => r.status === s)]),
+    ) as Record<GoalStatus, number>;
+    const byType = Object.fromEntries(
+      Object.values(GoalType).map((t) => [t, count((r) => r.type === t)]),
+    ) as Record<GoalType, number>;
+    const ended = byStatus.achieved + byStatus.abandoned;
+    const days = rows.reduce((sum, row) => sum + row.daysToAchieve, 0);
+    return {
+      total: count(() => true),
+      byStatus,
+      byType,
+      achievementRate: ended ? Math.round((byStatus.achieved / ended) * 1000) / 1000 : null,
+      averageDaysToAchieve: byStatus.achieved
+        ? Math.round((days / byStatus.achieved) * 10) / 10
+        : null,
+    };
+  }
+
+  /**
+   * API side, after a workout or a body reading committed. Never fails the caller's request:
+   * an enqueue that fails is logged, and the next event recomputes everything again.
+   */
+  async requestRecompute(userId: string, now = Date.now()): Promise<void> {
+    const window = Math.floor(now / RECOMPUTE_WINDOW_MS);
+    await this.jobs
+      .enqueue(
+        JobName.RecomputeGoals,
+        { userId },
+        {
+          jobId: `goals:${userId}:${window}`,
+          delayMs: (window + 1) * RECOMPUTE_WINDOW_MS - now,
+        },
+      )
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error, userId }, 'goal recompute not enqueued'),
+      );
+  }
+
+  /**
+   * Worker side: measures every active goal of the user again, records the milestones newly
+   * reached and marks goals at 100 % achieved. Idempotent: a second run writes the same
+   * values, finds the milestones recorded and the achieved goals no longer active.
+   */
+  async recompute(userId: string): Promise<number> {
+    const goals = await this.goals.findActive(userId);
+    for (const goal of goals) {
+      const current = await this.values.currentValue(goal);
+      const percent = progressPercent(
+        Number(goal.baselineValue),
+        current,
+        Number(goal.targetValue),
+      );
+      const recorded = (await this.goals.findMilestones(goal.id)).map((m) => m.percent);
+      await this.goals.saveProgress(goal.id, {
+        current,
+        percent,
+        milestones: newlyReachedMilestones(percent, recorded),
+      });
+    }
+    return goals.length;
+  }
+
+  /** Another user's goal, or a deleted one, is a 404. */
+  private async owned(userId: string, id: string): Promise<Goal> {
+    const goal = await this.goals.findOwned(userId, id);
+    if (!goal) throw new NotFoundException('No such goal.');
+    return goal;
+  }
+
+  private async exerciseErrors(userId: string, dto: CreateGoalDto): Promise<FieldError[]> {
+    if (dto.type !== GoalType.Strength || !dto.exerciseId) return [];
+    const usable = await this.exercises.findUsable(userId, [dto.exerciseId]);
+    return usable.has(dto.exerciseId)
+      ? []
+      : [{ field: 'exerciseId', messages: ['exerciseId must be an exercise you can see'] }];
+  }
+}
+
+function assertValid(errors: FieldError[]): void {
+  if (errors.length > 0) throw new ValidationProblem(errors);
+}
+
+/** The metric belongs to the type; an exercise for strength goals and only for them. */
+function shapeErrors(dto: CreateGoalDto): FieldError[] {
+  const errors: FieldError[] = [];
+  const allowed = metricsOf(dto.type);
+  if (!allowed.includes(dto.metric)) {
+    errors.push({
+      field: 'metric',
+      messages: [`metric must be one of ${allowed.join(', ')} for a ${dto.type} goal`],
+    });
+  }
+  if (dto.type === GoalType.Strength && !dto.exerciseId) {
+    errors.push({ field: 'exerciseId', messages: ['exerciseId is required for a strength goal'] });
+  }
+  if (dto.type !== GoalType.Strength && dto.exerciseId) {
+    errors.push({ field: 'exerciseId', messages: ['exerciseId is only for strength goals'] });
+  }
+  return errors;
+}
+
+/** The range of the metric, in the stored unit; sessions are whole. */
+function targetRangeErrors(metric: GoalMetric, target: number): FieldError[] {
+  const { min, max, isWeight } = METRIC_RULES[metric];
+  const unit = isWeight ? ' kg' : metric === GoalMetric.BodyFat ? ' %' : '';
+  if (target < min || target > max) {
+    return [{ field: 'target', messages: [`target must be between ${min} and ${max}${unit}`] }];
+  }
+  if (metric === GoalMetric.SessionsPerWeek && !Number.isInteger(target)) {
+    return [{ field: 'target', messages: ['target must be a whole number of sessions'] }];
+  }
+  return [];
+}
+
+/** Lifts and consistency only go up; a body goal may go either way but must go somewhere. */
+function directionErrors(
+  metric: GoalMetric,
+  baseline: number,
+  target: number,
+  weightUnit: WeightUnit,
+): FieldError[] {
+  const shown = `${fromStoredValue(metric, baseline, weightUnit)} ${unitOf(metric, weightUnit)}`;
+  if (METRIC_RULES[metric].increasing && target <= baseline) {
+    return [{ field: 'target', messages: [`target must be above your current ${shown}`] }];
+  }
+  if (target === baseline) {
+    return [{ field: 'target', messages: [`target must differ from your current ${shown}`] }];
+  }
+  return [];
+}
+
+function notActive(goal: Goal): ProblemException {
+  return new ProblemException(
+    HttpStatus.CONFLICT,
+    'goal-not-active',
+    'The goal is not active',
+    `This goal is ${goal.status}: only an active goal can be completed, and an achieved one ` +
+      'keeps its target and status.',
+    { goalStatus: goal.status },
+  );
+}
