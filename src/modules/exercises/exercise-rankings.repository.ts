@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { BayesianPrior, RatingTally } from '../../common/ratings/bayesian-average';
 import { Equipment, ExerciseLevel, Muscle } from './entities/exercise-vocabulary';
 import { popularitySql } from './exercise-popularity';
+import { workingSetSql } from '../workouts/working-sets';
 
 export interface RankedExercise {
   id: string;
@@ -166,7 +167,7 @@ export class ExerciseRankingsRepository {
            UNION ALL
            SELECT unnest(e.secondary_muscles), 0.5
          ) AS m
-        WHERE s.user_id = $1 AND s.completed AND s.completed_at >= $2 AND s.set_type <> 'warm_up'
+        WHERE s.user_id = $1 AND ${workingSetSql('s')} AND s.completed_at >= $2
         GROUP BY m.muscle`,
       [userId, since],
     );

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GoalMetric } from './goal-metrics';
+import { workingSetSql } from '../workouts/working-sets';
 
 export interface GoalSubject {
   userId: string;
@@ -50,7 +51,7 @@ export class GoalValuesRepository {
          FROM workout_sets s
          JOIN workouts w ON w.id = s.workout_id AND w.status = 'completed'
         WHERE s.user_id = $1 AND s.exercise_id = $2
-          AND s.completed AND s.set_type <> 'warm_up' AND s.reps > 0`,
+          AND ${workingSetSql('s')} AND s.reps > 0`,
       [goal.userId, goal.exerciseId],
     );
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { workingSetSql } from '../workouts/working-sets';
 
 /**
  * A span of the user's local days: `firstDay` and `lastDay` inclusive (`YYYY-MM-DD`), read
@@ -86,7 +87,7 @@ const localDay = (instant: string) => `to_char(${instant} AT TIME ZONE $2, 'YYYY
  */
 const COUNTED_SETS = `
   workouts w
-  JOIN workout_sets s ON s.workout_id = w.id AND s.completed AND s.set_type <> 'warm_up'
+  JOIN workout_sets s ON s.workout_id = w.id AND ${workingSetSql('s')}
  WHERE w.user_id = $1 AND w.status = 'completed'
    AND w.session_at >= ${midnight(3)} AND w.session_at < (${midnight(4)} + interval '1 day')`;
 
@@ -162,7 +163,7 @@ export class ProgressRepository {
          FROM workout_sets s
          JOIN workouts w ON w.id = s.workout_id
         WHERE s.user_id = $1 AND s.exercise_id = $5
-          AND s.completed AND s.set_type <> 'warm_up' AND s.e1rm_kg IS NOT NULL
+          AND ${workingSetSql('s')} AND s.e1rm_kg IS NOT NULL
           AND w.status = 'completed'
           AND w.session_at >= ${midnight(3)} AND w.session_at < (${midnight(4)} + interval '1 day')
         ORDER BY w.session_at, w.id, s.e1rm_kg DESC, s.weight_kg DESC, s.completed_at`,

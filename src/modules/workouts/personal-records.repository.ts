@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
+import { workingSetSql } from './working-sets';
 
 /**
  * The sets that count as history: completed working sets (no warm-ups) of completed
@@ -11,7 +12,7 @@ import { EntityManager } from 'typeorm';
  */
 const HISTORY_FROM =
   'workout_sets s JOIN workouts w ON w.id = s.workout_id AND w.user_id = s.user_id';
-const COUNTS = `w.status = 'completed' AND s.completed AND s.set_type <> 'warm_up' AND s.reps > 0`;
+const COUNTS = `w.status = 'completed' AND ${workingSetSql('s')} AND s.reps > 0`;
 
 /**
  * Records of one workout against the rest of the user's history, in one INSERT … SELECT:
@@ -31,7 +32,7 @@ const DETECT = `
 WITH session AS (
   SELECT id, exercise_id, coalesce(weight_kg, 0) AS weight_kg, reps, e1rm_kg, position
     FROM workout_sets
-   WHERE workout_id = $1 AND completed AND set_type <> 'warm_up' AND reps > 0
+   WHERE workout_id = $1 AND ${workingSetSql()} AND reps > 0
 ),
 history AS (
   SELECT s.exercise_id, coalesce(s.weight_kg, 0) AS weight_kg, s.reps, s.e1rm_kg

@@ -1,6 +1,7 @@
 import { SetType } from '../templates/entities/set-type';
 import { estimateOneRepMax } from './one-rep-max';
 import { SetValues } from './workouts.repository';
+import { isWorkingSet } from './working-sets';
 
 /** A set as the service reasons about it: numbers, weights in kg. */
 export interface SetState {
@@ -26,7 +27,6 @@ export const numeric = (value: string | null): number | null =>
  * so history queries can read e1rm_kg without re-checking the set's type and state.
  */
 export function storedSet(set: SetState): SetValues {
-  const counts = set.completed && set.setType !== SetType.WarmUp;
   return {
     setType: set.setType,
     weightKg: decimal(set.weightKg),
@@ -35,6 +35,6 @@ export function storedSet(set: SetState): SetValues {
     rir: set.rir,
     restSeconds: set.restSeconds,
     completed: set.completed,
-    e1rmKg: decimal(counts ? estimateOneRepMax(set.weightKg, set.reps) : null),
+    e1rmKg: decimal(isWorkingSet(set) ? estimateOneRepMax(set.weightKg, set.reps) : null),
   };
 }

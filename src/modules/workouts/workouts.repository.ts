@@ -8,6 +8,7 @@ import { WorkoutExercise } from './entities/workout-exercise.entity';
 import { WorkoutSet } from './entities/workout-set.entity';
 import { Workout } from './entities/workout.entity';
 import { TRANSITIONS, WorkoutAction, WorkoutStatus } from './workout-state';
+import { workingSetSql } from './working-sets';
 
 export type NewWorkout = Pick<
   Workout,
@@ -187,7 +188,7 @@ export class WorkoutsRepository {
                       count(*)::int AS sets,
                       coalesce(sum(reps), 0)::int AS reps
                  FROM workout_sets
-                WHERE workout_id = $1 AND completed AND set_type <> 'warm_up') AS totals
+                WHERE workout_id = $1 AND ${workingSetSql()}) AS totals
         WHERE workouts.id = $1`,
       [id],
     );
