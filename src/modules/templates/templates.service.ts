@@ -1,12 +1,11 @@
 import {
   ConflictException,
   ForbiddenException,
-  HttpStatus,
   Injectable,
   NotFoundException,
 } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
+import { ValidationProblem, VersionConflictProblem } from '../../common/errors/domain-errors';
 import { Page, toPage } from '../../common/pagination/page';
 import { BayesianPrior, priorFrom } from '../../common/ratings/bayesian-average';
 import { RatingSummaryDto } from '../../common/ratings/rating.dto';
@@ -72,10 +71,7 @@ export class TemplatesService {
     await this.templates.inTransaction(async (tx) => {
       const template = this.ownedForChange(await tx.findVisible(ownerId, id, true), ownerId);
       if (dto.version !== undefined && dto.version !== template.version) {
-        throw new ProblemException(
-          HttpStatus.CONFLICT,
-          'version-conflict',
-          'Version conflict',
+        throw new VersionConflictProblem(
           `The template has changed since version ${dto.version}: load version ${template.version} and apply your edit to it.`,
           { currentVersion: template.version },
         );

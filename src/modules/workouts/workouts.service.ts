@@ -1,7 +1,11 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { randomUUID } from 'node:crypto';
-import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
+import {
+  ProblemException,
+  ValidationProblem,
+  VersionConflictProblem,
+} from '../../common/errors/domain-errors';
 import { CursorPage, decodeCursor, toCursorPage } from '../../common/pagination/cursor';
 import { fromKilograms, toKilograms, WeightUnit } from '../../common/units/weight-unit';
 import { ExercisesService } from '../exercises/exercises.service';
@@ -408,10 +412,7 @@ export class WorkoutsService {
     const workout = await tx.lockOwned(userId, id);
     if (!workout) throw this.notFound();
     if (version !== undefined && version !== workout.version) {
-      throw new ProblemException(
-        HttpStatus.CONFLICT,
-        'version-conflict',
-        'Stale version',
+      throw new VersionConflictProblem(
         `The workout is at version ${workout.version}; this change was based on version ${version}. Reconcile with \`current\` and retry.`,
         { current: await this.detail(tx, userId, id, unit) },
       );
