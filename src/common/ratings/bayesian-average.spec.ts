@@ -4,6 +4,7 @@ import {
   DEFAULT_PRIOR_WEIGHT,
   NEUTRAL_MEAN,
   priorFrom,
+  voteChange,
 } from './bayesian-average';
 
 describe('bayesianAverage', () => {
@@ -42,5 +43,10 @@ describe('bayesianAverage', () => {
     expect(bayesianAverageSql('r.count', 'r.sum', '$1', '$2')).toBe(
       '(($2 * $1 + COALESCE(r.sum, 0)) / ($2 + COALESCE(r.count, 0)))',
     );
+  });
+
+  it('adds a vote the first time and only the difference when a vote is replaced', () => {
+    expect(voteChange(null, 4)).toEqual({ count: 1, sum: 4 });
+    expect(voteChange(4, 2)).toEqual({ count: 0, sum: -2 });
   });
 });

@@ -42,6 +42,14 @@ export function priorFrom(all: RatingTally, weight = DEFAULT_PRIOR_WEIGHT): Baye
 }
 
 /**
+ * How a subject's tally changes when a user votes `score`, replacing their `previous` vote
+ * (null for a first vote): one vote more only the first time.
+ */
+export function voteChange(previous: number | null, score: number): RatingTally {
+  return { count: previous === null ? 1 : 0, sum: score - (previous ?? 0) };
+}
+
+/**
  * The same average as an SQL expression over a subject's vote count and score sum (both may be
  * NULL for a subject without votes). The prior's values are bound parameters.
  */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { BayesianPrior, RatingTally } from '../../common/ratings/bayesian-average';
+import { BayesianPrior, RatingTally, voteChange } from '../../common/ratings/bayesian-average';
 import { Equipment, ExerciseLevel, Muscle } from './entities/exercise-vocabulary';
 import { popularitySql } from './exercise-popularity';
 import { workingSetSql } from '../workouts/working-sets';
@@ -62,12 +62,13 @@ export class ExerciseRankingsRepository {
          ON CONFLICT (exercise_id, user_id) DO UPDATE SET score = EXCLUDED.score, updated_at = now()`,
         [exerciseId, userId, score],
       );
+      const change = voteChange(previous?.score ?? null, score);
       const [[tally]]: [[RatingTally], number] = await tx.query(
         `UPDATE exercises
             SET rating_count = rating_count + $2, rating_sum = rating_sum + $3
           WHERE id = $1
           RETURNING rating_count AS count, rating_sum AS sum`,
-        [exerciseId, previous ? 0 : 1, score - (previous?.score ?? 0)],
+        [exerciseId, change.count, change.sum],
       );
       return tally;
     });

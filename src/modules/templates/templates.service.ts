@@ -7,7 +7,7 @@ import {
 import { EntityManager } from 'typeorm';
 import { ValidationProblem, VersionConflictProblem } from '../../common/errors/domain-errors';
 import { Page, toPage } from '../../common/pagination/page';
-import { BayesianPrior, priorFrom } from '../../common/ratings/bayesian-average';
+import { BayesianPrior, priorFrom, voteChange } from '../../common/ratings/bayesian-average';
 import { RatingSummaryDto } from '../../common/ratings/rating.dto';
 import { ExercisesService } from '../exercises/exercises.service';
 import { Template } from './entities/template.entity';
@@ -214,10 +214,8 @@ export class TemplatesService {
       }
       const previous = await tx.findScore(userId, id);
       await tx.saveScore(userId, id, score);
-      return tx.bumpCounters(id, {
-        ratingCount: previous === null ? 1 : 0,
-        ratingSum: score - (previous ?? 0),
-      });
+      const change = voteChange(previous, score);
+      return tx.bumpCounters(id, { ratingCount: change.count, ratingSum: change.sum });
     });
     const prior = priorFrom(await this.templates.ratingTotals());
     return RatingSummaryDto.from(
