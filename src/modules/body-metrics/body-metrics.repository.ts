@@ -9,6 +9,7 @@ import { StoredMeasurements } from './measurements';
 import { RegressionSums } from './trend';
 import { isUniqueViolation } from '../../common/database/unique-violation';
 import { insertOrIgnore } from '../../common/database/insert-or-ignore';
+import { withinLocalDaysSql } from '../../common/time/local-day-sql';
 
 export type NewBodyMetric = Pick<BodyMetric, 'userId' | 'measuredAt' | 'note'> & StoredMeasurements;
 
@@ -64,8 +65,7 @@ function dailyValues(column: string): string {
                  avg(${column})::float8 AS value, count(*)::int AS readings
             FROM body_metrics
            WHERE user_id = $1 AND ${column} IS NOT NULL
-             AND measured_at >= ($3::date::timestamp AT TIME ZONE $2)
-             AND measured_at < (($4::date + 1)::timestamp AT TIME ZONE $2)
+             AND ${withinLocalDaysSql('measured_at', '$2', '$3', '$4')}
            GROUP BY 1`;
 }
 

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { workingSetSql } from '../workouts/working-sets';
+import {
+  endOfLocalDaySql,
+  localMidnightSql,
+  withinLocalDaysSql,
+} from '../../common/time/local-day-sql';
 
 /**
  * A span of the user's local days: `firstDay` and `lastDay` inclusive (`YYYY-MM-DD`), read
@@ -73,7 +78,7 @@ export interface StreakRow {
 }
 
 /** The instant a local day starts; `$2` is always the time zone. */
-const midnight = (param: number) => `($${param}::date::timestamp AT TIME ZONE $2)`;
+const midnight = (param: number) => localMidnightSql(`$${param}`, '$2');
 
 /** The local date of an instant, as text. */
 const localDay = (instant: string) => `to_char(${instant} AT TIME ZONE $2, 'YYYY-MM-DD')`;
@@ -89,7 +94,7 @@ const COUNTED_SETS = `
   workouts w
   JOIN workout_sets s ON s.workout_id = w.id AND ${workingSetSql('s')}
  WHERE w.user_id = $1 AND w.status = 'completed'
-   AND w.session_at >= ${midnight(3)} AND w.session_at < (${midnight(4)} + interval '1 day')`;
+   AND ${withinLocalDaysSql('w.session_at', '$2', '$3', '$4')}`;
 
 const SET_VOLUME = 'coalesce(s.weight_kg, 0) * coalesce(s.reps, 0)';
 
@@ -123,11 +128,9 @@ export class ProgressRepository {
               ${localDay('max(x.session_at)')} AS "lastTrained",
               max(x.best) FILTER (WHERE x.session_at >= ${midnight(6)}) AS "recentBestKg",
               (array_agg(x.best ORDER BY x.session_at DESC))[1] AS "latestSessionBestKg",
-              max(x.best) FILTER (WHERE x.session_at >= ${midnight(7)}
-                                    AND x.session_at < ${midnight(8)} + interval '1 day')
+              max(x.best) FILTER (WHERE ${withinLocalDaysSql('x.session_at', '$2', '$7', '$8')})
                 AS "baseline4wKg",
-              max(x.best) FILTER (WHERE x.session_at >= ${midnight(9)}
-                                    AND x.session_at < ${midnight(10)} + interval '1 day')
+              max(x.best) FILTER (WHERE ${withinLocalDaysSql('x.session_at', '$2', '$9', '$10')})
                 AS "baseline12wKg"
          FROM sessions x
          JOIN exercises e ON e.id = x.exercise_id
@@ -165,7 +168,7 @@ export class ProgressRepository {
         WHERE s.user_id = $1 AND s.exercise_id = $5
           AND ${workingSetSql('s')} AND s.e1rm_kg IS NOT NULL
           AND w.status = 'completed'
-          AND w.session_at >= ${midnight(3)} AND w.session_at < (${midnight(4)} + interval '1 day')
+          AND ${withinLocalDaysSql('w.session_at', '$2', '$3', '$4')}
         ORDER BY w.session_at, w.id, s.e1rm_kg DESC, s.weight_kg DESC, s.completed_at`,
       [period.userId, period.timeZone, period.firstDay, period.lastDay, exerciseId],
     );
@@ -187,7 +190,7 @@ export class ProgressRepository {
          SELECT date_trunc('week', w.session_at AT TIME ZONE $2)::date AS week, count(*)::int AS n
            FROM workouts w
           WHERE w.user_id = $1 AND w.status = 'completed'
-            AND w.session_at >= ${midnight(3)} AND w.session_at < (${midnight(4)} + interval '1 day')
+            AND ${withinLocalDaysSql('w.session_at', '$2', '$3', '$4')}
           GROUP BY 1)
        SELECT to_char(g.week, 'YYYY-MM-DD') AS "weekStart",
               coalesce(n.n, 0) AS workouts, coalesce(p.sets, 0) AS sets,
@@ -235,7 +238,7 @@ export class ProgressRepository {
          SELECT count(*)::int AS n
            FROM workouts w
           WHERE w.user_id = $1 AND w.status = 'completed'
-            AND w.session_at >= ${midnight(3)} AND w.session_at < (${midnight(4)} + interval '1 day')
+            AND ${withinLocalDaysSql('w.session_at', '$2', '$3', '$4')}
           GROUP BY date_trunc('week', w.session_at AT TIME ZONE $2)),
        target AS (
          SELECT coalesce($5::int, percentile_disc(0.5) WITHIN GROUP (ORDER BY n), 1) AS n
@@ -263,7 +266,7 @@ export class ProgressRepository {
          SELECT DISTINCT date_trunc('${unit}', w.session_at AT TIME ZONE $2)::date AS bucket
            FROM workouts w
           WHERE w.user_id = $1 AND w.status = 'completed'
-            AND w.session_at < (${midnight(3)} + interval '1 day')),
+            AND w.session_at < ${endOfLocalDaySql('$3', '$2')}),
        runs AS (
          SELECT max(bucket) AS last, count(*)::int AS length
            FROM (SELECT bucket, bucket - (row_number() OVER (ORDER BY bucket))::int * ${step} AS island
