@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
-import { cacheGenerationKey, JsonCache } from '../../infrastructure/cache/json-cache';
+import { CacheName, cacheGenerationKey, JsonCache } from '../../infrastructure/cache/json-cache';
 import { createRedisClient } from '../../infrastructure/redis/redis.module';
 
 /** Library lists change only when an approved exercise does; an hour bounds any miss. */
 const TTL_SECONDS = 3600;
+
+/** A change to the library outdates its answers and the rankings and statistics built on it. */
+const LIBRARY_CACHES: CacheName[] = ['exercises', 'exercise-rankings'];
 
 /**
  * The read-mostly library answers (lists, searches, filter counts) in Redis. Only
@@ -24,10 +27,8 @@ export class ExerciseLibraryCache {
     );
   }
 
-  /** Library answers, and the rankings and statistics built on the library. */
   async invalidate(): Promise<void> {
-    await this.cache.invalidateAll('exercises');
-    await this.cache.invalidateAll('exercise-rankings');
+    for (const cache of LIBRARY_CACHES) await this.cache.invalidateAll(cache);
   }
 }
 
@@ -49,8 +50,7 @@ export async function invalidateLibraryCacheFromOutside(
 ): Promise<boolean> {
   const redis = createRedisClient(config, 'seed', redisUrl);
   try {
-    await redis.incr(cacheGenerationKey('exercises'));
-    await redis.incr(cacheGenerationKey('exercise-rankings'));
+    for (const cache of LIBRARY_CACHES) await redis.incr(cacheGenerationKey(cache));
     return true;
   } catch {
     return false;

@@ -68,10 +68,6 @@ export class ExercisesService {
     });
   }
 
-  async get(viewerId: string, id: string): Promise<ExerciseDto> {
-    return ExerciseDto.from(await this.findVisible(viewerId, id));
-  }
-
   /** A visible exercise (approved, or the viewer's own), or a 404. */
   async findVisible(viewerId: string, id: string): Promise<Exercise> {
     const exercise = await this.exercises.findVisible(id, viewerId);
