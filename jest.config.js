@@ -1,7 +1,7 @@
 /**
  * One Jest run for everything: unit specs beside the code (src/**\/*.spec.ts) and e2e specs
- * (test/**\/*.e2e-spec.ts) against real PostgreSQL and Redis. The global setup creates and
- * migrates a database for the run and drops it at the end.
+ * (test/**\/*.e2e-spec.ts) against real PostgreSQL and Redis. The global setup creates,
+ * migrates and seeds a template database for the run; each e2e file works in a copy of it.
  */
 const swc = {
   jsc: {
@@ -17,7 +17,8 @@ const swc = {
 module.exports = {
   rootDir: '.',
   roots: ['<rootDir>/src', '<rootDir>/test'],
-  testEnvironment: 'node',
+  // Node, plus a database of its own for each e2e file (copied from the run's template).
+  testEnvironment: '<rootDir>/test/support/database-environment.ts',
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   testRegex: ['/src/.*\\.spec\\.ts$', '/test/.*\\.e2e-spec\\.ts$'],
   moduleFileExtensions: ['ts', 'js', 'json'],
