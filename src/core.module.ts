@@ -1,5 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AppConfig } from './config/app-config';
 import { AppRole } from './config/app-role';
 import { AppConfigModule } from './config/config.module';
@@ -13,7 +12,7 @@ import { RedisModule } from './infrastructure/redis/redis.module';
 
 /**
  * Everything both entrypoints need: config, logging, PostgreSQL, Redis, queues, mail, metrics,
- * the Redis cache and in-process domain events.
+ * and the Redis cache. (Domain events need no module to publish: publishDomainEvents.)
  */
 @Module({})
 export class CoreModule {
@@ -29,7 +28,6 @@ export class CoreModule {
         MetricsModule,
         CacheModule,
         MailModule,
-        EventEmitterModule.forRoot(),
       ],
     };
   }

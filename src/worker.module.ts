@@ -3,19 +3,21 @@ import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { DOMAIN_MODULES } from './domain-modules';
+import { DomainEventsWorkerModule } from './infrastructure/events/domain-events-worker.module';
 import { JobHandlerRegistry } from './infrastructure/queues/job-handler-registry';
 import { AccountEmailsProcessor } from './modules/auth/account-emails.processor';
 import { EmailsProcessor } from './modules/emails/emails.processor';
-import { GoalsProcessor } from './modules/goals/goals.processor';
 import { SummariesSweepScheduler } from './modules/summaries/summaries-sweep.scheduler';
 import { SummariesProcessor } from './modules/summaries/summaries.processor';
 
-/** Every queue processor. The worker refuses to start if a job name has no handler here. */
+/**
+ * Every domain queue processor (the domain-events processor comes with DomainEventsWorkerModule).
+ * The worker refuses to start if a job name has no handler.
+ */
 export const PROCESSORS = [
   EmailsProcessor,
   AccountEmailsProcessor,
   SummariesProcessor,
-  GoalsProcessor,
 ];
 
 @Module({})
@@ -23,7 +25,12 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config, 'worker'), DiscoveryModule, ...DOMAIN_MODULES],
+      imports: [
+        CoreModule.forRoot(config, 'worker'),
+        DiscoveryModule,
+        DomainEventsWorkerModule,
+        ...DOMAIN_MODULES,
+      ],
       providers: [...PROCESSORS, SummariesSweepScheduler, JobHandlerRegistry],
     };
   }

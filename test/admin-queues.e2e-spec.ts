@@ -73,7 +73,7 @@ describe('admin: queues and dead letters (e2e)', () => {
       'emails',
       'accounts',
       'summaries',
-      'goals',
+      'domain-events',
     ]);
     expect(
       queues.body.items.find((q: { name: string }) => q.name === 'accounts').failed,

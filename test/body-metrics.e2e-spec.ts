@@ -1,8 +1,7 @@
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
-import { BODY_METRIC_LOGGED } from '../src/modules/body-metrics/body-metrics.events';
+import { publishedEventsOf } from './support/domain-events';
 import { registerUser, startApi, TestApi, TestUser } from './support/test-app';
 
 const PROBLEM = /application\/problem\+json/;
@@ -197,22 +196,20 @@ describe('body metrics (e2e)', () => {
       expect((await get(api.http, ada, `/${id}`).expect(200)).body.weight).toBe(70);
     });
 
-    it('announces every write with body-metric.logged { userId }', async () => {
+    it('publishes every write in its transaction: body-metric.logged, then .deleted', async () => {
       const user = await registerUser(api.http);
-      const seen: unknown[] = [];
-      const listener = (event: unknown) => seen.push(event);
-      const events = api.app.get(EventEmitter2);
-      events.on(BODY_METRIC_LOGGED, listener);
-      try {
-        const [id] = await logAll(api.http, user, [['2026-11-08T07:00:00Z', { weight: 70 }]]);
-        await put(api.http, user, id, { weight: 70.5 }).expect(200);
-        await put(api.http, user, id, {}).expect(200);
-        await del(api.http, user, id).expect(204);
-        const mine = seen.filter((e) => (e as { userId: string }).userId === user.id);
-        expect(mine).toEqual([{ userId: user.id }, { userId: user.id }, { userId: user.id }]);
-      } finally {
-        events.off(BODY_METRIC_LOGGED, listener);
-      }
+      const [id] = await logAll(api.http, user, [['2026-11-08T07:00:00Z', { weight: 70 }]]);
+      await put(api.http, user, id, { weight: 70.5 }).expect(200);
+      await put(api.http, user, id, {}).expect(200); // nothing changed: nothing published
+      // A reading at a taken instant is refused and publishes nothing.
+      await post(api.http, user, { measuredAt: '2026-11-08T07:00:00Z', weight: 71 }).expect(409);
+      await del(api.http, user, id).expect(204);
+      const ids = { userId: user.id, bodyMetricId: id };
+      expect(await publishedEventsOf(api.app.get(DataSource), user.id)).toEqual([
+        { name: 'body-metric.logged', payload: ids },
+        { name: 'body-metric.logged', payload: ids },
+        { name: 'body-metric.deleted', payload: ids },
+      ]);
     });
   });
 

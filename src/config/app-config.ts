@@ -58,6 +58,8 @@ export class AppConfig {
     breakerResetMs: number;
   };
   summaries: { dailyQuota: number; sweepAfterSeconds: number };
+  /** Domain events: the worker's relay from the outbox table to the subscribers' jobs. */
+  outbox: { pollMs: number; batchSize: number; retryMaxMs: number; retentionHours: number };
 
   get isProduction(): boolean {
     return this.env === 'production';

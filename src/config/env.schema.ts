@@ -267,6 +267,34 @@ export class EnvironmentVariables {
   @Min(5)
   @Max(86_400)
   SUMMARY_SWEEP_AFTER_SECONDS: number;
+
+  /** The outbox relay's safety-net poll; NOTIFY wakes it sooner. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  OUTBOX_POLL_MS: number;
+
+  /** Events the relay claims per transaction. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  OUTBOX_BATCH_SIZE: number;
+
+  /** The longest wait between two relay attempts of an event Redis refused (backoff cap). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  OUTBOX_RETRY_MAX_MS: number;
+
+  /** Relayed events are deleted from the outbox after this many hours. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(8_760)
+  OUTBOX_RETENTION_HOURS: number;
 }
 
 /** Defaults that let `npm run dev` work against PostgreSQL and Redis on localhost. */
@@ -306,6 +334,10 @@ export const DEVELOPMENT_DEFAULTS: Record<string, string> = {
   AI_BREAKER_RESET_MS: '30000',
   SUMMARY_DAILY_QUOTA: '50',
   SUMMARY_SWEEP_AFTER_SECONDS: '60',
+  OUTBOX_POLL_MS: '2000',
+  OUTBOX_BATCH_SIZE: '200',
+  OUTBOX_RETRY_MAX_MS: '60000',
+  OUTBOX_RETENTION_HOURS: '168',
   SMTP_URL: '',
   FRONTEND_URL: 'http://localhost:5173',
   EMAIL_VERIFICATION_TTL_SECONDS: '172800',

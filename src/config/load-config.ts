@@ -145,6 +145,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       dailyQuota: vars.SUMMARY_DAILY_QUOTA,
       sweepAfterSeconds: vars.SUMMARY_SWEEP_AFTER_SECONDS,
     },
+    outbox: {
+      pollMs: vars.OUTBOX_POLL_MS,
+      batchSize: vars.OUTBOX_BATCH_SIZE,
+      retryMaxMs: vars.OUTBOX_RETRY_MAX_MS,
+      retentionHours: vars.OUTBOX_RETENTION_HOURS,
+    },
   });
 }
 

@@ -44,6 +44,35 @@ export class JobQueue {
   }
 
   /**
+   * Adds several jobs of one name in one round trip (Bull's addBulk: a MULTI of the same
+   * idempotent add script, so a deterministic id already present is skipped). Each job carries
+   * its own request id, for jobs that continue work another request started.
+   */
+  async enqueueMany<N extends JobName>(
+    name: N,
+    jobs: { payload: JobPayloads[N]; jobId: string; requestId?: string }[],
+    options: { removeOnComplete?: number } = {},
+  ): Promise<void> {
+    if (jobs.length === 0) return;
+    await withTimeout(
+      this.queue(QUEUE_OF_JOB[name]).addBulk(
+        jobs.map((job) => ({
+          name,
+          data: { ...job.payload, requestId: job.requestId } as JobData<N>,
+          opts: {
+            jobId: job.jobId,
+            ...(options.removeOnComplete === undefined
+              ? {}
+              : { removeOnComplete: options.removeOnComplete }),
+          },
+        })),
+      ),
+      ENQUEUE_TIMEOUT_MS,
+      `enqueue of ${jobs.length} ${name} jobs timed out after ${ENQUEUE_TIMEOUT_MS} ms`,
+    );
+  }
+
+  /**
    * Registers a repeatable job (idempotent: Bull keys it by name and interval, so every
    * worker replica can call this at start without creating duplicates).
    */

@@ -1,3 +1,5 @@
+import { PublishedDomainEvent } from '../events/domain-event-catalogue';
+
 /**
  * The typed job registry: every queue, every job name, and the payload each job carries.
  * Payloads carry ids only; the state they refer to lives in PostgreSQL.
@@ -8,7 +10,8 @@ export enum QueueName {
   /** Account emails that need a token made in the worker: verification, reset, notices. */
   Accounts = 'accounts',
   Summaries = 'summaries',
-  Goals = 'goals',
+  /** Domain events relayed from the outbox: one job per (event, subscriber). */
+  DomainEvents = 'domain-events',
 }
 
 export enum JobName {
@@ -21,8 +24,10 @@ export enum JobName {
   GenerateSummary = 'generate-summary',
   /** Repeatable: re-enqueues summaries whose job was lost (e.g. Redis was down). */
   SweepSummaries = 'sweep-summaries',
-  /** Measures a user's active goals again after a workout or a body reading. */
-  RecomputeGoals = 'recompute-goals',
+  /** Hands one domain event to one @OnDomainEvent subscriber. */
+  DeliverDomainEvent = 'deliver-domain-event',
+  /** Repeatable: deletes relayed events older than the retention period from the outbox. */
+  PruneDomainEvents = 'prune-domain-events',
 }
 
 export interface JobPayloads {
@@ -33,7 +38,8 @@ export interface JobPayloads {
   [JobName.SendPasswordChangedEmail]: { userId: string; changedAt: string; deliveryId: string };
   [JobName.GenerateSummary]: { summaryId: string };
   [JobName.SweepSummaries]: Record<string, never>;
-  [JobName.RecomputeGoals]: { userId: string };
+  [JobName.DeliverDomainEvent]: { subscriber: string; event: PublishedDomainEvent };
+  [JobName.PruneDomainEvents]: Record<string, never>;
 }
 
 export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
@@ -44,7 +50,8 @@ export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
   [JobName.SendPasswordChangedEmail]: QueueName.Accounts,
   [JobName.GenerateSummary]: QueueName.Summaries,
   [JobName.SweepSummaries]: QueueName.Summaries,
-  [JobName.RecomputeGoals]: QueueName.Goals,
+  [JobName.DeliverDomainEvent]: QueueName.DomainEvents,
+  [JobName.PruneDomainEvents]: QueueName.DomainEvents,
 };
 
 /**

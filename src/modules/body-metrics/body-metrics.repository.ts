@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { KeysetPosition } from '../../common/pagination/cursor';
 import { newestFirstPage } from '../../common/pagination/keyset';
 import { BodyMetric } from './entities/body-metric.entity';
 import { addDays } from '../../common/time/local-date';
 import { StoredMeasurements } from './measurements';
 import { RegressionSums } from './trend';
-import { isUniqueViolation } from '../../common/database/unique-violation';
 import { insertOrIgnore } from '../../common/database/insert-or-ignore';
 import { withinLocalDaysSql } from '../../common/time/local-day-sql';
 
@@ -73,6 +72,15 @@ function dailyValues(column: string): string {
 export class BodyMetricsRepository {
   constructor(@InjectRepository(BodyMetric) private readonly metrics: Repository<BodyMetric>) {}
 
+  /** Runs `work` in one transaction, with this repository and the manager bound to it. */
+  inTransaction<T>(
+    work: (tx: BodyMetricsRepository, manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    return this.metrics.manager.transaction((manager) =>
+      work(new BodyMetricsRepository(manager.getRepository(BodyMetric)), manager),
+    );
+  }
+
   /**
    * Inserts unless the user already has a reading at that instant (UQ_body_metrics_user_measured);
    * then returns null. Atomic under concurrent retries.
@@ -91,17 +99,12 @@ export class BodyMetricsRepository {
     return this.metrics.findOneBy({ id, userId });
   }
 
-  /** False when the new instant is taken by another of the user's readings. */
-  async update(id: string, changes: BodyMetricChanges): Promise<boolean> {
-    try {
-      await this.metrics.update({ id }, changes);
-      return true;
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        return false;
-      }
-      throw error;
-    }
+  /**
+   * A unique violation (UQ_body_metrics_user_measured: the new instant is taken by another of
+   * the user's readings) propagates: it aborts the transaction, which the caller ends.
+   */
+  async update(id: string, changes: BodyMetricChanges): Promise<void> {
+    await this.metrics.update({ id }, changes);
   }
 
   async delete(id: string): Promise<void> {

@@ -1,10 +1,11 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
 import { FieldError } from '../../common/errors/problem-details';
+import { isUniqueViolation } from '../../common/database/unique-violation';
 import { CursorPage, decodeCursor, toCursorPage } from '../../common/pagination/cursor';
+import { domainEvent } from '../../infrastructure/events/domain-event-catalogue';
+import { publishDomainEvents } from '../../infrastructure/events/publish-domain-events';
 import { UsersService } from '../users/users.service';
-import { BODY_METRIC_LOGGED, BodyMetricLoggedEvent } from './body-metrics.events';
 import { BodyMetricChanges, BodyMetricsRepository } from './body-metrics.repository';
 import { BodyMetricDto } from './dto/body-metric.dto';
 import { CreateBodyMetricDto } from './dto/create-body-metric.dto';
@@ -15,14 +16,13 @@ import { nothingMeasuredErrors, NO_MEASUREMENTS, toStoredMeasurements } from './
 
 /**
  * Body readings: stored in kg, % and cm, sent and answered in the user's units. Every write
- * announces itself with BODY_METRIC_LOGGED once committed.
+ * publishes `body-metric.logged` (or `.deleted`) in its transaction.
  */
 @Injectable()
 export class BodyMetricsService {
   constructor(
     private readonly metrics: BodyMetricsRepository,
     private readonly users: UsersService,
-    private readonly events: EventEmitter2,
   ) {}
 
   async create(userId: string, dto: CreateBodyMetricDto): Promise<BodyMetricDto> {
@@ -30,15 +30,18 @@ export class BodyMetricsService {
     const { stored, errors } = toStoredMeasurements(dto, units);
     assertValid([...errors, ...nothingMeasuredErrors(stored)]);
     const measuredAt = dto.measuredAt ?? new Date();
-    const created = await this.metrics.insertUnlessInstantTaken({
-      ...NO_MEASUREMENTS,
-      ...stored,
-      userId,
-      measuredAt,
-      note: dto.note ?? null,
+    const created = await this.metrics.inTransaction(async (tx, manager) => {
+      const metric = await tx.insertUnlessInstantTaken({
+        ...NO_MEASUREMENTS,
+        ...stored,
+        userId,
+        measuredAt,
+        note: dto.note ?? null,
+      });
+      if (metric) await publishDomainEvents(manager, logged(userId, metric.id));
+      return metric;
     });
     if (!created) throw await this.instantTaken(userId, measuredAt);
-    await this.logged(userId);
     return BodyMetricDto.from(created, units);
   }
 
@@ -85,17 +88,27 @@ export class BodyMetricsService {
     ) as BodyMetricChanges;
     assertValid([...errors, ...nothingMeasuredErrors({ ...before, ...changes })]);
     if (Object.keys(changes).length === 0) return BodyMetricDto.from(before, units);
-    if (!(await this.metrics.update(id, changes))) {
-      throw await this.instantTaken(userId, changes.measuredAt!);
+    try {
+      await this.metrics.inTransaction(async (tx, manager) => {
+        await tx.update(id, changes);
+        await publishDomainEvents(manager, logged(userId, id));
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw await this.instantTaken(userId, changes.measuredAt!);
+      throw error;
     }
-    await this.logged(userId);
     return BodyMetricDto.from(await this.owned(userId, id), units);
   }
 
   async remove(userId: string, id: string): Promise<void> {
     const metric = await this.owned(userId, id);
-    await this.metrics.delete(metric.id);
-    await this.logged(userId);
+    await this.metrics.inTransaction(async (tx, manager) => {
+      await tx.delete(metric.id);
+      await publishDomainEvents(
+        manager,
+        domainEvent('body-metric.deleted', { userId, bodyMetricId: metric.id }),
+      );
+    });
   }
 
   private async owned(userId: string, id: string): Promise<BodyMetric> {
@@ -115,12 +128,10 @@ export class BodyMetricsService {
       existing ? { existingId: existing.id } : {},
     );
   }
-
-  /** Awaited, after the write committed: listeners (goal progress) see the new state. */
-  private async logged(userId: string): Promise<void> {
-    await this.events.emitAsync(BODY_METRIC_LOGGED, new BodyMetricLoggedEvent(userId));
-  }
 }
+
+const logged = (userId: string, bodyMetricId: string) =>
+  domainEvent('body-metric.logged', { userId, bodyMetricId });
 
 function assertValid(errors: FieldError[]): void {
   if (errors.length > 0) throw new ValidationProblem(errors);

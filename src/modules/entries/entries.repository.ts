@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { KeysetPosition } from '../../common/pagination/cursor';
 import { newestFirstPage } from '../../common/pagination/keyset';
 import { Entry, EntryType } from './entities/entry.entity';
@@ -38,6 +38,15 @@ export interface EntryFilter {
 @Injectable()
 export class EntriesRepository {
   constructor(@InjectRepository(Entry) private readonly entries: Repository<Entry>) {}
+
+  /** Runs `work` in one transaction, with this repository and the manager bound to it. */
+  inTransaction<T>(
+    work: (tx: EntriesRepository, manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    return this.entries.manager.transaction((manager) =>
+      work(new EntriesRepository(manager.getRepository(Entry)), manager),
+    );
+  }
 
   /**
    * Inserts unless an entry with the same (user, idempotency key) exists; then returns null

@@ -1,16 +1,16 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { createHash } from 'node:crypto';
 import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
 import { CursorPage, decodeCursor, toCursorPage } from '../../common/pagination/cursor';
 import { Page, toPage } from '../../common/pagination/page';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { domainEvent } from '../../infrastructure/events/domain-event-catalogue';
+import { publishDomainEvents } from '../../infrastructure/events/publish-domain-events';
 import { CreateEntryDto } from './dto/create-entry.dto';
 import { EntryDto } from './dto/entry.dto';
 import { ListEntriesQueryDto } from './dto/list-entries-query.dto';
 import { TagCountDto } from './dto/tag-count.dto';
 import { UpdateEntryDto } from './dto/update-entry.dto';
-import { ENTRIES_CHANGED, EntriesChangedEvent } from './entries.events';
 import { EntriesRepository, EntryChanges } from './entries.repository';
 import { Entry } from './entities/entry.entity';
 
@@ -26,12 +26,21 @@ function fingerprint(dto: CreateEntryDto): string {
   return createHash('sha256').update(JSON.stringify(dto)).digest('hex');
 }
 
+/** `entries.changed` for the periods around these instants (old and new of an edit). */
+function entriesChanged(userId: string, occurredAt: Date[]) {
+  return domainEvent('entries.changed', {
+    userId,
+    occurredAt: [...new Set(occurredAt.map((at) => at.toISOString()))],
+  });
+}
+
+/**
+ * The journal. Every write publishes `entries.changed` in its transaction; summaries covering
+ * those instants are invalidated by their subscriber.
+ */
 @Injectable()
 export class EntriesService {
-  constructor(
-    private readonly entries: EntriesRepository,
-    private readonly events: EventEmitter2,
-  ) {}
+  constructor(private readonly entries: EntriesRepository) {}
 
   async create(
     userId: string,
@@ -48,21 +57,24 @@ export class EntriesService {
     }
     const occurredAt = dto.occurredAt ?? new Date();
     const requestFingerprint = idempotencyKey ? fingerprint(dto) : null;
-    const created = await this.entries.insertUnlessKeyExists({
-      userId,
-      occurredAt,
-      type: dto.type,
-      mood: dto.mood ?? null,
-      energy: dto.energy ?? null,
-      note: dto.note ?? null,
-      tags: dto.tags ?? [],
-      value: dto.value === undefined ? null : String(dto.value),
-      unit: dto.unit ?? null,
-      idempotencyKey: idempotencyKey ?? null,
-      idempotencyFingerprint: requestFingerprint,
+    const created = await this.entries.inTransaction(async (tx, manager) => {
+      const entry = await tx.insertUnlessKeyExists({
+        userId,
+        occurredAt,
+        type: dto.type,
+        mood: dto.mood ?? null,
+        energy: dto.energy ?? null,
+        note: dto.note ?? null,
+        tags: dto.tags ?? [],
+        value: dto.value === undefined ? null : String(dto.value),
+        unit: dto.unit ?? null,
+        idempotencyKey: idempotencyKey ?? null,
+        idempotencyFingerprint: requestFingerprint,
+      });
+      if (entry) await publishDomainEvents(manager, entriesChanged(userId, [entry.occurredAt]));
+      return entry;
     });
     if (created) {
-      await this.changed(userId, [created.occurredAt]);
       return { entry: EntryDto.from(created), replayed: false };
     }
     // Only reachable with a key: the insert was skipped because the key exists.
@@ -110,16 +122,24 @@ export class EntriesService {
     };
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     if (Object.keys(defined).length === 0) return EntryDto.from(before);
-    await this.entries.update(id, defined);
-    const after = await this.owned(userId, id);
-    await this.changed(userId, [before.occurredAt, after.occurredAt]);
+    const after = await this.entries.inTransaction(async (tx, manager) => {
+      await tx.update(id, defined);
+      const entry = (await tx.findOwned(userId, id))!;
+      await publishDomainEvents(
+        manager,
+        entriesChanged(userId, [before.occurredAt, entry.occurredAt]),
+      );
+      return entry;
+    });
     return EntryDto.from(after);
   }
 
   async remove(userId: string, id: string): Promise<void> {
     const entry = await this.owned(userId, id);
-    await this.entries.delete(entry.id);
-    await this.changed(userId, [entry.occurredAt]);
+    await this.entries.inTransaction(async (tx, manager) => {
+      await tx.delete(entry.id);
+      await publishDomainEvents(manager, entriesChanged(userId, [entry.occurredAt]));
+    });
   }
 
   async tags(userId: string, page: PageQueryDto): Promise<Page<TagCountDto>> {
@@ -131,10 +151,5 @@ export class EntriesService {
     const entry = await this.entries.findOwned(userId, id);
     if (!entry) throw new NotFoundException('No such entry.');
     return entry;
-  }
-
-  /** Awaited: listeners (summary invalidation) finish before the response is sent. */
-  private async changed(userId: string, occurredAt: Date[]): Promise<void> {
-    await this.events.emitAsync(ENTRIES_CHANGED, new EntriesChangedEvent(userId, occurredAt));
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { KeysetPosition } from '../../common/pagination/cursor';
 import { newestFirstPage } from '../../common/pagination/keyset';
 import { GoalMilestone } from './entities/goal-milestone.entity';
@@ -29,6 +29,14 @@ export interface GoalProgressUpdate {
   milestones: Milestone[];
 }
 
+/** What a stored progress changed: exactly once per goal across concurrent or repeated runs. */
+export interface SavedProgress {
+  /** The milestones this call recorded (not those another run recorded first). */
+  recordedMilestones: Milestone[];
+  /** True when this call moved the goal from active to achieved. */
+  achieved: boolean;
+}
+
 /** One row per (type, status) of a user's goals. */
 export interface GoalCountRow {
   type: GoalType;
@@ -44,6 +52,26 @@ export class GoalsRepository {
     @InjectRepository(Goal) private readonly goals: Repository<Goal>,
     @InjectRepository(GoalMilestone) private readonly milestones: Repository<GoalMilestone>,
   ) {}
+
+  /** Runs `work` in one transaction, with this repository and the manager bound to it. */
+  inTransaction<T>(work: (tx: GoalsRepository, manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.goals.manager.transaction((manager) =>
+      work(
+        new GoalsRepository(manager.getRepository(Goal), manager.getRepository(GoalMilestone)),
+        manager,
+      ),
+    );
+  }
+
+  /**
+   * Serializes progress recomputation of one user's goals until the transaction ends (a
+   * transaction-level advisory lock): deliveries of several events run one after another.
+   */
+  async lockProgressOf(userId: string): Promise<void> {
+    await this.goals.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `goal-progress:${userId}`,
+    ]);
+  }
 
   async insert(goal: NewGoal): Promise<Goal> {
     const result = await this.goals.insert(goal);
@@ -93,30 +121,32 @@ export class GoalsRepository {
   }
 
   /**
-   * Stores a recomputed progress, in one transaction: the values, the new milestones, and at
-   * 100 % the achievement. Only an active goal changes (so achieved_at is set once, and a goal
-   * completed or abandoned meanwhile is left alone); a milestone another run recorded first
-   * is skipped by the unique index.
+   * Stores a recomputed progress (call it in a transaction): the values, the new milestones,
+   * and at 100 % the achievement. Only an active goal changes (so achieved_at is set once, and
+   * a goal completed or abandoned meanwhile is left alone); a milestone another run recorded
+   * first is skipped by the unique index and not reported.
    */
-  async saveProgress(goalId: string, update: GoalProgressUpdate): Promise<void> {
-    await this.goals.manager.transaction(async (manager) => {
-      const updated: unknown[] = await manager.query(
-        `UPDATE goals
-            SET current_value = $2::numeric, progress_pct = $3::numeric, updated_at = now(),
-                status = CASE WHEN $3::numeric >= 100 THEN 'achieved'::goal_status ELSE status END,
-                achieved_at = CASE WHEN $3::numeric >= 100 THEN now() ELSE achieved_at END
-          WHERE id = $1 AND status = 'active' AND deleted_at IS NULL
-          RETURNING id`,
-        [goalId, update.current, update.percent],
-      );
-      if (updated.length === 0 || update.milestones.length === 0) return;
-      await manager.query(
-        `INSERT INTO goal_milestones (goal_id, percent, value, reached_at)
-         SELECT $1, percent, $3::numeric, now() FROM unnest($2::smallint[]) AS percent
-         ON CONFLICT (goal_id, percent) DO NOTHING`,
-        [goalId, update.milestones, update.current],
-      );
-    });
+  async saveProgress(goalId: string, update: GoalProgressUpdate): Promise<SavedProgress> {
+    const updated: { status: GoalStatus }[] = await this.goals.query(
+      `UPDATE goals
+          SET current_value = $2::numeric, progress_pct = $3::numeric, updated_at = now(),
+              status = CASE WHEN $3::numeric >= 100 THEN 'achieved'::goal_status ELSE status END,
+              achieved_at = CASE WHEN $3::numeric >= 100 THEN now() ELSE achieved_at END
+        WHERE id = $1 AND status = 'active' AND deleted_at IS NULL
+        RETURNING status`,
+      [goalId, update.current, update.percent],
+    );
+    if (updated.length === 0) return { recordedMilestones: [], achieved: false };
+    const achieved = updated[0].status === GoalStatus.Achieved;
+    if (update.milestones.length === 0) return { recordedMilestones: [], achieved };
+    const recorded: { percent: Milestone }[] = await this.goals.query(
+      `INSERT INTO goal_milestones (goal_id, percent, value, reached_at)
+       SELECT $1, percent, $3::numeric, now() FROM unnest($2::smallint[]) AS percent
+       ON CONFLICT (goal_id, percent) DO NOTHING
+       RETURNING percent`,
+      [goalId, update.milestones, update.current],
+    );
+    return { recordedMilestones: recorded.map((row) => row.percent), achieved };
   }
 
   /** Counts per type and status in one pass over the user's goals (IDX_goals_user_created). */

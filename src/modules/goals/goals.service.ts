@@ -1,10 +1,10 @@
-import { HttpStatus, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
 import { FieldError } from '../../common/errors/problem-details';
 import { CursorPage, decodeCursor, toCursorPage } from '../../common/pagination/cursor';
 import { WeightUnit } from '../../common/units/weight-unit';
-import { JobQueue } from '../../infrastructure/queues/job-queue.service';
-import { JobName } from '../../infrastructure/queues/job-registry';
+import { DomainEvent, domainEvent } from '../../infrastructure/events/domain-event-catalogue';
+import { publishDomainEvents } from '../../infrastructure/events/publish-domain-events';
 import { ExercisesService } from '../exercises/exercises.service';
 import { UsersService } from '../users/users.service';
 import { CreateGoalDto } from './dto/create-goal.dto';
@@ -28,24 +28,14 @@ import { newlyReachedMilestones, progressPercent } from './goal-progress';
 import { GoalValuesRepository } from './goal-values.repository';
 import { GoalChanges, GoalCountRow, GoalsRepository } from './goals.repository';
 
-/**
- * Recomputes triggered within one window share a job, which runs when the window closes: a
- * burst of events (sets logged offline, then synced) costs one recompute, and that recompute
- * starts after every event of its window was emitted, so it reads all their writes.
- */
-export const RECOMPUTE_WINDOW_MS = 1_000;
-
 /** Goals: the rules of creation and change (API), and progress recomputation (worker). */
 @Injectable()
 export class GoalsService {
-  private readonly logger = new Logger(GoalsService.name);
-
   constructor(
     private readonly goals: GoalsRepository,
     private readonly values: GoalValuesRepository,
     private readonly users: UsersService,
     private readonly exercises: ExercisesService,
-    private readonly jobs: JobQueue,
   ) {}
 
   /**
@@ -114,8 +104,9 @@ export class GoalsService {
   }
 
   /**
-   * A new target or a resumed goal is measured again by the worker (the answer still shows
-   * the previous progress). An achieved goal keeps its target and status.
+   * A new target or a resumed goal is measured again by the worker, through `goal.changed`
+   * (the answer still shows the previous progress). An achieved goal keeps its target and
+   * status.
    */
   async update(userId: string, id: string, dto: UpdateGoalDto): Promise<GoalDto> {
     const [{ weightUnit }, goal] = await Promise.all([
@@ -137,10 +128,16 @@ export class GoalsService {
       ]);
       changes.targetValue = String(target);
     }
-    if (Object.keys(changes).length > 0) await this.goals.update(goal.id, changes);
     const activeAfter = (changes.status ?? goal.status) === GoalStatus.Active;
-    if (activeAfter && (changes.targetValue !== undefined || changes.status !== undefined)) {
-      await this.requestRecompute(userId);
+    const remeasure =
+      activeAfter && (changes.targetValue !== undefined || changes.status !== undefined);
+    if (Object.keys(changes).length > 0) {
+      await this.goals.inTransaction(async (tx, manager) => {
+        await tx.update(goal.id, changes);
+        if (remeasure) {
+          await publishDomainEvents(manager, domainEvent('goal.changed', { userId, goalId: id }));
+        }
+      });
     }
     return this.get(userId, id);
   }
@@ -153,9 +150,12 @@ export class GoalsService {
   /** Marks an active goal achieved by hand; milestones stay as progress recorded them. */
   async complete(userId: string, id: string): Promise<GoalDto> {
     const goal = await this.owned(userId, id);
-    if (!(await this.goals.markAchieved(goal.id))) {
-      throw notActive(await this.owned(userId, id));
-    }
+    const achieved = await this.goals.inTransaction(async (tx, manager) => {
+      if (!(await tx.markAchieved(goal.id))) return false;
+      await publishDomainEvents(manager, domainEvent('goal.achieved', { userId, goalId: id }));
+      return true;
+    });
+    if (!achieved) throw notActive(await this.owned(userId, id));
     return this.get(userId, id);
   }
 
@@ -191,47 +191,40 @@ export class GoalsService {
   }
 
   /**
-   * API side, after a workout or a body reading committed. Never fails the caller's request:
-   * an enqueue that fails is logged, and the next event recomputes everything again.
-   */
-  async requestRecompute(userId: string, now = Date.now()): Promise<void> {
-    const window = Math.floor(now / RECOMPUTE_WINDOW_MS);
-    await this.jobs
-      .enqueue(
-        JobName.RecomputeGoals,
-        { userId },
-        {
-          jobId: `goals:${userId}:${window}`,
-          delayMs: (window + 1) * RECOMPUTE_WINDOW_MS - now,
-        },
-      )
-      .catch((error: unknown) =>
-        this.logger.warn({ err: error, userId }, 'goal recompute not enqueued'),
-      );
-  }
-
-  /**
-   * Worker side: measures every active goal of the user again, records the milestones newly
-   * reached and marks goals at 100 % achieved. Idempotent: a second run writes the same
-   * values, finds the milestones recorded and the achieved goals no longer active.
+   * Worker side, when a workout, a body reading or the goal itself changed: measures every
+   * active goal of the user again, records the milestones newly reached and marks goals at
+   * 100 % achieved, announcing each milestone and achievement once (events published in the
+   * same transaction). Runs of one user are serialized; a repeated run writes the same values,
+   * finds the milestones recorded and the achieved goals no longer active, and announces
+   * nothing. Returns the number of goals measured.
    */
   async recompute(userId: string): Promise<number> {
-    const goals = await this.goals.findActive(userId);
-    for (const goal of goals) {
-      const current = await this.values.currentValue(goal);
-      const percent = progressPercent(
-        Number(goal.baselineValue),
-        current,
-        Number(goal.targetValue),
-      );
-      const recorded = (await this.goals.findMilestones(goal.id)).map((m) => m.percent);
-      await this.goals.saveProgress(goal.id, {
-        current,
-        percent,
-        milestones: newlyReachedMilestones(percent, recorded),
-      });
-    }
-    return goals.length;
+    return this.goals.inTransaction(async (tx, manager) => {
+      await tx.lockProgressOf(userId);
+      const goals = await tx.findActive(userId);
+      const events: DomainEvent[] = [];
+      for (const goal of goals) {
+        const current = await this.values.currentValue(goal);
+        const percent = progressPercent(
+          Number(goal.baselineValue),
+          current,
+          Number(goal.targetValue),
+        );
+        const recorded = (await tx.findMilestones(goal.id)).map((m) => m.percent);
+        const saved = await tx.saveProgress(goal.id, {
+          current,
+          percent,
+          milestones: newlyReachedMilestones(percent, recorded),
+        });
+        const ids = { userId, goalId: goal.id };
+        for (const percent of saved.recordedMilestones) {
+          events.push(domainEvent('goal.milestone-reached', { ...ids, percent }));
+        }
+        if (saved.achieved) events.push(domainEvent('goal.achieved', ids));
+      }
+      await publishDomainEvents(manager, ...events);
+      return goals.length;
+    });
   }
 
   /** Another user's goal, or a deleted one, is a 404. */

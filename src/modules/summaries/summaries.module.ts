@@ -5,6 +5,7 @@ import { Summary } from './entities/summary.entity';
 import { SummariesController } from './summaries.controller';
 import { SummariesRepository } from './summaries.repository';
 import { SummariesService } from './summaries.service';
+import { SummariesSubscribers } from './summaries.subscribers';
 import { SummaryCache } from './summary-cache';
 import { SummaryQuota } from './summary-quota';
 import { SummaryStatisticsRepository } from './summary-statistics.repository';
@@ -16,6 +17,7 @@ import { SummaryStatisticsRepository } from './summary-statistics.repository';
     SummariesRepository,
     SummaryStatisticsRepository,
     SummariesService,
+    SummariesSubscribers,
     SummaryCache,
     SummaryQuota,
   ],

@@ -1,11 +1,9 @@
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
 import { AppConfig } from '../../config/app-config';
 import { CursorPage, decodeCursor, toCursorPage } from '../../common/pagination/cursor';
 import { JobQueue } from '../../infrastructure/queues/job-queue.service';
 import { JobName } from '../../infrastructure/queues/job-registry';
 import { AiService } from '../ai/ai.service';
-import { ENTRIES_CHANGED, EntriesChangedEvent } from '../entries/entries.events';
 import { ListSummariesQueryDto } from './dto/list-summaries-query.dto';
 import { RequestSummaryDto } from './dto/request-summary.dto';
 import { SummaryDto } from './dto/summary.dto';
@@ -100,15 +98,16 @@ export class SummariesService {
     );
   }
 
-  /** Entries changed: the day, week and month around each instant must be recomputed. */
-  @OnEvent(ENTRIES_CHANGED, { promisify: true, suppressErrors: false })
-  async invalidate(event: EntriesChangedEvent): Promise<void> {
-    const windows = uniqueWindows(event.occurredAt.flatMap(periodsContaining));
-    await this.summaries.markStale(event.userId, windows);
-    await this.cache.invalidate(event.userId, windows).catch((error: unknown) =>
-      // Stale in PostgreSQL already: the cached copy is ignored once it expires or is replaced.
-      this.logger.warn({ err: error, userId: event.userId }, 'summary cache not invalidated'),
-    );
+  /**
+   * Worker side, when entries changed: the day, week and month around each instant must be
+   * recomputed. Idempotent (marking stale twice is marking stale).
+   */
+  async invalidate(userId: string, occurredAt: Date[]): Promise<void> {
+    const windows = uniqueWindows(occurredAt.flatMap(periodsContaining));
+    await this.summaries.markStale(userId, windows);
+    // Throws when Redis is unavailable, so the delivery is retried: the cached copy would
+    // otherwise be served as fresh until it expires.
+    await this.cache.invalidate(userId, windows);
   }
 
   /**

@@ -82,7 +82,8 @@ SELECT $2, c.exercise_id, $1, c.id, c.kind, c.value, c.weight_kg, c.reps, previo
  ) AS previous
  WHERE c.value > previous.value
     OR (previous.value IS NULL AND c.kind <> 'most_reps_at_weight')
-ON CONFLICT DO NOTHING`;
+ON CONFLICT DO NOTHING
+RETURNING id`;
 
 /** Personal-record detection and the other queries over a user's training history. */
 @Injectable()
@@ -104,9 +105,10 @@ export class PersonalRecordsRepository {
     ]);
   }
 
-  /** Detects and stores the records of a just-completed workout (see DETECT). */
-  async detect(userId: string, workoutId: string): Promise<void> {
-    await this.manager.query(DETECT, [workoutId, userId]);
+  /** Detects and stores the records of a just-completed workout (see DETECT); their ids. */
+  async detect(userId: string, workoutId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.manager.query(DETECT, [workoutId, userId]);
+    return rows.map((row) => row.id);
   }
 
   /** The best stored e1RM of each exercise over the user's history, in kg. */

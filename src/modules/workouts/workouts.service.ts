@@ -1,5 +1,4 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { randomUUID } from 'node:crypto';
 import {
   ProblemException,
@@ -8,6 +7,8 @@ import {
 } from '../../common/errors/domain-errors';
 import { CursorPage, decodeCursor, toCursorPage } from '../../common/pagination/cursor';
 import { fromKilograms, toKilograms, WeightUnit } from '../../common/units/weight-unit';
+import { domainEvent } from '../../infrastructure/events/domain-event-catalogue';
+import { publishDomainEvents } from '../../infrastructure/events/publish-domain-events';
 import { ExercisesService } from '../exercises/exercises.service';
 import { TemplatesService } from '../templates/templates.service';
 import { UsersService } from '../users/users.service';
@@ -29,7 +30,6 @@ import { PersonalRecordsRepository } from './personal-records.repository';
 import { numeric, storedSet } from './set-values';
 import { exercisesNeedingE1rm, planFromTemplateDay, PlannedRows } from './workout-plan';
 import { allowedActions, isClosed, WorkoutAction, WorkoutStatus } from './workout-state';
-import { WORKOUT_COMPLETED, WorkoutCompletedEvent } from './workouts.events';
 import { WorkoutChanges, WorkoutsRepository } from './workouts.repository';
 
 const DEFAULT_NAME = 'Workout';
@@ -76,7 +76,6 @@ export class WorkoutsService {
     private readonly exercises: ExercisesService,
     private readonly templates: TemplatesService,
     private readonly users: UsersService,
-    private readonly events: EventEmitter2,
   ) {}
 
   async create(userId: string, dto: CreateWorkoutDto): Promise<WorkoutDto> {
@@ -181,7 +180,8 @@ export class WorkoutsService {
   /**
    * One transaction: the transition (duration, an open pause closed), the totals, and the
    * personal records against the user's other completed workouts. A second completion is an
-   * illegal transition (409) and changes nothing. `workout.completed` follows the commit.
+   * illegal transition (409) and changes nothing. `workout.completed` and one
+   * `personal-record.set` per record are published in the same transaction.
    */
   async complete(userId: string, id: string): Promise<WorkoutDto> {
     const unit = await this.unitOf(userId);
@@ -192,9 +192,15 @@ export class WorkoutsService {
         throw await this.illegalTransition(tx, userId, id, WorkoutAction.Complete, unit);
       }
       await tx.recordTotals(id);
-      await records.detect(userId, id);
+      const recordIds = await records.detect(userId, id);
+      await publishDomainEvents(
+        tx.manager,
+        domainEvent('workout.completed', { userId, workoutId: id }),
+        ...recordIds.map((recordId) =>
+          domainEvent('personal-record.set', { userId, workoutId: id, recordId }),
+        ),
+      );
     });
-    await this.events.emitAsync(WORKOUT_COMPLETED, new WorkoutCompletedEvent(userId, id));
     return this.detail(this.workouts, userId, id, unit);
   }
 

@@ -1,0 +1,68 @@
+/**
+ * The catalogue of domain events: every fact one module announces for others to react to,
+ * and the payload it carries. Payloads name things by id (and, for entries, the instants
+ * whose periods changed): a subscriber reads the current state from PostgreSQL, so an event
+ * delivered late or twice still acts on the truth.
+ *
+ * Adding an event means: a name and its payload here, a publish in the writer's transaction,
+ * and @OnDomainEvent on each reaction. Who publishes and who subscribes: docs/architecture.md.
+ */
+export interface DomainEventPayloads {
+  /** A workout's completion committed: its totals and personal records are stored. */
+  'workout.completed': { userId: string; workoutId: string };
+  /** A personal record stored by a workout's completion. */
+  'personal-record.set': { userId: string; workoutId: string; recordId: string };
+  /** A body reading created or changed. */
+  'body-metric.logged': { userId: string; bodyMetricId: string };
+  /** A body reading deleted (the id no longer resolves). */
+  'body-metric.deleted': { userId: string; bodyMetricId: string };
+  /** Journal entries created, changed or deleted at these instants (ISO 8601, before and after). */
+  'entries.changed': { userId: string; occurredAt: string[] };
+  /** A goal's target changed, or it became active again: its progress must be measured anew. */
+  'goal.changed': { userId: string; goalId: string };
+  /** A goal's progress crossed a milestone (25, 50, 75 or 100 %), recorded once. */
+  'goal.milestone-reached': { userId: string; goalId: string; percent: number };
+  /** A goal was achieved, by its progress or by hand; announced once. */
+  'goal.achieved': { userId: string; goalId: string };
+}
+
+export type DomainEventName = keyof DomainEventPayloads;
+
+/** An event to publish: a name and exactly its payload (a mismatch does not compile). */
+export type DomainEvent = {
+  [N in DomainEventName]: { name: N; payload: DomainEventPayloads[N] };
+}[DomainEventName];
+
+/** An event as subscribers receive it: the stored row's id and when it was published. */
+export type PublishedDomainEvent<N extends DomainEventName = DomainEventName> = {
+  [M in N]: {
+    /** The outbox row id: the same across redeliveries, a key for idempotent effects. */
+    id: string;
+    name: M;
+    payload: DomainEventPayloads[M];
+    /** ISO 8601: when the publishing transaction wrote it. */
+    occurredAt: string;
+  };
+}[N];
+
+/** Builds an event with its payload checked against the catalogue. */
+export function domainEvent<N extends DomainEventName>(
+  name: N,
+  payload: DomainEventPayloads[N],
+): DomainEvent {
+  return { name, payload } as DomainEvent;
+}
+
+/** Every name once (a name missing here does not compile): docs and checks enumerate it. */
+const NAMES: { readonly [N in DomainEventName]: true } = {
+  'workout.completed': true,
+  'personal-record.set': true,
+  'body-metric.logged': true,
+  'body-metric.deleted': true,
+  'entries.changed': true,
+  'goal.changed': true,
+  'goal.milestone-reached': true,
+  'goal.achieved': true,
+};
+
+export const ALL_DOMAIN_EVENT_NAMES = Object.keys(NAMES) as readonly DomainEventName[];

@@ -1,0 +1,81 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { DomainEventName, PublishedDomainEvent } from './domain-event-catalogue';
+import { DOMAIN_EVENT_SUBSCRIBER } from './on-domain-event.decorator';
+
+export interface DomainEventSubscriber {
+  /** `Class.method`: the stable name jobs carry. */
+  name: string;
+  event: DomainEventName;
+  handle(event: PublishedDomainEvent): Promise<unknown>;
+}
+
+/** Throws unless subscriber names are unique (a job must reach exactly one method). */
+export function assertSubscribersAreUnique(subscribers: Pick<DomainEventSubscriber, 'name'>[]) {
+  const names = subscribers.map((s) => s.name);
+  const duplicated = [...new Set(names.filter((name, i) => names.indexOf(name) !== i))];
+  if (duplicated.length) {
+    throw new Error(
+      `Worker cannot start: more than one domain event subscriber named ${duplicated.join(', ')}`,
+    );
+  }
+}
+
+/**
+ * The @OnDomainEvent methods of every provider, found once at start-up (worker only): the
+ * relay asks which subscribers an event has, and the delivery job finds its method by name.
+ */
+@Injectable()
+export class DomainEventSubscribers implements OnModuleInit {
+  private byName = new Map<string, DomainEventSubscriber>();
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+  ) {}
+
+  onModuleInit(): void {
+    const found = this.discover();
+    assertSubscribersAreUnique(found);
+    this.byName = new Map(found.map((subscriber) => [subscriber.name, subscriber]));
+  }
+
+  /** The names of the subscribers of an event, in a stable order. */
+  subscribersOf(event: DomainEventName): string[] {
+    return [...this.byName.values()]
+      .filter((subscriber) => subscriber.event === event)
+      .map((subscriber) => subscriber.name)
+      .sort();
+  }
+
+  find(name: string): DomainEventSubscriber | undefined {
+    return this.byName.get(name);
+  }
+
+  all(): DomainEventSubscriber[] {
+    return [...this.byName.values()];
+  }
+
+  private discover(): DomainEventSubscriber[] {
+    return this.discovery.getProviders().flatMap(({ instance }) => {
+      if (!instance || typeof instance !== 'object') return [];
+      const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
+      return this.scanner.getAllMethodNames(prototype).flatMap((method) => {
+        const handler = prototype[method] as (event: PublishedDomainEvent) => Promise<unknown>;
+        const event = this.reflector.get<DomainEventName | undefined>(
+          DOMAIN_EVENT_SUBSCRIBER,
+          handler,
+        );
+        if (!event) return [];
+        return [
+          {
+            name: `${instance.constructor.name}.${method}`,
+            event,
+            handle: (published: PublishedDomainEvent) => handler.call(instance, published),
+          },
+        ];
+      });
+    });
+  }
+}

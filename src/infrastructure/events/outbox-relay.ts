@@ -1,0 +1,212 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Client } from 'pg';
+import { Counter, Gauge } from 'prom-client';
+import { AppConfig } from '../../config/app-config';
+import { MetricsService } from '../metrics/metrics.service';
+import { JobQueue } from '../queues/job-queue.service';
+import { JobName } from '../queues/job-registry';
+import { DomainEventSubscribers } from './domain-event-subscribers';
+import { OutboxRepository, OutboxRow } from './outbox.repository';
+
+/** The channel the outbox trigger notifies (migration DomainEventsOutbox). */
+export const OUTBOX_CHANNEL = 'fitai_domain_events';
+/** Completed deliveries Bull keeps, so a batch relayed twice (a relay killed before its commit) is deduplicated by job id. */
+const KEEP_COMPLETED_DELIVERIES = 5_000;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+const LISTEN_RETRY_MS = 1_000;
+
+/** The deterministic id of one event's delivery to one subscriber. */
+export const deliveryJobId = (eventId: string, subscriber: string) =>
+  `event:${eventId}:${subscriber}`;
+
+/**
+ * Worker only: moves committed domain events from the outbox table to the subscribers' jobs.
+ * Woken by NOTIFY at each commit, with a bounded poll as the safety net (a missed notification,
+ * a lost LISTEN connection, a postponed row). Each batch is claimed with FOR UPDATE SKIP LOCKED
+ * inside a transaction that stays open until its jobs are in Redis and the rows are marked, so
+ * replicas never relay one row at the same time, and a relay killed half way leaves its rows
+ * to the next one (whose jobs carry the same ids: Bull skips those it still has). When Redis
+ * refuses, the rows are postponed with a capped exponential backoff and stay in PostgreSQL.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('OutboxRelay');
+  private listener?: Client;
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private woken = false;
+  private readonly relayed: Counter<'event'>;
+  private readonly failures: Counter;
+
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly subscribers: DomainEventSubscribers,
+    private readonly jobs: JobQueue,
+    private readonly config: AppConfig,
+    metrics: MetricsService,
+  ) {
+    this.relayed = new Counter({
+      name: 'fitai_domain_events_relayed_total',
+      help: 'Domain events moved from the outbox to their subscribers’ jobs, by event',
+      labelNames: ['event'] as const,
+      registers: [metrics.registry],
+    });
+    this.failures = new Counter({
+      name: 'fitai_domain_events_relay_failures_total',
+      help: 'Relay batches postponed because the jobs could not be queued',
+      registers: [metrics.registry],
+    });
+    const backlog = () => this.outbox.backlog().catch(() => null);
+    new Gauge({
+      name: 'fitai_domain_events_pending',
+      help: 'Domain events not yet relayed (read from PostgreSQL at scrape time)',
+      registers: [metrics.registry],
+      async collect() {
+        this.set((await backlog())?.pending ?? Number.NaN);
+      },
+    });
+    new Gauge({
+      name: 'fitai_domain_events_oldest_pending_seconds',
+      help: 'Age of the oldest domain event not yet relayed',
+      registers: [metrics.registry],
+      async collect() {
+        this.set((await backlog())?.oldestPendingSeconds ?? Number.NaN);
+      },
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.running = true;
+    await this.listen();
+    this.loop = this.run();
+    await this.jobs
+      .schedule(JobName.PruneDomainEvents, {}, PRUNE_EVERY_MS)
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'outbox pruning not scheduled (Redis unavailable)'),
+      );
+  }
+
+  /** Before the queues and PostgreSQL close: finish the batch in hand, stop listening. */
+  async onModuleDestroy(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
+  }
+
+  /**
+   * Relays one batch; returns how many events were relayed (0 when none were due or Redis
+   * refused them).
+   */
+  async relayBatch(): Promise<number> {
+    return this.outbox.transaction(async (manager) => {
+      const rows = await this.outbox.claim(manager, this.config.outbox.batchSize);
+      if (rows.length === 0) return 0;
+      const ids = rows.map((row) => row.event.id);
+      try {
+        await this.jobs.enqueueMany(JobName.DeliverDomainEvent, this.deliveries(rows), {
+          removeOnComplete: KEEP_COMPLETED_DELIVERIES,
+        });
+      } catch (error) {
+        const message = (error as Error).message || String(error);
+        await this.outbox.postpone(manager, ids, message, {
+          baseMs: this.config.queue.backoffMs,
+          maxMs: this.config.outbox.retryMaxMs,
+        });
+        this.failures.inc();
+        this.logger.warn({ err: error, events: ids.length }, 'domain events postponed');
+        return 0;
+      }
+      await this.outbox.markDispatched(manager, ids);
+      for (const row of rows) this.relayed.inc({ event: row.event.name });
+      return rows.length;
+    });
+  }
+
+  private deliveries(rows: OutboxRow[]) {
+    return rows.flatMap(({ event, requestId }) =>
+      this.subscribers.subscribersOf(event.name).map((subscriber) => ({
+        payload: { subscriber, event },
+        jobId: deliveryJobId(event.id, subscriber),
+        requestId: requestId ?? `event-${event.id}`,
+      })),
+    );
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let relayed = 0;
+      try {
+        relayed = await this.relayBatch();
+      } catch (error) {
+        // PostgreSQL unavailable or the batch failed: try again after the poll interval.
+        this.logger.warn({ err: error }, 'outbox relay batch failed');
+      }
+      if (relayed < this.config.outbox.batchSize) await this.sleep(this.config.outbox.pollMs);
+    }
+  }
+
+  /** Waits for a notification, a stop, or the poll interval, whichever comes first. */
+  private sleep(ms: number): Promise<void> {
+    if (this.woken || !this.running) {
+      this.woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+
+  private notified(): void {
+    if (this.wake) this.wake();
+    else this.woken = true;
+  }
+
+  /** LISTEN on a connection of its own (outside the pool); reconnects while running. */
+  private async listen(): Promise<void> {
+    const client = new Client({
+      connectionString: this.config.database.url,
+      application_name: 'fitai-outbox-listener',
+      connectionTimeoutMillis: 5_000,
+    });
+    client.on('notification', () => this.notified());
+    client.on('error', (error) => {
+      this.logger.warn({ err: error }, 'outbox listener connection lost; polling meanwhile');
+      void client.end().catch(() => undefined);
+    });
+    client.on('end', () => {
+      if (this.listener !== client) return;
+      this.listener = undefined;
+      this.listenLater();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'outbox listener could not connect; polling meanwhile');
+      await client.end().catch(() => undefined);
+      this.listenLater();
+      return;
+    }
+    if (!this.running) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    this.listener = client;
+    // Rows committed before LISTEN took effect are picked up by this wake-up.
+    this.notified();
+  }
+
+  private listenLater(): void {
+    if (this.running) setTimeout(() => void this.listen(), LISTEN_RETRY_MS).unref();
+  }
+}

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainEventName, PublishedDomainEvent } from './domain-event-catalogue';
+
+/** An outbox row claimed by the relay. */
+export interface OutboxRow {
+  event: PublishedDomainEvent;
+  requestId: string | null;
+}
+
+/** The relay's view of the outbox backlog, for metrics and health. */
+export interface OutboxBacklog {
+  pending: number;
+  oldestPendingSeconds: number;
+}
+
+/** The queries over `domain_events`; writes go through publishDomainEvents. */
+@Injectable()
+export class OutboxRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /**
+   * Up to `limit` undispatched rows due for an attempt, oldest first, locked until the
+   * transaction ends; rows another relay holds are skipped, not waited for
+   * (IDX_domain_events_pending).
+   */
+  async claim(manager: EntityManager, limit: number): Promise<OutboxRow[]> {
+    const rows: {
+      id: string;
+      name: DomainEventName;
+      payload: PublishedDomainEvent['payload'];
+      requestId: string | null;
+      occurredAt: Date;
+    }[] = await manager.query(
+      `SELECT id::text, name, payload, request_id AS "requestId", occurred_at AS "occurredAt"
+         FROM domain_events
+        WHERE dispatched_at IS NULL AND next_attempt_at <= now()
+        ORDER BY id
+        LIMIT $1
+          FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+    return rows.map((row) => ({
+      event: {
+        id: row.id,
+        name: row.name,
+        payload: row.payload,
+        occurredAt: row.occurredAt.toISOString(),
+      } as PublishedDomainEvent,
+      requestId: row.requestId,
+    }));
+  }
+
+  async markDispatched(manager: EntityManager, ids: string[]): Promise<void> {
+    await manager.query(
+      `UPDATE domain_events SET dispatched_at = now(), last_error = NULL
+        WHERE id = ANY($1::bigint[])`,
+      [ids],
+    );
+  }
+
+  /** Counts a failed attempt and sets the next one after an exponential, capped backoff. */
+  async postpone(
+    manager: EntityManager,
+    ids: string[],
+    error: string,
+    backoff: { baseMs: number; maxMs: number },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE domain_events
+          SET relay_attempts = relay_attempts + 1,
+              last_error = left($2, 1000),
+              next_attempt_at = now() + make_interval(
+                secs => least($4::float8, $3::float8 * power(2, least(relay_attempts, 30))) / 1000)
+        WHERE id = ANY($1::bigint[])`,
+      [ids, error, backoff.baseMs, backoff.maxMs],
+    );
+  }
+
+  /** Deletes relayed rows older than the retention, a batch at a time; returns the count. */
+  async prune(retentionHours: number, batch = 5_000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const [, deleted] = (await this.dataSource.query(
+        `DELETE FROM domain_events WHERE id IN (
+           SELECT id FROM domain_events
+            WHERE dispatched_at < now() - make_interval(hours => $1)
+            LIMIT $2)`,
+        [retentionHours, batch],
+      )) as [unknown, number];
+      total += deleted;
+      if (deleted < batch) return total;
+    }
+  }
+
+  async backlog(): Promise<OutboxBacklog> {
+    const [row]: { pending: number; oldest: number | null }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS pending,
+              extract(epoch FROM now() - min(occurred_at))::float8 AS oldest
+         FROM domain_events WHERE dispatched_at IS NULL`,
+    );
+    return { pending: row.pending, oldestPendingSeconds: row.oldest ?? 0 };
+  }
+}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { PublishedDomainEvent } from '../../infrastructure/events/domain-event-catalogue';
+import { OnDomainEvent } from '../../infrastructure/events/on-domain-event.decorator';
+import { GoalsService } from './goals.service';
+
+/**
+ * What moves goals (in the worker): a completed workout (strength, consistency), a body
+ * reading logged or deleted (body), and a goal's own new target or resumption. Each measures
+ * the user's active goals again; the recompute is idempotent.
+ */
+@Injectable()
+export class GoalsSubscribers {
+  constructor(private readonly goals: GoalsService) {}
+
+  @OnDomainEvent('workout.completed')
+  async workoutCompleted({ payload }: PublishedDomainEvent<'workout.completed'>): Promise<void> {
+    await this.goals.recompute(payload.userId);
+  }
+
+  @OnDomainEvent('body-metric.logged')
+  async bodyMetricLogged({ payload }: PublishedDomainEvent<'body-metric.logged'>): Promise<void> {
+    await this.goals.recompute(payload.userId);
+  }
+
+  @OnDomainEvent('body-metric.deleted')
+  async bodyMetricDeleted({ payload }: PublishedDomainEvent<'body-metric.deleted'>): Promise<void> {
+    await this.goals.recompute(payload.userId);
+  }
+
+  @OnDomainEvent('goal.changed')
+  async goalChanged({ payload }: PublishedDomainEvent<'goal.changed'>): Promise<void> {
+    await this.goals.recompute(payload.userId);
+  }
+}
