@@ -10,6 +10,7 @@ import { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { DOMAIN_MODULES } from './domain-modules';
 import { ThrottlingModule } from './infrastructure/throttling/throttling.module';
+import { JwtStrategy } from './modules/auth/strategies/jwt.strategy';
 
 /**
  * The HTTP application. Guards run in this order: authentication (sets req.user), roles,
@@ -22,6 +23,9 @@ export class ApiModule {
       module: ApiModule,
       imports: [CoreModule.forRoot(config, 'api'), ThrottlingModule, ...DOMAIN_MODULES],
       providers: [
+        // Passport keeps strategies in a process-wide registry: registered here only, so a
+        // worker built in the same process (tests) cannot replace the API's.
+        JwtStrategy,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_GUARD, useClass: VerifiedEmailGuard },

@@ -15,7 +15,6 @@ import { PasswordHasher } from './password-hasher.service';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { SessionRevocations } from './session-revocations.service';
 import { SessionsController } from './sessions.controller';
-import { JwtStrategy } from './strategies/jwt.strategy';
 import { TokenService } from './token.service';
 
 @Module({
@@ -36,8 +35,8 @@ import { TokenService } from './token.service';
     TokenService,
     RefreshTokensRepository,
     SessionRevocations,
-    JwtStrategy,
   ],
-  exports: [AuthService, AccountEmailsService],
+  // The access-token strategy (JwtStrategy) is the API's: ApiModule registers it with these.
+  exports: [AuthService, AccountEmailsService, AccessTokenKey, SessionRevocations],
 })
 export class AuthModule {}
