@@ -26,7 +26,7 @@ export class AppConfig {
   worker: { port: number };
   database: { url: string; poolSize: number };
   redis: { url: string };
-  queue: { prefix: string; attempts: number; backoffMs: number };
+  queue: { prefix: string; attempts: number; backoffMs: number; lockMs: number };
   auth: {
     accessSecret: string;
     refreshSecret: string;

@@ -133,6 +133,16 @@ export class EnvironmentVariables {
   @Max(3_600_000)
   JOB_BACKOFF_MS: number;
 
+  /**
+   * How long a job's lock lasts without renewal (renewed at half this while the job runs). A
+   * job whose worker died is taken up again within this plus half of it (stalled-job check).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000)
+  @Max(600_000)
+  JOB_LOCK_MS: number;
+
   @IsString()
   @IsNotEmpty()
   MAIL_FROM: string;
@@ -320,6 +330,7 @@ export const DEVELOPMENT_DEFAULTS: Record<string, string> = {
   THROTTLE_AUTH_LIMIT: '10',
   JOB_ATTEMPTS: '5',
   JOB_BACKOFF_MS: '2000',
+  JOB_LOCK_MS: '30000',
   MAIL_FROM: 'FitAI <no-reply@fitai.local>',
   MAIL_DIR: '.data/mail',
   APP_URL: 'http://localhost:3000',

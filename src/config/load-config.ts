@@ -89,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       prefix: vars.QUEUE_PREFIX,
       attempts: vars.JOB_ATTEMPTS,
       backoffMs: vars.JOB_BACKOFF_MS,
+      lockMs: vars.JOB_LOCK_MS,
     },
     auth: {
       accessSecret: vars.JWT_ACCESS_SECRET,

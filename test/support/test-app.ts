@@ -1,4 +1,4 @@
-import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { INestApplication, INestApplicationContext, Provider } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Logger } from 'nestjs-pino';
 import { mkdtempSync } from 'node:fs';
@@ -16,11 +16,18 @@ import { WorkerModule } from '../../src/worker.module';
 import { testEnv } from './test-env';
 
 /**
- * Configuration for one test file: the run's database, and a Redis namespace (queues,
+ * Configuration for one test file: the file's database, and a Redis namespace (queues,
  * throttling, deny-list) of its own so files running in parallel never see each other's jobs.
  */
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
-  return loadConfig({
+  return loadConfig(testEnvironmentVariables(overrides));
+}
+
+/** The environment testConfig reads: for a child process that must share a test's config. */
+export function testEnvironmentVariables(
+  overrides: Record<string, string> = {},
+): Record<string, string> {
+  return {
     NODE_ENV: 'test',
     DATABASE_URL: testEnv('databaseUrl'),
     DATABASE_POOL_SIZE: '4',
@@ -32,7 +39,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     THROTTLE_AUTH_LIMIT: '100000',
     JOB_BACKOFF_MS: '50',
     ...overrides,
-  });
+  };
 }
 
 export interface TestApi {
@@ -51,13 +58,17 @@ export async function startApi(config: AppConfig = testConfig()): Promise<TestAp
 
 /**
  * The real worker: WorkerModule with its processors, consuming the same queues as the API
- * built from the same config. `mailTransport` replaces the transport with a test double.
+ * built from the same config. `mailTransport` replaces the transport with a test double;
+ * `providers` adds test-only providers (e.g. @OnDomainEvent subscribers that record or throw).
  */
 export async function startWorker(
   config: AppConfig,
-  options: { mailTransport?: MailTransport } = {},
+  options: { mailTransport?: MailTransport; providers?: Provider[] } = {},
 ): Promise<INestApplicationContext> {
-  let builder = Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] });
+  let builder = Test.createTestingModule({
+    imports: [WorkerModule.forRoot(config)],
+    providers: options.providers ?? [],
+  });
   if (options.mailTransport) {
     builder = builder.overrideProvider(MailTransport).useValue(options.mailTransport);
   }

@@ -22,6 +22,12 @@ import { QueueMetricsCollector } from './queue-metrics.collector';
         // createClient it would leave them to us.
         url: config.redis.url,
         redis: { connectionName: 'fitai-bull' },
+        // A crashed worker's active job runs again once its lock expires and a stalled-job
+        // check notices: within 1.5 × JOB_LOCK_MS.
+        settings: {
+          lockDuration: config.queue.lockMs,
+          stalledInterval: Math.round(config.queue.lockMs / 2),
+        },
         defaultJobOptions: {
           attempts: config.queue.attempts,
           backoff: { type: 'exponential', delay: config.queue.backoffMs },

@@ -1,0 +1,283 @@
+import { INestApplicationContext, Injectable } from '@nestjs/common';
+import { ChildProcess } from 'node:child_process';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { DataSource } from 'typeorm';
+import { PublishedDomainEvent } from '../src/infrastructure/events/domain-event-catalogue';
+import { OnDomainEvent } from '../src/infrastructure/events/on-domain-event.decorator';
+import { killHard, startReadyProcess } from './support/child-process';
+import { domainEventsSettled, publishedEventsOf } from './support/domain-events';
+import {
+  publishBacklog,
+  recordedEffects,
+  RecordingSubscriber,
+} from './support/recording-subscriber';
+import { TcpProxy } from './support/tcp-proxy';
+import {
+  eventually,
+  registerAdmin,
+  registerUser,
+  startApi,
+  startWorker,
+  TestApi,
+  testConfig,
+  testEnvironmentVariables,
+} from './support/test-app';
+
+/** A subscriber that always fails: its failures must stay its own. */
+@Injectable()
+class FailingSubscriber {
+  @OnDomainEvent('workout.completed')
+  async workoutCompleted(_event: PublishedDomainEvent<'workout.completed'>): Promise<void> {
+    throw new Error('the failing subscriber failed');
+  }
+}
+
+function client(http: App, accessToken: string) {
+  const call = (method: 'get' | 'post' | 'put', path: string, body?: object) => {
+    const req = request(http)[method](`/api/v1${path}`).auth(accessToken, { type: 'bearer' });
+    return body === undefined ? req : req.send(body);
+  };
+  return {
+    get: (path: string) => call('get', path),
+    post: (path: string, body: object = {}) => call('post', path, body),
+  };
+}
+type Client = ReturnType<typeof client>;
+
+describe('domain events through the outbox (e2e)', () => {
+  let api: TestApi;
+  let db: DataSource;
+  let bench: string;
+
+  beforeAll(async () => {
+    api = await startApi();
+    db = api.app.get(DataSource);
+    [{ id: bench }] = await db.query(
+      `SELECT id FROM exercises WHERE slug = 'Barbell_Bench_Press_-_Medium_Grip'`,
+    );
+    await RecordingSubscriber.createTable(db);
+  });
+  afterAll(() => api.close());
+
+  async function newUser(): Promise<{ id: string; phone: Client }> {
+    const user = await registerUser(api.http);
+    return { id: user.id, phone: client(api.http, user.accessToken) };
+  }
+
+  /** A started bench workout with one working set logged; completing it is the caller's. */
+  async function startedWorkout(phone: Client, weight: number): Promise<string> {
+    const workout = (await phone.post('/workouts', { name: 'Bench day' }).expect(201)).body;
+    await phone.post(`/workouts/${workout.id}/exercises`, { exerciseId: bench }).expect(201);
+    await phone.post(`/workouts/${workout.id}/start`).expect(200);
+    await phone.post(`/workouts/${workout.id}/exercises/${bench}/sets`, { weight, reps: 1 });
+    return workout.id as string;
+  }
+
+  /** A strength goal from a 100 kg single to `target`, created through the API. */
+  async function benchGoal(phone: Client, target: number): Promise<string> {
+    await phone.post(`/workouts/${await startedWorkout(phone, 100)}/complete`).expect(200);
+    const goal = await phone
+      .post('/goals', { type: 'strength', metric: 'e1rm', exerciseId: bench, title: 'B', target })
+      .expect(201);
+    return goal.body.id as string;
+  }
+
+  function progressOf(phone: Client, goalId: string): Promise<number> {
+    return phone
+      .get(`/goals/${goalId}/progress`)
+      .expect(200)
+      .then((res) => res.body.percent as number);
+  }
+
+  it('publishes a completion and its records in its transaction, and a refused one not at all', async () => {
+    const { id: userId, phone } = await newUser();
+    const workoutId = await startedWorkout(phone, 100);
+    const done = await phone.post(`/workouts/${workoutId}/complete`).expect(200);
+    const recordIds = (done.body.personalRecords as { id: string }[]).map((r) => r.id).sort();
+    expect(recordIds.length).toBeGreaterThan(0);
+
+    await phone.post(`/workouts/${workoutId}/complete`).expect(409);
+
+    const events = await publishedEventsOf(db, userId);
+    expect(events[0]).toEqual({ name: 'workout.completed', payload: { userId, workoutId } });
+    expect(events.slice(1).map((e) => e.name)).toEqual(recordIds.map(() => 'personal-record.set'));
+    expect(
+      events
+        .slice(1)
+        .map((e) => (e.payload as { recordId: string }).recordId)
+        .sort(),
+    ).toEqual(recordIds);
+  });
+
+  describe('with a worker that has a failing subscriber', () => {
+    let worker: INestApplicationContext;
+
+    beforeAll(async () => {
+      worker = await startWorker(testConfig({ QUEUE_PREFIX: api.config.queue.prefix }), {
+        providers: [FailingSubscriber],
+      });
+    });
+    afterAll(() => worker.close());
+
+    it('answers the request as if nothing failed; the other subscribers act; the failure is a dead letter ops can list', async () => {
+      const { id: userId, phone } = await newUser();
+      const goalId = await benchGoal(phone, 120);
+      await domainEventsSettled(api.app);
+
+      const workoutId = await startedWorkout(phone, 110);
+      await phone.post(`/workouts/${workoutId}/complete`).expect(200);
+
+      // Goals reacted to the same event: 100 → 110 of 120 is half way.
+      await eventually(async () => ((await progressOf(phone, goalId)) === 50 ? true : undefined));
+      // The goal announced its milestones through the outbox too.
+      await eventually(async () => {
+        const names = (await publishedEventsOf(db, userId)).map((e) => e.name);
+        return names.filter((n) => n === 'goal.milestone-reached').length === 2 ? true : undefined;
+      });
+
+      const admin = await registerAdmin(api);
+      const failed = await eventually(async () => {
+        const res = await request(api.http)
+          .get('/api/v1/admin/queues/domain-events/failed')
+          .auth(admin.accessToken, { type: 'bearer' })
+          .expect(200);
+        const mine = (
+          res.body.items as { name: string; data: Record<string, unknown>; failedReason: string }[]
+        ).filter(
+          (job) =>
+            (job.data.event as PublishedDomainEvent<'workout.completed'>).payload.workoutId ===
+            workoutId,
+        );
+        return mine.length > 0 ? mine : undefined;
+      });
+      expect(failed).toEqual([
+        expect.objectContaining({
+          name: 'deliver-domain-event',
+          failedReason: 'the failing subscriber failed',
+          data: expect.objectContaining({ subscriber: 'FailingSubscriber.workoutCompleted' }),
+        }),
+      ]);
+    });
+  });
+
+  it('moves a goal from a workout completed while the worker’s Redis was down, once it is back, with no retry by the client', async () => {
+    const proxy = new TcpProxy('127.0.0.1', Number(new URL(api.config.redis.url).port || 6379));
+    const redisUrl = new URL(api.config.redis.url);
+    redisUrl.host = `127.0.0.1:${await proxy.start()}`;
+    const worker = await startWorker(
+      testConfig({ REDIS_URL: redisUrl.toString(), OUTBOX_RETRY_MAX_MS: '500' }),
+    );
+    try {
+      const { phone } = await newUser();
+      const goalId = await benchGoal(phone, 120);
+      await domainEventsSettled(worker);
+
+      await proxy.cut();
+      const workoutId = await startedWorkout(phone, 110);
+      await phone.post(`/workouts/${workoutId}/complete`).expect(200);
+      // The relay tried and was refused: the event waits in PostgreSQL, the goal has not moved.
+      await eventually(async () => {
+        const [row] = await db.query(
+          `SELECT relay_attempts, dispatched_at FROM domain_events
+            WHERE name = 'workout.completed' AND payload->>'workoutId' = $1`,
+          [workoutId],
+        );
+        return row.relay_attempts > 0 && row.dispatched_at === null ? true : undefined;
+      });
+      expect(await progressOf(phone, goalId)).toBe(0);
+
+      await proxy.start();
+      await eventually(async () => ((await progressOf(phone, goalId)) === 50 ? true : undefined));
+    } finally {
+      await worker.close();
+      await proxy.cut();
+    }
+  });
+
+  describe('worker processes relaying one outbox', () => {
+    let children: ChildProcess[] = [];
+    let workers: INestApplicationContext[] = [];
+    /** One Redis namespace for the processes of a test; JOB_LOCK_MS short, so a job whose worker was killed runs again soon. */
+    let env: Record<string, string>;
+
+    beforeEach(async () => {
+      await db.query(`TRUNCATE ${RecordingSubscriber.table}`);
+      await db.query(`DELETE FROM domain_events WHERE name = 'goal.achieved'`);
+      env = testEnvironmentVariables({ JOB_LOCK_MS: '2000' });
+    });
+    afterEach(async () => {
+      await Promise.all(children.map(killHard));
+      await Promise.all(workers.map((worker) => worker.close()));
+      children = [];
+      workers = [];
+    });
+
+    const childWorker = async (overrides: Record<string, string> = {}) => {
+      const child = await startReadyProcess('test/support/recording-worker.ts', {
+        ...env,
+        ...overrides,
+      });
+      children.push(child);
+      return child;
+    };
+    const inProcessWorker = async () => {
+      const worker = await startWorker(testConfig(env), { providers: [RecordingSubscriber] });
+      workers.push(worker);
+      return worker;
+    };
+
+    async function allHandled(count: number) {
+      return eventually(async () => {
+        const effects = await recordedEffects(db);
+        return effects.events === count ? effects : undefined;
+      }, 60_000);
+    }
+
+    it('two processes relay the same backlog: every event handled exactly once', async () => {
+      const count = 800;
+      await childWorker({ OUTBOX_BATCH_SIZE: '20' });
+      const worker = await inProcessWorker();
+      await publishBacklog(db, count);
+
+      await allHandled(count);
+      await domainEventsSettled(worker);
+      const effects = await recordedEffects(db);
+      expect(effects).toEqual({ events: count, deliveries: count, maxDeliveries: 1 });
+      // Both processes took part.
+      const [{ pids }] = await db.query(
+        `SELECT count(DISTINCT pid)::int AS pids FROM ${RecordingSubscriber.table}`,
+      );
+      expect(pids).toBe(2);
+    });
+
+    it('a worker killed with SIGKILL in the middle of relaying loses nothing and repeats nothing', async () => {
+      const count = 1_500;
+      // One event per relay transaction: the kill lands inside one, with jobs maybe queued.
+      const doomed = await childWorker({ OUTBOX_BATCH_SIZE: '1' });
+      await publishBacklog(db, count);
+      await eventually(async () => {
+        const [{ relayed }] = await db.query(
+          `SELECT count(*)::int AS relayed FROM domain_events
+            WHERE name = 'goal.achieved' AND dispatched_at IS NOT NULL`,
+        );
+        return relayed >= 100 ? true : undefined;
+      });
+      await killHard(doomed);
+      const [{ left }] = await db.query(
+        `SELECT count(*)::int AS left FROM domain_events
+          WHERE name = 'goal.achieved' AND dispatched_at IS NULL`,
+      );
+      expect(left).toBeGreaterThan(0);
+
+      const worker = await inProcessWorker();
+      await allHandled(count);
+      await domainEventsSettled(worker);
+      const effects = await recordedEffects(db);
+      expect(effects.events).toBe(count);
+      // At most the one delivery the killed process was running can run again (its lock expires).
+      expect(effects.deliveries).toBeLessThanOrEqual(count + 1);
+      expect(effects.maxDeliveries).toBeLessThanOrEqual(2);
+    });
+  });
+});

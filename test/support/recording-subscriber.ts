@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { PublishedDomainEvent } from '../../src/infrastructure/events/domain-event-catalogue';
+import { OnDomainEvent } from '../../src/infrastructure/events/on-domain-event.decorator';
+
+/**
+ * A test-only subscriber to `goal.achieved` (an event no product subscriber handles yet) with
+ * an idempotent, countable effect: one row per event, and a count of how often it ran.
+ * The table lives in the test file's own database.
+ */
+@Injectable()
+export class RecordingSubscriber {
+  static readonly table = 'test_event_effects';
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  static async createTable(db: DataSource): Promise<void> {
+    await db.query(
+      `CREATE TABLE IF NOT EXISTS ${RecordingSubscriber.table} (
+         event_id bigint PRIMARY KEY, deliveries int NOT NULL DEFAULT 1,
+         pid int NOT NULL, handled_at timestamptz NOT NULL DEFAULT clock_timestamp())`,
+    );
+  }
+
+  @OnDomainEvent('goal.achieved')
+  async goalAchieved(event: PublishedDomainEvent<'goal.achieved'>): Promise<void> {
+    await this.db.query(
+      `INSERT INTO ${RecordingSubscriber.table} (event_id, pid) VALUES ($1, $2)
+       ON CONFLICT (event_id) DO UPDATE SET deliveries = ${RecordingSubscriber.table}.deliveries + 1`,
+      [event.id, process.pid],
+    );
+  }
+}
+
+/** Effects recorded so far: events handled, and deliveries in all. */
+export async function recordedEffects(
+  db: DataSource,
+): Promise<{ events: number; deliveries: number; maxDeliveries: number }> {
+  const [row] = await db.query(
+    `SELECT count(*)::int AS events, coalesce(sum(deliveries), 0)::int AS deliveries,
+            coalesce(max(deliveries), 0)::int AS "maxDeliveries"
+       FROM ${RecordingSubscriber.table}`,
+  );
+  return row;
+}
+
+/** Publishes `count` goal.achieved events straight into the outbox (a backlog to relay). */
+export async function publishBacklog(db: DataSource, count: number): Promise<void> {
+  await db.query(
+    `INSERT INTO domain_events (name, payload)
+     SELECT 'goal.achieved', jsonb_build_object('userId', gen_random_uuid(), 'goalId', gen_random_uuid())
+       FROM generate_series(1, $1)`,
+    [count],
+  );
+}
