@@ -1,0 +1,20 @@
+import { ALL_DOMAIN_EVENT_NAMES, domainEvent } from './domain-event-catalogue';
+
+describe('the domain event catalogue', () => {
+  it('lists every event name once', () => {
+    expect(new Set(ALL_DOMAIN_EVENT_NAMES).size).toBe(ALL_DOMAIN_EVENT_NAMES.length);
+    expect(ALL_DOMAIN_EVENT_NAMES).toContain('workout.completed');
+  });
+
+  it('types each payload by its name (checked by `npm run typecheck`)', () => {
+    const ok = domainEvent('workout.completed', { userId: 'u', workoutId: 'w' });
+    expect(ok).toEqual({ name: 'workout.completed', payload: { userId: 'u', workoutId: 'w' } });
+
+    // @ts-expect-error a payload of another event does not compile
+    domainEvent('workout.completed', { userId: 'u', bodyMetricId: 'b' });
+    // @ts-expect-error a missing id does not compile
+    domainEvent('goal.achieved', { userId: 'u' });
+    // @ts-expect-error an unknown event does not compile
+    domainEvent('workout.deleted', { userId: 'u' });
+  });
+});

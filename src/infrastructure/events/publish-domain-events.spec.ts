@@ -1,0 +1,45 @@
+import { EntityManager } from 'typeorm';
+import { RequestContext } from '../../common/http/request-context';
+import { domainEvent } from './domain-event-catalogue';
+import { publishDomainEvents } from './publish-domain-events';
+
+function managerDouble(inTransaction: boolean) {
+  const query = jest.fn().mockResolvedValue([]);
+  const manager = { queryRunner: { isTransactionActive: inTransaction }, query };
+  return { manager: manager as unknown as EntityManager, query };
+}
+
+describe('publishDomainEvents', () => {
+  it('writes every event in one statement with the request id, in the caller’s transaction', async () => {
+    const { manager, query } = managerDouble(true);
+    await RequestContext.run({ requestId: 'req-1' }, () =>
+      publishDomainEvents(
+        manager,
+        domainEvent('goal.achieved', { userId: 'u', goalId: 'g' }),
+        domainEvent('goal.milestone-reached', { userId: 'u', goalId: 'g', percent: 100 }),
+      ),
+    );
+    expect(query).toHaveBeenCalledTimes(1);
+    const [sql, [events, requestId]] = query.mock.calls[0];
+    expect(sql).toContain('INSERT INTO domain_events');
+    expect(JSON.parse(events)).toEqual([
+      { name: 'goal.achieved', payload: { userId: 'u', goalId: 'g' } },
+      { name: 'goal.milestone-reached', payload: { userId: 'u', goalId: 'g', percent: 100 } },
+    ]);
+    expect(requestId).toBe('req-1');
+  });
+
+  it('refuses a manager outside a transaction (the event could outlive its fact)', async () => {
+    const { manager, query } = managerDouble(false);
+    await expect(
+      publishDomainEvents(manager, domainEvent('goal.achieved', { userId: 'u', goalId: 'g' })),
+    ).rejects.toThrow('needs the manager of an open transaction');
+    expect(query).not.toHaveBeenCalled();
+  });
+
+  it('does nothing for no events', async () => {
+    const { manager, query } = managerDouble(false);
+    await publishDomainEvents(manager);
+    expect(query).not.toHaveBeenCalled();
+  });
+});
