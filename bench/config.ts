@@ -36,6 +36,10 @@ export interface BenchConfig {
   freshSamples: number;
   cachedRequests: number;
   pollIntervalMs: number;
+
+  /** Figure 6: workouts completed one by one (latency), events per relay run (throughput). */
+  eventSamples: number;
+  eventBacklog: number;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
@@ -101,5 +105,8 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     freshSamples: integer(env, 'BENCH_FRESH_SAMPLES', 20),
     cachedRequests: integer(env, 'BENCH_CACHED_REQUESTS', 2_000),
     pollIntervalMs: integer(env, 'BENCH_POLL_INTERVAL_MS', 5),
+
+    eventSamples: integer(env, 'BENCH_EVENT_SAMPLES', 100),
+    eventBacklog: integer(env, 'BENCH_EVENT_BACKLOG', 5_000),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: builds FitAI, creates and migrates a throwaway database, starts the API,
- * workers and a bare baseline server as separate processes, measures the five figures of
+ * workers and a bare baseline server as separate processes, measures the six figures of
  * bench/README.md, prints a report, writes bench/results/latest.json, and cleans up (database,
  * Redis keys, processes, temp files) whatever happens.
  */
@@ -26,6 +26,7 @@ import { machineInfo } from './lib/machine';
 import { killAllNow, npmRun, stopAll } from './lib/processes';
 import { deleteKeys } from './lib/redis';
 import { BenchResults, formatExplain, formatReport, toJson } from './lib/report';
+import { benchDomainEvents } from './scenarios/domain-events';
 import { benchEntriesRead } from './scenarios/entries-read';
 import { benchEntriesWrite } from './scenarios/entries-write';
 import { benchProgressRead } from './scenarios/progress-read';
@@ -144,6 +145,9 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
     weeks[weeks.length - 1],
   );
 
+  const [eventUser] = await registerUsers(api, 1, 'events');
+  const domainEvents = await benchDomainEvents(config, api, pool, workers, eventUser, log);
+
   return {
     generatedAt: new Date().toISOString(),
     totalSeconds: (Date.now() - startedAt) / 1000,
@@ -163,12 +167,15 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
       freshSamples: config.freshSamples,
       cachedRequests: config.cachedRequests,
       pollIntervalMs: config.pollIntervalMs,
+      eventSamples: config.eventSamples,
+      eventBacklog: config.eventBacklog,
     },
     entriesWrite,
     entriesRead,
     worker,
     summaries,
     progress,
+    domainEvents,
   };
 }
 

@@ -1,4 +1,5 @@
 import { EntriesReadFigure, sizeLabel } from '../scenarios/entries-read';
+import type { DomainEventsFigure } from '../scenarios/domain-events';
 import type { EntriesWriteFigure } from '../scenarios/entries-write';
 import type { ProgressReadFigure } from '../scenarios/progress-read';
 import type { SummaryLatencyFigure } from '../scenarios/summary-latency';
@@ -17,6 +18,7 @@ export interface BenchResults {
   worker: WorkerFigure;
   summaries: SummaryLatencyFigure;
   progress: ProgressReadFigure;
+  domainEvents: DomainEventsFigure;
 }
 
 const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
@@ -48,6 +50,7 @@ function duration(seconds: number): string {
 
 export function formatReport(r: BenchResults): string {
   const { machine: m, entriesWrite: w, entriesRead: g, worker, summaries: s, progress: p } = r;
+  const e = r.domainEvents;
   const out: string[] = [];
   out.push(
     `FitAI benchmarks — ${r.generatedAt} — total ${duration(r.totalSeconds)}`,
@@ -143,6 +146,33 @@ export function formatReport(r: BenchResults): string {
         ms(c.result.latency.p99),
         times(c.p50Ratio),
         times(c.p99Ratio),
+      ]),
+    ),
+    '',
+    `6. Domain events — ${e.samples} workouts completed one at a time (1 worker), then a ` +
+      `committed backlog per worker count`,
+    table(
+      ['latency', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'n'],
+      [
+        [
+          'POST complete answered → goal rewritten by the subscriber',
+          ms(e.commitToEffect.p50),
+          ms(e.commitToEffect.p90),
+          ms(e.commitToEffect.p99),
+          ms(e.commitToEffect.max),
+          String(e.commitToEffect.count),
+        ],
+      ],
+    ),
+    table(
+      ['throughput', 'events', 'relayed/s', 'relayed in s', 'delivered/s', 'delivered in s'],
+      e.runs.map((run) => [
+        `${run.workers} worker process(es)`,
+        int(run.events),
+        int(run.relayPerSecond),
+        run.relaySeconds.toFixed(2),
+        int(run.deliveredPerSecond),
+        run.deliveredSeconds.toFixed(2),
       ]),
     ),
   );
