@@ -2,7 +2,8 @@ import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
 import { FieldError } from '../../common/errors/problem-details';
-import { CursorPage, decodeCursor, toCursorPage } from '../../common/pagination/cursor';
+import { CursorPage, toCursorPage } from '../../common/pagination/cursor';
+import { keysetOf } from '../../common/pagination/cursor-query.dto';
 import { UsersService } from '../users/users.service';
 import { BODY_METRIC_LOGGED, BodyMetricLoggedEvent } from './body-metrics.events';
 import { BodyMetricChanges, BodyMetricsRepository } from './body-metrics.repository';
@@ -43,15 +44,12 @@ export class BodyMetricsService {
   }
 
   async list(userId: string, query: ListBodyMetricsQueryDto): Promise<CursorPage<BodyMetricDto>> {
-    if (query.from && query.to && query.from >= query.to) {
-      throw new ValidationProblem([{ field: 'to', messages: ['to must be after from'] }]);
-    }
     const [units, rows] = await Promise.all([
       this.users.preferencesOf(userId),
       this.metrics.findPage(userId, {
         from: query.from,
         to: query.to,
-        before: query.cursor ? decodeCursor(query.cursor) : undefined,
+        before: keysetOf(query),
         limit: query.limit,
       }),
     ]);

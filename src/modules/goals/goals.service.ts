@@ -1,7 +1,8 @@
 import { HttpStatus, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
 import { FieldError } from '../../common/errors/problem-details';
-import { CursorPage, decodeCursor, toCursorPage } from '../../common/pagination/cursor';
+import { CursorPage, toCursorPage } from '../../common/pagination/cursor';
+import { keysetOf } from '../../common/pagination/cursor-query.dto';
 import { WeightUnit } from '../../common/units/weight-unit';
 import { JobQueue } from '../../infrastructure/queues/job-queue.service';
 import { JobName } from '../../infrastructure/queues/job-registry';
@@ -93,7 +94,7 @@ export class GoalsService {
       this.users.preferencesOf(userId),
       this.goals.findPage(userId, {
         status: query.status,
-        before: query.cursor ? decodeCursor(query.cursor) : undefined,
+        before: keysetOf(query),
         limit: query.limit,
       }),
     ]);
