@@ -1,7 +1,6 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
-import { FieldError } from '../../common/errors/problem-details';
+import { assertValid, ProblemException } from '../../common/errors/domain-errors';
 import { CursorPage, toCursorPage } from '../../common/pagination/cursor';
 import { keysetOf } from '../../common/pagination/cursor-query.dto';
 import { UsersService } from '../users/users.service';
@@ -118,8 +117,4 @@ export class BodyMetricsService {
   private async logged(userId: string): Promise<void> {
     await this.events.emitAsync(BODY_METRIC_LOGGED, new BodyMetricLoggedEvent(userId));
   }
-}
-
-function assertValid(errors: FieldError[]): void {
-  if (errors.length > 0) throw new ValidationProblem(errors);
 }

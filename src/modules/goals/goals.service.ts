@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
+import { assertValid, ProblemException } from '../../common/errors/domain-errors';
 import { FieldError } from '../../common/errors/problem-details';
 import { CursorPage, toCursorPage } from '../../common/pagination/cursor';
 import { keysetOf } from '../../common/pagination/cursor-query.dto';
@@ -249,10 +249,6 @@ export class GoalsService {
       ? []
       : [{ field: 'exerciseId', messages: ['exerciseId must be an exercise you can see'] }];
   }
-}
-
-function assertValid(errors: FieldError[]): void {
-  if (errors.length > 0) throw new ValidationProblem(errors);
 }
 
 /** The metric belongs to the type; an exercise for strength goals and only for them. */
