@@ -1,8 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
-import request from 'supertest';
 import { AppConfig } from '../src/config/app-config';
 import { MailMessage, MailTransport, SentMail } from '../src/infrastructure/mail/mail-transport';
 import { PermanentJobError } from '../src/infrastructure/queues/permanent-job-error';
+import { apiClient } from './support/api-client';
 import {
   eventually,
   registerAdmin,
@@ -45,14 +45,12 @@ describe('admin: queues and dead letters (e2e)', () => {
     await api.close();
   });
 
-  const asAdmin = (req: request.Test) => req.auth(admin.accessToken, { type: 'bearer' });
+  const asAdmin = () => apiClient(api.http, admin);
 
   it('lists failed jobs with their reason and redrives one to success', async () => {
     const user = await registerUser(api.http);
     const failedPage = await eventually(async () => {
-      const res = await asAdmin(
-        request(api.http).get('/api/v1/admin/queues/accounts/failed'),
-      ).expect(200);
+      const res = await asAdmin().get('/admin/queues/accounts/failed').expect(200);
       const job = res.body.items.find(
         (j: { data: { userId?: string } }) => j.data.userId === user.id,
       );
@@ -68,7 +66,7 @@ describe('admin: queues and dead letters (e2e)', () => {
     });
     expect(failedPage.meta.total).toBeGreaterThanOrEqual(1);
 
-    const queues = await asAdmin(request(api.http).get('/api/v1/admin/queues')).expect(200);
+    const queues = await asAdmin().get('/admin/queues').expect(200);
     expect(queues.body.items.map((q: { name: string }) => q.name)).toEqual([
       'emails',
       'accounts',
@@ -80,26 +78,17 @@ describe('admin: queues and dead letters (e2e)', () => {
     ).toBeGreaterThanOrEqual(1);
 
     transport.accept = true;
-    await asAdmin(
-      request(api.http).post(`/api/v1/admin/queues/accounts/failed/${job.id}/retry`),
-    ).expect(202);
+    await asAdmin().post(`/admin/queues/accounts/failed/${job.id}/retry`).expect(202);
     await eventually(async () =>
       transport.sent.some((m) => m.to === user.email) ? true : undefined,
     );
-    await asAdmin(
-      request(api.http).post(`/api/v1/admin/queues/accounts/failed/${job.id}/retry`),
-    ).expect(404);
+    await asAdmin().post(`/admin/queues/accounts/failed/${job.id}/retry`).expect(404);
   });
 
   it('validates the queue name and is for admins only', async () => {
-    const res = await asAdmin(request(api.http).get('/api/v1/admin/queues/nope/failed')).expect(
-      400,
-    );
+    const res = await asAdmin().get('/admin/queues/nope/failed').expect(400);
     expect(res.body.errors[0].field).toBe('queue');
     const user = await registerUser(api.http);
-    await request(api.http)
-      .get('/api/v1/admin/queues')
-      .auth(user.accessToken, { type: 'bearer' })
-      .expect(403);
+    await apiClient(api.http, user).get('/admin/queues').expect(403);
   });
 });

@@ -1,8 +1,7 @@
 import request from 'supertest';
 import { UsersService } from '../src/modules/users/users.service';
+import { PROBLEM } from './support/problem';
 import { registerUser, startApi, TestApi, uniqueEmail } from './support/test-app';
-
-const PROBLEM = /application\/problem\+json/;
 
 describe('auth core (e2e)', () => {
   let api: TestApi;

@@ -2,38 +2,27 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 import { publishedEventsOf } from './support/domain-events';
+import { apiClient, Query } from './support/api-client';
+import { setPreferences } from './support/fixtures';
+import { errorFields, PROBLEM } from './support/problem';
 import { registerUser, startApi, TestApi, TestUser } from './support/test-app';
 
-const PROBLEM = /application\/problem\+json/;
-const BASE = '/api/v1/progress/body';
-
-type Query = Record<string, string | number>;
+const PATH = '/progress/body';
 
 function post(http: App, user: TestUser, body: object) {
-  return request(http).post(BASE).auth(user.accessToken, { type: 'bearer' }).send(body);
+  return apiClient(http, user).post(PATH, body);
 }
 
 function put(http: App, user: TestUser, id: string, body: object) {
-  return request(http).put(`${BASE}/${id}`).auth(user.accessToken, { type: 'bearer' }).send(body);
+  return apiClient(http, user).put(`${PATH}/${id}`, body);
 }
 
 function del(http: App, user: TestUser, id: string) {
-  return request(http).delete(`${BASE}/${id}`).auth(user.accessToken, { type: 'bearer' });
+  return apiClient(http, user).delete(`${PATH}/${id}`);
 }
 
 function get(http: App, user: TestUser, path = '', query: Query = {}) {
-  return request(http)
-    .get(`${BASE}${path}`)
-    .query(query)
-    .auth(user.accessToken, { type: 'bearer' });
-}
-
-function setPreferences(http: App, user: TestUser, preferences: object) {
-  return request(http)
-    .put('/api/v1/users/preferences')
-    .auth(user.accessToken, { type: 'bearer' })
-    .send(preferences)
-    .expect(200);
+  return apiClient(http, user).get(`${PATH}${path}`, query);
 }
 
 /** Logs readings of [measuredAt, body] in order; returns the created ids. */
@@ -43,10 +32,6 @@ async function logAll(http: App, user: TestUser, readings: [string, object][]): 
     ids.push((await post(http, user, { measuredAt, ...body }).expect(201)).body.id);
   }
   return ids;
-}
-
-function fields(res: request.Response): string[] {
-  return res.body.errors.map((e: { field: string }) => e.field);
 }
 
 describe('body metrics (e2e)', () => {
@@ -81,13 +66,13 @@ describe('body metrics (e2e)', () => {
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       });
-      expect(res.headers.location).toBe(`${BASE}/${res.body.id}`);
+      expect(res.headers.location).toBe(`/api/v1/progress/body/${res.body.id}`);
       expect((await get(api.http, user, `/${res.body.id}`).expect(200)).body).toEqual(res.body);
     });
 
     it('round-trips pounds and inches exactly, storing kilograms and centimetres', async () => {
       const user = await registerUser(api.http);
-      await setPreferences(api.http, user, { weightUnit: 'lb', lengthUnit: 'in' });
+      await setPreferences(apiClient(api.http, user), { weightUnit: 'lb', lengthUnit: 'in' });
       const res = await post(api.http, user, {
         measuredAt: '2026-11-03T07:00:00Z',
         weight: 181.4,
@@ -108,7 +93,7 @@ describe('body metrics (e2e)', () => {
         .query('SELECT weight_kg, waist_cm, arm_cm FROM body_metrics WHERE id = $1', [res.body.id]);
       expect(row).toEqual({ weight_kg: '82.282', waist_cm: '84.51', arm_cm: '33.35' });
 
-      await setPreferences(api.http, user, { weightUnit: 'kg', lengthUnit: 'cm' });
+      await setPreferences(apiClient(api.http, user), { weightUnit: 'kg', lengthUnit: 'cm' });
       expect((await get(api.http, user, `/${res.body.id}`).expect(200)).body).toMatchObject({
         weight: 82.28,
         weightUnit: 'kg',
@@ -145,7 +130,7 @@ describe('body metrics (e2e)', () => {
 
       const emptied = await put(api.http, user, created.id, { weight: null }).expect(400);
       expect(emptied.headers['content-type']).toMatch(PROBLEM);
-      expect(fields(emptied)).toEqual(expect.arrayContaining(['weight', 'bodyFat', 'waist']));
+      expect(errorFields(emptied)).toEqual(expect.arrayContaining(['weight', 'bodyFat', 'waist']));
       expect(emptied.body.errors[0].messages).toEqual([
         'weight or another measurement is required',
       ]);
@@ -220,7 +205,7 @@ describe('body metrics (e2e)', () => {
     beforeAll(async () => {
       user = await registerUser(api.http);
       pounds = await registerUser(api.http);
-      await setPreferences(api.http, pounds, { weightUnit: 'lb', lengthUnit: 'in' });
+      await setPreferences(apiClient(api.http, pounds), { weightUnit: 'lb', lengthUnit: 'in' });
     });
 
     it.each([
@@ -239,7 +224,7 @@ describe('body metrics (e2e)', () => {
     ])('rejects %s with a field-level 400', async (_label, body, field) => {
       const res = await post(api.http, user, body).expect(400);
       expect(res.headers['content-type']).toMatch(PROBLEM);
-      expect(fields(res)).toContain(field);
+      expect(errorFields(res)).toContain(field);
     });
 
     it('checks ranges in the unit the user sent, after conversion', async () => {
@@ -257,10 +242,12 @@ describe('body metrics (e2e)', () => {
         to: '2026-11-01T00:00:00Z',
       }).expect(400);
       expect(range.body.errors).toEqual([{ field: 'to', messages: ['to must be after from'] }]);
-      expect(fields(await get(api.http, user, '', { cursor: 'nope' }).expect(400))).toEqual([
+      expect(errorFields(await get(api.http, user, '', { cursor: 'nope' }).expect(400))).toEqual([
         'cursor',
       ]);
-      expect(fields(await get(api.http, user, '', { limit: 1000 }).expect(400))).toEqual(['limit']);
+      expect(errorFields(await get(api.http, user, '', { limit: 1000 }).expect(400))).toEqual([
+        'limit',
+      ]);
       await get(api.http, user, '/not-a-uuid').expect(400);
     });
 
@@ -274,7 +261,7 @@ describe('body metrics (e2e)', () => {
       ['/predictions', { horizonDays: 0 }, 'horizonDays'],
       ['/predictions', { metric: 'mood' }, 'metric'],
     ])('rejects GET %s with %j as a field-level 400', async (path, query, field) => {
-      expect(fields(await get(api.http, user, path, query).expect(400))).toContain(field);
+      expect(errorFields(await get(api.http, user, path, query).expect(400))).toContain(field);
     });
   });
 
@@ -319,7 +306,7 @@ describe('body metrics (e2e)', () => {
   describe('analytics', () => {
     it("computes daily means, calendar-day moving averages and the weekly rate in the user's days", async () => {
       const user = await registerUser(api.http);
-      await setPreferences(api.http, user, { timeZone: 'America/New_York' }); // UTC−5 in January
+      await setPreferences(apiClient(api.http, user), { timeZone: 'America/New_York' }); // UTC−5 in January
       await logAll(api.http, user, [
         ['2025-12-31T08:00:00-05:00', { weight: 81 }], // before the period: moving average only
         ['2026-01-01T08:00:00-05:00', { weight: 80 }],
@@ -381,7 +368,7 @@ describe('body metrics (e2e)', () => {
 
     it("answers in the user's unit, and with an empty period", async () => {
       const user = await registerUser(api.http);
-      await setPreferences(api.http, user, { weightUnit: 'lb' });
+      await setPreferences(apiClient(api.http, user), { weightUnit: 'lb' });
       await logAll(api.http, user, [
         ['2026-02-01T07:00:00Z', { weight: 200 }],
         ['2026-02-08T07:00:00Z', { weight: 198 }],

@@ -1,12 +1,13 @@
 import { INestApplicationContext, Injectable } from '@nestjs/common';
 import { ChildProcess } from 'node:child_process';
 import request from 'supertest';
-import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 import { PublishedDomainEvent } from '../src/infrastructure/events/domain-event-catalogue';
 import { OnDomainEvent } from '../src/infrastructure/events/on-domain-event.decorator';
+import { ApiClient, registerClient } from './support/api-client';
 import { killHard, startReadyProcess } from './support/child-process';
 import { domainEventsSettled, publishedEventsOf } from './support/domain-events';
+import { BENCH_PRESS, completedWorkout, libraryExerciseIds } from './support/fixtures';
 import {
   publishBacklog,
   recordedEffects,
@@ -16,7 +17,6 @@ import { TcpProxy } from './support/tcp-proxy';
 import {
   eventually,
   registerAdmin,
-  registerUser,
   startApi,
   startWorker,
   TestApi,
@@ -33,18 +33,6 @@ class FailingSubscriber {
   }
 }
 
-function client(http: App, accessToken: string) {
-  const call = (method: 'get' | 'post' | 'put', path: string, body?: object) => {
-    const req = request(http)[method](`/api/v1${path}`).auth(accessToken, { type: 'bearer' });
-    return body === undefined ? req : req.send(body);
-  };
-  return {
-    get: (path: string) => call('get', path),
-    post: (path: string, body: object = {}) => call('post', path, body),
-  };
-}
-type Client = ReturnType<typeof client>;
-
 describe('domain events through the outbox (e2e)', () => {
   let api: TestApi;
   let db: DataSource;
@@ -53,37 +41,32 @@ describe('domain events through the outbox (e2e)', () => {
   beforeAll(async () => {
     api = await startApi();
     db = api.app.get(DataSource);
-    [{ id: bench }] = await db.query(
-      `SELECT id FROM exercises WHERE slug = 'Barbell_Bench_Press_-_Medium_Grip'`,
-    );
+    ({ bench } = await libraryExerciseIds(db, { bench: BENCH_PRESS }));
     await RecordingSubscriber.createTable(db);
   });
   afterAll(() => api.close());
 
-  async function newUser(): Promise<{ id: string; phone: Client }> {
-    const user = await registerUser(api.http);
-    return { id: user.id, phone: client(api.http, user.accessToken) };
+  async function newUser(): Promise<{ id: string; phone: ApiClient }> {
+    const { user, client } = await registerClient(api.http);
+    return { id: user.id, phone: client };
   }
 
-  /** A started bench workout with one working set logged; completing it is the caller's. */
-  async function startedWorkout(phone: Client, weight: number): Promise<string> {
-    const workout = (await phone.post('/workouts', { name: 'Bench day' }).expect(201)).body;
-    await phone.post(`/workouts/${workout.id}/exercises`, { exerciseId: bench }).expect(201);
-    await phone.post(`/workouts/${workout.id}/start`).expect(200);
-    await phone.post(`/workouts/${workout.id}/exercises/${bench}/sets`, { weight, reps: 1 });
+  /** A bench workout of one working single at `weight`, completed through the API. */
+  async function benchSingle(phone: ApiClient, weight: number): Promise<string> {
+    const workout = await completedWorkout(phone, [{ exerciseId: bench, weight, reps: 1 }]);
     return workout.id as string;
   }
 
   /** A strength goal from a 100 kg single to `target`, created through the API. */
-  async function benchGoal(phone: Client, target: number): Promise<string> {
-    await phone.post(`/workouts/${await startedWorkout(phone, 100)}/complete`).expect(200);
+  async function benchGoal(phone: ApiClient, target: number): Promise<string> {
+    await benchSingle(phone, 100);
     const goal = await phone
       .post('/goals', { type: 'strength', metric: 'e1rm', exerciseId: bench, title: 'B', target })
       .expect(201);
     return goal.body.id as string;
   }
 
-  function progressOf(phone: Client, goalId: string): Promise<number> {
+  function progressOf(phone: ApiClient, goalId: string): Promise<number> {
     return phone
       .get(`/goals/${goalId}/progress`)
       .expect(200)
@@ -92,9 +75,9 @@ describe('domain events through the outbox (e2e)', () => {
 
   it('publishes a completion and its records in its transaction, and a refused one not at all', async () => {
     const { id: userId, phone } = await newUser();
-    const workoutId = await startedWorkout(phone, 100);
-    const done = await phone.post(`/workouts/${workoutId}/complete`).expect(200);
-    const recordIds = (done.body.personalRecords as { id: string }[]).map((r) => r.id).sort();
+    const done = await completedWorkout(phone, [{ exerciseId: bench, weight: 100, reps: 1 }]);
+    const workoutId = done.id as string;
+    const recordIds = (done.personalRecords as { id: string }[]).map((r) => r.id).sort();
     expect(recordIds.length).toBeGreaterThan(0);
 
     await phone.post(`/workouts/${workoutId}/complete`).expect(409);
@@ -125,8 +108,7 @@ describe('domain events through the outbox (e2e)', () => {
       const goalId = await benchGoal(phone, 120);
       await domainEventsSettled(api.app);
 
-      const workoutId = await startedWorkout(phone, 110);
-      await phone.post(`/workouts/${workoutId}/complete`).expect(200);
+      const workoutId = await benchSingle(phone, 110);
 
       // Goals reacted to the same event: 100 → 110 of 120 is half way.
       await eventually(async () => ((await progressOf(phone, goalId)) === 50 ? true : undefined));
@@ -174,8 +156,7 @@ describe('domain events through the outbox (e2e)', () => {
       await domainEventsSettled(worker);
 
       await proxy.cut();
-      const workoutId = await startedWorkout(phone, 110);
-      await phone.post(`/workouts/${workoutId}/complete`).expect(200);
+      const workoutId = await benchSingle(phone, 110);
       // The relay tried and was refused: the event waits in PostgreSQL, the goal has not moved.
       await eventually(async () => {
         const [row] = await db.query(

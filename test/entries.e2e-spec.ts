@@ -1,32 +1,24 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
+import { apiClient, Query } from './support/api-client';
+import { errorFields, PROBLEM } from './support/problem';
 import { registerUser, startApi, TestApi, TestUser } from './support/test-app';
 
-const PROBLEM = /application\/problem\+json/;
-
 function post(http: App, user: TestUser, body: object, idempotencyKey?: string) {
-  const req = request(http).post('/api/v1/entries').auth(user.accessToken, { type: 'bearer' });
-  if (idempotencyKey) req.set('Idempotency-Key', idempotencyKey);
-  return req.send(body);
+  const req = apiClient(http, user).post('/entries', body);
+  return idempotencyKey ? req.set('Idempotency-Key', idempotencyKey) : req;
 }
 
-function get(http: App, user: TestUser, path: string, query: Record<string, string | number> = {}) {
-  return request(http)
-    .get(`/api/v1${path}`)
-    .query(query)
-    .auth(user.accessToken, { type: 'bearer' });
+function get(http: App, user: TestUser, path: string, query: Query = {}) {
+  return apiClient(http, user).get(path, query);
 }
 
 /** Follows nextCursor to the end and returns every page's ids. */
-async function allPages(
-  http: App,
-  user: TestUser,
-  query: Record<string, string | number>,
-): Promise<string[][]> {
+async function allPages(http: App, user: TestUser, query: Query): Promise<string[][]> {
   const pages: string[][] = [];
   let cursor: string | null = null;
   do {
-    const page: Record<string, string | number> = cursor ? { ...query, cursor } : query;
+    const page: Query = cursor ? { ...query, cursor } : query;
     const res: request.Response = await get(http, user, '/entries', page).expect(200);
     pages.push(res.body.items.map((e: { id: string }) => e.id));
     cursor = res.body.meta.nextCursor;
@@ -147,15 +139,8 @@ describe('journal entries (e2e)', () => {
   it("hides every user's entries from the others: 404 on read, change and delete", async () => {
     const entry = (await post(api.http, ada, { type: 'mood', mood: 4 }).expect(201)).body;
     await get(api.http, bob, `/entries/${entry.id}`).expect(404);
-    await request(api.http)
-      .patch(`/api/v1/entries/${entry.id}`)
-      .auth(bob.accessToken, { type: 'bearer' })
-      .send({ mood: 9 })
-      .expect(404);
-    await request(api.http)
-      .delete(`/api/v1/entries/${entry.id}`)
-      .auth(bob.accessToken, { type: 'bearer' })
-      .expect(404);
+    await apiClient(api.http, bob).patch(`/entries/${entry.id}`, { mood: 9 }).expect(404);
+    await apiClient(api.http, bob).delete(`/entries/${entry.id}`).expect(404);
     const bobs = await get(api.http, bob, '/entries').expect(200);
     expect(bobs.body.items.map((e: { id: string }) => e.id)).not.toContain(entry.id);
     expect((await get(api.http, ada, `/entries/${entry.id}`).expect(200)).body.mood).toBe(4);
@@ -178,7 +163,7 @@ describe('journal entries (e2e)', () => {
   ])('rejects %s with a field-level 400', async (_label, body, field) => {
     const res = await post(api.http, ada, body).expect(400);
     expect(res.headers['content-type']).toMatch(PROBLEM);
-    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    expect(errorFields(res)).toContain(field);
   });
 
   it('rejects a bad range and a forged cursor with field-level 400s', async () => {
@@ -226,21 +211,12 @@ describe('journal entries (e2e)', () => {
     const entry = (
       await post(api.http, ada, { type: 'mood', mood: 5, note: 'meh', tags: ['work'] }).expect(201)
     ).body;
-    const patched = await request(api.http)
-      .patch(`/api/v1/entries/${entry.id}`)
-      .auth(ada.accessToken, { type: 'bearer' })
-      .send({ mood: 8, note: null })
+    const patched = await apiClient(api.http, ada)
+      .patch(`/entries/${entry.id}`, { mood: 8, note: null })
       .expect(200);
     expect(patched.body).toMatchObject({ mood: 8, note: null, tags: ['work'], type: 'mood' });
-    await request(api.http)
-      .patch(`/api/v1/entries/${entry.id}`)
-      .auth(ada.accessToken, { type: 'bearer' })
-      .send({ mood: 12 })
-      .expect(400);
-    await request(api.http)
-      .delete(`/api/v1/entries/${entry.id}`)
-      .auth(ada.accessToken, { type: 'bearer' })
-      .expect(204);
+    await apiClient(api.http, ada).patch(`/entries/${entry.id}`, { mood: 12 }).expect(400);
+    await apiClient(api.http, ada).delete(`/entries/${entry.id}`).expect(204);
     await get(api.http, ada, `/entries/${entry.id}`).expect(404);
   });
 });

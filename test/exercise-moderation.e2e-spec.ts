@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { apiClient } from './support/api-client';
+import { BENCH_PRESS, libraryExerciseIds } from './support/fixtures';
+import { errorFields } from './support/problem';
 import { registerAdmin, registerUser, startApi, TestApi, TestUser } from './support/test-app';
 
 /** User-made exercises: private until approved, edits, soft delete, and the library cache. */
@@ -14,17 +17,7 @@ describe('user-made exercises and moderation (e2e)', () => {
   });
   afterAll(() => api.close());
 
-  const call = (user: TestUser) => {
-    const auth = (r: request.Test) => r.auth(user.accessToken, { type: 'bearer' });
-    return {
-      get: (path: string, query: Record<string, string | number> = {}) =>
-        auth(request(api.http).get(`/api/v1${path}`).query(query)),
-      post: (path: string, body: object) =>
-        auth(request(api.http).post(`/api/v1${path}`).send(body)),
-      put: (path: string, body: object) => auth(request(api.http).put(`/api/v1${path}`).send(body)),
-      delete: (path: string) => auth(request(api.http).delete(`/api/v1${path}`)),
-    };
-  };
+  const call = (user: TestUser) => apiClient(api.http, user);
 
   /** A name no other test uses, close to the library's "Goblet Squat". */
   const uniqueName = () => `Goblet Squat ${randomUUID().slice(0, 6)}`;
@@ -99,7 +92,7 @@ describe('user-made exercises and moderation (e2e)', () => {
     const noNote = await call(admin)
       .put(`/admin/exercises/${body.id}/review`, { decision: 'reject' })
       .expect(400);
-    expect(noNote.body.errors.map((e: { field: string }) => e.field)).toEqual(['note']);
+    expect(errorFields(noNote)).toEqual(['note']);
 
     await call(admin)
       .put(`/admin/exercises/${body.id}/review`, {
@@ -143,10 +136,8 @@ describe('user-made exercises and moderation (e2e)', () => {
     expect(await visibleTo(stranger, body.id, `${name} v2`)).toBe(false);
 
     // A library exercise belongs to nobody: admins only.
-    const [bench] = await api.app
-      .get(DataSource)
-      .query("SELECT id FROM exercises WHERE slug = 'Barbell_Bench_Press_-_Medium_Grip'");
-    await call(creator).put(`/exercises/${bench.id}`, { level: 'expert' }).expect(403);
+    const { bench } = await libraryExerciseIds(api.app.get(DataSource), { bench: BENCH_PRESS });
+    await call(creator).put(`/exercises/${bench}`, { level: 'expert' }).expect(403);
   });
 
   it('soft-deletes: gone from the library, the row stays for history', async () => {
@@ -183,7 +174,7 @@ describe('user-made exercises and moderation (e2e)', () => {
         calories: 12,
       })
       .expect(400);
-    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+    expect(errorFields(res).sort()).toEqual([
       'calories',
       'category',
       'instructions',
@@ -232,7 +223,9 @@ describe('user-made exercises and moderation (e2e)', () => {
 
   async function cacheHits(): Promise<number> {
     const text = (await request(api.http).get('/metrics').expect(200)).text;
-    const match = text.match(/fitai_cache_lookups_total\{cache="exercises",result="hit"[^}]*\} (\d+)/);
+    const match = text.match(
+      /fitai_cache_lookups_total\{cache="exercises",result="hit"[^}]*\} (\d+)/,
+    );
     return match ? Number(match[1]) : 0;
   }
 });

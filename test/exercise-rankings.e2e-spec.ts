@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { priorFrom } from '../src/common/ratings/bayesian-average';
 import { popularity } from '../src/modules/exercises/exercise-popularity';
+import { apiClient } from './support/api-client';
+import {
+  BENCH_PRESS,
+  completedWorkout,
+  libraryExerciseIds,
+  setPreferences,
+} from './support/fixtures';
 import { registerAdmin, registerUser, startApi, TestApi, TestUser } from './support/test-app';
 
 /** Ratings, popularity and statistics of the exercise library. */
@@ -18,18 +24,7 @@ describe('exercise ratings and rankings (e2e)', () => {
   });
   afterAll(() => api.close());
 
-  const as = (user: TestUser) => ({
-    get: (path: string, query: Record<string, string | number> = {}) =>
-      request(api.http)
-        .get(`/api/v1${path}`)
-        .query(query)
-        .auth(user.accessToken, { type: 'bearer' }),
-    post: (path: string, body: object) =>
-      request(api.http)
-        .post(`/api/v1${path}`)
-        .auth(user.accessToken, { type: 'bearer' })
-        .send(body),
-  });
+  const as = (user: TestUser) => apiClient(api.http, user);
 
   /** A fresh approved exercise nobody has rated or used. */
   async function approvedExercise(): Promise<string> {
@@ -131,35 +126,11 @@ describe('exercise ratings and rankings (e2e)', () => {
     expect(res.body.meta.total).toBeGreaterThanOrEqual(2);
   });
 
-  async function librarySlugs(...slugs: string[]): Promise<Record<string, string>> {
-    const rows: { slug: string; id: string }[] = await db.query(
-      'SELECT slug, id FROM exercises WHERE slug = ANY($1)',
-      [slugs],
-    );
-    return Object.fromEntries(rows.map((r) => [r.slug, r.id]));
-  }
-
-  /** A completed workout with the given sets, through the workouts API. */
-  async function completedWorkout(
-    user: TestUser,
-    sets: { exerciseId: string; weight?: number; reps: number; setType?: string }[],
-  ): Promise<void> {
-    const workout = (await as(user).post('/workouts', { name: 'Session' }).expect(201)).body;
-    for (const exerciseId of new Set(sets.map((set) => set.exerciseId))) {
-      await as(user).post(`/workouts/${workout.id}/exercises`, { exerciseId }).expect(201);
-    }
-    await as(user).post(`/workouts/${workout.id}/start`, {}).expect(200);
-    for (const { exerciseId, ...set } of sets) {
-      await as(user).post(`/workouts/${workout.id}/exercises/${exerciseId}/sets`, set).expect(201);
-    }
-    await as(user).post(`/workouts/${workout.id}/complete`, {}).expect(200);
-  }
-
   it('counts completed workouts as usage in the popularity ranking', async () => {
     const id = await approvedExercise();
     const lifter = await registerUser(api.http);
-    await completedWorkout(lifter, [{ exerciseId: id, weight: 20, reps: 10 }]);
-    await completedWorkout(lifter, [{ exerciseId: id, weight: 22.5, reps: 8 }]);
+    await completedWorkout(as(lifter), [{ exerciseId: id, weight: 20, reps: 10 }]);
+    await completedWorkout(as(lifter), [{ exerciseId: id, weight: 22.5, reps: 8 }]);
     await votes(id, [3]); // a vote also refreshes the cached rankings
 
     const res = await as(lifter).get('/exercises/popular', { limit: 100 }).expect(200);
@@ -171,21 +142,16 @@ describe('exercise ratings and rankings (e2e)', () => {
   });
 
   it('recommends exercises for the least trained muscles, fit to level and equipment', async () => {
-    const ex = await librarySlugs('Barbell_Squat', 'Barbell_Bench_Press_-_Medium_Grip', 'Pullups');
-    const [squat, bench, pullups] = [
-      ex.Barbell_Squat,
-      ex['Barbell_Bench_Press_-_Medium_Grip'],
-      ex.Pullups,
-    ];
+    const { squat, bench, pullups } = await libraryExerciseIds(db, {
+      squat: 'Barbell_Squat',
+      bench: BENCH_PRESS,
+      pullups: 'Pullups',
+    });
     const user = await registerUser(api.http);
-    await request(api.http)
-      .put('/api/v1/users/preferences')
-      .auth(user.accessToken, { type: 'bearer' })
-      .send({ trainingLevel: 'beginner', equipment: ['dumbbell'] })
-      .expect(200);
+    await setPreferences(as(user), { trainingLevel: 'beginner', equipment: ['dumbbell'] });
     // Squat: quadriceps; calves, glutes, hamstrings, lower back. Bench: chest; shoulders,
     // triceps. Pull-ups: lats; biceps, middle back. The warm-up counts for nothing.
-    await completedWorkout(user, [
+    await completedWorkout(as(user), [
       { exerciseId: squat, weight: 40, reps: 10, setType: 'warm_up' },
       ...[1, 2, 3].map(() => ({ exerciseId: squat, weight: 100, reps: 5 })),
       ...[1, 2, 3].map(() => ({ exerciseId: bench, weight: 80, reps: 5 })),
@@ -223,7 +189,7 @@ describe('exercise ratings and rankings (e2e)', () => {
 
     // What the user has done lately is not suggested again.
     const first = all.body.muscles[0].exercises[0];
-    await completedWorkout(user, [{ exerciseId: first.id, reps: 15 }]);
+    await completedWorkout(as(user), [{ exerciseId: first.id, reps: 15 }]);
     const after = await as(user)
       .get('/exercises/recommended', { muscles: 6, perMuscle: 10 })
       .expect(200);

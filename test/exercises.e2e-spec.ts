@@ -1,11 +1,13 @@
 import { join } from 'node:path';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import {
   ExerciseRecord,
   readExerciseFile,
   seedExercises,
 } from '../src/modules/exercises/exercise-seeder';
+import { ApiClient, apiClient, Query } from './support/api-client';
+import { BENCH_PRESS, libraryExerciseIds } from './support/fixtures';
+import { errorFields } from './support/problem';
 import { registerUser, startApi, TestApi, TestUser } from './support/test-app';
 
 const DATA_FILE = join(__dirname, '..', 'data', 'exercises.json');
@@ -13,6 +15,7 @@ const DATA_FILE = join(__dirname, '..', 'data', 'exercises.json');
 describe('exercise library (e2e)', () => {
   let api: TestApi;
   let user: TestUser;
+  let client: ApiClient;
   let records: ExerciseRecord[];
   let db: DataSource;
 
@@ -21,6 +24,7 @@ describe('exercise library (e2e)', () => {
     db = api.app.get(DataSource);
     records = await readExerciseFile(DATA_FILE);
     user = await registerUser(api.http);
+    client = apiClient(api.http, user);
     // Idempotent: whichever test runs first finds the library loaded.
     await seedExercises(db, records);
     await db.query(
@@ -31,8 +35,7 @@ describe('exercise library (e2e)', () => {
   });
   afterAll(() => api.close());
 
-  const get = (path: string, query: Record<string, string | number> = {}) =>
-    request(api.http).get(`/api/v1${path}`).query(query).auth(user.accessToken, { type: 'bearer' });
+  const get = (path: string, query: Query = {}) => client.get(path, query);
 
   it('has seeded the 873 exercises of the data set, and another run changes nothing', async () => {
     expect(await seedExercises(db, records)).toEqual({
@@ -80,10 +83,8 @@ describe('exercise library (e2e)', () => {
   });
 
   it('finds barbell bench press variants first for the typo "bench pres"', async () => {
-    const res = await request(api.http)
-      .post('/api/v1/exercises/search')
-      .auth(user.accessToken, { type: 'bearer' })
-      .send({ query: 'bench pres', limit: 5 })
+    const res = await client
+      .post('/exercises/search', { query: 'bench pres', limit: 5 })
       .expect(200);
     expect(res.body.items).toHaveLength(5);
     for (const exercise of res.body.items) {
@@ -92,10 +93,8 @@ describe('exercise library (e2e)', () => {
     }
     expect(res.body.meta.total).toBeGreaterThan(10);
 
-    const dumbbells = await request(api.http)
-      .post('/api/v1/exercises/search')
-      .auth(user.accessToken, { type: 'bearer' })
-      .send({ query: 'bench pres', equipment: 'dumbbell' })
+    const dumbbells = await client
+      .post('/exercises/search', { query: 'bench pres', equipment: 'dumbbell' })
       .expect(200);
     expect(
       dumbbells.body.items.every((e: { equipment: string }) => e.equipment === 'dumbbell'),
@@ -133,10 +132,8 @@ describe('exercise library (e2e)', () => {
     const own = await get('/exercises', { text: 'My Own Press' }).expect(200);
     expect(own.body.meta.total).toBe(1);
     const stranger = await registerUser(api.http);
-    const theirs = await request(api.http)
-      .get('/api/v1/exercises')
-      .query({ text: 'My Own Press' })
-      .auth(stranger.accessToken, { type: 'bearer' })
+    const theirs = await apiClient(api.http, stranger)
+      .get('/exercises', { text: 'My Own Press' })
       .expect(200);
     expect(theirs.body.meta.total).toBe(0); // someone else's pending exercise is not visible
     const names = all.body.items.map((e: { name: string }) => e.name);
@@ -144,10 +141,8 @@ describe('exercise library (e2e)', () => {
   });
 
   it('shows one exercise, hides unapproved ones of others, and validates input', async () => {
-    const [bench] = await db.query(
-      "SELECT id FROM exercises WHERE slug = 'Barbell_Bench_Press_-_Medium_Grip'",
-    );
-    const one = await get(`/exercises/${bench.id}`).expect(200);
+    const { bench } = await libraryExerciseIds(db, { bench: BENCH_PRESS });
+    const one = await get(`/exercises/${bench}`).expect(200);
     expect(one.body).toMatchObject({
       name: 'Barbell Bench Press - Medium Grip',
       equipment: 'barbell',
@@ -158,16 +153,10 @@ describe('exercise library (e2e)', () => {
     const [own] = await db.query("SELECT id FROM exercises WHERE slug = 'user-own-press'");
     await get(`/exercises/${own.id}`).expect(200);
     const stranger = await registerUser(api.http);
-    await request(api.http)
-      .get(`/api/v1/exercises/${own.id}`)
-      .auth(stranger.accessToken, { type: 'bearer' })
-      .expect(404);
+    await apiClient(api.http, stranger).get(`/exercises/${own.id}`).expect(404);
 
     const bad = await get('/exercises', { muscle: 'wings', equipment: 'spaceship' }).expect(400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
-      'equipment',
-      'muscle',
-    ]);
+    expect(errorFields(bad).sort()).toEqual(['equipment', 'muscle']);
     await get('/exercises/muscle/wings').expect(400);
     await get('/exercises/not-a-uuid').expect(400);
   });

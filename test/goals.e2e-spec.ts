@@ -1,31 +1,12 @@
 import { INestApplicationContext } from '@nestjs/common';
-import request from 'supertest';
-import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 import { GoalsService } from '../src/modules/goals/goals.service';
-import { eventually, registerUser, startApi, startWorker, TestApi } from './support/test-app';
+import { ApiClient, registerClient } from './support/api-client';
+import { BENCH_PRESS, completedWorkout, libraryExerciseIds } from './support/fixtures';
+import { errorFields, PROBLEM } from './support/problem';
+import { eventually, startApi, startWorker, TestApi } from './support/test-app';
 
-const PROBLEM = /application\/problem\+json/;
 type Body = Record<string, unknown>;
-
-/** One signed-in user: every call carries their access token. */
-function client(http: App, accessToken: string) {
-  const call = (method: 'get' | 'post' | 'put' | 'delete', path: string, body?: object) => {
-    const req = request(http)[method](`/api/v1${path}`).auth(accessToken, { type: 'bearer' });
-    return body === undefined ? req : req.send(body);
-  };
-  return {
-    get: (path: string) => call('get', path),
-    post: (path: string, body: object = {}) => call('post', path, body),
-    put: (path: string, body: object) => call('put', path, body),
-    delete: (path: string) => call('delete', path),
-  };
-}
-type Client = ReturnType<typeof client>;
-
-function fields(res: request.Response): string[] {
-  return (res.body.errors as { field: string }[]).map((e) => e.field);
-}
 
 describe('goals (e2e)', () => {
   let api: TestApi;
@@ -37,36 +18,26 @@ describe('goals (e2e)', () => {
     api = await startApi();
     worker = await startWorker(api.config);
     db = api.app.get(DataSource);
-    [{ id: bench }] = await db.query(
-      `SELECT id FROM exercises WHERE slug = 'Barbell_Bench_Press_-_Medium_Grip'`,
-    );
+    ({ bench } = await libraryExerciseIds(db, { bench: BENCH_PRESS }));
   });
   afterAll(async () => {
     await worker.close();
     await api.close();
   });
 
-  async function newUser(): Promise<{ id: string; phone: Client }> {
-    const user = await registerUser(api.http);
-    return { id: user.id, phone: client(api.http, user.accessToken) };
-  }
-
-  /** A workout with the sets logged, started and completed through the workouts routes. */
+  /** A completed workout of bench press sets. */
   async function completeWorkout(
-    phone: Client,
+    phone: ApiClient,
     sets: { weight: number; reps: number; setType?: string }[],
   ) {
-    const workout = (await phone.post('/workouts', { name: 'Bench day' }).expect(201)).body;
-    await phone.post(`/workouts/${workout.id}/exercises`, { exerciseId: bench }).expect(201);
-    await phone.post(`/workouts/${workout.id}/start`).expect(200);
-    for (const set of sets) {
-      await phone.post(`/workouts/${workout.id}/exercises/${bench}/sets`, set).expect(201);
-    }
-    await phone.post(`/workouts/${workout.id}/complete`).expect(200);
+    await completedWorkout(
+      phone,
+      sets.map((set) => ({ exerciseId: bench, ...set })),
+    );
   }
 
   /** Polls GET /goals/:id/progress until the worker has moved it to `percent`. */
-  function progressAt(phone: Client, goalId: string, percent: number): Promise<Body> {
+  function progressAt(phone: ApiClient, goalId: string, percent: number): Promise<Body> {
     return eventually(async () => {
       const res = await phone.get(`/goals/${goalId}/progress`).expect(200);
       return res.body.percent === percent ? (res.body as Body) : undefined;
@@ -82,7 +53,7 @@ describe('goals (e2e)', () => {
   }
 
   it('a strength goal reaches 50 % and then 100 % through completed workouts, each milestone once', async () => {
-    const { id: userId, phone } = await newUser();
+    const { user, client: phone } = await registerClient(api.http);
     // History: a single at 100 kg, so an e1RM of exactly 100 kg.
     await completeWorkout(phone, [{ weight: 100, reps: 1 }]);
 
@@ -120,8 +91,8 @@ describe('goals (e2e)', () => {
 
     // The recompute job is idempotent: running it again records nothing new.
     const goals = worker.get(GoalsService);
-    await goals.recompute(userId);
-    await goals.recompute(userId);
+    await goals.recompute(user.id);
+    await goals.recompute(user.id);
     expect(await milestoneCounts(goal.id)).toEqual({ 25: 1, 50: 1 });
 
     await completeWorkout(phone, [{ weight: 120, reps: 1 }]);
@@ -131,7 +102,7 @@ describe('goals (e2e)', () => {
     expect(await milestoneCounts(goal.id)).toEqual({ 25: 1, 50: 1, 75: 1, 100: 1 });
 
     // Achieved once: another run and another workout change nothing.
-    await goals.recompute(userId);
+    await goals.recompute(user.id);
     await completeWorkout(phone, [{ weight: 125, reps: 1 }]);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const after = (await phone.get(`/goals/${goal.id}/progress`).expect(200)).body;
@@ -143,7 +114,7 @@ describe('goals (e2e)', () => {
   });
 
   it('a body-weight goal is moved by body readings (POST /progress/body)', async () => {
-    const { phone } = await newUser();
+    const { client: phone } = await registerClient(api.http);
     const goal = { type: 'body', metric: 'body_weight', title: 'Cut to 80', target: 80 };
     const noReading = await phone.post('/goals', goal).expect(422);
     expect(noReading.body.type).toMatch(/no-baseline$/);
@@ -163,17 +134,17 @@ describe('goals (e2e)', () => {
   });
 
   it('validates per type, with field paths', async () => {
-    const { phone } = await newUser();
+    const { client: phone } = await registerClient(api.http);
     const noExercise = await phone
       .post('/goals', { type: 'strength', metric: 'e1rm', title: 'Bench', target: 100 })
       .expect(400);
     expect(noExercise.headers['content-type']).toMatch(PROBLEM);
-    expect(fields(noExercise)).toEqual(['exerciseId']);
+    expect(errorFields(noExercise)).toEqual(['exerciseId']);
 
     const wrongMetric = await phone
       .post('/goals', { type: 'body', metric: 'e1rm', title: 'Fat', target: 15 })
       .expect(400);
-    expect(fields(wrongMetric)).toEqual(['metric']);
+    expect(errorFields(wrongMetric)).toEqual(['metric']);
 
     const tooMany = await phone
       .post('/goals', {
@@ -183,12 +154,14 @@ describe('goals (e2e)', () => {
         target: 20,
       })
       .expect(400);
-    expect(fields(tooMany)).toEqual(['target']);
+    expect(errorFields(tooMany)).toEqual(['target']);
 
     const shape = await phone
       .post('/goals', { type: 'nope', metric: 'e1rm', title: '', target: -1, extra: 1 })
       .expect(400);
-    expect(fields(shape)).toEqual(expect.arrayContaining(['type', 'title', 'target', 'extra']));
+    expect(errorFields(shape)).toEqual(
+      expect.arrayContaining(['type', 'title', 'target', 'extra']),
+    );
 
     await completeWorkout(phone, [{ weight: 100, reps: 1 }]);
     const alreadyMet = await phone
@@ -206,38 +179,38 @@ describe('goals (e2e)', () => {
   });
 
   it("answers 404 for another user's goal, 409 when completing a goal that is not active", async () => {
-    const owner = await newUser();
-    const other = await newUser();
+    const { client: owner } = await registerClient(api.http);
+    const { client: other } = await registerClient(api.http);
     const consistency = {
       type: 'consistency',
       metric: 'sessions_per_week',
       title: 'Three a week',
       target: 3,
     };
-    const goal = (await owner.phone.post('/goals', consistency).expect(201)).body;
+    const goal = (await owner.post('/goals', consistency).expect(201)).body;
     expect(goal).toMatchObject({ unit: 'sessions/week', baseline: 0, current: 0 });
 
-    await other.phone.get(`/goals/${goal.id}`).expect(404);
-    await other.phone.get(`/goals/${goal.id}/progress`).expect(404);
-    await other.phone.put(`/goals/${goal.id}`, { title: 'Mine' }).expect(404);
-    await other.phone.post(`/goals/${goal.id}/complete`).expect(404);
-    await other.phone.delete(`/goals/${goal.id}`).expect(404);
-    expect((await other.phone.get('/goals').expect(200)).body.items).toEqual([]);
+    await other.get(`/goals/${goal.id}`).expect(404);
+    await other.get(`/goals/${goal.id}/progress`).expect(404);
+    await other.put(`/goals/${goal.id}`, { title: 'Mine' }).expect(404);
+    await other.post(`/goals/${goal.id}/complete`).expect(404);
+    await other.delete(`/goals/${goal.id}`).expect(404);
+    expect((await other.get('/goals').expect(200)).body.items).toEqual([]);
 
-    const completed = await owner.phone.post(`/goals/${goal.id}/complete`).expect(200);
+    const completed = await owner.post(`/goals/${goal.id}/complete`).expect(200);
     expect(completed.body).toMatchObject({ status: 'achieved' });
-    const again = await owner.phone.post(`/goals/${goal.id}/complete`).expect(409);
+    const again = await owner.post(`/goals/${goal.id}/complete`).expect(409);
     expect(again.headers['content-type']).toMatch(PROBLEM);
     expect(again.body).toMatchObject({
       status: 409,
       type: expect.stringMatching(/goal-not-active$/),
     });
 
-    const second = (await owner.phone.post('/goals', consistency).expect(201)).body;
-    await owner.phone.put(`/goals/${second.id}`, { status: 'abandoned' }).expect(200);
-    await owner.phone.post(`/goals/${second.id}/complete`).expect(409);
+    const second = (await owner.post('/goals', consistency).expect(201)).body;
+    await owner.put(`/goals/${second.id}`, { status: 'abandoned' }).expect(200);
+    await owner.post(`/goals/${second.id}/complete`).expect(409);
 
-    const analytics = (await owner.phone.get('/goals/analytics').expect(200)).body;
+    const analytics = (await owner.get('/goals/analytics').expect(200)).body;
     expect(analytics).toMatchObject({
       total: 2,
       byStatus: { active: 0, achieved: 1, abandoned: 1 },
@@ -246,7 +219,7 @@ describe('goals (e2e)', () => {
     });
     expect(analytics.averageDaysToAchieve).toBe(0);
 
-    await owner.phone.delete(`/goals/${second.id}`).expect(204);
-    await owner.phone.get(`/goals/${second.id}`).expect(404);
+    await owner.delete(`/goals/${second.id}`).expect(204);
+    await owner.get(`/goals/${second.id}`).expect(404);
   });
 });

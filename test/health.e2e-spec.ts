@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { WorkerProbeServer } from '../src/modules/health/worker-probe.server';
+import { PROBLEM } from './support/problem';
 import { startApi, startWorker, TestApi, testConfig } from './support/test-app';
 import { TcpProxy } from './support/tcp-proxy';
 import { testEnv } from './support/test-env';
@@ -60,7 +61,7 @@ describe('health and metrics (e2e)', () => {
       await request(api.http).get('/health/ready').expect(200);
       await proxy.cut();
       const res = await request(api.http).get('/health/ready').expect(503);
-      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.headers['content-type']).toMatch(PROBLEM);
       expect(res.body).toMatchObject({
         status: 503,
         type: 'urn:fitai:problem:not-ready',

@@ -5,9 +5,9 @@ import { OAuth2Server } from 'oauth2-mock-server';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { UsersService } from '../src/modules/users/users.service';
+import { PROBLEM } from './support/problem';
 import { registerUser, startApi, TestApi, testConfig, uniqueEmail } from './support/test-app';
 
-const PROBLEM = /application\/problem\+json/;
 /** APP_URL of the API: where the providers send the browser back (never actually dialled). */
 const API_URL = 'http://api.fitai.test';
 const WEB_REDIRECT = 'https://app.example.test/auth/done';

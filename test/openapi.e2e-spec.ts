@@ -80,6 +80,20 @@ describe('OpenAPI document (e2e)', () => {
     expect(document.components.schemas).toHaveProperty('ProblemDetails');
   });
 
+  it('documents a Location naming every resource a 201 creates', () => {
+    // Created without a URI of their own: a session (tokens), and a favourite, whose URI is
+    // the one the request was sent to.
+    const exempt = ['POST /api/v1/auth/register', 'POST /api/v1/templates/{id}/favorite'];
+    for (const [path, ops] of Object.entries(document.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        const created = op.responses['201'] as { headers?: Record<string, unknown> } | undefined;
+        if (!created || exempt.includes(where)) continue;
+        expect({ where, location: !!created.headers?.Location }).toEqual({ where, location: true });
+      }
+    }
+  });
+
   it('documents exactly the access the guards enforce: bearer routes answer 401 without a token', async () => {
     const publicOps: string[] = [];
     for (const [path, ops] of Object.entries(document.paths)) {

@@ -4,15 +4,17 @@ import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 import { fromKilograms, WeightUnit } from '../src/common/units/weight-unit';
 import { estimateOneRepMax } from '../src/modules/workouts/one-rep-max';
+import { apiClient, Query } from './support/api-client';
+import { BENCH_PRESS, libraryExerciseIds, setPreferences } from './support/fixtures';
+import { PROBLEM } from './support/problem';
 import { registerUser, startApi, TestApi, TestUser } from './support/test-app';
 
-const PROBLEM = /application\/problem\+json/;
 const BASE = '/api/v1/progress';
 const NEW_YORK = 'America/New_York';
 
 /** The library's exercises used here, by slug, with their muscles (from the seeded library). */
 const SLUGS = {
-  bench: 'Barbell_Bench_Press_-_Medium_Grip', // chest; shoulders, triceps
+  bench: BENCH_PRESS, // chest; shoulders, triceps
   squat: 'Barbell_Squat', // quadriceps; calves, glutes, hamstrings, lower back
   pullup: 'Pullups', // lats; biceps, middle back
 } as const;
@@ -28,11 +30,8 @@ interface SessionSpec {
   exercises: Partial<Record<ExerciseKey, SetSpec[]>>;
 }
 
-function get(http: App, user: TestUser, path: string, query: Record<string, string | number>) {
-  return request(http)
-    .get(`${BASE}${path}`)
-    .query(query)
-    .auth(user.accessToken, { type: 'bearer' });
+function get(http: App, user: TestUser, path: string, query: Query) {
+  return apiClient(http, user).get(`/progress${path}`, query);
 }
 
 describe('progress (e2e)', () => {
@@ -43,14 +42,7 @@ describe('progress (e2e)', () => {
   beforeAll(async () => {
     api = await startApi();
     db = api.app.get(DataSource);
-    const rows: { slug: string; id: string }[] = await db.query(
-      'SELECT slug, id FROM exercises WHERE slug = ANY($1)',
-      [Object.values(SLUGS)],
-    );
-    const bySlug = new Map(rows.map((row) => [row.slug, row.id]));
-    ex = Object.fromEntries(
-      Object.entries(SLUGS).map(([key, slug]) => [key, bySlug.get(slug)!]),
-    ) as typeof ex;
+    ex = await libraryExerciseIds(db, SLUGS);
   });
   afterAll(() => api.close());
 
@@ -109,14 +101,6 @@ describe('progress (e2e)', () => {
       }
     }
     return ids;
-  }
-
-  async function setPreferences(user: TestUser, preferences: object): Promise<void> {
-    await request(api.http)
-      .put('/api/v1/users/preferences')
-      .auth(user.accessToken, { type: 'bearer' })
-      .send(preferences)
-      .expect(200);
   }
 
   /**
@@ -187,7 +171,7 @@ describe('progress (e2e)', () => {
 
   beforeAll(async () => {
     lifter = await registerUser(api.http);
-    await setPreferences(lifter, { timeZone: NEW_YORK });
+    await setPreferences(apiClient(api.http, lifter), { timeZone: NEW_YORK });
     workoutIds = await seed(lifter, HISTORY);
     // Another user's record-breaking sessions on the same days must never show up.
     stranger = await registerUser(api.http);
@@ -232,7 +216,7 @@ describe('progress (e2e)', () => {
 
     it('reads weights in pounds for a pound user', async () => {
       const user = await registerUser(api.http);
-      await setPreferences(user, { timeZone: NEW_YORK, weightUnit: 'lb' });
+      await setPreferences(apiClient(api.http, user), { timeZone: NEW_YORK, weightUnit: 'lb' });
       await seed(user, [HISTORY[4]]);
       const res = await get(api.http, user, `/strength/${ex.bench}`, {
         weeks: 5,
@@ -343,14 +327,14 @@ describe('progress (e2e)', () => {
     });
 
     it('converts volume to pounds', async () => {
-      await setPreferences(lifter, { weightUnit: 'lb' });
+      await setPreferences(apiClient(api.http, lifter), { weightUnit: 'lb' });
       try {
         const res = await get(api.http, lifter, '/volume', { weeks: 5, endDate: END }).expect(200);
         expect(res.body.unit).toBe('lb');
         expect(res.body.totalVolume).toBe(fromKilograms(5004, WeightUnit.Pound));
         expect(res.body.weeks[0].volume).toBe(fromKilograms(2284, WeightUnit.Pound));
       } finally {
-        await setPreferences(lifter, { weightUnit: 'kg' });
+        await setPreferences(apiClient(api.http, lifter), { weightUnit: 'kg' });
       }
     });
   });

@@ -7,7 +7,9 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../src/config/app-config';
 import { JobQueue } from '../src/infrastructure/queues/job-queue.service';
 import { SummariesService } from '../src/modules/summaries/summaries.service';
+import { apiClient } from './support/api-client';
 import { domainEventsSettled } from './support/domain-events';
+import { errorFields, PROBLEM } from './support/problem';
 import {
   eventually,
   registerUser,
@@ -137,27 +139,17 @@ const EXPECTED_WEEK = {
 
 async function logWeek(http: App, user: TestUser): Promise<void> {
   for (const entry of WEEK_ENTRIES) {
-    await request(http)
-      .post('/api/v1/entries')
-      .auth(user.accessToken, { type: 'bearer' })
-      .send(entry)
-      .expect(201);
+    await apiClient(http, user).post('/entries', entry).expect(201);
   }
 }
 
 function requestWeek(http: App, user: TestUser) {
-  return request(http)
-    .post('/api/v1/summaries')
-    .auth(user.accessToken, { type: 'bearer' })
-    .send({ period: 'week', from: '2026-11-11T12:00:00Z' });
+  return apiClient(http, user).post('/summaries', { period: 'week', from: '2026-11-11T12:00:00Z' });
 }
 
 async function completed(http: App, user: TestUser, id: string) {
   return eventually(async () => {
-    const res = await request(http)
-      .get(`/api/v1/summaries/${id}`)
-      .auth(user.accessToken, { type: 'bearer' })
-      .expect(200);
+    const res = await apiClient(http, user).get(`/summaries/${id}`).expect(200);
     return ['completed', 'failed'].includes(res.body.status) ? res.body : undefined;
   }, 15_000);
 }
@@ -210,17 +202,12 @@ describe('summaries with the real worker (e2e)', () => {
       expect(await cacheHits(api)).toBe(hitsBefore + 1);
 
       // A new entry inside the week makes the next request recompute.
-      await request(api.http)
-        .post('/api/v1/entries')
-        .auth(user.accessToken, { type: 'bearer' })
-        .send({ occurredAt: '2026-11-12T18:00:00Z', type: 'mood', mood: 10 })
+      await apiClient(api.http, user)
+        .post('/entries', { occurredAt: '2026-11-12T18:00:00Z', type: 'mood', mood: 10 })
         .expect(201);
       // The worker's entries.changed subscriber marks it stale, however fast it runs.
       await eventually(async () => {
-        const res = await request(api.http)
-          .get(`/api/v1/summaries/${done.id}`)
-          .auth(user.accessToken, { type: 'bearer' })
-          .expect(200);
+        const res = await apiClient(api.http, user).get(`/summaries/${done.id}`).expect(200);
         return res.body.stale === true ? true : undefined;
       });
       const recompute = await requestWeek(api.http, user).expect(202);
@@ -233,10 +220,8 @@ describe('summaries with the real worker (e2e)', () => {
       });
 
       // Entries outside the week do not invalidate it.
-      await request(api.http)
-        .post('/api/v1/entries')
-        .auth(user.accessToken, { type: 'bearer' })
-        .send({ occurredAt: '2026-11-17T09:00:00Z', type: 'mood', mood: 2 })
+      await apiClient(api.http, user)
+        .post('/entries', { occurredAt: '2026-11-17T09:00:00Z', type: 'mood', mood: 2 })
         .expect(201);
       await domainEventsSettled(api.app);
       await requestWeek(api.http, user).expect(200);
@@ -252,17 +237,13 @@ describe('summaries with the real worker (e2e)', () => {
       expect(second.body.id).toBe(first.body.id);
       await completed(api.http, user, first.body.id);
 
-      const list = await request(api.http)
-        .get('/api/v1/summaries')
-        .query({ status: 'completed' })
-        .auth(user.accessToken, { type: 'bearer' })
+      const list = await apiClient(api.http, user)
+        .get('/summaries', { status: 'completed' })
         .expect(200);
       expect(list.body.items.map((s: { id: string }) => s.id)).toEqual([first.body.id]);
       expect(list.body.meta.nextCursor).toBeNull();
-      const none = await request(api.http)
-        .get('/api/v1/summaries')
-        .query({ status: 'failed' })
-        .auth(user.accessToken, { type: 'bearer' })
+      const none = await apiClient(api.http, user)
+        .get('/summaries', { status: 'failed' })
         .expect(200);
       expect(none.body.items).toEqual([]);
     });
@@ -271,54 +252,38 @@ describe('summaries with the real worker (e2e)', () => {
       const owner = await registerUser(api.http);
       const other = await registerUser(api.http);
       const summary = await requestWeek(api.http, owner).expect(202);
-      await request(api.http)
-        .get(`/api/v1/summaries/${summary.body.id}`)
-        .auth(other.accessToken, { type: 'bearer' })
-        .expect(404);
+      await apiClient(api.http, other).get(`/summaries/${summary.body.id}`).expect(404);
     });
 
     it('enforces the daily quota with 429 and Retry-After; cached answers are free', async () => {
       const user = await registerUser(api.http);
       for (const from of ['2026-10-05T12:00:00Z', '2026-10-12T12:00:00Z', '2026-10-19T12:00:00Z']) {
-        await request(api.http)
-          .post('/api/v1/summaries')
-          .auth(user.accessToken, { type: 'bearer' })
-          .send({ period: 'week', from })
-          .expect(202);
+        await apiClient(api.http, user).post('/summaries', { period: 'week', from }).expect(202);
       }
-      const denied = await request(api.http)
-        .post('/api/v1/summaries')
-        .auth(user.accessToken, { type: 'bearer' })
-        .send({ period: 'week', from: '2026-10-26T12:00:00Z' })
+      const denied = await apiClient(api.http, user)
+        .post('/summaries', { period: 'week', from: '2026-10-26T12:00:00Z' })
         .expect(429);
-      expect(denied.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(denied.headers['content-type']).toMatch(PROBLEM);
       expect(denied.body).toMatchObject({ type: 'urn:fitai:problem:quota-exceeded', quota: 3 });
       expect(Number(denied.headers['retry-after'])).toBeGreaterThan(0);
       // Asking again for one already requested (under way or done by now) costs nothing...
-      const repeat = await request(api.http)
-        .post('/api/v1/summaries')
-        .auth(user.accessToken, { type: 'bearer' })
-        .send({ period: 'week', from: '2026-10-05T12:00:00Z' });
+      const repeat = await apiClient(api.http, user).post('/summaries', {
+        period: 'week',
+        from: '2026-10-05T12:00:00Z',
+      });
       expect([200, 202]).toContain(repeat.status);
       // ...and did not use up anything: a new period is still refused.
-      await request(api.http)
-        .post('/api/v1/summaries')
-        .auth(user.accessToken, { type: 'bearer' })
-        .send({ period: 'day', from: '2026-10-05T12:00:00Z' })
+      await apiClient(api.http, user)
+        .post('/summaries', { period: 'day', from: '2026-10-05T12:00:00Z' })
         .expect(429);
     });
 
     it('validates the request', async () => {
       const user = await registerUser(api.http);
-      const res = await request(api.http)
-        .post('/api/v1/summaries')
-        .auth(user.accessToken, { type: 'bearer' })
-        .send({ period: 'year', from: '2099-01-01T00:00:00Z' })
+      const res = await apiClient(api.http, user)
+        .post('/summaries', { period: 'year', from: '2099-01-01T00:00:00Z' })
         .expect(400);
-      expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
-        'from',
-        'period',
-      ]);
+      expect(errorFields(res).sort()).toEqual(['from', 'period']);
     });
 
     it('sweeps up a request whose job was lost, and processing it twice does no harm', async () => {
@@ -378,10 +343,8 @@ describe('summaries with the real worker (e2e)', () => {
       await logWeek(api.http, user);
       const ids: string[] = [];
       for (const period of ['day', 'week', 'month']) {
-        const res = await request(api.http)
-          .post('/api/v1/summaries')
-          .auth(user.accessToken, { type: 'bearer' })
-          .send({ period, from: '2026-11-11T12:00:00Z' })
+        const res = await apiClient(api.http, user)
+          .post('/summaries', { period, from: '2026-11-11T12:00:00Z' })
           .expect(202);
         ids.push(res.body.id);
         const done = await completed(api.http, user, res.body.id);

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { NEUTRAL_MEAN } from '../src/common/ratings/bayesian-average';
+import { apiClient } from './support/api-client';
+import { BENCH_PRESS, libraryExerciseIds } from './support/fixtures';
+import { errorFields, PROBLEM } from './support/problem';
 import { registerAdmin, registerUser, startApi, TestApi, TestUser } from './support/test-app';
-
-const PROBLEM = /application\/problem\+json/;
 
 /** Library exercises (seeded by the global setup), by slug, with their equipment. */
 const SLUGS = {
-  bench: 'Barbell_Bench_Press_-_Medium_Grip', // barbell
+  bench: BENCH_PRESS, // barbell
   squat: 'Barbell_Squat', // barbell
   pushups: 'Pushups', // body only
   dumbbellPress: 'Dumbbell_Bench_Press', // dumbbell
@@ -42,38 +43,17 @@ interface Created {
 describe('workout templates (e2e)', () => {
   let api: TestApi;
   let db: DataSource;
-  const exercise = {} as Record<ExerciseKey, string>;
+  let exercise: Record<ExerciseKey, string>;
 
   beforeAll(async () => {
     api = await startApi();
     db = api.app.get(DataSource);
-    const rows: { id: string; slug: string }[] = await db.query(
-      'SELECT id, slug FROM exercises WHERE slug = ANY($1)',
-      [Object.values(SLUGS)],
-    );
-    for (const [key, slug] of Object.entries(SLUGS)) {
-      exercise[key as ExerciseKey] = rows.find((r) => r.slug === slug)!.id;
-    }
+    exercise = await libraryExerciseIds(db, SLUGS);
   });
   afterAll(() => api.close());
 
   /** Requests as `user`. */
-  const as = (user: TestUser) => ({
-    get: (path: string, query: Record<string, string | number | boolean> = {}) =>
-      request(api.http)
-        .get(`/api/v1${path}`)
-        .query(query)
-        .auth(user.accessToken, { type: 'bearer' }),
-    post: (path: string, body: object = {}) =>
-      request(api.http)
-        .post(`/api/v1${path}`)
-        .auth(user.accessToken, { type: 'bearer' })
-        .send(body),
-    put: (path: string, body: object) =>
-      request(api.http).put(`/api/v1${path}`).auth(user.accessToken, { type: 'bearer' }).send(body),
-    delete: (path: string) =>
-      request(api.http).delete(`/api/v1${path}`).auth(user.accessToken, { type: 'bearer' }),
-  });
+  const as = (user: TestUser) => apiClient(api.http, user);
 
   /** A small valid template: one day, one exercise, one set; `fields` override the top level. */
   const simple = (
@@ -278,9 +258,7 @@ describe('workout templates (e2e)', () => {
     const unknownExercise = simple({ version: 2 });
     unknownExercise.days[0].exercises[0].exerciseId = randomUUID();
     const invalid = await as(ada).put(`/templates/${created.id}`, unknownExercise).expect(400);
-    expect(invalid.body.errors.map((e: { field: string }) => e.field)).toEqual([
-      'days.0.exercises.0.exerciseId',
-    ]);
+    expect(errorFields(invalid)).toEqual(['days.0.exercises.0.exerciseId']);
 
     // Two edits of the same version race: the row lock lets exactly one of them win.
     const raced = await Promise.all(
@@ -318,7 +296,7 @@ describe('workout templates (e2e)', () => {
       const res = await as(ada).post('/templates', body).expect(400);
       expect(res.headers['content-type']).toMatch(PROBLEM);
       expect(res.body.type).toBe('urn:fitai:problem:validation-failed');
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(fields);
+      expect(errorFields(res)).toEqual(fields);
       return res.body.errors as { field: string; messages: string[] }[];
     };
 
@@ -592,7 +570,7 @@ describe('workout templates (e2e)', () => {
     const own = await as(ada).post(path, { score: 5 }).expect(403);
     expect(own.headers['content-type']).toMatch(PROBLEM);
     const invalid = await as(bob).post(path, { score: 6 }).expect(400);
-    expect(invalid.body.errors.map((e: { field: string }) => e.field)).toEqual(['score']);
+    expect(errorFields(invalid)).toEqual(['score']);
 
     await as(bob).post(path, { score: 5 }).expect(200);
     await Promise.all([as(cat).post(path, { score: 3 }), as(cat).post(path, { score: 3 })]);
@@ -721,11 +699,10 @@ describe('workout templates (e2e)', () => {
       });
       expect(ids(both)[0]).toBe(mixed.id);
       expect(ids(both)).toHaveLength(5);
-      const repeated = await request(api.http)
+      const repeated = await as(viewer)
         .get(
-          '/api/v1/templates/public?goal=endurance&level=expert&equipment=barbell&equipment=kettlebells',
+          '/templates/public?goal=endurance&level=expert&equipment=barbell&equipment=kettlebells',
         )
-        .auth(viewer.accessToken, { type: 'bearer' })
         .expect(200);
       expect(ids(repeated)).toEqual(ids(both));
 
@@ -734,7 +711,7 @@ describe('workout templates (e2e)', () => {
         sort: 'best',
       });
       expect(bad.status).toBe(400);
-      expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['equipment', 'sort']);
+      expect(errorFields(bad)).toEqual(['equipment', 'sort']);
     });
   });
 

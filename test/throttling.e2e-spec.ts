@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { PROBLEM } from './support/problem';
 import { registerUser, startApi, TestApi, testConfig, uniqueEmail } from './support/test-app';
 
 describe('rate limiting in Redis (e2e)', () => {
@@ -23,7 +24,7 @@ describe('rate limiting in Redis (e2e)', () => {
       .post('/api/v1/auth/login')
       .send({ email, password: 'wrong password' })
       .expect(429);
-    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.headers['content-type']).toMatch(PROBLEM);
     expect(res.body).toMatchObject({ status: 429, type: 'urn:fitai:problem:too-many-requests' });
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     // The auth limit applies to auth routes only.

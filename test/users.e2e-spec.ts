@@ -1,4 +1,5 @@
-import request from 'supertest';
+import { apiClient } from './support/api-client';
+import { errorFields, PROBLEM } from './support/problem';
 import { registerUser, startApi, TestApi, TestUser } from './support/test-app';
 
 describe('user preferences (e2e)', () => {
@@ -9,14 +10,10 @@ describe('user preferences (e2e)', () => {
   });
   afterAll(() => api.close());
 
+  /** GET and PUT /users/preferences as `user`. */
   const as = (user: TestUser) => ({
-    get: () =>
-      request(api.http).get('/api/v1/users/preferences').auth(user.accessToken, { type: 'bearer' }),
-    put: (body: object) =>
-      request(api.http)
-        .put('/api/v1/users/preferences')
-        .auth(user.accessToken, { type: 'bearer' })
-        .send(body),
+    get: () => apiClient(api.http, user).get('/users/preferences'),
+    put: (body: object) => apiClient(api.http, user).put('/users/preferences', body),
   });
 
   it('starts in kilograms and UTC, with no level or equipment', async () => {
@@ -67,8 +64,8 @@ describe('user preferences (e2e)', () => {
         shoeSize: 44,
       })
       .expect(400);
-    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    const fields = (res.body.errors as { field: string }[]).map((e) => e.field).sort();
+    expect(res.headers['content-type']).toMatch(PROBLEM);
+    const fields = errorFields(res).sort();
     expect(fields).toEqual(['equipment', 'lengthUnit', 'shoeSize', 'timeZone', 'weightUnit']);
     expect((await as(user).get().expect(200)).body.weightUnit).toBe('kg');
   });

@@ -1,9 +1,15 @@
 import request from 'supertest';
-import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
-import { registerUser, startApi, TestApi, TestUser } from './support/test-app';
+import { ApiClient, apiClient, registerClient } from './support/api-client';
+import {
+  BENCH_PRESS,
+  completedWorkout,
+  libraryExerciseIds,
+  setPreferences,
+} from './support/fixtures';
+import { errorFields, PROBLEM } from './support/problem';
+import { startApi, TestApi, TestUser } from './support/test-app';
 
-const PROBLEM = /application\/problem\+json/;
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 
 type Body = Record<string, unknown>;
@@ -32,25 +38,9 @@ interface RecordBody {
   reps: number;
 }
 
-/** One device of one user: every call carries its access token. */
-function device(http: App, accessToken: string) {
-  const call = (method: 'get' | 'post' | 'put' | 'delete', path: string, body?: object) => {
-    const req = request(http)[method](`/api/v1${path}`).auth(accessToken, { type: 'bearer' });
-    return body === undefined ? req : req.send(body);
-  };
-  return {
-    get: (path: string, query: Record<string, string | number> = {}) =>
-      call('get', path).query(query),
-    post: (path: string, body?: object) => call('post', path, body ?? {}),
-    put: (path: string, body: object) => call('put', path, body),
-    delete: (path: string) => call('delete', path),
-  };
-}
-type Device = ReturnType<typeof device>;
-
 /** The library's exercises used here, by slug. */
 const SLUGS = {
-  bench: 'Barbell_Bench_Press_-_Medium_Grip',
+  bench: BENCH_PRESS,
   squat: 'Barbell_Squat',
   pullup: 'Pullups',
   deadlift: 'Barbell_Deadlift',
@@ -64,29 +54,17 @@ describe('workouts (e2e)', () => {
   beforeAll(async () => {
     api = await startApi();
     db = api.app.get(DataSource);
-    const rows: { slug: string; id: string }[] = await db.query(
-      'SELECT slug, id FROM exercises WHERE slug = ANY($1)',
-      [Object.values(SLUGS)],
-    );
-    const bySlug = new Map(rows.map((row) => [row.slug, row.id]));
-    ex = Object.fromEntries(
-      Object.entries(SLUGS).map(([key, slug]) => [key, bySlug.get(slug)!]),
-    ) as typeof ex;
+    ex = await libraryExerciseIds(db, SLUGS);
   });
   afterAll(() => api.close());
 
-  async function newDevice(): Promise<{ user: TestUser; phone: Device }> {
-    const user = await registerUser(api.http);
-    return { user, phone: device(api.http, user.accessToken) };
-  }
-
   /** A second signed-in device of the same user. */
-  async function secondDevice(user: TestUser): Promise<Device> {
+  async function secondDevice(user: TestUser): Promise<ApiClient> {
     const login = await request(api.http)
       .post('/api/v1/auth/login')
       .send({ email: user.email, password: user.password })
       .expect(200);
-    return device(api.http, login.body.accessToken);
+    return apiClient(api.http, login.body);
   }
 
   /** Moves a workout timestamp into the past: how the tests control durations without sleeping. */
@@ -95,22 +73,6 @@ describe('workouts (e2e)', () => {
       `UPDATE workouts SET ${column} = ${column} - make_interval(secs => $2) WHERE id = $1`,
       [workoutId, seconds],
     );
-  }
-
-  /** An empty workout with the given sets logged, started and completed: earlier history. */
-  async function logCompleted(
-    phone: Device,
-    sets: { exerciseId: string; weight?: number; reps: number; setType?: string }[],
-  ): Promise<Body> {
-    const workout = (await phone.post('/workouts', { name: 'Earlier session' }).expect(201)).body;
-    for (const exerciseId of new Set(sets.map((set) => set.exerciseId))) {
-      await phone.post(`/workouts/${workout.id}/exercises`, { exerciseId }).expect(201);
-    }
-    await phone.post(`/workouts/${workout.id}/start`).expect(200);
-    for (const { exerciseId, ...set } of sets) {
-      await phone.post(`/workouts/${workout.id}/exercises/${exerciseId}/sets`, set).expect(201);
-    }
-    return (await phone.post(`/workouts/${workout.id}/complete`).expect(200)).body;
   }
 
   function exerciseOf(workout: Body, exerciseId: string): ExerciseBody {
@@ -126,12 +88,12 @@ describe('workouts (e2e)', () => {
   }
 
   it('runs a full training day: template, two devices, pauses, completion with duration, volume and records', async () => {
-    const { user, phone } = await newDevice();
+    const { user, client: phone } = await registerClient(api.http);
     const watch = await secondDevice(user);
 
     // History. Bench 100×5 (e1RM 100·36/32 = 112.5) and 90×8 (volume 720); squat 140×5;
     // pull-ups 10 reps at body weight.
-    const earlier = await logCompleted(phone, [
+    const earlier = await completedWorkout(phone, [
       { exerciseId: ex.bench, weight: 100, reps: 5 },
       { exerciseId: ex.bench, weight: 90, reps: 8 },
       { exerciseId: ex.squat, weight: 140, reps: 5 },
@@ -319,8 +281,8 @@ describe('workouts (e2e)', () => {
   });
 
   it('counts a completion once: a repeat is a 409, and of two at once one wins', async () => {
-    const { phone } = await newDevice();
-    const done = await logCompleted(phone, [{ exerciseId: ex.bench, weight: 60, reps: 5 }]);
+    const { client: phone } = await registerClient(api.http);
+    const done = await completedWorkout(phone, [{ exerciseId: ex.bench, weight: 60, reps: 5 }]);
     expect(await recordCount(done.id as string)).toBe(3);
 
     const again = await phone.post(`/workouts/${done.id}/complete`).expect(409);
@@ -344,7 +306,7 @@ describe('workouts (e2e)', () => {
   });
 
   it('answers an edit based on a stale version with 409 and the current workout', async () => {
-    const { phone } = await newDevice();
+    const { client: phone } = await registerClient(api.http);
     const workout = (await phone.post('/workouts', { name: 'Offline' }).expect(201)).body;
     await phone.post(`/workouts/${workout.id}/exercises`, { exerciseId: ex.squat }).expect(201);
     const logged = (
@@ -394,7 +356,7 @@ describe('workouts (e2e)', () => {
   });
 
   it('answers illegal transitions and changes to a closed workout with 409', async () => {
-    const { phone } = await newDevice();
+    const { client: phone } = await registerClient(api.http);
     const id = (await phone.post('/workouts', {}).expect(201)).body.id as string;
     const expectIllegal = async (action: string, status: string) => {
       const res = await phone.post(`/workouts/${id}/${action}`).expect(409);
@@ -436,8 +398,8 @@ describe('workouts (e2e)', () => {
   });
 
   it("hides another user's workout: 404 on every route", async () => {
-    const { phone: owner } = await newDevice();
-    const { phone: other } = await newDevice();
+    const { client: owner } = await registerClient(api.http);
+    const { client: other } = await registerClient(api.http);
     const workout = (await owner.post('/workouts', {}).expect(201)).body;
     await owner.post(`/workouts/${workout.id}/exercises`, { exerciseId: ex.bench }).expect(201);
     const set = (
@@ -472,8 +434,8 @@ describe('workouts (e2e)', () => {
   });
 
   it('lets a pound user send and read pounds while kilograms are stored', async () => {
-    const { phone } = await newDevice();
-    await phone.put('/users/preferences', { weightUnit: 'lb' }).expect(200);
+    const { client: phone } = await registerClient(api.http);
+    await setPreferences(phone, { weightUnit: 'lb' });
     const workout = (await phone.post('/workouts', {}).expect(201)).body;
     expect(workout.weightUnit).toBe('lb');
     await phone.post(`/workouts/${workout.id}/exercises`, { exerciseId: ex.bench }).expect(201);
@@ -529,7 +491,7 @@ describe('workouts (e2e)', () => {
   });
 
   it('lists the history newest first, by range and status, with stable cursors', async () => {
-    const { phone } = await newDevice();
+    const { client: phone } = await registerClient(api.http);
     const at = (day: number) => `2026-03-${String(day).padStart(2, '0')}T18:00:00.000Z`;
     const ids: Record<number, string> = {};
     for (const day of [1, 2, 3, 4, 5]) {
@@ -569,7 +531,7 @@ describe('workouts (e2e)', () => {
   });
 
   it('keeps exercises in order: insert at a position, move, remove, once each', async () => {
-    const { phone } = await newDevice();
+    const { client: phone } = await registerClient(api.http);
     const id = (await phone.post('/workouts', {}).expect(201)).body.id as string;
     const order = async () =>
       ((await phone.get(`/workouts/${id}`).expect(200)).body.exercises as ExerciseBody[]).map(
@@ -618,11 +580,11 @@ describe('workouts (e2e)', () => {
   });
 
   describe('validation', () => {
-    let phone: Device;
+    let phone: ApiClient;
     let workoutId: string;
 
     beforeAll(async () => {
-      ({ phone } = await newDevice());
+      ({ client: phone } = await registerClient(api.http));
       workoutId = (await phone.post('/workouts', {}).expect(201)).body.id;
       await phone.post(`/workouts/${workoutId}/exercises`, { exerciseId: ex.bench }).expect(201);
     });
@@ -643,7 +605,7 @@ describe('workouts (e2e)', () => {
         .post(`/workouts/${workoutId}/exercises/${ex.bench}/sets`, body)
         .expect(400);
       expect(res.headers['content-type']).toMatch(PROBLEM);
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+      expect(errorFields(res)).toEqual([field]);
     });
 
     it.each([
@@ -651,7 +613,7 @@ describe('workouts (e2e)', () => {
       ['a malformed exercise id', { exerciseId: 'bench' }, 'exerciseId'],
     ])('rejects adding %s as a field-level 400', async (_label, body, field) => {
       const res = await phone.post(`/workouts/${workoutId}/exercises`, body).expect(400);
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+      expect(errorFields(res)).toEqual([field]);
     });
 
     it.each([
@@ -661,7 +623,7 @@ describe('workouts (e2e)', () => {
       ['an empty name', { name: '  ' }, 'name'],
     ])('rejects creating a workout with %s as a field-level 400', async (_label, body, field) => {
       const res = await phone.post('/workouts', body).expect(400);
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+      expect(errorFields(res)).toEqual([field]);
     });
 
     it('rejects a template day the template does not have, and a PUT without version', async () => {

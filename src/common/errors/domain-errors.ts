@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { FieldError } from './problem-details';
 
 /**
  * An HttpException that names its problem type. Services throw these (or Nest's built-in
@@ -19,7 +20,7 @@ export class ProblemException extends HttpException {
 }
 
 export class ValidationProblem extends ProblemException {
-  constructor(readonly fieldErrors: { field: string; messages: string[] }[]) {
+  constructor(readonly fieldErrors: FieldError[]) {
     const n = fieldErrors.length;
     super(
       HttpStatus.BAD_REQUEST,
@@ -28,6 +29,14 @@ export class ValidationProblem extends ProblemException {
       `The request has ${n} invalid field${n === 1 ? '' : 's'}.`,
     );
   }
+}
+
+/**
+ * Throws a ValidationProblem carrying `errors` unless there are none: for the rules a service
+ * checks after the DTO (units, references, state), collected so the client sees them all.
+ */
+export function assertValid(errors: FieldError[]): void {
+  if (errors.length > 0) throw new ValidationProblem(errors);
 }
 
 /**

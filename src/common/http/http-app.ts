@@ -5,9 +5,9 @@ import { AppConfig } from '../../config/app-config';
 import { bodyParserErrors } from '../errors/body-parser-errors';
 import { MetricsService } from '../../infrastructure/metrics/metrics.service';
 import { setupOpenApi } from '../swagger/openapi';
+import { API_PREFIX } from './api-path';
 import { RequestContext } from './request-context';
 
-export const API_PREFIX = 'api/v1';
 /** Served at the root for ops, outside the versioned API. */
 export const ROOT_ROUTES = ['health/live', 'health/ready', 'metrics'];
 

@@ -1,10 +1,7 @@
 import { Type } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type as TransformType } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { ValidationProblem } from '../errors/domain-errors';
 import { ApiListResponse } from './api-list-response';
-import { MAX_PAGE_SIZE } from './page-query.dto';
 
 /**
  * Keyset pagination over (timestamp, id): stable when many rows share a timestamp, and as
@@ -40,24 +37,6 @@ export function decodeCursor(cursor: string): KeysetPosition {
       { field: 'cursor', messages: ['cursor must be a nextCursor returned by this API'] },
     ]);
   }
-}
-
-/** `?cursor=&limit=` for feeds and histories. */
-export class CursorQueryDto {
-  @ApiPropertyOptional({
-    description: 'The `nextCursor` of the previous page; omit for the first page',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50, example: 50 })
-  @TransformType(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit: number = 50;
 }
 
 export class CursorPageMeta {

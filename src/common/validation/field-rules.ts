@@ -29,6 +29,30 @@ export function NotLessThan(property: string, options?: ValidationOptions): Prop
   );
 }
 
+/**
+ * Strictly after the sibling date `property` (not checked while either is not a date, so a
+ * malformed bound is reported by its own rules only).
+ */
+export function IsAfter(property: string, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isAfter',
+      constraints: [property],
+      validator: {
+        validate: (value, args) => {
+          const other = (args?.object as Siblings)[property];
+          return !(value instanceof Date) || !(other instanceof Date) || value > other;
+        },
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be after ${property}`,
+          options,
+        ),
+      },
+    },
+    options,
+  );
+}
+
 /** Not set together with the sibling `property` (null and absent both count as not set). */
 export function NotTogetherWith(property: string, options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
+import { apiPath } from '../../common/http/api-path';
 import { AppConfig } from '../../config/app-config';
 import { JobQueue } from '../../infrastructure/queues/job-queue.service';
 import { JobName } from '../../infrastructure/queues/job-registry';
@@ -116,7 +117,7 @@ export class AccountEmailsService {
       render: () =>
         renderVerifyEmail({
           displayName: user.displayName,
-          link: `${this.config.http.publicUrl}/api/v1/auth/verify-email?token=${token}`,
+          link: `${this.config.http.publicUrl}${apiPath('auth/verify-email')}?token=${token}`,
           validHours: Math.round(ttl / 3600),
         }),
     });

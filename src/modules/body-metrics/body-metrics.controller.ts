@@ -10,18 +10,11 @@ import {
   Post,
   Put,
   Query,
-  Res,
 } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import type { Response } from 'express';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
+import { CreatesResource } from '../../common/http/location.decorator';
 import { ApiCursorPageResponse, CursorPage } from '../../common/pagination/cursor';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { BodyMetricsService } from './body-metrics.service';
@@ -57,16 +50,13 @@ export class BodyMetricsController {
       'instant is a 409 naming the existing one (`existingId`), so a retried POST never ' +
       'duplicates.',
   })
-  @ApiCreatedResponse({ type: BodyMetricDto, description: 'Created' })
+  @CreatesResource(BodyMetricDto, (metric) => `progress/body/${metric.id}`)
   @ApiProblems(400, 409)
-  async create(
+  create(
     @CurrentUser() caller: AuthenticatedUser,
     @Body() dto: CreateBodyMetricDto,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<BodyMetricDto> {
-    const metric = await this.metrics.create(caller.id, dto);
-    res.location(`/api/v1/progress/body/${metric.id}`);
-    return metric;
+    return this.metrics.create(caller.id, dto);
   }
 
   @Get()

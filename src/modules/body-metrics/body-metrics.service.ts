@@ -1,8 +1,8 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
-import { FieldError } from '../../common/errors/problem-details';
+import { assertValid, ProblemException } from '../../common/errors/domain-errors';
 import { isUniqueViolation } from '../../common/database/unique-violation';
-import { CursorPage, decodeCursor, toCursorPage } from '../../common/pagination/cursor';
+import { CursorPage, toCursorPage } from '../../common/pagination/cursor';
+import { keysetOf } from '../../common/pagination/cursor-query.dto';
 import { domainEvent } from '../../infrastructure/events/domain-event-catalogue';
 import { publishDomainEvents } from '../../infrastructure/events/publish-domain-events';
 import { UsersService } from '../users/users.service';
@@ -46,15 +46,12 @@ export class BodyMetricsService {
   }
 
   async list(userId: string, query: ListBodyMetricsQueryDto): Promise<CursorPage<BodyMetricDto>> {
-    if (query.from && query.to && query.from >= query.to) {
-      throw new ValidationProblem([{ field: 'to', messages: ['to must be after from'] }]);
-    }
     const [units, rows] = await Promise.all([
       this.users.preferencesOf(userId),
       this.metrics.findPage(userId, {
         from: query.from,
         to: query.to,
-        before: query.cursor ? decodeCursor(query.cursor) : undefined,
+        before: keysetOf(query),
         limit: query.limit,
       }),
     ]);
@@ -132,7 +129,3 @@ export class BodyMetricsService {
 
 const logged = (userId: string, bodyMetricId: string) =>
   domainEvent('body-metric.logged', { userId, bodyMetricId });
-
-function assertValid(errors: FieldError[]): void {
-  if (errors.length > 0) throw new ValidationProblem(errors);
-}

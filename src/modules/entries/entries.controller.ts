@@ -14,7 +14,6 @@ import {
   Res,
 } from '@nestjs/common';
 import {
-  ApiCreatedResponse,
   ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -24,6 +23,7 @@ import {
 import type { Response } from 'express';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
+import { CreatesResource, LOCATION_HEADER } from '../../common/http/location.decorator';
 import { ApiCursorPageResponse, CursorPage } from '../../common/pagination/cursor';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { CreateEntryDto } from './dto/create-entry.dto';
@@ -51,10 +51,11 @@ export class EntriesController {
     required: false,
     description: '1-128 characters of A-Z a-z 0-9 . _ : -',
   })
-  @ApiCreatedResponse({ type: EntryDto, description: 'Created' })
+  @CreatesResource(EntryDto, (entry) => `entries/${entry.id}`)
   @ApiOkResponse({
     type: EntryDto,
     description: 'Replayed: the entry created by an earlier request with this key',
+    headers: LOCATION_HEADER,
   })
   @ApiProblems(400, 422)
   async create(
@@ -65,7 +66,6 @@ export class EntriesController {
   ): Promise<EntryDto> {
     const { entry, replayed } = await this.entries.create(caller.id, dto, idempotencyKey);
     res.status(replayed ? HttpStatus.OK : HttpStatus.CREATED);
-    res.location(`/api/v1/entries/${entry.id}`);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     return entry;
   }

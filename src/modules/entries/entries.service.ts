@@ -1,7 +1,8 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
-import { CursorPage, decodeCursor, toCursorPage } from '../../common/pagination/cursor';
+import { CursorPage, toCursorPage } from '../../common/pagination/cursor';
+import { keysetOf } from '../../common/pagination/cursor-query.dto';
 import { Page, toPage } from '../../common/pagination/page';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { domainEvent } from '../../infrastructure/events/domain-event-catalogue';
@@ -91,15 +92,12 @@ export class EntriesService {
   }
 
   async list(userId: string, query: ListEntriesQueryDto): Promise<CursorPage<EntryDto>> {
-    if (query.from && query.to && query.from >= query.to) {
-      throw new ValidationProblem([{ field: 'to', messages: ['to must be after from'] }]);
-    }
     const rows = await this.entries.findPage(userId, {
       from: query.from,
       to: query.to,
       tag: query.tag,
       type: query.type,
-      before: query.cursor ? decodeCursor(query.cursor) : undefined,
+      before: keysetOf(query),
       limit: query.limit,
     });
     return toCursorPage(

@@ -11,15 +11,10 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
+import { CreatesResource } from '../../common/http/location.decorator';
 import { ApiPageResponse, Page } from '../../common/pagination/page';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { ExerciseDto, ExerciseFiltersDto, ExerciseSubmissionDto } from './dto/exercise.dto';
@@ -173,7 +168,7 @@ export class ExercisesController {
       'The answer lists approved exercises with close names (`nearDuplicates`), which the reviewer ' +
       "sees too. An admin's exercises are approved at once.",
   })
-  @ApiCreatedResponse({ type: ExerciseSubmissionDto })
+  @CreatesResource(ExerciseSubmissionDto, (exercise) => `exercises/${exercise.id}`)
   @ApiProblems(400)
   create(
     @CurrentUser() caller: AuthenticatedUser,

@@ -10,18 +10,11 @@ import {
   Post,
   Put,
   Query,
-  Res,
 } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import type { Response } from 'express';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
+import { CreatesResource } from '../../common/http/location.decorator';
 import { ApiCursorPageResponse, CursorPage } from '../../common/pagination/cursor';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { CreateGoalDto } from './dto/create-goal.dto';
@@ -53,16 +46,10 @@ export class GoalsController {
       'body goals (a field error on `target` otherwise). A body goal without any reading is a ' +
       `422 \`no-baseline\`. ${PROGRESS}`,
   })
-  @ApiCreatedResponse({ type: GoalDto, description: 'Created' })
+  @CreatesResource(GoalDto, (goal) => `goals/${goal.id}`)
   @ApiProblems(400, 422)
-  async create(
-    @CurrentUser() caller: AuthenticatedUser,
-    @Body() dto: CreateGoalDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<GoalDto> {
-    const goal = await this.goals.create(caller.id, dto);
-    res.location(`/api/v1/goals/${goal.id}`);
-    return goal;
+  create(@CurrentUser() caller: AuthenticatedUser, @Body() dto: CreateGoalDto): Promise<GoalDto> {
+    return this.goals.create(caller.id, dto);
   }
 
   @Get()

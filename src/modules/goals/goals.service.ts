@@ -1,7 +1,8 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
+import { assertValid, ProblemException } from '../../common/errors/domain-errors';
 import { FieldError } from '../../common/errors/problem-details';
-import { CursorPage, decodeCursor, toCursorPage } from '../../common/pagination/cursor';
+import { CursorPage, toCursorPage } from '../../common/pagination/cursor';
+import { keysetOf } from '../../common/pagination/cursor-query.dto';
 import { WeightUnit } from '../../common/units/weight-unit';
 import { DomainEvent, domainEvent } from '../../infrastructure/events/domain-event-catalogue';
 import { publishDomainEvents } from '../../infrastructure/events/publish-domain-events';
@@ -83,7 +84,7 @@ export class GoalsService {
       this.users.preferencesOf(userId),
       this.goals.findPage(userId, {
         status: query.status,
-        before: query.cursor ? decodeCursor(query.cursor) : undefined,
+        before: keysetOf(query),
         limit: query.limit,
       }),
     ]);
@@ -241,10 +242,6 @@ export class GoalsService {
       ? []
       : [{ field: 'exerciseId', messages: ['exerciseId must be an exercise you can see'] }];
   }
-}
-
-function assertValid(errors: FieldError[]): void {
-  if (errors.length > 0) throw new ValidationProblem(errors);
 }
 
 /** The metric belongs to the type; an exercise for strength goals and only for them. */

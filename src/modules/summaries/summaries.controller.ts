@@ -13,6 +13,7 @@ import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import type { Response } from 'express';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
+import { LOCATION_HEADER, SetsLocation } from '../../common/http/location.decorator';
 import { ApiCursorPageResponse, CursorPage } from '../../common/pagination/cursor';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { ListSummariesQueryDto } from './dto/list-summaries-query.dto';
@@ -35,11 +36,17 @@ export class SummariesController {
       'If the same period was summarised and its entries have not changed since, answers 200 with it ' +
       'at once (no new computation, not counted against the daily quota). 429 when the quota is used up.',
   })
+  @SetsLocation((summary: SummaryDto) => `summaries/${summary.id}`)
   @ApiAcceptedResponse({
     type: SummaryDto,
     description: 'Computation started or under way; poll Location',
+    headers: LOCATION_HEADER,
   })
-  @ApiOkResponse({ type: SummaryDto, description: 'Up-to-date summary, from the cache' })
+  @ApiOkResponse({
+    type: SummaryDto,
+    description: 'Up-to-date summary, from the cache',
+    headers: LOCATION_HEADER,
+  })
   @ApiProblems(400)
   async request(
     @CurrentUser() caller: AuthenticatedUser,
@@ -48,7 +55,6 @@ export class SummariesController {
   ): Promise<SummaryDto> {
     const { summary, accepted } = await this.summaries.request(caller.id, dto);
     res.status(accepted ? HttpStatus.ACCEPTED : HttpStatus.OK);
-    res.location(`/api/v1/summaries/${summary.id}`);
     return summary;
   }
 

@@ -1,6 +1,7 @@
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
-import { CursorPage, decodeCursor, toCursorPage } from '../../common/pagination/cursor';
+import { CursorPage, toCursorPage } from '../../common/pagination/cursor';
+import { keysetOf } from '../../common/pagination/cursor-query.dto';
 import { JobQueue } from '../../infrastructure/queues/job-queue.service';
 import { JobName } from '../../infrastructure/queues/job-registry';
 import { AiService } from '../ai/ai.service';
@@ -87,7 +88,7 @@ export class SummariesService {
   async list(userId: string, query: ListSummariesQueryDto): Promise<CursorPage<SummaryDto>> {
     const rows = await this.summaries.findPage(userId, {
       status: query.status,
-      before: query.cursor ? decodeCursor(query.cursor) : undefined,
+      before: keysetOf(query),
       limit: query.limit,
     });
     return toCursorPage(

@@ -23,6 +23,7 @@ import {
 import type { Response } from 'express';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
+import { CreatesResource } from '../../common/http/location.decorator';
 import { ApiPageResponse, Page } from '../../common/pagination/page';
 import { RateDto, RatingSummaryDto } from '../../common/ratings/rating.dto';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
@@ -115,16 +116,13 @@ export class TemplatesController {
       'Days → exercises → sets, validated as a whole: every invalid field (including unknown exercises) ' +
       'is reported with its path, e.g. `days.0.exercises.1.sets.2.repsMax`. Limits in docs/templates.md.',
   })
-  @ApiCreatedResponse({ type: TemplateDto, description: 'Created' })
+  @CreatesResource(TemplateDto, (template) => `templates/${template.id}`)
   @ApiProblems(400)
-  async create(
+  create(
     @CurrentUser() caller: AuthenticatedUser,
     @Body() dto: CreateTemplateDto,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<TemplateDto> {
-    const template = await this.templates.create(caller.id, dto);
-    res.location(`/api/v1/templates/${template.id}`);
-    return template;
+    return this.templates.create(caller.id, dto);
   }
 
   @Get(':id')
@@ -215,17 +213,14 @@ export class TemplatesController {
     summary: 'Copy a template into your own, private templates',
     description: `The copy keeps \`originTemplateId\`; the original counts the duplicate. ${NOT_VISIBLE}`,
   })
-  @ApiCreatedResponse({ type: TemplateDto, description: 'The copy' })
+  @CreatesResource(TemplateDto, (copy) => `templates/${copy.id}`, 'The copy; Location names it')
   @ApiProblems(400, 404)
-  async duplicate(
+  duplicate(
     @CurrentUser() caller: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: DuplicateTemplateDto,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<TemplateDto> {
-    const copy = await this.templates.duplicate(caller.id, id, dto);
-    res.location(`/api/v1/templates/${copy.id}`);
-    return copy;
+    return this.templates.duplicate(caller.id, id, dto);
   }
 
   @Post(':id/rate')

@@ -5,7 +5,7 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ValidationProblem, VersionConflictProblem } from '../../common/errors/domain-errors';
+import { assertValid, VersionConflictProblem } from '../../common/errors/domain-errors';
 import { Page, toPage } from '../../common/pagination/page';
 import { BayesianPrior, priorFrom, voteChange } from '../../common/ratings/bayesian-average';
 import { RatingSummaryDto } from '../../common/ratings/rating.dto';
@@ -274,7 +274,7 @@ export class TemplatesService {
       usable,
       dto.visibility === TemplateVisibility.Public,
     );
-    if (errors.length > 0) throw new ValidationProblem(errors);
+    assertValid(errors);
     return deriveFacts(dto.days, usable);
   }
 

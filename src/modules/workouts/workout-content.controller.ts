@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
+import { CreatesResource } from '../../common/http/location.decorator';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { WorkoutDto, WorkoutExerciseChangeDto, WorkoutSetChangeDto } from './dto/workout.dto';
 import { AddWorkoutExerciseDto, UpdateWorkoutExerciseDto } from './dto/workout-exercise-input.dto';
@@ -24,7 +25,10 @@ export class WorkoutContentController {
     summary: 'Add an exercise to a workout',
     description: `An exercise appears once per workout (409 exercise-already-in-workout). ${OPEN}`,
   })
-  @ApiCreatedResponse({ type: WorkoutExerciseChangeDto })
+  @CreatesResource(
+    WorkoutExerciseChangeDto,
+    (added, { id }) => `workouts/${id}/exercises/${added.exerciseId}`,
+  )
   @ApiProblems(400, 404, 409)
   addExercise(
     @CurrentUser() caller: AuthenticatedUser,
@@ -70,7 +74,10 @@ export class WorkoutContentController {
     summary: 'Log a set',
     description: `Appended after the exercise's last set. No version needed: sets logged at once from several devices all land. Weights are in your unit (GET /users/preferences). ${OPEN}`,
   })
-  @ApiCreatedResponse({ type: WorkoutSetChangeDto })
+  @CreatesResource(
+    WorkoutSetChangeDto,
+    (set, { id }) => `workouts/${id}/exercises/${set.exerciseId}/sets/${set.id}`,
+  )
   @ApiProblems(400, 404, 409)
   addSet(
     @CurrentUser() caller: AuthenticatedUser,

@@ -10,19 +10,17 @@ import {
   Post,
   Put,
   Query,
-  Res,
 } from '@nestjs/common';
 import {
-  ApiCreatedResponse,
   ApiExtraModels,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
+import { CreatesResource } from '../../common/http/location.decorator';
 import { ApiCursorPageResponse, CursorPage } from '../../common/pagination/cursor';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { PROGRESSION_RULE_MODELS } from '../templates/dto/progression-rule.dto';
@@ -51,16 +49,13 @@ export class WorkoutsController {
     description:
       "With `templateId` (and `dayIndex`, default 0) the day's exercises become the workout's, each prescription a planned set: a %e1RM load is that percentage of your best estimated one-rep max for the exercise, rounded to 2.5 kg (5 lb), or null without history. The workout starts `planned`.",
   })
-  @ApiCreatedResponse({ type: WorkoutDto, description: 'Created; Location names it' })
+  @CreatesResource(WorkoutDto, (workout) => `workouts/${workout.id}`)
   @ApiProblems(400)
-  async create(
+  create(
     @CurrentUser() caller: AuthenticatedUser,
     @Body() dto: CreateWorkoutDto,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<WorkoutDto> {
-    const workout = await this.workouts.create(caller.id, dto);
-    res.location(`/api/v1/workouts/${workout.id}`);
-    return workout;
+    return this.workouts.create(caller.id, dto);
   }
 
   @Get()

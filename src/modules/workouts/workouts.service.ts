@@ -5,7 +5,8 @@ import {
   ValidationProblem,
   VersionConflictProblem,
 } from '../../common/errors/domain-errors';
-import { CursorPage, decodeCursor, toCursorPage } from '../../common/pagination/cursor';
+import { CursorPage, toCursorPage } from '../../common/pagination/cursor';
+import { keysetOf } from '../../common/pagination/cursor-query.dto';
 import { fromKilograms, toKilograms, WeightUnit } from '../../common/units/weight-unit';
 import { domainEvent } from '../../infrastructure/events/domain-event-catalogue';
 import { publishDomainEvents } from '../../infrastructure/events/publish-domain-events';
@@ -112,15 +113,12 @@ export class WorkoutsService {
   }
 
   async list(userId: string, query: ListWorkoutsQueryDto): Promise<CursorPage<WorkoutSummaryDto>> {
-    if (query.from && query.to && query.from >= query.to) {
-      throw new ValidationProblem([{ field: 'to', messages: ['to must be after from'] }]);
-    }
     const unit = await this.unitOf(userId);
     const rows = await this.workouts.findPage(userId, {
       from: query.from,
       to: query.to,
       status: query.status,
-      before: query.cursor ? decodeCursor(query.cursor) : undefined,
+      before: keysetOf(query),
       limit: query.limit,
     });
     return toCursorPage(

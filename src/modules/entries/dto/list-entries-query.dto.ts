@@ -1,23 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsOptional } from 'class-validator';
-import { CursorQueryDto } from '../../../common/pagination/cursor';
+import { TimeRangeCursorQueryDto } from '../../../common/pagination/cursor-query.dto';
 import { EntryType } from '../entities/entry.entity';
 import { EntryField } from './entry-fields';
 
-export class ListEntriesQueryDto extends CursorQueryDto {
-  @ApiPropertyOptional({ format: 'date-time', description: 'Entries at or after this instant' })
-  @IsOptional()
-  @EntryField.instant()
-  from?: Date;
-
-  @ApiPropertyOptional({
-    format: 'date-time',
-    description: 'Entries before this instant (exclusive)',
-  })
-  @IsOptional()
-  @EntryField.instant()
-  to?: Date;
-
+export class ListEntriesQueryDto extends TimeRangeCursorQueryDto({
+  items: 'Entries',
+  instant: EntryField.instant,
+}) {
   @ApiPropertyOptional({ example: 'running', description: 'Only entries carrying this tag' })
   @IsOptional()
   @EntryField.tag()

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsOptional } from 'class-validator';
-import { CursorQueryDto } from '../../../common/pagination/cursor';
+import { CursorQueryDto } from '../../../common/pagination/cursor-query.dto';
 import { GoalStatus } from '../goal-metrics';
 
 export class ListGoalsQueryDto extends CursorQueryDto {

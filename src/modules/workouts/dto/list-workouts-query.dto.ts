@@ -1,26 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsOptional } from 'class-validator';
-import { CursorQueryDto } from '../../../common/pagination/cursor';
+import { TimeRangeCursorQueryDto } from '../../../common/pagination/cursor-query.dto';
 import { WorkoutStatus } from '../workout-state';
 import { WorkoutField } from './workout-fields';
 
-export class ListWorkoutsQueryDto extends CursorQueryDto {
-  @ApiPropertyOptional({
-    format: 'date-time',
-    description: 'Sessions held (or planned) at or after this instant',
-  })
-  @IsOptional()
-  @WorkoutField.instant()
-  from?: Date;
-
-  @ApiPropertyOptional({
-    format: 'date-time',
-    description: 'Sessions before this instant (exclusive)',
-  })
-  @IsOptional()
-  @WorkoutField.instant()
-  to?: Date;
-
+export class ListWorkoutsQueryDto extends TimeRangeCursorQueryDto({
+  items: 'Sessions held (or planned)',
+  // Planned sessions may lie up to a year ahead.
+  instant: WorkoutField.instant,
+}) {
   @ApiPropertyOptional({ enum: WorkoutStatus, enumName: 'WorkoutStatus' })
   @IsOptional()
   @IsEnum(WorkoutStatus)

@@ -1,0 +1,66 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsAfter } from '../validation/field-rules';
+import { PastInstant } from '../validation/instant.decorator';
+import { decodeCursor, KeysetPosition } from './cursor';
+import { MAX_PAGE_SIZE } from './page-query.dto';
+
+/** `?cursor=&limit=` for feeds and histories: the base of every keyset-paginated list query. */
+export class CursorQueryDto {
+  @ApiPropertyOptional({
+    description: 'The `nextCursor` of the previous page; omit for the first page',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50, example: 50 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit: number = 50;
+}
+
+/**
+ * Where the page starts: the position the cursor names (the previous page's last row), or
+ * undefined for the first page. A forged cursor is a field-level 400 on `cursor`.
+ *
+ * A function rather than a getter on CursorQueryDto: class-transformer assigns every query
+ * parameter to the instance, and assigning `?keyset=` to an inherited getter would throw (a 500).
+ */
+export function keysetOf(query: Pick<CursorQueryDto, 'cursor'>): KeysetPosition | undefined {
+  return query.cursor ? decodeCursor(query.cursor) : undefined;
+}
+
+export interface TimeRangeOptions {
+  /** What the list holds, for the docs: "Entries", "Readings". */
+  items: string;
+  /** The rules of one instant of this list (how far back and ahead it may be). */
+  instant?: () => PropertyDecorator;
+}
+
+/**
+ * A cursor query over the half-open time range [`from`, `to`): either bound may be left out,
+ * and when both are sent `to` must be after `from` (a field-level 400 on `to`).
+ */
+export function TimeRangeCursorQueryDto({ items, instant = PastInstant }: TimeRangeOptions) {
+  abstract class TimeRangeCursorQuery extends CursorQueryDto {
+    @ApiPropertyOptional({ format: 'date-time', description: `${items} at or after this instant` })
+    @IsOptional()
+    @instant()
+    from?: Date;
+
+    @ApiPropertyOptional({
+      format: 'date-time',
+      description: `${items} before this instant (exclusive)`,
+    })
+    @IsOptional()
+    @instant()
+    @IsAfter('from')
+    to?: Date;
+  }
+  return TimeRangeCursorQuery;
+}
