@@ -2,7 +2,13 @@ import { INestApplicationContext, Injectable } from '@nestjs/common';
 import { ChildProcess } from 'node:child_process';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { PublishedDomainEvent } from '../src/infrastructure/events/domain-event-catalogue';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ALL_DOMAIN_EVENT_NAMES,
+  PublishedDomainEvent,
+} from '../src/infrastructure/events/domain-event-catalogue';
+import { DomainEventSubscribers } from '../src/infrastructure/events/domain-event-subscribers';
 import { OnDomainEvent } from '../src/infrastructure/events/on-domain-event.decorator';
 import { ApiClient, registerClient } from './support/api-client';
 import { killHard, startReadyProcess } from './support/child-process';
@@ -72,6 +78,26 @@ describe('domain events through the outbox (e2e)', () => {
       .expect(200)
       .then((res) => res.body.percent as number);
   }
+
+  it('are documented: docs/architecture.md names every event and exactly the subscribers the worker finds', async () => {
+    const worker = await startWorker(testConfig());
+    try {
+      const found = worker.get(DomainEventSubscribers).all();
+      const doc = readFileSync(join(__dirname, '..', 'docs', 'architecture.md'), 'utf8');
+      for (const name of ALL_DOMAIN_EVENT_NAMES) {
+        const row = doc.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
+        expect({ name, row: row !== undefined }).toEqual({ name, row: true });
+        const documented = [...row!.split('|')[4].matchAll(/`([\w.]+)`/g)].map((m) => m[1]);
+        const discovered = found.filter((s) => s.event === name).map((s) => s.name);
+        expect({ name, subscribers: documented.sort() }).toEqual({
+          name,
+          subscribers: discovered.sort(),
+        });
+      }
+    } finally {
+      await worker.close();
+    }
+  });
 
   it('publishes a completion and its records in its transaction, and a refused one not at all', async () => {
     const { id: userId, phone } = await newUser();
