@@ -4,6 +4,7 @@ import { GoalsService } from '../src/modules/goals/goals.service';
 import { ApiClient, registerClient } from './support/api-client';
 import { BENCH_PRESS, completedWorkout, libraryExerciseIds } from './support/fixtures';
 import { errorFields, PROBLEM } from './support/problem';
+import { domainEventsSettled, publishedEventsOf } from './support/domain-events';
 import { eventually, startApi, startWorker, TestApi } from './support/test-app';
 
 type Body = Record<string, unknown>;
@@ -104,13 +105,25 @@ describe('goals (e2e)', () => {
     // Achieved once: another run and another workout change nothing.
     await goals.recompute(user.id);
     await completeWorkout(phone, [{ weight: 125, reps: 1 }]);
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await domainEventsSettled(api.app);
     const after = (await phone.get(`/goals/${goal.id}/progress`).expect(200)).body;
     expect(after).toMatchObject({ current: 120, status: 'achieved', achievedAt: done.achievedAt });
     expect(await milestoneCounts(goal.id)).toEqual({ 25: 1, 50: 1, 75: 1, 100: 1 });
 
     const listed = (await phone.get('/goals?status=achieved').expect(200)).body;
     expect(listed.items.map((g: Body) => g.id)).toEqual([goal.id]);
+
+    // Each milestone and the achievement were announced once, whatever ran again.
+    const announced = (await publishedEventsOf(db, user.id)).filter((e) =>
+      e.name.startsWith('goal.'),
+    );
+    expect(announced).toEqual([
+      ...[25, 50, 75, 100].map((percent) => ({
+        name: 'goal.milestone-reached',
+        payload: { userId: user.id, goalId: goal.id, percent },
+      })),
+      { name: 'goal.achieved', payload: { userId: user.id, goalId: goal.id } },
+    ]);
   });
 
   it('a body-weight goal is moved by body readings (POST /progress/body)', async () => {

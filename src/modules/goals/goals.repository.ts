@@ -127,7 +127,8 @@ export class GoalsRepository {
    * first is skipped by the unique index and not reported.
    */
   async saveProgress(goalId: string, update: GoalProgressUpdate): Promise<SavedProgress> {
-    const updated: { status: GoalStatus }[] = await this.goals.query(
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [updated]: [{ status: GoalStatus }[], number] = await this.goals.query(
       `UPDATE goals
           SET current_value = $2::numeric, progress_pct = $3::numeric, updated_at = now(),
               status = CASE WHEN $3::numeric >= 100 THEN 'achieved'::goal_status ELSE status END,
