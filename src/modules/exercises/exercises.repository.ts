@@ -3,7 +3,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { likeContains } from '../../common/database/like';
 import { In, Repository, SelectQueryBuilder } from 'typeorm';
 import { Exercise } from './entities/exercise.entity';
-import { Equipment, ExerciseCategory, ExerciseLevel, Muscle } from './entities/exercise-vocabulary';
+import {
+  Equipment,
+  ExerciseCategory,
+  ExerciseLevel,
+  Muscle,
+} from '../training/exercise-attributes.vocabulary';
 
 export interface ExerciseFilter {
   muscle?: Muscle;

@@ -19,7 +19,7 @@ import {
   UpdateExerciseDto,
 } from './dto/exercise-write.dto';
 import { Exercise, ExerciseSource, ExerciseStatus } from './entities/exercise.entity';
-import { Muscle } from './entities/exercise-vocabulary';
+import { Muscle } from '../training/exercise-attributes.vocabulary';
 import { ExerciseLibraryCache } from './exercise-library-cache';
 import { ExerciseChanges, ExercisesRepository, FilterValueCount } from './exercises.repository';
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { FieldError } from '../../common/errors/problem-details';
-import { Equipment } from '../exercises/entities/exercise-vocabulary';
+import { Equipment } from '../training/exercise-attributes.vocabulary';
 import { Exercise, ExerciseStatus } from '../exercises/entities/exercise.entity';
-import { ProgressionRule, ProgressionType } from './entities/progression-rule';
-import { SetType } from './entities/set-type';
+import { ProgressionRule, ProgressionType } from '../training/progression-rule.vocabulary';
+import { SetType } from '../training/set-type.vocabulary';
 import { TemplateDay } from './entities/template-day.entity';
 import { TemplateExercise } from './entities/template-exercise.entity';
 import { TemplateSet } from './entities/template-set.entity';

@@ -6,14 +6,14 @@ import {
   bayesianAverageSql,
   RatingTally,
 } from '../../common/ratings/bayesian-average';
-import { Equipment, ExerciseLevel } from '../exercises/entities/exercise-vocabulary';
+import { Equipment, ExerciseLevel } from '../training/exercise-attributes.vocabulary';
 import { TemplateDay } from './entities/template-day.entity';
 import { TemplateExercise } from './entities/template-exercise.entity';
 import { TemplateFavorite } from './entities/template-favorite.entity';
 import { TemplateRating } from './entities/template-rating.entity';
 import { TemplateSet } from './entities/template-set.entity';
 import { Template } from './entities/template.entity';
-import { TemplateGoal, TemplateVisibility } from './entities/template-vocabulary';
+import { TemplateGoal, TemplateVisibility } from './template.vocabulary';
 import { TemplateSort } from './dto/list-templates-query.dto';
 import { StructureRows } from './template-structure';
 

@@ -11,7 +11,7 @@ import { BayesianPrior, priorFrom, voteChange } from '../../common/ratings/bayes
 import { RatingSummaryDto } from '../../common/ratings/rating.dto';
 import { ExercisesService } from '../exercises/exercises.service';
 import { Template } from './entities/template.entity';
-import { TemplateVisibility } from './entities/template-vocabulary';
+import { TemplateVisibility } from './template.vocabulary';
 import { DuplicateTemplateDto } from './dto/duplicate-template.dto';
 import { ListTemplatesQueryDto } from './dto/list-templates-query.dto';
 import { CreateTemplateDto, UpdateTemplateDto } from './dto/template-input.dto';

@@ -8,7 +8,7 @@ import { WorkoutExercise } from './entities/workout-exercise.entity';
 import { WorkoutSet } from './entities/workout-set.entity';
 import { Workout } from './entities/workout.entity';
 import { TRANSITIONS, WorkoutAction, WorkoutStatus } from './workout-state';
-import { workingSetSql } from './working-sets';
+import { workingSetSql } from '../training/working-sets.vocabulary';
 
 export type NewWorkout = Pick<
   Workout,

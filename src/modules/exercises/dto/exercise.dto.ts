@@ -7,7 +7,7 @@ import {
   ExerciseLevel,
   ExerciseMechanic,
   Muscle,
-} from '../entities/exercise-vocabulary';
+} from '../../training/exercise-attributes.vocabulary';
 
 export class ExerciseDto {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -8,7 +8,7 @@ import {
   ExerciseLevel,
   ExerciseMechanic,
   Muscle,
-} from './exercise-vocabulary';
+} from '../../training/exercise-attributes.vocabulary';
 
 export enum ExerciseSource {
   /** Seeded from the shipped data set (data/exercises.json). */

@@ -1,13 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RatingSummaryDto } from '../../../common/ratings/rating.dto';
-import { Equipment, ExerciseLevel } from '../../exercises/entities/exercise-vocabulary';
-import { ProgressionType } from '../entities/progression-rule';
-import { SetType } from '../entities/set-type';
+import { Equipment, ExerciseLevel } from '../../training/exercise-attributes.vocabulary';
+import { ProgressionType } from '../../training/progression-rule.vocabulary';
+import { SetType } from '../../training/set-type.vocabulary';
 import { TemplateDay } from '../entities/template-day.entity';
 import { TemplateExercise } from '../entities/template-exercise.entity';
 import { TemplateSet } from '../entities/template-set.entity';
 import { Template } from '../entities/template.entity';
-import { TemplateGoal, TemplateVisibility } from '../entities/template-vocabulary';
+import { TemplateGoal, TemplateVisibility } from '../template.vocabulary';
 import { PROGRESSION_RULE_SCHEMA, ProgressionRuleDto } from './progression-rule.dto';
 
 /** numeric columns come from the pg driver as strings. */

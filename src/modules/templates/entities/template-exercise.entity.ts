@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, Relation } from 'typeorm';
 import { BaseEntity } from '../../../common/database/base.entity';
 import { Exercise } from '../../exercises/entities/exercise.entity';
-import { ProgressionRule } from './progression-rule';
+import { ProgressionRule } from '../../training/progression-rule.vocabulary';
 import { TemplateDay } from './template-day.entity';
 import { TemplateSet } from './template-set.entity';
 

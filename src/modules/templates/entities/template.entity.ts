@@ -10,10 +10,10 @@ import {
   Relation,
 } from 'typeorm';
 import { BaseEntity } from '../../../common/database/base.entity';
-import { Equipment, ExerciseLevel } from '../../exercises/entities/exercise-vocabulary';
+import { Equipment, ExerciseLevel } from '../../training/exercise-attributes.vocabulary';
 import { User } from '../../users/entities/user.entity';
 import { TemplateDay } from './template-day.entity';
-import { TemplateGoal, TemplateVisibility } from './template-vocabulary';
+import { TemplateGoal, TemplateVisibility } from '../template.vocabulary';
 
 /** Partial-index predicate of the public listings (GET /templates/public, /featured). */
 const LISTED = `"visibility" = 'public' AND "deleted_at" IS NULL`;

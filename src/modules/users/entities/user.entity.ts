@@ -3,7 +3,7 @@ import { BaseEntity } from '../../../common/database/base.entity';
 import { Role } from '../../../common/auth/roles';
 import { LengthUnit } from '../../../common/units/length-unit';
 import { WeightUnit } from '../../../common/units/weight-unit';
-import { Equipment, ExerciseLevel } from '../../exercises/entities/exercise-vocabulary';
+import { Equipment, ExerciseLevel } from '../../training/exercise-attributes.vocabulary';
 
 export enum UserStatus {
   Active = 'active',

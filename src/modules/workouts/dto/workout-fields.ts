@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import { EARLIEST_INSTANT } from '../../../common/validation/instant.decorator';
 import { toDate, trimString } from '../../../common/validation/transforms';
-import { SetType } from '../../templates/entities/set-type';
+import { SetType } from '../../training/set-type.vocabulary';
 import { IsMultipleOf, NotTogetherWith } from '../../../common/validation/field-rules';
 
 /** Bounds of a workout and its sets; docs/workouts.md lists them. */

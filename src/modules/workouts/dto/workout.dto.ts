@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { fromKilograms, WeightUnit } from '../../../common/units/weight-unit';
-import { ProgressionType } from '../../templates/entities/progression-rule';
-import { SetType } from '../../templates/entities/set-type';
+import { ProgressionType } from '../../training/progression-rule.vocabulary';
+import { SetType } from '../../training/set-type.vocabulary';
 import {
   PROGRESSION_RULE_SCHEMA,
   ProgressionRuleDto,

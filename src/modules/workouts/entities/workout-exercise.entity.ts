@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, type Relation } from 'typeorm';
 import { BaseEntity } from '../../../common/database/base.entity';
 import { Exercise } from '../../exercises/entities/exercise.entity';
-import { ProgressionRule } from '../../templates/entities/progression-rule';
+import { ProgressionRule } from '../../training/progression-rule.vocabulary';
 import { WorkoutSet } from './workout-set.entity';
 import { Workout } from './workout.entity';
 
