@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '../../../common/database/base.entity';
 import { User } from '../../users/entities/user.entity';
-import type { SummaryPeriod } from '../../ai/ai.types';
+import type { SummaryPeriod } from '../../ai/ai.vocabulary';
 import type { SummaryResult } from '../summary-result';
 
 export enum SummaryStatus {
