@@ -1,5 +1,5 @@
 import { Equipment } from '../training/exercise-attributes.vocabulary';
-import { ExerciseStatus } from '../exercises/entities/exercise.entity';
+import { ExerciseStatus } from '../exercises/exercise.vocabulary';
 import { ProgressionTrigger, ProgressionType } from '../training/progression-rule.vocabulary';
 import { SetType } from '../training/set-type.vocabulary';
 import {

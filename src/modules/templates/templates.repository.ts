@@ -184,17 +184,11 @@ export class TemplatesRepository {
       .getManyAndCount();
   }
 
-  /**
-   * Days, exercises (with the library exercise's name and equipment, even if it has since
-   * been soft-deleted) and sets in order, through the (parent, position) unique indexes.
-   */
+  /** Days, exercises and sets in order, through the (parent, position) unique indexes. */
   findStructure(templateId: string): Promise<TemplateDay[]> {
     return this.manager
       .createQueryBuilder(TemplateDay, 'day')
-      .withDeleted()
       .leftJoinAndSelect('day.exercises', 'item')
-      .leftJoin('item.exercise', 'exercise')
-      .addSelect(['exercise.id', 'exercise.name', 'exercise.equipment'])
       .leftJoinAndSelect('item.sets', 'templateSet')
       .where('day.templateId = :templateId', { templateId })
       .orderBy('day.position', 'ASC')

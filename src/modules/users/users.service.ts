@@ -26,6 +26,12 @@ export class UsersService {
     return this.users.findById(id);
   }
 
+  /** Display names by account id, for other modules that show who did something. */
+  async displayNamesOf(ids: string[]): Promise<Map<string, string>> {
+    const found = await this.users.findDisplayNames([...new Set(ids)]);
+    return new Map(found.map(({ id, displayName }) => [id, displayName]));
+  }
+
   /** Creates an account; a taken email (case-insensitive) is a 409. */
   async create(user: NewUser): Promise<UserAccount> {
     try {

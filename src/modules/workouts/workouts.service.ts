@@ -448,7 +448,10 @@ export class WorkoutsService {
     const workout = await tx.findDetail(userId, id);
     if (!workout) throw this.notFound();
     const records = workout.status === WorkoutStatus.Completed ? await tx.findRecords(id) : [];
-    return WorkoutDto.fromDetail(workout, records, unit);
+    const exercises = await this.exercises.labelsOf(
+      workout.exercises!.map((item) => item.exerciseId),
+    );
+    return WorkoutDto.fromDetail(workout, records, exercises, unit);
   }
 
   private async exerciseOf(

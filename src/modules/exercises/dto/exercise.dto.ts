@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Exercise, ExerciseSource, ExerciseStatus } from '../entities/exercise.entity';
+import { Exercise } from '../entities/exercise.entity';
+import { ExerciseSource, ExerciseStatus } from '../exercise.vocabulary';
 import {
   Equipment,
   ExerciseCategory,
