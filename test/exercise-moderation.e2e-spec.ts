@@ -44,7 +44,10 @@ describe('user-made exercises and moderation (e2e)', () => {
   };
 
   it('keeps a new exercise private until an admin approves it, flagging near-duplicates', async () => {
-    const [creator, stranger] = [await registerUser(api.http), await registerUser(api.http)];
+    const [creator, stranger] = [
+      await registerUser(api.http, { displayName: 'Grace' }),
+      await registerUser(api.http),
+    ];
     const name = uniqueName();
     const created = await call(creator).post('/exercises', exercise(name)).expect(201);
     expect(created.body).toMatchObject({
@@ -65,7 +68,11 @@ describe('user-made exercises and moderation (e2e)', () => {
     await call(creator).get('/admin/exercises/pending').expect(403);
     const queue = await call(admin).get('/admin/exercises/pending', { limit: 100 }).expect(200);
     const queued = queue.body.items.find((e: { id: string }) => e.id === id);
-    expect(queued).toMatchObject({ status: 'pending', createdById: creator.id });
+    expect(queued).toMatchObject({
+      status: 'pending',
+      createdById: creator.id,
+      createdByName: 'Grace',
+    });
     expect(queued.nearDuplicates.map((d: { name: string }) => d.name)).toContain('Goblet Squat');
     expect(Date.parse(queued.submittedAt)).not.toBeNaN();
 
@@ -144,8 +151,29 @@ describe('user-made exercises and moderation (e2e)', () => {
     const creator = await registerUser(api.http);
     const name = uniqueName();
     const { body } = await call(creator).post('/exercises', exercise(name)).expect(201);
+    const template = await call(creator)
+      .post('/templates', {
+        name: 'Legs',
+        goal: 'strength',
+        level: 'beginner',
+        visibility: 'private',
+        days: [{ name: 'Legs', exercises: [{ exerciseId: body.id, sets: [{ repsMin: 8 }] }] }],
+      })
+      .expect(201);
+    const workout = await call(creator).post('/workouts', {}).expect(201);
+    await call(creator)
+      .post(`/workouts/${workout.body.id}/exercises`, { exerciseId: body.id })
+      .expect(201);
     await call(creator).delete(`/exercises/${body.id}`).expect(204);
     expect(await visibleTo(creator, body.id, name)).toBe(false);
+
+    // Templates and workouts that use it keep showing it.
+    const kept = { exerciseId: body.id, exerciseName: name };
+    const { days } = (await call(creator).get(`/templates/${template.body.id}`).expect(200)).body;
+    expect(days[0].exercises[0]).toMatchObject({ ...kept, equipment: 'kettlebells' });
+    const { exercises } = (await call(creator).get(`/workouts/${workout.body.id}`).expect(200))
+      .body;
+    expect(exercises[0]).toMatchObject(kept);
     await call(creator).delete(`/exercises/${body.id}`).expect(404);
     const [row] = await api.app
       .get(DataSource)

@@ -3,7 +3,7 @@ import { AppConfig } from '../../config/app-config';
 import { AiMetrics } from './ai-metrics';
 import type { AiCallOutcome, AiOperation } from './ai-usage.types';
 import { AiUsageRepository } from './ai-usage.repository';
-import type { SummaryNarrative, SummaryNarrativeRequest } from './ai.types';
+import type { SummaryNarrative, SummaryNarrativeRequest } from './ai.vocabulary';
 import { NoteAnalyzer } from './note-analyzer';
 import { BreakerOpenError, OpenAiCircuitBreaker } from './openai-circuit-breaker';
 import { LocalNarrativeProvider } from './providers/local-narrative.provider';

@@ -3,7 +3,7 @@ import type {
   NoteInsights,
   SeriesStatistics,
   SummaryStatistics,
-} from './ai.types';
+} from './ai.vocabulary';
 import {
   daysBetween,
   formatDay,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import winkNLP, { ItemCustomEntity, ItemToken, ItsFunction, WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import type { NoteInsights } from './ai.types';
+import type { NoteInsights } from './ai.vocabulary';
 
 /** Mean sentiment above this is 'positive', below its negative 'negative'. */
 const SENTIMENT_NEUTRAL_BAND = 0.1;

@@ -8,11 +8,8 @@ import { JobName } from '../../infrastructure/queues/job-registry';
 import { InjectRedis } from '../../infrastructure/redis/redis.module';
 import { countInWindow } from '../../infrastructure/redis/window-counter';
 import { EmailsService } from '../emails/emails.service';
-import { renderPasswordChangedEmail } from '../emails/templates/password-changed.template';
-import { renderResetPasswordEmail } from '../emails/templates/reset-password.template';
-import { renderVerifyEmail } from '../emails/templates/verify-email.template';
-import { User } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
+import { UserAccount } from '../users/user.vocabulary';
 import { AccountTokensRepository } from './account-tokens.repository';
 import { AccountTokenPurpose } from './entities/account-token.entity';
 import { TokenService } from './token.service';
@@ -79,14 +76,13 @@ export class AccountEmailsService {
     const token = await this.issue(user.id, AccountTokenPurpose.ResetPassword, ttl);
     return this.emails.deliver({
       dedupeKey: `reset:${deliveryKey}`,
-      kind: 'reset-password',
       user,
-      render: () =>
-        renderResetPasswordEmail({
-          displayName: user.displayName,
-          link: `${this.config.frontendUrl}/reset-password?token=${token}`,
-          validMinutes: Math.round(ttl / 60),
-        }),
+      message: {
+        kind: 'reset-password',
+        displayName: user.displayName,
+        link: `${this.config.frontendUrl}/reset-password?token=${token}`,
+        validMinutes: Math.round(ttl / 60),
+      },
     });
   }
 
@@ -99,27 +95,25 @@ export class AccountEmailsService {
     if (!user) return 'skipped';
     return this.emails.deliver({
       dedupeKey: `password-changed:${deliveryKey}`,
-      kind: 'password-changed',
       user,
-      render: () => renderPasswordChangedEmail({ displayName: user.displayName, changedAt }),
+      message: { kind: 'password-changed', displayName: user.displayName, changedAt },
     });
   }
 
-  private async verify(user: User, deliveryKey: string): Promise<'sent' | 'skipped'> {
+  private async verify(user: UserAccount, deliveryKey: string): Promise<'sent' | 'skipped'> {
     if (user.emailVerifiedAt || !(await this.withinHourlyLimit('verify', user.email)))
       return 'skipped';
     const ttl = this.config.accounts.verificationTtlSeconds;
     const token = await this.issue(user.id, AccountTokenPurpose.VerifyEmail, ttl);
     return this.emails.deliver({
       dedupeKey: `verify:${deliveryKey}`,
-      kind: 'verify-email',
       user,
-      render: () =>
-        renderVerifyEmail({
-          displayName: user.displayName,
-          link: `${this.config.http.publicUrl}${apiPath('auth/verify-email')}?token=${token}`,
-          validHours: Math.round(ttl / 3600),
-        }),
+      message: {
+        kind: 'verify-email',
+        displayName: user.displayName,
+        link: `${this.config.http.publicUrl}${apiPath('auth/verify-email')}?token=${token}`,
+        validHours: Math.round(ttl / 3600),
+      },
     });
   }
 

@@ -2,7 +2,7 @@ import { ForbiddenException, Logger, UnauthorizedException } from '@nestjs/commo
 import { Role } from '../../common/auth/roles';
 import { AppConfig } from '../../config/app-config';
 import { EmailsService } from '../emails/emails.service';
-import { User, UserStatus } from '../users/entities/user.entity';
+import { UserAccount, UserStatus } from '../users/user.vocabulary';
 import { UsersService } from '../users/users.service';
 import { AccountEmailsService } from './account-emails.service';
 import { AccountTokensRepository } from './account-tokens.repository';
@@ -15,8 +15,8 @@ import { TokenService } from './token.service';
 
 const HOUR = 3_600_000;
 
-function user(overrides: Partial<User> = {}): User {
-  return Object.assign(new User(), {
+function user(overrides: Partial<UserAccount> = {}): UserAccount {
+  return {
     id: 'user-1',
     email: 'ada@example.com',
     passwordHash: 'hash',
@@ -26,9 +26,8 @@ function user(overrides: Partial<User> = {}): User {
     status: UserStatus.Active,
     emailVerifiedAt: null,
     createdAt: new Date('2026-11-01T00:00:00Z'),
-    updatedAt: new Date('2026-11-01T00:00:00Z'),
     ...overrides,
-  });
+  };
 }
 
 function storedToken(overrides: Partial<RefreshToken> = {}): RefreshToken {

@@ -14,7 +14,7 @@ import { AppConfig } from '../../config/app-config';
 import { AuthenticatedUser } from '../../common/auth/roles';
 import { EmailsService } from '../emails/emails.service';
 import { UserDto } from '../users/dto/user.dto';
-import { User, UserStatus } from '../users/entities/user.entity';
+import { UserAccount, UserStatus } from '../users/user.vocabulary';
 import { UsersService } from '../users/users.service';
 import { LoginDto, RegisterDto } from './dto/credentials.dto';
 import { SessionDto } from './dto/session.dto';
@@ -219,7 +219,7 @@ export class AuthService {
     await this.revocations.revoke(sessionId);
   }
 
-  private assertActive(user: User): void {
+  private assertActive(user: UserAccount): void {
     if (user.status !== UserStatus.Active) {
       throw new ForbiddenException('This account is suspended.');
     }
@@ -229,14 +229,14 @@ export class AuthService {
    * Starts a new session (refresh-token family) for an account whose identity was proven
    * elsewhere: a password here, or a social provider (OAuth module).
    */
-  async signIn(user: User, client: ClientInfo): Promise<AuthResponseDto> {
+  async signIn(user: UserAccount, client: ClientInfo): Promise<AuthResponseDto> {
     this.assertActive(user);
     const tokens = await this.issueTokens(user, randomUUID(), client);
     return { ...tokens, user: UserDto.from(user) };
   }
 
   private async issueTokens(
-    user: User,
+    user: UserAccount,
     sessionId: string,
     client: ClientInfo,
   ): Promise<TokenResponseDto> {

@@ -3,19 +3,17 @@ import { AppConfig } from '../../config/app-config';
 import { MailTransport } from '../../infrastructure/mail/mail-transport';
 import { JobQueue } from '../../infrastructure/queues/job-queue.service';
 import { JobName } from '../../infrastructure/queues/job-registry';
-import { User } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
+import { UserAccount } from '../users/user.vocabulary';
 import { EmailDeliveriesRepository } from './email-deliveries.repository';
-import { RenderedEmail } from './templates/html';
-import { renderWelcomeEmail } from './templates/welcome.template';
+import { EmailMessage, renderEmail } from './templates/email-message';
 
 export interface Delivery {
   /** Identifies this message: a second delivery with the same key sends nothing. */
   dedupeKey: string;
-  kind: string;
-  user: Pick<User, 'id' | 'email'>;
+  user: Pick<UserAccount, 'id' | 'email'>;
   /** Rendered only when the message is really sent. */
-  render: () => RenderedEmail;
+  message: EmailMessage;
 }
 
 /** Emails are never sent inline: the API enqueues, the worker renders and delivers. */
@@ -44,10 +42,12 @@ export class EmailsService {
     }
     return this.deliver({
       dedupeKey: `welcome:${userId}`,
-      kind: 'welcome',
       user,
-      render: () =>
-        renderWelcomeEmail({ displayName: user.displayName, appUrl: this.config.http.publicUrl }),
+      message: {
+        kind: 'welcome',
+        displayName: user.displayName,
+        appUrl: this.config.http.publicUrl,
+      },
     });
   }
 
@@ -57,18 +57,19 @@ export class EmailsService {
    */
   async deliver(delivery: Delivery): Promise<'sent' | 'skipped'> {
     if (await this.deliveries.existsByDedupeKey(delivery.dedupeKey)) return 'skipped';
-    const sent = await this.transport.send({ to: delivery.user.email, ...delivery.render() });
+    const { kind } = delivery.message;
+    const sent = await this.transport.send({
+      to: delivery.user.email,
+      ...renderEmail(delivery.message),
+    });
     await this.deliveries.record({
       dedupeKey: delivery.dedupeKey,
       userId: delivery.user.id,
-      kind: delivery.kind,
+      kind,
       recipient: delivery.user.email,
       transportMessageId: sent.messageId,
     });
-    this.logger.log(
-      { userId: delivery.user.id, kind: delivery.kind, messageId: sent.messageId },
-      'email sent',
-    );
+    this.logger.log({ userId: delivery.user.id, kind, messageId: sent.messageId }, 'email sent');
     return 'sent';
   }
 }

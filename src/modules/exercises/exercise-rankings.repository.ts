@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BayesianPrior, RatingTally, voteChange } from '../../common/ratings/bayesian-average';
-import { Equipment, ExerciseLevel, Muscle } from './entities/exercise-vocabulary';
+import { Equipment, ExerciseLevel, Muscle } from '../training/exercise-attributes.vocabulary';
 import { popularitySql } from './exercise-popularity';
-import { workingSetSql } from '../workouts/working-sets';
+import { workingSetSql } from '../training/working-sets.vocabulary';
 
 export interface RankedExercise {
   id: string;

@@ -3,7 +3,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { likeContains } from '../../common/database/like';
 import { In, Repository, SelectQueryBuilder } from 'typeorm';
 import { Exercise } from './entities/exercise.entity';
-import { Equipment, ExerciseCategory, ExerciseLevel, Muscle } from './entities/exercise-vocabulary';
+import {
+  Equipment,
+  ExerciseCategory,
+  ExerciseLevel,
+  Muscle,
+} from '../training/exercise-attributes.vocabulary';
 
 export interface ExerciseFilter {
   muscle?: Muscle;
@@ -77,6 +82,19 @@ export class ExercisesRepository {
       .getMany();
   }
 
+  /**
+   * Name and equipment of the exercises among `ids` (primary key lookups), soft-deleted ones
+   * included, for templates and workouts that reference them.
+   */
+  findLabels(ids: string[]): Promise<Pick<Exercise, 'id' | 'name' | 'equipment'>[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.exercises.find({
+      select: { id: true, name: true, equipment: true },
+      where: { id: In(ids) },
+      withDeleted: true,
+    });
+  }
+
   /** Any exercise that is not deleted, whatever its status (for creators and admins). */
   findActive(id: string): Promise<Exercise | null> {
     return this.exercises.findOneBy({ id });
@@ -130,11 +148,10 @@ export class ExercisesRepository {
     return byExercise;
   }
 
-  /** The review queue, oldest first (IDX_exercises_pending), with the creator's name. */
+  /** The review queue, oldest first (IDX_exercises_pending). */
   pendingPage(offset: number, limit: number): Promise<[Exercise[], number]> {
     return this.exercises
       .createQueryBuilder('exercise')
-      .leftJoinAndSelect('exercise.createdBy', 'creator')
       .where("exercise.status = 'pending'")
       .orderBy('exercise.createdAt', 'ASC')
       .addOrderBy('exercise.id', 'ASC')

@@ -18,10 +18,15 @@ import {
   ReviewExerciseDto,
   UpdateExerciseDto,
 } from './dto/exercise-write.dto';
-import { Exercise, ExerciseSource, ExerciseStatus } from './entities/exercise.entity';
-import { Muscle } from './entities/exercise-vocabulary';
+import { Exercise } from './entities/exercise.entity';
+import { ExerciseSource, ExerciseStatus } from './exercise.vocabulary';
+import { Muscle } from '../training/exercise-attributes.vocabulary';
 import { ExerciseLibraryCache } from './exercise-library-cache';
 import { ExerciseChanges, ExercisesRepository, FilterValueCount } from './exercises.repository';
+import { UsersService } from '../users/users.service';
+
+/** How a template or a workout shows an exercise it references. */
+export type ExerciseLabel = Pick<Exercise, 'name' | 'equipment'>;
 
 const FILTER_GROUPS: Record<FilterValueCount['kind'], keyof ExerciseFiltersDto> = {
   muscle: 'muscles',
@@ -41,6 +46,7 @@ export class ExercisesService {
   constructor(
     private readonly exercises: ExercisesRepository,
     private readonly libraryCache: ExerciseLibraryCache,
+    private readonly users: UsersService,
   ) {}
 
   list(viewerId: string, query: ListExercisesQueryDto): Promise<Page<ExerciseDto>> {
@@ -83,6 +89,15 @@ export class ExercisesService {
     const unique = [...new Set(ids)];
     const found = await this.exercises.findVisibleByIds(unique, viewerId);
     return new Map(found.map((e) => [e.id, e]));
+  }
+
+  /**
+   * Name and equipment of the exercises among `ids`, by id, soft-deleted ones included: a
+   * template or a workout keeps showing an exercise after it leaves the library.
+   */
+  async labelsOf(ids: string[]): Promise<Map<string, ExerciseLabel>> {
+    const found = await this.exercises.findLabels([...new Set(ids)]);
+    return new Map(found.map(({ id, name, equipment }) => [id, { name, equipment }]));
   }
 
   filters(viewerId: string): Promise<ExerciseFiltersDto> {
@@ -158,12 +173,17 @@ export class ExercisesService {
 
   async pendingReview(query: PageQueryDto): Promise<Page<PendingExerciseDto>> {
     const [rows, total] = await this.exercises.pendingPage(query.offset, query.limit);
-    const duplicates = await this.exercises.nearDuplicatesOf(rows);
+    const [duplicates, creatorNames] = await Promise.all([
+      this.exercises.nearDuplicatesOf(rows),
+      this.users.displayNamesOf(rows.flatMap((exercise) => exercise.createdById ?? [])),
+    ]);
     return toPage(
       rows.map((exercise) => ({
         ...ExerciseDto.from(exercise),
         nearDuplicates: duplicates.get(exercise.id) ?? [],
-        createdByName: exercise.createdBy?.displayName ?? null,
+        createdByName: exercise.createdById
+          ? (creatorNames.get(exercise.createdById) ?? null)
+          : null,
         submittedAt: exercise.createdAt.toISOString(),
       })),
       total,

@@ -1,4 +1,4 @@
-import { Muscle } from './entities/exercise-vocabulary';
+import { Muscle } from '../training/exercise-attributes.vocabulary';
 import { MUSCLE_PRIORITY, underTrainedMuscles } from './under-trained-muscles';
 
 describe('underTrainedMuscles', () => {

@@ -1,4 +1,4 @@
-import { Muscle } from './entities/exercise-vocabulary';
+import { Muscle } from '../training/exercise-attributes.vocabulary';
 
 /**
  * Muscles in the order they are worth training when equally neglected: the big movers first,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GoalMetric } from './goal-metrics';
-import { workingSetSql } from '../workouts/working-sets';
+import { workingSetSql } from '../training/working-sets.vocabulary';
 
 export interface GoalSubject {
   userId: string;

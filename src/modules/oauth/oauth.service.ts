@@ -6,7 +6,7 @@ import { AppConfig } from '../../config/app-config';
 import { AuthService, ClientInfo } from '../auth/auth.service';
 import { AuthResponseDto } from '../auth/dto/token-response.dto';
 import { EmailsService } from '../emails/emails.service';
-import { User, UserStatus } from '../users/entities/user.entity';
+import { UserAccount, UserStatus } from '../users/user.vocabulary';
 import { UsersService } from '../users/users.service';
 import { OAuthProviderName } from './entities/user-identity.entity';
 import { OAuthFlowStore } from './oauth-flow-store.service';
@@ -34,7 +34,7 @@ export interface CallbackQuery {
   error?: string;
 }
 
-type Resolution = { user: User } | { error: SignInError };
+type Resolution = { user: UserAccount } | { error: SignInError };
 
 const INVALID_STATE =
   'The sign-in state is missing, unknown, expired or already used. Start the sign-in again.';
@@ -220,7 +220,7 @@ export class OAuthService {
     return this.active(user);
   }
 
-  private active(user: User): Resolution {
+  private active(user: UserAccount): Resolution {
     return user.status === UserStatus.Active ? { user } : { error: 'account_suspended' };
   }
 

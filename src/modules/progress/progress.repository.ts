@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { workingSetSql } from '../workouts/working-sets';
+import { workingSetSql } from '../training/working-sets.vocabulary';
 import {
   endOfLocalDaySql,
   localMidnightSql,

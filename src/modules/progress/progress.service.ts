@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { localDate } from '../../common/time/local-date';
 import { fromKilograms, WeightUnit } from '../../common/units/weight-unit';
 import { ExercisesService } from '../exercises/exercises.service';
-import { Muscle } from '../exercises/entities/exercise-vocabulary';
+import { Muscle } from '../training/exercise-attributes.vocabulary';
 import { UsersService } from '../users/users.service';
 import {
   ProgressPeriodDto,

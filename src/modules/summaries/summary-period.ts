@@ -1,4 +1,4 @@
-import type { SummaryPeriod } from '../ai/ai.types';
+import type { SummaryPeriod } from '../ai/ai.vocabulary';
 
 export interface PeriodWindow {
   period: SummaryPeriod;

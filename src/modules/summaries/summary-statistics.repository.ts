@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { DayMood, SeriesStatistics, SummaryStatistics } from '../ai/ai.types';
+import type { DayMood, SeriesStatistics, SummaryStatistics } from '../ai/ai.vocabulary';
 import { PeriodWindow } from './summary-period';
 import { bestAndWorstDays, moodAssociations, MoodSums, round, streaks } from './summary-statistics';
 

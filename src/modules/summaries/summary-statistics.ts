@@ -1,4 +1,4 @@
-import type { DayMood, MoodAssociation } from '../ai/ai.types';
+import type { DayMood, MoodAssociation } from '../ai/ai.vocabulary';
 
 /** Associations need a few samples on the "with" side to mean anything. */
 export const MIN_ASSOCIATION_SAMPLES = 2;

@@ -1,7 +1,7 @@
-import { Equipment } from '../exercises/entities/exercise-vocabulary';
-import { ExerciseStatus } from '../exercises/entities/exercise.entity';
-import { ProgressionTrigger, ProgressionType } from './entities/progression-rule';
-import { SetType } from './entities/set-type';
+import { Equipment } from '../training/exercise-attributes.vocabulary';
+import { ExerciseStatus } from '../exercises/exercise.vocabulary';
+import { ProgressionTrigger, ProgressionType } from '../training/progression-rule.vocabulary';
+import { SetType } from '../training/set-type.vocabulary';
 import {
   copyName,
   DayPlan,

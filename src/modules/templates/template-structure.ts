@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { FieldError } from '../../common/errors/problem-details';
-import { Equipment } from '../exercises/entities/exercise-vocabulary';
-import { Exercise, ExerciseStatus } from '../exercises/entities/exercise.entity';
-import { ProgressionRule, ProgressionType } from './entities/progression-rule';
-import { SetType } from './entities/set-type';
+import { Equipment } from '../training/exercise-attributes.vocabulary';
+import { ExerciseStatus } from '../exercises/exercise.vocabulary';
+import { ProgressionRule, ProgressionType } from '../training/progression-rule.vocabulary';
+import { SetType } from '../training/set-type.vocabulary';
 import { TemplateDay } from './entities/template-day.entity';
 import { TemplateExercise } from './entities/template-exercise.entity';
 import { TemplateSet } from './entities/template-set.entity';
@@ -81,7 +81,7 @@ const EQUIPMENT_ORDER = Object.values(Equipment);
  */
 export function exerciseReferenceErrors(
   days: DayPlan[],
-  usable: ReadonlyMap<string, Pick<Exercise, 'status'>>,
+  usable: ReadonlyMap<string, { status: ExerciseStatus }>,
   isPublic: boolean,
 ): FieldError[] {
   return days.flatMap((day, d) =>
@@ -101,7 +101,7 @@ export function exerciseReferenceErrors(
 /** daysPerWeek is the number of days; equipment the union of the exercises' equipment. */
 export function deriveFacts(
   days: DayPlan[],
-  exercises: ReadonlyMap<string, Pick<Exercise, 'equipment'>>,
+  exercises: ReadonlyMap<string, { equipment: Equipment | null }>,
 ): TemplateFacts {
   const needed = new Set<Equipment>();
   for (const day of days) {

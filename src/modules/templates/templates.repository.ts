@@ -6,14 +6,14 @@ import {
   bayesianAverageSql,
   RatingTally,
 } from '../../common/ratings/bayesian-average';
-import { Equipment, ExerciseLevel } from '../exercises/entities/exercise-vocabulary';
+import { Equipment, ExerciseLevel } from '../training/exercise-attributes.vocabulary';
 import { TemplateDay } from './entities/template-day.entity';
 import { TemplateExercise } from './entities/template-exercise.entity';
 import { TemplateFavorite } from './entities/template-favorite.entity';
 import { TemplateRating } from './entities/template-rating.entity';
 import { TemplateSet } from './entities/template-set.entity';
 import { Template } from './entities/template.entity';
-import { TemplateGoal, TemplateVisibility } from './entities/template-vocabulary';
+import { TemplateGoal, TemplateVisibility } from './template.vocabulary';
 import { TemplateSort } from './dto/list-templates-query.dto';
 import { StructureRows } from './template-structure';
 
@@ -184,17 +184,11 @@ export class TemplatesRepository {
       .getManyAndCount();
   }
 
-  /**
-   * Days, exercises (with the library exercise's name and equipment, even if it has since
-   * been soft-deleted) and sets in order, through the (parent, position) unique indexes.
-   */
+  /** Days, exercises and sets in order, through the (parent, position) unique indexes. */
   findStructure(templateId: string): Promise<TemplateDay[]> {
     return this.manager
       .createQueryBuilder(TemplateDay, 'day')
-      .withDeleted()
       .leftJoinAndSelect('day.exercises', 'item')
-      .leftJoin('item.exercise', 'exercise')
-      .addSelect(['exercise.id', 'exercise.name', 'exercise.equipment'])
       .leftJoinAndSelect('item.sets', 'templateSet')
       .where('day.templateId = :templateId', { templateId })
       .orderBy('day.position', 'ASC')

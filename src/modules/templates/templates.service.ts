@@ -11,7 +11,7 @@ import { BayesianPrior, priorFrom, voteChange } from '../../common/ratings/bayes
 import { RatingSummaryDto } from '../../common/ratings/rating.dto';
 import { ExercisesService } from '../exercises/exercises.service';
 import { Template } from './entities/template.entity';
-import { TemplateVisibility } from './entities/template-vocabulary';
+import { TemplateVisibility } from './template.vocabulary';
 import { DuplicateTemplateDto } from './dto/duplicate-template.dto';
 import { ListTemplatesQueryDto } from './dto/list-templates-query.dto';
 import { CreateTemplateDto, UpdateTemplateDto } from './dto/template-input.dto';
@@ -104,7 +104,7 @@ export class TemplatesService {
   async get(viewerId: string, id: string): Promise<TemplateDto> {
     const template = this.found(await this.templates.findVisible(viewerId, id));
     const [days, [summary]] = await Promise.all([
-      this.templates.findStructure(id),
+      this.daysOf(this.templates, id),
       this.summaries(viewerId, [template]),
     ]);
     return TemplateDto.withDays(summary, days);
@@ -182,7 +182,7 @@ export class TemplatesService {
   async duplicate(userId: string, id: string, dto: DuplicateTemplateDto): Promise<TemplateDto> {
     const copyId = await this.templates.inTransaction(async (tx) => {
       const source = this.found(await tx.findVisible(userId, id));
-      const days = (await tx.findStructure(id)).map((day) => TemplateDayDto.from(day));
+      const days = await this.daysOf(tx, id);
       const templateId = await tx.insertTemplate({
         ownerId: userId,
         name: dto.name ?? copyName(source.name),
@@ -260,6 +260,15 @@ export class TemplatesService {
         marks.favorites.has(template.id),
       ),
     );
+  }
+
+  /** The template's days as answers carry them, each exercise with its name and equipment. */
+  private async daysOf(templates: TemplatesRepository, id: string): Promise<TemplateDayDto[]> {
+    const days = await templates.findStructure(id);
+    const exercises = await this.exercises.labelsOf(
+      days.flatMap((day) => day.exercises!.map((item) => item.exerciseId)),
+    );
+    return days.map((day) => TemplateDayDto.from(day, exercises));
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { likeContains } from '../../common/database/like';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { Role } from '../../common/auth/roles';
 import { User } from './entities/user.entity';
 
@@ -26,6 +26,12 @@ export class UsersRepository {
 
   findById(id: string): Promise<User | null> {
     return this.users.findOneBy({ id });
+  }
+
+  /** Primary key lookups; ids without an account are absent from the answer. */
+  findDisplayNames(ids: string[]): Promise<Pick<User, 'id' | 'displayName'>[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.users.find({ select: { id: true, displayName: true }, where: { id: In(ids) } });
   }
 
   insert(user: NewUser): Promise<User> {

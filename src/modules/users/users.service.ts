@@ -5,6 +5,7 @@ import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { UpdatePreferencesDto } from './dto/preferences.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import { User } from './entities/user.entity';
+import { UserAccount } from './user.vocabulary';
 import { NewUser, UsersRepository } from './users.repository';
 import { isUniqueViolation } from '../../common/database/unique-violation';
 
@@ -17,16 +18,22 @@ export type UserPreferences = Pick<
 export class UsersService {
   constructor(private readonly users: UsersRepository) {}
 
-  findByEmail(email: string): Promise<User | null> {
+  findByEmail(email: string): Promise<UserAccount | null> {
     return this.users.findByEmail(email);
   }
 
-  findById(id: string): Promise<User | null> {
+  findById(id: string): Promise<UserAccount | null> {
     return this.users.findById(id);
   }
 
+  /** Display names by account id, for other modules that show who did something. */
+  async displayNamesOf(ids: string[]): Promise<Map<string, string>> {
+    const found = await this.users.findDisplayNames([...new Set(ids)]);
+    return new Map(found.map(({ id, displayName }) => [id, displayName]));
+  }
+
   /** Creates an account; a taken email (case-insensitive) is a 409. */
-  async create(user: NewUser): Promise<User> {
+  async create(user: NewUser): Promise<UserAccount> {
     try {
       return await this.users.insert(user);
     } catch (error) {
@@ -38,7 +45,7 @@ export class UsersService {
   }
 
   /** For social sign-in: the provider proved the email, and there is no password yet. */
-  createVerified(user: Pick<User, 'email' | 'displayName'>): Promise<User> {
+  createVerified(user: Pick<UserAccount, 'email' | 'displayName'>): Promise<UserAccount> {
     return this.create({ ...user, passwordHash: null, emailVerifiedAt: new Date() });
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { workingSetSql } from './working-sets';
+import { workingSetSql } from '../training/working-sets.vocabulary';
 
 /**
  * The sets that count as history: completed working sets (no warm-ups) of completed

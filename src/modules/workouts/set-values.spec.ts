@@ -1,4 +1,4 @@
-import { SetType } from '../templates/entities/set-type';
+import { SetType } from '../training/set-type.vocabulary';
 import { SetState, storedSet } from './set-values';
 
 const set = (changes: Partial<SetState>): SetState => ({

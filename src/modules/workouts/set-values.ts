@@ -1,7 +1,7 @@
-import { SetType } from '../templates/entities/set-type';
+import { SetType } from '../training/set-type.vocabulary';
 import { estimateOneRepMax } from './one-rep-max';
 import { SetValues } from './workouts.repository';
-import { isWorkingSet } from './working-sets';
+import { isWorkingSet } from '../training/working-sets.vocabulary';
 
 /** A set as the service reasons about it: numbers, weights in kg. */
 export interface SetState {

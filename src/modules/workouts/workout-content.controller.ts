@@ -7,7 +7,7 @@ import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { WorkoutDto, WorkoutExerciseChangeDto, WorkoutSetChangeDto } from './dto/workout.dto';
 import { AddWorkoutExerciseDto, UpdateWorkoutExerciseDto } from './dto/workout-exercise-input.dto';
 import { CreateWorkoutSetDto, UpdateWorkoutSetDto } from './dto/workout-set-input.dto';
-import { WorkoutsService } from './workouts.service';
+import { WorkoutContentService } from './workout-content.service';
 
 const OPEN =
   'Only while the workout is planned, in_progress or paused: a completed or abandoned one answers 409 workout-closed. Every change bumps the workout `version`.';
@@ -18,7 +18,7 @@ const OPEN =
 @ApiProblems(429)
 @Controller('workouts/:id/exercises')
 export class WorkoutContentController {
-  constructor(private readonly workouts: WorkoutsService) {}
+  constructor(private readonly content: WorkoutContentService) {}
 
   @Post()
   @ApiOperation({
@@ -35,7 +35,7 @@ export class WorkoutContentController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: AddWorkoutExerciseDto,
   ): Promise<WorkoutExerciseChangeDto> {
-    return this.workouts.addExercise(caller.id, id, dto);
+    return this.content.addExercise(caller.id, id, dto);
   }
 
   @Put(':exerciseId')
@@ -51,7 +51,7 @@ export class WorkoutContentController {
     @Param('exerciseId', ParseUUIDPipe) exerciseId: string,
     @Body() dto: UpdateWorkoutExerciseDto,
   ): Promise<WorkoutExerciseChangeDto> {
-    return this.workouts.updateExercise(caller.id, id, exerciseId, dto);
+    return this.content.updateExercise(caller.id, id, exerciseId, dto);
   }
 
   @Delete(':exerciseId')
@@ -66,7 +66,7 @@ export class WorkoutContentController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('exerciseId', ParseUUIDPipe) exerciseId: string,
   ): Promise<WorkoutDto> {
-    return this.workouts.removeExercise(caller.id, id, exerciseId);
+    return this.content.removeExercise(caller.id, id, exerciseId);
   }
 
   @Post(':exerciseId/sets')
@@ -85,7 +85,7 @@ export class WorkoutContentController {
     @Param('exerciseId', ParseUUIDPipe) exerciseId: string,
     @Body() dto: CreateWorkoutSetDto,
   ): Promise<WorkoutSetChangeDto> {
-    return this.workouts.addSet(caller.id, id, exerciseId, dto);
+    return this.content.addSet(caller.id, id, exerciseId, dto);
   }
 
   @Put(':exerciseId/sets/:setId')
@@ -102,7 +102,7 @@ export class WorkoutContentController {
     @Param('setId', ParseUUIDPipe) setId: string,
     @Body() dto: UpdateWorkoutSetDto,
   ): Promise<WorkoutSetChangeDto> {
-    return this.workouts.updateSet(caller.id, id, exerciseId, setId, dto);
+    return this.content.updateSet(caller.id, id, exerciseId, setId, dto);
   }
 
   @Delete(':exerciseId/sets/:setId')
@@ -118,6 +118,6 @@ export class WorkoutContentController {
     @Param('exerciseId', ParseUUIDPipe) exerciseId: string,
     @Param('setId', ParseUUIDPipe) setId: string,
   ): Promise<WorkoutDto> {
-    return this.workouts.removeSet(caller.id, id, exerciseId, setId);
+    return this.content.removeSet(caller.id, id, exerciseId, setId);
   }
 }

@@ -1,7 +1,7 @@
 import { WeightUnit } from '../../common/units/weight-unit';
 import { TemplateDayDto, TemplateSetDto } from '../templates/dto/template.dto';
-import { ProgressionTrigger, ProgressionType } from '../templates/entities/progression-rule';
-import { SetType } from '../templates/entities/set-type';
+import { ProgressionTrigger, ProgressionType } from '../training/progression-rule.vocabulary';
+import { SetType } from '../training/set-type.vocabulary';
 import { exercisesNeedingE1rm, planFromTemplateDay } from './workout-plan';
 
 const prescription = (changes: Partial<TemplateSetDto>): TemplateSetDto => ({

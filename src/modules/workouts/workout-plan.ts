@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WeightUnit } from '../../common/units/weight-unit';
 import { TemplateDayDto } from '../templates/dto/template.dto';
-import { ProgressionType } from '../templates/entities/progression-rule';
+import { ProgressionType } from '../training/progression-rule.vocabulary';
 import { percentOfOneRepMaxKg } from './one-rep-max';
 import { decimal, storedSet } from './set-values';
 import { NewWorkoutExercise, NewWorkoutSet } from './workouts.repository';

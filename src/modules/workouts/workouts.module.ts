@@ -3,7 +3,9 @@ import { ExercisesModule } from '../exercises/exercises.module';
 import { TemplatesModule } from '../templates/templates.module';
 import { UsersModule } from '../users/users.module';
 import { PersonalRecordsRepository } from './personal-records.repository';
+import { WorkoutAccess } from './workout-access';
 import { WorkoutContentController } from './workout-content.controller';
+import { WorkoutContentService } from './workout-content.service';
 import { WorkoutsController } from './workouts.controller';
 import { WorkoutsRepository } from './workouts.repository';
 import { WorkoutsService } from './workouts.service';
@@ -12,6 +14,12 @@ import { WorkoutsService } from './workouts.service';
 @Module({
   imports: [ExercisesModule, TemplatesModule, UsersModule],
   controllers: [WorkoutsController, WorkoutContentController],
-  providers: [WorkoutsRepository, PersonalRecordsRepository, WorkoutsService],
+  providers: [
+    WorkoutsRepository,
+    PersonalRecordsRepository,
+    WorkoutAccess,
+    WorkoutsService,
+    WorkoutContentService,
+  ],
 })
 export class WorkoutsModule {}

@@ -8,7 +8,7 @@ import { WorkoutExercise } from './entities/workout-exercise.entity';
 import { WorkoutSet } from './entities/workout-set.entity';
 import { Workout } from './entities/workout.entity';
 import { TRANSITIONS, WorkoutAction, WorkoutStatus } from './workout-state';
-import { workingSetSql } from './working-sets';
+import { workingSetSql } from '../training/working-sets.vocabulary';
 
 export type NewWorkout = Pick<
   Workout,
@@ -112,15 +112,13 @@ export class WorkoutsRepository {
   }
 
   /**
-   * The workout with its exercises (and their names, even of soft-deleted exercises) and sets,
-   * in order. One query over primary and unique keys.
+   * The workout with its exercises and sets, in order. One query over primary and unique keys.
    */
   findDetail(userId: string, id: string): Promise<Workout | null> {
     return this.manager.findOne(Workout, {
       where: { id, userId },
-      relations: { exercises: { exercise: true, sets: true } },
+      relations: { exercises: { sets: true } },
       order: { exercises: { position: 'ASC', sets: { position: 'ASC' } } },
-      withDeleted: true,
     });
   }
 

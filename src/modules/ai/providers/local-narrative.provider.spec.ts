@@ -1,4 +1,4 @@
-import type { NoteInsights } from '../ai.types';
+import type { NoteInsights } from '../ai.vocabulary';
 import { EMPTY_SERIES, emptyWeekStatistics, weekStatistics } from '../testing/statistics.fixture';
 import {
   composeLocalNarrative,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { MoodAssociation, NoteInsights, SummaryStatistics } from '../ai.types';
+import type { MoodAssociation, NoteInsights, SummaryStatistics } from '../ai.vocabulary';
 import {
   absOneDecimal,
   count,

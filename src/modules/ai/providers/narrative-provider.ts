@@ -1,5 +1,5 @@
 import type { AiProviderName } from '../ai-usage.types';
-import type { NoteInsights, SummaryStatistics } from '../ai.types';
+import type { NoteInsights, SummaryStatistics } from '../ai.vocabulary';
 
 /** What a provider is given: the statistics, the raw notes and their local NLP insights. */
 export interface NarrativeInput {

@@ -1,4 +1,4 @@
-import type { SeriesStatistics, SummaryStatistics } from '../ai.types';
+import type { SeriesStatistics, SummaryStatistics } from '../ai.vocabulary';
 
 /** Statistics of a plausible week, shared by the AI unit and e2e tests. */
 export function weekStatistics(overrides: Partial<SummaryStatistics> = {}): SummaryStatistics {

@@ -2,12 +2,10 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { User } from '../../users/entities/user.entity';
 
 export enum AccountTokenPurpose {
   VerifyEmail = 'verify_email',
@@ -25,11 +23,8 @@ export class AccountToken {
   id: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('users', { onDelete: 'CASCADE' })
   userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: User;
 
   @Column({ type: 'enum', enum: AccountTokenPurpose, enumName: 'account_token_purpose' })
   purpose: AccountTokenPurpose;

@@ -1,6 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { BaseEntity } from '../../../common/database/base.entity';
-import { User } from '../../users/entities/user.entity';
 
 /**
  * One issued refresh token. Tokens of one login session share a `familyId`; each use
@@ -11,11 +10,8 @@ import { User } from '../../users/entities/user.entity';
 export class RefreshToken extends BaseEntity {
   @Index('IDX_refresh_tokens_user_id')
   @Column({ type: 'uuid' })
+  @ForeignKey('users', { onDelete: 'CASCADE' })
   userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: User;
 
   @Index('IDX_refresh_tokens_family_id')
   @Column({ type: 'uuid' })

@@ -1,6 +1,5 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, ValueTransformer } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, ValueTransformer } from 'typeorm';
 import { BaseEntity } from '../../../common/database/base.entity';
-import { User } from '../../users/entities/user.entity';
 
 /** numeric keeps exact decimals; the pg driver returns it as a string, read back as a number. */
 const decimal: ValueTransformer = {
@@ -26,11 +25,8 @@ const measurement = (precision: number, scale: number) =>
 )
 export class BodyMetric extends BaseEntity {
   @Column({ type: 'uuid' })
+  @ForeignKey('users', { onDelete: 'CASCADE' })
   userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: User;
 
   @Column({ type: 'timestamptz' })
   measuredAt: Date;

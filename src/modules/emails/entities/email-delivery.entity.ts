@@ -2,12 +2,10 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { User } from '../../users/entities/user.entity';
 
 /**
  * A message handed to the mail transport. `dedupeKey` makes the emails processor
@@ -22,14 +20,11 @@ export class EmailDelivery {
   @Column({ type: 'varchar', length: 200 })
   dedupeKey: string;
 
+  /** The log outlives the account: deleting a user keeps the row without the link. */
   @Index('IDX_email_deliveries_user_id')
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('users', { onDelete: 'SET NULL' })
   userId: string | null;
-
-  /** The log outlives the account: deleting a user keeps the row without the link. */
-  @ManyToOne(() => User, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'user_id' })
-  user?: User;
 
   @Column({ type: 'varchar', length: 40 })
   kind: string;

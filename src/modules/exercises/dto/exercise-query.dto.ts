@@ -8,7 +8,7 @@ import {
   ExerciseCategory,
   ExerciseLevel,
   Muscle,
-} from '../entities/exercise-vocabulary';
+} from '../../training/exercise-attributes.vocabulary';
 
 /** The filters every exercise list shares. */
 export class ExerciseFilterDto extends PageQueryDto {

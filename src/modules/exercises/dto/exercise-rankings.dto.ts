@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { RatingSummaryDto } from '../../../common/ratings/rating.dto';
-import { Equipment, ExerciseLevel, Muscle } from '../entities/exercise-vocabulary';
+import { Equipment, ExerciseLevel, Muscle } from '../../training/exercise-attributes.vocabulary';
 import { ExerciseDto, FilterValueDto } from './exercise.dto';
 
 /** GET /exercises/:id: the exercise with its votes and the caller's own. */

@@ -20,7 +20,7 @@ import {
   ExerciseLevel,
   ExerciseMechanic,
   Muscle,
-} from '../entities/exercise-vocabulary';
+} from '../../training/exercise-attributes.vocabulary';
 
 const isPresent = (_o: unknown, value: unknown) => value !== null && value !== undefined;
 

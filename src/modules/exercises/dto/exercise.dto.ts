@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Exercise, ExerciseSource, ExerciseStatus } from '../entities/exercise.entity';
+import { Exercise } from '../entities/exercise.entity';
+import { ExerciseSource, ExerciseStatus } from '../exercise.vocabulary';
 import {
   Equipment,
   ExerciseCategory,
@@ -7,7 +8,7 @@ import {
   ExerciseLevel,
   ExerciseMechanic,
   Muscle,
-} from '../entities/exercise-vocabulary';
+} from '../../training/exercise-attributes.vocabulary';
 
 export class ExerciseDto {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -1,6 +1,5 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '../../../common/database/base.entity';
-import { User } from '../../users/entities/user.entity';
 import { Exercise } from './exercise.entity';
 
 /** One user's vote on an exercise; voting again replaces it. */
@@ -17,11 +16,8 @@ export class ExerciseRating extends BaseEntity {
 
   @Index('IDX_exercise_ratings_user')
   @Column({ type: 'uuid' })
+  @ForeignKey('users', { onDelete: 'CASCADE' })
   userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: User;
 
   @Column({ type: 'smallint' })
   score: number;

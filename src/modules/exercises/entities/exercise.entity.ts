@@ -1,6 +1,5 @@
-import { Column, DeleteDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, DeleteDateColumn, Entity, ForeignKey, Index } from 'typeorm';
 import { BaseEntity } from '../../../common/database/base.entity';
-import { User } from '../../users/entities/user.entity';
 import {
   Equipment,
   ExerciseCategory,
@@ -8,20 +7,8 @@ import {
   ExerciseLevel,
   ExerciseMechanic,
   Muscle,
-} from './exercise-vocabulary';
-
-export enum ExerciseSource {
-  /** Seeded from the shipped data set (data/exercises.json). */
-  Library = 'library',
-  /** Created by a user. */
-  User = 'user',
-}
-
-export enum ExerciseStatus {
-  Approved = 'approved',
-  Pending = 'pending',
-  Rejected = 'rejected',
-}
+} from '../../training/exercise-attributes.vocabulary';
+import { ExerciseSource, ExerciseStatus } from '../exercise.vocabulary';
 
 /**
  * An exercise of the library. Muscles, equipment, category, level, force and mechanic are
@@ -96,19 +83,13 @@ export class Exercise extends BaseEntity {
 
   @Index('IDX_exercises_created_by')
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('users', { onDelete: 'SET NULL' })
   createdById: string | null;
-
-  @ManyToOne(() => User, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'created_by_id' })
-  createdBy?: User;
 
   /** Who approved or rejected a user-made exercise, when, and why (shown to its creator). */
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('users', { onDelete: 'SET NULL' })
   reviewedById: string | null;
-
-  @ManyToOne(() => User, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'reviewed_by_id' })
-  reviewedBy?: User;
 
   @Column({ type: 'timestamptz', nullable: true })
   reviewedAt: Date | null;

@@ -1,16 +1,5 @@
-import {
-  Check,
-  Column,
-  DeleteDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  type Relation,
-} from 'typeorm';
+import { Check, Column, DeleteDateColumn, Entity, ForeignKey, Index } from 'typeorm';
 import { BaseEntity } from '../../../common/database/base.entity';
-import { Exercise } from '../../exercises/entities/exercise.entity';
-import { User } from '../../users/entities/user.entity';
 import { GoalMetric, GoalStatus, GoalType } from '../goal-metrics';
 
 /**
@@ -27,11 +16,8 @@ import { GoalMetric, GoalStatus, GoalType } from '../goal-metrics';
 @Check('CHK_goals_exercise', `("type" = 'strength') = ("exercise_id" IS NOT NULL)`)
 export class Goal extends BaseEntity {
   @Column({ type: 'uuid' })
+  @ForeignKey('users', { onDelete: 'CASCADE' })
   userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: Relation<User>;
 
   @Column({ type: 'enum', enum: GoalType, enumName: 'goal_type' })
   type: GoalType;
@@ -41,11 +27,8 @@ export class Goal extends BaseEntity {
 
   /** Strength goals only. RESTRICT: exercises are soft-deleted, so goals keep pointing at them. */
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('exercises', { onDelete: 'RESTRICT' })
   exerciseId: string | null;
-
-  @ManyToOne(() => Exercise, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'exercise_id' })
-  exercise?: Relation<Exercise>;
 
   @Column({ type: 'varchar', length: 100 })
   title: string;

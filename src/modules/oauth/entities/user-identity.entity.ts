@@ -2,12 +2,10 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { User } from '../../users/entities/user.entity';
 
 /** The social sign-in providers FitAI accepts. */
 export const OAUTH_PROVIDERS = ['google', 'github'] as const;
@@ -28,11 +26,8 @@ export class UserIdentity {
 
   @Index('IDX_user_identities_user_id')
   @Column({ type: 'uuid' })
+  @ForeignKey('users', { onDelete: 'CASCADE' })
   userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: User;
 
   /** 'google' or 'github' (varchar, not an enum: adding a provider needs no type change). */
   @Column({ type: 'varchar', length: 20 })

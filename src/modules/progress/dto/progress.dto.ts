@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { WeightUnit } from '../../../common/units/weight-unit';
-import { Muscle } from '../../exercises/entities/exercise-vocabulary';
+import { Muscle } from '../../training/exercise-attributes.vocabulary';
 
 /** What every progress answer says about itself: unit, time zone and the local days covered. */
 export class ProgressPeriodDto {

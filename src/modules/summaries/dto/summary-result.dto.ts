@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-/** Swagger schemas of a summary's result (the shapes of ai.types.ts / summary-result.ts). */
+/** Swagger schemas of a summary's result (the shapes of ai/ai.vocabulary.ts / summary-result.ts). */
 export class SeriesStatisticsDto {
   @ApiProperty({ nullable: true, type: Number, example: 6.4 }) average: number | null;
   @ApiProperty({

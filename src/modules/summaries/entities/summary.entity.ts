@@ -1,7 +1,6 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { BaseEntity } from '../../../common/database/base.entity';
-import { User } from '../../users/entities/user.entity';
-import type { SummaryPeriod } from '../../ai/ai.types';
+import type { SummaryPeriod } from '../../ai/ai.vocabulary';
 import type { SummaryResult } from '../summary-result';
 
 export enum SummaryStatus {
@@ -25,11 +24,8 @@ export const SUMMARY_PERIODS: readonly SummaryPeriod[] = ['day', 'week', 'month'
 @Index('IDX_summaries_status_requested', ['status', 'requestedAt'])
 export class Summary extends BaseEntity {
   @Column({ type: 'uuid' })
+  @ForeignKey('users', { onDelete: 'CASCADE' })
   userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: User;
 
   @Column({ type: 'enum', enum: ['day', 'week', 'month'], enumName: 'summary_period' })
   period: SummaryPeriod;

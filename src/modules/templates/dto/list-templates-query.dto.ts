@@ -11,8 +11,8 @@ import {
   Min,
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
-import { Equipment, ExerciseLevel } from '../../exercises/entities/exercise-vocabulary';
-import { TemplateGoal } from '../entities/template-vocabulary';
+import { Equipment, ExerciseLevel } from '../../training/exercise-attributes.vocabulary';
+import { TemplateGoal } from '../template.vocabulary';
 import { TEMPLATE_LIMITS } from './template-limits';
 
 export enum TemplateSort {

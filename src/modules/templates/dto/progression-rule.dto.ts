@@ -16,7 +16,7 @@ import {
   NoProgression,
   ProgressionTrigger,
   ProgressionType,
-} from '../entities/progression-rule';
+} from '../../training/progression-rule.vocabulary';
 import { TEMPLATE_LIMITS } from './template-limits';
 import { IsMultipleOf } from '../../../common/validation/field-rules';
 

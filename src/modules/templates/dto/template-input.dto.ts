@@ -18,9 +18,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { trimString } from '../../../common/validation/transforms';
-import { ExerciseLevel } from '../../exercises/entities/exercise-vocabulary';
-import { SetType } from '../entities/set-type';
-import { TemplateGoal, TemplateVisibility } from '../entities/template-vocabulary';
+import { ExerciseLevel } from '../../training/exercise-attributes.vocabulary';
+import { SetType } from '../../training/set-type.vocabulary';
+import { TemplateGoal, TemplateVisibility } from '../template.vocabulary';
 import { ProgressionRuleDto, ProgressionRuleField } from './progression-rule.dto';
 import { TEMPLATE_LIMITS as LIMITS } from './template-limits';
 import {

@@ -1,13 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RatingSummaryDto } from '../../../common/ratings/rating.dto';
-import { Equipment, ExerciseLevel } from '../../exercises/entities/exercise-vocabulary';
-import { ProgressionType } from '../entities/progression-rule';
-import { SetType } from '../entities/set-type';
+import type { ExerciseLabel } from '../../exercises/exercises.service';
+import { Equipment, ExerciseLevel } from '../../training/exercise-attributes.vocabulary';
+import { ProgressionType } from '../../training/progression-rule.vocabulary';
+import { SetType } from '../../training/set-type.vocabulary';
 import { TemplateDay } from '../entities/template-day.entity';
 import { TemplateExercise } from '../entities/template-exercise.entity';
 import { TemplateSet } from '../entities/template-set.entity';
 import { Template } from '../entities/template.entity';
-import { TemplateGoal, TemplateVisibility } from '../entities/template-vocabulary';
+import { TemplateGoal, TemplateVisibility } from '../template.vocabulary';
 import { PROGRESSION_RULE_SCHEMA, ProgressionRuleDto } from './progression-rule.dto';
 
 /** numeric columns come from the pg driver as strings. */
@@ -48,12 +49,12 @@ export class TemplateExerciseDto {
   progression: ProgressionRuleDto;
   @ApiProperty({ type: [TemplateSetDto] }) sets: TemplateSetDto[];
 
-  /** Expects `exercise` and `sets` loaded (TemplatesRepository.findStructure). */
-  static from(item: TemplateExercise): TemplateExerciseDto {
+  /** Expects `sets` loaded (TemplatesRepository.findStructure). */
+  static from(item: TemplateExercise, exercise: ExerciseLabel): TemplateExerciseDto {
     return {
       exerciseId: item.exerciseId,
-      exerciseName: item.exercise!.name,
-      equipment: item.exercise!.equipment,
+      exerciseName: exercise.name,
+      equipment: exercise.equipment,
       notes: item.notes,
       progression: item.progression ?? { type: ProgressionType.None },
       sets: item.sets!.map((set) => TemplateSetDto.from(set)),
@@ -66,11 +67,14 @@ export class TemplateDayDto {
   @ApiProperty({ nullable: true, type: String, example: null }) notes: string | null;
   @ApiProperty({ type: [TemplateExerciseDto] }) exercises: TemplateExerciseDto[];
 
-  static from(day: TemplateDay): TemplateDayDto {
+  /** `exercises`: the label of every exercise the day references (ExercisesService.labelsOf). */
+  static from(day: TemplateDay, exercises: ReadonlyMap<string, ExerciseLabel>): TemplateDayDto {
     return {
       name: day.name,
       notes: day.notes,
-      exercises: day.exercises!.map((item) => TemplateExerciseDto.from(item)),
+      exercises: day.exercises!.map((item) =>
+        TemplateExerciseDto.from(item, exercises.get(item.exerciseId)!),
+      ),
     };
   }
 }
@@ -152,8 +156,8 @@ export class TemplateSummaryDto {
 export class TemplateDto extends TemplateSummaryDto {
   @ApiProperty({ type: [TemplateDayDto] }) days: TemplateDayDto[];
 
-  static withDays(summary: TemplateSummaryDto, days: TemplateDay[]): TemplateDto {
-    return { ...summary, days: days.map((day) => TemplateDayDto.from(day)) };
+  static withDays(summary: TemplateSummaryDto, days: TemplateDayDto[]): TemplateDto {
+    return { ...summary, days };
   }
 }
 

@@ -1,7 +1,15 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  ForeignKey,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  Relation,
+} from 'typeorm';
 import { BaseEntity } from '../../../common/database/base.entity';
-import { Exercise } from '../../exercises/entities/exercise.entity';
-import { ProgressionRule } from './progression-rule';
+import { ProgressionRule } from '../../training/progression-rule.vocabulary';
 import { TemplateDay } from './template-day.entity';
 import { TemplateSet } from './template-set.entity';
 
@@ -22,11 +30,8 @@ export class TemplateExercise extends BaseEntity {
   /** RESTRICT: exercises are soft-deleted, so templates keep pointing at them. */
   @Index('IDX_template_exercises_exercise')
   @Column({ type: 'uuid' })
+  @ForeignKey('exercises', { onDelete: 'RESTRICT' })
   exerciseId: string;
-
-  @ManyToOne(() => Exercise, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'exercise_id' })
-  exercise?: Exercise;
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   notes: string | null;

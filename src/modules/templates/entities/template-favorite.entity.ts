@@ -1,6 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
 import { BaseEntity } from '../../../common/database/base.entity';
-import { User } from '../../users/entities/user.entity';
 import { Template } from './template.entity';
 
 /** A user's bookmark of a template. One per (user, template): favouriting is idempotent. */
@@ -11,11 +10,8 @@ import { Template } from './template.entity';
 @Index('IDX_template_favorites_template', ['templateId'])
 export class TemplateFavorite extends BaseEntity {
   @Column({ type: 'uuid' })
+  @ForeignKey('users', { onDelete: 'CASCADE' })
   userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: User;
 
   @Column({ type: 'uuid' })
   templateId: string;

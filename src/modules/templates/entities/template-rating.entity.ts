@@ -1,6 +1,5 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
 import { BaseEntity } from '../../../common/database/base.entity';
-import { User } from '../../users/entities/user.entity';
 import { Template } from './template.entity';
 
 /** A user's 1–5 vote on a template. One per (user, template): voting again replaces it. */
@@ -10,11 +9,8 @@ import { Template } from './template.entity';
 @Check('CHK_template_ratings_score', '"score" BETWEEN 1 AND 5')
 export class TemplateRating extends BaseEntity {
   @Column({ type: 'uuid' })
+  @ForeignKey('users', { onDelete: 'CASCADE' })
   userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: User;
 
   @Column({ type: 'uuid' })
   templateId: string;

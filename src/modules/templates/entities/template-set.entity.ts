@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
 import { BaseEntity } from '../../../common/database/base.entity';
-import { SET_TYPE_ENUM, SetType } from './set-type';
+import { SET_TYPE_ENUM, SetType } from '../../training/set-type.vocabulary';
 import { TemplateExercise } from './template-exercise.entity';
 
 /**

@@ -2,18 +2,18 @@ import {
   Column,
   DeleteDateColumn,
   Entity,
+  ForeignKey,
   Index,
   JoinColumn,
   ManyToOne,
   OneToMany,
-  VersionColumn,
   Relation,
+  VersionColumn,
 } from 'typeorm';
 import { BaseEntity } from '../../../common/database/base.entity';
-import { Equipment, ExerciseLevel } from '../../exercises/entities/exercise-vocabulary';
-import { User } from '../../users/entities/user.entity';
+import { Equipment, ExerciseLevel } from '../../training/exercise-attributes.vocabulary';
 import { TemplateDay } from './template-day.entity';
-import { TemplateGoal, TemplateVisibility } from './template-vocabulary';
+import { TemplateGoal, TemplateVisibility } from '../template.vocabulary';
 
 /** Partial-index predicate of the public listings (GET /templates/public, /featured). */
 const LISTED = `"visibility" = 'public' AND "deleted_at" IS NULL`;
@@ -44,11 +44,8 @@ const LISTED = `"visibility" = 'public' AND "deleted_at" IS NULL`;
 @Index('IDX_templates_public_equipment', { synchronize: false })
 export class Template extends BaseEntity {
   @Column({ type: 'uuid' })
+  @ForeignKey('users', { onDelete: 'CASCADE' })
   ownerId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'owner_id' })
-  owner?: User;
 
   @Column({ type: 'varchar', length: 100 })
   name: string;

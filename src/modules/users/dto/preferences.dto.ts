@@ -10,7 +10,7 @@ import {
 } from 'class-validator';
 import { LengthUnit } from '../../../common/units/length-unit';
 import { WeightUnit } from '../../../common/units/weight-unit';
-import { Equipment, ExerciseLevel } from '../../exercises/entities/exercise-vocabulary';
+import { Equipment, ExerciseLevel } from '../../training/exercise-attributes.vocabulary';
 import { User } from '../entities/user.entity';
 
 export class PreferencesDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Role } from '../../../common/auth/roles';
-import { User, UserStatus } from '../entities/user.entity';
+import { UserAccount, UserStatus } from '../user.vocabulary';
 
 /** The public shape of an account. Never carries the password hash. */
 export class UserDto {
@@ -28,7 +28,7 @@ export class UserDto {
   @ApiProperty({ format: 'date-time', example: '2026-11-21T09:30:00.000Z' })
   createdAt: string;
 
-  static from(user: User): UserDto {
+  static from(user: UserAccount): UserDto {
     return {
       id: user.id,
       email: user.email,

@@ -3,19 +3,15 @@ import { BaseEntity } from '../../../common/database/base.entity';
 import { Role } from '../../../common/auth/roles';
 import { LengthUnit } from '../../../common/units/length-unit';
 import { WeightUnit } from '../../../common/units/weight-unit';
-import { Equipment, ExerciseLevel } from '../../exercises/entities/exercise-vocabulary';
-
-export enum UserStatus {
-  Active = 'active',
-  Suspended = 'suspended',
-}
+import { Equipment, ExerciseLevel } from '../../training/exercise-attributes.vocabulary';
+import { UserAccount, UserStatus } from '../user.vocabulary';
 
 @Entity('users')
 // Trigram indexes for the admin search (ILIKE '%q%'); created in the migration, which
 // TypeORM cannot express, so the schema sync check must leave them alone.
 @Index('IDX_users_email_trgm', { synchronize: false })
 @Index('IDX_users_display_name_trgm', { synchronize: false })
-export class User extends BaseEntity {
+export class User extends BaseEntity implements UserAccount {
   /** Stored lower-cased and trimmed: uniqueness is case-insensitive by construction. */
   @Index('UQ_users_email', { unique: true })
   @Column({ type: 'varchar', length: 254 })

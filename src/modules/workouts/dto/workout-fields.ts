@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import { EARLIEST_INSTANT } from '../../../common/validation/instant.decorator';
 import { toDate, trimString } from '../../../common/validation/transforms';
-import { SetType } from '../../templates/entities/set-type';
+import { SetType } from '../../training/set-type.vocabulary';
 import { IsMultipleOf, NotTogetherWith } from '../../../common/validation/field-rules';
 
 /** Bounds of a workout and its sets; docs/workouts.md lists them. */
@@ -27,7 +27,7 @@ export const WORKOUT_LIMITS = {
   exerciseNotes: 500,
   exercises: 30,
   setsPerExercise: 50,
-  /** Checked in kilograms after conversion from the user's unit (WorkoutsService). */
+  /** Checked in kilograms after conversion from the user's unit (WorkoutContentService). */
   weightKg: { min: 0, max: 1_000 },
   reps: { min: 0, max: 1_000 },
   rpe: { min: 1, max: 10, step: 0.5 },

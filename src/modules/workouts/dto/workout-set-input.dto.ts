@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { OmitForDefault } from '../../../common/validation/field-rules';
-import { SetType } from '../../templates/entities/set-type';
+import { SetType } from '../../training/set-type.vocabulary';
 import { Clearable, SetField, WORKOUT_LIMITS, WorkoutField } from './workout-fields';
 
 const { reps, rpe, rir, restSeconds } = WORKOUT_LIMITS;

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { fromKilograms, WeightUnit } from '../../../common/units/weight-unit';
-import { ProgressionType } from '../../templates/entities/progression-rule';
-import { SetType } from '../../templates/entities/set-type';
+import type { ExerciseLabel } from '../../exercises/exercises.service';
+import { ProgressionType } from '../../training/progression-rule.vocabulary';
+import { SetType } from '../../training/set-type.vocabulary';
 import {
   PROGRESSION_RULE_SCHEMA,
   ProgressionRuleDto,
@@ -93,11 +94,15 @@ export class WorkoutExerciseDto {
   progression: ProgressionRuleDto;
   @ApiProperty({ type: [WorkoutSetDto] }) sets: WorkoutSetDto[];
 
-  /** Expects `exercise` and `sets` loaded (WorkoutsRepository.findDetail). */
-  static from(item: WorkoutExercise, unit: WeightUnit): WorkoutExerciseDto {
+  /** Expects `sets` loaded (WorkoutsRepository.findDetail). */
+  static from(
+    item: WorkoutExercise,
+    exercise: ExerciseLabel,
+    unit: WeightUnit,
+  ): WorkoutExerciseDto {
     return {
       exerciseId: item.exerciseId,
-      exerciseName: item.exercise!.name,
+      exerciseName: exercise.name,
       position: item.position,
       notes: item.notes,
       progression: item.progression ?? { type: ProgressionType.None },
@@ -240,11 +245,21 @@ export class WorkoutDto extends WorkoutSummaryDto {
   @ApiProperty({ type: [PersonalRecordDto], description: 'Set at completion' })
   personalRecords: PersonalRecordDto[];
 
-  /** Expects exercises, their exercise and sets loaded (WorkoutsRepository.findDetail). */
-  static fromDetail(workout: Workout, records: PersonalRecord[], unit: WeightUnit): WorkoutDto {
+  /**
+   * Expects exercises and their sets loaded (WorkoutsRepository.findDetail); `exercises`: the
+   * label of every exercise the workout references (ExercisesService.labelsOf).
+   */
+  static fromDetail(
+    workout: Workout,
+    records: PersonalRecord[],
+    exercises: ReadonlyMap<string, ExerciseLabel>,
+    unit: WeightUnit,
+  ): WorkoutDto {
     return {
       ...WorkoutSummaryDto.from(workout, unit),
-      exercises: workout.exercises!.map((item) => WorkoutExerciseDto.from(item, unit)),
+      exercises: workout.exercises!.map((item) =>
+        WorkoutExerciseDto.from(item, exercises.get(item.exerciseId)!, unit),
+      ),
       personalRecords: records.map((record) => PersonalRecordDto.from(record, unit)),
     };
   }

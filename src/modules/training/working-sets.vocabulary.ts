@@ -1,4 +1,4 @@
-import { SetType } from '../templates/entities/set-type';
+import { SetType } from './set-type.vocabulary';
 
 /**
  * What counts as training wherever sets are added up (totals, personal records, progress,

@@ -1,0 +1,28 @@
+import { RenderedEmail } from './html';
+import { renderPasswordChangedEmail } from './password-changed.template';
+import { renderResetPasswordEmail } from './reset-password.template';
+import { renderVerifyEmail } from './verify-email.template';
+import { renderWelcomeEmail } from './welcome.template';
+
+/**
+ * Every message FitAI sends: its kind (recorded with the delivery) and what its template
+ * needs. Other modules describe a message; only this module knows how it looks.
+ */
+export type EmailMessage =
+  | ({ kind: 'welcome' } & Parameters<typeof renderWelcomeEmail>[0])
+  | ({ kind: 'verify-email' } & Parameters<typeof renderVerifyEmail>[0])
+  | ({ kind: 'reset-password' } & Parameters<typeof renderResetPasswordEmail>[0])
+  | ({ kind: 'password-changed' } & Parameters<typeof renderPasswordChangedEmail>[0]);
+
+export function renderEmail(message: EmailMessage): RenderedEmail {
+  switch (message.kind) {
+    case 'welcome':
+      return renderWelcomeEmail(message);
+    case 'verify-email':
+      return renderVerifyEmail(message);
+    case 'reset-password':
+      return renderResetPasswordEmail(message);
+    case 'password-changed':
+      return renderPasswordChangedEmail(message);
+  }
+}

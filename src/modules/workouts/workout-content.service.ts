@@ -1,0 +1,298 @@
+import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
+import { fromKilograms, toKilograms, WeightUnit } from '../../common/units/weight-unit';
+import { ExercisesService } from '../exercises/exercises.service';
+import { WorkoutDto, WorkoutExerciseChangeDto, WorkoutSetChangeDto } from './dto/workout.dto';
+import { AddWorkoutExerciseDto, UpdateWorkoutExerciseDto } from './dto/workout-exercise-input.dto';
+import { WORKOUT_LIMITS } from './dto/workout-fields';
+import { CreateWorkoutSetDto, UpdateWorkoutSetDto } from './dto/workout-set-input.dto';
+import { WorkoutExercise } from './entities/workout-exercise.entity';
+import { numeric, storedSet } from './set-values';
+import { WorkoutAccess } from './workout-access';
+import { isClosed } from './workout-state';
+import { WorkoutsRepository } from './workouts.repository';
+
+/** `change` when the request sent it (null included), else the current value. */
+const changed = <T>(change: T | undefined, current: T): T =>
+  change === undefined ? current : change;
+
+/** Moves `id` to `position` (clamped to the end) in an ordered list of ids. */
+function moveTo(ids: string[], id: string, position: number): string[] {
+  const others = ids.filter((other) => other !== id);
+  others.splice(Math.min(position, others.length), 0, id);
+  return others;
+}
+
+function limitReached(detail: string): ProblemException {
+  return new ProblemException(
+    HttpStatus.CONFLICT,
+    'workout-limit-reached',
+    'Limit reached',
+    detail,
+  );
+}
+
+/**
+ * The exercises of a workout and their sets, changed while the workout is open, each change in
+ * one transaction under the workout's row lock. Weights cross this boundary in the user's unit
+ * and are stored in kilograms. docs/workouts.md.
+ */
+@Injectable()
+export class WorkoutContentService {
+  constructor(
+    private readonly workouts: WorkoutsRepository,
+    private readonly access: WorkoutAccess,
+    private readonly exercises: ExercisesService,
+  ) {}
+
+  async addExercise(
+    userId: string,
+    workoutId: string,
+    dto: AddWorkoutExerciseDto,
+  ): Promise<WorkoutExerciseChangeDto> {
+    const unit = await this.access.unitOf(userId);
+    if (!(await this.exercises.findUsable(userId, [dto.exerciseId])).has(dto.exerciseId)) {
+      throw new ValidationProblem([
+        { field: 'exerciseId', messages: ['exerciseId does not name an exercise you can use'] },
+      ]);
+    }
+    const { workout } = await this.changeContent(userId, workoutId, undefined, unit, async (tx) => {
+      const items = await tx.exercisesOf(workoutId);
+      if (items.some((item) => item.exerciseId === dto.exerciseId)) {
+        throw new ProblemException(
+          HttpStatus.CONFLICT,
+          'exercise-already-in-workout',
+          'Exercise already in the workout',
+          'A workout holds an exercise once: add sets to it instead.',
+        );
+      }
+      if (items.length >= WORKOUT_LIMITS.exercises) {
+        throw limitReached(`A workout holds at most ${WORKOUT_LIMITS.exercises} exercises.`);
+      }
+      const id = randomUUID();
+      await tx.insertExercises([
+        {
+          id,
+          workoutId,
+          exerciseId: dto.exerciseId,
+          position: items.length,
+          notes: dto.notes ?? null,
+          progression: null,
+        },
+      ]);
+      if (dto.position !== undefined) {
+        await tx.setExerciseOrder(moveTo([...items.map((item) => item.id), id], id, dto.position));
+      }
+    });
+    return this.exerciseChange(workout, dto.exerciseId);
+  }
+
+  async updateExercise(
+    userId: string,
+    workoutId: string,
+    exerciseId: string,
+    dto: UpdateWorkoutExerciseDto,
+  ): Promise<WorkoutExerciseChangeDto> {
+    const unit = await this.access.unitOf(userId);
+    const { workout } = await this.changeContent(
+      userId,
+      workoutId,
+      dto.version,
+      unit,
+      async (tx) => {
+        const item = await this.exerciseOf(tx, workoutId, exerciseId);
+        if (dto.notes !== undefined) await tx.updateExerciseNotes(item.id, dto.notes);
+        if (dto.position !== undefined) {
+          const ids = (await tx.exercisesOf(workoutId)).map((other) => other.id);
+          await tx.setExerciseOrder(moveTo(ids, item.id, dto.position));
+        }
+      },
+    );
+    return this.exerciseChange(workout, exerciseId);
+  }
+
+  /** Removes the exercise and its sets; the others close ranks. */
+  async removeExercise(userId: string, workoutId: string, exerciseId: string): Promise<WorkoutDto> {
+    const unit = await this.access.unitOf(userId);
+    const { workout } = await this.changeContent(userId, workoutId, undefined, unit, async (tx) => {
+      const item = await this.exerciseOf(tx, workoutId, exerciseId);
+      await tx.deleteExercise(item.id);
+      await tx.setExerciseOrder((await tx.exercisesOf(workoutId)).map((other) => other.id));
+    });
+    return workout;
+  }
+
+  /**
+   * Appends a set. No version needed: sets from several devices all land, each at its own
+   * position, because writers of one workout queue on its row lock.
+   */
+  async addSet(
+    userId: string,
+    workoutId: string,
+    exerciseId: string,
+    dto: CreateWorkoutSetDto,
+  ): Promise<WorkoutSetChangeDto> {
+    const unit = await this.access.unitOf(userId);
+    const weightKg = this.kilograms(dto.weight, unit) ?? null;
+    const { workout, result: setId } = await this.changeContent(
+      userId,
+      workoutId,
+      undefined,
+      unit,
+      async (tx) => {
+        const item = await this.exerciseOf(tx, workoutId, exerciseId);
+        const { count, next } = await tx.setPositions(item.id);
+        if (count >= WORKOUT_LIMITS.setsPerExercise) {
+          throw limitReached(`An exercise holds at most ${WORKOUT_LIMITS.setsPerExercise} sets.`);
+        }
+        const [id] = await tx.insertSets([
+          {
+            ...storedSet({
+              setType: dto.setType,
+              weightKg,
+              reps: dto.reps ?? null,
+              rpe: dto.rpe ?? null,
+              rir: dto.rir ?? null,
+              restSeconds: dto.restSeconds ?? null,
+              completed: dto.completed,
+            }),
+            workoutExerciseId: item.id,
+            userId,
+            workoutId,
+            exerciseId,
+            position: next,
+          },
+        ]);
+        return id;
+      },
+    );
+    return this.setChange(workout, exerciseId, setId);
+  }
+
+  /** Changes a set; with `version`, only if the workout has not changed since (offline sync). */
+  async updateSet(
+    userId: string,
+    workoutId: string,
+    exerciseId: string,
+    setId: string,
+    dto: UpdateWorkoutSetDto,
+  ): Promise<WorkoutSetChangeDto> {
+    const unit = await this.access.unitOf(userId);
+    const weightKg = this.kilograms(dto.weight, unit);
+    const { workout } = await this.changeContent(
+      userId,
+      workoutId,
+      dto.version,
+      unit,
+      async (tx) => {
+        const set = await this.setOf(tx, workoutId, exerciseId, setId);
+        // RPE and RIR are exclusive: setting one clears the other.
+        const rpe = dto.rir != null ? null : changed(dto.rpe, numeric(set.rpe));
+        const rir = dto.rpe != null ? null : changed(dto.rir, set.rir);
+        await tx.updateSet(
+          set.id,
+          storedSet({
+            setType: changed(dto.setType, set.setType),
+            weightKg: changed(weightKg, numeric(set.weightKg)),
+            reps: changed(dto.reps, set.reps),
+            rpe,
+            rir,
+            restSeconds: changed(dto.restSeconds, set.restSeconds),
+            completed: changed(dto.completed, set.completed),
+          }),
+        );
+      },
+    );
+    return this.setChange(workout, exerciseId, setId);
+  }
+
+  async removeSet(
+    userId: string,
+    workoutId: string,
+    exerciseId: string,
+    setId: string,
+  ): Promise<WorkoutDto> {
+    const unit = await this.access.unitOf(userId);
+    const { workout } = await this.changeContent(userId, workoutId, undefined, unit, async (tx) => {
+      await tx.deleteSet((await this.setOf(tx, workoutId, exerciseId, setId)).id);
+    });
+    return workout;
+  }
+
+  /**
+   * The frame of every change to a workout's exercises and sets, in one transaction: lock the
+   * workout row (writers of one workout queue here), check `version` when given and that the
+   * workout is still open, apply `work`, bump the version, and read the result back.
+   */
+  private changeContent<T>(
+    userId: string,
+    workoutId: string,
+    version: number | undefined,
+    unit: WeightUnit,
+    work: (tx: WorkoutsRepository) => Promise<T>,
+  ): Promise<{ workout: WorkoutDto; result: T }> {
+    return this.workouts.inTransaction(async (tx) => {
+      const locked = await this.access.lockForChange(tx, userId, workoutId, version, unit);
+      if (isClosed(locked.status)) {
+        throw new ProblemException(
+          HttpStatus.CONFLICT,
+          'workout-closed',
+          'Workout closed',
+          `The workout is ${locked.status}: its exercises and sets no longer change.`,
+          { current: await this.access.detail(tx, userId, workoutId, unit) },
+        );
+      }
+      const result = await work(tx);
+      await tx.bumpVersion(workoutId);
+      return { workout: await this.access.detail(tx, userId, workoutId, unit), result };
+    });
+  }
+
+  private async exerciseOf(
+    tx: WorkoutsRepository,
+    workoutId: string,
+    exerciseId: string,
+  ): Promise<WorkoutExercise> {
+    const item = await tx.findExercise(workoutId, exerciseId);
+    if (!item) throw new NotFoundException('No such exercise in this workout.');
+    return item;
+  }
+
+  private async setOf(
+    tx: WorkoutsRepository,
+    workoutId: string,
+    exerciseId: string,
+    setId: string,
+  ) {
+    const set = await tx.findSet((await this.exerciseOf(tx, workoutId, exerciseId)).id, setId);
+    if (!set) throw new NotFoundException('No such set in this exercise.');
+    return set;
+  }
+
+  /** A weight the user sent, in kg; more than the limit is a field error. */
+  private kilograms<T extends number | null | undefined>(weight: T, unit: WeightUnit): T {
+    if (weight === null || weight === undefined) return weight;
+    const kilograms = toKilograms(weight, unit);
+    const { max } = WORKOUT_LIMITS.weightKg;
+    if (kilograms > max) {
+      const limit =
+        unit === WeightUnit.Kilogram ? `${max} kg` : `${fromKilograms(max, unit)} ${unit}`;
+      throw new ValidationProblem([
+        { field: 'weight', messages: [`weight must not be more than ${limit}`] },
+      ]);
+    }
+    return kilograms as T;
+  }
+
+  private exerciseChange(workout: WorkoutDto, exerciseId: string): WorkoutExerciseChangeDto {
+    const item = workout.exercises.find((e) => e.exerciseId === exerciseId)!;
+    return { ...item, workoutVersion: workout.version };
+  }
+
+  private setChange(workout: WorkoutDto, exerciseId: string, setId: string): WorkoutSetChangeDto {
+    const item = workout.exercises.find((e) => e.exerciseId === exerciseId)!;
+    const set = item.sets.find((s) => s.id === setId)!;
+    return { ...set, exerciseId, workoutVersion: workout.version };
+  }
+}
