@@ -9,6 +9,8 @@ import {
   PublishedDomainEvent,
 } from '../src/infrastructure/events/domain-event-catalogue';
 import { DomainEventSubscribers } from '../src/infrastructure/events/domain-event-subscribers';
+import { JobQueue } from '../src/infrastructure/queues/job-queue.service';
+import { JobName } from '../src/infrastructure/queues/job-registry';
 import { OnDomainEvent } from '../src/infrastructure/events/on-domain-event.decorator';
 import { ApiClient, registerClient } from './support/api-client';
 import { killHard, startReadyProcess } from './support/child-process';
@@ -199,6 +201,42 @@ describe('domain events through the outbox (e2e)', () => {
     } finally {
       await worker.close();
       await proxy.cut();
+    }
+  });
+
+  it('prunes relayed events past the retention period, and only those', async () => {
+    const worker = await startWorker(testConfig({ OUTBOX_RETENTION_HOURS: '24' }));
+    try {
+      const insert = async (age: string, relayed: boolean): Promise<string> => {
+        const [{ id }] = await db.query(
+          `INSERT INTO domain_events (name, payload, occurred_at, dispatched_at)
+           VALUES ('goal.achieved', '{"userId":"u","goalId":"g"}', now() - $1::interval,
+                   CASE WHEN $2 THEN now() - $1::interval END)
+           RETURNING id::text`,
+          [age, relayed],
+        );
+        return id;
+      };
+      const old = await insert('25 hours', true);
+      const recent = await insert('23 hours', true);
+      // Not relayed (say, a backlog while no worker ran): kept whatever its age, and relayed.
+      const waiting = await insert('30 days', false);
+
+      await worker.get(JobQueue).enqueue(JobName.PruneDomainEvents, {});
+      await eventually(async () => {
+        const rows: { id: string }[] = await db.query(
+          'SELECT id::text FROM domain_events WHERE id = ANY($1::bigint[])',
+          [[old, recent, waiting]],
+        );
+        return rows.length === 2 ? rows.map((row) => row.id).sort() : undefined;
+      });
+      const kept: { id: string }[] = await db.query(
+        'SELECT id::text FROM domain_events WHERE id = ANY($1::bigint[]) ORDER BY id',
+        [[old, recent, waiting]],
+      );
+      expect(kept.map((row) => row.id)).toEqual([recent, waiting]);
+    } finally {
+      await worker.close();
     }
   });
 
