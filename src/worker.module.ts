@@ -5,9 +5,9 @@ import { CoreModule } from './core.module';
 import { DOMAIN_MODULES } from './domain-modules';
 import { DomainEventsWorkerModule } from './infrastructure/events/domain-events-worker.module';
 import { JobHandlerRegistry } from './infrastructure/queues/job-handler-registry';
+import { RecurringJobs } from './infrastructure/queues/recurring-jobs';
 import { AccountEmailsProcessor } from './modules/auth/account-emails.processor';
 import { EmailsProcessor } from './modules/emails/emails.processor';
-import { SummariesSweepScheduler } from './modules/summaries/summaries-sweep.scheduler';
 import { SummariesProcessor } from './modules/summaries/summaries.processor';
 
 /**
@@ -31,7 +31,7 @@ export class WorkerModule {
         DomainEventsWorkerModule,
         ...DOMAIN_MODULES,
       ],
-      providers: [...PROCESSORS, SummariesSweepScheduler, JobHandlerRegistry],
+      providers: [...PROCESSORS, RecurringJobs, JobHandlerRegistry],
     };
   }
 }

@@ -26,12 +26,19 @@ export class AppConfig {
   worker: { port: number };
   database: { url: string; poolSize: number };
   redis: { url: string };
-  queue: { prefix: string; attempts: number; backoffMs: number; lockMs: number };
+  queue: {
+    prefix: string;
+    attempts: number;
+    backoffMs: number;
+    lockMs: number;
+    recurringCheckMs: number;
+  };
   auth: {
     accessSecret: string;
     refreshSecret: string;
     accessTtlSeconds: number;
     refreshTtlSeconds: number;
+    revocationsPollMs: number;
   };
   throttle: { ttlSeconds: number; limit: number; authLimit: number };
   log: { level: LogLevel; pretty: boolean };

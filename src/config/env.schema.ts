@@ -82,6 +82,17 @@ export class EnvironmentVariables {
   @Max(31_536_000)
   JWT_REFRESH_TTL_SECONDS: number;
 
+  /**
+   * How often each API process reads newly revoked sessions from PostgreSQL (a safety net:
+   * Redis pub/sub tells it at once). The longest a revoked token may still pass on another
+   * replica while Redis is down.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  REVOCATIONS_POLL_MS: number;
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel;
 
@@ -142,6 +153,13 @@ export class EnvironmentVariables {
   @Min(1_000)
   @Max(600_000)
   JOB_LOCK_MS: number;
+
+  /** How often the worker checks its recurring jobs are registered (and re-registers them). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  RECURRING_JOBS_CHECK_MS: number;
 
   @IsString()
   @IsNotEmpty()
@@ -320,6 +338,7 @@ export const DEVELOPMENT_DEFAULTS: Record<string, string> = {
   JWT_REFRESH_SECRET: 'development-only-refresh-secret-0123456789',
   JWT_ACCESS_TTL_SECONDS: '900',
   JWT_REFRESH_TTL_SECONDS: '2592000',
+  REVOCATIONS_POLL_MS: '1000',
   LOG_LEVEL: 'info',
   LOG_FORMAT: 'json',
   CORS_ORIGINS: 'http://localhost:3000,http://localhost:5173',
@@ -330,7 +349,8 @@ export const DEVELOPMENT_DEFAULTS: Record<string, string> = {
   THROTTLE_AUTH_LIMIT: '10',
   JOB_ATTEMPTS: '5',
   JOB_BACKOFF_MS: '2000',
-  JOB_LOCK_MS: '30000',
+  JOB_LOCK_MS: '6000',
+  RECURRING_JOBS_CHECK_MS: '30000',
   MAIL_FROM: 'FitAI <no-reply@fitai.local>',
   MAIL_DIR: '.data/mail',
   APP_URL: 'http://localhost:3000',

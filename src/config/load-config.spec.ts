@@ -31,7 +31,13 @@ describe('loadConfig', () => {
     expect(config.worker.port).toBe(3001);
     expect(config.database.url).toBe('postgres://postgres@127.0.0.1:5432/fitai');
     expect(config.redis.url).toBe('redis://127.0.0.1:6379');
-    expect(config.queue).toEqual({ prefix: 'fitai', attempts: 5, backoffMs: 2000, lockMs: 30_000 });
+    expect(config.queue).toEqual({
+      prefix: 'fitai',
+      attempts: 5,
+      backoffMs: 2000,
+      lockMs: 6_000,
+      recurringCheckMs: 30_000,
+    });
     expect(config.outbox).toEqual({
       pollMs: 2000,
       batchSize: 200,

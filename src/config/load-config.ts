@@ -90,12 +90,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       attempts: vars.JOB_ATTEMPTS,
       backoffMs: vars.JOB_BACKOFF_MS,
       lockMs: vars.JOB_LOCK_MS,
+      recurringCheckMs: vars.RECURRING_JOBS_CHECK_MS,
     },
     auth: {
       accessSecret: vars.JWT_ACCESS_SECRET,
       refreshSecret: vars.JWT_REFRESH_SECRET,
       accessTtlSeconds: vars.JWT_ACCESS_TTL_SECONDS,
       refreshTtlSeconds: vars.JWT_REFRESH_TTL_SECONDS,
+      revocationsPollMs: vars.REVOCATIONS_POLL_MS,
     },
     throttle: {
       ttlSeconds: vars.THROTTLE_TTL_SECONDS,

@@ -6,7 +6,8 @@ import { OnDomainEvent } from '../../src/infrastructure/events/on-domain-event.d
 
 /**
  * A test-only subscriber to `goal.achieved` (an event no product subscriber handles yet) with
- * an idempotent, countable effect: one row per event, and a count of how often it ran.
+ * an idempotent, countable effect: one row per event, and a count of how often it ran. With
+ * RECORDING_DELAY_MS set (a child worker's environment) it waits that long before the effect.
  * The table lives in the test file's own database.
  */
 @Injectable()
@@ -25,6 +26,9 @@ export class RecordingSubscriber {
 
   @OnDomainEvent('goal.achieved')
   async goalAchieved(event: PublishedDomainEvent<'goal.achieved'>): Promise<void> {
+    // A slow subscriber, for tests that kill a worker in the middle of a job.
+    const delayMs = Number(process.env.RECORDING_DELAY_MS ?? 0);
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     await this.db.query(
       `INSERT INTO ${RecordingSubscriber.table} (event_id, pid) VALUES ($1, $2)
        ON CONFLICT (event_id) DO UPDATE SET deliveries = ${RecordingSubscriber.table}.deliveries + 1`,

@@ -49,6 +49,15 @@ export class DomainEventSubscribers implements OnModuleInit {
       .sort();
   }
 
+  /** Event name → its subscribers' names, for every event that has any. */
+  byEvent(): Record<string, string[]> {
+    const map: Record<string, string[]> = {};
+    for (const subscriber of this.byName.values()) {
+      (map[subscriber.event] ??= []).push(subscriber.name);
+    }
+    return map;
+  }
+
   find(name: string): DomainEventSubscriber | undefined {
     return this.byName.get(name);
   }

@@ -31,16 +31,23 @@ export class DomainEventsProcessor extends QueueProcessor {
     });
   }
 
+  /**
+   * Runs the subscriber unless it already handled the event (a relay repeated after a crash or
+   * after Redis lost its data), then records that it did.
+   */
   @JobHandler(JobName.DeliverDomainEvent)
-  async deliver(job: Job<JobData<JobName.DeliverDomainEvent>>): Promise<void> {
+  async deliver(job: Job<JobData<JobName.DeliverDomainEvent>>): Promise<'delivered' | 'skipped'> {
     const { subscriber: name, event } = job.data;
     const subscriber = this.subscribers.find(name);
     if (!subscriber || subscriber.event !== event.name) {
       // Renamed or removed since the job was queued: retrying cannot help.
       throw new PermanentJobError(`no subscriber ${name} for ${event.name}`);
     }
+    if (await this.outbox.isDelivered(event.id, name)) return 'skipped';
     await subscriber.handle(event);
+    await this.outbox.recordDelivery(event.id, name);
     this.lag.observe({ event: event.name }, (Date.now() - Date.parse(event.occurredAt)) / 1000);
+    return 'delivered';
   }
 
   @JobHandler(JobName.PruneDomainEvents)

@@ -1,3 +1,4 @@
+import Redis from 'ioredis';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { MetricsService } from '../metrics/metrics.service';
@@ -42,6 +43,7 @@ function relayWith(rows: OutboxRow[], enqueue: jest.Mock) {
     subscribers as unknown as DomainEventSubscribers,
     { enqueueMany: enqueue } as unknown as JobQueue,
     config,
+    {} as Redis,
     new MetricsService('worker'),
   );
   return { relay, outbox, manager };
@@ -101,5 +103,38 @@ describe('OutboxRelay.relayBatch', () => {
     await expect(relay.relayBatch()).resolves.toBe(0);
     expect(enqueue).not.toHaveBeenCalled();
     expect(outbox.markDispatched).not.toHaveBeenCalled();
+  });
+});
+
+describe('OutboxRelay.recoverFromRedisDataLoss', () => {
+  function relayWithRedis(exists: number) {
+    const outbox = { redispatchUndelivered: jest.fn().mockResolvedValue(3) };
+    const redis = { exists: jest.fn().mockResolvedValue(exists), set: jest.fn() };
+    const relay = new OutboxRelay(
+      outbox as unknown as OutboxRepository,
+      { byEvent: () => ({ 'workout.completed': ['GoalsSubscribers.workoutCompleted'] }) } as never,
+      {} as JobQueue,
+      { outbox: { retentionHours: 168 } } as AppConfig,
+      redis as unknown as Redis,
+      new MetricsService('worker'),
+    );
+    return { relay, outbox, redis };
+  }
+
+  it('does nothing while Redis still holds its marker', async () => {
+    const { relay, outbox, redis } = relayWithRedis(1);
+    await expect(relay.recoverFromRedisDataLoss()).resolves.toBe(0);
+    expect(outbox.redispatchUndelivered).not.toHaveBeenCalled();
+    expect(redis.set).not.toHaveBeenCalled();
+  });
+
+  it('sends undelivered events back to the relay when the marker is gone, then sets it', async () => {
+    const { relay, outbox, redis } = relayWithRedis(0);
+    await expect(relay.recoverFromRedisDataLoss()).resolves.toBe(3);
+    expect(outbox.redispatchUndelivered).toHaveBeenCalledWith(
+      { 'workout.completed': ['GoalsSubscribers.workoutCompleted'] },
+      168,
+    );
+    expect(redis.set).toHaveBeenCalledWith('outbox:redis-memory', expect.any(String));
   });
 });

@@ -1,9 +1,11 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import Redis from 'ioredis';
 import { Client } from 'pg';
 import { Counter, Gauge } from 'prom-client';
 import { AppConfig } from '../../config/app-config';
 import { MetricsService } from '../metrics/metrics.service';
 import { JobQueue } from '../queues/job-queue.service';
+import { InjectRedis } from '../redis/redis.module';
 import { JobName } from '../queues/job-registry';
 import { DomainEventSubscribers } from './domain-event-subscribers';
 import { OutboxRepository, OutboxRow } from './outbox.repository';
@@ -12,8 +14,12 @@ import { OutboxRepository, OutboxRow } from './outbox.repository';
 export const OUTBOX_CHANNEL = 'fitai_domain_events';
 /** Completed deliveries Bull keeps, so a batch relayed twice (a relay killed before its commit) is deduplicated by job id. */
 const KEEP_COMPLETED_DELIVERIES = 5_000;
-const PRUNE_EVERY_MS = 60 * 60 * 1000;
 const LISTEN_RETRY_MS = 1_000;
+/**
+ * Set in Redis by the relay; missing means Redis lost its data (a restart without persistence,
+ * a failover) since the relay last looked, and with it any delivery job not yet run.
+ */
+const REDIS_MEMORY_KEY = 'outbox:redis-memory';
 
 /** The deterministic id of one event's delivery to one subscriber. */
 export const deliveryJobId = (eventId: string, subscriber: string) =>
@@ -44,6 +50,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly subscribers: DomainEventSubscribers,
     private readonly jobs: JobQueue,
     private readonly config: AppConfig,
+    @InjectRedis() private readonly redis: Redis,
     metrics: MetricsService,
   ) {
     this.relayed = new Counter({
@@ -80,11 +87,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     this.running = true;
     await this.listen();
     this.loop = this.run();
-    await this.jobs
-      .schedule(JobName.PruneDomainEvents, {}, PRUNE_EVERY_MS)
-      .catch((error: unknown) =>
-        this.logger.warn({ err: error }, 'outbox pruning not scheduled (Redis unavailable)'),
-      );
   }
 
   /** Before the queues and PostgreSQL close: finish the batch in hand, stop listening. */
@@ -136,9 +138,32 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     );
   }
 
+  /**
+   * If Redis forgot everything, delivery jobs relayed but not yet run are gone: every relayed
+   * event a subscriber has not handled goes back to the relay (deliveries already done are
+   * skipped by the processor). Then the marker is set again. Returns how many went back.
+   */
+  async recoverFromRedisDataLoss(): Promise<number> {
+    if ((await this.redis.exists(REDIS_MEMORY_KEY)) === 1) return 0;
+    const redispatched = await this.outbox.redispatchUndelivered(
+      this.subscribers.byEvent(),
+      this.config.outbox.retentionHours,
+    );
+    await this.redis.set(REDIS_MEMORY_KEY, new Date().toISOString());
+    if (redispatched > 0) {
+      this.logger.warn(
+        { events: redispatched },
+        'Redis lost its data: undelivered events relayed again',
+      );
+    }
+    return redispatched;
+  }
+
   private async run(): Promise<void> {
     while (this.running) {
       let relayed = 0;
+      // Redis unreachable: nothing to recover from yet; the batch below is postponed.
+      await this.recoverFromRedisDataLoss().catch(() => undefined);
       try {
         relayed = await this.relayBatch();
       } catch (error) {

@@ -82,6 +82,44 @@ export class OutboxRepository {
     );
   }
 
+  /** Whether this subscriber already handled this event (PK_domain_event_deliveries). */
+  async isDelivered(eventId: string, subscriber: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      'SELECT 1 FROM domain_event_deliveries WHERE event_id = $1 AND subscriber = $2',
+      [eventId, subscriber],
+    );
+    return rows.length > 0;
+  }
+
+  async recordDelivery(eventId: string, subscriber: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO domain_event_deliveries (event_id, subscriber) VALUES ($1, $2)
+       ON CONFLICT DO NOTHING`,
+      [eventId, subscriber],
+    );
+  }
+
+  /**
+   * After Redis lost its data: relayed events within the retention that some subscriber has
+   * not handled go back to the relay (their jobs may have been lost). Returns how many.
+   */
+  async redispatchUndelivered(
+    subscribersOf: Record<string, string[]>,
+    retentionHours: number,
+  ): Promise<number> {
+    const [, count] = (await this.dataSource.query(
+      `UPDATE domain_events e
+          SET dispatched_at = NULL, next_attempt_at = now()
+        WHERE e.dispatched_at > now() - make_interval(hours => $2)
+          AND EXISTS (
+            SELECT 1 FROM jsonb_array_elements_text($1::jsonb -> e.name) AS s(subscriber)
+             WHERE NOT EXISTS (SELECT 1 FROM domain_event_deliveries d
+                                WHERE d.event_id = e.id AND d.subscriber = s.subscriber))`,
+      [JSON.stringify(subscribersOf), retentionHours],
+    )) as [unknown, number];
+    return count;
+  }
+
   /** Deletes relayed rows older than the retention, a batch at a time; returns the count. */
   async prune(retentionHours: number, batch = 5_000): Promise<number> {
     let total = 0;

@@ -1,3 +1,4 @@
+import { AppConfig } from '../../config/app-config';
 import { PublishedDomainEvent } from '../events/domain-event-catalogue';
 
 /**
@@ -60,6 +61,21 @@ export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
  * cannot name a message for deduplication.)
  */
 export type JobData<N extends JobName> = JobPayloads[N] & { requestId?: string };
+
+/** Jobs that carry no payload: only those can recur. */
+export type RecurringJobName = {
+  [N in JobName]: JobPayloads[N] extends Record<string, never> ? N : never;
+}[JobName];
+
+/**
+ * Jobs the worker runs on a schedule, and how often. RecurringJobs registers them at start and
+ * registers any that went missing again (Redis restarted empty, a failover) without a restart.
+ */
+export const RECURRING_JOBS: Partial<Record<RecurringJobName, (config: AppConfig) => number>> = {
+  // Twice per threshold: a lost summary job waits at most 1.5× SUMMARY_SWEEP_AFTER_SECONDS.
+  [JobName.SweepSummaries]: (config) => (config.summaries.sweepAfterSeconds * 1000) / 2,
+  [JobName.PruneDomainEvents]: () => 60 * 60 * 1000,
+};
 
 export const ALL_JOB_NAMES: readonly JobName[] = Object.values(JobName);
 export const ALL_QUEUE_NAMES: readonly QueueName[] = Object.values(QueueName);

@@ -31,7 +31,7 @@ class RedisLifecycle implements OnApplicationShutdown {
   }
 }
 
-/** The shared ioredis client for app keys (deny-list, cache, throttling). */
+/** The shared ioredis client for app keys (cache, throttling, revocation broadcasts). */
 @Global()
 @Module({
   providers: [

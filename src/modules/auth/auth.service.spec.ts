@@ -50,7 +50,7 @@ describe('AuthService', () => {
   let refreshTokens: jest.Mocked<
     Pick<RefreshTokensRepository, 'insert' | 'findByHash' | 'claim' | 'revokeFamily'>
   >;
-  let revocations: jest.Mocked<Pick<SessionRevocations, 'revoke'>>;
+  let revocations: jest.Mocked<Pick<SessionRevocations, 'announce'>>;
   let emails: jest.Mocked<Pick<EmailsService, 'sendWelcome'>>;
   let accountEmails: jest.Mocked<Pick<AccountEmailsService, 'requestVerification'>>;
   let service: AuthService;
@@ -68,7 +68,7 @@ describe('AuthService', () => {
       claim: jest.fn().mockResolvedValue(true),
       revokeFamily: jest.fn().mockResolvedValue(undefined),
     };
-    revocations = { revoke: jest.fn().mockResolvedValue(undefined) };
+    revocations = { announce: jest.fn().mockResolvedValue(undefined) };
     emails = { sendWelcome: jest.fn().mockResolvedValue(undefined) };
     accountEmails = { requestVerification: jest.fn().mockResolvedValue(undefined) };
     const tokens = {
@@ -149,7 +149,7 @@ describe('AuthService', () => {
       refreshTokens.findByHash.mockResolvedValue(storedToken(overrides));
       await expect(service.refresh('refresh-old', {})).rejects.toThrow(/already used/);
       expect(refreshTokens.revokeFamily).toHaveBeenCalledWith('family-1');
-      expect(revocations.revoke).toHaveBeenCalledWith('family-1');
+      expect(revocations.announce).toHaveBeenCalledWith(['family-1']);
     });
 
     it('treats losing a concurrent claim as reuse', async () => {

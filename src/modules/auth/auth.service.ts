@@ -210,13 +210,12 @@ export class AuthService {
   }
 
   private async revokeSessionsOf(userId: string, except?: string): Promise<void> {
-    const sessionIds = await this.refreshTokens.revokeAllFamilies(userId, except);
-    await Promise.all(sessionIds.map((sessionId) => this.revocations.revoke(sessionId)));
+    await this.revocations.announce(await this.refreshTokens.revokeAllFamilies(userId, except));
   }
 
   private async revokeSession(sessionId: string): Promise<void> {
     await this.refreshTokens.revokeFamily(sessionId);
-    await this.revocations.revoke(sessionId);
+    await this.revocations.announce([sessionId]);
   }
 
   private assertActive(user: UserAccount): void {

@@ -41,6 +41,26 @@ export class RefreshTokensRepository {
     return affected === 1;
   }
 
+  /** The database's clock: the revocation watermark must not depend on this host's. */
+  async databaseNow(): Promise<Date> {
+    const [{ now }]: { now: Date }[] = await this.tokens.query('SELECT now() AS now');
+    return now;
+  }
+
+  /**
+   * Sessions (families) revoked after `since`, with when (IDX_refresh_tokens_revoked_at). A
+   * session is revoked once any of its tokens is: every revocation marks the whole family.
+   */
+  async revokedSince(since: Date): Promise<{ sessionId: string; revokedAt: Date }[]> {
+    return this.tokens.query(
+      `SELECT family_id AS "sessionId", max(revoked_at) AS "revokedAt"
+         FROM refresh_tokens
+        WHERE revoked_at > $1
+        GROUP BY family_id`,
+      [since],
+    );
+  }
+
   /** Ends every session of a user but `except`; returns the ended session ids (IDX_refresh_tokens_user_id). */
   async revokeAllFamilies(userId: string, except?: string): Promise<string[]> {
     const rows: { family_id: string }[][] = await this.tokens.query(

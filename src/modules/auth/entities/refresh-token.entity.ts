@@ -28,6 +28,8 @@ export class RefreshToken extends BaseEntity {
   @Column({ type: 'timestamptz', nullable: true })
   usedAt: Date | null;
 
+  /** Read by every API process to keep its revoked-session set current (SessionRevocations). */
+  @Index('IDX_refresh_tokens_revoked_at', { where: '"revoked_at" IS NOT NULL' })
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
 

@@ -29,16 +29,14 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(claims: AccessTokenClaims): Promise<AuthenticatedUser> {
-    let revoked: boolean;
-    try {
-      revoked = await this.revocations.isRevoked(claims.sid);
-    } catch (error) {
-      // Fail closed: without the deny-list we cannot tell a logged-out token from a live one.
-      this.logger.error({ err: error }, 'session deny-list unavailable');
+  validate(claims: AccessTokenClaims): AuthenticatedUser {
+    const session = this.revocations.state(claims.sid);
+    if (session === 'unknown') {
+      // Fail closed: without current revocations we cannot tell a signed-out token from a live one.
+      this.logger.error('revoked sessions could not be refreshed; refusing access tokens');
       throw new ServiceUnavailableException('Authentication is temporarily unavailable.');
     }
-    if (revoked) throw new UnauthorizedException('This session has been signed out.');
+    if (session === 'revoked') throw new UnauthorizedException('This session has been signed out.');
     return {
       id: claims.sub,
       role: claims.role,

@@ -1,0 +1,59 @@
+import { AppConfig } from '../../config/app-config';
+import { JobQueue } from './job-queue.service';
+import { JobName } from './job-registry';
+import { RecurringJobs } from './recurring-jobs';
+
+const config = {
+  summaries: { sweepAfterSeconds: 60 },
+  queue: { recurringCheckMs: 1_000 },
+} as AppConfig;
+
+function recurringWith(
+  repeatables: Record<string, { name: string; every: string; key: string }[]>,
+) {
+  const queues = new Map<
+    string,
+    { getRepeatableJobs: jest.Mock; removeRepeatableByKey: jest.Mock }
+  >();
+  const queue = (name: string) => {
+    if (!queues.has(name)) {
+      queues.set(name, {
+        getRepeatableJobs: jest.fn().mockResolvedValue(repeatables[name] ?? []),
+        removeRepeatableByKey: jest.fn().mockResolvedValue(undefined),
+      });
+    }
+    return queues.get(name)!;
+  };
+  const jobs = { queue, schedule: jest.fn().mockResolvedValue(undefined) };
+  return { recurring: new RecurringJobs(jobs as unknown as JobQueue, config), jobs, queue };
+}
+
+describe('RecurringJobs', () => {
+  it('registers every recurring job Redis does not have (after it lost its data)', async () => {
+    const { recurring, jobs } = recurringWith({});
+    await expect(recurring.ensureAll()).resolves.toEqual([
+      JobName.SweepSummaries,
+      JobName.PruneDomainEvents,
+    ]);
+    expect(jobs.schedule).toHaveBeenCalledWith(JobName.SweepSummaries, {}, 30_000);
+    expect(jobs.schedule).toHaveBeenCalledWith(JobName.PruneDomainEvents, {}, 3_600_000);
+  });
+
+  it('leaves registered ones alone, and replaces one whose interval changed', async () => {
+    const { recurring, jobs, queue } = recurringWith({
+      summaries: [{ name: JobName.SweepSummaries, every: '30000', key: 'sweep:30000' }],
+      'domain-events': [{ name: JobName.PruneDomainEvents, every: '60000', key: 'prune:60000' }],
+    });
+    await expect(recurring.ensureAll()).resolves.toEqual([JobName.PruneDomainEvents]);
+    expect(queue('domain-events').removeRepeatableByKey).toHaveBeenCalledWith('prune:60000');
+    expect(queue('summaries').removeRepeatableByKey).not.toHaveBeenCalled();
+    expect(jobs.schedule).toHaveBeenCalledTimes(1);
+  });
+
+  it('never throws while Redis is away: the next check registers them', async () => {
+    const { recurring, jobs, queue } = recurringWith({});
+    queue('summaries').getRepeatableJobs.mockRejectedValue(new Error('Connection is closed.'));
+    await expect(recurring.ensureAll()).resolves.toEqual([JobName.PruneDomainEvents]);
+    expect(jobs.schedule).toHaveBeenCalledTimes(1);
+  });
+});
