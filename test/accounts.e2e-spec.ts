@@ -13,6 +13,7 @@ import {
   testConfig,
   uniqueEmail,
 } from './support/test-app';
+import { jobsSettled } from './support/queues';
 import { SmtpTestServer, tokenFrom } from './support/smtp-test-server';
 
 const VERIFY = /^Confirm your email/;
@@ -167,8 +168,8 @@ describe('accounts over real SMTP with the real worker (e2e)', () => {
     const tokens = smtp.received
       .filter((m) => JSON.stringify(m.to).includes(user.email) && RESET.test(m.subject ?? ''))
       .map(tokenFrom);
-    // Give the fourth (capped) request time to be processed: still three.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Once the worker has processed the fourth (capped) request too: still three.
+    await jobsSettled(api.app, QueueName.Accounts);
     expect(smtp.count(user.email, RESET)).toBe(3);
     await request(api.http)
       .post('/api/v1/auth/reset-password')

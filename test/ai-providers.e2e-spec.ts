@@ -32,6 +32,8 @@ interface Reply {
 /** A small OpenAI-compatible chat-completions server on 127.0.0.1, scripted per test. */
 class FakeChatServer {
   readonly requests: { headers: IncomingMessage['headers']; body: Record<string, unknown> }[] = [];
+  /** Requests whose client hung up before the answer (a timeout on FitAI's side). */
+  abandoned = 0;
   private script: Reply[] = [];
   private defaultReply: Reply = { status: 500, raw: '{"error":{"message":"not scripted"}}' };
   private readonly server: Server = createServer((req, res) => this.handle(req, res));
@@ -48,6 +50,7 @@ class FakeChatServer {
 
   reset(): void {
     this.requests.length = 0;
+    this.abandoned = 0;
     this.script_([], { status: 500, raw: '{"error":{"message":"not scripted"}}' });
   }
 
@@ -62,6 +65,9 @@ class FakeChatServer {
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
+    res.on('close', () => {
+      if (!res.writableFinished) this.abandoned += 1;
+    });
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -101,7 +107,7 @@ class FakeChatServer {
           });
         res.writeHead(reply.status ?? 200, { 'content-type': 'application/json' }).end(body);
       };
-      if (reply.delayMs) setTimeout(send, reply.delayMs);
+      if (reply.delayMs) setTimeout(send, reply.delayMs).unref();
       else send();
     });
   }
@@ -256,11 +262,12 @@ describe('AI providers against an OpenAI-compatible server (e2e)', () => {
     });
 
     it('times out a slow answer, retries once, then falls back to the local provider', async () => {
-      server.script_([], { ...OK, delayMs: 1_000 });
-      const started = Date.now();
+      // Answers come after 10 s: only FitAI's timeout (300 ms) can end each attempt.
+      server.script_([], { ...OK, delayMs: 10_000 });
       const result = await ai.writeSummaryNarrative(request(userId));
 
-      expect(Date.now() - started).toBeLessThan(1_500);
+      // Both attempts were given up by FitAI, not answered late.
+      await eventually(async () => (server.abandoned === 2 ? true : undefined));
       expect(result).toMatchObject({ provider: 'local', model: LOCAL_MODEL, fellBack: true });
       expect(result.narrative).toBe(
         composeLocalNarrative(weekStatistics(), result.notes).narrative,

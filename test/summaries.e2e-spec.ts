@@ -6,6 +6,7 @@ import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../src/config/app-config';
 import { JobQueue } from '../src/infrastructure/queues/job-queue.service';
+import { QueueName } from '../src/infrastructure/queues/job-registry';
 import { SummariesService } from '../src/modules/summaries/summaries.service';
 import { apiClient } from './support/api-client';
 import { domainEventsSettled } from './support/domain-events';
@@ -229,10 +230,13 @@ describe('summaries with the real worker (e2e)', () => {
 
     it('answers a request while one is pending with that one, and lists summaries by status', async () => {
       const user = await registerUser(api.http);
+      // Held in the queue while both requests arrive, however fast the worker is.
+      const queue = worker.get(JobQueue).queue(QueueName.Summaries);
+      await queue.pause(true);
       const [first, second] = await Promise.all([
         requestWeek(api.http, user),
         requestWeek(api.http, user),
-      ]);
+      ]).finally(() => queue.resume(true));
       expect([first.status, second.status]).toEqual([202, 202]);
       expect(second.body.id).toBe(first.body.id);
       await completed(api.http, user, first.body.id);

@@ -1,8 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DomainEvent } from '../../src/infrastructure/events/domain-event-catalogue';
-import { JobQueue } from '../../src/infrastructure/queues/job-queue.service';
-import { JobName, QueueName } from '../../src/infrastructure/queues/job-registry';
+import { QueueName } from '../../src/infrastructure/queues/job-registry';
+import { jobsSettled } from './queues';
 import { eventually } from './test-app';
 
 /** The domain events published in this test's database for one user, oldest first. */
@@ -23,16 +23,11 @@ export async function domainEventsSettled(
   timeoutMs = 15_000,
 ): Promise<void> {
   const db = app.get(DataSource);
-  const queue = app.get(JobQueue).queue(QueueName.DomainEvents);
   await eventually(async () => {
     const [{ pending }] = await db.query(
       'SELECT count(*)::int AS pending FROM domain_events WHERE dispatched_at IS NULL',
     );
-    const counts = await queue.getJobCounts();
-    // Deliveries waiting for a retry count; the repeatable prune job is always delayed.
-    const retrying = (await queue.getDelayed()).filter(
-      (job) => job.name === JobName.DeliverDomainEvent,
-    ).length;
-    return pending === 0 && counts.waiting + counts.active + retrying === 0 ? true : undefined;
+    return pending === 0 ? true : undefined;
   }, timeoutMs);
+  await jobsSettled(app, QueueName.DomainEvents, timeoutMs);
 }
