@@ -3,16 +3,22 @@
 #   worker:         node dist/src/worker.js   probes on port 3001
 #   migrations:     node dist/src/cli/migrate.js   (one-shot, before the API and the worker)
 #
+# Base: Node 22, a supported LTS (Node 20 reached its end of life in 2026-04); the code also runs
+# on Node 20.12+, where CI tests it.
 # Stages (the base image is pinned by tag in each FROM; change all three together):
 #   build      every dependency (dev included), then `nest build` -> dist/
 #   prod-deps  production dependencies only (depends on package*.json alone, so it stays cached
-#              while the source changes)
+#              while the source changes). --omit=optional too: TypeORM's optional peer ts-node
+#              would otherwise bring typescript and @swc/core (~40 MB of build tools) into the
+#              runtime; the other optional packages (msgpackr-extract's native speed-up,
+#              pg-cloudflare) are not needed on Linux servers.
 #   runtime    node + tini + dist/ + production node_modules, running as the non-root `node` user
 #
-# Install scripts: the image's npm (10.8.x, bundled with Node 20) does not read the
+# Install scripts: the image's npm (10.9.x, bundled with Node 22) does not read the
 # `allowScripts` field of package.json, so every `npm ci` here runs with --ignore-scripts:
 #   - argon2 (password hashing) loads the prebuilt addon it ships. It is pinned to 0.44.0,
-#     whose prebuilds target Node-API 9 (Node 20); 0.45's need Node-API 10 and crash Node 20.
+#     whose prebuilds target Node-API 9 (Node 20 and later); 0.45's need Node-API 10 and
+#     crash Node 20, which CI still runs.
 #     `prod-deps` loads it once so a broken addon fails the build, not the container.
 #   - msgpackr-extract and @scarf/scarf are denied by allowScripts anyway; msgpackr-extract
 #     loads its prebuilt optional package at run time, @scarf/scarf only reports analytics.
@@ -20,7 +26,7 @@
 #     `nest build` (plain tsc) does not use.
 
 # ---------------------------------------------------------------------------------------------
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 ENV SCARF_ANALYTICS=false \
     NPM_CONFIG_UPDATE_NOTIFIER=false \
@@ -36,21 +42,23 @@ RUN npm run build \
     && test -f dist/src/main.js \
     && test -f dist/src/worker.js \
     && test -f dist/src/cli/migrate.js \
+    && test -f dist/src/cli/healthcheck.js \
     && ls dist/migrations/*.js
 
 # ---------------------------------------------------------------------------------------------
-FROM node:20-bookworm-slim AS prod-deps
+FROM node:22-bookworm-slim AS prod-deps
 WORKDIR /app
 ENV SCARF_ANALYTICS=false \
     NPM_CONFIG_UPDATE_NOTIFIER=false \
     NPM_CONFIG_FUND=false \
     NPM_CONFIG_AUDIT=false
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts \
-    && node -e "require('argon2').hash('probe').then(() => console.log('argon2 native addon OK'))"
+RUN npm ci --omit=dev --omit=optional --ignore-scripts \
+    && node -e "require('argon2').hash('probe').then(() => console.log('argon2 native addon OK'))" \
+    && test ! -e node_modules/typescript && test ! -e node_modules/ts-node && test ! -e node_modules/@swc
 
 # ---------------------------------------------------------------------------------------------
-FROM node:20-bookworm-slim AS runtime
+FROM node:22-bookworm-slim AS runtime
 
 # tini as PID 1: forwards SIGTERM/SIGINT to node (which then shuts down gracefully) and reaps
 # zombies. Node as PID 1 would get no default signal handling from the kernel.
@@ -82,6 +90,13 @@ COPY data ./data
 
 USER node
 EXPOSE 3000 3001
+
+# Ready when this container's API or worker answers /health/ready (src/cli/healthcheck.ts).
+# The compose file sets the same per service; this one serves `docker run` and orchestrators
+# that read the image's own. Six retries (a minute) cover the start; no --start-period, which
+# dockerfilelint misreads.
+HEALTHCHECK --interval=10s --timeout=5s --retries=6 \
+    CMD ["node", "dist/src/cli/healthcheck.js"]
 
 # Direct `node`, not `npm start`: npm does not forward signals reliably. -e 143 maps the exit
 # status of a node that stopped because of SIGTERM (128+15) to 0, so a graceful stop is a

@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   app
     .get(Logger)
     .log(
-      `FitAI API listening on ${base}/api/v1` +
+      `FitAI API listening on ${base}/api/v1; probes on ${base}/health/live, ${base}/health/ready` +
         (config.http.swaggerEnabled ? ` — Swagger UI: ${base}/docs` : ''),
     );
 }

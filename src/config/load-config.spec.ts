@@ -1,3 +1,5 @@
+import { parse } from 'dotenv';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEVELOPMENT_DEFAULTS } from './env.schema';
@@ -108,5 +110,21 @@ describe('.env.example', () => {
     const listed = new Set([...example.matchAll(/^#? ?([A-Z_]+)=/gm)].map((m) => m[1]));
     const read = [...Object.keys(DEVELOPMENT_DEFAULTS), 'APP_VERSION'];
     expect(read.filter((name) => !listed.has(name))).toEqual([]);
+  });
+
+  it('means the same read by dotenv and sourced by a POSIX shell (`set -a; . ./.env.example`)', () => {
+    const file = join(__dirname, '..', '..', '.env.example');
+    const dotenv = parse(readFileSync(file));
+    const shell = spawnSync(
+      'sh',
+      ['-c', `set -a; . "$0"; node -e 'process.stdout.write(JSON.stringify(process.env))'`, file],
+      { env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' },
+    );
+    expect(shell.stderr).toBe('');
+    const sourced = JSON.parse(shell.stdout) as Record<string, string>;
+    expect(Object.keys(dotenv).length).toBeGreaterThan(40);
+    for (const [name, value] of Object.entries(dotenv)) {
+      expect({ name, value: sourced[name] }).toEqual({ name, value });
+    }
   });
 });
