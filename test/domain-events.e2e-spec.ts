@@ -90,7 +90,7 @@ describe('domain events through the outbox (e2e)', () => {
         const row = doc.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
         expect({ name, row: row !== undefined }).toEqual({ name, row: true });
         const documented = [...row!.split('|')[4].matchAll(/`([\w.]+)`/g)].map((m) => m[1]);
-        const discovered = found.filter((s) => s.event === name).map((s) => s.name);
+        const discovered = found.filter((s) => s.events.includes(name)).map((s) => s.name);
         expect({ name, subscribers: documented.sort() }).toEqual({
           name,
           subscribers: discovered.sort(),

@@ -49,15 +49,14 @@ describe('Redis loses its data (e2e)', () => {
 
   const profile = (app: TestApi, token: string) =>
     request(app.http).get('/api/v1/users/profile').auth(token, { type: 'bearer' });
+  const logout = (app: TestApi, token: string) =>
+    request(app.http).post('/api/v1/auth/logout').auth(token, { type: 'bearer' }).expect(204);
 
   it('a logged-out token stays refused after Redis restarts empty, on every replica', async () => {
     const first = await api();
     const user = await registerUser(first.http);
     await profile(first, user.accessToken).expect(200);
-    await request(first.http)
-      .post('/api/v1/auth/logout')
-      .auth(user.accessToken, { type: 'bearer' })
-      .expect(204);
+    await logout(first, user.accessToken);
     await profile(first, user.accessToken).expect(401);
 
     await redis.restartEmpty();
@@ -76,10 +75,7 @@ describe('Redis loses its data (e2e)', () => {
     const second = await api({ QUEUE_PREFIX, REVOCATIONS_POLL_MS: '60000' });
     const user = await registerUser(first.http);
     await profile(second, user.accessToken).expect(200);
-    await request(first.http)
-      .post('/api/v1/auth/logout')
-      .auth(user.accessToken, { type: 'bearer' })
-      .expect(204);
+    await logout(first, user.accessToken);
     await eventually(
       async () => ((await profile(second, user.accessToken)).status === 401 ? true : undefined),
       5_000,

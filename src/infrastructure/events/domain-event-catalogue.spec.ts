@@ -1,4 +1,9 @@
-import { ALL_DOMAIN_EVENT_NAMES, domainEvent } from './domain-event-catalogue';
+import {
+  ALL_DOMAIN_EVENT_NAMES,
+  domainEvent,
+  PublishedDomainEvent,
+} from './domain-event-catalogue';
+import { OnDomainEvent } from './on-domain-event.decorator';
 
 describe('the domain event catalogue', () => {
   it('lists every event name once', () => {
@@ -16,5 +21,23 @@ describe('the domain event catalogue', () => {
     domainEvent('goal.achieved', { userId: 'u' });
     // @ts-expect-error an unknown event does not compile
     domainEvent('workout.deleted', { userId: 'u' });
+  });
+
+  it('types a subscriber by the events it subscribes to (checked by `npm run typecheck`)', () => {
+    class Subscribers {
+      @OnDomainEvent('body-metric.logged', 'body-metric.deleted')
+      async either({
+        payload,
+      }: PublishedDomainEvent<'body-metric.logged' | 'body-metric.deleted'>) {
+        return payload.bodyMetricId;
+      }
+
+      // @ts-expect-error a subscriber's parameter must be the event it subscribes to
+      @OnDomainEvent('workout.completed')
+      async wrong(event: PublishedDomainEvent<'goal.achieved'>) {
+        return event.payload.goalId;
+      }
+    }
+    expect(Subscribers).toBeDefined();
   });
 });

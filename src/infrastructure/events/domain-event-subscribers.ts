@@ -6,7 +6,7 @@ import { DOMAIN_EVENT_SUBSCRIBER } from './on-domain-event.decorator';
 export interface DomainEventSubscriber {
   /** `Class.method`: the stable name jobs carry. */
   name: string;
-  event: DomainEventName;
+  events: DomainEventName[];
   handle(event: PublishedDomainEvent): Promise<unknown>;
 }
 
@@ -44,7 +44,7 @@ export class DomainEventSubscribers implements OnModuleInit {
   /** The names of the subscribers of an event, in a stable order. */
   subscribersOf(event: DomainEventName): string[] {
     return [...this.byName.values()]
-      .filter((subscriber) => subscriber.event === event)
+      .filter((subscriber) => subscriber.events.includes(event))
       .map((subscriber) => subscriber.name)
       .sort();
   }
@@ -53,7 +53,7 @@ export class DomainEventSubscribers implements OnModuleInit {
   byEvent(): Record<string, string[]> {
     const map: Record<string, string[]> = {};
     for (const subscriber of this.byName.values()) {
-      (map[subscriber.event] ??= []).push(subscriber.name);
+      for (const event of subscriber.events) (map[event] ??= []).push(subscriber.name);
     }
     return map;
   }
@@ -72,15 +72,15 @@ export class DomainEventSubscribers implements OnModuleInit {
       const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
       return this.scanner.getAllMethodNames(prototype).flatMap((method) => {
         const handler = prototype[method] as (event: PublishedDomainEvent) => Promise<unknown>;
-        const event = this.reflector.get<DomainEventName | undefined>(
+        const events = this.reflector.get<DomainEventName[] | undefined>(
           DOMAIN_EVENT_SUBSCRIBER,
           handler,
         );
-        if (!event) return [];
+        if (!events) return [];
         return [
           {
             name: `${instance.constructor.name}.${method}`,
-            event,
+            events,
             handle: (published: PublishedDomainEvent) => handler.call(instance, published),
           },
         ];

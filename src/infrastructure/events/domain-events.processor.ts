@@ -39,7 +39,7 @@ export class DomainEventsProcessor extends QueueProcessor {
   async deliver(job: Job<JobData<JobName.DeliverDomainEvent>>): Promise<'delivered' | 'skipped'> {
     const { subscriber: name, event } = job.data;
     const subscriber = this.subscribers.find(name);
-    if (!subscriber || subscriber.event !== event.name) {
+    if (!subscriber || !subscriber.events.includes(event.name)) {
       // Renamed or removed since the job was queued: retrying cannot help.
       throw new PermanentJobError(`no subscriber ${name} for ${event.name}`);
     }

@@ -32,7 +32,7 @@ function relayWith(rows: OutboxRow[], enqueue: jest.Mock) {
   };
   const subscribers = {
     subscribersOf: (name: string) =>
-      name === 'workout.completed' ? ['GoalsSubscribers.workoutCompleted', 'Other.react'] : [],
+      name === 'workout.completed' ? ['GoalsSubscribers.recompute', 'Other.react'] : [],
   };
   const config = {
     queue: { backoffMs: 100 },
@@ -67,8 +67,8 @@ describe('OutboxRelay.relayBatch', () => {
       JobName.DeliverDomainEvent,
       [
         {
-          payload: { subscriber: 'GoalsSubscribers.workoutCompleted', event: completed },
-          jobId: 'event:7:GoalsSubscribers.workoutCompleted',
+          payload: { subscriber: 'GoalsSubscribers.recompute', event: completed },
+          jobId: 'event:7:GoalsSubscribers.recompute',
           requestId: 'req-1',
         },
         {
@@ -112,7 +112,7 @@ describe('OutboxRelay.recoverFromRedisDataLoss', () => {
     const redis = { exists: jest.fn().mockResolvedValue(exists), set: jest.fn() };
     const relay = new OutboxRelay(
       outbox as unknown as OutboxRepository,
-      { byEvent: () => ({ 'workout.completed': ['GoalsSubscribers.workoutCompleted'] }) } as never,
+      { byEvent: () => ({ 'workout.completed': ['GoalsSubscribers.recompute'] }) } as never,
       {} as JobQueue,
       { outbox: { retentionHours: 168 } } as AppConfig,
       redis as unknown as Redis,
@@ -132,7 +132,7 @@ describe('OutboxRelay.recoverFromRedisDataLoss', () => {
     const { relay, outbox, redis } = relayWithRedis(0);
     await expect(relay.recoverFromRedisDataLoss()).resolves.toBe(3);
     expect(outbox.redispatchUndelivered).toHaveBeenCalledWith(
-      { 'workout.completed': ['GoalsSubscribers.workoutCompleted'] },
+      { 'workout.completed': ['GoalsSubscribers.recompute'] },
       168,
     );
     expect(redis.set).toHaveBeenCalledWith('outbox:redis-memory', expect.any(String));

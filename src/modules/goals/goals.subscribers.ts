@@ -12,23 +12,12 @@ import { GoalsService } from './goals.service';
 export class GoalsSubscribers {
   constructor(private readonly goals: GoalsService) {}
 
-  @OnDomainEvent('workout.completed')
-  async workoutCompleted({ payload }: PublishedDomainEvent<'workout.completed'>): Promise<void> {
-    await this.goals.recompute(payload.userId);
-  }
-
-  @OnDomainEvent('body-metric.logged')
-  async bodyMetricLogged({ payload }: PublishedDomainEvent<'body-metric.logged'>): Promise<void> {
-    await this.goals.recompute(payload.userId);
-  }
-
-  @OnDomainEvent('body-metric.deleted')
-  async bodyMetricDeleted({ payload }: PublishedDomainEvent<'body-metric.deleted'>): Promise<void> {
-    await this.goals.recompute(payload.userId);
-  }
-
-  @OnDomainEvent('goal.changed')
-  async goalChanged({ payload }: PublishedDomainEvent<'goal.changed'>): Promise<void> {
+  @OnDomainEvent('workout.completed', 'body-metric.logged', 'body-metric.deleted', 'goal.changed')
+  async recompute({
+    payload,
+  }: PublishedDomainEvent<
+    'workout.completed' | 'body-metric.logged' | 'body-metric.deleted' | 'goal.changed'
+  >): Promise<void> {
     await this.goals.recompute(payload.userId);
   }
 }
