@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { AuthenticatedUser, Role } from '../../common/auth/roles';
 import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
 import { Page, toPage } from '../../common/pagination/page';
-import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { offsetOf, PageQueryDto } from '../../common/pagination/page-query.dto';
 import {
   ExerciseDto,
   ExerciseFiltersDto,
@@ -54,7 +54,7 @@ export class ExercisesService {
       const [rows, total] = await this.exercises.findPage(
         query,
         viewerId,
-        query.offset,
+        offsetOf(query),
         query.limit,
       );
       return toPage(ExerciseDto.fromAll(rows), total, query);
@@ -67,7 +67,7 @@ export class ExercisesService {
         dto.query,
         dto,
         viewerId,
-        dto.offset,
+        offsetOf(dto),
         dto.limit,
       );
       return toPage(ExerciseDto.fromAll(rows), total, dto);
@@ -172,7 +172,7 @@ export class ExercisesService {
   }
 
   async pendingReview(query: PageQueryDto): Promise<Page<PendingExerciseDto>> {
-    const [rows, total] = await this.exercises.pendingPage(query.offset, query.limit);
+    const [rows, total] = await this.exercises.pendingPage(offsetOf(query), query.limit);
     const [duplicates, creatorNames] = await Promise.all([
       this.exercises.nearDuplicatesOf(rows),
       this.users.displayNamesOf(rows.flatMap((exercise) => exercise.createdById ?? [])),

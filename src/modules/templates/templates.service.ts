@@ -7,6 +7,7 @@ import {
 import { EntityManager } from 'typeorm';
 import { assertValid, VersionConflictProblem } from '../../common/errors/domain-errors';
 import { Page, toPage } from '../../common/pagination/page';
+import { offsetOf } from '../../common/pagination/page-query.dto';
 import { BayesianPrior, priorFrom, voteChange } from '../../common/ratings/bayesian-average';
 import { RatingSummaryDto } from '../../common/ratings/rating.dto';
 import { ExercisesService } from '../exercises/exercises.service';
@@ -146,7 +147,7 @@ export class TemplatesService {
         favoritesOnly: query.favorites,
       },
       { sort: query.sort, prior },
-      query.offset,
+      offsetOf(query),
       query.limit,
     );
     return toPage(await this.summaries(viewerId, rows, prior), total, query);
