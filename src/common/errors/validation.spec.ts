@@ -1,8 +1,9 @@
 import { ArgumentMetadata } from '@nestjs/common';
-import { IsArray, IsOptional, IsString, Length, ValidationError } from 'class-validator';
+import { IsArray, IsString, Length, ValidationError } from 'class-validator';
 import { ValidationProblem } from './domain-errors';
 import { FieldError } from './problem-details';
 import { createValidationPipe, flattenValidationErrors } from './validation';
+import { Omittable } from '../validation/presence';
 
 function error(
   property: string,
@@ -34,12 +35,12 @@ describe('flattenValidationErrors', () => {
 
 describe('the validation pipe', () => {
   class ProfileDto {
-    @IsOptional()
+    @Omittable()
     @IsString()
     @Length(1, 80)
     displayName?: string;
 
-    @IsOptional()
+    @Omittable()
     @IsArray()
     @IsString({ each: true })
     tags?: string[];

@@ -1,11 +1,12 @@
 import { ArgumentMetadata } from '@nestjs/common';
-import { IsOptional, IsString } from 'class-validator';
+import { IsString } from 'class-validator';
 import { ValidationProblem } from '../errors/domain-errors';
 import { createValidationPipe } from '../errors/validation';
 import { MAX_PAGE, offsetOf, PageQueryDto } from './page-query.dto';
+import { Omittable } from '../validation/presence';
 
 class FilteredPageQueryDto extends PageQueryDto {
-  @IsOptional()
+  @Omittable()
   @IsString()
   search?: string;
 }

@@ -67,7 +67,7 @@ export class EntriesService {
         energy: dto.energy ?? null,
         note: dto.note ?? null,
         tags: dto.tags ?? [],
-        value: dto.value === undefined ? null : String(dto.value),
+        value: dto.value == null ? null : String(dto.value),
         unit: dto.unit ?? null,
         idempotencyKey: idempotencyKey ?? null,
         idempotencyFingerprint: requestFingerprint,
