@@ -64,6 +64,11 @@ export default tseslint.config(
           message:
             'PartialType makes every field take null: pass { skipNullProperties: false } (docs/errors.md, "null").',
         },
+        {
+          selector: "CallExpression[callee.name='ValidateNested']:has(Property[key.name='each'])",
+          message:
+            'ValidateNested({ each: true }) takes nested arrays for items: use NestedObjects() from common/validation/nested.',
+        },
       ],
     },
   },

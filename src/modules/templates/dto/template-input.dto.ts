@@ -1,10 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
-  IsArray,
   IsEnum,
   IsInt,
   IsNumber,
@@ -14,8 +13,8 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
+import { NestedObjects } from '../../../common/validation/nested';
 import { trimString } from '../../../common/validation/transforms';
 import { ExerciseLevel } from '../../training/exercise-attributes.vocabulary';
 import { SetType } from '../../training/set-type.vocabulary';
@@ -30,13 +29,7 @@ const notes = () =>
   applyDecorators(Nullable(), Transform(trimString), IsString(), MaxLength(LIMITS.notes));
 /** A non-empty, bounded array of nested objects, each validated as `type`. */
 const nestedList = (type: () => new () => object, max: number) =>
-  applyDecorators(
-    IsArray(),
-    ArrayMinSize(1),
-    ArrayMaxSize(max),
-    ValidateNested({ each: true }),
-    Type(type),
-  );
+  applyDecorators(NestedObjects(type), ArrayMinSize(1), ArrayMaxSize(max));
 
 /** One prescribed set. Bounds in TEMPLATE_LIMITS; see docs/templates.md. */
 export class TemplateSetInputDto {
