@@ -19,6 +19,7 @@ import { CreateTemplateDto, UpdateTemplateDto } from './dto/template-input.dto';
 import { FavoriteDto, TemplateDayDto, TemplateDto, TemplateSummaryDto } from './dto/template.dto';
 import {
   copyName,
+  dayPlansOf,
   deriveFacts,
   exerciseReferenceErrors,
   structureRows,
@@ -183,7 +184,10 @@ export class TemplatesService {
   async duplicate(userId: string, id: string, dto: DuplicateTemplateDto): Promise<TemplateDto> {
     const copyId = await this.templates.inTransaction(async (tx) => {
       const source = this.found(await tx.findVisible(userId, id));
-      const days = await this.daysOf(tx, id);
+      // The structure alone, read in the transaction: the exercises' labels would take a
+      // second connection while this one is held, and enough concurrent copies would then
+      // wait on each other until the pool timed out.
+      const days = dayPlansOf(await tx.findStructure(id));
       const templateId = await tx.insertTemplate({
         ownerId: userId,
         name: dto.name ?? copyName(source.name),
