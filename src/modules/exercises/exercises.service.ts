@@ -1,5 +1,6 @@
 import { ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
 import { AuthenticatedUser, Role } from '../../common/auth/roles';
 import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
 import { Page, toPage } from '../../common/pagination/page';
@@ -94,9 +95,13 @@ export class ExercisesService {
   /**
    * Name and equipment of the exercises among `ids`, by id, soft-deleted ones included: a
    * template or a workout keeps showing an exercise after it leaves the library.
+   *
+   * Inside a transaction, pass its manager: the read then shares the transaction's connection.
+   * Taking a second one from the pool while holding the first deadlocks once as many requests
+   * as the pool has connections do it at once (they time out waiting for each other: a 500).
    */
-  async labelsOf(ids: string[]): Promise<Map<string, ExerciseLabel>> {
-    const found = await this.exercises.findLabels([...new Set(ids)]);
+  async labelsOf(ids: string[], manager?: EntityManager): Promise<Map<string, ExerciseLabel>> {
+    const found = await this.exercises.findLabels([...new Set(ids)], manager);
     return new Map(found.map(({ id, name, equipment }) => [id, { name, equipment }]));
   }
 
