@@ -39,6 +39,40 @@ export default tseslint.config(
     },
   },
   {
+    // What null means in a request is decided field by field (docs/errors.md, "null").
+    files: ['src/**/*.ts'],
+    ignores: ['src/config/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['IsOptional'],
+              message:
+                'IsOptional lets null through as if absent: use Omittable() or Nullable() from common/validation/presence.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.name='PartialType']:not(:has(Property[key.name='skipNullProperties']))",
+          message:
+            'PartialType makes every field take null: pass { skipNullProperties: false } (docs/errors.md, "null").',
+        },
+        {
+          selector: "CallExpression[callee.name='ValidateNested']:has(Property[key.name='each'])",
+          message:
+            'ValidateNested({ each: true }) takes nested arrays for items: use NestedObjects() from common/validation/nested.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/cli/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts'],
     rules: { 'no-console': 'off' },
   },

@@ -529,6 +529,21 @@ describe('workout templates (e2e)', () => {
     await as(eve).post(`/templates/${source.body.id}/duplicate`, { name: '' }).expect(400);
   });
 
+  it('copies at once more times than the database pool has connections', async () => {
+    const ada = await registerUser(api.http);
+    const source = await as(ada)
+      .post('/templates', simple({ name: 'Busy' }))
+      .expect(201);
+    // Each copy holds a connection for its transaction: it must need no second one.
+    const copies = await Promise.all(
+      Array.from({ length: api.config.database.poolSize * 2 }, () =>
+        as(ada).post(`/templates/${source.body.id}/duplicate`),
+      ),
+    );
+    expect(copies.map((res) => res.status)).toEqual(copies.map(() => 201));
+    expect(copies[0].body.days).toEqual(source.body.days);
+  });
+
   it('favourites idempotently, counting every user once', async () => {
     const ada = await registerUser(api.http);
     const bob = await registerUser(api.http);

@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { BODY_ERROR, MAX_JSON_DEPTH } from '../http/json-body';
 import { ProblemException } from './domain-errors';
 
 /** Errors raised by body-parser (http-errors): a status and a machine-readable type. */
@@ -30,6 +31,20 @@ const PROBLEMS: Record<string, () => ProblemException> = {
       'Unsupported encoding',
       'The request body encoding is not supported.',
     ),
+  [BODY_ERROR.tooDeep]: () =>
+    new ProblemException(
+      HttpStatus.BAD_REQUEST,
+      'json-too-deep',
+      'JSON nested too deeply',
+      `The request body nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep.`,
+    ),
+  [BODY_ERROR.unsupportedMediaType]: () =>
+    new ProblemException(
+      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      'unsupported-media-type',
+      'Unsupported media type',
+      'The request body must be JSON, sent as application/json.',
+    ),
   'charset.unsupported': () =>
     new ProblemException(
       HttpStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -40,7 +55,8 @@ const PROBLEMS: Record<string, () => ProblemException> = {
 };
 
 /**
- * Express error middleware mounted right after the body parsers. Without it Nest would turn a
+ * Express error middleware mounted right after the body parsers and the JSON body rules
+ * (src/common/http/json-body.ts). Without it Nest would turn a
  * JSON syntax error into a 400 that echoes the parser's message; here each parser failure
  * becomes a named problem, which the ProblemDetailsFilter renders like any other.
  */

@@ -6,6 +6,7 @@ import { bodyParserErrors } from '../errors/body-parser-errors';
 import { MetricsService } from '../../infrastructure/metrics/metrics.service';
 import { setupOpenApi } from '../swagger/openapi';
 import { API_PREFIX } from './api-path';
+import { JSON_MEDIA_TYPES, limitJsonDepth, onlyJsonBodies } from './json-body';
 import { RequestContext } from './request-context';
 
 /** Served at the root for ops, outside the versioned API. */
@@ -13,15 +14,17 @@ export const ROOT_ROUTES = ['health/live', 'health/ready', 'metrics'];
 
 /**
  * Express-level set-up shared by main.ts and the e2e tests. Order matters: the request id
- * first, then the body parsers (with the size limit), then the async request context.
+ * first, then the body (JSON only, within the size and nesting limits), then the async
+ * request context.
  */
 export function configureHttpApp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
   express.set('trust proxy', config.http.trustProxyHops);
   express.use(RequestContext.assignId);
-  express.useBodyParser('json', { limit: config.http.bodyLimit });
-  express.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false });
+  express.use(onlyJsonBodies);
+  express.useBodyParser('json', { limit: config.http.bodyLimit, type: JSON_MEDIA_TYPES });
+  express.use(limitJsonDepth);
   express.use(bodyParserErrors);
   express.use(RequestContext.bind);
   express.use(app.get(MetricsService).httpMiddleware);

@@ -1,17 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsAfter } from '../validation/field-rules';
 import { PastInstant } from '../validation/instant.decorator';
 import { decodeCursor, KeysetPosition } from './cursor';
 import { MAX_PAGE_SIZE } from './page-query.dto';
+import { Omittable } from '../validation/presence';
 
 /** `?cursor=&limit=` for feeds and histories: the base of every keyset-paginated list query. */
 export class CursorQueryDto {
   @ApiPropertyOptional({
     description: 'The `nextCursor` of the previous page; omit for the first page',
   })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(200)
   cursor?: string;
@@ -49,7 +50,7 @@ export interface TimeRangeOptions {
 export function TimeRangeCursorQueryDto({ items, instant = PastInstant }: TimeRangeOptions) {
   abstract class TimeRangeCursorQuery extends CursorQueryDto {
     @ApiPropertyOptional({ format: 'date-time', description: `${items} at or after this instant` })
-    @IsOptional()
+    @Omittable()
     @instant()
     from?: Date;
 
@@ -57,7 +58,7 @@ export function TimeRangeCursorQueryDto({ items, instant = PastInstant }: TimeRa
       format: 'date-time',
       description: `${items} before this instant (exclusive)`,
     })
-    @IsOptional()
+    @Omittable()
     @instant()
     @IsAfter('from')
     to?: Date;

@@ -1,12 +1,6 @@
-import { buildMessage, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
+import { buildMessage, ValidateBy, ValidationOptions } from 'class-validator';
 
 type Siblings = Record<string, unknown>;
-
-/**
- * Optional, but not nullable: an absent field takes the DTO's default, while an explicit
- * null is validated (and rejected) rather than slipping through as "absent" like @IsOptional.
- */
-export const OmitForDefault = () => ValidateIf((_object, value) => value !== undefined);
 
 /** Not below the sibling number `property` (not checked while either is not a number). */
 export function NotLessThan(property: string, options?: ValidationOptions): PropertyDecorator {

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Job, JobCounts } from 'bull';
 import { Page, toPage } from '../../common/pagination/page';
-import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { offsetOf, PageQueryDto } from '../../common/pagination/page-query.dto';
 import { JobQueue } from '../../infrastructure/queues/job-queue.service';
 import { ALL_QUEUE_NAMES, QueueName } from '../../infrastructure/queues/job-registry';
 import { FailedJobDto, QueueCountsDto } from './dto/queue.dto';
@@ -39,7 +39,7 @@ export class DeadLettersService {
   async failed(queue: QueueName, page: PageQueryDto): Promise<Page<FailedJobDto>> {
     const bull = this.jobs.queue(queue);
     const [jobs, total] = await Promise.all([
-      bull.getFailed(page.offset, page.offset + page.limit - 1),
+      bull.getFailed(offsetOf(page), offsetOf(page) + page.limit - 1),
       bull.getFailedCount(),
     ]);
     return toPage(jobs.filter(Boolean).map(toFailedJob), total, page);

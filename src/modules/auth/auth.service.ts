@@ -7,7 +7,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Page, toPage } from '../../common/pagination/page';
-import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { offsetOf, PageQueryDto } from '../../common/pagination/page-query.dto';
 import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../../config/app-config';
@@ -191,7 +191,7 @@ export class AuthService {
   async listSessions(caller: AuthenticatedUser, page: PageQueryDto): Promise<Page<SessionDto>> {
     const [sessions, total] = await this.refreshTokens.findActiveSessions(
       caller.id,
-      page.offset,
+      offsetOf(page),
       page.limit,
     );
     return toPage(

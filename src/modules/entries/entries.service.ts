@@ -4,7 +4,7 @@ import { ProblemException, ValidationProblem } from '../../common/errors/domain-
 import { CursorPage, toCursorPage } from '../../common/pagination/cursor';
 import { keysetOf } from '../../common/pagination/cursor-query.dto';
 import { Page, toPage } from '../../common/pagination/page';
-import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { offsetOf, PageQueryDto } from '../../common/pagination/page-query.dto';
 import { domainEvent } from '../../infrastructure/events/domain-event-catalogue';
 import { publishDomainEvents } from '../../infrastructure/events/publish-domain-events';
 import { CreateEntryDto } from './dto/create-entry.dto';
@@ -67,7 +67,7 @@ export class EntriesService {
         energy: dto.energy ?? null,
         note: dto.note ?? null,
         tags: dto.tags ?? [],
-        value: dto.value === undefined ? null : String(dto.value),
+        value: dto.value == null ? null : String(dto.value),
         unit: dto.unit ?? null,
         idempotencyKey: idempotencyKey ?? null,
         idempotencyFingerprint: requestFingerprint,
@@ -141,7 +141,7 @@ export class EntriesService {
   }
 
   async tags(userId: string, page: PageQueryDto): Promise<Page<TagCountDto>> {
-    const [items, total] = await this.entries.tagCounts(userId, page.offset, page.limit);
+    const [items, total] = await this.entries.tagCounts(userId, offsetOf(page), page.limit);
     return toPage(items, total, page);
   }
 

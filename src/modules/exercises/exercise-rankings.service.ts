@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Page, toPage } from '../../common/pagination/page';
-import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { offsetOf, PageQueryDto } from '../../common/pagination/page-query.dto';
 import { priorFrom } from '../../common/ratings/bayesian-average';
 import { RatingSummaryDto } from '../../common/ratings/rating.dto';
 import { JsonCache } from '../../infrastructure/cache/json-cache';
@@ -60,7 +60,11 @@ export class ExerciseRankingsService {
   popular(query: PageQueryDto): Promise<Page<PopularExerciseDto>> {
     return this.cached(`popular:${query.page}:${query.limit}`, async () => {
       const context = await this.context();
-      const [ranked, total] = await this.rankings.popularPage(context, query.offset, query.limit);
+      const [ranked, total] = await this.rankings.popularPage(
+        context,
+        offsetOf(query),
+        query.limit,
+      );
       const byId = new Map(
         (await this.library.findByIds(ranked.map((r) => r.id))).map((e) => [e.id, e]),
       );

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { likeContains } from '../../common/database/like';
-import { In, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { Exercise } from './entities/exercise.entity';
 import {
   Equipment,
@@ -86,9 +86,14 @@ export class ExercisesRepository {
    * Name and equipment of the exercises among `ids` (primary key lookups), soft-deleted ones
    * included, for templates and workouts that reference them.
    */
-  findLabels(ids: string[]): Promise<Pick<Exercise, 'id' | 'name' | 'equipment'>[]> {
+  /** Through `manager` when given (the caller's transaction, so no second connection). */
+  findLabels(
+    ids: string[],
+    manager?: EntityManager,
+  ): Promise<Pick<Exercise, 'id' | 'name' | 'equipment'>[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.exercises.find({
+    const exercises = manager ? manager.getRepository(Exercise) : this.exercises;
+    return exercises.find({
       select: { id: true, name: true, equipment: true },
       where: { id: In(ids) },
       withDeleted: true,

@@ -1,9 +1,10 @@
 import { ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
 import { AuthenticatedUser, Role } from '../../common/auth/roles';
 import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
 import { Page, toPage } from '../../common/pagination/page';
-import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { offsetOf, PageQueryDto } from '../../common/pagination/page-query.dto';
 import {
   ExerciseDto,
   ExerciseFiltersDto,
@@ -54,7 +55,7 @@ export class ExercisesService {
       const [rows, total] = await this.exercises.findPage(
         query,
         viewerId,
-        query.offset,
+        offsetOf(query),
         query.limit,
       );
       return toPage(ExerciseDto.fromAll(rows), total, query);
@@ -67,7 +68,7 @@ export class ExercisesService {
         dto.query,
         dto,
         viewerId,
-        dto.offset,
+        offsetOf(dto),
         dto.limit,
       );
       return toPage(ExerciseDto.fromAll(rows), total, dto);
@@ -94,9 +95,13 @@ export class ExercisesService {
   /**
    * Name and equipment of the exercises among `ids`, by id, soft-deleted ones included: a
    * template or a workout keeps showing an exercise after it leaves the library.
+   *
+   * Inside a transaction, pass its manager: the read then shares the transaction's connection.
+   * Taking a second one from the pool while holding the first deadlocks once as many requests
+   * as the pool has connections do it at once (they time out waiting for each other: a 500).
    */
-  async labelsOf(ids: string[]): Promise<Map<string, ExerciseLabel>> {
-    const found = await this.exercises.findLabels([...new Set(ids)]);
+  async labelsOf(ids: string[], manager?: EntityManager): Promise<Map<string, ExerciseLabel>> {
+    const found = await this.exercises.findLabels([...new Set(ids)], manager);
     return new Map(found.map(({ id, name, equipment }) => [id, { name, equipment }]));
   }
 
@@ -172,7 +177,7 @@ export class ExercisesService {
   }
 
   async pendingReview(query: PageQueryDto): Promise<Page<PendingExerciseDto>> {
-    const [rows, total] = await this.exercises.pendingPage(query.offset, query.limit);
+    const [rows, total] = await this.exercises.pendingPage(offsetOf(query), query.limit);
     const [duplicates, creatorNames] = await Promise.all([
       this.exercises.nearDuplicatesOf(rows),
       this.users.displayNamesOf(rows.flatMap((exercise) => exercise.createdById ?? [])),

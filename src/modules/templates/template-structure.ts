@@ -8,6 +8,7 @@ import { TemplateDay } from './entities/template-day.entity';
 import { TemplateExercise } from './entities/template-exercise.entity';
 import { TemplateSet } from './entities/template-set.entity';
 import { TEMPLATE_LIMITS } from './dto/template-limits';
+import { TemplateSetDto } from './dto/template.dto';
 
 /**
  * The nested structure of a template as both the request body and the response carry it, so
@@ -114,6 +115,23 @@ export function deriveFacts(
     daysPerWeek: days.length,
     equipment: EQUIPMENT_ORDER.filter((value) => needed.has(value)),
   };
+}
+
+/**
+ * A stored structure (days with their exercises and sets, in order) as the plans it was made
+ * from, to store it again under another template: what a duplicate copies.
+ */
+export function dayPlansOf(days: TemplateDay[]): DayPlan[] {
+  return days.map((day) => ({
+    name: day.name,
+    notes: day.notes,
+    exercises: day.exercises!.map((item) => ({
+      exerciseId: item.exerciseId,
+      notes: item.notes,
+      progression: item.progression,
+      sets: item.sets!.map((set) => TemplateSetDto.from(set)),
+    })),
+  }));
 }
 
 /** `none` is stored as NULL, so there is one representation of "no progression". */

@@ -7,6 +7,7 @@ import {
 import { EntityManager } from 'typeorm';
 import { assertValid, VersionConflictProblem } from '../../common/errors/domain-errors';
 import { Page, toPage } from '../../common/pagination/page';
+import { offsetOf } from '../../common/pagination/page-query.dto';
 import { BayesianPrior, priorFrom, voteChange } from '../../common/ratings/bayesian-average';
 import { RatingSummaryDto } from '../../common/ratings/rating.dto';
 import { ExercisesService } from '../exercises/exercises.service';
@@ -18,6 +19,7 @@ import { CreateTemplateDto, UpdateTemplateDto } from './dto/template-input.dto';
 import { FavoriteDto, TemplateDayDto, TemplateDto, TemplateSummaryDto } from './dto/template.dto';
 import {
   copyName,
+  dayPlansOf,
   deriveFacts,
   exerciseReferenceErrors,
   structureRows,
@@ -146,7 +148,7 @@ export class TemplatesService {
         favoritesOnly: query.favorites,
       },
       { sort: query.sort, prior },
-      query.offset,
+      offsetOf(query),
       query.limit,
     );
     return toPage(await this.summaries(viewerId, rows, prior), total, query);
@@ -182,7 +184,10 @@ export class TemplatesService {
   async duplicate(userId: string, id: string, dto: DuplicateTemplateDto): Promise<TemplateDto> {
     const copyId = await this.templates.inTransaction(async (tx) => {
       const source = this.found(await tx.findVisible(userId, id));
-      const days = await this.daysOf(tx, id);
+      // The structure alone, read in the transaction: the exercises' labels would take a
+      // second connection while this one is held, and enough concurrent copies would then
+      // wait on each other until the pool timed out.
+      const days = dayPlansOf(await tx.findStructure(id));
       const templateId = await tx.insertTemplate({
         ownerId: userId,
         name: dto.name ?? copyName(source.name),

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { Role } from '../../common/auth/roles';
 import { Page, toPage } from '../../common/pagination/page';
-import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { offsetOf, PageQueryDto } from '../../common/pagination/page-query.dto';
 import { UpdatePreferencesDto } from './dto/preferences.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import { User } from './entities/user.entity';
@@ -90,7 +90,7 @@ export class UsersService {
   }
 
   async search(search: string | undefined, page: PageQueryDto): Promise<Page<User>> {
-    const [items, total] = await this.users.search(search, page.offset, page.limit);
+    const [items, total] = await this.users.search(search, offsetOf(page), page.limit);
     return toPage(items, total, page);
   }
 }

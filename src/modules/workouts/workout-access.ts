@@ -36,6 +36,7 @@ export class WorkoutAccess {
     const records = workout.status === WorkoutStatus.Completed ? await tx.findRecords(id) : [];
     const exercises = await this.exercises.labelsOf(
       workout.exercises!.map((item) => item.exerciseId),
+      tx.manager,
     );
     return WorkoutDto.fromDetail(workout, records, exercises, unit);
   }

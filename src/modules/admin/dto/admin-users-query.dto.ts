@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsString, Length } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { trimString } from '../../../common/validation/transforms';
+import { Omittable } from '../../../common/validation/presence';
 
 export class AdminUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
@@ -11,7 +12,7 @@ export class AdminUsersQueryDto extends PageQueryDto {
     example: 'ada',
     description: 'Case-insensitive match anywhere in the email or display name',
   })
-  @IsOptional()
+  @Omittable()
   @Transform(trimString)
   @IsString()
   @Length(1, 100)

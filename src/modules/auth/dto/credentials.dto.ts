@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
 import { normalizeEmail, trimString } from '../../../common/validation/transforms';
+import { Omittable } from '../../../common/validation/presence';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -30,7 +31,7 @@ export class RegisterDto extends LoginDto {
     example: 'Ada',
     description: 'Defaults to the part of the email before the @',
   })
-  @IsOptional()
+  @Omittable()
   @Transform(trimString)
   @IsString()
   @Length(1, 80)

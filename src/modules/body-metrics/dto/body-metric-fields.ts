@@ -1,10 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsNumber, IsOptional, IsPositive, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsNumber, IsPositive, IsString, MaxLength } from 'class-validator';
 import { IsLocalDate } from '../../../common/validation/local-date.decorator';
 import { trimString } from '../../../common/validation/transforms';
 import { BodyMeasurement, MEASUREMENTS } from '../measurements';
+import { Nullable } from '../../../common/validation/presence';
 
 export const NOTE_MAX_LENGTH = 500;
 
@@ -30,23 +31,22 @@ function describeMeasurement(measurement: BodyMeasurement): string {
 /** Shared documentation and validation, so create, update, queries and responses agree. */
 export const BodyMetricField = {
   /**
-   * A measurement in the user's unit. Only the shape is checked here; the plausible range
-   * depends on the unit and is checked by the service after conversion.
+   * A measurement in the user's unit, or null for none (on an update: clears it). Only the
+   * shape is checked here; the plausible range depends on the unit and is checked by the
+   * service after conversion.
    */
   measurement: (measurement: BodyMeasurement, options: { clearable: boolean }) =>
     applyDecorators(
       ApiPropertyOptional({
         type: Number,
+        nullable: true,
         example: MEASUREMENT_DOCS[measurement].example,
         description:
           describeMeasurement(measurement) +
-          (options.clearable ? '; `null` clears it' : '') +
+          (options.clearable ? '; `null` clears it' : '; `null` or absent: not measured') +
           '. Two decimals at most.',
-        ...(options.clearable ? { nullable: true } : {}),
       }),
-      options.clearable
-        ? ValidateIf((_o, value) => value !== null && value !== undefined)
-        : IsOptional(),
+      Nullable(),
       IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }),
       IsPositive(),
     ),

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsEnum, IsInt, Max, Min } from 'class-validator';
 import { BodyMeasurement } from '../measurements';
 import { BodyMetricField } from './body-metric-fields';
+import { Omittable } from '../../../common/validation/presence';
 
 /** Which metric, over which local days: the `days` days ending on `endDate`. */
 export abstract class BodyPeriodQueryDto {
@@ -18,7 +19,7 @@ export abstract class BodyPeriodQueryDto {
     example: '2026-11-20',
     description: 'Last day of the period, a date in your time zone; defaults to today there',
   })
-  @IsOptional()
+  @Omittable()
   @BodyMetricField.localDate()
   endDate?: string;
 

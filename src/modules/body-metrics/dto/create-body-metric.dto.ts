@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
 import { PastInstant } from '../../../common/validation/instant.decorator';
 import { BodyMeasurement } from '../measurements';
 import { BodyMetricField, NOTE_MAX_LENGTH } from './body-metric-fields';
+import { Nullable, Omittable } from '../../../common/validation/presence';
 
 const { Weight, BodyFat, Waist, Chest, Hips, Neck, Arm, Thigh } = BodyMeasurement;
 
@@ -15,21 +15,26 @@ export class CreateBodyMetricDto {
       'When it was measured (ISO 8601); defaults to now. Not before 2000, at most a day ahead. ' +
       'One reading per instant: another one at the same instant is a 409.',
   })
-  @IsOptional()
+  @Omittable()
   @PastInstant()
   measuredAt?: Date;
 
-  @BodyMetricField.measurement(Weight, { clearable: false }) weight?: number;
-  @BodyMetricField.measurement(BodyFat, { clearable: false }) bodyFat?: number;
-  @BodyMetricField.measurement(Waist, { clearable: false }) waist?: number;
-  @BodyMetricField.measurement(Chest, { clearable: false }) chest?: number;
-  @BodyMetricField.measurement(Hips, { clearable: false }) hips?: number;
-  @BodyMetricField.measurement(Neck, { clearable: false }) neck?: number;
-  @BodyMetricField.measurement(Arm, { clearable: false }) arm?: number;
-  @BodyMetricField.measurement(Thigh, { clearable: false }) thigh?: number;
+  @BodyMetricField.measurement(Weight, { clearable: false }) weight?: number | null;
+  @BodyMetricField.measurement(BodyFat, { clearable: false }) bodyFat?: number | null;
+  @BodyMetricField.measurement(Waist, { clearable: false }) waist?: number | null;
+  @BodyMetricField.measurement(Chest, { clearable: false }) chest?: number | null;
+  @BodyMetricField.measurement(Hips, { clearable: false }) hips?: number | null;
+  @BodyMetricField.measurement(Neck, { clearable: false }) neck?: number | null;
+  @BodyMetricField.measurement(Arm, { clearable: false }) arm?: number | null;
+  @BodyMetricField.measurement(Thigh, { clearable: false }) thigh?: number | null;
 
-  @ApiPropertyOptional({ maxLength: NOTE_MAX_LENGTH, example: 'Morning, before breakfast' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    maxLength: NOTE_MAX_LENGTH,
+    nullable: true,
+    type: String,
+    example: 'Morning, before breakfast',
+  })
+  @Nullable()
   @BodyMetricField.note()
-  note?: string;
+  note?: string | null;
 }

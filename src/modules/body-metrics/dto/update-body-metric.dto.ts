@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, ValidateIf } from 'class-validator';
 import { PastInstant } from '../../../common/validation/instant.decorator';
 import { BodyMeasurement } from '../measurements';
 import { BodyMetricField, NOTE_MAX_LENGTH } from './body-metric-fields';
+import { Nullable, Omittable } from '../../../common/validation/presence';
 
 const { Weight, BodyFat, Waist, Chest, Hips, Neck, Arm, Thigh } = BodyMeasurement;
 
@@ -12,7 +12,7 @@ const { Weight, BodyFat, Waist, Chest, Hips, Neck, Arm, Thigh } = BodyMeasuremen
  */
 export class UpdateBodyMetricDto {
   @ApiPropertyOptional({ format: 'date-time', example: '2026-11-20T07:30:00.000Z' })
-  @IsOptional()
+  @Omittable()
   @PastInstant()
   measuredAt?: Date;
 
@@ -26,7 +26,7 @@ export class UpdateBodyMetricDto {
   @BodyMetricField.measurement(Thigh, { clearable: true }) thigh?: number | null;
 
   @ApiPropertyOptional({ maxLength: NOTE_MAX_LENGTH, nullable: true, type: String })
-  @ValidateIf((_o, value) => value !== null && value !== undefined)
+  @Nullable()
   @BodyMetricField.note()
   note?: string | null;
 }

@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEnum, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsEnum, IsNumber, IsString, Length, Max, Min } from 'class-validator';
 import { trimString } from '../../../common/validation/transforms';
 import { EntryType } from '../entities/entry.entity';
 import { ENTRY_LIMITS, EntryField } from './entry-fields';
+import { Nullable, Omittable } from '../../../common/validation/presence';
 
+/** Leave out what you do not record; `null` says the same for the optional values. */
 export class CreateEntryDto {
   @ApiPropertyOptional({
     format: 'date-time',
@@ -12,7 +14,7 @@ export class CreateEntryDto {
     description:
       'When it happened (ISO 8601); defaults to now. Not before 2000, at most a day ahead.',
   })
-  @IsOptional()
+  @Omittable()
   @EntryField.instant()
   occurredAt?: Date;
 
@@ -20,23 +22,25 @@ export class CreateEntryDto {
   @IsEnum(EntryType)
   type: EntryType;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 10, example: 7 })
-  @IsOptional()
+  @ApiPropertyOptional({ minimum: 1, maximum: 10, nullable: true, type: Number, example: 7 })
+  @Nullable()
   @EntryField.scale()
-  mood?: number;
+  mood?: number | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 10, example: 6 })
-  @IsOptional()
+  @ApiPropertyOptional({ minimum: 1, maximum: 10, nullable: true, type: Number, example: 6 })
+  @Nullable()
   @EntryField.scale()
-  energy?: number;
+  energy?: number | null;
 
   @ApiPropertyOptional({
     maxLength: ENTRY_LIMITS.note,
+    nullable: true,
+    type: String,
     example: 'Slept well, great run before work.',
   })
-  @IsOptional()
+  @Nullable()
   @EntryField.note()
-  note?: string;
+  note?: string | null;
 
   @ApiPropertyOptional({
     type: [String],
@@ -44,21 +48,26 @@ export class CreateEntryDto {
     example: ['running', 'good sleep'],
     description: `Up to ${ENTRY_LIMITS.tags} tags of at most ${ENTRY_LIMITS.tagLength} characters; stored lower-cased`,
   })
-  @IsOptional()
+  @Omittable()
   @EntryField.tags()
   tags?: string[];
 
-  @ApiPropertyOptional({ example: 7.5, description: 'A measured value (e.g. hours slept)' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    example: 7.5,
+    description: 'A measured value (e.g. hours slept)',
+  })
+  @Nullable()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
   @Min(-1_000_000_000)
   @Max(1_000_000_000)
-  value?: number;
+  value?: number | null;
 
-  @ApiPropertyOptional({ maxLength: ENTRY_LIMITS.unit, example: 'h' })
-  @IsOptional()
+  @ApiPropertyOptional({ maxLength: ENTRY_LIMITS.unit, nullable: true, type: String, example: 'h' })
+  @Nullable()
   @Transform(trimString)
   @IsString()
   @Length(1, ENTRY_LIMITS.unit)
-  unit?: string;
+  unit?: string | null;
 }

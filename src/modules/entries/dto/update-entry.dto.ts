@@ -1,62 +1,52 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsEnum,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Length,
-  Max,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsEnum, IsNumber, IsString, Length, Max, Min } from 'class-validator';
 import { trimString } from '../../../common/validation/transforms';
 import { EntryType } from '../entities/entry.entity';
 import { ENTRY_LIMITS, EntryField } from './entry-fields';
-
-const clearable = ValidateIf((_o, value) => value !== null && value !== undefined);
+import { Nullable, Omittable } from '../../../common/validation/presence';
 
 /** PATCH: send only what changes; `null` clears an optional field. */
 export class UpdateEntryDto {
   @ApiPropertyOptional({ format: 'date-time', example: '2026-11-20T07:30:00.000Z' })
-  @IsOptional()
+  @Omittable()
   @EntryField.instant()
   occurredAt?: Date;
 
   @ApiPropertyOptional({ enum: EntryType, enumName: 'EntryType' })
-  @IsOptional()
+  @Omittable()
   @IsEnum(EntryType)
   type?: EntryType;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 10, nullable: true, type: Number, example: 8 })
-  @clearable
+  @Nullable()
   @EntryField.scale()
   mood?: number | null;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 10, nullable: true, type: Number })
-  @clearable
+  @Nullable()
   @EntryField.scale()
   energy?: number | null;
 
   @ApiPropertyOptional({ maxLength: ENTRY_LIMITS.note, nullable: true, type: String })
-  @clearable
+  @Nullable()
   @EntryField.note()
   note?: string | null;
 
   @ApiPropertyOptional({ type: [String], maxItems: ENTRY_LIMITS.tags, example: ['running'] })
-  @IsOptional()
+  @Omittable()
   @EntryField.tags()
   tags?: string[];
 
   @ApiPropertyOptional({ nullable: true, type: Number })
-  @clearable
+  @Nullable()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
   @Min(-1_000_000_000)
   @Max(1_000_000_000)
   value?: number | null;
 
   @ApiPropertyOptional({ maxLength: ENTRY_LIMITS.unit, nullable: true, type: String })
-  @clearable
+  @Nullable()
   @Transform(trimString)
   @IsString()
   @Length(1, ENTRY_LIMITS.unit)

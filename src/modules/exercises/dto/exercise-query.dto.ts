@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEnum, IsOptional, IsString, Length } from 'class-validator';
+import { IsEnum, IsString, Length } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { trimString } from '../../../common/validation/transforms';
 import {
@@ -9,6 +9,7 @@ import {
   ExerciseLevel,
   Muscle,
 } from '../../training/exercise-attributes.vocabulary';
+import { Omittable } from '../../../common/validation/presence';
 
 /** The filters every exercise list shares. */
 export class ExerciseFilterDto extends PageQueryDto {
@@ -17,29 +18,29 @@ export class ExerciseFilterDto extends PageQueryDto {
     enumName: 'Muscle',
     description: 'Primary or secondary muscle',
   })
-  @IsOptional()
+  @Omittable()
   @IsEnum(Muscle)
   muscle?: Muscle;
 
   @ApiPropertyOptional({ enum: Equipment, enumName: 'Equipment' })
-  @IsOptional()
+  @Omittable()
   @IsEnum(Equipment)
   equipment?: Equipment;
 
   @ApiPropertyOptional({ enum: ExerciseCategory, enumName: 'ExerciseCategory' })
-  @IsOptional()
+  @Omittable()
   @IsEnum(ExerciseCategory)
   category?: ExerciseCategory;
 
   @ApiPropertyOptional({ enum: ExerciseLevel, enumName: 'ExerciseLevel' })
-  @IsOptional()
+  @Omittable()
   @IsEnum(ExerciseLevel)
   level?: ExerciseLevel;
 }
 
 export class ListExercisesQueryDto extends ExerciseFilterDto {
   @ApiPropertyOptional({ example: 'curl', description: 'Part of the name, case-insensitive' })
-  @IsOptional()
+  @Omittable()
   @Transform(trimString)
   @IsString()
   @Length(1, 100)

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 import { RatingSummaryDto } from '../../../common/ratings/rating.dto';
 import { Equipment, ExerciseLevel, Muscle } from '../../training/exercise-attributes.vocabulary';
 import { ExerciseDto, FilterValueDto } from './exercise.dto';
+import { Omittable } from '../../../common/validation/presence';
 
 /** GET /exercises/:id: the exercise with its votes and the caller's own. */
 export class ExerciseDetailDto extends ExerciseDto {
@@ -44,7 +45,7 @@ export class ExerciseStatsDto {
 
 export class RecommendationQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 6, default: 3, description: 'Muscles to cover' })
-  @IsOptional()
+  @Omittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -52,7 +53,7 @@ export class RecommendationQueryDto {
   muscles: number = 3;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 10, default: 3, description: 'Exercises a muscle' })
-  @IsOptional()
+  @Omittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -7,7 +7,6 @@ import {
   IsArray,
   IsEnum,
   IsIn,
-  IsOptional,
   IsString,
   Length,
   ValidateIf,
@@ -21,6 +20,7 @@ import {
   ExerciseMechanic,
   Muscle,
 } from '../../training/exercise-attributes.vocabulary';
+import { Nullable, Omittable } from '../../../common/validation/presence';
 
 const isPresent = (_o: unknown, value: unknown) => value !== null && value !== undefined;
 
@@ -46,17 +46,17 @@ export class CreateExerciseDto {
     nullable: true,
     example: 'kettlebells',
   })
-  @ValidateIf(isPresent)
+  @Nullable()
   @IsEnum(Equipment)
   equipment?: Equipment | null;
 
   @ApiPropertyOptional({ enum: ExerciseForce, enumName: 'ExerciseForce', nullable: true })
-  @ValidateIf(isPresent)
+  @Nullable()
   @IsEnum(ExerciseForce)
   force?: ExerciseForce | null;
 
   @ApiPropertyOptional({ enum: ExerciseMechanic, enumName: 'ExerciseMechanic', nullable: true })
-  @ValidateIf(isPresent)
+  @Nullable()
   @IsEnum(ExerciseMechanic)
   mechanic?: ExerciseMechanic | null;
 
@@ -83,7 +83,7 @@ export class CreateExerciseDto {
     example: ['glutes', 'hamstrings'],
     description: 'Must not repeat a primary muscle',
   })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(8)
   @ArrayUnique()
@@ -104,8 +104,13 @@ export class CreateExerciseDto {
   instructions: string[];
 }
 
-/** Send only what changes. A creator's edit sends the exercise back for review. */
-export class UpdateExerciseDto extends PartialType(CreateExerciseDto) {}
+/**
+ * Send only what changes; null clears equipment, force or mechanic, and is a 400 elsewhere.
+ * A creator's edit sends the exercise back for review.
+ */
+export class UpdateExerciseDto extends PartialType(CreateExerciseDto, {
+  skipNullProperties: false,
+}) {}
 
 export enum ReviewDecision {
   Approve = 'approve',

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsOptional, IsUUID } from 'class-validator';
+import { IsEnum, IsUUID } from 'class-validator';
 import { GoalMetric, GoalType } from '../goal-metrics';
 import { GoalField } from './goal-fields';
+import { Omittable } from '../../../common/validation/presence';
 
 /** Which metrics a type takes, and the exercise, are checked by the service (field errors). */
 export class CreateGoalDto {
@@ -23,7 +24,7 @@ export class CreateGoalDto {
     format: 'uuid',
     description: 'Strength goals only (required there): an exercise you can see',
   })
-  @IsOptional()
+  @Omittable()
   @IsUUID()
   exerciseId?: string;
 

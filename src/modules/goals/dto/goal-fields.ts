@@ -1,9 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsNumber, IsOptional, IsPositive, IsString, Length, ValidateIf } from 'class-validator';
+import { IsNumber, IsPositive, IsString, Length } from 'class-validator';
 import { IsLocalDate } from '../../../common/validation/local-date.decorator';
 import { trimString } from '../../../common/validation/transforms';
+import { Nullable, Omittable } from '../../../common/validation/presence';
 
 /** Shared documentation and validation of the fields create and update both take. */
 export const GoalField = {
@@ -14,7 +15,7 @@ export const GoalField = {
         maxLength: 100,
         example: 'Bench press 120 kg',
       }),
-      ...(required ? [] : [IsOptional()]),
+      ...(required ? [] : [Omittable()]),
       Transform(trimString),
       IsString(),
       Length(1, 100),
@@ -30,7 +31,7 @@ export const GoalField = {
           '20–400 kg for body weight), percent for body_fat (2–70), a whole number of sessions ' +
           'per week for sessions_per_week (1–14). Two decimals.',
       }),
-      ...(required ? [] : [IsOptional()]),
+      ...(required ? [] : [Omittable()]),
       IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }),
       IsPositive(),
     ),
@@ -43,8 +44,7 @@ export const GoalField = {
         example: '2027-03-31',
         description: 'Informative: a missed deadline does not change the status',
       }),
-      IsOptional(),
-      ValidateIf((_, value) => value !== null),
+      Nullable(),
       IsLocalDate(),
     ),
 };

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { GoalStatus } from '../goal-metrics';
 import { GoalField } from './goal-fields';
+import { Omittable } from '../../../common/validation/presence';
 
 /** Statuses a PUT may set; `achieved` comes from progress or POST /goals/:id/complete. */
 export const SETTABLE_STATUSES = [GoalStatus.Active, GoalStatus.Abandoned] as const;
@@ -21,7 +22,7 @@ export class UpdateGoalDto {
     enum: SETTABLE_STATUSES,
     description: 'abandoned gives a goal up; active takes an abandoned one up again',
   })
-  @IsOptional()
+  @Omittable()
   @IsIn(SETTABLE_STATUSES)
   status?: (typeof SETTABLE_STATUSES)[number];
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsString, Length, Matches } from 'class-validator';
+import { Omittable } from '../../../common/validation/presence';
 
 export class ExchangeCodeDto {
   @ApiProperty({
@@ -19,7 +20,7 @@ export class ExchangeCodeDto {
     minLength: 43,
     maxLength: 128,
   })
-  @IsOptional()
+  @Omittable()
   @Matches(/^[A-Za-z0-9\-._~]{43,128}$/, {
     message: 'codeVerifier must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~',
   })

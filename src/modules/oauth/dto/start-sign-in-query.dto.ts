@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
+import { Omittable } from '../../../common/validation/presence';
 
 /** Query of `GET /auth/{provider}`. Snake case, as in OAuth itself. */
 export class StartSignInQueryDto {
@@ -11,7 +12,7 @@ export class StartSignInQueryDto {
     example: 'https://app.example.com/auth/done',
     maxLength: 2000,
   })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(2000)
   redirect_uri?: string;
@@ -24,7 +25,7 @@ export class StartSignInQueryDto {
     example: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
     pattern: '^[A-Za-z0-9_-]{43}$',
   })
-  @IsOptional()
+  @Omittable()
   @Matches(/^[A-Za-z0-9_-]{43}$/, {
     message: 'code_challenge must be a base64url SHA-256 digest (43 characters)',
   })
@@ -36,7 +37,7 @@ export class StartSignInQueryDto {
     description: 'Only S256 is accepted; may be omitted.',
     example: 'S256',
   })
-  @IsOptional()
+  @Omittable()
   @IsIn(['S256'])
   code_challenge_method?: 'S256';
 }

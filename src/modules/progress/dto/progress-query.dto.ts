@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 import { IsLocalDate } from '../../../common/validation/local-date.decorator';
+import { Omittable } from '../../../common/validation/presence';
 
 /** Three years: the longest period any progress route aggregates. */
 export const MAX_PERIOD_WEEKS = 156;
@@ -27,7 +28,7 @@ export class ProgressPeriodQueryDto {
     example: '2026-11-20',
     description: 'Last day of the period, a date in your time zone; defaults to today there',
   })
-  @IsOptional()
+  @Omittable()
   @IsLocalDate()
   endDate?: string;
 }
@@ -49,7 +50,7 @@ export class TrainingAnalyticsQueryDto extends ProgressPeriodQueryDto {
       'Workouts per week that count as a consistent week; defaults to your typical week ' +
       '(the median count of the weeks you trained in the period)',
   })
-  @IsOptional()
+  @Omittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { PastInstant } from '../../../common/validation/instant.decorator';
+import { Omittable } from '../../../common/validation/presence';
 
 export class RequestSummaryDto {
   @ApiProperty({ enum: ['day', 'week', 'month'], example: 'week' })
@@ -13,7 +14,7 @@ export class RequestSummaryDto {
     description:
       'Any instant inside the wanted period (UTC calendar day, ISO week or month); defaults to now',
   })
-  @IsOptional()
+  @Omittable()
   @PastInstant()
   from?: Date;
 }

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsString, Length } from 'class-validator';
 import { trimString } from '../../../common/validation/transforms';
 import { TEMPLATE_LIMITS } from './template-limits';
+import { Omittable } from '../../../common/validation/presence';
 
 export class DuplicateTemplateDto {
   @ApiPropertyOptional({
@@ -11,7 +12,7 @@ export class DuplicateTemplateDto {
     example: 'My Push Pull Legs',
     description: 'The copy\'s name; defaults to the original\'s followed by " (copy)"',
   })
-  @IsOptional()
+  @Omittable()
   @Transform(trimString)
   @IsString()
   @Length(1, TEMPLATE_LIMITS.name)

@@ -1,19 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  Max,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { Equipment, ExerciseLevel } from '../../training/exercise-attributes.vocabulary';
 import { TemplateGoal } from '../template.vocabulary';
 import { TEMPLATE_LIMITS } from './template-limits';
+import { Omittable } from '../../../common/validation/presence';
 
 export enum TemplateSort {
   Newest = 'newest',
@@ -38,17 +30,17 @@ const toBoolean = ({ value }: { value: unknown }) =>
 /** Filters and order shared by every template list. */
 export class ListTemplatesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: TemplateGoal, enumName: 'TemplateGoal' })
-  @IsOptional()
+  @Omittable()
   @IsEnum(TemplateGoal)
   goal?: TemplateGoal;
 
   @ApiPropertyOptional({ enum: ExerciseLevel, enumName: 'ExerciseLevel' })
-  @IsOptional()
+  @Omittable()
   @IsEnum(ExerciseLevel)
   level?: ExerciseLevel;
 
   @ApiPropertyOptional({ minimum: 1, maximum: TEMPLATE_LIMITS.days, example: 3 })
-  @IsOptional()
+  @Omittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -63,7 +55,7 @@ export class ListTemplatesQueryDto extends PageQueryDto {
     description:
       'The equipment you have: only templates that need nothing else. Repeat the parameter or separate values with commas.',
   })
-  @IsOptional()
+  @Omittable()
   @Transform(toList)
   @IsArray()
   @ArrayMaxSize(Object.keys(Equipment).length)
@@ -77,7 +69,7 @@ export class ListTemplatesQueryDto extends PageQueryDto {
     description:
       'newest; rating (Bayesian average, so one 5-star vote does not beat many good ones); popularity (favourites + duplicates + uses)',
   })
-  @IsOptional()
+  @Omittable()
   @IsEnum(TemplateSort)
   sort: TemplateSort = TemplateSort.Newest;
 }
@@ -85,7 +77,7 @@ export class ListTemplatesQueryDto extends PageQueryDto {
 /** GET /templates: the caller's own templates and every public one. */
 export class ListVisibleTemplatesQueryDto extends ListTemplatesQueryDto {
   @ApiPropertyOptional({ type: Boolean, description: 'Only the templates you have favourited' })
-  @IsOptional()
+  @Omittable()
   @Transform(toBoolean)
   @IsBoolean()
   favorites?: boolean;

@@ -1,16 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsEnum,
-  IsIn,
-  IsNumber,
-  IsObject,
-  IsOptional,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsEnum, IsIn, IsNumber, IsObject, Max, Min, ValidateNested } from 'class-validator';
 import {
   LinearLoadProgression,
   NoProgression,
@@ -19,6 +10,7 @@ import {
 } from '../../training/progression-rule.vocabulary';
 import { TEMPLATE_LIMITS } from './template-limits';
 import { IsMultipleOf } from '../../../common/validation/field-rules';
+import { Nullable } from '../../../common/validation/presence';
 
 const { incrementKg } = TEMPLATE_LIMITS;
 
@@ -101,7 +93,7 @@ export function ProgressionRuleField(): PropertyDecorator {
       example: { type: 'linear_load', incrementKg: 2.5, when: 'all_sets_top_of_range' },
       description: 'How the exercise progresses between sessions; absent or null means none',
     }),
-    IsOptional(),
+    Nullable(),
     IsObject(),
     ValidateNested(),
     Type(() => UnknownProgressionDto, {

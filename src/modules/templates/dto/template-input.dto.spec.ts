@@ -111,6 +111,11 @@ describe('CreateTemplateDto validation', () => {
     expect(await fields(body((t) => (t.days[0].exercises[0].sets = [])))).toEqual([
       'days.0.exercises.0.sets',
     ]);
+    // An array where an object belongs is not an empty item: class-validator alone took it so.
+    expect(await fields(body((t) => (t.days = [[]] as never)))).toEqual(['days']);
+    expect(await fields(body((t) => (t.days[0].exercises[0].sets = [[]] as never)))).toEqual([
+      'days.0.exercises.0.sets',
+    ]);
     const day = body().days[0];
     expect(await fields(body((t) => (t.days = Array(11).fill(day))))).toEqual(['days']);
     expect(

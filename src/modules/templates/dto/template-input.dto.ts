@@ -1,52 +1,40 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
-  IsArray,
   IsEnum,
   IsInt,
   IsNumber,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
+import { NestedObjects } from '../../../common/validation/nested';
 import { trimString } from '../../../common/validation/transforms';
 import { ExerciseLevel } from '../../training/exercise-attributes.vocabulary';
 import { SetType } from '../../training/set-type.vocabulary';
 import { TemplateGoal, TemplateVisibility } from '../template.vocabulary';
 import { ProgressionRuleDto, ProgressionRuleField } from './progression-rule.dto';
 import { TEMPLATE_LIMITS as LIMITS } from './template-limits';
-import {
-  IsMultipleOf,
-  NotLessThan,
-  NotTogetherWith,
-  OmitForDefault,
-} from '../../../common/validation/field-rules';
+import { IsMultipleOf, NotLessThan, NotTogetherWith } from '../../../common/validation/field-rules';
+import { Nullable, Omittable } from '../../../common/validation/presence';
 
 const reps = () => applyDecorators(IsInt(), Min(LIMITS.reps.min), Max(LIMITS.reps.max));
 const notes = () =>
-  applyDecorators(IsOptional(), Transform(trimString), IsString(), MaxLength(LIMITS.notes));
+  applyDecorators(Nullable(), Transform(trimString), IsString(), MaxLength(LIMITS.notes));
 /** A non-empty, bounded array of nested objects, each validated as `type`. */
 const nestedList = (type: () => new () => object, max: number) =>
-  applyDecorators(
-    IsArray(),
-    ArrayMinSize(1),
-    ArrayMaxSize(max),
-    ValidateNested({ each: true }),
-    Type(type),
-  );
+  applyDecorators(NestedObjects(type), ArrayMinSize(1), ArrayMaxSize(max));
 
 /** One prescribed set. Bounds in TEMPLATE_LIMITS; see docs/templates.md. */
 export class TemplateSetInputDto {
   @ApiPropertyOptional({ enum: SetType, enumName: 'SetType', default: SetType.Normal })
-  @OmitForDefault()
+  @Omittable()
   @IsEnum(SetType)
   type: SetType = SetType.Normal;
 
@@ -60,7 +48,7 @@ export class TemplateSetInputDto {
     example: 12,
     description: 'Top of the rep range, not below repsMin; defaults to repsMin (fixed reps)',
   })
-  @OmitForDefault()
+  @Omittable()
   @reps()
   @NotLessThan('repsMin')
   repsMax?: number;
@@ -73,7 +61,7 @@ export class TemplateSetInputDto {
     example: 60,
     description: 'Absolute load in kg (two decimals); not together with percentE1rm',
   })
-  @IsOptional()
+  @Nullable()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   @Min(LIMITS.weightKg.min)
   @Max(LIMITS.weightKg.max)
@@ -87,7 +75,7 @@ export class TemplateSetInputDto {
     example: null,
     description: 'Load as a percentage of the estimated one-rep max; not together with weightKg',
   })
-  @IsOptional()
+  @Nullable()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   @Min(LIMITS.percentE1rm.min)
   @Max(LIMITS.percentE1rm.max)
@@ -103,7 +91,7 @@ export class TemplateSetInputDto {
     example: 8,
     description: 'Target rate of perceived exertion, in half points; not together with rirTarget',
   })
-  @IsOptional()
+  @Nullable()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(LIMITS.rpe.min)
   @Max(LIMITS.rpe.max)
@@ -118,7 +106,7 @@ export class TemplateSetInputDto {
     example: null,
     description: 'Target reps in reserve; not together with rpeTarget',
   })
-  @IsOptional()
+  @Nullable()
   @IsInt()
   @Min(LIMITS.rir.min)
   @Max(LIMITS.rir.max)
@@ -132,7 +120,7 @@ export class TemplateSetInputDto {
     example: 120,
     description: 'Rest after the set, in seconds',
   })
-  @OmitForDefault()
+  @Omittable()
   @IsInt()
   @Min(LIMITS.restSeconds.min)
   @Max(LIMITS.restSeconds.max)
@@ -204,7 +192,7 @@ export class CreateTemplateDto {
     type: String,
     example: 'Three days, compound lifts first, double progression on accessories.',
   })
-  @IsOptional()
+  @Nullable()
   @Transform(trimString)
   @IsString()
   @MaxLength(LIMITS.description)
@@ -227,7 +215,7 @@ export class CreateTemplateDto {
     enumName: 'TemplateVisibility',
     default: TemplateVisibility.Private,
   })
-  @OmitForDefault()
+  @Omittable()
   @IsEnum(TemplateVisibility)
   visibility: TemplateVisibility = TemplateVisibility.Private;
 
@@ -249,7 +237,7 @@ export class UpdateTemplateDto extends CreateTemplateDto {
     description:
       'The version your edit is based on (from GET); if the template has changed since, the answer is 409. Omit to overwrite unconditionally.',
   })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   version?: number;

@@ -1,17 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsEnum,
-  IsOptional,
-  IsTimeZone,
-  ValidateIf,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsEnum, IsTimeZone } from 'class-validator';
 import { LengthUnit } from '../../../common/units/length-unit';
 import { WeightUnit } from '../../../common/units/weight-unit';
 import { Equipment, ExerciseLevel } from '../../training/exercise-attributes.vocabulary';
 import { User } from '../entities/user.entity';
+import { Nullable, Omittable } from '../../../common/validation/presence';
 
 export class PreferencesDto {
   @ApiProperty({
@@ -63,22 +56,22 @@ export class PreferencesDto {
 /** Send only what changes; `null` clears the level or the equipment list. */
 export class UpdatePreferencesDto {
   @ApiPropertyOptional({ enum: WeightUnit, enumName: 'WeightUnit' })
-  @IsOptional()
+  @Omittable()
   @IsEnum(WeightUnit)
   weightUnit?: WeightUnit;
 
   @ApiPropertyOptional({ enum: LengthUnit, enumName: 'LengthUnit' })
-  @IsOptional()
+  @Omittable()
   @IsEnum(LengthUnit)
   lengthUnit?: LengthUnit;
 
   @ApiPropertyOptional({ example: 'America/New_York', description: 'An IANA time zone name' })
-  @IsOptional()
+  @Omittable()
   @IsTimeZone({ message: 'timeZone must be an IANA time zone, such as Europe/Paris' })
   timeZone?: string;
 
   @ApiPropertyOptional({ enum: ExerciseLevel, enumName: 'ExerciseLevel', nullable: true })
-  @ValidateIf((_o, value) => value !== null && value !== undefined)
+  @Nullable()
   @IsEnum(ExerciseLevel)
   trainingLevel?: ExerciseLevel | null;
 
@@ -89,7 +82,7 @@ export class UpdatePreferencesDto {
     nullable: true,
     example: ['barbell', 'dumbbell'],
   })
-  @ValidateIf((_o, value) => value !== null && value !== undefined)
+  @Nullable()
   @IsArray()
   @ArrayMaxSize(Object.values(Equipment).length)
   @ArrayUnique()

@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, Length, MaxLength, ValidateIf } from 'class-validator';
+import { IsString, Length, MaxLength } from 'class-validator';
 import { trimString } from '../../../common/validation/transforms';
+import { Nullable, Omittable } from '../../../common/validation/presence';
 
 export class UpdateProfileDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 80, example: 'Ada L.' })
-  @IsOptional()
+  @Omittable()
   @Transform(trimString)
   @IsString()
   @Length(1, 80)
@@ -18,7 +19,7 @@ export class UpdateProfileDto {
     example: 'Training for my first marathon',
     description: 'null clears the bio',
   })
-  @ValidateIf((_o, value) => value !== null && value !== undefined)
+  @Nullable()
   @Transform(trimString)
   @IsString()
   @MaxLength(500)

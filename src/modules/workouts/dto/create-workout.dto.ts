@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsInt, IsUUID, Max, Min } from 'class-validator';
 import { TEMPLATE_LIMITS } from '../../templates/dto/template-limits';
 import { WORKOUT_LIMITS, WorkoutField } from './workout-fields';
+import { Omittable } from '../../../common/validation/presence';
 
 /** Body of POST /workouts: an empty session, or one day of a template as planned sets. */
 export class CreateWorkoutDto {
@@ -11,7 +12,7 @@ export class CreateWorkoutDto {
     example: 'Push day',
     description: 'Defaults to "<template>: <day>" for a template, else "Workout"',
   })
-  @IsOptional()
+  @Omittable()
   @WorkoutField.name()
   name?: string;
 
@@ -20,7 +21,7 @@ export class CreateWorkoutDto {
     description:
       'Copy a day of this template (yours or a public one) as planned sets; %e1RM loads are computed from your history',
   })
-  @IsOptional()
+  @Omittable()
   @IsUUID()
   templateId?: string;
 
@@ -31,7 +32,7 @@ export class CreateWorkoutDto {
     example: 0,
     description: 'Which day of the template, from 0; only with templateId',
   })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(TEMPLATE_LIMITS.days - 1)
@@ -42,12 +43,12 @@ export class CreateWorkoutDto {
     example: '2026-11-21T17:30:00.000Z',
     description: 'When the session is planned (at most a year ahead)',
   })
-  @IsOptional()
+  @Omittable()
   @WorkoutField.instant()
   scheduledFor?: Date;
 
   @ApiPropertyOptional({ maxLength: WORKOUT_LIMITS.notes, example: 'Deload week' })
-  @IsOptional()
+  @Omittable()
   @WorkoutField.notes()
   notes?: string;
 }

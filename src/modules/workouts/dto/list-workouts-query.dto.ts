@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsOptional } from 'class-validator';
+import { IsEnum } from 'class-validator';
 import { TimeRangeCursorQueryDto } from '../../../common/pagination/cursor-query.dto';
 import { WorkoutStatus } from '../workout-state';
 import { WorkoutField } from './workout-fields';
+import { Omittable } from '../../../common/validation/presence';
 
 export class ListWorkoutsQueryDto extends TimeRangeCursorQueryDto({
   items: 'Sessions held (or planned)',
@@ -10,7 +11,7 @@ export class ListWorkoutsQueryDto extends TimeRangeCursorQueryDto({
   instant: WorkoutField.instant,
 }) {
   @ApiPropertyOptional({ enum: WorkoutStatus, enumName: 'WorkoutStatus' })
-  @IsOptional()
+  @Omittable()
   @IsEnum(WorkoutStatus)
   status?: WorkoutStatus;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
-import { Clearable, WORKOUT_LIMITS, WorkoutField } from './workout-fields';
+import { WORKOUT_LIMITS, WorkoutField } from './workout-fields';
+import { Nullable, Omittable } from '../../../common/validation/presence';
 
 /** Body of PUT /workouts/:id: send what changes, with the version it is based on. */
 export class UpdateWorkoutDto {
@@ -14,7 +14,7 @@ export class UpdateWorkoutDto {
   version: number;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: WORKOUT_LIMITS.name, example: 'Heavy push' })
-  @IsOptional()
+  @Omittable()
   @WorkoutField.name()
   name?: string;
 
@@ -25,7 +25,7 @@ export class UpdateWorkoutDto {
     example: 'Shoulder felt fine',
     description: 'null clears it',
   })
-  @Clearable()
+  @Nullable()
   @WorkoutField.notes()
   notes?: string | null;
 
@@ -36,7 +36,7 @@ export class UpdateWorkoutDto {
     example: '2026-11-22T17:30:00.000Z',
     description: 'null clears it; while planned, it also moves the workout in the history',
   })
-  @Clearable()
+  @Nullable()
   @WorkoutField.instant()
   scheduledFor?: Date | null;
 }

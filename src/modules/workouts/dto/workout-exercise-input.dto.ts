@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
-import { Clearable, WORKOUT_LIMITS, WorkoutField } from './workout-fields';
+import { IsUUID } from 'class-validator';
+import { WORKOUT_LIMITS, WorkoutField } from './workout-fields';
+import { Nullable, Omittable } from '../../../common/validation/presence';
 
 const POSITION = {
   minimum: 0,
@@ -19,12 +20,12 @@ export class AddWorkoutExerciseDto {
   exerciseId: string;
 
   @ApiPropertyOptional({ ...POSITION, description: `${POSITION.description}; default: last` })
-  @IsOptional()
+  @Omittable()
   @WorkoutField.position()
   position?: number;
 
   @ApiPropertyOptional({ maxLength: WORKOUT_LIMITS.exerciseNotes, example: 'Narrow grip' })
-  @IsOptional()
+  @Omittable()
   @WorkoutField.notes(WORKOUT_LIMITS.exerciseNotes)
   notes?: string;
 }
@@ -32,7 +33,7 @@ export class AddWorkoutExerciseDto {
 /** Body of PUT /workouts/:id/exercises/:exerciseId: send what changes. */
 export class UpdateWorkoutExerciseDto {
   @ApiPropertyOptional(POSITION)
-  @IsOptional()
+  @Omittable()
   @WorkoutField.position()
   position?: number;
 
@@ -42,7 +43,7 @@ export class UpdateWorkoutExerciseDto {
     type: String,
     description: 'null clears it',
   })
-  @Clearable()
+  @Nullable()
   @WorkoutField.notes(WORKOUT_LIMITS.exerciseNotes)
   notes?: string | null;
 
@@ -51,7 +52,7 @@ export class UpdateWorkoutExerciseDto {
     example: 7,
     description: 'The workout version this edit is based on; if stale, 409 version-conflict',
   })
-  @IsOptional()
+  @Omittable()
   @WorkoutField.version()
   version?: number;
 }

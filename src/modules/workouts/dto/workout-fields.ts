@@ -13,7 +13,6 @@ import {
   MaxLength,
   Min,
   MinDate,
-  ValidateIf,
 } from 'class-validator';
 import { EARLIEST_INSTANT } from '../../../common/validation/instant.decorator';
 import { toDate, trimString } from '../../../common/validation/transforms';
@@ -39,10 +38,6 @@ export const WORKOUT_LIMITS = {
 
 const { reps, rpe, rir, restSeconds } = WORKOUT_LIMITS;
 const finite = { allowNaN: false, allowInfinity: false } as const;
-
-/** Absent leaves the field alone; null clears it (PUT bodies). */
-export const Clearable = () =>
-  ValidateIf((_object, value) => value !== null && value !== undefined);
 
 /** Shared validation of workout and set fields, so create, update and list agree on every rule. */
 export const WorkoutField = {

@@ -1,8 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
-import { OmitForDefault } from '../../../common/validation/field-rules';
 import { SetType } from '../../training/set-type.vocabulary';
-import { Clearable, SetField, WORKOUT_LIMITS, WorkoutField } from './workout-fields';
+import { SetField, WORKOUT_LIMITS, WorkoutField } from './workout-fields';
+import { Nullable, Omittable } from '../../../common/validation/presence';
 
 const { reps, rpe, rir, restSeconds } = WORKOUT_LIMITS;
 
@@ -48,7 +47,7 @@ const DOCS = {
 /** Body of POST /workouts/:id/exercises/:exerciseId/sets: one set, appended. */
 export class CreateWorkoutSetDto {
   @ApiPropertyOptional({ ...DOCS.setType, default: SetType.Normal })
-  @OmitForDefault()
+  @Omittable()
   @SetField.setType()
   setType: SetType = SetType.Normal;
 
@@ -57,27 +56,27 @@ export class CreateWorkoutSetDto {
     nullable: true,
     description: `${DOCS.weight.description}; none for body weight`,
   })
-  @IsOptional()
+  @Nullable()
   @SetField.weight()
   weight?: number | null;
 
-  @ApiPropertyOptional(DOCS.reps)
-  @IsOptional()
+  @ApiPropertyOptional({ ...DOCS.reps, nullable: true })
+  @Nullable()
   @SetField.reps()
   reps?: number | null;
 
-  @ApiPropertyOptional(DOCS.rpe)
-  @IsOptional()
+  @ApiPropertyOptional({ ...DOCS.rpe, nullable: true })
+  @Nullable()
   @SetField.rpe()
   rpe?: number | null;
 
-  @ApiPropertyOptional(DOCS.rir)
-  @IsOptional()
+  @ApiPropertyOptional({ ...DOCS.rir, nullable: true })
+  @Nullable()
   @SetField.rir()
   rir?: number | null;
 
-  @ApiPropertyOptional(DOCS.restSeconds)
-  @IsOptional()
+  @ApiPropertyOptional({ ...DOCS.restSeconds, nullable: true })
+  @Nullable()
   @SetField.restSeconds()
   restSeconds?: number | null;
 
@@ -86,7 +85,7 @@ export class CreateWorkoutSetDto {
     example: true,
     description: 'Performed (counts at completion); false to add a set still to do',
   })
-  @OmitForDefault()
+  @Omittable()
   @SetField.completed()
   completed: boolean = true;
 }
@@ -97,37 +96,37 @@ export class CreateWorkoutSetDto {
  */
 export class UpdateWorkoutSetDto {
   @ApiPropertyOptional(DOCS.setType)
-  @IsOptional()
+  @Omittable()
   @SetField.setType()
   setType?: SetType;
 
   @ApiPropertyOptional({ ...DOCS.weight, nullable: true })
-  @Clearable()
+  @Nullable()
   @SetField.weight()
   weight?: number | null;
 
   @ApiPropertyOptional({ ...DOCS.reps, nullable: true })
-  @Clearable()
+  @Nullable()
   @SetField.reps()
   reps?: number | null;
 
   @ApiPropertyOptional({ ...DOCS.rpe, nullable: true })
-  @Clearable()
+  @Nullable()
   @SetField.rpe()
   rpe?: number | null;
 
   @ApiPropertyOptional({ ...DOCS.rir, nullable: true })
-  @Clearable()
+  @Nullable()
   @SetField.rir()
   rir?: number | null;
 
   @ApiPropertyOptional({ ...DOCS.restSeconds, nullable: true })
-  @Clearable()
+  @Nullable()
   @SetField.restSeconds()
   restSeconds?: number | null;
 
   @ApiPropertyOptional({ example: true })
-  @IsOptional()
+  @Omittable()
   @SetField.completed()
   completed?: boolean;
 
@@ -137,7 +136,7 @@ export class UpdateWorkoutSetDto {
     description:
       'For offline clients: the workout version this edit is based on; if stale, 409 version-conflict with the current workout',
   })
-  @IsOptional()
+  @Omittable()
   @WorkoutField.version()
   version?: number;
 }
