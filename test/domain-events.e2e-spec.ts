@@ -171,19 +171,22 @@ describe('domain events through the outbox (e2e)', () => {
     });
   });
 
-  it('moves a goal from a workout completed while the worker’s Redis was down, once it is back, with no retry by the client', async () => {
+  it('moves a goal from a workout completed while Redis was down, once it is back, with no retry by the client', async () => {
+    // The API and the worker both reach Redis through a proxy the test cuts.
     const proxy = new TcpProxy('127.0.0.1', Number(new URL(api.config.redis.url).port || 6379));
     const redisUrl = new URL(api.config.redis.url);
     redisUrl.host = `127.0.0.1:${await proxy.start()}`;
-    const worker = await startWorker(
-      testConfig({ REDIS_URL: redisUrl.toString(), OUTBOX_RETRY_MAX_MS: '500' }),
-    );
+    const config = testConfig({ REDIS_URL: redisUrl.toString(), OUTBOX_RETRY_MAX_MS: '500' });
+    const behindProxy = await startApi(config);
+    const worker = await startWorker(config);
     try {
-      const { phone } = await newUser();
+      const { client: phone } = await registerClient(behindProxy.http);
       const goalId = await benchGoal(phone, 120);
       await domainEventsSettled(worker);
 
       await proxy.cut();
+      // Signed in (revocations are in memory), not throttled (the general limit fails open),
+      // and the completion commits its event to PostgreSQL: Redis is not on the way.
       const workoutId = await benchSingle(phone, 110);
       // The relay tried and was refused: the event waits in PostgreSQL, the goal has not moved.
       await eventually(async () => {
@@ -200,6 +203,7 @@ describe('domain events through the outbox (e2e)', () => {
       await eventually(async () => ((await progressOf(phone, goalId)) === 50 ? true : undefined));
     } finally {
       await worker.close();
+      await behindProxy.close();
       await proxy.cut();
     }
   });

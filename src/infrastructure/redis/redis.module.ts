@@ -11,14 +11,38 @@ export function appKeyPrefix(config: AppConfig): string {
 }
 
 /** `url` overrides the configured one (`npm run dev` may have started a Redis of its own). */
-export function createRedisClient(config: AppConfig, name: string, url = config.redis.url): Redis {
+export function createRedisClient(
+  config: AppConfig,
+  name: string,
+  url = config.redis.url,
+  options: { failFast?: boolean } = {},
+): Redis {
   return new Redis(url, {
     keyPrefix: appKeyPrefix(config),
     connectionName: `fitai-${name}`,
     // Commands fail quickly while Redis is down instead of queueing forever.
     maxRetriesPerRequest: 2,
-    enableOfflineQueue: true,
+    // failFast: while disconnected a command fails at once rather than waiting for the next
+    // reconnection; a connection that stopped answering fails it after commandTimeout. For
+    // the request path (throttling, caches), where a Redis outage must not add seconds to
+    // every request.
+    enableOfflineQueue: !options.failFast,
+    ...(options.failFast ? { commandTimeout: 1_000 } : {}),
     connectTimeout: 5_000,
+  });
+}
+
+/** Resolves when the client is ready, or after `timeoutMs` (Redis down at start: go on). */
+function readyOrTimeout(client: Redis, timeoutMs: number): Promise<void> {
+  if (client.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      client.off('ready', done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    client.once('ready', done);
   });
 }
 
@@ -38,7 +62,14 @@ class RedisLifecycle implements OnApplicationShutdown {
     {
       provide: REDIS,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => createRedisClient(config, 'app'),
+      // Without an offline queue, commands sent before the connection is up would fail: the
+      // application starts once it is (or after 5 s, if Redis is down; it reconnects later).
+      useFactory: async (config: AppConfig) => {
+        const client = createRedisClient(config, 'app', config.redis.url, { failFast: true });
+        client.on('error', () => undefined); // reported by /health/ready and by each caller
+        await readyOrTimeout(client, 5_000);
+        return client;
+      },
     },
     RedisLifecycle,
   ],

@@ -5,6 +5,7 @@ import Redis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
 import { AuthenticatedUser } from '../../common/auth/roles';
 import { REDIS } from '../redis/redis.module';
+import { FailOpenThrottlerStorage } from './fail-open-storage';
 
 const AUTH_RATE_LIMITED = 'fitai:authRateLimited';
 
@@ -20,7 +21,8 @@ function isAuthRateLimited(context: ExecutionContext): boolean {
 type TrackedRequest = { ip?: string; user?: AuthenticatedUser };
 
 /**
- * Two throttlers, both counted in Redis so limits hold across API replicas:
+ * Two throttlers, both counted in Redis so limits hold across API replicas (when Redis cannot
+ * answer: FailOpenThrottlerStorage):
  * `default` per signed-in user (per IP for anonymous callers), and `auth`, stricter and per
  * IP, only on routes marked @AuthRateLimit(). The auth guard runs first, so `req.user` is set.
  */
@@ -29,7 +31,7 @@ type TrackedRequest = { ip?: string; user?: AuthenticatedUser };
     ThrottlerModule.forRootAsync({
       inject: [AppConfig, REDIS],
       useFactory: (config: AppConfig, redis: Redis) => ({
-        storage: new ThrottlerStorageRedisService(redis),
+        storage: new FailOpenThrottlerStorage(new ThrottlerStorageRedisService(redis)),
         throttlers: [
           {
             name: 'default',
