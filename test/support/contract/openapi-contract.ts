@@ -64,8 +64,8 @@ const COMPONENTS_ID = 'urn:fitai:openapi';
 export const OUTSIDE_THE_API = [/^\/docs(\/|-json|$)/, /^\/health\//, /^\/metrics$/];
 
 /**
- * Answers to paths the document does not describe (Express's 404): a problem, nothing else.
- * Its schema is the document's generic `ProblemDetails`.
+ * Answers to paths the document does not describe (Express's 404): a `not-found` problem,
+ * nothing else (the schema `NotFoundProblem`).
  */
 const UNROUTED_STATUSES = [404];
 
@@ -217,7 +217,7 @@ export class OpenApiContract {
     }
     const generic: ResponseObject = {
       content: {
-        'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } },
+        'application/problem+json': { schema: { $ref: '#/components/schemas/NotFoundProblem' } },
       },
     };
     return this.checkResponse(`${where} → ${exchange.status}`, generic, exchange);

@@ -7,6 +7,7 @@ import { ENTRY_LIMITS, EntryField } from './entry-fields';
 
 export class CreateEntryDto {
   @ApiPropertyOptional({
+    type: 'string',
     format: 'date-time',
     example: '2026-11-20T07:30:00.000Z',
     description:
@@ -20,12 +21,12 @@ export class CreateEntryDto {
   @IsEnum(EntryType)
   type: EntryType;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 10, example: 7 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10, example: 7 })
   @IsOptional()
   @EntryField.scale()
   mood?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 10, example: 6 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10, example: 6 })
   @IsOptional()
   @EntryField.scale()
   energy?: number;
@@ -48,7 +49,13 @@ export class CreateEntryDto {
   @EntryField.tags()
   tags?: string[];
 
-  @ApiPropertyOptional({ example: 7.5, description: 'A measured value (e.g. hours slept)' })
+  @ApiPropertyOptional({
+    type: 'number',
+    minimum: -1_000_000_000,
+    maximum: 1_000_000_000,
+    example: 7.5,
+    description: 'A measured value (e.g. hours slept), at most 4 decimals',
+  })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
   @Min(-1_000_000_000)

@@ -18,7 +18,7 @@ const clearable = ValidateIf((_o, value) => value !== null && value !== undefine
 
 /** PATCH: send only what changes; `null` clears an optional field. */
 export class UpdateEntryDto {
-  @ApiPropertyOptional({ format: 'date-time', example: '2026-11-20T07:30:00.000Z' })
+  @ApiPropertyOptional({ type: 'string', format: 'date-time', example: '2026-11-20T07:30:00.000Z' })
   @IsOptional()
   @EntryField.instant()
   occurredAt?: Date;
@@ -28,12 +28,12 @@ export class UpdateEntryDto {
   @IsEnum(EntryType)
   type?: EntryType;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 10, nullable: true, type: Number, example: 8 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10, nullable: true, example: 8 })
   @clearable
   @EntryField.scale()
   mood?: number | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 10, nullable: true, type: Number })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10, nullable: true })
   @clearable
   @EntryField.scale()
   energy?: number | null;
@@ -48,7 +48,12 @@ export class UpdateEntryDto {
   @EntryField.tags()
   tags?: string[];
 
-  @ApiPropertyOptional({ nullable: true, type: Number })
+  @ApiPropertyOptional({
+    type: 'number',
+    minimum: -1_000_000_000,
+    maximum: 1_000_000_000,
+    nullable: true,
+  })
   @clearable
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
   @Min(-1_000_000_000)

@@ -12,6 +12,7 @@ export const MAX_PERIOD_WEEKS = 156;
  */
 export class ProgressPeriodQueryDto {
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: MAX_PERIOD_WEEKS,
     default: 12,
@@ -24,6 +25,8 @@ export class ProgressPeriodQueryDto {
   weeks: number = 12;
 
   @ApiPropertyOptional({
+    type: 'string',
+    format: 'date',
     example: '2026-11-20',
     description: 'Last day of the period, a date in your time zone; defaults to today there',
   })
@@ -33,7 +36,7 @@ export class ProgressPeriodQueryDto {
 }
 
 export class StrengthSeriesQueryDto extends ProgressPeriodQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PERIOD_WEEKS, default: 52 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PERIOD_WEEKS, default: 52 })
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -43,6 +46,7 @@ export class StrengthSeriesQueryDto extends ProgressPeriodQueryDto {
 
 export class TrainingAnalyticsQueryDto extends ProgressPeriodQueryDto {
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: 14,
     description:

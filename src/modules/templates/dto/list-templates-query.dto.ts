@@ -47,7 +47,7 @@ export class ListTemplatesQueryDto extends PageQueryDto {
   @IsEnum(ExerciseLevel)
   level?: ExerciseLevel;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: TEMPLATE_LIMITS.days, example: 3 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: TEMPLATE_LIMITS.days, example: 3 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
