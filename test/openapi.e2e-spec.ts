@@ -1,4 +1,10 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { Type } from '@nestjs/common';
+import { PARAMTYPES_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import type { NestContainer } from '@nestjs/core';
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
+import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
@@ -8,6 +14,8 @@ import { startApi, TestApi } from './support/test-app';
 type Schema = {
   $ref?: string;
   type?: string;
+  format?: string;
+  allOf?: Schema[];
   enum?: unknown[];
   oneOf?: Schema[];
   properties?: Record<string, Schema>;
@@ -57,6 +65,97 @@ function registeredRoutes(api: TestApi): string[] {
         ),
       )
   );
+}
+
+/** The classes of the bodies and queries of every route, as the handlers declare them. */
+function requestClasses(api: TestApi): { body: Type[]; query: Type[] } {
+  const found = { body: new Set<Type>(), query: new Set<Type>() };
+  const container = (api.app as unknown as { container: NestContainer }).container;
+  for (const module of container.getModules().values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as Type;
+      for (const method of Object.getOwnPropertyNames(controller.prototype)) {
+        const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {}) as Record<
+          string,
+          { index: number; data?: unknown }
+        >;
+        const types = (Reflect.getMetadata(PARAMTYPES_METADATA, controller.prototype, method) ??
+          []) as Type[];
+        for (const [key, arg] of Object.entries(args)) {
+          const paramtype = Number(key.split(':')[0]);
+          const type = types[arg.index];
+          if (arg.data !== undefined || !type?.prototype || type === Object) continue;
+          if (paramtype === RouteParamtypes.BODY) found.body.add(type);
+          if (paramtype === RouteParamtypes.QUERY) found.query.add(type);
+        }
+      }
+    }
+  }
+  return { body: [...found.body], query: [...found.query] };
+}
+
+/**
+ * What the validators of a DTO property require of its schema: a rule per validator that fixes
+ * the JSON type or format, and `required` unless the property is optional (conditional
+ * validation) or has a default.
+ */
+function validatorDisagreements(
+  type: Type,
+  schemaOf: (property: string) => Schema | undefined,
+  required: (property: string) => boolean,
+  resolve: (schema: Schema) => Schema,
+): string[] {
+  const problems: string[] = [];
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(type, '', true, false);
+  const instance = new (type as new () => Record<string, unknown>)();
+  const properties = [...new Set(metadata.map((m) => m.propertyName))];
+  for (const property of properties) {
+    const rules = metadata.filter((m) => m.propertyName === property);
+    const names = new Set(rules.map((m) => m.name ?? m.type));
+    const where = `${type.name}.${property}`;
+    const declared = schemaOf(property);
+    if (!declared) {
+      problems.push(`${where}: validated but not documented`);
+      continue;
+    }
+    const schema = resolve(declared);
+    const items = schema.type === 'array' ? resolve((schema as { items: Schema }).items) : schema;
+    const expect = (ok: boolean, what: string) => {
+      if (!ok) problems.push(`${where}: ${what} (schema ${JSON.stringify(declared)})`);
+    };
+    if (names.has('isInt')) expect(items.type === 'integer', 'IsInt needs type integer');
+    if (names.has('isNumber')) expect(items.type === 'number', 'IsNumber needs type number');
+    if (names.has('isBoolean')) expect(items.type === 'boolean', 'IsBoolean needs type boolean');
+    if (names.has('isUuid')) expect(items.format === 'uuid', 'IsUUID needs format uuid');
+    if (names.has('isDate')) expect(items.format === 'date-time', 'IsDate needs date-time');
+    if (names.has('isIso8601')) expect(items.format === 'date', 'a local date needs format date');
+    if (names.has('isEnum') || names.has('isIn')) expect(!!items.enum, 'IsEnum/IsIn needs enum');
+    const optional =
+      rules.some((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION) ||
+      instance[property] !== undefined;
+    expect(required(property) === !optional, optional ? 'optional' : 'required');
+    if (names.has(ValidationTypes.NESTED_VALIDATION)) {
+      const nested = defaultMetadataStorage.findTypeMetadata(type, property);
+      const nestedType = nested?.typeFunction() as Type | undefined;
+      const ref = items.$ref ?? (declared as { items?: Schema }).items?.$ref;
+      if (nestedType && ref && !nested?.options?.discriminator) {
+        problems.push(...nestedDisagreements(nestedType));
+      }
+    }
+  }
+  return problems;
+
+  function nestedDisagreements(nestedType: Type): string[] {
+    return validatorDisagreements(
+      nestedType,
+      (property) => nestedSchema(nestedType)?.properties?.[property],
+      (property) => nestedSchema(nestedType)?.required?.includes(property) ?? false,
+      resolve,
+    );
+  }
+  function nestedSchema(nestedType: Type): Schema | undefined {
+    return resolve({ $ref: `#/components/schemas/${nestedType.name}` });
+  }
 }
 
 describe('OpenAPI document (e2e)', () => {
@@ -182,6 +281,49 @@ describe('OpenAPI document (e2e)', () => {
         });
       }
     }
+  });
+
+  it('documents every body and query field as its validators check it', () => {
+    const schemas = document.components.schemas;
+    const resolve = (schema: Schema): Schema => {
+      if (schema.$ref) return resolve(schemas[schema.$ref.split('/').pop()!]);
+      const wrapped = (schema as { allOf?: Schema[] }).allOf;
+      if (wrapped?.length === 1) return { ...resolve(wrapped[0]), ...schema, allOf: undefined };
+      // A nullable reference: one of it or null.
+      const [first, second] = schema.oneOf ?? [];
+      if (second && (second as { nullable?: boolean }).nullable) return resolve(first);
+      return schema;
+    };
+    const { body, query } = requestClasses(api);
+    expect(body.length).toBeGreaterThan(20);
+    expect(query.length).toBeGreaterThan(10);
+    const problems: string[] = [];
+    for (const type of body) {
+      const schema = schemas[type.name];
+      problems.push(
+        ...validatorDisagreements(
+          type,
+          (property) => schema?.properties?.[property],
+          (property) => schema?.required?.includes(property) ?? false,
+          resolve,
+        ),
+      );
+    }
+    const parameters = Object.values(document.paths).flatMap((ops) =>
+      Object.values(ops).flatMap((op) => op.parameters ?? []),
+    ) as { name: string; in: string; required?: boolean; schema?: Schema }[];
+    for (const type of query) {
+      const param = (name: string) => parameters.find((p) => p.in === 'query' && p.name === name);
+      problems.push(
+        ...validatorDisagreements(
+          type,
+          (property) => param(property)?.schema,
+          (property) => param(property)?.required === true,
+          resolve,
+        ),
+      );
+    }
+    expect([...new Set(problems)]).toEqual([]);
   });
 
   it('puts no `default` in request body schemas (generated clients would require the field)', () => {
