@@ -1,4 +1,5 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
 import { ValidationProblem } from './domain-errors';
 
 /** Flattens nested class-validator errors into `{ field: "days.0.exercises.1.reps", messages }`. */
@@ -13,9 +14,36 @@ export function flattenValidationErrors(
   });
 }
 
-/** The one validation pipe: whitelist, unknown fields rejected, payloads transformed. */
+/** The properties a DTO class validates: the ones the whitelist keeps. */
+function validatedProperties(type: ArgumentMetadata['metatype']): Set<string> | undefined {
+  if (!type) return undefined;
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(type, '', false, false);
+  return metadata.length > 0 ? new Set(metadata.map((m) => m.propertyName)) : undefined;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * The one validation pipe: whitelist, payloads transformed; an unknown field of a body (or of a
+ * path) is a 400, while unknown query parameters are dropped before anything reads them
+ * (docs/errors.md, "Unknown fields"). Dropping them first also keeps a parameter named like
+ * a getter of the DTO (`?offset=1` on a page query) from reaching class-transformer.
+ */
+class FitAiValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'query' && isPlainObject(value)) {
+      const known = validatedProperties(metadata.metatype);
+      if (known) {
+        value = Object.fromEntries(Object.entries(value).filter(([key]) => known.has(key)));
+      }
+    }
+    return super.transform(value, metadata) as Promise<unknown>;
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new FitAiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
