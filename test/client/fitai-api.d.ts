@@ -4165,9 +4165,15 @@ export interface components {
              * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
              */
             requestId: string;
-            /** @description The status that forbids the action */
+            /**
+             * @description The status that forbids the action
+             * @example completed
+             */
             workoutStatus: components["schemas"]["WorkoutStatus"];
-            /** @description The action asked for */
+            /**
+             * @description The action asked for
+             * @example start
+             */
             action: components["schemas"]["WorkoutAction"];
             /**
              * @description What the status allows instead (none once completed or abandoned)

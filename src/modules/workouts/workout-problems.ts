@@ -37,12 +37,14 @@ export const WorkoutProblems = {
       workoutStatus: {
         enum: WorkoutStatus,
         enumName: 'WorkoutStatus',
+        example: WorkoutStatus.Completed,
         required: true,
         description: 'The status that forbids the action',
       },
       action: {
         enum: WorkoutAction,
         enumName: 'WorkoutAction',
+        example: WorkoutAction.Start,
         required: true,
         description: 'The action asked for',
       },
