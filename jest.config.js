@@ -1,7 +1,8 @@
 /**
- * One Jest run for everything: unit specs beside the code (src/**\/*.spec.ts) and e2e specs
- * (test/**\/*.e2e-spec.ts) against real PostgreSQL and Redis. The global setup creates,
- * migrates and seeds a template database for the run; each e2e file works in a copy of it.
+ * One Jest run for everything: unit specs beside the code (src/**\/*.spec.ts, and the test
+ * harness's own in test/support) and e2e specs (test/**\/*.e2e-spec.ts) against real PostgreSQL
+ * and Redis. The global setup creates, migrates and seeds a template database for the run; each
+ * e2e file works in a copy of it.
  */
 const swc = {
   jsc: {
@@ -20,7 +21,10 @@ module.exports = {
   // Node, plus a database of its own for each e2e file (copied from the run's template).
   testEnvironment: '<rootDir>/test/support/database-environment.ts',
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
-  testRegex: ['/src/.*\\.spec\\.ts$', '/test/.*\\.e2e-spec\\.ts$'],
+  testRegex: ['/src/.*\\.spec\\.ts$', '/test/support/.*\\.spec\\.ts$', '/test/.*\\.e2e-spec\\.ts$'],
+  // Every answer of an in-process API is checked against its OpenAPI document; a test whose
+  // answers break it fails (test/support/contract).
+  setupFilesAfterEnv: ['<rootDir>/test/support/contract/fail-on-contract-violations.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -1,8 +1,11 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
-import { configureHttpApp } from './common/http/http-app';
+import { API_PREFIX } from './common/http/api-path';
+import { configureHttpApp, ROOT_ROUTES } from './common/http/http-app';
+import { buildOpenApiDocument } from './common/swagger/openapi';
 import { AppConfig } from './config/app-config';
 import { WorkerModule } from './worker.module';
 
@@ -25,4 +28,23 @@ export async function createWorkerApp(config: AppConfig): Promise<INestApplicati
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   return app;
+}
+
+/**
+ * The OpenAPI document of the API without running it: the modules are scanned in preview mode
+ * (no provider is created, so nothing connects to PostgreSQL or Redis). The same document as
+ * the one served at /docs-json (the OpenAPI e2e test compares them).
+ */
+export async function createApiDocument(config: AppConfig): Promise<OpenAPIObject> {
+  const app = await NestFactory.create(ApiModule.forRoot(config), {
+    preview: true,
+    logger: false,
+    bodyParser: false,
+  });
+  try {
+    app.setGlobalPrefix(API_PREFIX, { exclude: ROOT_ROUTES });
+    return buildOpenApiDocument(app, config);
+  } finally {
+    await app.close();
+  }
 }

@@ -178,18 +178,14 @@ describe('hostile input (e2e)', () => {
       await user.get('/tags', { page: 10_000, limit: 100 }).expect(200);
     });
 
-    it('?offset= is an unknown parameter, not a 500', async () => {
+    it('?offset= is ignored like any unknown query parameter, not a 500', async () => {
       for (const [client, path] of [
         [user, '/templates'],
         [user, '/exercises'],
         [admin, '/admin/users'],
       ] as const) {
         const res = await client.get(path, { offset: 1 });
-        expect({ path, status: res.status, fields: errorFields(res) }).toEqual({
-          path,
-          status: 400,
-          fields: ['offset'],
-        });
+        expect({ path, status: res.status }).toEqual({ path, status: 200 });
       }
     });
   });

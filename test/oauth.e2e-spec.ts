@@ -370,7 +370,7 @@ describe('social sign-in (e2e)', () => {
       expect(res.headers['content-type']).toMatch(PROBLEM);
       expect(res.body).toMatchObject({
         type: 'urn:fitai:problem:provider-not-configured',
-        title: 'Google sign-in is not configured',
+        title: 'Provider not configured',
       });
     } finally {
       await bare.close();

@@ -768,7 +768,9 @@ describe('workout templates (e2e)', () => {
     const mine = await as(ada).get('/templates/my').expect(200);
     expect(ids(mine)).toEqual([second.id, first.id]);
     expect(mine.body.meta.total).toBe(2);
-    await as(ada).get('/templates/my', { visibility: 'public' }).expect(400);
+    // Not a filter: ignored, as every unknown query parameter (docs/errors.md).
+    const all = await as(ada).get('/templates/my', { visibility: 'public' }).expect(200);
+    expect(ids(all)).toEqual([second.id, first.id]);
   });
 
   it('soft-deletes: gone from lists and 404, while favourites and copies stay intact', async () => {

@@ -79,6 +79,17 @@ export type KnownIds = Map<string, string>;
  * Reads the document's schemas: follows `$ref`, merges `allOf` (Nest documents an enum property
  * as `{ allOf: [{ $ref }], example, nullable }`), builds valid-looking samples.
  */
+/**
+ * Whether a schema takes null: `nullable: true`, or, for a reference (an enum, an object),
+ * `oneOf: [{ $ref }, { nullable: true, enum: [null] }]` as the document writes it (OpenAPI 3.0).
+ */
+function isNullable(schema: SchemaObject): boolean {
+  return (
+    schema.nullable === true ||
+    [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])].some((member) => member.nullable === true)
+  );
+}
+
 export class Schemas {
   private emails = 0;
 
@@ -87,6 +98,7 @@ export class Schemas {
     private readonly ids: KnownIds,
   ) {}
 
+  /** The schema a reference or a composition stands for (a nullable one keeps its `oneOf`). */
   resolve(schema: SchemaObject): SchemaObject {
     let resolved = schema;
     if (resolved.$ref) {
@@ -181,7 +193,7 @@ export class Schemas {
     for (const [key, property] of Object.entries(s.properties)) {
       const resolved = this.resolve(property);
       const here = [...path, key];
-      fields.push({ path: here, schema: resolved, nullable: resolved.nullable === true });
+      fields.push({ path: here, schema: resolved, nullable: isNullable(resolved) });
       const value = (sample as Record<string, unknown>)[key];
       if (resolved.type === 'array' && resolved.items && Array.isArray(value)) {
         fields.push(...this.fieldsOf(resolved.items, value[0], [...here, 0]));

@@ -8,11 +8,14 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { createApiApp } from '../../src/bootstrap';
+import { buildOpenApiDocument } from '../../src/common/swagger/openapi';
 import { AppConfig } from '../../src/config/app-config';
 import { loadConfig } from '../../src/config/load-config';
 import { MailTransport } from '../../src/infrastructure/mail/mail-transport';
 import { UsersService } from '../../src/modules/users/users.service';
 import { WorkerModule } from '../../src/worker.module';
+import { OpenApiContract } from './contract/openapi-contract';
+import { recordResponses } from './contract/response-recorder';
 import { testEnv } from './test-env';
 
 /**
@@ -49,9 +52,17 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The real API application over supertest (no port needed). */
+let contract: OpenApiContract | undefined;
+
+/**
+ * The real API application over supertest (no port needed). Every answer it sends is checked
+ * against its own OpenAPI document (test/support/contract): one that breaks it fails the test.
+ */
 export async function startApi(config: AppConfig = testConfig()): Promise<TestApi> {
   const app = await createApiApp(config);
+  // The document depends on the code only, so one contract serves every app of the file.
+  contract ??= new OpenApiContract(buildOpenApiDocument(app, config));
+  recordResponses(app.getHttpServer(), contract);
   await app.init();
   return { app, http: app.getHttpServer() as App, config, close: () => app.close() };
 }

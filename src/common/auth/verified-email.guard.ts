@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { ProblemException } from '../errors/domain-errors';
+import { Problems } from '../errors/problem-types';
 import { ApiProblems } from '../swagger/api-problems.decorator';
 import { AuthenticatedUser } from './roles';
 
@@ -19,7 +19,10 @@ export const REQUIRES_VERIFIED_EMAIL = 'fitai:requiresVerifiedEmail';
  * access token: after verifying, the app refreshes its tokens to pick it up.
  */
 export const RequireVerifiedEmail = () =>
-  applyDecorators(SetMetadata(REQUIRES_VERIFIED_EMAIL, true), ApiProblems(403));
+  applyDecorators(
+    SetMetadata(REQUIRES_VERIFIED_EMAIL, true),
+    ApiProblems(Problems.emailNotVerified),
+  );
 
 @Injectable()
 export class VerifiedEmailGuard implements CanActivate {
@@ -33,10 +36,7 @@ export class VerifiedEmailGuard implements CanActivate {
     if (!required) return true;
     const user = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>().user;
     if (user?.emailVerified) return true;
-    throw new ProblemException(
-      403,
-      'email-not-verified',
-      'Email not verified',
+    throw Problems.emailNotVerified.exception(
       'Confirm your email address to use community features (see POST /auth/resend-verification).',
     );
   }

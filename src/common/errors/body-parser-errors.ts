@@ -1,7 +1,7 @@
-import { HttpStatus } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { BODY_ERROR, MAX_JSON_DEPTH } from '../http/json-body';
 import { ProblemException } from './domain-errors';
+import { Problems } from './problem-types';
 
 /** Errors raised by body-parser (http-errors): a status and a machine-readable type. */
 interface ParserError {
@@ -11,47 +11,21 @@ interface ParserError {
 
 const PROBLEMS: Record<string, () => ProblemException> = {
   'entity.parse.failed': () =>
-    new ProblemException(
-      HttpStatus.BAD_REQUEST,
-      'malformed-json',
-      'Malformed JSON',
-      'The request body is not valid JSON.',
-    ),
+    Problems.malformedJson.exception('The request body is not valid JSON.'),
   'entity.too.large': () =>
-    new ProblemException(
-      HttpStatus.PAYLOAD_TOO_LARGE,
-      'payload-too-large',
-      'Payload too large',
-      'The request body is larger than the server accepts.',
-    ),
+    Problems.payloadTooLarge.exception('The request body is larger than the server accepts.'),
   'encoding.unsupported': () =>
-    new ProblemException(
-      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-      'unsupported-encoding',
-      'Unsupported encoding',
-      'The request body encoding is not supported.',
-    ),
+    Problems.unsupportedEncoding.exception('The request body encoding is not supported.'),
   [BODY_ERROR.tooDeep]: () =>
-    new ProblemException(
-      HttpStatus.BAD_REQUEST,
-      'json-too-deep',
-      'JSON nested too deeply',
+    Problems.jsonTooDeep.exception(
       `The request body nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep.`,
     ),
   [BODY_ERROR.unsupportedMediaType]: () =>
-    new ProblemException(
-      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-      'unsupported-media-type',
-      'Unsupported media type',
+    Problems.unsupportedMediaType.exception(
       'The request body must be JSON, sent as application/json.',
     ),
   'charset.unsupported': () =>
-    new ProblemException(
-      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-      'unsupported-charset',
-      'Unsupported charset',
-      'The request body charset is not supported.',
-    ),
+    Problems.unsupportedCharset.exception('The request body charset is not supported.'),
 };
 
 /**

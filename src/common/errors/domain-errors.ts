@@ -38,13 +38,3 @@ export class ValidationProblem extends ProblemException {
 export function assertValid(errors: FieldError[]): void {
   if (errors.length > 0) throw new ValidationProblem(errors);
 }
-
-/**
- * An edit based on a `version` of a resource that has changed since (optimistic concurrency).
- * `extensions` carry what the client needs to reconcile: the current version or state.
- */
-export class VersionConflictProblem extends ProblemException {
-  constructor(detail: string, extensions: Record<string, unknown>) {
-    super(HttpStatus.CONFLICT, 'version-conflict', 'Version conflict', detail, extensions);
-  }
-}

@@ -11,20 +11,14 @@ import type { Request, Response } from 'express';
 import { RequestContext } from '../http/request-context';
 import { ProblemException, ValidationProblem } from './domain-errors';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, ProblemDetails } from './problem-details';
+import { PROBLEM_OF_HTTP_EXCEPTION } from './problem-types';
 
+/** Statuses Nest's exceptions may carry that no documented problem type covers. */
 const SLUG_BY_STATUS: Record<number, string> = {
-  400: 'bad-request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not-found',
   405: 'method-not-allowed',
-  409: 'conflict',
   413: 'payload-too-large',
   415: 'unsupported-media-type',
   422: 'unprocessable-content',
-  429: 'too-many-requests',
-  500: 'internal-error',
-  503: 'service-unavailable',
 };
 
 /**
@@ -88,6 +82,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private byStatus(status: number): Pick<ProblemDetails, 'type' | 'title' | 'status'> {
+    const documented = PROBLEM_OF_HTTP_EXCEPTION[status as HttpStatus];
+    if (documented) return { type: documented.uri, title: documented.title, status };
     return {
       type: PROBLEM_TYPE_BASE + (SLUG_BY_STATUS[status] ?? `http-${status}`),
       title: STATUS_CODES[status] ?? 'Error',

@@ -23,7 +23,7 @@ export class ProblemDetails {
   @ApiProperty({ example: 'Validation failed' })
   title: string;
 
-  @ApiProperty({ example: 400 })
+  @ApiProperty({ type: 'integer', example: 400 })
   status: number;
 
   @ApiPropertyOptional({ example: 'The request body has 1 invalid field.' })

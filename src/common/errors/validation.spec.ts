@@ -1,9 +1,10 @@
 import { ArgumentMetadata } from '@nestjs/common';
 import { IsArray, IsString, Length, ValidationError } from 'class-validator';
+import { offsetOf, PageQueryDto } from '../pagination/page-query.dto';
+import { Omittable } from '../validation/presence';
 import { ValidationProblem } from './domain-errors';
 import { FieldError } from './problem-details';
 import { createValidationPipe, flattenValidationErrors } from './validation';
-import { Omittable } from '../validation/presence';
 
 function error(
   property: string,
@@ -113,6 +114,47 @@ describe('the validation pipe', () => {
     }
     expect(await errorsOf({ name: null }, { type: 'body', metatype: NameDto })).toEqual([
       { field: 'name', messages: ['name must not be null'] },
+    ]);
+  });
+});
+
+describe('the validation pipe with queries', () => {
+  class ListQueryDto extends PageQueryDto {
+    @Omittable()
+    @IsString()
+    tag?: string;
+  }
+
+  class NoteDto {
+    @IsString()
+    text: string;
+  }
+
+  const pipe = createValidationPipe();
+  const parse = (type: 'query' | 'body', metatype: new () => object, value: object) =>
+    pipe.transform(value, { type, metatype });
+
+  it('ignores unknown query parameters, and still validates the known ones', async () => {
+    await expect(
+      parse('query', ListQueryDto, { tag: 'run', _t: '1700000000', utm_source: 'x' }),
+    ).resolves.toEqual(Object.assign(new ListQueryDto(), { tag: 'run', page: 1, limit: 20 }));
+    await expect(parse('query', ListQueryDto, { limit: '1000', _t: '1' })).rejects.toMatchObject({
+      fieldErrors: [{ field: 'limit', messages: ['limit must not be greater than 100'] }],
+    });
+  });
+
+  it('ignores a query parameter named like a getter of the DTO (was a 500)', async () => {
+    const query = (await parse('query', ListQueryDto, { offset: '5', page: '2' })) as ListQueryDto;
+    expect(offsetOf(query)).toBe(20);
+  });
+
+  it('still rejects an unknown field of a body', async () => {
+    const thrown = await parse('body', NoteDto, { text: 'hi', isAdmin: true }).catch(
+      (error: unknown) => error,
+    );
+    expect(thrown).toBeInstanceOf(ValidationProblem);
+    expect((thrown as ValidationProblem).fieldErrors).toEqual([
+      { field: 'isAdmin', messages: ['property isAdmin should not exist'] },
     ]);
   });
 });

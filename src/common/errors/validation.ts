@@ -1,4 +1,5 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
 import { illFormedText } from '../validation/well-formed-text';
 import { ValidationProblem } from './domain-errors';
 
@@ -24,13 +25,32 @@ export function flattenValidationErrors(
   });
 }
 
+/** The properties a DTO class validates: the ones the whitelist keeps. */
+function validatedProperties(type: ArgumentMetadata['metatype']): Set<string> | undefined {
+  if (!type) return undefined;
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(type, '', false, false);
+  return metadata.length > 0 ? new Set(metadata.map((m) => m.propertyName)) : undefined;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === 'object' && !Array.isArray(value);
+
 /**
- * The one validation pipe: every string of the body, query and path first obeys the text rule
- * (no NUL, no lone surrogate; src/common/validation/well-formed-text.ts), then the DTO's
- * rules, whitelisted (unknown fields rejected), and the payload is transformed.
+ * The one validation pipe, in three steps:
+ * 1. unknown query parameters (a cache-buster) are dropped before anything reads them, while an
+ *    unknown field of a body (or of a path) stays a 400 (docs/errors.md, "Unknown fields");
+ * 2. every remaining string of the body, query and path obeys the text rule (no NUL, no lone
+ *    surrogate; src/common/validation/well-formed-text.ts);
+ * 3. the DTO's rules, whitelisted, and the payload is transformed.
  */
 class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'query' && isPlainObject(value)) {
+      const known = validatedProperties(metadata.metatype);
+      if (known) {
+        value = Object.fromEntries(Object.entries(value).filter(([key]) => known.has(key)));
+      }
+    }
     // Custom parameter decorators (@CurrentUser) carry what the server made, not input.
     if (metadata.type !== 'custom') {
       const errors = illFormedText(value, metadata.data ?? '', metadata.type);

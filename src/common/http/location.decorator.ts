@@ -9,6 +9,8 @@ import {
 import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Observable, tap } from 'rxjs';
+import { answering, Answering } from '../swagger/api-responses';
+import { headerRef } from '../swagger/headers';
 import { apiPath } from './api-path';
 
 /**
@@ -17,13 +19,8 @@ import { apiPath } from './api-path';
  */
 export type Locate<T> = (answer: T, params: Record<string, string>) => string;
 
-/** Swagger: the Location header of an answer that names a resource. */
-export const LOCATION_HEADER = {
-  Location: {
-    description: 'Path of the resource, e.g. `/api/v1/goals/{id}`',
-    schema: { type: 'string' },
-  },
-};
+/** Swagger: the Location header of an answer that names a resource (required). */
+export const LOCATION_HEADER = { Location: headerRef('Location') };
 
 class LocationInterceptor<T> implements NestInterceptor<T, T> {
   constructor(private readonly locate: Locate<T>) {}
@@ -54,9 +51,11 @@ export function CreatesResource<T>(
   type: Type<T>,
   locate: Locate<T>,
   description = 'Created; Location names it',
-): MethodDecorator {
-  return applyDecorators(
-    ApiCreatedResponse({ type, description, headers: LOCATION_HEADER }),
-    SetsLocation(locate),
+): Answering<T> {
+  return answering<T>(
+    applyDecorators(
+      ApiCreatedResponse({ type, description, headers: LOCATION_HEADER }),
+      SetsLocation(locate),
+    ),
   );
 }

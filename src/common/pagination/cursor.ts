@@ -40,7 +40,7 @@ export function decodeCursor(cursor: string): KeysetPosition {
 }
 
 export class CursorPageMeta {
-  @ApiProperty({ example: 50 }) limit: number;
+  @ApiProperty({ type: 'integer', minimum: 1, example: 50 }) limit: number;
   @ApiProperty({
     nullable: true,
     type: String,
@@ -78,6 +78,6 @@ export function toCursorPage<Row, Item>(
 }
 
 /** Documents a `CursorPage<Model>` response body. */
-export function ApiCursorPageResponse(model: Type<unknown>, description = 'A page of results') {
+export function ApiCursorPageResponse<T>(model: Type<T>, description = 'A page of results') {
   return ApiListResponse(model, CursorPageMeta, description);
 }

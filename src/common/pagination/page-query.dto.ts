@@ -11,14 +11,20 @@ export const MAX_PAGE = 10_000;
 
 /** `?page=&limit=` for lists where a total and random access matter (admin screens). */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1, example: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1, example: 1 })
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE)
   page: number = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20, example: 20 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_PAGE_SIZE,
+    default: 20,
+    example: 20,
+  })
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -4,10 +4,10 @@ import { ApiListResponse } from './api-list-response';
 import { PageQueryDto } from './page-query.dto';
 
 export class PageMeta {
-  @ApiProperty({ example: 1 }) page: number;
-  @ApiProperty({ example: 20 }) limit: number;
-  @ApiProperty({ example: 137 }) total: number;
-  @ApiProperty({ example: 7 }) totalPages: number;
+  @ApiProperty({ type: 'integer', minimum: 1, example: 1 }) page: number;
+  @ApiProperty({ type: 'integer', minimum: 1, example: 20 }) limit: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 137 }) total: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 7 }) totalPages: number;
 }
 
 export interface Page<T> {
@@ -28,6 +28,6 @@ export function toPage<T>(items: T[], total: number, query: PageQueryDto): Page<
 }
 
 /** Documents a `Page<Model>` response body. */
-export function ApiPageResponse(model: Type<unknown>, description = 'A page of results') {
+export function ApiPageResponse<T>(model: Type<T>, description = 'A page of results') {
   return ApiListResponse(model, PageMeta, description);
 }

@@ -10,7 +10,7 @@ import {
 
 /** Body of every `POST …/:id/rate` route. Rating again replaces the caller's earlier vote. */
 export class RateDto {
-  @ApiProperty({ minimum: MIN_SCORE, maximum: MAX_SCORE, example: 4 })
+  @ApiProperty({ type: 'integer', minimum: MIN_SCORE, maximum: MAX_SCORE, example: 4 })
   @IsInt()
   @Min(MIN_SCORE)
   @Max(MAX_SCORE)
@@ -19,10 +19,11 @@ export class RateDto {
 
 /** What a subject's ratings add up to, as shown to one caller. */
 export class RatingSummaryDto {
-  @ApiProperty({ example: 12, description: 'Number of votes' })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 12, description: 'Number of votes' })
   count: number;
 
   @ApiProperty({
+    type: 'number',
     example: 4.25,
     nullable: true,
     description: 'Plain mean of the votes, two decimals; null without votes',
@@ -30,13 +31,21 @@ export class RatingSummaryDto {
   average: number | null;
 
   @ApiProperty({
+    type: 'number',
     example: 4.02,
     description:
       'Bayesian average used for ranking: the votes plus imaginary votes at the mean of all ratings of this kind, two decimals',
   })
   weightedAverage: number;
 
-  @ApiProperty({ example: 5, nullable: true, description: "The caller's own vote, if any" })
+  @ApiProperty({
+    type: 'integer',
+    minimum: MIN_SCORE,
+    maximum: MAX_SCORE,
+    example: 5,
+    nullable: true,
+    description: "The caller's own vote, if any",
+  })
   yourScore: number | null;
 
   static from(

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '../../config/app-config';
-import { ProblemDetails } from '../errors/problem-details';
+import { completeOpenApiDocument, DOCUMENT_MODELS } from './openapi-document';
 
 const DESCRIPTION = [
   'The REST API behind FitAI apps: journaling, training, analytics and AI summaries.',
@@ -34,6 +34,7 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
   const options = new DocumentBuilder()
     .setTitle('FitAI API')
     .setDescription(DESCRIPTION)
+    .setOpenAPIVersion('3.0.3')
     .setVersion(config.version)
     .setLicense('Proprietary', 'https://fitai.example/terms')
     // Relative: Swagger UI calls the origin it was loaded from, whatever the host and port.
@@ -53,8 +54,12 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
     .addTag('admin', 'Administration (admin role only)')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  return markPublicOperations(
-    SwaggerModule.createDocument(app, options, { extraModels: [ProblemDetails] }),
+  return completeOpenApiDocument(
+    markPublicOperations(
+      SwaggerModule.createDocument(app, options, {
+        extraModels: DOCUMENT_MODELS,
+      }),
+    ),
   );
 }
 

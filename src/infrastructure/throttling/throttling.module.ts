@@ -1,5 +1,6 @@
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
-import { ExecutionContext, Module, SetMetadata } from '@nestjs/common';
+import { applyDecorators, ExecutionContext, Module, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import { ThrottlerModule } from '@nestjs/throttler';
 import Redis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
@@ -9,8 +10,15 @@ import { FailOpenThrottlerStorage } from './fail-open-storage';
 
 const AUTH_RATE_LIMITED = 'fitai:authRateLimited';
 
-/** Applies the stricter `auth` throttler (per IP) to a route or controller. */
-export const AuthRateLimit = () => SetMetadata(AUTH_RATE_LIMITED, true);
+/**
+ * Applies the stricter `auth` throttler (per IP) to a route or controller, and says so in the
+ * OpenAPI document (`x-rate-limits`, whose headers openapi-document.ts documents).
+ */
+export const AuthRateLimit = () =>
+  applyDecorators(
+    SetMetadata(AUTH_RATE_LIMITED, true),
+    ApiExtension('x-rate-limits', ['default', 'auth']),
+  );
 
 function isAuthRateLimited(context: ExecutionContext): boolean {
   return [context.getHandler(), context.getClass()].some(

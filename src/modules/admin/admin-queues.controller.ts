@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/auth.decorators';
 import { Role } from '../../common/auth/roles';
 import { ApiPageResponse, Page } from '../../common/pagination/page';
@@ -7,6 +7,7 @@ import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { DeadLettersService } from './dead-letters.service';
 import { FailedJobDto, FailedJobParamDto, QueueParamDto, QueuesDto } from './dto/queue.dto';
+import { ApiOk } from '../../common/swagger/api-responses';
 
 @ApiTags('admin')
 @Roles(Role.Admin)
@@ -20,7 +21,7 @@ export class AdminQueuesController {
     summary: 'Queue depth per state (admin only)',
     description: '`failed` is the dead-letter set.',
   })
-  @ApiOkResponse({ type: QueuesDto })
+  @ApiOk(QueuesDto)
   async queues(): Promise<QueuesDto> {
     return { items: await this.deadLetters.counts() };
   }

@@ -1,17 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Req } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Authenticated, CurrentUser, Public } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { AuthRateLimit } from '../../infrastructure/throttling/throttling.module';
+import { AuthProblems } from './auth-problems';
 import { ClientInfo, AuthService } from './auth.service';
 import {
   AcceptedDto,
@@ -23,6 +17,7 @@ import {
 } from './dto/account.dto';
 import { LoginDto, RefreshDto, RegisterDto } from './dto/credentials.dto';
 import { AuthResponseDto, TokenResponseDto } from './dto/token-response.dto';
+import { ApiOk, ApiCreated, ApiAccepted } from '../../common/swagger/api-responses';
 
 const EMAIL_ON_ITS_WAY = 'If an account exists for this address, an email is on its way.';
 
@@ -44,7 +39,7 @@ export class AuthController {
     description:
       'Emails are unique regardless of case. Passwords are 8 to 128 characters. A welcome email is sent in the background.',
   })
-  @ApiCreatedResponse({ type: AuthResponseDto })
+  @ApiCreated(AuthResponseDto)
   @ApiProblems(400, 409)
   register(@Body() dto: RegisterDto, @Req() req: Request): Promise<AuthResponseDto> {
     return this.auth.register(dto, clientInfo(req));
@@ -58,7 +53,7 @@ export class AuthController {
     summary: 'Sign in with email and password',
     description: 'Unknown email and wrong password give the same 401.',
   })
-  @ApiOkResponse({ type: AuthResponseDto })
+  @ApiOk(AuthResponseDto)
   @ApiProblems(400, 401, 403)
   login(@Body() dto: LoginDto, @Req() req: Request): Promise<AuthResponseDto> {
     return this.auth.login(dto, clientInfo(req));
@@ -73,7 +68,7 @@ export class AuthController {
     description:
       'Refresh tokens are single use. Presenting one that was already used revokes the whole session.',
   })
-  @ApiOkResponse({ type: TokenResponseDto })
+  @ApiOk(TokenResponseDto)
   @ApiProblems(400, 401)
   refresh(@Body() dto: RefreshDto, @Req() req: Request): Promise<TokenResponseDto> {
     return this.auth.refresh(dto.refreshToken, clientInfo(req));
@@ -87,8 +82,8 @@ export class AuthController {
     description:
       'Single use. Tokens issued before the verification still say emailVerified=false until refreshed.',
   })
-  @ApiOkResponse({ type: EmailVerifiedDto })
-  @ApiProblems(400)
+  @ApiOk(EmailVerifiedDto)
+  @ApiProblems(400, AuthProblems.invalidToken)
   async verifyEmail(@Query() query: EmailTokenQueryDto): Promise<EmailVerifiedDto> {
     await this.auth.verifyEmail(query.token);
     return { emailVerified: true };
@@ -103,7 +98,7 @@ export class AuthController {
     description:
       'Answers the same way whether or not the address has an account; limited per address and per IP.',
   })
-  @ApiAcceptedResponse({ type: AcceptedDto })
+  @ApiAccepted(AcceptedDto)
   @ApiProblems(400)
   async resendVerification(@Body() dto: EmailAddressDto): Promise<AcceptedDto> {
     await this.auth.resendVerification(dto.email);
@@ -120,7 +115,7 @@ export class AuthController {
       'Answers the same way whether or not the address has an account; limited per address and per IP. ' +
       'Accounts created through Google or GitHub set their first password this way.',
   })
-  @ApiAcceptedResponse({ type: AcceptedDto })
+  @ApiAccepted(AcceptedDto)
   @ApiProblems(400)
   async forgotPassword(@Body() dto: EmailAddressDto): Promise<AcceptedDto> {
     await this.auth.forgotPassword(dto.email);
@@ -137,7 +132,7 @@ export class AuthController {
       'Single use, short-lived. Signs out every session of the account and sends a "password changed" email.',
   })
   @ApiNoContentResponse({ description: 'Password changed' })
-  @ApiProblems(400)
+  @ApiProblems(400, AuthProblems.invalidToken)
   resetPassword(@Body() dto: ResetPasswordDto): Promise<void> {
     return this.auth.resetPassword(dto.token, dto.newPassword);
   }
@@ -151,7 +146,7 @@ export class AuthController {
       'Keeps this session, signs out every other one, and sends a "password changed" email.',
   })
   @ApiNoContentResponse({ description: 'Password changed' })
-  @ApiProblems(400, 409)
+  @ApiProblems(400, AuthProblems.noPasswordSet)
   changePassword(
     @CurrentUser() caller: AuthenticatedUser,
     @Body() dto: ChangePasswordDto,

@@ -1,6 +1,5 @@
 import {
   ForbiddenException,
-  HttpStatus,
   Injectable,
   Logger,
   NotFoundException,
@@ -9,6 +8,7 @@ import {
 import { Page, toPage } from '../../common/pagination/page';
 import { offsetOf, PageQueryDto } from '../../common/pagination/page-query.dto';
 import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
+import { AuthProblems } from './auth-problems';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../../config/app-config';
 import { AuthenticatedUser } from '../../common/auth/roles';
@@ -36,10 +36,7 @@ export interface ClientInfo {
 const INVALID_CREDENTIALS = 'Invalid email or password.';
 
 function invalidToken(what: string): ProblemException {
-  return new ProblemException(
-    HttpStatus.BAD_REQUEST,
-    'invalid-token',
-    'Invalid or expired link',
+  return AuthProblems.invalidToken.exception(
     `This ${what} link is invalid, was already used, or has expired. Ask for a new one.`,
   );
 }
@@ -171,10 +168,7 @@ export class AuthService {
   ): Promise<void> {
     const user = await this.users.getProfile(caller.id);
     if (!user.passwordHash) {
-      throw new ProblemException(
-        HttpStatus.CONFLICT,
-        'no-password-set',
-        'No password set',
+      throw AuthProblems.noPasswordSet.exception(
         'This account signs in with a social provider. Set a password with POST /auth/forgot-password.',
       );
     }

@@ -1,13 +1,4 @@
-import {
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Query,
-} from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
@@ -16,6 +7,7 @@ import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { AuthService } from './auth.service';
 import { SessionDto } from './dto/session.dto';
+import { UuidParam } from '../../common/http/uuid-param.decorator';
 
 @ApiTags('auth')
 @Authenticated()
@@ -46,10 +38,7 @@ export class SessionsController {
   })
   @ApiNoContentResponse({ description: 'Signed out' })
   @ApiProblems(400, 404)
-  end(
-    @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<void> {
+  end(@CurrentUser() caller: AuthenticatedUser, @UuidParam('id') id: string): Promise<void> {
     return this.auth.endSession(caller, id);
   }
 }

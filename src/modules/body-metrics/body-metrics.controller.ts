@@ -5,18 +5,17 @@ import {
   Get,
   HttpCode,
   HttpStatus,
-  Param,
-  ParseUUIDPipe,
   Post,
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
 import { CreatesResource } from '../../common/http/location.decorator';
 import { ApiCursorPageResponse, CursorPage } from '../../common/pagination/cursor';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
+import { BodyMetricProblems } from './body-metric-problems';
 import { BodyMetricsService } from './body-metrics.service';
 import { BodyTrendsService } from './body-trends.service';
 import { BodyAnalyticsDto } from './dto/body-analytics.dto';
@@ -26,6 +25,8 @@ import { BodyAnalyticsQueryDto, BodyPredictionQueryDto } from './dto/body-trend-
 import { CreateBodyMetricDto } from './dto/create-body-metric.dto';
 import { ListBodyMetricsQueryDto } from './dto/list-body-metrics-query.dto';
 import { UpdateBodyMetricDto } from './dto/update-body-metric.dto';
+import { UuidParam } from '../../common/http/uuid-param.decorator';
+import { ApiOk } from '../../common/swagger/api-responses';
 
 const UNITS =
   "Weights are in the weight unit and circumferences in the length unit of the caller's " +
@@ -51,7 +52,7 @@ export class BodyMetricsController {
       'duplicates.',
   })
   @CreatesResource(BodyMetricDto, (metric) => `progress/body/${metric.id}`)
-  @ApiProblems(400, 409)
+  @ApiProblems(400, BodyMetricProblems.exists)
   create(
     @CurrentUser() caller: AuthenticatedUser,
     @Body() dto: CreateBodyMetricDto,
@@ -81,7 +82,7 @@ export class BodyMetricsController {
       'its readings. The moving average spans `window` calendar days (gaps are not filled). ' +
       '`ratePerWeek` is the least-squares slope of the daily values, per 7 days.',
   })
-  @ApiOkResponse({ type: BodyAnalyticsDto })
+  @ApiOk(BodyAnalyticsDto)
   @ApiProblems(400)
   analytics(
     @CurrentUser() caller: AuthenticatedUser,
@@ -99,8 +100,8 @@ export class BodyMetricsController {
       '`not-enough-data` answers when there are readings on fewer than 5 days, or the first ' +
       'and last are under 14 days apart.',
   })
-  @ApiOkResponse({ type: BodyPredictionDto })
-  @ApiProblems(400, 422)
+  @ApiOk(BodyPredictionDto)
+  @ApiProblems(400, BodyMetricProblems.notEnoughData)
   predictions(
     @CurrentUser() caller: AuthenticatedUser,
     @Query() query: BodyPredictionQueryDto,
@@ -110,11 +111,11 @@ export class BodyMetricsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One body reading', description: "Another user's reading is a 404." })
-  @ApiOkResponse({ type: BodyMetricDto })
+  @ApiOk(BodyMetricDto)
   @ApiProblems(400, 404)
   get(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
   ): Promise<BodyMetricDto> {
     return this.metrics.get(caller.id, id);
   }
@@ -126,11 +127,11 @@ export class BodyMetricsController {
       'Send only what changes; `null` clears a measurement or the note, and at least one ' +
       'measurement must remain. Moving it onto the instant of another reading is a 409.',
   })
-  @ApiOkResponse({ type: BodyMetricDto })
-  @ApiProblems(400, 404, 409)
+  @ApiOk(BodyMetricDto)
+  @ApiProblems(400, 404, BodyMetricProblems.exists)
   update(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: UpdateBodyMetricDto,
   ): Promise<BodyMetricDto> {
     return this.metrics.update(caller.id, id, dto);
@@ -138,13 +139,14 @@ export class BodyMetricsController {
 
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Delete a body reading' })
+  @ApiOperation({
+    summary: 'Delete a body reading',
+    description:
+      "Another user's reading is a 404. Body goals are measured again in the background.",
+  })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(400, 404)
-  remove(
-    @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<void> {
+  remove(@CurrentUser() caller: AuthenticatedUser, @UuidParam('id') id: string): Promise<void> {
     return this.metrics.remove(caller.id, id);
   }
 }

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { assertValid, ProblemException } from '../../common/errors/domain-errors';
 import { isUniqueViolation } from '../../common/database/unique-violation';
 import { CursorPage, toCursorPage } from '../../common/pagination/cursor';
@@ -6,6 +6,7 @@ import { keysetOf } from '../../common/pagination/cursor-query.dto';
 import { domainEvent } from '../../infrastructure/events/domain-event-catalogue';
 import { publishDomainEvents } from '../../infrastructure/events/publish-domain-events';
 import { UsersService } from '../users/users.service';
+import { BodyMetricProblems } from './body-metric-problems';
 import { BodyMetricChanges, BodyMetricsRepository } from './body-metrics.repository';
 import { BodyMetricDto } from './dto/body-metric.dto';
 import { CreateBodyMetricDto } from './dto/create-body-metric.dto';
@@ -116,10 +117,7 @@ export class BodyMetricsService {
 
   private async instantTaken(userId: string, measuredAt: Date): Promise<ProblemException> {
     const existing = await this.metrics.findAt(userId, measuredAt);
-    return new ProblemException(
-      HttpStatus.CONFLICT,
-      'body-metric-exists',
-      'A reading at this instant exists',
+    return BodyMetricProblems.exists.exception(
       `You already have a body metric measured at ${measuredAt.toISOString()}; ` +
         'change that one (PUT /progress/body/{existingId}) or use another instant.',
       existing ? { existingId: existing.id } : {},

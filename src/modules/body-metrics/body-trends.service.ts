@@ -1,6 +1,7 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ProblemException } from '../../common/errors/domain-errors';
 import { UsersService } from '../users/users.service';
+import { BodyMetricProblems } from './body-metric-problems';
 import { BodyMetricsRepository, DailyValue, DailyWindow } from './body-metrics.repository';
 import { BodyAnalyticsDto, DatedValueDto } from './dto/body-analytics.dto';
 import { BodyPredictionDto } from './dto/body-prediction.dto';
@@ -142,10 +143,7 @@ function notEnoughData(
   points: number,
   spanDays: number,
 ): ProblemException {
-  return new ProblemException(
-    HttpStatus.UNPROCESSABLE_ENTITY,
-    'not-enough-data',
-    'Not enough data for a prediction',
+  return BodyMetricProblems.notEnoughData.exception(
     `A ${metric} trend needs readings on at least ${PREDICTION_MIN_POINTS} different days, ` +
       `the first and last at least ${PREDICTION_MIN_SPAN_DAYS} days apart, between ` +
       `${window.firstDay} and ${window.lastDay}; there are ${points} day(s) spanning ` +

@@ -59,7 +59,15 @@ export interface MeasurementUnits {
 
 const PERCENT = '%';
 
-export function unitOf(measurement: BodyMeasurement, units: MeasurementUnits): string {
+/** The unit of a measurement's values: the user's weight or length unit, or percent. */
+export type MeasurementUnit = WeightUnit | LengthUnit | typeof PERCENT;
+export const MEASUREMENT_UNITS: MeasurementUnit[] = [
+  ...Object.values(WeightUnit),
+  ...Object.values(LengthUnit),
+  PERCENT,
+];
+
+export function unitOf(measurement: BodyMeasurement, units: MeasurementUnits): MeasurementUnit {
   const { kind } = MEASUREMENTS[measurement];
   if (kind === 'weight') return units.weightUnit;
   if (kind === 'length') return units.lengthUnit;

@@ -6,20 +6,12 @@ import {
   Headers,
   HttpCode,
   HttpStatus,
-  Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Query,
   Res,
 } from '@nestjs/common';
-import {
-  ApiHeader,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiHeader, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
@@ -31,6 +23,9 @@ import { EntryDto } from './dto/entry.dto';
 import { ListEntriesQueryDto } from './dto/list-entries-query.dto';
 import { UpdateEntryDto } from './dto/update-entry.dto';
 import { EntriesService } from './entries.service';
+import { EntryProblems } from './entry-problems';
+import { UuidParam } from '../../common/http/uuid-param.decorator';
+import { ApiOk } from '../../common/swagger/api-responses';
 
 @ApiTags('journal')
 @Authenticated()
@@ -50,14 +45,21 @@ export class EntriesController {
     name: 'Idempotency-Key',
     required: false,
     description: '1-128 characters of A-Z a-z 0-9 . _ : -',
+    schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$' },
   })
   @CreatesResource(EntryDto, (entry) => `entries/${entry.id}`)
-  @ApiOkResponse({
-    type: EntryDto,
+  @ApiOk(EntryDto, {
     description: 'Replayed: the entry created by an earlier request with this key',
-    headers: LOCATION_HEADER,
+    headers: {
+      ...LOCATION_HEADER,
+      'Idempotent-Replayed': {
+        description: 'Always `true`: this answer replays an earlier one',
+        required: true,
+        schema: { type: 'string', enum: ['true'] },
+      },
+    },
   })
-  @ApiProblems(400, 422)
+  @ApiProblems(400, EntryProblems.idempotencyKeyReused)
   async create(
     @CurrentUser() caller: AuthenticatedUser,
     @Body() dto: CreateEntryDto,
@@ -87,12 +89,9 @@ export class EntriesController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One entry', description: "Another user's entry is a 404." })
-  @ApiOkResponse({ type: EntryDto })
+  @ApiOk(EntryDto)
   @ApiProblems(400, 404)
-  get(
-    @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<EntryDto> {
+  get(@CurrentUser() caller: AuthenticatedUser, @UuidParam('id') id: string): Promise<EntryDto> {
     return this.entries.get(caller.id, id);
   }
 
@@ -101,11 +100,11 @@ export class EntriesController {
     summary: 'Change an entry',
     description: 'Send only what changes; `null` clears a field.',
   })
-  @ApiOkResponse({ type: EntryDto })
+  @ApiOk(EntryDto)
   @ApiProblems(400, 404)
   update(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: UpdateEntryDto,
   ): Promise<EntryDto> {
     return this.entries.update(caller.id, id, dto);
@@ -120,10 +119,7 @@ export class EntriesController {
   })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(400, 404)
-  remove(
-    @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<void> {
+  remove(@CurrentUser() caller: AuthenticatedUser, @UuidParam('id') id: string): Promise<void> {
     return this.entries.remove(caller.id, id);
   }
 }

@@ -1,6 +1,7 @@
-import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
+import { ValidationProblem } from '../../common/errors/domain-errors';
+import { EntryProblems } from './entry-problems';
 import { CursorPage, toCursorPage } from '../../common/pagination/cursor';
 import { keysetOf } from '../../common/pagination/cursor-query.dto';
 import { Page, toPage } from '../../common/pagination/page';
@@ -81,10 +82,7 @@ export class EntriesService {
     // Only reachable with a key: the insert was skipped because the key exists.
     const existing = await this.entries.findByIdempotencyKey(userId, idempotencyKey!);
     if (!existing || existing.idempotencyFingerprint !== requestFingerprint) {
-      throw new ProblemException(
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        'idempotency-key-reused',
-        'Idempotency-Key reused',
+      throw EntryProblems.idempotencyKeyReused.exception(
         'This Idempotency-Key was already used with a different request body.',
       );
     }

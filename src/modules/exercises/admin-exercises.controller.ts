@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser, Role } from '../../common/auth/roles';
 import { ApiPageResponse, Page } from '../../common/pagination/page';
@@ -7,7 +7,10 @@ import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { ExerciseDto, PendingExerciseDto } from './dto/exercise.dto';
 import { ReviewExerciseDto } from './dto/exercise-write.dto';
+import { ExerciseProblems } from './exercise-problems';
 import { ExercisesService } from './exercises.service';
+import { UuidParam } from '../../common/http/uuid-param.decorator';
+import { ApiOk } from '../../common/swagger/api-responses';
 
 @ApiTags('admin')
 @Roles(Role.Admin)
@@ -34,11 +37,11 @@ export class AdminExercisesController {
       'Approved: visible to everyone. Rejected: stays private to its creator, with the note ' +
       '(required to reject). Only pending exercises can be reviewed (409 otherwise).',
   })
-  @ApiOkResponse({ type: ExerciseDto })
-  @ApiProblems(400, 404, 409)
+  @ApiOk(ExerciseDto)
+  @ApiProblems(400, 404, ExerciseProblems.notPendingReview)
   review(
     @CurrentUser() reviewer: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: ReviewExerciseDto,
   ): Promise<ExerciseDto> {
     return this.exercises.review(reviewer.id, id, dto);

@@ -6,12 +6,11 @@ import {
   HttpCode,
   HttpStatus,
   Param,
-  ParseUUIDPipe,
   Post,
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
 import { CreatesResource } from '../../common/http/location.decorator';
@@ -37,6 +36,8 @@ import {
 } from './dto/exercise-rankings.dto';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { RateDto, RatingSummaryDto } from '../../common/ratings/rating.dto';
+import { UuidParam } from '../../common/http/uuid-param.decorator';
+import { ApiOk } from '../../common/swagger/api-responses';
 
 @ApiTags('exercises')
 @Authenticated()
@@ -85,7 +86,7 @@ export class ExercisesController {
     summary: 'Every available filter value, with how many exercises have it',
     description: 'Muscles count exercises that work them as primary or secondary muscle.',
   })
-  @ApiOkResponse({ type: ExerciseFiltersDto })
+  @ApiOk(ExerciseFiltersDto)
   filters(@CurrentUser() caller: AuthenticatedUser): Promise<ExerciseFiltersDto> {
     return this.exercises.filters(caller.id);
   }
@@ -108,7 +109,7 @@ export class ExercisesController {
     summary: 'Library statistics',
     description: 'Approved exercises by muscle, level, equipment and category; the most used.',
   })
-  @ApiOkResponse({ type: ExerciseStatsDto })
+  @ApiOk(ExerciseStatsDto)
   stats(): Promise<ExerciseStatsDto> {
     return this.rankings.stats();
   }
@@ -121,7 +122,7 @@ export class ExercisesController {
       'suggests exercises for them that fit your level and equipment (GET|PUT ' +
       '/users/preferences) and that you have not done in that period.',
   })
-  @ApiOkResponse({ type: RecommendationsDto })
+  @ApiOk(RecommendationsDto)
   @ApiProblems(400)
   recommended(
     @CurrentUser() caller: AuthenticatedUser,
@@ -184,11 +185,11 @@ export class ExercisesController {
       "Send only the fields to change. A creator's change to an approved or rejected exercise " +
       'sends it back for review (private until approved again).',
   })
-  @ApiOkResponse({ type: ExerciseDto })
+  @ApiOk(ExerciseDto)
   @ApiProblems(400, 403, 404)
   update(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: UpdateExerciseDto,
   ): Promise<ExerciseDto> {
     return this.exercises.update(caller, id, dto);
@@ -203,10 +204,7 @@ export class ExercisesController {
   })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(400, 403, 404)
-  remove(
-    @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<void> {
+  remove(@CurrentUser() caller: AuthenticatedUser, @UuidParam('id') id: string): Promise<void> {
     return this.exercises.remove(caller, id);
   }
 
@@ -215,11 +213,11 @@ export class ExercisesController {
     summary: 'One exercise, with its rating',
     description: "Another user's unapproved exercise is a 404.",
   })
-  @ApiOkResponse({ type: ExerciseDetailDto })
+  @ApiOk(ExerciseDetailDto)
   @ApiProblems(400, 404)
   get(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
   ): Promise<ExerciseDetailDto> {
     return this.rankings.detail(caller.id, id);
   }
@@ -230,11 +228,11 @@ export class ExercisesController {
     summary: 'Rate an exercise from 1 to 5',
     description: 'One vote per user: rating again replaces your vote. Returns the new rating.',
   })
-  @ApiOkResponse({ type: RatingSummaryDto })
+  @ApiOk(RatingSummaryDto)
   @ApiProblems(400, 404)
   rate(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: RateDto,
   ): Promise<RatingSummaryDto> {
     return this.rankings.rate(caller.id, id, dto.score);

@@ -1,8 +1,9 @@
-import { ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AuthenticatedUser, Role } from '../../common/auth/roles';
-import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
+import { ValidationProblem } from '../../common/errors/domain-errors';
+import { ExerciseProblems } from './exercise-problems';
 import { Page, toPage } from '../../common/pagination/page';
 import { offsetOf, PageQueryDto } from '../../common/pagination/page-query.dto';
 import {
@@ -201,10 +202,7 @@ export class ExercisesService {
     const exercise = await this.exercises.findActive(id);
     if (!exercise) throw new NotFoundException('No such exercise.');
     if (exercise.status !== ExerciseStatus.Pending) {
-      throw new ProblemException(
-        HttpStatus.CONFLICT,
-        'not-pending-review',
-        'Not awaiting review',
+      throw ExerciseProblems.notPendingReview.exception(
         `The exercise is ${exercise.status}; only pending exercises can be reviewed.`,
       );
     }

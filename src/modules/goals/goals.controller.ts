@@ -5,13 +5,11 @@ import {
   Get,
   HttpCode,
   HttpStatus,
-  Param,
-  ParseUUIDPipe,
   Post,
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
 import { CreatesResource } from '../../common/http/location.decorator';
@@ -23,7 +21,10 @@ import { GoalProgressDto } from './dto/goal-progress.dto';
 import { GoalDto } from './dto/goal.dto';
 import { ListGoalsQueryDto } from './dto/list-goals-query.dto';
 import { UpdateGoalDto } from './dto/update-goal.dto';
+import { GoalProblems } from './goal-problems';
 import { GoalsService } from './goals.service';
+import { UuidParam } from '../../common/http/uuid-param.decorator';
+import { ApiOk } from '../../common/swagger/api-responses';
 
 const PROGRESS =
   'Progress is measured again in the background after every completed workout and body ' +
@@ -47,7 +48,7 @@ export class GoalsController {
       `422 \`no-baseline\`. ${PROGRESS}`,
   })
   @CreatesResource(GoalDto, (goal) => `goals/${goal.id}`)
-  @ApiProblems(400, 422)
+  @ApiProblems(400, GoalProblems.noBaseline)
   create(@CurrentUser() caller: AuthenticatedUser, @Body() dto: CreateGoalDto): Promise<GoalDto> {
     return this.goals.create(caller.id, dto);
   }
@@ -66,20 +67,20 @@ export class GoalsController {
   @Get('analytics')
   @ApiOperation({
     summary: 'Counts by status and type, achievement rate, average days to achieve',
+    description:
+      'Over your goals, deleted ones excepted. The rate and the average are null until a goal ' +
+      'has ended (achieved or abandoned) or been achieved.',
   })
-  @ApiOkResponse({ type: GoalAnalyticsDto })
+  @ApiOk(GoalAnalyticsDto)
   analytics(@CurrentUser() caller: AuthenticatedUser): Promise<GoalAnalyticsDto> {
     return this.goals.analytics(caller.id);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One goal', description: "Another user's goal is a 404." })
-  @ApiOkResponse({ type: GoalDto })
+  @ApiOk(GoalDto)
   @ApiProblems(400, 404)
-  get(
-    @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<GoalDto> {
+  get(@CurrentUser() caller: AuthenticatedUser, @UuidParam('id') id: string): Promise<GoalDto> {
     return this.goals.get(caller.id, id);
   }
 
@@ -91,11 +92,11 @@ export class GoalsController {
       'is measured again in the background. An achieved goal keeps its target and status: ' +
       'changing them is a 409 `goal-not-active`.',
   })
-  @ApiOkResponse({ type: GoalDto })
-  @ApiProblems(400, 404, 409)
+  @ApiOk(GoalDto)
+  @ApiProblems(400, 404, GoalProblems.notActive)
   update(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: UpdateGoalDto,
   ): Promise<GoalDto> {
     return this.goals.update(caller.id, id, dto);
@@ -103,13 +104,13 @@ export class GoalsController {
 
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Delete a goal' })
+  @ApiOperation({
+    summary: 'Delete a goal',
+    description: "A soft delete: it leaves lists and analytics. Another user's goal is a 404.",
+  })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(400, 404)
-  remove(
-    @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<void> {
+  remove(@CurrentUser() caller: AuthenticatedUser, @UuidParam('id') id: string): Promise<void> {
     return this.goals.remove(caller.id, id);
   }
 
@@ -119,11 +120,11 @@ export class GoalsController {
     summary: 'Mark a goal achieved by hand',
     description: 'Only an active goal: otherwise a 409 `goal-not-active`.',
   })
-  @ApiOkResponse({ type: GoalDto })
-  @ApiProblems(400, 404, 409)
+  @ApiOk(GoalDto)
+  @ApiProblems(400, 404, GoalProblems.notActive)
   complete(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
   ): Promise<GoalDto> {
     return this.goals.complete(caller.id, id);
   }
@@ -133,11 +134,11 @@ export class GoalsController {
     summary: 'Baseline, current value, target, percent and the milestones reached',
     description: `Milestones at 25, 50, 75 and 100 % are recorded once each, when first reached. ${PROGRESS}`,
   })
-  @ApiOkResponse({ type: GoalProgressDto })
+  @ApiOk(GoalProgressDto)
   @ApiProblems(400, 404)
   progress(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
   ): Promise<GoalProgressDto> {
     return this.goals.progress(caller.id, id);
   }

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { assertValid, ProblemException } from '../../common/errors/domain-errors';
 import { FieldError } from '../../common/errors/problem-details';
 import { CursorPage, toCursorPage } from '../../common/pagination/cursor';
@@ -15,6 +15,7 @@ import { GoalDto } from './dto/goal.dto';
 import { ListGoalsQueryDto } from './dto/list-goals-query.dto';
 import { UpdateGoalDto } from './dto/update-goal.dto';
 import { Goal } from './entities/goal.entity';
+import { GoalProblems } from './goal-problems';
 import {
   fromStoredValue,
   GoalMetric,
@@ -54,10 +55,7 @@ export class GoalsService {
     const exerciseId = dto.type === GoalType.Strength ? dto.exerciseId! : null;
     const now = await this.values.currentValue({ userId, metric: dto.metric, exerciseId });
     if (now === null && dto.type === GoalType.Body) {
-      throw new ProblemException(
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        'no-baseline',
-        'No reading to start from',
+      throw GoalProblems.noBaseline.exception(
         `Log a body reading with ${dto.metric === GoalMetric.BodyFat ? 'body fat' : 'your weight'} ` +
           '(POST /progress/body) before setting this goal: its direction depends on where you start.',
       );
@@ -294,10 +292,7 @@ function directionErrors(
 }
 
 function notActive(goal: Goal): ProblemException {
-  return new ProblemException(
-    HttpStatus.CONFLICT,
-    'goal-not-active',
-    'The goal is not active',
+  return GoalProblems.notActive.exception(
     `This goal is ${goal.status}: only an active goal can be completed, and an achieved one ` +
       'keeps its target and status.',
     { goalStatus: goal.status },

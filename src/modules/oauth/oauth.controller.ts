@@ -11,7 +11,7 @@ import {
   Redirect,
   Req,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public } from '../../common/auth/auth.decorators';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
@@ -21,7 +21,9 @@ import { AuthResponseDto } from '../auth/dto/token-response.dto';
 import { ExchangeCodeDto } from './dto/exchange.dto';
 import { StartSignInQueryDto } from './dto/start-sign-in-query.dto';
 import { OAuthProviderName } from './entities/user-identity.entity';
+import { OAuthProblems } from './oauth-problems';
 import { OAuthService } from './oauth.service';
+import { ApiOk } from '../../common/swagger/api-responses';
 
 type RedirectTo = { url: string };
 
@@ -29,7 +31,17 @@ function clientInfo(req: Request): ClientInfo {
   return { userAgent: req.header('user-agent'), ip: req.ip };
 }
 
-const LOCATION_HEADER = { Location: { schema: { type: 'string', format: 'uri' } } };
+const LOCATION_HEADER = {
+  Location: { required: true, schema: { type: 'string', format: 'uri' } },
+};
+
+/** Express writes a line saying where it redirects, as text or HTML as the browser accepts. */
+const REDIRECT_BODY = {
+  'text/plain': { schema: { type: 'string', example: 'Found. Redirecting to https://…' } },
+  'text/html': {
+    schema: { type: 'string', example: '<p>Found. Redirecting to https://…</p>' },
+  },
+};
 
 function startDocs(label: string, provider: OAuthProviderName, scopes: string) {
   return [
@@ -44,6 +56,7 @@ function startDocs(label: string, provider: OAuthProviderName, scopes: string) {
     }),
     ApiResponse({
       status: 302,
+      content: REDIRECT_BODY,
       description: `Redirect to ${label}'s authorization endpoint`,
       headers: {
         Location: {
@@ -52,7 +65,7 @@ function startDocs(label: string, provider: OAuthProviderName, scopes: string) {
         },
       },
     }),
-    ApiProblems(400, 404),
+    ApiProblems(400, OAuthProblems.redirectUriNotAllowed, OAuthProblems.providerNotConfigured),
   ];
 }
 
@@ -83,6 +96,7 @@ function callbackDocs(label: string) {
     }),
     ApiResponse({
       status: 302,
+      content: REDIRECT_BODY,
       description: 'Redirect to the client: `redirect_uri?code=...` or `redirect_uri?error=...`',
       headers: {
         Location: {
@@ -92,7 +106,7 @@ function callbackDocs(label: string) {
         },
       },
     }),
-    ApiProblems(400, 404),
+    ApiProblems(400, OAuthProblems.invalidState, OAuthProblems.providerNotConfigured),
   ];
 }
 
@@ -162,8 +176,8 @@ export class OAuthController {
       'Returns the same body as `POST /auth/login`. An unknown, expired, used or unverifiable ' +
       'code is a 400 `invalid-code`; a failed attempt also consumes the code.',
   })
-  @ApiOkResponse({ type: AuthResponseDto })
-  @ApiProblems(400, 403)
+  @ApiOk(AuthResponseDto)
+  @ApiProblems(400, OAuthProblems.invalidCode, 403)
   exchange(@Body() dto: ExchangeCodeDto, @Req() req: Request): Promise<AuthResponseDto> {
     return this.oauth.exchange(dto.code, dto.codeVerifier, clientInfo(req));
   }

@@ -1,7 +1,8 @@
-import { ConflictException, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import type { Request } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ProblemException } from '../../common/errors/domain-errors';
+import { OAuthProblems } from './oauth-problems';
 import { AppConfig } from '../../config/app-config';
 import { AuthService, ClientInfo } from '../auth/auth.service';
 import { AuthResponseDto } from '../auth/dto/token-response.dto';
@@ -102,12 +103,7 @@ export class OAuthService {
     const provider = this.enabledProvider(name);
     const pending = query.state ? await this.flows.takeState(query.state) : null;
     if (!pending || pending.provider !== name) {
-      throw new ProblemException(
-        HttpStatus.BAD_REQUEST,
-        'invalid-state',
-        'Invalid sign-in state',
-        INVALID_STATE,
-      );
+      throw OAuthProblems.invalidState.exception(INVALID_STATE);
     }
     const back = (error: SignInError) => withQuery(pending.redirectUri, { error });
 
@@ -147,12 +143,7 @@ export class OAuthService {
       !!issued && (!bound || (!!codeVerifier && sameSecret(sha256Base64Url(codeVerifier), bound)));
     const user = verified ? await this.users.findById(issued.userId) : null;
     if (!user) {
-      throw new ProblemException(
-        HttpStatus.BAD_REQUEST,
-        'invalid-code',
-        'Invalid sign-in code',
-        INVALID_CODE,
-      );
+      throw OAuthProblems.invalidCode.exception(INVALID_CODE);
     }
     return this.auth.signIn(user, client);
   }
@@ -232,10 +223,7 @@ export class OAuthService {
   private enabledProvider(name: OAuthProviderName): OAuthProvider {
     const provider = this.providers[name];
     if (!provider.enabled) {
-      throw new ProblemException(
-        HttpStatus.NOT_FOUND,
-        'provider-not-configured',
-        `${provider.label} sign-in is not configured`,
+      throw OAuthProblems.providerNotConfigured.exception(
         `${provider.label} sign-in is not configured on this server.`,
       );
     }
@@ -279,11 +267,6 @@ export class OAuthService {
   }
 
   private redirectNotAllowed(detail: string): ProblemException {
-    return new ProblemException(
-      HttpStatus.BAD_REQUEST,
-      'redirect-uri-not-allowed',
-      'Redirect URI not allowed',
-      detail,
-    );
+    return OAuthProblems.redirectUriNotAllowed.exception(detail);
   }
 }

@@ -1,5 +1,5 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
@@ -15,6 +15,8 @@ import {
   TrainingAnalyticsQueryDto,
 } from './dto/progress-query.dto';
 import { ProgressService } from './progress.service';
+import { UuidParam } from '../../common/http/uuid-param.decorator';
+import { ApiOk } from '../../common/swagger/api-responses';
 
 const COUNTED =
   'Only completed workouts and their completed working (non warm-up) sets count. Days and ' +
@@ -35,7 +37,7 @@ export class ProgressController {
       `${COUNTED} Current e1RM: the best of the last 4 weeks, or of the latest session. ` +
       'Changes compare it with the best of the 4 weeks that ended 4 and 12 weeks ago.',
   })
-  @ApiOkResponse({ type: StrengthSummaryDto })
+  @ApiOk(StrengthSummaryDto)
   @ApiProblems(400)
   strength(
     @CurrentUser() caller: AuthenticatedUser,
@@ -49,11 +51,11 @@ export class ProgressController {
     summary: 'e1RM of one exercise over time: the best set of each session',
     description: `${COUNTED} An exercise you cannot see is a 404.`,
   })
-  @ApiOkResponse({ type: StrengthSeriesDto })
+  @ApiOk(StrengthSeriesDto)
   @ApiProblems(400, 404)
   strengthSeries(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('exerciseId', ParseUUIDPipe) exerciseId: string,
+    @UuidParam('exerciseId') exerciseId: string,
     @Query() query: StrengthSeriesQueryDto,
   ): Promise<StrengthSeriesDto> {
     return this.progress.strengthSeries(caller.id, exerciseId, query);
@@ -66,7 +68,7 @@ export class ProgressController {
       `${COUNTED} Volume is Σ weight × reps. Per muscle, a set counts in full for each ` +
       'primary muscle of its exercise and half for each secondary muscle.',
   })
-  @ApiOkResponse({ type: VolumeDto })
+  @ApiOk(VolumeDto)
   @ApiProblems(400)
   volume(
     @CurrentUser() caller: AuthenticatedUser,
@@ -83,7 +85,7 @@ export class ProgressController {
       'its weeks with at least `targetPerWeek` workouts. Streaks: consecutive weeks and days ' +
       'with a workout; the week or day in progress does not break the current one.',
   })
-  @ApiOkResponse({ type: TrainingAnalyticsDto })
+  @ApiOk(TrainingAnalyticsDto)
   @ApiProblems(400)
   analytics(
     @CurrentUser() caller: AuthenticatedUser,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { SetType } from '../training/set-type.vocabulary';
 import { workingSetSql } from '../training/working-sets.vocabulary';
 import {
   endOfLocalDaySql,
@@ -46,7 +47,8 @@ export interface SessionBestRow {
   e1rmKg: number;
   weightKg: number;
   reps: number;
-  setType: string;
+  /** A working set's type (warm-ups are not working sets). */
+  setType: SetType;
   /** Completed working sets of the exercise in the session. */
   sets: number;
 }

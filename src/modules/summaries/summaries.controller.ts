@@ -1,15 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpStatus, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
@@ -18,8 +8,11 @@ import { ApiCursorPageResponse, CursorPage } from '../../common/pagination/curso
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { ListSummariesQueryDto } from './dto/list-summaries-query.dto';
 import { RequestSummaryDto } from './dto/request-summary.dto';
-import { SummaryDto } from './dto/summary.dto';
+import { PENDING_SUMMARY_EXAMPLE, SummaryDto } from './dto/summary.dto';
 import { SummariesService } from './summaries.service';
+import { SummaryProblems } from './summary-problems';
+import { UuidParam } from '../../common/http/uuid-param.decorator';
+import { ApiAccepted, ApiOk } from '../../common/swagger/api-responses';
 
 @ApiTags('summaries')
 @Authenticated()
@@ -37,17 +30,16 @@ export class SummariesController {
       'at once (no new computation, not counted against the daily quota). 429 when the quota is used up.',
   })
   @SetsLocation((summary: SummaryDto) => `summaries/${summary.id}`)
-  @ApiAcceptedResponse({
-    type: SummaryDto,
-    description: 'Computation started or under way; poll Location',
+  @ApiAccepted(SummaryDto, {
+    description: 'Computation started or under way (pending or processing); poll Location',
     headers: LOCATION_HEADER,
+    example: PENDING_SUMMARY_EXAMPLE,
   })
-  @ApiOkResponse({
-    type: SummaryDto,
+  @ApiOk(SummaryDto, {
     description: 'Up-to-date summary, from the cache',
     headers: LOCATION_HEADER,
   })
-  @ApiProblems(400)
+  @ApiProblems(400, SummaryProblems.quotaExceeded)
   async request(
     @CurrentUser() caller: AuthenticatedUser,
     @Body() dto: RequestSummaryDto,
@@ -77,12 +69,9 @@ export class SummariesController {
     summary: 'One summary: status and, once completed, the result',
     description: 'Status moves pending → processing → completed (or failed, with `failureReason`).',
   })
-  @ApiOkResponse({ type: SummaryDto })
+  @ApiOk(SummaryDto)
   @ApiProblems(400, 404)
-  get(
-    @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<SummaryDto> {
+  get(@CurrentUser() caller: AuthenticatedUser, @UuidParam('id') id: string): Promise<SummaryDto> {
     return this.summaries.get(caller.id, id);
   }
 }

@@ -1,9 +1,9 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
-import { ProblemException } from '../../common/errors/domain-errors';
 import { InjectRedis } from '../../infrastructure/redis/redis.module';
 import { countInWindow } from '../../infrastructure/redis/window-counter';
+import { SummaryProblems } from './summary-problems';
 
 /**
  * Per-user daily quota of summary computations (UTC days). Counted in Redis so it holds
@@ -25,10 +25,7 @@ export class SummaryQuota {
     await this.redis.decr(key);
     const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
     const retryAfter = Math.ceil((midnight - now.getTime()) / 1000);
-    throw new ProblemException(
-      HttpStatus.TOO_MANY_REQUESTS,
-      'quota-exceeded',
-      'Daily summary quota exceeded',
+    throw SummaryProblems.quotaExceeded.exception(
       `You can request ${limit} summaries per day. The quota resets at midnight UTC.`,
       { quota: limit },
       { 'Retry-After': String(retryAfter) },

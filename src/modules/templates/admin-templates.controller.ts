@@ -1,11 +1,13 @@
-import { Body, Controller, Param, ParseUUIDPipe, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Put } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser, Role } from '../../common/auth/roles';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { FeatureTemplateDto } from './dto/feature-template.dto';
 import { TemplateSummaryDto } from './dto/template.dto';
 import { TemplatesService } from './templates.service';
+import { UuidParam } from '../../common/http/uuid-param.decorator';
+import { ApiOk } from '../../common/swagger/api-responses';
 
 @ApiTags('admin')
 @Roles(Role.Admin)
@@ -21,11 +23,11 @@ export class AdminTemplatesController {
       'Featured templates are listed by GET /templates/featured. Only a public template can be featured (409); ' +
       'a featured template its owner makes private is unfeatured.',
   })
-  @ApiOkResponse({ type: TemplateSummaryDto })
+  @ApiOk(TemplateSummaryDto)
   @ApiProblems(400, 404, 409)
   setFeatured(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: FeatureTemplateDto,
   ): Promise<TemplateSummaryDto> {
     return this.templates.setFeatured(caller.id, id, dto.featured);

@@ -5,21 +5,12 @@ import {
   Get,
   HttpCode,
   HttpStatus,
-  Param,
-  ParseUUIDPipe,
   Post,
   Put,
   Query,
   Res,
 } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiExtraModels,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiExtraModels, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
@@ -36,7 +27,10 @@ import { PROGRESSION_RULE_MODELS } from './dto/progression-rule.dto';
 import { CreateTemplateDto, UpdateTemplateDto } from './dto/template-input.dto';
 import { FavoriteDto, TemplateDto, TemplateSummaryDto } from './dto/template.dto';
 import { TemplateScope } from './templates.repository';
+import { TemplateProblems } from './template-problems';
 import { TemplatesService } from './templates.service';
+import { UuidParam } from '../../common/http/uuid-param.decorator';
+import { ApiOk, ApiCreated } from '../../common/swagger/api-responses';
 
 const NOT_VISIBLE = "Someone else's private (or a deleted) template is a 404.";
 
@@ -130,12 +124,9 @@ export class TemplatesController {
     summary: 'One template with its days, exercises and sets',
     description: `Includes the rating summary and whether you favourited it. ${NOT_VISIBLE}`,
   })
-  @ApiOkResponse({ type: TemplateDto })
+  @ApiOk(TemplateDto)
   @ApiProblems(400, 404)
-  get(
-    @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<TemplateDto> {
+  get(@CurrentUser() caller: AuthenticatedUser, @UuidParam('id') id: string): Promise<TemplateDto> {
     return this.templates.get(caller.id, id);
   }
 
@@ -146,11 +137,11 @@ export class TemplatesController {
       'The whole template, validated like POST. Send the `version` you edited: if the template changed ' +
       `since, the answer is 409 \`version-conflict\` with \`currentVersion\`. Someone else's public template is a 403. ${NOT_VISIBLE}`,
   })
-  @ApiOkResponse({ type: TemplateDto })
-  @ApiProblems(400, 403, 404, 409)
+  @ApiOk(TemplateDto)
+  @ApiProblems(400, 403, 404, TemplateProblems.versionConflict)
   update(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: UpdateTemplateDto,
   ): Promise<TemplateDto> {
     return this.templates.update(caller.id, id, dto);
@@ -166,10 +157,7 @@ export class TemplatesController {
   })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(400, 403, 404)
-  remove(
-    @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<void> {
+  remove(@CurrentUser() caller: AuthenticatedUser, @UuidParam('id') id: string): Promise<void> {
     return this.templates.remove(caller.id, id);
   }
 
@@ -178,12 +166,12 @@ export class TemplatesController {
     summary: 'Favourite a template',
     description: `Idempotent: 201 when it becomes a favourite, 200 when it already was (counted once). ${NOT_VISIBLE}`,
   })
-  @ApiCreatedResponse({ type: FavoriteDto, description: 'Now a favourite' })
-  @ApiOkResponse({ type: FavoriteDto, description: 'Already a favourite; nothing changed' })
+  @ApiCreated(FavoriteDto, { description: 'Now a favourite' })
+  @ApiOk(FavoriteDto, { description: 'Already a favourite; nothing changed' })
   @ApiProblems(400, 404)
   async favorite(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<FavoriteDto> {
     const { favorite, created } = await this.templates.favorite(caller.id, id);
@@ -201,10 +189,7 @@ export class TemplatesController {
   })
   @ApiNoContentResponse({ description: 'Not a favourite (any more)' })
   @ApiProblems(400, 404)
-  unfavorite(
-    @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<void> {
+  unfavorite(@CurrentUser() caller: AuthenticatedUser, @UuidParam('id') id: string): Promise<void> {
     return this.templates.unfavorite(caller.id, id);
   }
 
@@ -217,7 +202,7 @@ export class TemplatesController {
   @ApiProblems(400, 404)
   duplicate(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: DuplicateTemplateDto,
   ): Promise<TemplateDto> {
     return this.templates.duplicate(caller.id, id, dto);
@@ -231,11 +216,11 @@ export class TemplatesController {
       'One vote per user: rating again replaces your vote. You cannot rate your own template (403). ' +
       NOT_VISIBLE,
   })
-  @ApiOkResponse({ type: RatingSummaryDto, description: "The template's ratings with your vote" })
+  @ApiOk(RatingSummaryDto, { description: "The template's ratings with your vote" })
   @ApiProblems(400, 403, 404)
   rate(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: RateDto,
   ): Promise<RatingSummaryDto> {
     return this.templates.rate(caller.id, id, dto.score);

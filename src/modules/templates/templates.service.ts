@@ -5,7 +5,7 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { assertValid, VersionConflictProblem } from '../../common/errors/domain-errors';
+import { assertValid } from '../../common/errors/domain-errors';
 import { Page, toPage } from '../../common/pagination/page';
 import { offsetOf } from '../../common/pagination/page-query.dto';
 import { BayesianPrior, priorFrom, voteChange } from '../../common/ratings/bayesian-average';
@@ -26,6 +26,7 @@ import {
   TemplateFacts,
 } from './template-structure';
 import { TemplateScope, TemplatesRepository } from './templates.repository';
+import { TemplateProblems } from './template-problems';
 
 export interface FavoriteResult {
   favorite: FavoriteDto;
@@ -73,7 +74,7 @@ export class TemplatesService {
     await this.templates.inTransaction(async (tx) => {
       const template = this.ownedForChange(await tx.findVisible(ownerId, id, true), ownerId);
       if (dto.version !== undefined && dto.version !== template.version) {
-        throw new VersionConflictProblem(
+        throw TemplateProblems.versionConflict.exception(
           `The template has changed since version ${dto.version}: load version ${template.version} and apply your edit to it.`,
           { currentVersion: template.version },
         );

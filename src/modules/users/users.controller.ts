@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
@@ -7,6 +7,7 @@ import { PreferencesDto, UpdatePreferencesDto } from './dto/preferences.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import { UserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
+import { ApiOk } from '../../common/swagger/api-responses';
 
 @ApiTags('users')
 @Authenticated()
@@ -20,7 +21,7 @@ export class UsersController {
     summary: "The caller's profile",
     description: 'The account behind the access token. Never includes credentials.',
   })
-  @ApiOkResponse({ type: UserDto })
+  @ApiOk(UserDto)
   async getProfile(@CurrentUser() caller: AuthenticatedUser): Promise<UserDto> {
     return UserDto.from(await this.users.getProfile(caller.id));
   }
@@ -31,7 +32,7 @@ export class UsersController {
     description:
       'Send only the fields to change; `bio: null` clears the bio. Returns the updated profile.',
   })
-  @ApiOkResponse({ type: UserDto })
+  @ApiOk(UserDto)
   @ApiProblems(400)
   async updateProfile(
     @CurrentUser() caller: AuthenticatedUser,
@@ -45,7 +46,7 @@ export class UsersController {
     summary: "The caller's preferences",
     description: 'Weight unit, time zone, training level and available equipment.',
   })
-  @ApiOkResponse({ type: PreferencesDto })
+  @ApiOk(PreferencesDto)
   async getPreferences(@CurrentUser() caller: AuthenticatedUser): Promise<PreferencesDto> {
     return PreferencesDto.from(await this.users.getProfile(caller.id));
   }
@@ -57,7 +58,7 @@ export class UsersController {
       'Send only the fields to change; `null` clears the training level or the equipment list. ' +
       'Changing the weight unit changes how weights are sent and shown, not what is stored.',
   })
-  @ApiOkResponse({ type: PreferencesDto })
+  @ApiOk(PreferencesDto)
   @ApiProblems(400)
   async updatePreferences(
     @CurrentUser() caller: AuthenticatedUser,

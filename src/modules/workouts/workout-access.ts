@@ -1,10 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { VersionConflictProblem } from '../../common/errors/domain-errors';
 import { WeightUnit } from '../../common/units/weight-unit';
 import { ExercisesService } from '../exercises/exercises.service';
 import { UsersService } from '../users/users.service';
 import { WorkoutDto } from './dto/workout.dto';
 import { Workout } from './entities/workout.entity';
+import { WorkoutProblems } from './workout-problems';
 import { WorkoutStatus } from './workout-state';
 import { WorkoutsRepository } from './workouts.repository';
 
@@ -52,7 +52,7 @@ export class WorkoutAccess {
     const workout = await tx.lockOwned(userId, id);
     if (!workout) throw this.notFound();
     if (version !== undefined && version !== workout.version) {
-      throw new VersionConflictProblem(
+      throw WorkoutProblems.versionConflict.exception(
         `The workout is at version ${workout.version}; this change was based on version ${version}. Reconcile with \`current\` and retry.`,
         { current: await this.detail(tx, userId, id, unit) },
       );

@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Post, Put } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
 import { CreatesResource } from '../../common/http/location.decorator';
@@ -8,6 +8,9 @@ import { WorkoutDto, WorkoutExerciseChangeDto, WorkoutSetChangeDto } from './dto
 import { AddWorkoutExerciseDto, UpdateWorkoutExerciseDto } from './dto/workout-exercise-input.dto';
 import { CreateWorkoutSetDto, UpdateWorkoutSetDto } from './dto/workout-set-input.dto';
 import { WorkoutContentService } from './workout-content.service';
+import { WorkoutProblems } from './workout-problems';
+import { UuidParam } from '../../common/http/uuid-param.decorator';
+import { ApiOk } from '../../common/swagger/api-responses';
 
 const OPEN =
   'Only while the workout is planned, in_progress or paused: a completed or abandoned one answers 409 workout-closed. Every change bumps the workout `version`.';
@@ -29,10 +32,16 @@ export class WorkoutContentController {
     WorkoutExerciseChangeDto,
     (added, { id }) => `workouts/${id}/exercises/${added.exerciseId}`,
   )
-  @ApiProblems(400, 404, 409)
+  @ApiProblems(
+    400,
+    404,
+    WorkoutProblems.workoutClosed,
+    WorkoutProblems.exerciseAlreadyInWorkout,
+    WorkoutProblems.limitReached,
+  )
   addExercise(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: AddWorkoutExerciseDto,
   ): Promise<WorkoutExerciseChangeDto> {
     return this.content.addExercise(caller.id, id, dto);
@@ -43,12 +52,12 @@ export class WorkoutContentController {
     summary: 'Move an exercise or change its notes',
     description: `Optional \`version\`: if stale, 409 version-conflict with the current workout. ${OPEN}`,
   })
-  @ApiOkResponse({ type: WorkoutExerciseChangeDto })
-  @ApiProblems(400, 404, 409)
+  @ApiOk(WorkoutExerciseChangeDto)
+  @ApiProblems(400, 404, WorkoutProblems.versionConflict, WorkoutProblems.workoutClosed)
   updateExercise(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('exerciseId', ParseUUIDPipe) exerciseId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('exerciseId') exerciseId: string,
     @Body() dto: UpdateWorkoutExerciseDto,
   ): Promise<WorkoutExerciseChangeDto> {
     return this.content.updateExercise(caller.id, id, exerciseId, dto);
@@ -59,12 +68,12 @@ export class WorkoutContentController {
     summary: 'Remove an exercise and its sets',
     description: `Answers the workout as it is now. ${OPEN}`,
   })
-  @ApiOkResponse({ type: WorkoutDto })
-  @ApiProblems(400, 404, 409)
+  @ApiOk(WorkoutDto)
+  @ApiProblems(400, 404, WorkoutProblems.workoutClosed)
   removeExercise(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('exerciseId', ParseUUIDPipe) exerciseId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('exerciseId') exerciseId: string,
   ): Promise<WorkoutDto> {
     return this.content.removeExercise(caller.id, id, exerciseId);
   }
@@ -78,11 +87,11 @@ export class WorkoutContentController {
     WorkoutSetChangeDto,
     (set, { id }) => `workouts/${id}/exercises/${set.exerciseId}/sets/${set.id}`,
   )
-  @ApiProblems(400, 404, 409)
+  @ApiProblems(400, 404, WorkoutProblems.workoutClosed, WorkoutProblems.limitReached)
   addSet(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('exerciseId', ParseUUIDPipe) exerciseId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('exerciseId') exerciseId: string,
     @Body() dto: CreateWorkoutSetDto,
   ): Promise<WorkoutSetChangeDto> {
     return this.content.addSet(caller.id, id, exerciseId, dto);
@@ -93,13 +102,13 @@ export class WorkoutContentController {
     summary: 'Change a set (weight, reps, RPE or RIR, rest, type, completed)',
     description: `Send what changes; null clears a value. Optional \`version\` for offline clients: if stale, 409 version-conflict with the current workout. ${OPEN}`,
   })
-  @ApiOkResponse({ type: WorkoutSetChangeDto })
-  @ApiProblems(400, 404, 409)
+  @ApiOk(WorkoutSetChangeDto)
+  @ApiProblems(400, 404, WorkoutProblems.versionConflict, WorkoutProblems.workoutClosed)
   updateSet(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('exerciseId', ParseUUIDPipe) exerciseId: string,
-    @Param('setId', ParseUUIDPipe) setId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('exerciseId') exerciseId: string,
+    @UuidParam('setId') setId: string,
     @Body() dto: UpdateWorkoutSetDto,
   ): Promise<WorkoutSetChangeDto> {
     return this.content.updateSet(caller.id, id, exerciseId, setId, dto);
@@ -110,13 +119,13 @@ export class WorkoutContentController {
     summary: 'Delete a set',
     description: `Answers the workout as it is now. ${OPEN}`,
   })
-  @ApiOkResponse({ type: WorkoutDto })
-  @ApiProblems(400, 404, 409)
+  @ApiOk(WorkoutDto)
+  @ApiProblems(400, 404, WorkoutProblems.workoutClosed)
   removeSet(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('exerciseId', ParseUUIDPipe) exerciseId: string,
-    @Param('setId', ParseUUIDPipe) setId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('exerciseId') exerciseId: string,
+    @UuidParam('setId') setId: string,
   ): Promise<WorkoutDto> {
     return this.content.removeSet(caller.id, id, exerciseId, setId);
   }

@@ -1,6 +1,6 @@
-import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
+import { ValidationProblem } from '../../common/errors/domain-errors';
 import { fromKilograms, toKilograms, WeightUnit } from '../../common/units/weight-unit';
 import { ExercisesService } from '../exercises/exercises.service';
 import { WorkoutDto, WorkoutExerciseChangeDto, WorkoutSetChangeDto } from './dto/workout.dto';
@@ -10,6 +10,7 @@ import { CreateWorkoutSetDto, UpdateWorkoutSetDto } from './dto/workout-set-inpu
 import { WorkoutExercise } from './entities/workout-exercise.entity';
 import { numeric, storedSet } from './set-values';
 import { WorkoutAccess } from './workout-access';
+import { WorkoutProblems } from './workout-problems';
 import { isClosed } from './workout-state';
 import { WorkoutsRepository } from './workouts.repository';
 
@@ -22,15 +23,6 @@ function moveTo(ids: string[], id: string, position: number): string[] {
   const others = ids.filter((other) => other !== id);
   others.splice(Math.min(position, others.length), 0, id);
   return others;
-}
-
-function limitReached(detail: string): ProblemException {
-  return new ProblemException(
-    HttpStatus.CONFLICT,
-    'workout-limit-reached',
-    'Limit reached',
-    detail,
-  );
 }
 
 /**
@@ -60,15 +52,14 @@ export class WorkoutContentService {
     const { workout } = await this.changeContent(userId, workoutId, undefined, unit, async (tx) => {
       const items = await tx.exercisesOf(workoutId);
       if (items.some((item) => item.exerciseId === dto.exerciseId)) {
-        throw new ProblemException(
-          HttpStatus.CONFLICT,
-          'exercise-already-in-workout',
-          'Exercise already in the workout',
+        throw WorkoutProblems.exerciseAlreadyInWorkout.exception(
           'A workout holds an exercise once: add sets to it instead.',
         );
       }
       if (items.length >= WORKOUT_LIMITS.exercises) {
-        throw limitReached(`A workout holds at most ${WORKOUT_LIMITS.exercises} exercises.`);
+        throw WorkoutProblems.limitReached.exception(
+          `A workout holds at most ${WORKOUT_LIMITS.exercises} exercises.`,
+        );
       }
       const id = randomUUID();
       await tx.insertExercises([
@@ -144,7 +135,9 @@ export class WorkoutContentService {
         const item = await this.exerciseOf(tx, workoutId, exerciseId);
         const { count, next } = await tx.setPositions(item.id);
         if (count >= WORKOUT_LIMITS.setsPerExercise) {
-          throw limitReached(`An exercise holds at most ${WORKOUT_LIMITS.setsPerExercise} sets.`);
+          throw WorkoutProblems.limitReached.exception(
+            `An exercise holds at most ${WORKOUT_LIMITS.setsPerExercise} sets.`,
+          );
         }
         const [id] = await tx.insertSets([
           {
@@ -235,10 +228,7 @@ export class WorkoutContentService {
     return this.workouts.inTransaction(async (tx) => {
       const locked = await this.access.lockForChange(tx, userId, workoutId, version, unit);
       if (isClosed(locked.status)) {
-        throw new ProblemException(
-          HttpStatus.CONFLICT,
-          'workout-closed',
-          'Workout closed',
+        throw WorkoutProblems.workoutClosed.exception(
           `The workout is ${locked.status}: its exercises and sets no longer change.`,
           { current: await this.access.detail(tx, userId, workoutId, unit) },
         );

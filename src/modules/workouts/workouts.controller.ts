@@ -5,19 +5,11 @@ import {
   Get,
   HttpCode,
   HttpStatus,
-  Param,
-  ParseUUIDPipe,
   Post,
   Put,
   Query,
 } from '@nestjs/common';
-import {
-  ApiExtraModels,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiExtraModels, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
 import { CreatesResource } from '../../common/http/location.decorator';
@@ -29,7 +21,10 @@ import { ListWorkoutsQueryDto } from './dto/list-workouts-query.dto';
 import { UpdateWorkoutDto } from './dto/update-workout.dto';
 import { WorkoutDto, WorkoutSummaryDto } from './dto/workout.dto';
 import { WorkoutAction } from './workout-state';
+import { WorkoutProblems } from './workout-problems';
 import { WorkoutsService } from './workouts.service';
+import { UuidParam } from '../../common/http/uuid-param.decorator';
+import { ApiOk } from '../../common/swagger/api-responses';
 
 const STALE =
   'A stale or illegal change is a 409 problem whose `current` member is the workout as it is now.';
@@ -78,12 +73,9 @@ export class WorkoutsController {
     summary: 'One workout with its exercises, sets and records',
     description: "Another user's workout is a 404.",
   })
-  @ApiOkResponse({ type: WorkoutDto })
+  @ApiOk(WorkoutDto)
   @ApiProblems(400, 404)
-  get(
-    @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<WorkoutDto> {
+  get(@CurrentUser() caller: AuthenticatedUser, @UuidParam('id') id: string): Promise<WorkoutDto> {
     return this.workouts.get(caller.id, id);
   }
 
@@ -92,11 +84,11 @@ export class WorkoutsController {
     summary: "Change a workout's name, notes or schedule",
     description: `Send \`version\` from your last read (optimistic concurrency); allowed in every state. ${STALE}`,
   })
-  @ApiOkResponse({ type: WorkoutDto })
-  @ApiProblems(400, 404, 409)
+  @ApiOk(WorkoutDto)
+  @ApiProblems(400, 404, WorkoutProblems.versionConflict)
   update(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: UpdateWorkoutDto,
   ): Promise<WorkoutDto> {
     return this.workouts.update(caller.id, id, dto);
@@ -110,10 +102,7 @@ export class WorkoutsController {
   })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(400, 404)
-  remove(
-    @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<void> {
+  remove(@CurrentUser() caller: AuthenticatedUser, @UuidParam('id') id: string): Promise<void> {
     return this.workouts.remove(caller.id, id);
   }
 
@@ -123,11 +112,11 @@ export class WorkoutsController {
     summary: 'Start a planned workout',
     description: `planned → in_progress. ${STALE}`,
   })
-  @ApiOkResponse({ type: WorkoutDto })
-  @ApiProblems(400, 404, 409)
+  @ApiOk(WorkoutDto)
+  @ApiProblems(400, 404, WorkoutProblems.illegalTransition)
   start(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
   ): Promise<WorkoutDto> {
     return this.workouts.transition(caller.id, id, WorkoutAction.Start);
   }
@@ -138,11 +127,11 @@ export class WorkoutsController {
     summary: 'Pause a workout',
     description: `in_progress → paused; paused time does not count towards the duration. ${STALE}`,
   })
-  @ApiOkResponse({ type: WorkoutDto })
-  @ApiProblems(400, 404, 409)
+  @ApiOk(WorkoutDto)
+  @ApiProblems(400, 404, WorkoutProblems.illegalTransition)
   pause(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
   ): Promise<WorkoutDto> {
     return this.workouts.transition(caller.id, id, WorkoutAction.Pause);
   }
@@ -153,11 +142,11 @@ export class WorkoutsController {
     summary: 'Resume a paused workout',
     description: `paused → in_progress. ${STALE}`,
   })
-  @ApiOkResponse({ type: WorkoutDto })
-  @ApiProblems(400, 404, 409)
+  @ApiOk(WorkoutDto)
+  @ApiProblems(400, 404, WorkoutProblems.illegalTransition)
   resume(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
   ): Promise<WorkoutDto> {
     return this.workouts.transition(caller.id, id, WorkoutAction.Resume);
   }
@@ -170,11 +159,11 @@ export class WorkoutsController {
       'in_progress or paused → completed. Computes the duration (paused time excluded), the volume, sets and reps of the completed working sets (warm-ups excluded), and detects personal records against your other completed workouts. Completing again is a 409 and counts nothing twice. ' +
       STALE,
   })
-  @ApiOkResponse({ type: WorkoutDto })
-  @ApiProblems(400, 404, 409)
+  @ApiOk(WorkoutDto)
+  @ApiProblems(400, 404, WorkoutProblems.illegalTransition)
   complete(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
   ): Promise<WorkoutDto> {
     return this.workouts.complete(caller.id, id);
   }
@@ -185,11 +174,11 @@ export class WorkoutsController {
     summary: 'Abandon a workout',
     description: `planned, in_progress or paused → abandoned: kept in the history, counted nowhere. ${STALE}`,
   })
-  @ApiOkResponse({ type: WorkoutDto })
-  @ApiProblems(400, 404, 409)
+  @ApiOk(WorkoutDto)
+  @ApiProblems(400, 404, WorkoutProblems.illegalTransition)
   abandon(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
   ): Promise<WorkoutDto> {
     return this.workouts.transition(caller.id, id, WorkoutAction.Abandon);
   }

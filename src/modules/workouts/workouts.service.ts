@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
 import { CursorPage, toCursorPage } from '../../common/pagination/cursor';
 import { keysetOf } from '../../common/pagination/cursor-query.dto';
@@ -13,6 +13,7 @@ import { WorkoutDto, WorkoutSummaryDto } from './dto/workout.dto';
 import { WORKOUT_LIMITS } from './dto/workout-fields';
 import { PersonalRecordsRepository } from './personal-records.repository';
 import { WorkoutAccess } from './workout-access';
+import { WorkoutProblems } from './workout-problems';
 import { exercisesNeedingE1rm, planFromTemplateDay, PlannedRows } from './workout-plan';
 import { allowedActions, WorkoutAction, WorkoutStatus } from './workout-state';
 import { WorkoutChanges, WorkoutsRepository } from './workouts.repository';
@@ -175,10 +176,7 @@ export class WorkoutsService {
   ): Promise<ProblemException> {
     const current = await this.detail(tx, userId, id, unit);
     const allowed = allowedActions(current.status);
-    return new ProblemException(
-      HttpStatus.CONFLICT,
-      'illegal-transition',
-      'Illegal state transition',
+    return WorkoutProblems.illegalTransition.exception(
       `Cannot ${action} a workout that is ${current.status}.`,
       { workoutStatus: current.status, action, allowedActions: allowed, current },
     );

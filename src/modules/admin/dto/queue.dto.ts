@@ -9,7 +9,11 @@ export class QueueParamDto {
 }
 
 export class FailedJobParamDto extends QueueParamDto {
-  @ApiProperty({ example: '42', description: 'The job id from the failed list' })
+  @ApiProperty({
+    pattern: '^[\\w:.-]{1,200}$',
+    example: '42',
+    description: 'The job id from the failed list',
+  })
   @IsString()
   @Matches(/^[\w:.-]{1,200}$/, { message: 'jobId must be a job id from the failed list' })
   jobId: string;
@@ -18,12 +22,17 @@ export class FailedJobParamDto extends QueueParamDto {
 export class QueueCountsDto {
   @ApiProperty({ enum: QueueName, enumName: 'QueueName', example: QueueName.Emails })
   name: QueueName;
-  @ApiProperty({ example: 0 }) waiting: number;
-  @ApiProperty({ example: 1 }) active: number;
-  @ApiProperty({ example: 0 }) delayed: number;
-  @ApiProperty({ example: 2, description: 'The dead-letter set: jobs that failed every attempt' })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 0 }) waiting: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 1 }) active: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 0 }) delayed: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 2,
+    description: 'The dead-letter set: jobs that failed every attempt',
+  })
   failed: number;
-  @ApiProperty({ example: 0 }) paused: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 0 }) paused: number;
 }
 
 export class QueuesDto {
@@ -34,8 +43,8 @@ export class FailedJobDto {
   @ApiProperty({ example: '42' }) id: string;
   @ApiProperty({ example: 'send-verification-email' }) name: string;
   @ApiProperty({ example: 'SMTP 550: 5.1.1 mailbox unavailable' }) failedReason: string;
-  @ApiProperty({ example: 1 }) attemptsMade: number;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) failedAt: string | null;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 1 }) attemptsMade: number;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) failedAt: string | null;
   @ApiProperty({
     type: 'object',
     additionalProperties: true,

@@ -58,5 +58,5 @@ export class AcceptedDto {
 }
 
 export class EmailVerifiedDto {
-  @ApiProperty({ example: true }) emailVerified: true;
+  @ApiProperty({ type: 'boolean', enum: [true], example: true }) emailVerified: true;
 }

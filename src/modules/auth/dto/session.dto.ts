@@ -2,18 +2,24 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { ActiveSession } from '../refresh-tokens.repository';
 
 export class SessionDto {
-  @ApiProperty({ format: 'uuid', description: 'Pass to DELETE /auth/sessions/{id} to sign it out' })
-  id: string;
-  @ApiProperty({ format: 'date-time', example: '2026-11-20T08:00:00.000Z' }) startedAt: string;
   @ApiProperty({
+    type: 'string',
+    format: 'uuid',
+    description: 'Pass to DELETE /auth/sessions/{id} to sign it out',
+  })
+  id: string;
+  @ApiProperty({ type: 'string', format: 'date-time', example: '2026-11-20T08:00:00.000Z' })
+  startedAt: string;
+  @ApiProperty({
+    type: 'string',
     format: 'date-time',
     example: '2026-11-21T07:45:00.000Z',
     description: 'Last sign-in or refresh',
   })
   lastActiveAt: string;
-  @ApiProperty({ nullable: true, type: String, example: 'FitAI/2.3 (iPhone; iOS 18.1)' })
+  @ApiProperty({ type: 'string', nullable: true, example: 'FitAI/2.3 (iPhone; iOS 18.1)' })
   userAgent: string | null;
-  @ApiProperty({ nullable: true, type: String, example: '203.0.113.7' }) ip: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: '203.0.113.7' }) ip: string | null;
   @ApiProperty({ description: 'The session of the access token making this request' })
   current: boolean;
 

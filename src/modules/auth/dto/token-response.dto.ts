@@ -14,10 +14,15 @@ export class TokenResponseDto {
   })
   refreshToken: string;
 
-  @ApiProperty({ example: 'Bearer', enum: ['Bearer'] })
+  @ApiProperty({ type: 'string', example: 'Bearer', enum: ['Bearer'] })
   tokenType: 'Bearer';
 
-  @ApiProperty({ example: 900, description: 'Seconds until the access token expires' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    example: 900,
+    description: 'Seconds until the access token expires',
+  })
   expiresIn: number;
 }
 

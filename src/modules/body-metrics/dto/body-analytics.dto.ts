@@ -1,16 +1,20 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { BodyMeasurement } from '../measurements';
+import { BodyMeasurement, MEASUREMENT_UNITS, MeasurementUnit } from '../measurements';
+
+const LOCAL_DAY = { type: 'string', format: 'date', example: '2026-11-18' } as const;
 
 export class DatedValueDto {
-  @ApiProperty({ example: '2026-11-18', description: 'A day in your time zone' }) date: string;
-  @ApiProperty({ example: 81.2 }) value: number;
+  @ApiProperty({ ...LOCAL_DAY, description: 'A day in your time zone' }) date: string;
+  @ApiProperty({ type: 'number', example: 81.2 }) value: number;
 }
 
 export class BodyDayDto {
-  @ApiProperty({ example: '2026-11-18', description: 'A day in your time zone' }) date: string;
-  @ApiProperty({ example: 81.2, description: "Mean of the day's readings" }) value: number;
-  @ApiProperty({ example: 1 }) readings: number;
+  @ApiProperty({ ...LOCAL_DAY, description: 'A day in your time zone' }) date: string;
+  @ApiProperty({ type: 'number', example: 81.2, description: "Mean of the day's readings" })
+  value: number;
+  @ApiProperty({ type: 'integer', minimum: 1, example: 1 }) readings: number;
   @ApiProperty({
+    type: 'number',
     example: 81.45,
     description: 'Mean of the daily values of the `window` days ending on this one',
   })
@@ -19,15 +23,34 @@ export class BodyDayDto {
 
 export class BodyAnalyticsDto {
   @ApiProperty({ enum: BodyMeasurement, enumName: 'BodyMeasurement' }) metric: BodyMeasurement;
-  @ApiProperty({ example: 'kg', description: 'Unit of every value: kg, lb, cm, in or %' })
-  unit: string;
+  @ApiProperty({
+    enum: MEASUREMENT_UNITS,
+    enumName: 'MeasurementUnit',
+    example: 'kg',
+    description: 'Unit of every value: your weight or length unit, or % for body fat',
+  })
+  unit: MeasurementUnit;
   @ApiProperty({ example: 'Europe/Paris', description: 'The time zone the days are counted in' })
   timeZone: string;
-  @ApiProperty({ example: '2026-08-23', description: 'First day of the period' }) from: string;
-  @ApiProperty({ example: '2026-11-20', description: 'Last day of the period' }) to: string;
-  @ApiProperty({ example: 7, description: 'Days in each moving average' }) window: number;
-  @ApiProperty({ example: 61, description: 'Days with a reading in the period' }) points: number;
-  @ApiProperty({ example: 64 }) readings: number;
+  @ApiProperty({ ...LOCAL_DAY, example: '2026-08-23', description: 'First day of the period' })
+  from: string;
+  @ApiProperty({ ...LOCAL_DAY, example: '2026-11-20', description: 'Last day of the period' })
+  to: string;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    example: 7,
+    description: 'Days in each moving average',
+  })
+  window: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 61,
+    description: 'Days with a reading in the period',
+  })
+  points: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 64 }) readings: number;
   @ApiProperty({ type: DatedValueDto, nullable: true }) first: DatedValueDto | null;
   @ApiProperty({ type: DatedValueDto, nullable: true }) last: DatedValueDto | null;
   @ApiProperty({ type: DatedValueDto, nullable: true, description: 'Lowest daily value' })

@@ -9,8 +9,9 @@ const { Weight, BodyFat, Waist, Chest, Hips, Neck, Arm, Thigh } = BodyMeasuremen
 
 /** A reading in the caller's units, which it names. */
 export class BodyMetricDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'date-time', example: '2026-11-20T07:30:00.000Z' }) measuredAt: string;
+  @ApiProperty({ type: 'string', format: 'uuid' }) id: string;
+  @ApiProperty({ type: 'string', format: 'date-time', example: '2026-11-20T07:30:00.000Z' })
+  measuredAt: string;
   @BodyMetricField.measured(Weight) weight: number | null;
   @ApiProperty({ enum: WeightUnit, enumName: 'WeightUnit', example: WeightUnit.Kilogram })
   weightUnit: WeightUnit;
@@ -30,8 +31,8 @@ export class BodyMetricDto {
   lengthUnit: LengthUnit;
   @ApiProperty({ nullable: true, type: String, example: 'Morning, before breakfast' })
   note: string | null;
-  @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ type: 'string', format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: 'string', format: 'date-time' }) updatedAt: string;
 
   static from(metric: BodyMetric, units: MeasurementUnits): BodyMetricDto {
     const value = (measurement: BodyMeasurement) => {

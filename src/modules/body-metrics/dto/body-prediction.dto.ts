@@ -1,39 +1,73 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { BodyMeasurement } from '../measurements';
+import { BodyMeasurement, MEASUREMENT_UNITS, MeasurementUnit } from '../measurements';
+
+const LOCAL_DAY = { type: 'string', format: 'date' } as const;
 
 export class PredictionIntervalDto {
-  @ApiProperty({ example: 0.95 }) confidence: number;
-  @ApiProperty({ example: 77.9 }) lower: number;
-  @ApiProperty({ example: 80.3 }) upper: number;
+  @ApiProperty({ type: 'number', example: 0.95 }) confidence: number;
+  @ApiProperty({ type: 'number', example: 77.9 }) lower: number;
+  @ApiProperty({ type: 'number', example: 80.3 }) upper: number;
 }
 
 export class BodyPredictionDto {
   @ApiProperty({ enum: BodyMeasurement, enumName: 'BodyMeasurement' }) metric: BodyMeasurement;
-  @ApiProperty({ example: 'kg', description: 'Unit of every value: kg, lb, cm, in or %' })
-  unit: string;
+  @ApiProperty({
+    enum: MEASUREMENT_UNITS,
+    enumName: 'MeasurementUnit',
+    example: 'kg',
+    description: 'Unit of every value: your weight or length unit, or % for body fat',
+  })
+  unit: MeasurementUnit;
   @ApiProperty({ example: 'Europe/Paris', description: 'The time zone the days are counted in' })
   timeZone: string;
-  @ApiProperty({ example: '2026-08-23', description: 'First day of the history fitted' })
+  @ApiProperty({
+    ...LOCAL_DAY,
+    example: '2026-08-23',
+    description: 'First day of the history fitted',
+  })
   from: string;
-  @ApiProperty({ example: '2026-11-20', description: 'Last day of the history fitted' })
+  @ApiProperty({
+    ...LOCAL_DAY,
+    example: '2026-11-20',
+    description: 'Last day of the history fitted',
+  })
   to: string;
-  @ApiProperty({ example: 61, description: 'Days with a reading: the points fitted' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 2,
+    example: 61,
+    description: 'Days with a reading: the points fitted',
+  })
   points: number;
-  @ApiProperty({ example: 88, description: 'Days from the first to the last reading' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 88,
+    description: 'Days from the first to the last reading',
+  })
   spanDays: number;
-  @ApiProperty({ example: -0.35, description: 'Slope of the fitted line, per 7 days' })
+  @ApiProperty({
+    type: 'number',
+    example: -0.35,
+    description: 'Slope of the fitted line, per 7 days',
+  })
   slopePerWeek: number;
-  @ApiProperty({ example: 0.82, description: 'Share of the variance the line explains (0–1)' })
+  @ApiProperty({
+    type: 'number',
+    example: 0.82,
+    description: 'Share of the variance the line explains (0–1)',
+  })
   r2: number;
   @ApiProperty({
+    type: 'number',
     example: 0.41,
     description: 'Typical distance of a daily value from the line: √(SSE / (n − 2))',
   })
   residualStandardError: number;
-  @ApiProperty({ example: 30 }) horizonDays: number;
-  @ApiProperty({ example: '2026-12-20', description: 'The day projected to' })
+  @ApiProperty({ type: 'integer', minimum: 1, example: 30 }) horizonDays: number;
+  @ApiProperty({ ...LOCAL_DAY, example: '2026-12-20', description: 'The day projected to' })
   targetDate: string;
-  @ApiProperty({ example: 79.1, description: 'The fitted line at targetDate' })
+  @ApiProperty({ type: 'number', example: 79.1, description: 'The fitted line at targetDate' })
   projected: number;
   @ApiProperty({
     type: PredictionIntervalDto,

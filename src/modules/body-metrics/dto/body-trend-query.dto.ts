@@ -16,6 +16,8 @@ export abstract class BodyPeriodQueryDto {
   metric: BodyMeasurement = BodyMeasurement.Weight;
 
   @ApiPropertyOptional({
+    type: 'string',
+    format: 'date',
     example: '2026-11-20',
     description: 'Last day of the period, a date in your time zone; defaults to today there',
   })
@@ -28,7 +30,13 @@ export abstract class BodyPeriodQueryDto {
 }
 
 export class BodyAnalyticsQueryDto extends BodyPeriodQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 730, default: 90, description: 'Days in the period' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 730,
+    default: 90,
+    description: 'Days in the period',
+  })
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -36,6 +44,7 @@ export class BodyAnalyticsQueryDto extends BodyPeriodQueryDto {
   days: number = 90;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: 90,
     default: 7,
@@ -50,6 +59,7 @@ export class BodyAnalyticsQueryDto extends BodyPeriodQueryDto {
 
 export class BodyPredictionQueryDto extends BodyPeriodQueryDto {
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 15,
     maximum: 365,
     default: 90,
@@ -62,6 +72,7 @@ export class BodyPredictionQueryDto extends BodyPeriodQueryDto {
   days: number = 90;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: 365,
     default: 30,

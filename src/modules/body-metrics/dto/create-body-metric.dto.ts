@@ -9,6 +9,7 @@ const { Weight, BodyFat, Waist, Chest, Hips, Neck, Arm, Thigh } = BodyMeasuremen
 /** At least one measurement is required (checked with the ranges, after unit conversion). */
 export class CreateBodyMetricDto {
   @ApiPropertyOptional({
+    type: 'string',
     format: 'date-time',
     example: '2026-11-20T07:30:00.000Z',
     description:

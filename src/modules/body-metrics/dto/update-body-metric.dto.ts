@@ -11,7 +11,7 @@ const { Weight, BodyFat, Waist, Chest, Hips, Neck, Arm, Thigh } = BodyMeasuremen
  * at least one measurement.
  */
 export class UpdateBodyMetricDto {
-  @ApiPropertyOptional({ format: 'date-time', example: '2026-11-20T07:30:00.000Z' })
+  @ApiPropertyOptional({ type: 'string', format: 'date-time', example: '2026-11-20T07:30:00.000Z' })
   @Omittable()
   @PastInstant()
   measuredAt?: Date;
@@ -25,7 +25,7 @@ export class UpdateBodyMetricDto {
   @BodyMetricField.measurement(Arm, { clearable: true }) arm?: number | null;
   @BodyMetricField.measurement(Thigh, { clearable: true }) thigh?: number | null;
 
-  @ApiPropertyOptional({ maxLength: NOTE_MAX_LENGTH, nullable: true, type: String })
+  @ApiPropertyOptional({ type: 'string', maxLength: NOTE_MAX_LENGTH, nullable: true })
   @Nullable()
   @BodyMetricField.note()
   note?: string | null;

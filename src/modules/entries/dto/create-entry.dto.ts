@@ -9,6 +9,7 @@ import { Nullable, Omittable } from '../../../common/validation/presence';
 /** Leave out what you do not record; `null` says the same for the optional values. */
 export class CreateEntryDto {
   @ApiPropertyOptional({
+    type: 'string',
     format: 'date-time',
     example: '2026-11-20T07:30:00.000Z',
     description:
@@ -22,12 +23,12 @@ export class CreateEntryDto {
   @IsEnum(EntryType)
   type: EntryType;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 10, nullable: true, type: Number, example: 7 })
+  @ApiPropertyOptional({ nullable: true, type: 'integer', minimum: 1, maximum: 10, example: 7 })
   @Nullable()
   @EntryField.scale()
   mood?: number | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 10, nullable: true, type: Number, example: 6 })
+  @ApiPropertyOptional({ nullable: true, type: 'integer', minimum: 1, maximum: 10, example: 6 })
   @Nullable()
   @EntryField.scale()
   energy?: number | null;

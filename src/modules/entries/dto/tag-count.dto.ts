@@ -2,5 +2,11 @@ import { ApiProperty } from '@nestjs/swagger';
 
 export class TagCountDto {
   @ApiProperty({ example: 'running' }) tag: string;
-  @ApiProperty({ example: 12, description: 'Entries carrying the tag' }) count: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    example: 12,
+    description: 'Entries carrying the tag',
+  })
+  count: number;
 }

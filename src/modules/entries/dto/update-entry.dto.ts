@@ -8,7 +8,7 @@ import { Nullable, Omittable } from '../../../common/validation/presence';
 
 /** PATCH: send only what changes; `null` clears an optional field. */
 export class UpdateEntryDto {
-  @ApiPropertyOptional({ format: 'date-time', example: '2026-11-20T07:30:00.000Z' })
+  @ApiPropertyOptional({ type: 'string', format: 'date-time', example: '2026-11-20T07:30:00.000Z' })
   @Omittable()
   @EntryField.instant()
   occurredAt?: Date;
@@ -18,17 +18,17 @@ export class UpdateEntryDto {
   @IsEnum(EntryType)
   type?: EntryType;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 10, nullable: true, type: Number, example: 8 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10, nullable: true, example: 8 })
   @Nullable()
   @EntryField.scale()
   mood?: number | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 10, nullable: true, type: Number })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10, nullable: true })
   @Nullable()
   @EntryField.scale()
   energy?: number | null;
 
-  @ApiPropertyOptional({ maxLength: ENTRY_LIMITS.note, nullable: true, type: String })
+  @ApiPropertyOptional({ type: 'string', maxLength: ENTRY_LIMITS.note, nullable: true })
   @Nullable()
   @EntryField.note()
   note?: string | null;
@@ -38,14 +38,19 @@ export class UpdateEntryDto {
   @EntryField.tags()
   tags?: string[];
 
-  @ApiPropertyOptional({ nullable: true, type: Number })
+  @ApiPropertyOptional({
+    type: 'number',
+    minimum: -1_000_000_000,
+    maximum: 1_000_000_000,
+    nullable: true,
+  })
   @Nullable()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
   @Min(-1_000_000_000)
   @Max(1_000_000_000)
   value?: number | null;
 
-  @ApiPropertyOptional({ maxLength: ENTRY_LIMITS.unit, nullable: true, type: String })
+  @ApiPropertyOptional({ type: 'string', maxLength: ENTRY_LIMITS.unit, nullable: true })
   @Nullable()
   @Transform(trimString)
   @IsString()

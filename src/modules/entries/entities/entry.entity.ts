@@ -1,14 +1,8 @@
 import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { BaseEntity } from '../../../common/database/base.entity';
+import { EntryType } from '../entry.vocabulary';
 
-export enum EntryType {
-  Mood = 'mood',
-  Habit = 'habit',
-  Activity = 'activity',
-  Meal = 'meal',
-  Sleep = 'sleep',
-  Custom = 'custom',
-}
+export { EntryType };
 
 /**
  * One journal entry: how the user felt (mood, energy), what happened (type, tags, note) and

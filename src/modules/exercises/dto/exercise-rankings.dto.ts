@@ -15,10 +15,18 @@ export class PopularExerciseDto extends ExerciseDto {
   @ApiProperty({ type: RatingSummaryDto, description: '`yourScore` is always null here' })
   rating: RatingSummaryDto;
 
-  @ApiProperty({ example: 42, description: 'Completed workouts that include it' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 42,
+    description: 'Completed workouts that include it',
+  })
   uses: number;
 
   @ApiProperty({
+    type: 'number',
+    minimum: 0,
+    maximum: 1,
     example: 0.6852,
     description:
       'The ranking score, 0–1: Bayesian rating blended with usage (see docs/exercises.md)',
@@ -27,13 +35,20 @@ export class PopularExerciseDto extends ExerciseDto {
 }
 
 export class ExerciseUsageDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: 'string', format: 'uuid' }) id: string;
   @ApiProperty({ example: 'Barbell Squat' }) name: string;
-  @ApiProperty({ example: 118, description: 'Completed workouts that include it' }) uses: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 118,
+    description: 'Completed workouts that include it',
+  })
+  uses: number;
 }
 
 export class ExerciseStatsDto {
-  @ApiProperty({ example: 873, description: 'Approved exercises' }) total: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 873, description: 'Approved exercises' })
+  total: number;
   @ApiProperty({ type: [FilterValueDto], description: 'Primary or secondary muscle' })
   byMuscle: FilterValueDto[];
   @ApiProperty({ type: [FilterValueDto] }) byLevel: FilterValueDto[];
@@ -44,7 +59,13 @@ export class ExerciseStatsDto {
 }
 
 export class RecommendationQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 6, default: 3, description: 'Muscles to cover' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 6,
+    default: 3,
+    description: 'Muscles to cover',
+  })
   @Omittable()
   @Type(() => Number)
   @IsInt()
@@ -52,7 +73,13 @@ export class RecommendationQueryDto {
   @Max(6)
   muscles: number = 3;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 10, default: 3, description: 'Exercises a muscle' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 10,
+    default: 3,
+    description: 'Exercises a muscle',
+  })
   @Omittable()
   @Type(() => Number)
   @IsInt()
@@ -64,6 +91,8 @@ export class RecommendationQueryDto {
 export class MuscleRecommendationDto {
   @ApiProperty({ enum: Muscle, enumName: 'Muscle', example: 'hamstrings' }) muscle: Muscle;
   @ApiProperty({
+    type: 'number',
+    minimum: 0,
     example: 1.5,
     description: 'Sets that trained it in the period (primary 1, secondary ½)',
   })
@@ -72,7 +101,8 @@ export class MuscleRecommendationDto {
 }
 
 export class RecommendationsDto {
-  @ApiProperty({ example: 28, description: 'The days of history considered' }) periodDays: number;
+  @ApiProperty({ type: 'integer', example: 28, description: 'The days of history considered' })
+  periodDays: number;
   @ApiProperty({ enum: ExerciseLevel, enumName: 'ExerciseLevel', nullable: true })
   level: ExerciseLevel | null;
   @ApiProperty({ enum: Equipment, enumName: 'Equipment', isArray: true, nullable: true })

@@ -11,7 +11,7 @@ import {
 } from '../../training/exercise-attributes.vocabulary';
 
 export class ExerciseDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: 'string', format: 'uuid' }) id: string;
   @ApiProperty({ example: 'Barbell_Bench_Press_-_Medium_Grip' }) slug: string;
   @ApiProperty({ example: 'Barbell Bench Press - Medium Grip' }) name: string;
   @ApiProperty({ enum: ExerciseCategory, enumName: 'ExerciseCategory' }) category: ExerciseCategory;
@@ -35,9 +35,9 @@ export class ExerciseDto {
   @ApiProperty({ enum: ExerciseSource, enumName: 'ExerciseSource' }) source: ExerciseSource;
   @ApiProperty({ enum: ExerciseStatus, enumName: 'ExerciseStatus' }) status: ExerciseStatus;
   @ApiProperty({
+    type: 'string',
     format: 'uuid',
     nullable: true,
-    type: String,
     description: 'The user who made it; null for the library',
   })
   createdById: string | null;
@@ -76,7 +76,13 @@ export class ExerciseDto {
 
 export class FilterValueDto {
   @ApiProperty({ example: 'chest' }) value: string;
-  @ApiProperty({ example: 94, description: 'Exercises with this value' }) count: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 94,
+    description: 'Exercises with this value',
+  })
+  count: number;
 }
 
 export class ExerciseFiltersDto {
@@ -91,9 +97,15 @@ export class ExerciseFiltersDto {
 
 /** An approved exercise whose name is close to another's, for the reviewer (and creator). */
 export class NearDuplicateDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: 'string', format: 'uuid' }) id: string;
   @ApiProperty({ example: 'Goblet Squat' }) name: string;
-  @ApiProperty({ example: 0.62, description: 'Trigram similarity of the names, 0–1' })
+  @ApiProperty({
+    type: 'number',
+    minimum: 0,
+    maximum: 1,
+    example: 0.62,
+    description: 'Trigram similarity of the names, 0–1',
+  })
   similarity: number;
 }
 
@@ -104,6 +116,12 @@ export class ExerciseSubmissionDto extends ExerciseDto {
 
 /** An entry of the review queue. */
 export class PendingExerciseDto extends ExerciseSubmissionDto {
-  @ApiProperty({ example: 'Ada' }) createdByName: string | null;
-  @ApiProperty({ format: 'date-time' }) submittedAt: string;
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    example: 'Ada',
+    description: "The creator's display name; null if the account is gone",
+  })
+  createdByName: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time' }) submittedAt: string;
 }

@@ -21,6 +21,7 @@ export class CreateGoalDto {
   metric: GoalMetric;
 
   @ApiPropertyOptional({
+    type: 'string',
     format: 'uuid',
     description: 'Strength goals only (required there): an exercise you can see',
   })

@@ -6,22 +6,26 @@ import { fromStoredValue, GoalStatus, GoalUnit, unitOf } from '../goal-metrics';
 import { MILESTONES } from '../goal-progress';
 
 export class GoalMilestoneDto {
-  @ApiProperty({ enum: MILESTONES, example: 50 }) percent: number;
-  @ApiProperty({ example: 110, description: "The goal's value when it was reached" })
+  @ApiProperty({ type: 'integer', enum: [...MILESTONES], example: 50 }) percent: number;
+  @ApiProperty({
+    type: 'number',
+    example: 110,
+    description: "The goal's value when it was reached",
+  })
   value: number;
-  @ApiProperty({ format: 'date-time' }) reachedAt: string;
+  @ApiProperty({ type: 'string', format: 'date-time' }) reachedAt: string;
 }
 
 /** Where a goal stands; the milestones reached, in order, are its history. */
 export class GoalProgressDto {
-  @ApiProperty({ format: 'uuid' }) goalId: string;
+  @ApiProperty({ type: 'string', format: 'uuid' }) goalId: string;
   @ApiProperty({ enum: GoalUnit, enumName: 'GoalUnit' }) unit: GoalUnit;
-  @ApiProperty({ example: 100 }) baseline: number;
-  @ApiProperty({ example: 110, nullable: true, type: Number }) current: number | null;
-  @ApiProperty({ example: 120 }) target: number;
-  @ApiProperty({ example: 50 }) percent: number;
+  @ApiProperty({ type: 'number', example: 100 }) baseline: number;
+  @ApiProperty({ type: 'number', example: 110, nullable: true }) current: number | null;
+  @ApiProperty({ type: 'number', example: 120 }) target: number;
+  @ApiProperty({ type: 'number', minimum: 0, maximum: 100, example: 50 }) percent: number;
   @ApiProperty({ enum: GoalStatus, enumName: 'GoalStatus' }) status: GoalStatus;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) achievedAt: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) achievedAt: string | null;
   @ApiProperty({ type: [GoalMilestoneDto] }) milestones: GoalMilestoneDto[];
 
   static from(goal: Goal, milestones: GoalMilestone[], weightUnit: WeightUnit): GoalProgressDto {

@@ -12,25 +12,35 @@ import {
 
 /** A goal with its values in the caller's unit, which it names. */
 export class GoalDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: 'string', format: 'uuid' }) id: string;
   @ApiProperty({ enum: GoalType, enumName: 'GoalType' }) type: GoalType;
   @ApiProperty({ enum: GoalMetric, enumName: 'GoalMetric' }) metric: GoalMetric;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) exerciseId: string | null;
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) exerciseId: string | null;
   @ApiProperty({ example: 'Bench press 120 kg' }) title: string;
   @ApiProperty({ enum: GoalUnit, enumName: 'GoalUnit', example: GoalUnit.Kilogram })
   unit: GoalUnit;
-  @ApiProperty({ example: 120 }) target: number;
-  @ApiProperty({ example: 100, description: 'The value when the goal was created' })
+  @ApiProperty({ type: 'number', example: 120 }) target: number;
+  @ApiProperty({
+    type: 'number',
+    example: 100,
+    description: 'The value when the goal was created',
+  })
   baseline: number;
-  @ApiProperty({ example: 110, nullable: true, type: Number, description: 'Null without data' })
+  @ApiProperty({ type: 'number', example: 110, nullable: true, description: 'Null without data' })
   current: number | null;
-  @ApiProperty({ example: 50, description: 'Percent of the way from baseline to target, 0–100' })
+  @ApiProperty({
+    type: 'number',
+    minimum: 0,
+    maximum: 100,
+    example: 50,
+    description: 'Percent of the way from baseline to target, 0–100',
+  })
   progress: number;
   @ApiProperty({ enum: GoalStatus, enumName: 'GoalStatus' }) status: GoalStatus;
-  @ApiProperty({ format: 'date', nullable: true, type: String }) deadline: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) achievedAt: string | null;
-  @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ type: 'string', format: 'date', nullable: true }) deadline: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) achievedAt: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: 'string', format: 'date-time' }) updatedAt: string;
 
   static from(goal: Goal, weightUnit: WeightUnit): GoalDto {
     const value = (stored: string) => fromStoredValue(goal.metric, Number(stored), weightUnit);

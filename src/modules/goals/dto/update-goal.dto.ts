@@ -19,7 +19,8 @@ export class UpdateGoalDto {
   deadline?: string | null;
 
   @ApiPropertyOptional({
-    enum: SETTABLE_STATUSES,
+    enum: [...SETTABLE_STATUSES],
+    enumName: 'SettableGoalStatus',
     description: 'abandoned gives a goal up; active takes an abandoned one up again',
   })
   @Omittable()

@@ -13,6 +13,7 @@ export const MAX_PERIOD_WEEKS = 156;
  */
 export class ProgressPeriodQueryDto {
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: MAX_PERIOD_WEEKS,
     default: 12,
@@ -25,6 +26,8 @@ export class ProgressPeriodQueryDto {
   weeks: number = 12;
 
   @ApiPropertyOptional({
+    type: 'string',
+    format: 'date',
     example: '2026-11-20',
     description: 'Last day of the period, a date in your time zone; defaults to today there',
   })
@@ -34,7 +37,7 @@ export class ProgressPeriodQueryDto {
 }
 
 export class StrengthSeriesQueryDto extends ProgressPeriodQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PERIOD_WEEKS, default: 52 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PERIOD_WEEKS, default: 52 })
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -44,6 +47,7 @@ export class StrengthSeriesQueryDto extends ProgressPeriodQueryDto {
 
 export class TrainingAnalyticsQueryDto extends ProgressPeriodQueryDto {
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: 14,
     description:

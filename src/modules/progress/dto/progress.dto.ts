@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { WeightUnit } from '../../../common/units/weight-unit';
 import { Muscle } from '../../training/exercise-attributes.vocabulary';
+import { SetType } from '../../training/set-type.vocabulary';
 
 /** What every progress answer says about itself: unit, time zone and the local days covered. */
 export class ProgressPeriodDto {
@@ -8,26 +9,52 @@ export class ProgressPeriodDto {
   unit: WeightUnit;
   @ApiProperty({ example: 'Europe/Paris', description: 'The time zone days and weeks are in' })
   timeZone: string;
-  @ApiProperty({ example: '2026-08-31', description: 'First day of the period (a Monday)' })
+  @ApiProperty({
+    type: 'string',
+    format: 'date',
+    example: '2026-08-31',
+    description: 'First day of the period (a Monday)',
+  })
   from: string;
-  @ApiProperty({ example: '2026-11-20', description: 'Last day of the period' }) to: string;
+  @ApiProperty({
+    type: 'string',
+    format: 'date',
+    example: '2026-11-20',
+    description: 'Last day of the period',
+  })
+  to: string;
 }
 
 export class E1rmChangeDto {
-  @ApiProperty({ example: 102.5, description: 'Best e1RM of the 4-week window ending then' })
+  @ApiProperty({
+    type: 'number',
+    example: 102.5,
+    description: 'Best e1RM of the 4-week window ending then',
+  })
   baseline: number;
-  @ApiProperty({ example: 5, description: 'current − baseline' }) absolute: number;
-  @ApiProperty({ example: 4.9, description: '(current − baseline) / baseline, in %' })
+  @ApiProperty({ type: 'number', example: 5, description: 'current − baseline' })
+  absolute: number;
+  @ApiProperty({
+    type: 'number',
+    example: 4.9,
+    description: '(current − baseline) / baseline, in %',
+  })
   percent: number;
 }
 
 export class ExerciseStrengthDto {
-  @ApiProperty({ format: 'uuid' }) exerciseId: string;
+  @ApiProperty({ type: 'string', format: 'uuid' }) exerciseId: string;
   @ApiProperty({ example: 'Barbell Back Squat' }) name: string;
-  @ApiProperty({ example: 9, description: 'Sessions with an e1RM in the period' })
-  sessions: number;
-  @ApiProperty({ example: '2026-11-18' }) lastTrained: string;
   @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    example: 9,
+    description: 'Sessions with an e1RM in the period',
+  })
+  sessions: number;
+  @ApiProperty({ type: 'string', format: 'date', example: '2026-11-18' }) lastTrained: string;
+  @ApiProperty({
+    type: 'number',
     example: 107.5,
     description: 'Best e1RM of the last 4 weeks, or of the latest session if none',
   })
@@ -44,24 +71,41 @@ export class StrengthSummaryDto extends ProgressPeriodDto {
 }
 
 export class BestSetDto {
-  @ApiProperty({ example: 100 }) weight: number;
-  @ApiProperty({ example: 5 }) reps: number;
-  @ApiProperty({ example: 'normal', enum: ['normal', 'drop', 'failure'] }) setType: string;
+  @ApiProperty({ type: 'number', example: 100 }) weight: number;
+  @ApiProperty({ type: 'integer', minimum: 1, example: 5 }) reps: number;
+  @ApiProperty({
+    enum: SetType,
+    enumName: 'SetType',
+    example: SetType.Normal,
+    description: 'A working set: never a warm-up',
+  })
+  setType: SetType;
 }
 
 export class SessionE1rmDto {
-  @ApiProperty({ format: 'uuid' }) workoutId: string;
-  @ApiProperty({ example: '2026-11-18', description: 'Day of the session in your time zone' })
+  @ApiProperty({ type: 'string', format: 'uuid' }) workoutId: string;
+  @ApiProperty({
+    type: 'string',
+    format: 'date',
+    example: '2026-11-18',
+    description: 'Day of the session in your time zone',
+  })
   date: string;
-  @ApiProperty({ example: 112.5, description: 'e1RM of the best set' }) e1rm: number;
+  @ApiProperty({ type: 'number', example: 112.5, description: 'e1RM of the best set' })
+  e1rm: number;
   @ApiProperty({ type: BestSetDto, description: 'The set with the highest e1RM' })
   bestSet: BestSetDto;
-  @ApiProperty({ example: 4, description: 'Working sets of the exercise with an e1RM' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    example: 4,
+    description: 'Working sets of the exercise with an e1RM',
+  })
   sets: number;
 }
 
 export class StrengthSeriesDto extends ProgressPeriodDto {
-  @ApiProperty({ format: 'uuid' }) exerciseId: string;
+  @ApiProperty({ type: 'string', format: 'uuid' }) exerciseId: string;
   @ApiProperty({ example: 'Barbell Back Squat' }) name: string;
   @ApiProperty({ type: SessionE1rmDto, nullable: true, description: 'Best session of the period' })
   best: SessionE1rmDto | null;
@@ -70,22 +114,36 @@ export class StrengthSeriesDto extends ProgressPeriodDto {
 }
 
 export class WeekVolumeDto {
-  @ApiProperty({ example: '2026-11-16', description: 'Monday of the ISO week' }) weekStart: string;
-  @ApiProperty({ example: 3, description: 'Completed workouts' }) workouts: number;
-  @ApiProperty({ example: 54, description: 'Completed working sets' }) sets: number;
-  @ApiProperty({ example: 14250, description: 'Σ weight × reps of those sets' }) volume: number;
+  @ApiProperty({
+    type: 'string',
+    format: 'date',
+    example: '2026-11-16',
+    description: 'Monday of the ISO week',
+  })
+  weekStart: string;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 3, description: 'Completed workouts' })
+  workouts: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 54, description: 'Completed working sets' })
+  sets: number;
+  @ApiProperty({ type: 'number', example: 14250, description: 'Σ weight × reps of those sets' })
+  volume: number;
 }
 
 export class MuscleVolumeDto {
   @ApiProperty({ enum: Muscle, enumName: 'Muscle' }) muscle: Muscle;
-  @ApiProperty({ example: 31.5, description: 'Sets: 1 as a primary muscle, 0.5 as secondary' })
+  @ApiProperty({
+    type: 'number',
+    example: 31.5,
+    description: 'Sets: 1 as a primary muscle, 0.5 as secondary',
+  })
   sets: number;
-  @ApiProperty({ example: 8400, description: 'Volume, likewise in full or half' })
+  @ApiProperty({ type: 'number', example: 8400, description: 'Volume, likewise in full or half' })
   volume: number;
 }
 
 export class VolumeDto extends ProgressPeriodDto {
-  @ApiProperty({ example: 61250, description: 'Σ over the weeks' }) totalVolume: number;
+  @ApiProperty({ type: 'number', example: 61250, description: 'Σ over the weeks' })
+  totalVolume: number;
   @ApiProperty({ type: [WeekVolumeDto], description: 'Every week of the period, oldest first' })
   weeks: WeekVolumeDto[];
   @ApiProperty({ type: [MuscleVolumeDto], description: 'Largest volume first' })
@@ -93,9 +151,14 @@ export class VolumeDto extends ProgressPeriodDto {
 }
 
 export class StreakDto {
-  @ApiProperty({ example: 6, description: 'Run ending now (the period in progress or the last)' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 6,
+    description: 'Run ending now (the period in progress or the last)',
+  })
   current: number;
-  @ApiProperty({ example: 14 }) longest: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 14 }) longest: number;
 }
 
 export class StreaksDto {
@@ -106,16 +169,42 @@ export class StreaksDto {
 }
 
 export class TrainingAnalyticsDto extends ProgressPeriodDto {
-  @ApiProperty({ example: 12 }) weeks: number;
-  @ApiProperty({ example: 31, description: 'Completed workouts in the period' }) workouts: number;
-  @ApiProperty({ example: 2.58, description: 'Workouts per week, averaged over the period' })
+  @ApiProperty({ type: 'integer', minimum: 1, example: 12 }) weeks: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 31,
+    description: 'Completed workouts in the period',
+  })
+  workouts: number;
+  @ApiProperty({
+    type: 'number',
+    example: 2.58,
+    description: 'Workouts per week, averaged over the period',
+  })
   frequency: number;
-  @ApiProperty({ example: 11, description: 'Weeks with at least one workout' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 11,
+    description: 'Weeks with at least one workout',
+  })
   activeWeeks: number;
-  @ApiProperty({ example: 3, description: 'Workouts a consistent week needs' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    example: 3,
+    description: 'Workouts a consistent week needs',
+  })
   targetPerWeek: number;
-  @ApiProperty({ example: 8 }) weeksMeetingTarget: number;
-  @ApiProperty({ example: 0.67, description: 'weeksMeetingTarget / weeks, 0–1' })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 8 }) weeksMeetingTarget: number;
+  @ApiProperty({
+    type: 'number',
+    minimum: 0,
+    maximum: 1,
+    example: 0.67,
+    description: 'weeksMeetingTarget / weeks, 0–1',
+  })
   consistency: number;
   @ApiProperty({ type: StreaksDto, description: 'Over the whole history up to the period end' })
   streaks: StreaksDto;

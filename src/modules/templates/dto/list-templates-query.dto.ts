@@ -39,7 +39,7 @@ export class ListTemplatesQueryDto extends PageQueryDto {
   @IsEnum(ExerciseLevel)
   level?: ExerciseLevel;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: TEMPLATE_LIMITS.days, example: 3 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: TEMPLATE_LIMITS.days, example: 3 })
   @Omittable()
   @Type(() => Number)
   @IsInt()

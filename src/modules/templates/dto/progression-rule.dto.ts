@@ -15,17 +15,22 @@ import { Nullable } from '../../../common/validation/presence';
 const { incrementKg } = TEMPLATE_LIMITS;
 
 export class NoProgressionDto implements NoProgression {
-  @ApiProperty({ enum: [ProgressionType.None], example: ProgressionType.None })
+  @ApiProperty({ type: 'string', enum: [ProgressionType.None], example: ProgressionType.None })
   @IsIn([ProgressionType.None])
   type: ProgressionType.None;
 }
 
 export class LinearLoadProgressionDto implements LinearLoadProgression {
-  @ApiProperty({ enum: [ProgressionType.LinearLoad], example: ProgressionType.LinearLoad })
+  @ApiProperty({
+    type: 'string',
+    enum: [ProgressionType.LinearLoad],
+    example: ProgressionType.LinearLoad,
+  })
   @IsIn([ProgressionType.LinearLoad])
   type: ProgressionType.LinearLoad;
 
   @ApiProperty({
+    type: 'number',
     minimum: incrementKg.min,
     maximum: incrementKg.max,
     multipleOf: incrementKg.step,
@@ -88,8 +93,8 @@ export const PROGRESSION_RULE_SCHEMA = {
 export function ProgressionRuleField(): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({
-      ...PROGRESSION_RULE_SCHEMA,
-      nullable: true,
+      // Nullable: one of the rules, or null (a discriminator would need `type` on null too).
+      oneOf: [...PROGRESSION_RULE_SCHEMA.oneOf, { type: 'object', nullable: true, enum: [null] }],
       example: { type: 'linear_load', incrementKg: 2.5, when: 'all_sets_top_of_range' },
       description: 'How the exercise progresses between sessions; absent or null means none',
     }),

@@ -33,16 +33,17 @@ const nestedList = (type: () => new () => object, max: number) =>
 
 /** One prescribed set. Bounds in TEMPLATE_LIMITS; see docs/templates.md. */
 export class TemplateSetInputDto {
-  @ApiPropertyOptional({ enum: SetType, enumName: 'SetType', default: SetType.Normal })
+  @ApiPropertyOptional({ enum: SetType, enumName: 'SetType', description: 'Default: `normal`' })
   @Omittable()
   @IsEnum(SetType)
   type: SetType = SetType.Normal;
 
-  @ApiProperty({ minimum: LIMITS.reps.min, maximum: LIMITS.reps.max, example: 8 })
+  @ApiProperty({ type: 'integer', minimum: LIMITS.reps.min, maximum: LIMITS.reps.max, example: 8 })
   @reps()
   repsMin: number;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: LIMITS.reps.min,
     maximum: LIMITS.reps.max,
     example: 12,
@@ -54,10 +55,10 @@ export class TemplateSetInputDto {
   repsMax?: number;
 
   @ApiPropertyOptional({
+    type: 'number',
     minimum: LIMITS.weightKg.min,
     maximum: LIMITS.weightKg.max,
     nullable: true,
-    type: Number,
     example: 60,
     description: 'Absolute load in kg (two decimals); not together with percentE1rm',
   })
@@ -68,10 +69,10 @@ export class TemplateSetInputDto {
   weightKg?: number | null;
 
   @ApiPropertyOptional({
+    type: 'number',
     minimum: LIMITS.percentE1rm.min,
     maximum: LIMITS.percentE1rm.max,
     nullable: true,
-    type: Number,
     example: null,
     description: 'Load as a percentage of the estimated one-rep max; not together with weightKg',
   })
@@ -83,11 +84,11 @@ export class TemplateSetInputDto {
   percentE1rm?: number | null;
 
   @ApiPropertyOptional({
+    type: 'number',
     minimum: LIMITS.rpe.min,
     maximum: LIMITS.rpe.max,
     multipleOf: LIMITS.rpe.step,
     nullable: true,
-    type: Number,
     example: 8,
     description: 'Target rate of perceived exertion, in half points; not together with rirTarget',
   })
@@ -99,10 +100,10 @@ export class TemplateSetInputDto {
   rpeTarget?: number | null;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: LIMITS.rir.min,
     maximum: LIMITS.rir.max,
     nullable: true,
-    type: Number,
     example: null,
     description: 'Target reps in reserve; not together with rpeTarget',
   })
@@ -114,11 +115,11 @@ export class TemplateSetInputDto {
   rirTarget?: number | null;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: LIMITS.restSeconds.min,
     maximum: LIMITS.restSeconds.max,
-    default: LIMITS.restSeconds.default,
     example: 120,
-    description: 'Rest after the set, in seconds',
+    description: `Rest after the set, in seconds. Default: ${LIMITS.restSeconds.default}`,
   })
   @Omittable()
   @IsInt()
@@ -129,6 +130,7 @@ export class TemplateSetInputDto {
 
 export class TemplateExerciseInputDto {
   @ApiProperty({
+    type: 'string',
     format: 'uuid',
     description: 'An exercise you can use (GET /exercises); a public template needs approved ones',
   })
@@ -136,9 +138,9 @@ export class TemplateExerciseInputDto {
   exerciseId: string;
 
   @ApiPropertyOptional({
+    type: 'string',
     maxLength: LIMITS.notes,
     nullable: true,
-    type: String,
     example: 'Pause at the chest',
   })
   @notes()
@@ -164,7 +166,7 @@ export class TemplateDayInputDto {
   @Length(1, LIMITS.dayName)
   name: string;
 
-  @ApiPropertyOptional({ maxLength: LIMITS.notes, nullable: true, type: String })
+  @ApiPropertyOptional({ type: 'string', maxLength: LIMITS.notes, nullable: true })
   @notes()
   notes?: string | null;
 
@@ -187,9 +189,9 @@ export class CreateTemplateDto {
   name: string;
 
   @ApiPropertyOptional({
+    type: 'string',
     maxLength: LIMITS.description,
     nullable: true,
-    type: String,
     example: 'Three days, compound lifts first, double progression on accessories.',
   })
   @Nullable()
@@ -213,7 +215,7 @@ export class CreateTemplateDto {
   @ApiPropertyOptional({
     enum: TemplateVisibility,
     enumName: 'TemplateVisibility',
-    default: TemplateVisibility.Private,
+    description: 'Default: `private`',
   })
   @Omittable()
   @IsEnum(TemplateVisibility)
@@ -232,6 +234,7 @@ export class CreateTemplateDto {
 /** Body of PUT /templates/:id: the whole template again, optionally with the version edited. */
 export class UpdateTemplateDto extends CreateTemplateDto {
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     example: 3,
     description:

@@ -16,13 +16,19 @@ const toNumber = (value: string | null): number | null => (value === null ? null
 
 export class TemplateSetDto {
   @ApiProperty({ enum: SetType, enumName: 'SetType', example: SetType.Normal }) type: SetType;
-  @ApiProperty({ example: 8 }) repsMin: number;
-  @ApiProperty({ example: 12, description: 'Equal to repsMin for fixed reps' }) repsMax: number;
-  @ApiProperty({ nullable: true, type: Number, example: 60 }) weightKg: number | null;
-  @ApiProperty({ nullable: true, type: Number, example: null }) percentE1rm: number | null;
-  @ApiProperty({ nullable: true, type: Number, example: 8 }) rpeTarget: number | null;
-  @ApiProperty({ nullable: true, type: Number, example: null }) rirTarget: number | null;
-  @ApiProperty({ example: 120 }) restSeconds: number;
+  @ApiProperty({ type: 'integer', minimum: 1, example: 8 }) repsMin: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    example: 12,
+    description: 'Equal to repsMin for fixed reps',
+  })
+  repsMax: number;
+  @ApiProperty({ type: 'number', nullable: true, example: 60 }) weightKg: number | null;
+  @ApiProperty({ type: 'number', nullable: true, example: null }) percentE1rm: number | null;
+  @ApiProperty({ type: 'number', nullable: true, example: 8 }) rpeTarget: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: null }) rirTarget: number | null;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 120 }) restSeconds: number;
 
   static from(set: TemplateSet): TemplateSetDto {
     return {
@@ -39,7 +45,7 @@ export class TemplateSetDto {
 }
 
 export class TemplateExerciseDto {
-  @ApiProperty({ format: 'uuid' }) exerciseId: string;
+  @ApiProperty({ type: 'string', format: 'uuid' }) exerciseId: string;
   @ApiProperty({ example: 'Barbell Bench Press - Medium Grip' }) exerciseName: string;
   @ApiProperty({ enum: Equipment, enumName: 'Equipment', nullable: true, example: 'barbell' })
   equipment: Equipment | null;
@@ -81,8 +87,8 @@ export class TemplateDayDto {
 
 /** A template as listed: everything but the days. */
 export class TemplateSummaryDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) ownerId: string;
+  @ApiProperty({ type: 'string', format: 'uuid' }) id: string;
+  @ApiProperty({ type: 'string', format: 'uuid' }) ownerId: string;
   @ApiProperty({ example: 'Push Pull Legs' }) name: string;
   @ApiProperty({ nullable: true, type: String, example: 'Three days, compound lifts first.' })
   description: string | null;
@@ -93,7 +99,8 @@ export class TemplateSummaryDto {
   @ApiProperty({ enum: TemplateVisibility, enumName: 'TemplateVisibility', example: 'public' })
   visibility: TemplateVisibility;
   @ApiProperty({ example: false, description: 'Curated by the FitAI team' }) featured: boolean;
-  @ApiProperty({ example: 3, description: 'The number of days' }) daysPerWeek: number;
+  @ApiProperty({ type: 'integer', minimum: 1, example: 3, description: 'The number of days' })
+  daysPerWeek: number;
   @ApiProperty({
     enum: Equipment,
     enumName: 'Equipment',
@@ -103,24 +110,40 @@ export class TemplateSummaryDto {
   })
   equipment: Equipment[];
   @ApiProperty({
+    type: 'string',
     format: 'uuid',
     nullable: true,
-    type: String,
     description: 'The template this one was duplicated from',
   })
   originTemplateId: string | null;
-  @ApiProperty({ example: 12 }) favoriteCount: number;
-  @ApiProperty({ example: 4 }) duplicateCount: number;
-  @ApiProperty({ example: 30, description: 'Workouts started from the template' }) useCount: number;
-  @ApiProperty({ example: 46, description: 'favoriteCount + duplicateCount + useCount' })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 12 }) favoriteCount: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 4 }) duplicateCount: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 30,
+    description: 'Workouts started from the template',
+  })
+  useCount: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 46,
+    description: 'favoriteCount + duplicateCount + useCount',
+  })
   popularity: number;
   @ApiProperty({ type: RatingSummaryDto }) rating: RatingSummaryDto;
   @ApiProperty({ example: true, description: 'Whether the caller has favourited it' })
   isFavorite: boolean;
-  @ApiProperty({ example: 3, description: 'Send it back with PUT to detect concurrent edits' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    example: 3,
+    description: 'Send it back with PUT to detect concurrent edits',
+  })
   version: number;
-  @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ type: 'string', format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: 'string', format: 'date-time' }) updatedAt: string;
 
   static from(
     template: Template,
@@ -162,7 +185,7 @@ export class TemplateDto extends TemplateSummaryDto {
 }
 
 export class FavoriteDto {
-  @ApiProperty({ format: 'uuid' }) templateId: string;
+  @ApiProperty({ type: 'string', format: 'uuid' }) templateId: string;
   @ApiProperty({ example: true }) isFavorite: boolean;
-  @ApiProperty({ example: 13 }) favoriteCount: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 13 }) favoriteCount: number;
 }

@@ -1,19 +1,19 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Role } from '../../../common/auth/roles';
 import { UserAccount, UserStatus } from '../user.vocabulary';
 
 /** The public shape of an account. Never carries the password hash. */
 export class UserDto {
-  @ApiProperty({ format: 'uuid', example: '5b4c0e0a-0c4c-4a7e-9d27-4f0b0f3f6a11' })
+  @ApiProperty({ type: 'string', format: 'uuid', example: '5b4c0e0a-0c4c-4a7e-9d27-4f0b0f3f6a11' })
   id: string;
 
-  @ApiProperty({ format: 'email', example: 'ada@example.com' })
+  @ApiProperty({ type: 'string', format: 'email', example: 'ada@example.com' })
   email: string;
 
   @ApiProperty({ example: 'Ada' })
   displayName: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: 'Powerlifting, 3x per week' })
+  @ApiProperty({ type: 'string', nullable: true, example: 'Powerlifting, 3x per week' })
   bio: string | null;
 
   @ApiProperty({ enum: Role, enumName: 'Role', example: Role.User })
@@ -25,7 +25,7 @@ export class UserDto {
   @ApiProperty({ example: false })
   emailVerified: boolean;
 
-  @ApiProperty({ format: 'date-time', example: '2026-11-21T09:30:00.000Z' })
+  @ApiProperty({ type: 'string', format: 'date-time', example: '2026-11-21T09:30:00.000Z' })
   createdAt: string;
 
   static from(user: UserAccount): UserDto {

@@ -17,6 +17,7 @@ export class CreateWorkoutDto {
   name?: string;
 
   @ApiPropertyOptional({
+    type: 'string',
     format: 'uuid',
     description:
       'Copy a day of this template (yours or a public one) as planned sets; %e1RM loads are computed from your history',
@@ -26,11 +27,11 @@ export class CreateWorkoutDto {
   templateId?: string;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 0,
     maximum: TEMPLATE_LIMITS.days - 1,
-    default: 0,
     example: 0,
-    description: 'Which day of the template, from 0; only with templateId',
+    description: 'Which day of the template, from 0; only with templateId. Default: 0',
   })
   @Omittable()
   @IsInt()
@@ -39,6 +40,7 @@ export class CreateWorkoutDto {
   dayIndex?: number;
 
   @ApiPropertyOptional({
+    type: 'string',
     format: 'date-time',
     example: '2026-11-21T17:30:00.000Z',
     description: 'When the session is planned (at most a year ahead)',

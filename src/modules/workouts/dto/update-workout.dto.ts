@@ -5,6 +5,7 @@ import { Nullable, Omittable } from '../../../common/validation/presence';
 /** Body of PUT /workouts/:id: send what changes, with the version it is based on. */
 export class UpdateWorkoutDto {
   @ApiProperty({
+    type: 'integer',
     minimum: 1,
     example: 4,
     description:
@@ -19,9 +20,9 @@ export class UpdateWorkoutDto {
   name?: string;
 
   @ApiPropertyOptional({
+    type: 'string',
     maxLength: WORKOUT_LIMITS.notes,
     nullable: true,
-    type: String,
     example: 'Shoulder felt fine',
     description: 'null clears it',
   })
@@ -30,9 +31,9 @@ export class UpdateWorkoutDto {
   notes?: string | null;
 
   @ApiPropertyOptional({
+    type: 'string',
     format: 'date-time',
     nullable: true,
-    type: String,
     example: '2026-11-22T17:30:00.000Z',
     description: 'null clears it; while planned, it also moves the workout in the history',
   })

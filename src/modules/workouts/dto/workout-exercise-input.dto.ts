@@ -4,15 +4,17 @@ import { WORKOUT_LIMITS, WorkoutField } from './workout-fields';
 import { Nullable, Omittable } from '../../../common/validation/presence';
 
 const POSITION = {
+  type: 'integer',
   minimum: 0,
   maximum: WORKOUT_LIMITS.exercises - 1,
   example: 0,
   description: 'Place in the workout, from 0; the others move to make room',
-};
+} as const;
 
 /** Body of POST /workouts/:id/exercises. */
 export class AddWorkoutExerciseDto {
   @ApiProperty({
+    type: 'string',
     format: 'uuid',
     description: 'An exercise you can use (GET /exercises), not already in the workout',
   })
@@ -38,9 +40,9 @@ export class UpdateWorkoutExerciseDto {
   position?: number;
 
   @ApiPropertyOptional({
+    type: 'string',
     maxLength: WORKOUT_LIMITS.exerciseNotes,
     nullable: true,
-    type: String,
     description: 'null clears it',
   })
   @Nullable()
@@ -48,6 +50,7 @@ export class UpdateWorkoutExerciseDto {
   notes?: string | null;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     example: 7,
     description: 'The workout version this edit is based on; if stale, 409 version-conflict',

@@ -13,32 +13,32 @@ const DOCS = {
     description: 'Warm-ups count for no volume and no record',
   },
   weight: {
+    type: 'number',
     minimum: 0,
-    type: Number,
     example: 80,
     description:
       "In the user's weight unit (GET /users/preferences), at most 1000 kg; two decimals",
   },
-  reps: { minimum: reps.min, maximum: reps.max, type: Number, example: 8 },
+  reps: { type: 'integer', minimum: reps.min, maximum: reps.max, example: 8 },
   rpe: {
+    type: 'number',
     minimum: rpe.min,
     maximum: rpe.max,
     multipleOf: rpe.step,
-    type: Number,
     example: 8,
     description: 'Rate of perceived exertion in half points; not together with rir',
   },
   rir: {
+    type: 'integer',
     minimum: rir.min,
     maximum: rir.max,
-    type: Number,
-    example: null,
+    example: 2,
     description: 'Reps in reserve; not together with rpe',
   },
   restSeconds: {
+    type: 'integer',
     minimum: restSeconds.min,
     maximum: restSeconds.max,
-    type: Number,
     example: 120,
     description: 'Rest taken after the set',
   },
@@ -46,7 +46,10 @@ const DOCS = {
 
 /** Body of POST /workouts/:id/exercises/:exerciseId/sets: one set, appended. */
 export class CreateWorkoutSetDto {
-  @ApiPropertyOptional({ ...DOCS.setType, default: SetType.Normal })
+  @ApiPropertyOptional({
+    ...DOCS.setType,
+    description: `${DOCS.setType.description}. Default: \`normal\``,
+  })
   @Omittable()
   @SetField.setType()
   setType: SetType = SetType.Normal;
@@ -81,9 +84,8 @@ export class CreateWorkoutSetDto {
   restSeconds?: number | null;
 
   @ApiPropertyOptional({
-    default: true,
     example: true,
-    description: 'Performed (counts at completion); false to add a set still to do',
+    description: 'Performed (counts at completion); false to add a set still to do. Default: true',
   })
   @Omittable()
   @SetField.completed()
@@ -131,6 +133,7 @@ export class UpdateWorkoutSetDto {
   completed?: boolean;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     example: 7,
     description:

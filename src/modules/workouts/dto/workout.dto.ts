@@ -22,35 +22,47 @@ const weightIn = (kilograms: string | null, unit: WeightUnit): number | null =>
 
 const WEIGHT_NOTE = "in the workout's weightUnit";
 
+const WORKOUT_VERSION_AFTER = {
+  type: 'integer',
+  minimum: 1,
+  example: 6,
+  description: 'The workout version after this change',
+} as const;
+
 export class WorkoutSetDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 0, description: 'Order within the exercise (gaps after deletes)' })
+  @ApiProperty({ type: 'string', format: 'uuid' }) id: string;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 0,
+    description: 'Order within the exercise (gaps after deletes)',
+  })
   position: number;
   @ApiProperty({ enum: SetType, enumName: 'SetType', example: SetType.Normal }) setType: SetType;
-  @ApiProperty({ nullable: true, type: Number, example: 80, description: WEIGHT_NOTE })
+  @ApiProperty({ type: 'number', nullable: true, example: 80, description: WEIGHT_NOTE })
   weight: number | null;
-  @ApiProperty({ nullable: true, type: Number, example: 8 }) reps: number | null;
-  @ApiProperty({ nullable: true, type: Number, example: 8 }) rpe: number | null;
-  @ApiProperty({ nullable: true, type: Number, example: null }) rir: number | null;
-  @ApiProperty({ nullable: true, type: Number, example: 120 }) restSeconds: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: 8 }) reps: number | null;
+  @ApiProperty({ type: 'number', nullable: true, example: 8 }) rpe: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: null }) rir: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: 120 }) restSeconds: number | null;
   @ApiProperty({ example: true }) completed: boolean;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) completedAt: string | null;
-  @ApiProperty({ nullable: true, type: Number, example: 8, description: 'From the template' })
+  @ApiProperty({ type: 'string', nullable: true, format: 'date-time' }) completedAt: string | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: 8, description: 'From the template' })
   plannedRepsMin: number | null;
-  @ApiProperty({ nullable: true, type: Number, example: 10 }) plannedRepsMax: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: 10 }) plannedRepsMax: number | null;
   @ApiProperty({
+    type: 'number',
     nullable: true,
-    type: Number,
     example: 85,
     description: `${WEIGHT_NOTE}; from the template, or its %e1RM of your best e1RM`,
   })
   plannedWeight: number | null;
-  @ApiProperty({ nullable: true, type: Number, example: 75 }) plannedPercentE1rm: number | null;
-  @ApiProperty({ nullable: true, type: Number, example: 8 }) plannedRpe: number | null;
-  @ApiProperty({ nullable: true, type: Number, example: null }) plannedRir: number | null;
+  @ApiProperty({ type: 'number', nullable: true, example: 75 }) plannedPercentE1rm: number | null;
+  @ApiProperty({ type: 'number', nullable: true, example: 8 }) plannedRpe: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: null }) plannedRir: number | null;
   @ApiProperty({
+    type: 'number',
     nullable: true,
-    type: Number,
     example: 99.29,
     description: `Estimated one-rep max, ${WEIGHT_NOTE}; completed working sets of 1-15 reps only`,
   })
@@ -80,11 +92,15 @@ export class WorkoutSetDto {
 }
 
 export class WorkoutExerciseDto {
-  @ApiProperty({ format: 'uuid', description: 'The exercise (routes address it by this id)' })
+  @ApiProperty({
+    type: 'string',
+    format: 'uuid',
+    description: 'The exercise (routes address it by this id)',
+  })
   exerciseId: string;
   @ApiProperty({ example: 'Barbell Bench Press - Medium Grip' }) exerciseName: string;
-  @ApiProperty({ example: 0 }) position: number;
-  @ApiProperty({ nullable: true, type: String, example: 'Pause at the chest' })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 0 }) position: number;
+  @ApiProperty({ type: 'string', nullable: true, example: 'Pause at the chest' })
   notes: string | null;
   @ApiProperty({
     ...PROGRESSION_RULE_SCHEMA,
@@ -112,31 +128,34 @@ export class WorkoutExerciseDto {
 }
 
 export class PersonalRecordDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) exerciseId: string;
+  @ApiProperty({ type: 'string', format: 'uuid' }) id: string;
+  @ApiProperty({ type: 'string', format: 'uuid' }) exerciseId: string;
   @ApiProperty({ enum: PersonalRecordKind, enumName: 'PersonalRecordKind' })
   kind: PersonalRecordKind;
   @ApiProperty({
+    type: 'number',
     example: 102.5,
     description: `A weight ${WEIGHT_NOTE} (best_set_volume: weight × reps); a rep count for most_reps_at_weight`,
   })
   value: number;
   @ApiProperty({
+    type: 'number',
     nullable: true,
-    type: Number,
     example: 100,
     description: 'The best before; null for a first',
   })
   previousValue: number | null;
   @ApiProperty({
+    type: 'number',
     example: 102.5,
     description: `The record set's weight, ${WEIGHT_NOTE}; 0 for body weight`,
   })
   weight: number;
-  @ApiProperty({ example: 3 }) reps: number;
-  @ApiProperty({ format: 'uuid', description: 'The set that made the record' }) setId: string;
-  @ApiProperty({ format: 'uuid' }) workoutId: string;
-  @ApiProperty({ format: 'date-time' }) achievedAt: string;
+  @ApiProperty({ type: 'integer', minimum: 1, example: 3 }) reps: number;
+  @ApiProperty({ type: 'string', format: 'uuid', description: 'The set that made the record' })
+  setId: string;
+  @ApiProperty({ type: 'string', format: 'uuid' }) workoutId: string;
+  @ApiProperty({ type: 'string', format: 'date-time' }) achievedAt: string;
 
   static from(record: PersonalRecord, unit: WeightUnit): PersonalRecordDto {
     const value = (stored: string) =>
@@ -160,11 +179,13 @@ export class PersonalRecordDto {
 
 /** A workout as listed: everything but its exercises and records. */
 export class WorkoutSummaryDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: 'string', format: 'uuid' }) id: string;
   @ApiProperty({ example: 'Push Pull Legs: Push' }) name: string;
   @ApiProperty({ enum: WorkoutStatus, enumName: 'WorkoutStatus', example: WorkoutStatus.Completed })
   status: WorkoutStatus;
   @ApiProperty({
+    type: 'integer',
+    minimum: 1,
     example: 5,
     description:
       'Bumped by every change to the workout, its exercises or sets; send it back with edits',
@@ -172,45 +193,58 @@ export class WorkoutSummaryDto {
   version: number;
   @ApiProperty({ enum: WeightUnit, enumName: 'WeightUnit', example: WeightUnit.Kilogram })
   weightUnit: WeightUnit;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) templateId: string | null;
-  @ApiProperty({ nullable: true, type: Number, example: 0 }) templateDayIndex: number | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) scheduledFor: string | null;
+  @ApiProperty({ type: 'string', nullable: true, format: 'uuid' }) templateId: string | null;
+  @ApiProperty({ type: 'integer', minimum: 0, nullable: true, example: 0 })
+  templateDayIndex: number | null;
+  @ApiProperty({ type: 'string', nullable: true, format: 'date-time' }) scheduledFor: string | null;
   @ApiProperty({
+    type: 'string',
     format: 'date-time',
     description: 'When the session is held: the start once started, else scheduledFor or creation',
   })
   sessionAt: string;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) startedAt: string | null;
+  @ApiProperty({ type: 'string', nullable: true, format: 'date-time' }) startedAt: string | null;
   @ApiProperty({
+    type: 'string',
     nullable: true,
-    type: String,
     format: 'date-time',
     description: 'Start of the current pause',
   })
   pausedAt: string | null;
-  @ApiProperty({ example: 300, description: 'Ended pauses, in seconds' }) pausedSeconds: number;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) completedAt: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) abandonedAt: string | null;
   @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 300,
+    description: 'Ended pauses, in seconds',
+  })
+  pausedSeconds: number;
+  @ApiProperty({ type: 'string', nullable: true, format: 'date-time' }) completedAt: string | null;
+  @ApiProperty({ type: 'string', nullable: true, format: 'date-time' }) abandonedAt: string | null;
+  @ApiProperty({
+    type: 'integer',
     nullable: true,
-    type: Number,
     example: 3000,
     description: 'Ended minus started minus paused, once completed or abandoned',
   })
   durationSeconds: number | null;
   @ApiProperty({
+    type: 'number',
     nullable: true,
-    type: Number,
     example: 4520,
     description: `Σ weight × reps of the completed working sets, ${WEIGHT_NOTE}; once completed`,
   })
   totalVolume: number | null;
-  @ApiProperty({ nullable: true, type: Number, example: 15, description: 'Completed working sets' })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 15,
+    description: 'Completed working sets',
+  })
   totalSets: number | null;
-  @ApiProperty({ nullable: true, type: Number, example: 112 }) totalReps: number | null;
-  @ApiProperty({ nullable: true, type: String, example: null }) notes: string | null;
-  @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ type: 'integer', nullable: true, example: 112 }) totalReps: number | null;
+  @ApiProperty({ type: 'string', nullable: true, example: null }) notes: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: 'string', format: 'date-time' }) updatedAt: string;
 
   static from(workout: Workout, unit: WeightUnit): WorkoutSummaryDto {
     return {
@@ -267,13 +301,11 @@ export class WorkoutDto extends WorkoutSummaryDto {
 
 /** An exercise as a write returns it, with the workout's new version. */
 export class WorkoutExerciseChangeDto extends WorkoutExerciseDto {
-  @ApiProperty({ example: 6, description: 'The workout version after this change' })
-  workoutVersion: number;
+  @ApiProperty(WORKOUT_VERSION_AFTER) workoutVersion: number;
 }
 
 /** A set as a write returns it, with the workout's new version. */
 export class WorkoutSetChangeDto extends WorkoutSetDto {
-  @ApiProperty({ format: 'uuid' }) exerciseId: string;
-  @ApiProperty({ example: 6, description: 'The workout version after this change' })
-  workoutVersion: number;
+  @ApiProperty({ type: 'string', format: 'uuid' }) exerciseId: string;
+  @ApiProperty(WORKOUT_VERSION_AFTER) workoutVersion: number;
 }

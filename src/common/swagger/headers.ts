@@ -1,0 +1,54 @@
+import type {
+  HeaderObject,
+  ReferenceObject,
+} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+
+/**
+ * Response headers the API documents, once each in `components.headers` (openapi.ts adds
+ * them); responses reference them with `headerRef`.
+ */
+export const RESPONSE_HEADERS: Record<string, HeaderObject> = {
+  Location: {
+    description: 'Path of the resource, e.g. `/api/v1/goals/{id}`',
+    required: true,
+    schema: { type: 'string', example: '/api/v1/goals/3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10' },
+  },
+  'Retry-After': {
+    description: 'Seconds to wait before trying again',
+    required: true,
+    schema: { type: 'integer', minimum: 0, example: 42 },
+  },
+  'X-RateLimit-Limit': {
+    description:
+      'Requests allowed in the window, per signed-in user (per IP for anonymous callers); ' +
+      'absent when the request was refused before the rate limiter (e.g. a 401)',
+    schema: { type: 'integer', minimum: 0, example: 300 },
+  },
+  'X-RateLimit-Remaining': {
+    description: 'Requests left in the current window',
+    schema: { type: 'integer', minimum: 0, example: 299 },
+  },
+  'X-RateLimit-Reset': {
+    description: 'Seconds until the window resets',
+    schema: { type: 'integer', minimum: 0, example: 60 },
+  },
+  'X-RateLimit-Limit-auth': {
+    description: 'Sign-in and account routes only: attempts allowed per IP in the window',
+    schema: { type: 'integer', minimum: 0, example: 10 },
+  },
+  'X-RateLimit-Remaining-auth': {
+    description: 'Sign-in and account routes only: attempts left in the window',
+    schema: { type: 'integer', minimum: 0, example: 9 },
+  },
+  'X-RateLimit-Reset-auth': {
+    description: 'Sign-in and account routes only: seconds until the window resets',
+    schema: { type: 'integer', minimum: 0, example: 60 },
+  },
+};
+
+export type ResponseHeaderName = keyof typeof RESPONSE_HEADERS;
+
+/** A response's reference to one of RESPONSE_HEADERS. */
+export function headerRef(name: ResponseHeaderName): ReferenceObject {
+  return { $ref: `#/components/headers/${name}` };
+}
