@@ -6,6 +6,7 @@ import { BenchUser, RunningApi, WorkerPool } from '../lib/fitai';
 import { expectStatus, mapConcurrent, requestJson } from '../lib/http';
 import { sleep } from '../lib/processes';
 import { pendingJobs } from '../lib/redis';
+import { domainEventsDrained } from './domain-events';
 
 const DAY_MS = 86_400_000;
 /** Seeded entries per user and week: three a day. */
@@ -140,6 +141,7 @@ export async function benchWorkerThroughput(
       await workers.resize(count);
       // Registering users queued welcome emails: let the workers finish them first.
       await waitForEmailQueue(config, workers);
+      await domainEventsDrained(config, pool, workers);
       await requestWeek(api, users, warmUpWeek);
       await waitCompleted(pool, warmUpWeek, users.length, workers);
 
