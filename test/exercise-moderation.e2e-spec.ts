@@ -100,6 +100,11 @@ describe('user-made exercises and moderation (e2e)', () => {
       .put(`/admin/exercises/${body.id}/review`, { decision: 'reject' })
       .expect(400);
     expect(errorFields(noNote)).toEqual(['note']);
+    // null is not a note, for an approval either.
+    const nullNote = await call(admin)
+      .put(`/admin/exercises/${body.id}/review`, { decision: 'approve', note: null })
+      .expect(400);
+    expect(nullNote.body.errors).toEqual([{ field: 'note', messages: ['note must not be null'] }]);
 
     await call(admin)
       .put(`/admin/exercises/${body.id}/review`, {

@@ -22,8 +22,6 @@ import {
 } from '../../training/exercise-attributes.vocabulary';
 import { Nullable, Omittable } from '../../../common/validation/presence';
 
-const isPresent = (_o: unknown, value: unknown) => value !== null && value !== undefined;
-
 /** A user-made exercise: private to its creator until an admin approves it. */
 export class CreateExerciseDto {
   @ApiProperty({ minLength: 3, maxLength: 120, example: 'Tempo Goblet Squat' })
@@ -127,8 +125,9 @@ export class ReviewExerciseDto {
     example: 'Same as Goblet Squat; please use the library exercise.',
     description: 'Shown to the creator. Required to reject.',
   })
+  // Validated when rejecting, or when sent at all: null is not a note (docs/errors.md, null).
   @ValidateIf(
-    (o: ReviewExerciseDto) => o.decision === ReviewDecision.Reject || isPresent(o, o.note),
+    (o: ReviewExerciseDto) => o.decision === ReviewDecision.Reject || o.note !== undefined,
   )
   @Transform(trimString)
   @IsString()
