@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
@@ -9,26 +10,47 @@ export const MAX_PAGE_SIZE = 100;
  */
 export const MAX_PAGE = 10_000;
 
+/**
+ * The rules and documentation of `page` and `limit`. `inBody`: a body schema states the default
+ * in words, since a `default` makes generated clients require the field (docs/decisions.md).
+ */
+export const PagingField = {
+  page: ({ inBody = false } = {}) =>
+    applyDecorators(
+      ApiPropertyOptional({
+        type: 'integer',
+        minimum: 1,
+        maximum: MAX_PAGE,
+        example: 1,
+        ...(inBody ? { description: 'Default: 1' } : { default: 1 }),
+      }),
+      Type(() => Number),
+      IsInt(),
+      Min(1),
+      Max(MAX_PAGE),
+    ),
+  limit: ({ inBody = false } = {}) =>
+    applyDecorators(
+      ApiPropertyOptional({
+        type: 'integer',
+        minimum: 1,
+        maximum: MAX_PAGE_SIZE,
+        example: 20,
+        ...(inBody ? { description: 'Default: 20' } : { default: 20 }),
+      }),
+      Type(() => Number),
+      IsInt(),
+      Min(1),
+      Max(MAX_PAGE_SIZE),
+    ),
+};
+
 /** `?page=&limit=` for lists where a total and random access matter (admin screens). */
 export class PageQueryDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1, example: 1 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE)
+  @PagingField.page()
   page: number = 1;
 
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    maximum: MAX_PAGE_SIZE,
-    default: 20,
-    example: 20,
-  })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @PagingField.limit()
   limit: number = 20;
 }
 

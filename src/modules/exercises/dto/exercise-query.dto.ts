@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsEnum, IsInt, IsString, Length, Max, Min } from 'class-validator';
-import { MAX_PAGE, MAX_PAGE_SIZE, PageQueryDto } from '../../../common/pagination/page-query.dto';
+import { Transform } from 'class-transformer';
+import { IsEnum, IsString, Length } from 'class-validator';
+import { PageQueryDto, PagingField } from '../../../common/pagination/page-query.dto';
 import { trimString } from '../../../common/validation/transforms';
 import {
   Equipment,
@@ -47,36 +47,12 @@ export class ListExercisesQueryDto extends ExerciseFilterDto {
   text?: string;
 }
 
-/**
- * Body of POST /exercises/search: the filters and paging of GET /exercises. Paging is
- * redeclared to document its defaults in words: in a body schema, `default` makes generated
- * clients require the field (docs/decisions.md).
- */
+/** Body of POST /exercises/search: the filters and paging of GET /exercises. */
 export class SearchExercisesDto extends OmitType(ExerciseFilterDto, ['page', 'limit'] as const) {
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    maximum: MAX_PAGE,
-    example: 1,
-    description: 'Default: 1',
-  })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE)
+  @PagingField.page({ inBody: true })
   page: number = 1;
 
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    maximum: MAX_PAGE_SIZE,
-    example: 20,
-    description: 'Default: 20',
-  })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @PagingField.limit({ inBody: true })
   limit: number = 20;
 
   @ApiProperty({
