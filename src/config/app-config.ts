@@ -31,6 +31,7 @@ export class AppConfig {
     attempts: number;
     backoffMs: number;
     lockMs: number;
+    concurrency: number;
     recurringCheckMs: number;
   };
   auth: {

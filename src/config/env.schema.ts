@@ -154,6 +154,13 @@ export class EnvironmentVariables {
   @Max(600_000)
   JOB_LOCK_MS: number;
 
+  /** Jobs a worker process runs at once per queue (they wait on I/O, not on the CPU). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  JOB_CONCURRENCY: number;
+
   /** How often the worker checks its recurring jobs are registered (and re-registers them). */
   @Transform(toInt)
   @IsInt()
@@ -350,6 +357,7 @@ export const DEVELOPMENT_DEFAULTS: Record<string, string> = {
   JOB_ATTEMPTS: '5',
   JOB_BACKOFF_MS: '2000',
   JOB_LOCK_MS: '6000',
+  JOB_CONCURRENCY: '4',
   RECURRING_JOBS_CHECK_MS: '30000',
   MAIL_FROM: 'FitAI <no-reply@fitai.local>',
   MAIL_DIR: '.data/mail',

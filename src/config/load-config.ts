@@ -90,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       attempts: vars.JOB_ATTEMPTS,
       backoffMs: vars.JOB_BACKOFF_MS,
       lockMs: vars.JOB_LOCK_MS,
+      concurrency: vars.JOB_CONCURRENCY,
       recurringCheckMs: vars.RECURRING_JOBS_CHECK_MS,
     },
     auth: {

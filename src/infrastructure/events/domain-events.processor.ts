@@ -1,4 +1,3 @@
-import { Processor } from '@nestjs/bull';
 import type { Job } from 'bull';
 import { Histogram } from 'prom-client';
 import { AppConfig } from '../../config/app-config';
@@ -6,12 +5,12 @@ import { MetricsService } from '../metrics/metrics.service';
 import { JobHandler } from '../queues/job-handler.decorator';
 import { JobData, JobName, QueueName } from '../queues/job-registry';
 import { PermanentJobError } from '../queues/permanent-job-error';
-import { QueueProcessor } from '../queues/queue-processor';
+import { ProcessesQueue, QueueProcessor } from '../queues/queue-processor';
 import { DomainEventSubscribers } from './domain-event-subscribers';
 import { OutboxRepository } from './outbox.repository';
 
 /** Worker only: hands each relayed event to its subscriber, and prunes the outbox. */
-@Processor(QueueName.DomainEvents)
+@ProcessesQueue(QueueName.DomainEvents)
 export class DomainEventsProcessor extends QueueProcessor {
   private readonly lag: Histogram<'event'>;
 

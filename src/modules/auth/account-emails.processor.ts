@@ -1,12 +1,11 @@
-import { Processor } from '@nestjs/bull';
 import type { Job } from 'bull';
 import { JobHandler } from '../../infrastructure/queues/job-handler.decorator';
 import { JobData, JobName, QueueName } from '../../infrastructure/queues/job-registry';
-import { QueueProcessor } from '../../infrastructure/queues/queue-processor';
+import { ProcessesQueue, QueueProcessor } from '../../infrastructure/queues/queue-processor';
 import { AccountEmailsService } from './account-emails.service';
 
 /** Runs in the worker only (registered by WorkerModule). */
-@Processor(QueueName.Accounts)
+@ProcessesQueue(QueueName.Accounts)
 export class AccountEmailsProcessor extends QueueProcessor {
   constructor(private readonly accountEmails: AccountEmailsService) {
     super();

@@ -1,12 +1,11 @@
-import { Processor } from '@nestjs/bull';
 import type { Job } from 'bull';
 import { JobHandler } from '../../infrastructure/queues/job-handler.decorator';
-import { QueueProcessor } from '../../infrastructure/queues/queue-processor';
+import { ProcessesQueue, QueueProcessor } from '../../infrastructure/queues/queue-processor';
 import { JobData, JobName, QueueName } from '../../infrastructure/queues/job-registry';
 import { EmailsService } from './emails.service';
 
 /** Runs in the worker only (registered by WorkerModule). */
-@Processor(QueueName.Emails)
+@ProcessesQueue(QueueName.Emails)
 export class EmailsProcessor extends QueueProcessor {
   constructor(private readonly emails: EmailsService) {
     super();

@@ -1,12 +1,11 @@
-import { Processor } from '@nestjs/bull';
 import type { Job } from 'bull';
 import { JobHandler } from '../../infrastructure/queues/job-handler.decorator';
-import { QueueProcessor } from '../../infrastructure/queues/queue-processor';
+import { ProcessesQueue, QueueProcessor } from '../../infrastructure/queues/queue-processor';
 import { JobData, JobName, QueueName } from '../../infrastructure/queues/job-registry';
 import { SummariesService } from './summaries.service';
 
 /** Runs in the worker only (registered by WorkerModule). */
-@Processor(QueueName.Summaries)
+@ProcessesQueue(QueueName.Summaries)
 export class SummariesProcessor extends QueueProcessor {
   constructor(private readonly summaries: SummariesService) {
     super();
