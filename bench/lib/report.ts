@@ -91,7 +91,7 @@ export function formatReport(r: BenchResults): string {
     ),
     '',
     `3. Worker — week summaries (${worker.entriesPerWeek} entries each), pre-filled queue, ` +
-      'one job at a time per queue per process, after an untimed warm-up batch',
+      'JOB_CONCURRENCY jobs at once per queue per process, after an untimed warm-up batch',
     table(
       ['worker processes', 'summaries', 'seconds', 'per second', 'avg job ms'],
       worker.runs.map((run) => [

@@ -11,7 +11,7 @@ export interface FoundHandler {
 
 /**
  * Throws unless every registered job name has exactly one handler, and each queue's
- * handlers live in one processor class (one processing loop per queue).
+ * handlers live in one processor class (one processing registration per queue).
  */
 export function assertEveryJobHasOneHandler(found: FoundHandler[]): void {
   const jobs = found.map((f) => f.job);
