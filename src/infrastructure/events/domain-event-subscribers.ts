@@ -28,6 +28,8 @@ export function assertSubscribersAreUnique(subscribers: Pick<DomainEventSubscrib
 @Injectable()
 export class DomainEventSubscribers implements OnModuleInit {
   private byName = new Map<string, DomainEventSubscriber>();
+  /** Event name → its subscribers' names, sorted: for every event that has any. */
+  private namesByEvent: Record<string, string[]> = {};
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -39,23 +41,22 @@ export class DomainEventSubscribers implements OnModuleInit {
     const found = this.discover();
     assertSubscribersAreUnique(found);
     this.byName = new Map(found.map((subscriber) => [subscriber.name, subscriber]));
+    const names: Record<string, string[]> = {};
+    for (const subscriber of found) {
+      for (const event of subscriber.events) (names[event] ??= []).push(subscriber.name);
+    }
+    for (const list of Object.values(names)) list.sort();
+    this.namesByEvent = names;
   }
 
   /** The names of the subscribers of an event, in a stable order. */
   subscribersOf(event: DomainEventName): string[] {
-    return [...this.byName.values()]
-      .filter((subscriber) => subscriber.events.includes(event))
-      .map((subscriber) => subscriber.name)
-      .sort();
+    return this.namesByEvent[event] ?? [];
   }
 
   /** Event name → its subscribers' names, for every event that has any. */
   byEvent(): Record<string, string[]> {
-    const map: Record<string, string[]> = {};
-    for (const subscriber of this.byName.values()) {
-      for (const event of subscriber.events) (map[event] ??= []).push(subscriber.name);
-    }
-    return map;
+    return this.namesByEvent;
   }
 
   find(name: string): DomainEventSubscriber | undefined {

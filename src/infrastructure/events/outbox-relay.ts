@@ -8,12 +8,10 @@ import { JobQueue } from '../queues/job-queue.service';
 import { InjectRedis } from '../redis/redis.module';
 import { JobName } from '../queues/job-registry';
 import { DomainEventSubscribers } from './domain-event-subscribers';
-import { OutboxRepository, OutboxRow } from './outbox.repository';
+import { OutboxBacklog, OutboxRepository, OutboxRow } from './outbox.repository';
 
 /** The channel the outbox trigger notifies (migration DomainEventsOutbox). */
 export const OUTBOX_CHANNEL = 'fitai_domain_events';
-/** Completed deliveries Bull keeps, so a batch relayed twice (a relay killed before its commit) is deduplicated by job id. */
-const KEEP_COMPLETED_DELIVERIES = 5_000;
 const LISTEN_RETRY_MS = 1_000;
 /**
  * Set in Redis by the relay; missing means Redis lost its data (a restart without persistence,
@@ -22,8 +20,7 @@ const LISTEN_RETRY_MS = 1_000;
 const REDIS_MEMORY_KEY = 'outbox:redis-memory';
 
 /** The deterministic id of one event's delivery to one subscriber. */
-export const deliveryJobId = (eventId: string, subscriber: string) =>
-  `event:${eventId}:${subscriber}`;
+const deliveryJobId = (eventId: string, subscriber: string) => `event:${eventId}:${subscriber}`;
 
 /**
  * Worker only: moves committed domain events from the outbox table to the subscribers' jobs.
@@ -31,7 +28,8 @@ export const deliveryJobId = (eventId: string, subscriber: string) =>
  * a lost LISTEN connection, a postponed row). Each batch is claimed with FOR UPDATE SKIP LOCKED
  * inside a transaction that stays open until its jobs are in Redis and the rows are marked, so
  * replicas never relay one row at the same time, and a relay killed half way leaves its rows
- * to the next one (whose jobs carry the same ids: Bull skips those it still has). When Redis
+ * to the next one (its jobs carry the same ids: Bull skips those still queued, and the
+ * processor skips deliveries already recorded). When Redis
  * refuses, the rows are postponed with a capped exponential backoff and stay in PostgreSQL.
  */
 @Injectable()
@@ -64,7 +62,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       help: 'Relay batches postponed because the jobs could not be queued',
       registers: [metrics.registry],
     });
-    const backlog = () => this.outbox.backlog().catch(() => null);
+    // Both gauges are collected at once by a scrape: they share one query.
+    let reading: Promise<OutboxBacklog | null> | undefined;
+    const backlog = () =>
+      (reading ??= this.outbox
+        .backlog()
+        .catch(() => null)
+        .finally(() => (reading = undefined)));
     new Gauge({
       name: 'fitai_domain_events_pending',
       help: 'Domain events not yet relayed (read from PostgreSQL at scrape time)',
@@ -109,9 +113,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       if (rows.length === 0) return 0;
       const ids = rows.map((row) => row.event.id);
       try {
-        await this.jobs.enqueueMany(JobName.DeliverDomainEvent, this.deliveries(rows), {
-          removeOnComplete: KEEP_COMPLETED_DELIVERIES,
-        });
+        await this.jobs.enqueueMany(JobName.DeliverDomainEvent, this.deliveries(rows));
       } catch (error) {
         const message = (error as Error).message || String(error);
         await this.outbox.postpone(manager, ids, message, {

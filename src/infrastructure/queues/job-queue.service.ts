@@ -51,7 +51,6 @@ export class JobQueue {
   async enqueueMany<N extends JobName>(
     name: N,
     jobs: { payload: JobPayloads[N]; jobId: string; requestId?: string }[],
-    options: { removeOnComplete?: number } = {},
   ): Promise<void> {
     if (jobs.length === 0) return;
     await withTimeout(
@@ -59,12 +58,7 @@ export class JobQueue {
         jobs.map((job) => ({
           name,
           data: { ...job.payload, requestId: job.requestId } as JobData<N>,
-          opts: {
-            jobId: job.jobId,
-            ...(options.removeOnComplete === undefined
-              ? {}
-              : { removeOnComplete: options.removeOnComplete }),
-          },
+          opts: { jobId: job.jobId },
         })),
       ),
       ENQUEUE_TIMEOUT_MS,
