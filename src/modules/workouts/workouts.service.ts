@@ -49,7 +49,7 @@ export class WorkoutsService {
         { field: 'dayIndex', messages: ['dayIndex needs a templateId'] },
       ]);
     }
-    const unit = await this.unitOf(userId);
+    const unit = await this.access.unitOf(userId);
     const plan =
       dto.templateId === undefined
         ? null
@@ -73,11 +73,11 @@ export class WorkoutsService {
       }
       return workoutId;
     });
-    return this.detail(this.workouts, userId, id, unit);
+    return this.access.detail(this.workouts, userId, id, unit);
   }
 
   async list(userId: string, query: ListWorkoutsQueryDto): Promise<CursorPage<WorkoutSummaryDto>> {
-    const unit = await this.unitOf(userId);
+    const unit = await this.access.unitOf(userId);
     const rows = await this.workouts.findPage(userId, {
       from: query.from,
       to: query.to,
@@ -94,7 +94,7 @@ export class WorkoutsService {
   }
 
   async get(userId: string, id: string): Promise<WorkoutDto> {
-    return this.detail(this.workouts, userId, id, await this.unitOf(userId));
+    return this.access.detail(this.workouts, userId, id, await this.access.unitOf(userId));
   }
 
   /**
@@ -102,7 +102,7 @@ export class WorkoutsService {
    * While planned, a new schedule also moves the workout in the history.
    */
   async update(userId: string, id: string, dto: UpdateWorkoutDto): Promise<WorkoutDto> {
-    const unit = await this.unitOf(userId);
+    const unit = await this.access.unitOf(userId);
     return this.workouts.inTransaction(async (tx) => {
       const workout = await this.access.lockForChange(tx, userId, id, dto.version, unit);
       const changes: WorkoutChanges = Object.fromEntries(
@@ -117,7 +117,7 @@ export class WorkoutsService {
         await tx.updateWorkout(id, changes);
         await tx.bumpVersion(id);
       }
-      return this.detail(tx, userId, id, unit);
+      return this.access.detail(tx, userId, id, unit);
     });
   }
 
@@ -132,11 +132,11 @@ export class WorkoutsService {
     id: string,
     action: Exclude<WorkoutAction, WorkoutAction.Complete>,
   ): Promise<WorkoutDto> {
-    const unit = await this.unitOf(userId);
+    const unit = await this.access.unitOf(userId);
     if (!(await this.workouts.applyTransition(userId, id, action))) {
       throw await this.illegalTransition(this.workouts, userId, id, action, unit);
     }
-    return this.detail(this.workouts, userId, id, unit);
+    return this.access.detail(this.workouts, userId, id, unit);
   }
 
   /**
@@ -146,7 +146,7 @@ export class WorkoutsService {
    * `personal-record.set` per record are published in the same transaction.
    */
   async complete(userId: string, id: string): Promise<WorkoutDto> {
-    const unit = await this.unitOf(userId);
+    const unit = await this.access.unitOf(userId);
     await this.workouts.inTransaction(async (tx) => {
       const records = this.records.withManager(tx.manager);
       await records.lockHistory(userId);
@@ -163,7 +163,7 @@ export class WorkoutsService {
         ),
       );
     });
-    return this.detail(this.workouts, userId, id, unit);
+    return this.access.detail(this.workouts, userId, id, unit);
   }
 
   /** 404 when the workout is not the caller's; else the 409 for an action its status forbids. */
@@ -174,7 +174,7 @@ export class WorkoutsService {
     action: WorkoutAction,
     unit: WeightUnit,
   ): Promise<ProblemException> {
-    const current = await this.detail(tx, userId, id, unit);
+    const current = await this.access.detail(tx, userId, id, unit);
     const allowed = allowedActions(current.status);
     return WorkoutProblems.illegalTransition.exception(
       `Cannot ${action} a workout that is ${current.status}.`,
@@ -217,18 +217,5 @@ export class WorkoutsService {
       notes: day.notes,
       build: (workoutId) => planFromTemplateDay(day, { workoutId, userId, unit, e1rms }),
     };
-  }
-
-  private unitOf(userId: string): Promise<WeightUnit> {
-    return this.access.unitOf(userId);
-  }
-
-  private detail(
-    tx: WorkoutsRepository,
-    userId: string,
-    id: string,
-    unit: WeightUnit,
-  ): Promise<WorkoutDto> {
-    return this.access.detail(tx, userId, id, unit);
   }
 }
