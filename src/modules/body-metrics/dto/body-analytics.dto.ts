@@ -21,7 +21,8 @@ export class BodyDayDto {
   movingAverage: number;
 }
 
-export class BodyAnalyticsDto {
+/** What a series of one measurement is in: the analytics and the prediction start with it. */
+export class MeasurementSeriesDto {
   @ApiProperty({ enum: BodyMeasurement, enumName: 'BodyMeasurement' }) metric: BodyMeasurement;
   @ApiProperty({
     enum: MEASUREMENT_UNITS,
@@ -32,6 +33,9 @@ export class BodyAnalyticsDto {
   unit: MeasurementUnit;
   @ApiProperty({ example: 'Europe/Paris', description: 'The time zone the days are counted in' })
   timeZone: string;
+}
+
+export class BodyAnalyticsDto extends MeasurementSeriesDto {
   @ApiProperty({ ...LOCAL_DAY, example: '2026-08-23', description: 'First day of the period' })
   from: string;
   @ApiProperty({ ...LOCAL_DAY, example: '2026-11-20', description: 'Last day of the period' })

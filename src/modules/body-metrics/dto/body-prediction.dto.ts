@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { BodyMeasurement, MEASUREMENT_UNITS, MeasurementUnit } from '../measurements';
+import { MeasurementSeriesDto } from './body-analytics.dto';
 
 const LOCAL_DAY = { type: 'string', format: 'date' } as const;
 
@@ -9,17 +9,7 @@ export class PredictionIntervalDto {
   @ApiProperty({ type: 'number', example: 80.3 }) upper: number;
 }
 
-export class BodyPredictionDto {
-  @ApiProperty({ enum: BodyMeasurement, enumName: 'BodyMeasurement' }) metric: BodyMeasurement;
-  @ApiProperty({
-    enum: MEASUREMENT_UNITS,
-    enumName: 'MeasurementUnit',
-    example: 'kg',
-    description: 'Unit of every value: your weight or length unit, or % for body fat',
-  })
-  unit: MeasurementUnit;
-  @ApiProperty({ example: 'Europe/Paris', description: 'The time zone the days are counted in' })
-  timeZone: string;
+export class BodyPredictionDto extends MeasurementSeriesDto {
   @ApiProperty({
     ...LOCAL_DAY,
     example: '2026-08-23',
