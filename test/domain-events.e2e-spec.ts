@@ -50,7 +50,7 @@ describe('domain events through the outbox (e2e)', () => {
     api = await startApi();
     db = api.app.get(DataSource);
     ({ bench } = await libraryExerciseIds(db, { bench: BENCH_PRESS }));
-    await RecordingSubscriber.createTable(db);
+    await RecordingSubscriber.resetTable(db);
   });
   afterAll(() => api.close());
 
@@ -251,7 +251,7 @@ describe('domain events through the outbox (e2e)', () => {
     let env: Record<string, string>;
 
     beforeEach(async () => {
-      await db.query(`TRUNCATE ${RecordingSubscriber.table}`);
+      await RecordingSubscriber.resetTable(db);
       await db.query(`DELETE FROM domain_events WHERE name = 'goal.achieved'`);
       env = testEnvironmentVariables({ JOB_LOCK_MS: '2000' });
     });

@@ -1,11 +1,8 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { UsersService } from '../src/modules/users/users.service';
+import { spawnEntry } from './support/child-process';
 import { registerUser, startApi, TestApi, testConfig } from './support/test-app';
 import { testEnv } from './support/test-env';
-
-const ROOT = join(__dirname, '..');
 
 /** Runs an entrypoint the way ops would, with the given environment, and collects its exit. */
 function run(
@@ -14,11 +11,7 @@ function run(
   args: string[] = [],
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register', entry, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnEntry(entry, env, args);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

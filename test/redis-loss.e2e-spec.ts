@@ -117,8 +117,7 @@ describe('Redis loses its data (e2e)', () => {
     const env = testEnvironmentVariables({ REDIS_URL: redis.url });
     const app = await api({ QUEUE_PREFIX: env.QUEUE_PREFIX });
     const db = app.app.get(DataSource);
-    await RecordingSubscriber.createTable(db);
-    await db.query(`TRUNCATE ${RecordingSubscriber.table}`);
+    await RecordingSubscriber.resetTable(db);
     const worker = await startWorker(testConfig(env), { providers: [RecordingSubscriber] });
     closing.push(() => worker.close());
 
@@ -154,8 +153,7 @@ describe('Redis loses its data (e2e)', () => {
       const env = testEnvironmentVariables({ REDIS_URL: redis.url });
       const app = await api({ QUEUE_PREFIX: env.QUEUE_PREFIX });
       const db = app.app.get(DataSource);
-      await RecordingSubscriber.createTable(db);
-      await db.query(`TRUNCATE ${RecordingSubscriber.table}`);
+      await RecordingSubscriber.resetTable(db);
       const queue = app.app.get(JobQueue).queue(QueueName.DomainEvents);
 
       // The subscriber takes 60 s here: the kill lands in the middle of it.

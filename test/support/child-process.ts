@@ -3,17 +3,25 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 
+/**
+ * A TypeScript entry of the repository run as its own process, the way ops run one: with
+ * exactly the given environment (and PATH), output piped to the test.
+ */
+export function spawnEntry(entry: string, env: Record<string, string>, args: string[] = []) {
+  return spawn(process.execPath, ['-r', 'ts-node/register', entry, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
 /** Starts a TypeScript entry as a child process and resolves once it prints `ready`. */
 export async function startReadyProcess(
   entry: string,
   env: Record<string, string>,
   timeoutMs = 60_000,
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register', entry], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnEntry(entry, env);
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {

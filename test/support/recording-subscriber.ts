@@ -16,12 +16,14 @@ export class RecordingSubscriber {
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  static async createTable(db: DataSource): Promise<void> {
+  /** Creates the effects table if needed, and empties it: each test counts its own effects. */
+  static async resetTable(db: DataSource): Promise<void> {
     await db.query(
       `CREATE TABLE IF NOT EXISTS ${RecordingSubscriber.table} (
          event_id bigint PRIMARY KEY, deliveries int NOT NULL DEFAULT 1,
          pid int NOT NULL, handled_at timestamptz NOT NULL DEFAULT clock_timestamp())`,
     );
+    await db.query(`TRUNCATE ${RecordingSubscriber.table}`);
   }
 
   @OnDomainEvent('goal.achieved')
