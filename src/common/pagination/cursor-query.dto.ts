@@ -1,10 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
 import { IsAfter } from '../validation/field-rules';
 import { PastInstant } from '../validation/instant.decorator';
 import { decodeCursor, KeysetPosition } from './cursor';
-import { MAX_PAGE_SIZE } from './page-query.dto';
+import { PagingField } from './page-query.dto';
 import { Omittable } from '../validation/presence';
 
 /** `?cursor=&limit=` for feeds and histories: the base of every keyset-paginated list query. */
@@ -17,17 +16,7 @@ export class CursorQueryDto {
   @MaxLength(200)
   cursor?: string;
 
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    maximum: MAX_PAGE_SIZE,
-    default: 50,
-    example: 50,
-  })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @PagingField.limit({ byDefault: 50 })
   limit: number = 50;
 }
 

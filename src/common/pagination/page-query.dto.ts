@@ -29,14 +29,15 @@ export const PagingField = {
       Min(1),
       Max(MAX_PAGE),
     ),
-  limit: ({ inBody = false } = {}) =>
+  /** `byDefault`: the page size when the field is left out (the property's initial value). */
+  limit: ({ inBody = false, byDefault = 20 } = {}) =>
     applyDecorators(
       ApiPropertyOptional({
         type: 'integer',
         minimum: 1,
         maximum: MAX_PAGE_SIZE,
-        example: 20,
-        ...(inBody ? { description: 'Default: 20' } : { default: 20 }),
+        example: byDefault,
+        ...(inBody ? { description: `Default: ${byDefault}` } : { default: byDefault }),
       }),
       Type(() => Number),
       IsInt(),
