@@ -20,7 +20,16 @@ module.exports = {
   roots: ['<rootDir>/src', '<rootDir>/test'],
   // Node, plus a database of its own for each e2e file (copied from the run's template).
   testEnvironment: '<rootDir>/test/support/database-environment.ts',
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', swc],
+    '/node_modules/.+\\.js$': [
+      '@swc/jest',
+      { ...swc, jsc: { ...swc.jsc, parser: { syntax: 'ecmascript' } } },
+    ],
+  },
+  // ESM-only dependencies, which Node (20.19+) loads with require() but Jest's runtime does not:
+  // compiled to CommonJS like the sources. Every other package is loaded as it is.
+  transformIgnorePatterns: ['/node_modules/(?!(.+/)?content-disposition/)'],
   testRegex: ['/src/.*\\.spec\\.ts$', '/test/support/.*\\.spec\\.ts$', '/test/.*\\.e2e-spec\\.ts$'],
   // Every answer of an in-process API is checked against its OpenAPI document; a test whose
   // answers break it fails (test/support/contract).

@@ -1,22 +1,24 @@
-import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { API_PREFIX } from './common/http/api-path';
-import { configureHttpApp, ROOT_ROUTES } from './common/http/http-app';
+import { configureHttpApp, createHttpAdapter, ROOT_ROUTES } from './common/http/http-app';
 import { buildOpenApiDocument } from './common/swagger/openapi';
 import { AppConfig } from './config/app-config';
 import { WorkerModule } from './worker.module';
 
 /** Builds the HTTP application (not listening yet). Used by main.ts and the e2e tests. */
-export async function createApiApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(ApiModule.forRoot(config), {
-    bodyParser: false,
-    bufferLogs: true,
-  });
+export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule.forRoot(config),
+    createHttpAdapter(config),
+    { bodyParser: false, bufferLogs: true },
+  );
   app.useLogger(app.get(Logger));
-  configureHttpApp(app, config);
+  await configureHttpApp(app, config);
   return app;
 }
 
@@ -36,7 +38,7 @@ export async function createWorkerApp(config: AppConfig): Promise<INestApplicati
  * the one served at /docs-json (the OpenAPI e2e test compares them).
  */
 export async function createApiDocument(config: AppConfig): Promise<OpenAPIObject> {
-  const app = await NestFactory.create(ApiModule.forRoot(config), {
+  const app = await NestFactory.create(ApiModule.forRoot(config), new FastifyAdapter(), {
     preview: true,
     logger: false,
     bodyParser: false,

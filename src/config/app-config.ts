@@ -18,7 +18,8 @@ export class AppConfig {
   http: {
     port: number;
     corsOrigins: string[] | '*';
-    bodyLimit: string;
+    /** BODY_LIMIT in bytes (1kb = 1024 bytes). */
+    bodyLimitBytes: number;
     trustProxyHops: number;
     publicUrl: string;
     swaggerEnabled: boolean;

@@ -16,6 +16,14 @@ const DEVELOPMENT_SECRETS = new Set([
   DEVELOPMENT_DEFAULTS.JWT_REFRESH_SECRET,
 ]);
 
+const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 * 1024 };
+
+/** `100kb`, `1mb`, `512b` (the form the schema accepts) in bytes. */
+export function sizeInBytes(size: string): number {
+  const [, amount, unit] = /^(\d+)(b|kb|mb)$/i.exec(size)!;
+  return Number(amount) * SIZE_UNITS[unit.toLowerCase()];
+}
+
 function describe(error: ValidationError): string {
   const messages = Object.values(error.constraints ?? {});
   const value = error.value === undefined ? 'missing' : `got ${JSON.stringify(error.value)}`;
@@ -77,7 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
               .split(',')
               .map((o) => o.trim())
               .filter(Boolean),
-      bodyLimit: vars.BODY_LIMIT,
+      bodyLimitBytes: sizeInBytes(vars.BODY_LIMIT),
       trustProxyHops: vars.TRUST_PROXY_HOPS,
       publicUrl: vars.APP_URL.replace(/\/+$/, ''),
       swaggerEnabled: vars.SWAGGER_ENABLED,

@@ -6558,10 +6558,7 @@ export interface operations {
                     "X-RateLimit-Reset-auth": components["headers"]["X-RateLimit-Reset-auth"];
                     [name: string]: unknown;
                 };
-                content: {
-                    "text/plain": string;
-                    "text/html": string;
-                };
+                content?: never;
             };
             /** @description Invalid input (`validation-failed`, `bad-request`, `redirect-uri-not-allowed`, `malformed-json`, `json-too-deep`) */
             400: {
@@ -6670,10 +6667,7 @@ export interface operations {
                     "X-RateLimit-Reset-auth": components["headers"]["X-RateLimit-Reset-auth"];
                     [name: string]: unknown;
                 };
-                content: {
-                    "text/plain": string;
-                    "text/html": string;
-                };
+                content?: never;
             };
             /** @description Invalid input (`validation-failed`, `bad-request`, `invalid-state`, `malformed-json`, `json-too-deep`) */
             400: {
@@ -6782,10 +6776,7 @@ export interface operations {
                     "X-RateLimit-Reset-auth": components["headers"]["X-RateLimit-Reset-auth"];
                     [name: string]: unknown;
                 };
-                content: {
-                    "text/plain": string;
-                    "text/html": string;
-                };
+                content?: never;
             };
             /** @description Invalid input (`validation-failed`, `bad-request`, `redirect-uri-not-allowed`, `malformed-json`, `json-too-deep`) */
             400: {
@@ -6894,10 +6885,7 @@ export interface operations {
                     "X-RateLimit-Reset-auth": components["headers"]["X-RateLimit-Reset-auth"];
                     [name: string]: unknown;
                 };
-                content: {
-                    "text/plain": string;
-                    "text/html": string;
-                };
+                content?: never;
             };
             /** @description Invalid input (`validation-failed`, `bad-request`, `invalid-state`, `malformed-json`, `json-too-deep`) */
             400: {

@@ -1,4 +1,5 @@
-import { INestApplication, INestApplicationContext, Provider } from '@nestjs/common';
+import { INestApplicationContext, Provider } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { Logger } from 'nestjs-pino';
 import { mkdtempSync } from 'node:fs';
@@ -46,8 +47,10 @@ export function testEnvironmentVariables(
 }
 
 export interface TestApi {
-  app: INestApplication;
+  app: NestFastifyApplication;
   http: App;
+  /** Every route the server registered, as "METHOD /path/:param". */
+  routes: string[];
   config: AppConfig;
   close(): Promise<void>;
 }
@@ -63,8 +66,15 @@ export async function startApi(config: AppConfig = testConfig()): Promise<TestAp
   // The document depends on the code only, so one contract serves every app of the file.
   contract ??= new OpenApiContract(buildOpenApiDocument(app, config));
   recordResponses(app.getHttpServer(), contract);
+  const routes: string[] = [];
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push(`${method} ${route.url}`);
+  });
   await app.init();
-  return { app, http: app.getHttpServer() as App, config, close: () => app.close() };
+  // Fastify takes requests once its plugins are loaded (listen() waits for this itself).
+  await fastify.ready();
+  return { app, http: app.getHttpServer() as App, routes, config, close: () => app.close() };
 }
 
 /**

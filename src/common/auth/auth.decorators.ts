@@ -5,7 +5,7 @@ import {
   SetMetadata,
 } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ApiProblems } from '../swagger/api-problems.decorator';
 import { AuthenticatedUser, Role } from './roles';
 
@@ -24,5 +24,5 @@ export const Roles = (...roles: Role[]) =>
 
 export const CurrentUser = createParamDecorator(
   (_data: unknown, ctx: ExecutionContext): AuthenticatedUser =>
-    ctx.switchToHttp().getRequest<Request & { user: AuthenticatedUser }>().user,
+    ctx.switchToHttp().getRequest<FastifyRequest & { user: AuthenticatedUser }>().user,
 );

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { REQUIRED_ROLES } from './auth.decorators';
 import { AuthenticatedUser, Role } from './roles';
 
@@ -14,7 +14,7 @@ export class RolesGuard implements CanActivate {
       context.getClass(),
     ]);
     if (!roles?.length) return true;
-    const user = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>().user;
+    const user = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthenticatedUser }>().user;
     if (user && roles.includes(user.role)) return true;
     throw new ForbiddenException('This route requires one of the roles: ' + roles.join(', '));
   }

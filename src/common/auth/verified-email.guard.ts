@@ -6,7 +6,7 @@ import {
   SetMetadata,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Problems } from '../errors/problem-types';
 import { ApiProblems } from '../swagger/api-problems.decorator';
 import { AuthenticatedUser } from './roles';
@@ -34,7 +34,7 @@ export class VerifiedEmailGuard implements CanActivate {
       context.getClass(),
     ]);
     if (!required) return true;
-    const user = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>().user;
+    const user = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthenticatedUser }>().user;
     if (user?.emailVerified) return true;
     throw Problems.emailNotVerified.exception(
       'Confirm your email address to use community features (see POST /auth/resend-verification).',

@@ -7,17 +7,16 @@ import {
   Logger,
 } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequestContext } from '../http/request-context';
 import { ProblemException, ValidationProblem } from './domain-errors';
+import { fromFrameworkError } from './framework-errors';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, ProblemDetails } from './problem-details';
 import { PROBLEM_OF_HTTP_EXCEPTION } from './problem-types';
 
 /** Statuses Nest's exceptions may carry that no documented problem type covers. */
 const SLUG_BY_STATUS: Record<number, string> = {
   405: 'method-not-allowed',
-  413: 'payload-too-large',
-  415: 'unsupported-media-type',
   422: 'unprocessable-content',
 };
 
@@ -31,8 +30,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const req = ctx.getRequest<Request>();
-    const res = ctx.getResponse<Response>();
+    this.respond(exception, ctx.getRequest<FastifyRequest>(), ctx.getResponse<FastifyReply>());
+  }
+
+  /** Also fastify's `frameworkErrors` handler, for the errors raised before routing. */
+  respond(error: unknown, req: FastifyRequest, reply: FastifyReply): void {
+    const exception = fromFrameworkError(error);
     const problem = this.toProblem(exception, req);
 
     if (problem.status >= 500) {
@@ -41,18 +44,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         `Unhandled error on ${req.method} ${req.originalUrl}`,
       );
     }
-    if (res.headersSent) return;
+    if (reply.sent) return;
     if (exception instanceof ProblemException) {
-      for (const [name, value] of Object.entries(exception.headers)) res.setHeader(name, value);
+      for (const [name, value] of Object.entries(exception.headers)) reply.header(name, value);
     }
-    if (problem.status === 429) this.ensureRetryAfter(res);
-    res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+    if (problem.status === 429) this.ensureRetryAfter(reply);
+    void reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
-  private toProblem(exception: unknown, req: Request): ProblemDetails {
+  private toProblem(exception: unknown, req: FastifyRequest): ProblemDetails {
     const base = {
-      instance: req.originalUrl?.split('?')[0] ?? req.url,
-      requestId: RequestContext.requestId() ?? (req as Request & { id?: string }).id ?? 'unknown',
+      instance: (req.originalUrl ?? req.url).split('?')[0],
+      requestId: RequestContext.requestId() ?? req.id,
     };
 
     if (exception instanceof ProblemException) {
@@ -105,9 +108,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   /** @nestjs/throttler names the header after the throttler (Retry-After-auth); expose the standard one. */
-  private ensureRetryAfter(res: Response): void {
-    if (res.getHeader('Retry-After')) return;
-    const named = Object.keys(res.getHeaders()).find((h) => h.startsWith('retry-after-'));
-    if (named) res.setHeader('Retry-After', String(res.getHeader(named)));
+  private ensureRetryAfter(reply: FastifyReply): void {
+    if (reply.hasHeader('retry-after')) return;
+    const named = Object.keys(reply.getHeaders()).find((h) => h.startsWith('retry-after-'));
+    if (named) reply.header('retry-after', String(reply.getHeader(named)));
   }
 }

@@ -157,6 +157,8 @@ export const PROBLEM_OF_HTTP_EXCEPTION: Partial<Record<HttpStatus, DocumentedPro
   [HttpStatus.FORBIDDEN]: Problems.forbidden,
   [HttpStatus.NOT_FOUND]: Problems.notFound,
   [HttpStatus.CONFLICT]: Problems.conflict,
+  [HttpStatus.PAYLOAD_TOO_LARGE]: Problems.payloadTooLarge,
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: Problems.unsupportedMediaType,
   [HttpStatus.TOO_MANY_REQUESTS]: Problems.tooManyRequests,
   [HttpStatus.INTERNAL_SERVER_ERROR]: Problems.internalError,
   [HttpStatus.SERVICE_UNAVAILABLE]: Problems.serviceUnavailable,

@@ -1,5 +1,6 @@
 import { ConflictException, Controller, INestApplication, Post } from '@nestjs/common';
 import { ApiProperty, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import type { App } from 'supertest/types';
@@ -36,8 +37,9 @@ describe('CreatesResource', () => {
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({ controllers: [NotesController] }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
+    app = moduleRef.createNestApplication(new FastifyAdapter(), { logger: false });
     await app.init();
+    await app.getHttpAdapter().getInstance().ready();
     http = app.getHttpServer() as App;
   });
   afterAll(() => app.close());

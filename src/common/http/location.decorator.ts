@@ -7,7 +7,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Observable, tap } from 'rxjs';
 import { answering, Answering } from '../swagger/api-responses';
 import { headerRef } from '../swagger/headers';
@@ -30,9 +30,9 @@ class LocationInterceptor<T> implements NestInterceptor<T, T> {
     return next.handle().pipe(
       tap((answer) => {
         // Named route parameters (`:id`) are strings; only wildcards would be arrays.
-        const params = http.getRequest<Request>().params as Record<string, string>;
+        const params = http.getRequest<FastifyRequest>().params as Record<string, string>;
         const path = this.locate(answer, params);
-        http.getResponse<Response>().location(apiPath(path));
+        http.getResponse<FastifyReply>().header('location', apiPath(path));
       }),
     );
   }

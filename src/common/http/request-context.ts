@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
+import type { FastifyInstance } from 'fastify';
 
 export interface RequestContextStore {
   requestId: string;
@@ -22,22 +23,23 @@ export const RequestContext = {
   requestId(): string | undefined {
     return storage.getStore()?.requestId;
   },
-  /**
-   * Express middleware, mounted before the body parsers: adopts or creates the id and
-   * echoes it in the response header, so even a body that fails to parse has one.
-   */
-  assignId(req: Request, res: Response, next: NextFunction): void {
-    const incoming = req.header(REQUEST_ID_HEADER);
-    const requestId = incoming && INCOMING_ID.test(incoming) ? incoming : randomUUID();
-    (req as Request & { id: string }).id = requestId;
-    res.setHeader(REQUEST_ID_HEADER, requestId);
-    next();
+  /** Fastify's `genReqId`: adopts a well-formed incoming id, or creates one. */
+  idFor(req: IncomingMessage): string {
+    const incoming = req.headers[REQUEST_ID_HEADER];
+    return typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : randomUUID();
   },
   /**
-   * Express middleware, mounted after the body parsers (whose stream callbacks would lose
-   * the async context): makes the id available to every later layer.
+   * Echoes the id on every answer (from the first hook, so even a body that fails to parse
+   * has one), and makes it available to every layer from the handler on. The store is entered
+   * in `preHandler`, after the body is read: the parser's stream callbacks would lose it.
    */
-  bind(req: Request, _res: Response, next: NextFunction): void {
-    storage.run({ requestId: (req as Request & { id: string }).id }, next);
+  register(fastify: FastifyInstance): void {
+    fastify.addHook('onRequest', (req, reply, done) => {
+      reply.header(REQUEST_ID_HEADER, req.id);
+      done();
+    });
+    fastify.addHook('preHandler', (req, _reply, done) => {
+      storage.run({ requestId: req.id }, done);
+    });
   },
 };

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { ApiProperty, DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Problems } from '../errors/problem-types';
@@ -51,7 +52,7 @@ describe('completeOpenApiDocument', () => {
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({ controllers: [ThingsController] }).compile();
-    const app = moduleRef.createNestApplication();
+    const app = moduleRef.createNestApplication(new FastifyAdapter());
     await app.init();
     document = completeOpenApiDocument(
       SwaggerModule.createDocument(app, new DocumentBuilder().build(), {

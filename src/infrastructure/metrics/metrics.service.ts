@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { APP_ROLE, AppRole } from '../../config/app-role';
 
@@ -39,14 +39,17 @@ export class MetricsService {
     collectDefaultMetrics({ register: this.registry, prefix: 'fitai_' });
   }
 
-  /** Express middleware timing every request, labelled by route pattern (not raw URL). */
-  readonly httpMiddleware = (req: Request, res: Response, next: NextFunction): void => {
-    const stop = this.httpDuration.startTimer();
-    res.on('finish', () => {
-      const route = req.route ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
-      stop({ method: req.method, route, status: String(res.statusCode) });
-    });
-    next();
+  /**
+   * Fastify `onResponse` hook timing every request, labelled by route pattern (not raw URL):
+   * fastify measures the time itself (`elapsedTime`, ms), so there is no timer closure or
+   * `finish` listener per request.
+   */
+  readonly observeRequest = (req: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+    this.httpDuration.observe(
+      { method: req.method, route: req.routeOptions.url ?? 'unmatched', status: reply.statusCode },
+      reply.elapsedTime / 1000,
+    );
+    done();
   };
 
   metrics(): Promise<string> {

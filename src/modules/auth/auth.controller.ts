@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { Authenticated, CurrentUser, Public } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { AuthRateLimit } from '../../infrastructure/throttling/throttling.module';
 import { AuthProblems } from './auth-problems';
-import { ClientInfo, AuthService } from './auth.service';
+import { AuthService } from './auth.service';
+import { Client, ClientInfo } from '../../common/http/client-info.decorator';
 import {
   AcceptedDto,
   ChangePasswordDto,
@@ -20,10 +20,6 @@ import { AuthResponseDto, TokenResponseDto } from './dto/token-response.dto';
 import { ApiOk, ApiCreated, ApiAccepted } from '../../common/swagger/api-responses';
 
 const EMAIL_ON_ITS_WAY = 'If an account exists for this address, an email is on its way.';
-
-function clientInfo(req: Request): ClientInfo {
-  return { userAgent: req.header('user-agent'), ip: req.ip };
-}
 
 @ApiTags('auth')
 @ApiProblems(429)
@@ -41,8 +37,8 @@ export class AuthController {
   })
   @ApiCreated(AuthResponseDto)
   @ApiProblems(400, 409)
-  register(@Body() dto: RegisterDto, @Req() req: Request): Promise<AuthResponseDto> {
-    return this.auth.register(dto, clientInfo(req));
+  register(@Body() dto: RegisterDto, @Client() client: ClientInfo): Promise<AuthResponseDto> {
+    return this.auth.register(dto, client);
   }
 
   @Post('login')
@@ -55,8 +51,8 @@ export class AuthController {
   })
   @ApiOk(AuthResponseDto)
   @ApiProblems(400, 401, 403)
-  login(@Body() dto: LoginDto, @Req() req: Request): Promise<AuthResponseDto> {
-    return this.auth.login(dto, clientInfo(req));
+  login(@Body() dto: LoginDto, @Client() client: ClientInfo): Promise<AuthResponseDto> {
+    return this.auth.login(dto, client);
   }
 
   @Post('refresh')
@@ -70,8 +66,8 @@ export class AuthController {
   })
   @ApiOk(TokenResponseDto)
   @ApiProblems(400, 401)
-  refresh(@Body() dto: RefreshDto, @Req() req: Request): Promise<TokenResponseDto> {
-    return this.auth.refresh(dto.refreshToken, clientInfo(req));
+  refresh(@Body() dto: RefreshDto, @Client() client: ClientInfo): Promise<TokenResponseDto> {
+    return this.auth.refresh(dto.refreshToken, client);
   }
 
   @Get('verify-email')

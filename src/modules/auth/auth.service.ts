@@ -26,12 +26,7 @@ import { PasswordHasher } from './password-hasher.service';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { SessionRevocations } from './session-revocations.service';
 import { TokenService } from './token.service';
-
-/** Where a sign-in came from; stored with the session so users can recognise it later. */
-export interface ClientInfo {
-  userAgent?: string;
-  ip?: string;
-}
+import { ClientInfo } from '../../common/http/client-info.decorator';
 
 const INVALID_CREDENTIALS = 'Invalid email or password.';
 

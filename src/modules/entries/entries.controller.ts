@@ -12,7 +12,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiHeader, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
 import { CreatesResource, LOCATION_HEADER } from '../../common/http/location.decorator';
@@ -64,11 +64,11 @@ export class EntriesController {
     @CurrentUser() caller: AuthenticatedUser,
     @Body() dto: CreateEntryDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<EntryDto> {
     const { entry, replayed } = await this.entries.create(caller.id, dto, idempotencyKey);
     res.status(replayed ? HttpStatus.OK : HttpStatus.CREATED);
-    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    if (replayed) res.header('Idempotent-Replayed', 'true');
     return entry;
   }
 

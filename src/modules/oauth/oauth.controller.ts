@@ -12,11 +12,11 @@ import {
   Req,
 } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { Public } from '../../common/auth/auth.decorators';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { AuthRateLimit } from '../../infrastructure/throttling/throttling.module';
-import { ClientInfo } from '../auth/auth.service';
+import { Client, ClientInfo } from '../../common/http/client-info.decorator';
+import type { FastifyRequest } from 'fastify';
 import { AuthResponseDto } from '../auth/dto/token-response.dto';
 import { ExchangeCodeDto } from './dto/exchange.dto';
 import { StartSignInQueryDto } from './dto/start-sign-in-query.dto';
@@ -27,20 +27,8 @@ import { ApiOk } from '../../common/swagger/api-responses';
 
 type RedirectTo = { url: string };
 
-function clientInfo(req: Request): ClientInfo {
-  return { userAgent: req.header('user-agent'), ip: req.ip };
-}
-
 const LOCATION_HEADER = {
   Location: { required: true, schema: { type: 'string', format: 'uri' } },
-};
-
-/** Express writes a line saying where it redirects, as text or HTML as the browser accepts. */
-const REDIRECT_BODY = {
-  'text/plain': { schema: { type: 'string', example: 'Found. Redirecting to https://…' } },
-  'text/html': {
-    schema: { type: 'string', example: '<p>Found. Redirecting to https://…</p>' },
-  },
 };
 
 function startDocs(label: string, provider: OAuthProviderName, scopes: string) {
@@ -56,7 +44,6 @@ function startDocs(label: string, provider: OAuthProviderName, scopes: string) {
     }),
     ApiResponse({
       status: 302,
-      content: REDIRECT_BODY,
       description: `Redirect to ${label}'s authorization endpoint`,
       headers: {
         Location: {
@@ -96,7 +83,6 @@ function callbackDocs(label: string) {
     }),
     ApiResponse({
       status: 302,
-      content: REDIRECT_BODY,
       description: 'Redirect to the client: `redirect_uri?code=...` or `redirect_uri?error=...`',
       headers: {
         Location: {
@@ -127,7 +113,10 @@ export class OAuthController {
   @Redirect()
   @Header('Cache-Control', 'no-store')
   @applyDecorators(...startDocs('Google', 'google', 'openid email profile'))
-  startGoogle(@Query() query: StartSignInQueryDto, @Req() req: Request): Promise<RedirectTo> {
+  startGoogle(
+    @Query() query: StartSignInQueryDto,
+    @Req() req: FastifyRequest,
+  ): Promise<RedirectTo> {
     return this.start('google', query, req);
   }
 
@@ -136,7 +125,7 @@ export class OAuthController {
   @Header('Cache-Control', 'no-store')
   @applyDecorators(...callbackDocs('Google'))
   googleCallback(
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
     @Query('state') state?: string,
     @Query('code') code?: string,
     @Query('error') error?: string,
@@ -148,7 +137,10 @@ export class OAuthController {
   @Redirect()
   @Header('Cache-Control', 'no-store')
   @applyDecorators(...startDocs('GitHub', 'github', 'read:user user:email'))
-  startGitHub(@Query() query: StartSignInQueryDto, @Req() req: Request): Promise<RedirectTo> {
+  startGitHub(
+    @Query() query: StartSignInQueryDto,
+    @Req() req: FastifyRequest,
+  ): Promise<RedirectTo> {
     return this.start('github', query, req);
   }
 
@@ -157,7 +149,7 @@ export class OAuthController {
   @Header('Cache-Control', 'no-store')
   @applyDecorators(...callbackDocs('GitHub'))
   githubCallback(
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
     @Query('state') state?: string,
     @Query('code') code?: string,
     @Query('error') error?: string,
@@ -178,14 +170,14 @@ export class OAuthController {
   })
   @ApiOk(AuthResponseDto)
   @ApiProblems(400, OAuthProblems.invalidCode, 403)
-  exchange(@Body() dto: ExchangeCodeDto, @Req() req: Request): Promise<AuthResponseDto> {
-    return this.oauth.exchange(dto.code, dto.codeVerifier, clientInfo(req));
+  exchange(@Body() dto: ExchangeCodeDto, @Client() client: ClientInfo): Promise<AuthResponseDto> {
+    return this.oauth.exchange(dto.code, dto.codeVerifier, client);
   }
 
   private async start(
     provider: OAuthProviderName,
     query: StartSignInQueryDto,
-    req: Request,
+    req: FastifyRequest,
   ): Promise<RedirectTo> {
     const url = await this.oauth.start(provider, req, {
       redirectUri: query.redirect_uri,
@@ -196,7 +188,7 @@ export class OAuthController {
 
   private async callback(
     provider: OAuthProviderName,
-    req: Request,
+    req: FastifyRequest,
     query: { state?: string; code?: string; error?: string },
   ): Promise<RedirectTo> {
     return { url: await this.oauth.callback(provider, req, query) };

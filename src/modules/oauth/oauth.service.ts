@@ -1,10 +1,11 @@
 import { ConflictException, Injectable, Logger } from '@nestjs/common';
-import type { Request } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ProblemException } from '../../common/errors/domain-errors';
 import { OAuthProblems } from './oauth-problems';
 import { AppConfig } from '../../config/app-config';
-import { AuthService, ClientInfo } from '../auth/auth.service';
+import { AuthService } from '../auth/auth.service';
+import { ClientInfo } from '../../common/http/client-info.decorator';
+import type { StrategyRequest } from './providers/run-strategy';
 import { AuthResponseDto } from '../auth/dto/token-response.dto';
 import { EmailsService } from '../emails/emails.service';
 import { UserAccount, UserStatus } from '../users/user.vocabulary';
@@ -83,7 +84,11 @@ export class OAuthService {
   }
 
   /** The provider's authorization URL, carrying a fresh single-use `state`. */
-  async start(name: OAuthProviderName, req: Request, options: StartSignIn): Promise<string> {
+  async start(
+    name: OAuthProviderName,
+    req: StrategyRequest,
+    options: StartSignIn,
+  ): Promise<string> {
     const provider = this.enabledProvider(name);
     const redirectUri = this.allowedRedirectUri(options.redirectUri);
     const state = await this.flows.createState({
@@ -99,7 +104,11 @@ export class OAuthService {
    * so a state works once; without a valid state nothing reaches the provider's token
    * endpoint and there is nowhere trustworthy to redirect to: 400.
    */
-  async callback(name: OAuthProviderName, req: Request, query: CallbackQuery): Promise<string> {
+  async callback(
+    name: OAuthProviderName,
+    req: StrategyRequest,
+    query: CallbackQuery,
+  ): Promise<string> {
     const provider = this.enabledProvider(name);
     const pending = query.state ? await this.flows.takeState(query.state) : null;
     if (!pending || pending.provider !== name) {

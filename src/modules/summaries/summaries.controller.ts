@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
 import { LOCATION_HEADER, SetsLocation } from '../../common/http/location.decorator';
@@ -43,7 +43,7 @@ export class SummariesController {
   async request(
     @CurrentUser() caller: AuthenticatedUser,
     @Body() dto: RequestSummaryDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<SummaryDto> {
     const { summary, accepted } = await this.summaries.request(caller.id, dto);
     res.status(accepted ? HttpStatus.ACCEPTED : HttpStatus.OK);

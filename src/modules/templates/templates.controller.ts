@@ -11,7 +11,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiExtraModels, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
 import { CreatesResource } from '../../common/http/location.decorator';
@@ -172,7 +172,7 @@ export class TemplatesController {
   async favorite(
     @CurrentUser() caller: AuthenticatedUser,
     @UuidParam('id') id: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<FavoriteDto> {
     const { favorite, created } = await this.templates.favorite(caller.id, id);
     res.status(created ? HttpStatus.CREATED : HttpStatus.OK);

@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
 import { OpenApiContract, RecordedExchange } from './openapi-contract';
 
 /**
@@ -51,6 +51,12 @@ function record(contract: OpenApiContract, exchange: RecordedExchange): void {
   }
 }
 
+function lowerCased(headers: OutgoingHttpHeaders | undefined): OutgoingHttpHeaders {
+  return Object.fromEntries(
+    Object.entries(headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+  );
+}
+
 /**
  * Wraps the server's request listeners: each response's body chunks are kept, and the whole
  * exchange is checked when the response ends (synchronously, before the client can see it).
@@ -76,6 +82,16 @@ export function recordResponses(server: Server, contract: OpenApiContract): void
             : Buffer.from(chunk as Uint8Array),
       );
     };
+    // Fastify hands its headers to writeHead, which does not store them where getHeaders() looks.
+    let headers: OutgoingHttpHeaders = {};
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
+      const given = rest.find(
+        (arg) => typeof arg === 'object' && arg !== null && !Array.isArray(arg),
+      );
+      headers = { ...this.getHeaders(), ...lowerCased(given as OutgoingHttpHeaders | undefined) };
+      return (writeHead as (...args: unknown[]) => ServerResponse).call(this, status, ...rest);
+    } as ServerResponse['writeHead'];
     const write = res.write;
     const end = res.end;
     res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
@@ -89,7 +105,7 @@ export function recordResponses(server: Server, contract: OpenApiContract): void
           method: req.method ?? 'GET',
           path: (req.url ?? '/').split('?')[0],
           status: res.statusCode,
-          headers: res.getHeaders() as RecordedExchange['headers'],
+          headers: (res.headersSent ? headers : res.getHeaders()) as RecordedExchange['headers'],
           body: Buffer.concat(chunks),
         });
       } catch (error) {

@@ -1,5 +1,5 @@
-import type { Request } from 'express';
 import { OAuthProviderName } from '../entities/user-identity.entity';
+import type { StrategyRequest } from './run-strategy';
 
 /** What FitAI needs from a provider's account, normalised across providers. */
 export interface SocialProfile {
@@ -20,9 +20,9 @@ export interface OAuthProvider {
   readonly label: string;
   readonly enabled: boolean;
   /** The provider's authorization URL for this `state` (the browser is sent there). */
-  authorizationUrl(req: Request, state: string): Promise<string>;
+  authorizationUrl(req: StrategyRequest, state: string): Promise<string>;
   /** Exchanges the callback's `code` for a token and reads the account's profile. */
-  profileFromCallback(req: Request): Promise<SocialProfile>;
+  profileFromCallback(req: StrategyRequest): Promise<SocialProfile>;
 }
 
 /** The provider or the network failed during the code exchange or profile read. */

@@ -1,7 +1,6 @@
-import type { Request } from 'express';
 import { OAuthProviderName } from '../entities/user-identity.entity';
 import { OAuthProvider, ProviderExchangeError, SocialProfile } from './oauth-provider';
-import { AuthenticatingStrategy, runStrategy } from './run-strategy';
+import { AuthenticatingStrategy, runStrategy, StrategyRequest } from './run-strategy';
 
 /**
  * Shared plumbing of the Passport-based providers. The strategy is built without a state
@@ -18,7 +17,7 @@ export abstract class PassportOAuthProvider implements OAuthProvider {
 
   protected abstract toProfile(passportProfile: unknown): SocialProfile;
 
-  async authorizationUrl(req: Request, state: string): Promise<string> {
+  async authorizationUrl(req: StrategyRequest, state: string): Promise<string> {
     const outcome = await runStrategy(this.requireStrategy(), req, {
       session: false,
       scope: this.scope,
@@ -33,7 +32,7 @@ export abstract class PassportOAuthProvider implements OAuthProvider {
     return outcome.url;
   }
 
-  async profileFromCallback(req: Request): Promise<SocialProfile> {
+  async profileFromCallback(req: StrategyRequest): Promise<SocialProfile> {
     const outcome = await runStrategy(this.requireStrategy(), req, { session: false });
     if (outcome.kind !== 'success') {
       throw new ProviderExchangeError(

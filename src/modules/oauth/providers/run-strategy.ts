@@ -1,8 +1,17 @@
-import type { Request } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
+
+/**
+ * What a Passport OAuth strategy reads of a request: the callback's query (`code`, `state`,
+ * `error`) and the headers. Any framework's request object has both.
+ */
+export interface StrategyRequest {
+  query: unknown;
+  headers: IncomingHttpHeaders;
+}
 
 /** The one method of a Passport strategy this module calls. */
 export interface AuthenticatingStrategy {
-  authenticate(req: Request, options?: object): unknown;
+  authenticate(req: StrategyRequest, options?: object): unknown;
 }
 
 export type StrategyOutcome =
@@ -20,7 +29,7 @@ export type StrategyOutcome =
  */
 export function runStrategy(
   strategy: AuthenticatingStrategy,
-  req: Request,
+  req: StrategyRequest,
   options: object,
 ): Promise<StrategyOutcome> {
   return new Promise((resolve) => {

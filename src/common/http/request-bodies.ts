@@ -1,0 +1,19 @@
+import multipart from '@fastify/multipart';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { acceptJsonBodies } from './json-body';
+import { refuseUnexpectedMultipart, UPLOAD_LIMITS } from './multipart';
+
+/**
+ * What request bodies the API reads: JSON everywhere (within `bodyLimit` bytes), multipart
+ * only on the routes marked @AcceptsMultipart() (within `uploadLimits`).
+ */
+export async function acceptRequestBodies(
+  app: NestFastifyApplication,
+  bodyLimit: number,
+  uploadLimits = UPLOAD_LIMITS,
+): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  acceptJsonBodies(fastify, bodyLimit);
+  await app.register(multipart, { limits: uploadLimits });
+  refuseUnexpectedMultipart(fastify);
+}
