@@ -1,6 +1,6 @@
 /**
  * Every knob of `npm run bench`, from BENCH_* environment variables. Defaults give a full
- * run in about three minutes on a 2-core machine.
+ * run in about six minutes on a 2-core machine.
  */
 export interface BenchConfig {
   /** Maintenance connection used to create and drop the bench database. */
@@ -13,13 +13,17 @@ export interface BenchConfig {
   queuePrefix: string;
   /** Skip `npm run build` and use dist/ as it is. */
   skipBuild: boolean;
-  /** pg pool size of the FitAI API, the worker and the baseline server (DATABASE_POOL_SIZE). */
+  /** pg pool size of the FitAI API, the worker and the bare server (DATABASE_POOL_SIZE). */
   poolSize: number;
 
-  /** Figure 1: throughput run length, warm-up before it (V8 needs a few s), concurrency. */
+  /**
+   * Figure 1: length of one measured run, the warm-up before a server's first run (V8 needs a
+   * few s), concurrency, and how many interleaved rounds each server runs per route.
+   */
   durationSeconds: number;
   warmupSeconds: number;
   connections: number;
+  rounds: number;
 
   /** Figure 2: entries of the small and the large user; latency run length and concurrency. */
   smallUserEntries: number;
@@ -92,6 +96,8 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     durationSeconds: integer(env, 'BENCH_DURATION_SECONDS', 10),
     warmupSeconds: integer(env, 'BENCH_WARMUP_SECONDS', 5, 0),
     connections: integer(env, 'BENCH_CONNECTIONS', 32),
+    // A median of one or two rounds is no better than a single run.
+    rounds: integer(env, 'BENCH_ROUNDS', 3, 3),
 
     smallUserEntries: integer(env, 'BENCH_SMALL_USER_ENTRIES', 1_000),
     largeUserEntries: integer(env, 'BENCH_LARGE_USER_ENTRIES', 1_000_000),

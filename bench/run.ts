@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: builds FitAI, creates and migrates a throwaway database, starts the API,
- * workers and a bare baseline server as separate processes, measures the six figures of
+ * workers and a bare server as separate processes, measures the six figures of
  * bench/README.md, prints a report, writes bench/results/latest.json, and cleans up (database,
  * Redis keys, processes, temp files) whatever happens.
  */
@@ -28,8 +28,8 @@ import { deleteKeys } from './lib/redis';
 import { BenchResults, formatExplain, formatReport, toJson } from './lib/report';
 import { benchDomainEvents } from './scenarios/domain-events';
 import { benchEntriesRead } from './scenarios/entries-read';
-import { benchEntriesWrite } from './scenarios/entries-write';
 import { benchProgressRead } from './scenarios/progress-read';
+import { benchRouteOverhead } from './scenarios/route-overhead';
 import { benchSummaryLatency } from './scenarios/summary-latency';
 import { benchWorkerThroughput, seedWeeks, weekStart } from './scenarios/worker-throughput';
 
@@ -107,9 +107,12 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
   log('starting the FitAI API (node dist/src/main.js)');
   const api: RunningApi = await startApi(env);
 
-  log(`figure 1: POST /entries, FitAI vs baseline, ${config.connections} connections`);
-  const [writer] = await registerUsers(api, 1, 'writer');
-  const entriesWrite = await benchEntriesWrite(config, api, writer);
+  log(
+    `figure 1: FitAI vs a bare server, ${config.connections} connections, ` +
+      `${config.rounds} rounds per route`,
+  );
+  const [reader, writer] = await registerUsers(api, 2, 'route');
+  const routeOverhead = await benchRouteOverhead(config, env, api, pool, { reader, writer }, log);
 
   log('figure 2: GET /entries for a small and a large history');
   const [small, large] = await registerUsers(api, 2, 'history');
@@ -157,6 +160,7 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
       durationSeconds: config.durationSeconds,
       warmupSeconds: config.warmupSeconds,
       connections: config.connections,
+      rounds: config.rounds,
       latencySeconds: config.latencySeconds,
       latencyConnections: config.latencyConnections,
       smallUserEntries: config.smallUserEntries,
@@ -170,7 +174,7 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
       eventSamples: config.eventSamples,
       eventBacklog: config.eventBacklog,
     },
-    entriesWrite,
+    routeOverhead,
     entriesRead,
     worker,
     summaries,

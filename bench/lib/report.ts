@@ -1,19 +1,19 @@
 import { EntriesReadFigure, sizeLabel } from '../scenarios/entries-read';
 import type { DomainEventsFigure } from '../scenarios/domain-events';
-import type { EntriesWriteFigure } from '../scenarios/entries-write';
 import type { ProgressReadFigure } from '../scenarios/progress-read';
+import type { RouteFigure, RouteOverheadFigure } from '../scenarios/route-overhead';
 import type { SummaryLatencyFigure } from '../scenarios/summary-latency';
 import type { WorkerFigure } from '../scenarios/worker-throughput';
 import type { LoadResult } from './load';
 import type { MachineInfo } from './machine';
-import { round, roundDistribution } from './stats';
+import { round, roundDistribution, roundSpread, Spread } from './stats';
 
 export interface BenchResults {
   generatedAt: string;
   totalSeconds: number;
   machine: MachineInfo;
   settings: Record<string, string | number>;
-  entriesWrite: EntriesWriteFigure;
+  routeOverhead: RouteOverheadFigure;
   entriesRead: EntriesReadFigure;
   worker: WorkerFigure;
   summaries: SummaryLatencyFigure;
@@ -39,17 +39,54 @@ function table(header: string[], rows: string[][], indent = '   '): string {
   return [line(header), rule, ...rows.map(line)].join('\n');
 }
 
-function loadRow(label: string, r: LoadResult): string[] {
-  return [label, int(r.requestsPerSecond), ms(r.latency.p50), ms(r.latency.p99), int(r.ok)];
-}
-
 function duration(seconds: number): string {
   const m = Math.floor(seconds / 60);
   return `${m}m${String(Math.round(seconds - m * 60)).padStart(2, '0')}s`;
 }
 
+/** A per-round ratio: its median, then the range of the rounds. */
+function spread(s: Spread): string {
+  const range = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a');
+  return `${times(s.median)} (${range(s.min)}–${range(s.max)})`;
+}
+
+function routeOverheadSection(f: RouteOverheadFigure): string[] {
+  const routeName = (route: RouteFigure) =>
+    route.note ? `${route.route} (${route.note})` : route.route;
+  const compared = f.routes[0]?.ratios.map((x) => x.server) ?? [];
+  return [
+    '1. Routes — FitAI vs a bare node:http + pg server (same SQL, same JWT check)',
+    `   ${f.connections} connections · ${f.rounds} interleaved rounds, the order rotating · ` +
+      `${f.durationSeconds} s per server and round after a warm-up (${f.warmupSeconds} s, ` +
+      `then ${f.laterWarmupSeconds} s)`,
+    table(
+      ['route / server: medians over the rounds', 'req/s', 'p50 ms', 'p99 ms'],
+      f.routes.flatMap((route) => [
+        [routeName(route), '', '', ''],
+        ...route.servers.map((s) => [
+          `  ${s.label}`,
+          int(s.requestsPerSecond),
+          ms(s.p50),
+          ms(s.p99),
+        ]),
+      ]),
+    ),
+    '',
+    table(
+      [
+        'FitAI ÷ server, per-round ratios: median (min–max)',
+        ...compared.flatMap((server) => [`req/s ÷ ${server}`, `p99 ÷ ${server}`]),
+      ],
+      f.routes.map((route) => [
+        route.route,
+        ...route.ratios.flatMap((x) => [spread(x.requestsPerSecond), spread(x.p99)]),
+      ]),
+    ),
+  ];
+}
+
 export function formatReport(r: BenchResults): string {
-  const { machine: m, entriesWrite: w, entriesRead: g, worker, summaries: s, progress: p } = r;
+  const { machine: m, routeOverhead: o, entriesRead: g, worker, summaries: s, progress: p } = r;
   const e = r.domainEvents;
   const out: string[] = [];
   out.push(
@@ -59,15 +96,7 @@ export function formatReport(r: BenchResults): string {
     `servers  separate processes from dist/ · NODE_ENV=production · LOG_LEVEL=warn · ` +
       `rate limits raised · pg pool ${r.settings.poolSize} per process`,
     '',
-    `1. POST /api/v1/entries — ${w.connections} connections, ${w.durationSeconds} s each (after a warm-up)`,
-    table(
-      ['server', 'req/s', 'p50 ms', 'p99 ms', 'requests'],
-      [
-        loadRow('FitAI API', w.fitai),
-        loadRow('baseline node:http + pg (same INSERT)', w.baseline),
-        ['FitAI / baseline', times(w.throughputRatio), '', times(w.p99Ratio), ''],
-      ],
-    ),
+    ...routeOverheadSection(o),
     '',
     `2. GET /api/v1/entries?limit=50 — ${g.connections} connection(s), ${g.seconds} s per case ` +
       `(history over ${r.settings.historyDays} days, seeded in ${g.seedSeconds.toFixed(0)} s)`,
@@ -196,18 +225,33 @@ function roundLoad(l: LoadResult) {
   };
 }
 
+function roundRouteOverhead(f: RouteOverheadFigure) {
+  return {
+    ...f,
+    routes: f.routes.map((route) => ({
+      ...route,
+      servers: route.servers.map((s) => ({
+        ...s,
+        runs: s.runs.map(roundLoad),
+        requestsPerSecond: round(s.requestsPerSecond, 1),
+        p50: round(s.p50, 3),
+        p99: round(s.p99, 3),
+      })),
+      ratios: route.ratios.map((x) => ({
+        ...x,
+        requestsPerSecond: roundSpread(x.requestsPerSecond),
+        p99: roundSpread(x.p99),
+      })),
+    })),
+  };
+}
+
 /** The same figures as JSON (rounded), for bench/results/latest.json. */
 export function toJson(r: BenchResults): string {
   const json = {
     ...r,
     totalSeconds: round(r.totalSeconds, 1),
-    entriesWrite: {
-      ...r.entriesWrite,
-      fitai: roundLoad(r.entriesWrite.fitai),
-      baseline: roundLoad(r.entriesWrite.baseline),
-      throughputRatio: round(r.entriesWrite.throughputRatio, 3),
-      p99Ratio: round(r.entriesWrite.p99Ratio, 3),
-    },
+    routeOverhead: roundRouteOverhead(r.routeOverhead),
     entriesRead: {
       ...r.entriesRead,
       seedSeconds: round(r.entriesRead.seedSeconds, 1),
