@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+
 /**
  * Every knob of `npm run bench`, from BENCH_* environment variables. Defaults give a full
  * run in about six minutes on a 2-core machine.
@@ -24,6 +26,8 @@ export interface BenchConfig {
   warmupSeconds: number;
   connections: number;
   rounds: number;
+  /** Another FitAI checkout (own node_modules and dist/) measured beside this one in figure 1. */
+  referenceDir?: string;
 
   /** Figure 2: entries of the small and the large user; latency run length and concurrency. */
   smallUserEntries: number;
@@ -98,6 +102,9 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     connections: integer(env, 'BENCH_CONNECTIONS', 32),
     // A median of one or two rounds is no better than a single run.
     rounds: integer(env, 'BENCH_ROUNDS', 3, 3),
+    referenceDir: env.BENCH_REFERENCE_DIR?.trim()
+      ? resolve(env.BENCH_REFERENCE_DIR.trim())
+      : undefined,
 
     smallUserEntries: integer(env, 'BENCH_SMALL_USER_ENTRIES', 1_000),
     largeUserEntries: integer(env, 'BENCH_LARGE_USER_ENTRIES', 1_000_000),

@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: builds FitAI, creates and migrates a throwaway database, starts the API,
- * workers and a bare server as separate processes, measures the six figures of
- * bench/README.md, prints a report, writes bench/results/latest.json, and cleans up (database,
- * Redis keys, processes, temp files) whatever happens.
+ * workers, a bare server (and a reference build) as separate processes, measures the six
+ * figures of bench/README.md, prints a report, writes bench/results/latest.json, and cleans up
+ * (database, Redis keys, processes, temp files) whatever happens.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { benchPool, createDatabase, dropDatabase } from './lib/database';
 import {
   API_SCRIPT,
   fitaiEnvironment,
+  referenceBuild,
   registerUsers,
   REPO_ROOT,
   RunningApi,
@@ -85,6 +86,7 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
   if (config.freshSamples > config.workerUsers) {
     throw new Error('BENCH_FRESH_SAMPLES must not exceed BENCH_WORKER_USERS');
   }
+  const reference = config.referenceDir ? referenceBuild(config.referenceDir) : undefined;
   if (config.skipBuild) {
     log('BENCH_SKIP_BUILD=1: using dist/ as it is');
   } else {
@@ -108,11 +110,19 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
   const api: RunningApi = await startApi(env);
 
   log(
-    `figure 1: FitAI vs a bare server, ${config.connections} connections, ` +
-      `${config.rounds} rounds per route`,
+    `figure 1: FitAI vs a bare server${reference ? ' and the reference build' : ''}, ` +
+      `${config.connections} connections, ${config.rounds} rounds per route`,
   );
   const [reader, writer] = await registerUsers(api, 2, 'route');
-  const routeOverhead = await benchRouteOverhead(config, env, api, pool, { reader, writer }, log);
+  const routeOverhead = await benchRouteOverhead(
+    config,
+    env,
+    api,
+    pool,
+    { reader, writer },
+    reference,
+    log,
+  );
 
   log('figure 2: GET /entries for a small and a large history');
   const [small, large] = await registerUsers(api, 2, 'history');
@@ -161,6 +171,7 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
       warmupSeconds: config.warmupSeconds,
       connections: config.connections,
       rounds: config.rounds,
+      referenceDir: config.referenceDir ?? '',
       latencySeconds: config.latencySeconds,
       latencyConnections: config.latencyConnections,
       smallUserEntries: config.smallUserEntries,

@@ -51,11 +51,12 @@ function spread(s: Spread): string {
 }
 
 function routeOverheadSection(f: RouteOverheadFigure): string[] {
+  const reference = f.reference ? ` and the reference build ${f.reference.commit}` : '';
   const routeName = (route: RouteFigure) =>
     route.note ? `${route.route} (${route.note})` : route.route;
   const compared = f.routes[0]?.ratios.map((x) => x.server) ?? [];
   return [
-    '1. Routes — FitAI vs a bare node:http + pg server (same SQL, same JWT check)',
+    `1. Routes — FitAI vs a bare node:http + pg server (same SQL, same JWT check)${reference}`,
     `   ${f.connections} connections · ${f.rounds} interleaved rounds, the order rotating · ` +
       `${f.durationSeconds} s per server and round after a warm-up (${f.warmupSeconds} s, ` +
       `then ${f.laterWarmupSeconds} s)`,

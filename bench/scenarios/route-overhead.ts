@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { sign } from 'jsonwebtoken';
 import type { Pool } from 'pg';
 import { BenchConfig } from '../config';
-import { BenchUser, REPO_ROOT, RunningApi } from '../lib/fitai';
+import { BenchUser, ReferenceBuild, REPO_ROOT, RunningApi, startApi } from '../lib/fitai';
 import { expectStatus, requestJson } from '../lib/http';
 import { assertMostlyOk, LoadResult, runLoad } from '../lib/load';
 import { freePort, startNode, waitUntilReady } from '../lib/processes';
@@ -29,8 +29,8 @@ function warmupSeconds(config: BenchConfig, round: number): number {
     : Math.min(config.warmupSeconds, LATER_ROUND_WARMUP_SECONDS);
 }
 
-/** This checkout's API and bench/bare-server.ts. */
-export type ServerKey = 'fitai' | 'bare';
+/** This checkout's API, bench/bare-server.ts, and BENCH_REFERENCE_DIR's API. */
+export type ServerKey = 'fitai' | 'bare' | 'reference';
 
 interface Server {
   key: ServerKey;
@@ -87,6 +87,7 @@ export interface RouteOverheadFigure {
   laterWarmupSeconds: number;
   rounds: number;
   listUserEntries: number;
+  reference: ReferenceBuild | null;
   routes: RouteFigure[];
 }
 
@@ -282,8 +283,8 @@ async function measureRoute(
 
 /**
  * Figure 1: per route, FitAI's API against a bare node:http + pg server doing the same SQL
- * after the same JWT verification, in interleaved rounds; ratios are taken within each round,
- * then their median and range.
+ * after the same JWT verification (and against a reference build of FitAI when given), in
+ * interleaved rounds; ratios are taken within each round, then their median and range.
  */
 export async function benchRouteOverhead(
   config: BenchConfig,
@@ -291,6 +292,7 @@ export async function benchRouteOverhead(
   api: RunningApi,
   pool: Pool,
   users: { reader: BenchUser; writer: BenchUser },
+  reference: ReferenceBuild | undefined,
   log: (message: string) => void,
 ): Promise<RouteOverheadFigure> {
   await seedHistory(pool, users.reader.id, LIST_USER_ENTRIES, LIST_HISTORY_DAYS);
@@ -304,6 +306,17 @@ export async function benchRouteOverhead(
       { key: 'fitai', label: 'FitAI API', baseUrl: api.baseUrl },
       { key: 'bare', label: 'bare node:http + pg', baseUrl: bare.baseUrl },
     ];
+    if (reference) {
+      log(`starting the reference API (${reference.commit}, ${reference.dir})`);
+      // Same environment, database and Redis prefix as the current API; its own port.
+      const referenceApi = await startApi(env, reference.dir, 'reference API');
+      started.push(referenceApi);
+      servers.push({
+        key: 'reference',
+        label: `reference API ${reference.commit}`,
+        baseUrl: referenceApi.baseUrl,
+      });
+    }
     const routes = routesUnderTest(users);
     await checkServers(servers, routes);
 
@@ -319,6 +332,7 @@ export async function benchRouteOverhead(
       laterWarmupSeconds: warmupSeconds(config, 1),
       rounds: config.rounds,
       listUserEntries: LIST_USER_ENTRIES,
+      reference: reference ?? null,
       routes: figures,
     };
   } finally {
