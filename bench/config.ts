@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 
 /**
  * Every knob of `npm run bench`, from BENCH_* environment variables. Defaults give a full
- * run in about six minutes on a 2-core machine.
+ * run in about six minutes on a 2-core machine (figure 1 alone about four).
  */
 export interface BenchConfig {
   /** Maintenance connection used to create and drop the bench database. */
@@ -17,6 +17,8 @@ export interface BenchConfig {
   skipBuild: boolean;
   /** pg pool size of the FitAI API, the worker and the bare server (DATABASE_POOL_SIZE). */
   poolSize: number;
+  /** The figures to measure (1-6); 4 brings 3 along, whose users, weeks and worker it uses. */
+  figures: number[];
 
   /**
    * Figure 1: length of one measured run, the warm-up before a server's first run (V8 needs a
@@ -60,12 +62,14 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1
   return value;
 }
 
-function integerList(env: NodeJS.ProcessEnv, name: string, fallback: number[]): number[] {
+function integerList(env: NodeJS.ProcessEnv, name: string, fallback: number[], max = 16): number[] {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
   const values = raw.split(',').map((part) => Number(part.trim()));
-  if (values.length === 0 || values.some((v) => !Number.isInteger(v) || v < 1 || v > 16)) {
-    throw new Error(`${name} must be a comma-separated list of 1..16 (got ${JSON.stringify(raw)})`);
+  if (values.length === 0 || values.some((v) => !Number.isInteger(v) || v < 1 || v > max)) {
+    throw new Error(
+      `${name} must be a comma-separated list of 1..${max} (got ${JSON.stringify(raw)})`,
+    );
   }
   return values;
 }
@@ -96,6 +100,7 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     queuePrefix: `fitai-bench-${runId.replace('_', '-')}`,
     skipBuild: flag(env, 'BENCH_SKIP_BUILD'),
     poolSize: integer(env, 'BENCH_POOL_SIZE', 10),
+    figures: integerList(env, 'BENCH_FIGURES', [1, 2, 3, 4, 5, 6], 6),
 
     durationSeconds: integer(env, 'BENCH_DURATION_SECONDS', 10),
     warmupSeconds: integer(env, 'BENCH_WARMUP_SECONDS', 5, 0),

@@ -8,17 +8,21 @@ import type { LoadResult } from './load';
 import type { MachineInfo } from './machine';
 import { round, roundDistribution, roundSpread, Spread } from './stats';
 
-export interface BenchResults {
+/** The measured figures; each is absent when BENCH_FIGURES left it out. */
+export interface BenchFigures {
+  routeOverhead?: RouteOverheadFigure;
+  entriesRead?: EntriesReadFigure;
+  worker?: WorkerFigure;
+  summaries?: SummaryLatencyFigure;
+  progress?: ProgressReadFigure;
+  domainEvents?: DomainEventsFigure;
+}
+
+export interface BenchResults extends BenchFigures {
   generatedAt: string;
   totalSeconds: number;
   machine: MachineInfo;
   settings: Record<string, string | number>;
-  routeOverhead: RouteOverheadFigure;
-  entriesRead: EntriesReadFigure;
-  worker: WorkerFigure;
-  summaries: SummaryLatencyFigure;
-  progress: ProgressReadFigure;
-  domainEvents: DomainEventsFigure;
 }
 
 const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
@@ -86,21 +90,10 @@ function routeOverheadSection(f: RouteOverheadFigure): string[] {
   ];
 }
 
-export function formatReport(r: BenchResults): string {
-  const { machine: m, routeOverhead: o, entriesRead: g, worker, summaries: s, progress: p } = r;
-  const e = r.domainEvents;
-  const out: string[] = [];
-  out.push(
-    `FitAI benchmarks — ${r.generatedAt} — total ${duration(r.totalSeconds)}`,
-    `machine  node ${m.node} · ${m.cpus} CPUs (${m.cpuModel}) · ${m.memoryGiB} GiB · ${m.os}`,
-    `         PostgreSQL ${m.postgres} · Redis ${m.redis} · FitAI ${m.commit}`,
-    `servers  separate processes from dist/ · NODE_ENV=production · LOG_LEVEL=warn · ` +
-      `rate limits raised · pg pool ${r.settings.poolSize} per process`,
-    '',
-    ...routeOverheadSection(o),
-    '',
+function entriesReadSection(g: EntriesReadFigure, settings: BenchResults['settings']): string[] {
+  return [
     `2. GET /api/v1/entries?limit=50 — ${g.connections} connection(s), ${g.seconds} s per case ` +
-      `(history over ${r.settings.historyDays} days, seeded in ${g.seedSeconds.toFixed(0)} s)`,
+      `(history over ${settings.historyDays} days, seeded in ${g.seedSeconds.toFixed(0)} s)`,
     table(
       ['case', 'p50 ms', 'p99 ms', 'req/s'],
       [
@@ -111,15 +104,19 @@ export function formatReport(r: BenchResults): string {
           int(c.result.requestsPerSecond),
         ]),
         ...g.ratios.map((x) => [
-          `ratio ${sizeLabel(Number(r.settings.largeUserEntries))} / ` +
-            `${sizeLabel(Number(r.settings.smallUserEntries))}, ${x.page === 'first' ? 'first' : 'middle'} page`,
+          `ratio ${sizeLabel(Number(settings.largeUserEntries))} / ` +
+            `${sizeLabel(Number(settings.smallUserEntries))}, ${x.page === 'first' ? 'first' : 'middle'} page`,
           times(x.p50),
           times(x.p99),
           '',
         ]),
       ],
     ),
-    '',
+  ];
+}
+
+function workerSection(worker: WorkerFigure): string[] {
+  return [
     `3. Worker — week summaries (${worker.entriesPerWeek} entries each), pre-filled queue, ` +
       'JOB_CONCURRENCY jobs at once per queue per process, after an untimed warm-up batch',
     table(
@@ -132,7 +129,11 @@ export function formatReport(r: BenchResults): string {
         ms(run.averageJobMs),
       ]),
     ),
-    '',
+  ];
+}
+
+function summariesSection(s: SummaryLatencyFigure): string[] {
+  return [
     `4. Summary latency — ${s.workers} worker process, client side`,
     table(
       ['request', 'p50 ms', 'p90 ms', 'p99 ms', 'n'],
@@ -164,7 +165,11 @@ export function formatReport(r: BenchResults): string {
         ['fresh / cached', times(s.p50Ratio), '', '', ''],
       ],
     ),
-    '',
+  ];
+}
+
+function progressSection(p: ProgressReadFigure): string[] {
+  return [
     `5. Progress — ${p.sessions} sessions, ${p.sets} sets over 3 years, ${p.connections} ` +
       `connection(s), ${p.seconds} s per case (seeded in ${p.seedSeconds.toFixed(0)} s)`,
     table(
@@ -178,7 +183,11 @@ export function formatReport(r: BenchResults): string {
         times(c.p99Ratio),
       ]),
     ),
-    '',
+  ];
+}
+
+function domainEventsSection(e: DomainEventsFigure): string[] {
+  return [
     `6. Domain events — ${e.samples} workouts completed one at a time (1 worker), then a ` +
       `committed backlog per worker count`,
     table(
@@ -205,12 +214,31 @@ export function formatReport(r: BenchResults): string {
         run.deliveredSeconds.toFixed(2),
       ]),
     ),
-  );
-  return out.join('\n');
+  ];
+}
+
+export function formatReport(r: BenchResults): string {
+  const m = r.machine;
+  const sections = [
+    r.routeOverhead && routeOverheadSection(r.routeOverhead),
+    r.entriesRead && entriesReadSection(r.entriesRead, r.settings),
+    r.worker && workerSection(r.worker),
+    r.summaries && summariesSection(r.summaries),
+    r.progress && progressSection(r.progress),
+    r.domainEvents && domainEventsSection(r.domainEvents),
+  ].filter((section): section is string[] => section !== undefined);
+  return [
+    `FitAI benchmarks — ${r.generatedAt} — total ${duration(r.totalSeconds)}`,
+    `machine  node ${m.node} · ${m.cpus} CPUs (${m.cpuModel}) · ${m.memoryGiB} GiB · ${m.os}`,
+    `         PostgreSQL ${m.postgres} · Redis ${m.redis} · FitAI ${m.commit}`,
+    `servers  separate processes from dist/ · NODE_ENV=production · LOG_LEVEL=warn · ` +
+      `rate limits raised · pg pool ${r.settings.poolSize} per process`,
+    ...sections.flatMap((section) => ['', ...section]),
+  ].join('\n');
 }
 
 export function formatExplain(r: BenchResults): string {
-  return [...r.entriesRead.explain, ...r.progress.explain]
+  return [...(r.entriesRead?.explain ?? []), ...(r.progress?.explain ?? [])]
     .map(
       (e) => `-- ${e.label}\n-- parameters: ${JSON.stringify(e.parameters)}\n${e.sql}\n\n${e.plan}`,
     )
@@ -247,53 +275,65 @@ function roundRouteOverhead(f: RouteOverheadFigure) {
   };
 }
 
+function roundEntriesRead(f: EntriesReadFigure) {
+  return {
+    ...f,
+    seedSeconds: round(f.seedSeconds, 1),
+    cases: f.cases.map((c) => ({ ...c, result: roundLoad(c.result) })),
+    ratios: f.ratios.map((x) => ({ ...x, p50: round(x.p50, 3), p99: round(x.p99, 3) })),
+  };
+}
+
+function roundWorker(f: WorkerFigure) {
+  return {
+    ...f,
+    runs: f.runs.map((run) => ({
+      ...run,
+      seconds: round(run.seconds, 3),
+      perSecond: round(run.perSecond, 1),
+      averageJobMs: round(run.averageJobMs, 2),
+      enqueueSeconds: round(run.enqueueSeconds, 2),
+    })),
+  };
+}
+
+function roundSummaries(f: SummaryLatencyFigure) {
+  return {
+    ...f,
+    fresh: roundDistribution(f.fresh, 2),
+    freshParts: {
+      accepted: roundDistribution(f.freshParts.accepted, 2),
+      queued: roundDistribution(f.freshParts.queued, 2),
+      processing: roundDistribution(f.freshParts.processing, 2),
+    },
+    cached: roundLoad(f.cached),
+    p50Ratio: round(f.p50Ratio, 2),
+  };
+}
+
+function roundProgress(f: ProgressReadFigure) {
+  return {
+    ...f,
+    seedSeconds: round(f.seedSeconds, 1),
+    cases: f.cases.map((c) => ({
+      ...c,
+      result: roundLoad(c.result),
+      p50Ratio: round(c.p50Ratio, 2),
+      p99Ratio: round(c.p99Ratio, 2),
+    })),
+  };
+}
+
 /** The same figures as JSON (rounded), for bench/results/latest.json. */
 export function toJson(r: BenchResults): string {
   const json = {
     ...r,
     totalSeconds: round(r.totalSeconds, 1),
-    routeOverhead: roundRouteOverhead(r.routeOverhead),
-    entriesRead: {
-      ...r.entriesRead,
-      seedSeconds: round(r.entriesRead.seedSeconds, 1),
-      cases: r.entriesRead.cases.map((c) => ({ ...c, result: roundLoad(c.result) })),
-      ratios: r.entriesRead.ratios.map((x) => ({
-        ...x,
-        p50: round(x.p50, 3),
-        p99: round(x.p99, 3),
-      })),
-    },
-    worker: {
-      ...r.worker,
-      runs: r.worker.runs.map((run) => ({
-        ...run,
-        seconds: round(run.seconds, 3),
-        perSecond: round(run.perSecond, 1),
-        averageJobMs: round(run.averageJobMs, 2),
-        enqueueSeconds: round(run.enqueueSeconds, 2),
-      })),
-    },
-    summaries: {
-      ...r.summaries,
-      fresh: roundDistribution(r.summaries.fresh, 2),
-      freshParts: {
-        accepted: roundDistribution(r.summaries.freshParts.accepted, 2),
-        queued: roundDistribution(r.summaries.freshParts.queued, 2),
-        processing: roundDistribution(r.summaries.freshParts.processing, 2),
-      },
-      cached: roundLoad(r.summaries.cached),
-      p50Ratio: round(r.summaries.p50Ratio, 2),
-    },
-    progress: {
-      ...r.progress,
-      seedSeconds: round(r.progress.seedSeconds, 1),
-      cases: r.progress.cases.map((c) => ({
-        ...c,
-        result: roundLoad(c.result),
-        p50Ratio: round(c.p50Ratio, 2),
-        p99Ratio: round(c.p99Ratio, 2),
-      })),
-    },
+    routeOverhead: r.routeOverhead && roundRouteOverhead(r.routeOverhead),
+    entriesRead: r.entriesRead && roundEntriesRead(r.entriesRead),
+    worker: r.worker && roundWorker(r.worker),
+    summaries: r.summaries && roundSummaries(r.summaries),
+    progress: r.progress && roundProgress(r.progress),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }
