@@ -32,10 +32,10 @@ function warmupSeconds(config: BenchConfig, round: number): number {
 /** This checkout's API, bench/bare-server.ts, and BENCH_REFERENCE_DIR's API. */
 export type ServerKey = 'fitai' | 'bare' | 'reference';
 
-interface Server {
+/** A running server (its process and URL) and how the figure names it. */
+interface Server extends RunningApi {
   key: ServerKey;
   label: string;
-  baseUrl: string;
 }
 
 interface RouteUnderTest {
@@ -246,7 +246,12 @@ async function measureRun(
   const warmup = warmupSeconds(config, round);
   if (warmup > 0) await runLoad({ ...load, durationSeconds: warmup });
   const result = await runLoad({ ...load, durationSeconds: config.durationSeconds });
-  assertMostlyOk(result, `${routeLabel(route)} on ${server.label}, round ${round + 1}`);
+  const what = `${routeLabel(route)} on ${server.label}, round ${round + 1}`;
+  // A server that died answers nothing: say so, with its last words, rather than count errors.
+  if (!server.process.running) {
+    throw new Error(`${what}: ${server.label} exited:\n${server.process.recentOutput()}`);
+  }
+  assertMostlyOk(result, what);
   return result;
 }
 
@@ -303,8 +308,8 @@ export async function benchRouteOverhead(
     const bare = await startBareServer(config, env);
     started.push(bare);
     const servers: Server[] = [
-      { key: 'fitai', label: 'FitAI API', baseUrl: api.baseUrl },
-      { key: 'bare', label: 'bare node:http + pg', baseUrl: bare.baseUrl },
+      { key: 'fitai', label: 'FitAI API', ...api },
+      { key: 'bare', label: 'bare node:http + pg', ...bare },
     ];
     if (reference) {
       log(`starting the reference API (${reference.commit}, ${reference.dir})`);
@@ -314,7 +319,7 @@ export async function benchRouteOverhead(
       servers.push({
         key: 'reference',
         label: `reference API ${reference.commit}`,
-        baseUrl: referenceApi.baseUrl,
+        ...referenceApi,
       });
     }
     const routes = routesUnderTest(users);
