@@ -44,8 +44,9 @@ function table(header: string[], rows: string[][], indent = '   '): string {
 }
 
 function duration(seconds: number): string {
-  const m = Math.floor(seconds / 60);
-  return `${m}m${String(Math.round(seconds - m * 60)).padStart(2, '0')}s`;
+  const total = Math.round(seconds);
+  const m = Math.floor(total / 60);
+  return `${m}m${String(total - m * 60).padStart(2, '0')}s`;
 }
 
 /** A per-round ratio: its median, then the range of the rounds. */
