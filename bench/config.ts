@@ -1,6 +1,8 @@
+import { resolve } from 'node:path';
+
 /**
  * Every knob of `npm run bench`, from BENCH_* environment variables. Defaults give a full
- * run in about three minutes on a 2-core machine.
+ * run in about six minutes on a 2-core machine (figure 1 alone about four).
  */
 export interface BenchConfig {
   /** Maintenance connection used to create and drop the bench database. */
@@ -13,13 +15,21 @@ export interface BenchConfig {
   queuePrefix: string;
   /** Skip `npm run build` and use dist/ as it is. */
   skipBuild: boolean;
-  /** pg pool size of the FitAI API, the worker and the baseline server (DATABASE_POOL_SIZE). */
+  /** pg pool size of the FitAI API, the worker and the bare server (DATABASE_POOL_SIZE). */
   poolSize: number;
+  /** The figures to measure (1-6); 4 brings 3 along, whose users, weeks and worker it uses. */
+  figures: number[];
 
-  /** Figure 1: throughput run length, warm-up before it (V8 needs a few s), concurrency. */
+  /**
+   * Figure 1: length of one measured run, the warm-up before a server's first run (V8 needs a
+   * few s), concurrency, and how many interleaved rounds each server runs per route.
+   */
   durationSeconds: number;
   warmupSeconds: number;
   connections: number;
+  rounds: number;
+  /** Another FitAI checkout (own node_modules and dist/) measured beside this one in figure 1. */
+  referenceDir?: string;
 
   /** Figure 2: entries of the small and the large user; latency run length and concurrency. */
   smallUserEntries: number;
@@ -52,12 +62,14 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1
   return value;
 }
 
-function integerList(env: NodeJS.ProcessEnv, name: string, fallback: number[]): number[] {
+function integerList(env: NodeJS.ProcessEnv, name: string, fallback: number[], max = 16): number[] {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
   const values = raw.split(',').map((part) => Number(part.trim()));
-  if (values.length === 0 || values.some((v) => !Number.isInteger(v) || v < 1 || v > 16)) {
-    throw new Error(`${name} must be a comma-separated list of 1..16 (got ${JSON.stringify(raw)})`);
+  if (values.length === 0 || values.some((v) => !Number.isInteger(v) || v < 1 || v > max)) {
+    throw new Error(
+      `${name} must be a comma-separated list of 1..${max} (got ${JSON.stringify(raw)})`,
+    );
   }
   return values;
 }
@@ -88,10 +100,16 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     queuePrefix: `fitai-bench-${runId.replace('_', '-')}`,
     skipBuild: flag(env, 'BENCH_SKIP_BUILD'),
     poolSize: integer(env, 'BENCH_POOL_SIZE', 10),
+    figures: integerList(env, 'BENCH_FIGURES', [1, 2, 3, 4, 5, 6], 6),
 
     durationSeconds: integer(env, 'BENCH_DURATION_SECONDS', 10),
     warmupSeconds: integer(env, 'BENCH_WARMUP_SECONDS', 5, 0),
     connections: integer(env, 'BENCH_CONNECTIONS', 32),
+    // A median of one or two rounds is no better than a single run.
+    rounds: integer(env, 'BENCH_ROUNDS', 3, 3),
+    referenceDir: env.BENCH_REFERENCE_DIR?.trim()
+      ? resolve(env.BENCH_REFERENCE_DIR.trim())
+      : undefined,
 
     smallUserEntries: integer(env, 'BENCH_SMALL_USER_ENTRIES', 1_000),
     largeUserEntries: integer(env, 'BENCH_LARGE_USER_ENTRIES', 1_000_000),

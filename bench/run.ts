@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: builds FitAI, creates and migrates a throwaway database, starts the API,
- * workers and a bare baseline server as separate processes, measures the six figures of
- * bench/README.md, prints a report, writes bench/results/latest.json, and cleans up (database,
- * Redis keys, processes, temp files) whatever happens.
+ * workers, a bare server (and a reference build) as separate processes, measures the figures
+ * of bench/README.md (BENCH_FIGURES, all six by default), prints a report, writes
+ * bench/results/latest.json, and cleans up (database, Redis keys, processes, temp files)
+ * whatever happens.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { benchPool, createDatabase, dropDatabase } from './lib/database';
 import {
   API_SCRIPT,
   fitaiEnvironment,
+  referenceBuild,
   registerUsers,
   REPO_ROOT,
   RunningApi,
@@ -25,11 +27,11 @@ import { closeHttpAgent } from './lib/http';
 import { machineInfo } from './lib/machine';
 import { killAllNow, npmRun, stopAll } from './lib/processes';
 import { deleteKeys } from './lib/redis';
-import { BenchResults, formatExplain, formatReport, toJson } from './lib/report';
+import { BenchFigures, BenchResults, formatExplain, formatReport, toJson } from './lib/report';
 import { benchDomainEvents } from './scenarios/domain-events';
 import { benchEntriesRead } from './scenarios/entries-read';
-import { benchEntriesWrite } from './scenarios/entries-write';
 import { benchProgressRead } from './scenarios/progress-read';
+import { benchRouteOverhead } from './scenarios/route-overhead';
 import { benchSummaryLatency } from './scenarios/summary-latency';
 import { benchWorkerThroughput, seedWeeks, weekStart } from './scenarios/worker-throughput';
 
@@ -82,9 +84,14 @@ class Resources {
 }
 
 async function measure(config: BenchConfig, resources: Resources): Promise<BenchResults> {
-  if (config.freshSamples > config.workerUsers) {
+  const selected = (figure: number) => config.figures.includes(figure);
+  // Figure 4 uses figure 3's users, seeded weeks and warm worker: it brings 3 along.
+  const figure3 = selected(3) || selected(4);
+  if (selected(4) && config.freshSamples > config.workerUsers) {
     throw new Error('BENCH_FRESH_SAMPLES must not exceed BENCH_WORKER_USERS');
   }
+  const reference =
+    selected(1) && config.referenceDir ? referenceBuild(config.referenceDir) : undefined;
   if (config.skipBuild) {
     log('BENCH_SKIP_BUILD=1: using dist/ as it is');
   } else {
@@ -106,76 +113,102 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
 
   log('starting the FitAI API (node dist/src/main.js)');
   const api: RunningApi = await startApi(env);
+  const figures: BenchFigures = {};
 
-  log(`figure 1: POST /entries, FitAI vs baseline, ${config.connections} connections`);
-  const [writer] = await registerUsers(api, 1, 'writer');
-  const entriesWrite = await benchEntriesWrite(config, api, writer);
+  if (selected(1)) {
+    log(
+      `figure 1: FitAI vs a bare server${reference ? ' and the reference build' : ''}, ` +
+        `${config.connections} connections, ${config.rounds} rounds per route`,
+    );
+    const [reader, writer] = await registerUsers(api, 2, 'route');
+    figures.routeOverhead = await benchRouteOverhead(
+      config,
+      env,
+      api,
+      pool,
+      { reader, writer },
+      reference,
+      log,
+    );
+  }
 
-  log('figure 2: GET /entries for a small and a large history');
-  const [small, large] = await registerUsers(api, 2, 'history');
-  const entriesRead = await benchEntriesRead(config, api, pool, { small, large }, log);
+  if (selected(2)) {
+    log('figure 2: GET /entries for a small and a large history');
+    const [small, large] = await registerUsers(api, 2, 'history');
+    figures.entriesRead = await benchEntriesRead(config, api, pool, { small, large }, log);
+  }
 
-  log('figure 5: progress routes over 3 years of training vs one GET /workouts page');
-  const [athlete] = await registerUsers(api, 1, 'athlete');
-  const progress = await benchProgressRead(config, api, pool, athlete, log);
+  if (selected(5)) {
+    log('figure 5: progress routes over 3 years of training vs one GET /workouts page');
+    const [athlete] = await registerUsers(api, 1, 'athlete');
+    figures.progress = await benchProgressRead(config, api, pool, athlete, log);
+  }
 
-  log(`figure 3: registering ${config.workerUsers} users and seeding their weeks`);
-  const weekUsers = await registerUsers(api, config.workerUsers, 'week');
-  // Two weeks per worker run (warm-up, measured), plus one for figure 4.
-  const weeks = Array.from({ length: 2 * config.workerProcesses.length + 1 }, (_, i) =>
-    weekStart(i + 1),
-  );
-  await seedWeeks(
-    pool,
-    weekUsers.map((u) => u.id),
-    weeks,
-  );
-  await pool.query('VACUUM (ANALYZE) entries');
   const workers = (resources.workers = new WorkerPool(env));
-  const worker = await benchWorkerThroughput(config, api, pool, workers, weekUsers, weeks, log);
+  if (figure3) {
+    log(`figure 3: registering ${config.workerUsers} users and seeding their weeks`);
+    const weekUsers = await registerUsers(api, config.workerUsers, 'week');
+    // Two weeks per worker run (warm-up, measured), plus one for figure 4.
+    const weeks = Array.from({ length: 2 * config.workerProcesses.length + 1 }, (_, i) =>
+      weekStart(i + 1),
+    );
+    await seedWeeks(
+      pool,
+      weekUsers.map((u) => u.id),
+      weeks,
+    );
+    await pool.query('VACUUM (ANALYZE) entries');
+    figures.worker = await benchWorkerThroughput(config, api, pool, workers, weekUsers, weeks, log);
 
-  log('figure 4: fresh vs cached summary latency (1 worker process)');
-  await workers.resize(1);
-  const summaries = await benchSummaryLatency(
-    config,
-    api,
-    pool,
-    workers,
-    weekUsers.slice(0, config.freshSamples),
-    weeks[weeks.length - 1],
-  );
+    if (selected(4)) {
+      log('figure 4: fresh vs cached summary latency (1 worker process)');
+      await workers.resize(1);
+      figures.summaries = await benchSummaryLatency(
+        config,
+        api,
+        pool,
+        workers,
+        weekUsers.slice(0, config.freshSamples),
+        weeks[weeks.length - 1],
+      );
+    }
+  }
 
-  const [eventUser] = await registerUsers(api, 1, 'events');
-  const domainEvents = await benchDomainEvents(config, api, pool, workers, eventUser, log);
+  if (selected(6)) {
+    const [eventUser] = await registerUsers(api, 1, 'events');
+    figures.domainEvents = await benchDomainEvents(config, api, pool, workers, eventUser, log);
+  }
 
   return {
     generatedAt: new Date().toISOString(),
     totalSeconds: (Date.now() - startedAt) / 1000,
     machine,
-    settings: {
-      poolSize: config.poolSize,
-      durationSeconds: config.durationSeconds,
-      warmupSeconds: config.warmupSeconds,
-      connections: config.connections,
-      latencySeconds: config.latencySeconds,
-      latencyConnections: config.latencyConnections,
-      smallUserEntries: config.smallUserEntries,
-      largeUserEntries: config.largeUserEntries,
-      historyDays: config.historyDays,
-      workerUsers: config.workerUsers,
-      workerProcesses: config.workerProcesses.join(','),
-      freshSamples: config.freshSamples,
-      cachedRequests: config.cachedRequests,
-      pollIntervalMs: config.pollIntervalMs,
-      eventSamples: config.eventSamples,
-      eventBacklog: config.eventBacklog,
-    },
-    entriesWrite,
-    entriesRead,
-    worker,
-    summaries,
-    progress,
-    domainEvents,
+    settings: settingsOf(config),
+    ...figures,
+  };
+}
+
+function settingsOf(config: BenchConfig): BenchResults['settings'] {
+  return {
+    figures: config.figures.join(','),
+    poolSize: config.poolSize,
+    durationSeconds: config.durationSeconds,
+    warmupSeconds: config.warmupSeconds,
+    connections: config.connections,
+    rounds: config.rounds,
+    referenceDir: config.referenceDir ?? '',
+    latencySeconds: config.latencySeconds,
+    latencyConnections: config.latencyConnections,
+    smallUserEntries: config.smallUserEntries,
+    largeUserEntries: config.largeUserEntries,
+    historyDays: config.historyDays,
+    workerUsers: config.workerUsers,
+    workerProcesses: config.workerProcesses.join(','),
+    freshSamples: config.freshSamples,
+    cachedRequests: config.cachedRequests,
+    pollIntervalMs: config.pollIntervalMs,
+    eventSamples: config.eventSamples,
+    eventBacklog: config.eventBacklog,
   };
 }
 
@@ -195,8 +228,11 @@ async function main(): Promise<number> {
     results.totalSeconds = (Date.now() - startedAt) / 1000;
     mkdirSync(join(REPO_ROOT, 'bench', 'results'), { recursive: true });
     writeFileSync(RESULTS_FILE, toJson(results));
-    console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the measured queries, as FitAI sends them\n`);
-    console.log(formatExplain(results));
+    const explain = formatExplain(results);
+    if (explain) {
+      console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the measured queries, as FitAI sends them\n`);
+      console.log(explain);
+    }
     console.log(`\n${formatReport(results)}\n`);
     console.log(`JSON: ${RESULTS_FILE}`);
     return 0;

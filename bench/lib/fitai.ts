@@ -1,12 +1,37 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BenchConfig } from '../config';
 import { expectStatus, mapConcurrent, requestJson } from './http';
+import { gitCommit } from './machine';
 import { freePort, ManagedProcess, startNode, waitUntilReady } from './processes';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
-export const API_SCRIPT = join(REPO_ROOT, 'dist', 'src', 'main.js');
+
+/** The API entrypoint of a built FitAI checkout. */
+export function apiScript(root: string): string {
+  return join(root, 'dist', 'src', 'main.js');
+}
+
+export const API_SCRIPT = apiScript(REPO_ROOT);
 export const WORKER_SCRIPT = join(REPO_ROOT, 'dist', 'src', 'worker.js');
+
+/** Another FitAI checkout (BENCH_REFERENCE_DIR), built by whoever set it: the bench only runs it. */
+export interface ReferenceBuild {
+  dir: string;
+  commit: string;
+}
+
+export function referenceBuild(dir: string): ReferenceBuild {
+  for (const needed of [join(dir, 'node_modules'), apiScript(dir)]) {
+    if (!existsSync(needed)) {
+      throw new Error(
+        `BENCH_REFERENCE_DIR: ${needed} is missing (run npm ci && npm run build in ${dir})`,
+      );
+    }
+  }
+  return { dir, commit: gitCommit(dir) };
+}
 
 /**
  * Production settings (NODE_ENV=production, real secrets) except for what would make the
@@ -43,11 +68,16 @@ export interface RunningApi {
   baseUrl: string;
 }
 
-export async function startApi(env: Record<string, string>): Promise<RunningApi> {
+/** `node dist/src/main.js` of this checkout, or of another one (`root`) such as a reference. */
+export async function startApi(
+  env: Record<string, string>,
+  root = REPO_ROOT,
+  name = 'FitAI API',
+): Promise<RunningApi> {
   const port = await freePort();
-  const managed = startNode('FitAI API', API_SCRIPT, {
+  const managed = startNode(name, apiScript(root), {
     env: { ...env, PORT: String(port) },
-    cwd: REPO_ROOT,
+    cwd: root,
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntilReady(managed, `${baseUrl}/health/ready`);

@@ -15,7 +15,8 @@ export interface MachineInfo {
   commit: string;
 }
 
-function gitCommit(cwd: string): string {
+/** The checkout's commit, flagged when its src/ or migrations/ have uncommitted changes. */
+export function gitCommit(cwd: string): string {
   try {
     const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd, encoding: 'utf8' });
     const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'migrations'], {

@@ -1,24 +1,28 @@
 import { EntriesReadFigure, sizeLabel } from '../scenarios/entries-read';
 import type { DomainEventsFigure } from '../scenarios/domain-events';
-import type { EntriesWriteFigure } from '../scenarios/entries-write';
 import type { ProgressReadFigure } from '../scenarios/progress-read';
+import type { RouteFigure, RouteOverheadFigure } from '../scenarios/route-overhead';
 import type { SummaryLatencyFigure } from '../scenarios/summary-latency';
 import type { WorkerFigure } from '../scenarios/worker-throughput';
 import type { LoadResult } from './load';
 import type { MachineInfo } from './machine';
-import { round, roundDistribution } from './stats';
+import { round, roundDistribution, roundSpread, Spread } from './stats';
 
-export interface BenchResults {
+/** The measured figures; each is absent when BENCH_FIGURES left it out. */
+export interface BenchFigures {
+  routeOverhead?: RouteOverheadFigure;
+  entriesRead?: EntriesReadFigure;
+  worker?: WorkerFigure;
+  summaries?: SummaryLatencyFigure;
+  progress?: ProgressReadFigure;
+  domainEvents?: DomainEventsFigure;
+}
+
+export interface BenchResults extends BenchFigures {
   generatedAt: string;
   totalSeconds: number;
   machine: MachineInfo;
   settings: Record<string, string | number>;
-  entriesWrite: EntriesWriteFigure;
-  entriesRead: EntriesReadFigure;
-  worker: WorkerFigure;
-  summaries: SummaryLatencyFigure;
-  progress: ProgressReadFigure;
-  domainEvents: DomainEventsFigure;
 }
 
 const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
@@ -39,38 +43,58 @@ function table(header: string[], rows: string[][], indent = '   '): string {
   return [line(header), rule, ...rows.map(line)].join('\n');
 }
 
-function loadRow(label: string, r: LoadResult): string[] {
-  return [label, int(r.requestsPerSecond), ms(r.latency.p50), ms(r.latency.p99), int(r.ok)];
-}
-
 function duration(seconds: number): string {
-  const m = Math.floor(seconds / 60);
-  return `${m}m${String(Math.round(seconds - m * 60)).padStart(2, '0')}s`;
+  const total = Math.round(seconds);
+  const m = Math.floor(total / 60);
+  return `${m}m${String(total - m * 60).padStart(2, '0')}s`;
 }
 
-export function formatReport(r: BenchResults): string {
-  const { machine: m, entriesWrite: w, entriesRead: g, worker, summaries: s, progress: p } = r;
-  const e = r.domainEvents;
-  const out: string[] = [];
-  out.push(
-    `FitAI benchmarks — ${r.generatedAt} — total ${duration(r.totalSeconds)}`,
-    `machine  node ${m.node} · ${m.cpus} CPUs (${m.cpuModel}) · ${m.memoryGiB} GiB · ${m.os}`,
-    `         PostgreSQL ${m.postgres} · Redis ${m.redis} · FitAI ${m.commit}`,
-    `servers  separate processes from dist/ · NODE_ENV=production · LOG_LEVEL=warn · ` +
-      `rate limits raised · pg pool ${r.settings.poolSize} per process`,
-    '',
-    `1. POST /api/v1/entries — ${w.connections} connections, ${w.durationSeconds} s each (after a warm-up)`,
+/** A per-round ratio: its median, then the range of the rounds. */
+function spread(s: Spread): string {
+  const range = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a');
+  return `${times(s.median)} (${range(s.min)}–${range(s.max)})`;
+}
+
+function routeOverheadSection(f: RouteOverheadFigure): string[] {
+  const reference = f.reference ? ` and the reference build ${f.reference.commit}` : '';
+  const routeName = (route: RouteFigure) =>
+    route.note ? `${route.route} (${route.note})` : route.route;
+  const compared = f.routes[0]?.ratios.map((x) => x.server) ?? [];
+  return [
+    `1. Routes — FitAI vs a bare node:http + pg server (same SQL, same JWT check)${reference}`,
+    `   ${f.connections} connections · ${f.rounds} interleaved rounds, the order rotating · ` +
+      `${f.durationSeconds} s per server and round after a warm-up (${f.warmupSeconds} s, ` +
+      `then ${f.laterWarmupSeconds} s)`,
     table(
-      ['server', 'req/s', 'p50 ms', 'p99 ms', 'requests'],
-      [
-        loadRow('FitAI API', w.fitai),
-        loadRow('baseline node:http + pg (same INSERT)', w.baseline),
-        ['FitAI / baseline', times(w.throughputRatio), '', times(w.p99Ratio), ''],
-      ],
+      ['route / server: medians over the rounds', 'req/s', 'p50 ms', 'p99 ms'],
+      f.routes.flatMap((route) => [
+        [routeName(route), '', '', ''],
+        ...route.servers.map((s) => [
+          `  ${s.label}`,
+          int(s.requestsPerSecond),
+          ms(s.p50),
+          ms(s.p99),
+        ]),
+      ]),
     ),
     '',
+    table(
+      [
+        'FitAI ÷ server, per-round ratios: median (min–max)',
+        ...compared.flatMap((server) => [`req/s ÷ ${server}`, `p99 ÷ ${server}`]),
+      ],
+      f.routes.map((route) => [
+        route.route,
+        ...route.ratios.flatMap((x) => [spread(x.requestsPerSecond), spread(x.p99)]),
+      ]),
+    ),
+  ];
+}
+
+function entriesReadSection(g: EntriesReadFigure, settings: BenchResults['settings']): string[] {
+  return [
     `2. GET /api/v1/entries?limit=50 — ${g.connections} connection(s), ${g.seconds} s per case ` +
-      `(history over ${r.settings.historyDays} days, seeded in ${g.seedSeconds.toFixed(0)} s)`,
+      `(history over ${settings.historyDays} days, seeded in ${g.seedSeconds.toFixed(0)} s)`,
     table(
       ['case', 'p50 ms', 'p99 ms', 'req/s'],
       [
@@ -81,15 +105,19 @@ export function formatReport(r: BenchResults): string {
           int(c.result.requestsPerSecond),
         ]),
         ...g.ratios.map((x) => [
-          `ratio ${sizeLabel(Number(r.settings.largeUserEntries))} / ` +
-            `${sizeLabel(Number(r.settings.smallUserEntries))}, ${x.page === 'first' ? 'first' : 'middle'} page`,
+          `ratio ${sizeLabel(Number(settings.largeUserEntries))} / ` +
+            `${sizeLabel(Number(settings.smallUserEntries))}, ${x.page === 'first' ? 'first' : 'middle'} page`,
           times(x.p50),
           times(x.p99),
           '',
         ]),
       ],
     ),
-    '',
+  ];
+}
+
+function workerSection(worker: WorkerFigure): string[] {
+  return [
     `3. Worker — week summaries (${worker.entriesPerWeek} entries each), pre-filled queue, ` +
       'JOB_CONCURRENCY jobs at once per queue per process, after an untimed warm-up batch',
     table(
@@ -102,7 +130,11 @@ export function formatReport(r: BenchResults): string {
         ms(run.averageJobMs),
       ]),
     ),
-    '',
+  ];
+}
+
+function summariesSection(s: SummaryLatencyFigure): string[] {
+  return [
     `4. Summary latency — ${s.workers} worker process, client side`,
     table(
       ['request', 'p50 ms', 'p90 ms', 'p99 ms', 'n'],
@@ -134,7 +166,11 @@ export function formatReport(r: BenchResults): string {
         ['fresh / cached', times(s.p50Ratio), '', '', ''],
       ],
     ),
-    '',
+  ];
+}
+
+function progressSection(p: ProgressReadFigure): string[] {
+  return [
     `5. Progress — ${p.sessions} sessions, ${p.sets} sets over 3 years, ${p.connections} ` +
       `connection(s), ${p.seconds} s per case (seeded in ${p.seedSeconds.toFixed(0)} s)`,
     table(
@@ -148,7 +184,11 @@ export function formatReport(r: BenchResults): string {
         times(c.p99Ratio),
       ]),
     ),
-    '',
+  ];
+}
+
+function domainEventsSection(e: DomainEventsFigure): string[] {
+  return [
     `6. Domain events — ${e.samples} workouts completed one at a time (1 worker), then a ` +
       `committed backlog per worker count`,
     table(
@@ -175,12 +215,31 @@ export function formatReport(r: BenchResults): string {
         run.deliveredSeconds.toFixed(2),
       ]),
     ),
-  );
-  return out.join('\n');
+  ];
+}
+
+export function formatReport(r: BenchResults): string {
+  const m = r.machine;
+  const sections = [
+    r.routeOverhead && routeOverheadSection(r.routeOverhead),
+    r.entriesRead && entriesReadSection(r.entriesRead, r.settings),
+    r.worker && workerSection(r.worker),
+    r.summaries && summariesSection(r.summaries),
+    r.progress && progressSection(r.progress),
+    r.domainEvents && domainEventsSection(r.domainEvents),
+  ].filter((section): section is string[] => section !== undefined);
+  return [
+    `FitAI benchmarks — ${r.generatedAt} — total ${duration(r.totalSeconds)}`,
+    `machine  node ${m.node} · ${m.cpus} CPUs (${m.cpuModel}) · ${m.memoryGiB} GiB · ${m.os}`,
+    `         PostgreSQL ${m.postgres} · Redis ${m.redis} · FitAI ${m.commit}`,
+    `servers  separate processes from dist/ · NODE_ENV=production · LOG_LEVEL=warn · ` +
+      `rate limits raised · pg pool ${r.settings.poolSize} per process`,
+    ...sections.flatMap((section) => ['', ...section]),
+  ].join('\n');
 }
 
 export function formatExplain(r: BenchResults): string {
-  return [...r.entriesRead.explain, ...r.progress.explain]
+  return [...(r.entriesRead?.explain ?? []), ...(r.progress?.explain ?? [])]
     .map(
       (e) => `-- ${e.label}\n-- parameters: ${JSON.stringify(e.parameters)}\n${e.sql}\n\n${e.plan}`,
     )
@@ -196,59 +255,86 @@ function roundLoad(l: LoadResult) {
   };
 }
 
+function roundRouteOverhead(f: RouteOverheadFigure) {
+  return {
+    ...f,
+    routes: f.routes.map((route) => ({
+      ...route,
+      servers: route.servers.map((s) => ({
+        ...s,
+        runs: s.runs.map(roundLoad),
+        requestsPerSecond: round(s.requestsPerSecond, 1),
+        p50: round(s.p50, 3),
+        p99: round(s.p99, 3),
+      })),
+      ratios: route.ratios.map((x) => ({
+        ...x,
+        requestsPerSecond: roundSpread(x.requestsPerSecond),
+        p99: roundSpread(x.p99),
+      })),
+    })),
+  };
+}
+
+function roundEntriesRead(f: EntriesReadFigure) {
+  return {
+    ...f,
+    seedSeconds: round(f.seedSeconds, 1),
+    cases: f.cases.map((c) => ({ ...c, result: roundLoad(c.result) })),
+    ratios: f.ratios.map((x) => ({ ...x, p50: round(x.p50, 3), p99: round(x.p99, 3) })),
+  };
+}
+
+function roundWorker(f: WorkerFigure) {
+  return {
+    ...f,
+    runs: f.runs.map((run) => ({
+      ...run,
+      seconds: round(run.seconds, 3),
+      perSecond: round(run.perSecond, 1),
+      averageJobMs: round(run.averageJobMs, 2),
+      enqueueSeconds: round(run.enqueueSeconds, 2),
+    })),
+  };
+}
+
+function roundSummaries(f: SummaryLatencyFigure) {
+  return {
+    ...f,
+    fresh: roundDistribution(f.fresh, 2),
+    freshParts: {
+      accepted: roundDistribution(f.freshParts.accepted, 2),
+      queued: roundDistribution(f.freshParts.queued, 2),
+      processing: roundDistribution(f.freshParts.processing, 2),
+    },
+    cached: roundLoad(f.cached),
+    p50Ratio: round(f.p50Ratio, 2),
+  };
+}
+
+function roundProgress(f: ProgressReadFigure) {
+  return {
+    ...f,
+    seedSeconds: round(f.seedSeconds, 1),
+    cases: f.cases.map((c) => ({
+      ...c,
+      result: roundLoad(c.result),
+      p50Ratio: round(c.p50Ratio, 2),
+      p99Ratio: round(c.p99Ratio, 2),
+    })),
+  };
+}
+
 /** The same figures as JSON (rounded), for bench/results/latest.json. */
 export function toJson(r: BenchResults): string {
   const json = {
     ...r,
     totalSeconds: round(r.totalSeconds, 1),
-    entriesWrite: {
-      ...r.entriesWrite,
-      fitai: roundLoad(r.entriesWrite.fitai),
-      baseline: roundLoad(r.entriesWrite.baseline),
-      throughputRatio: round(r.entriesWrite.throughputRatio, 3),
-      p99Ratio: round(r.entriesWrite.p99Ratio, 3),
-    },
-    entriesRead: {
-      ...r.entriesRead,
-      seedSeconds: round(r.entriesRead.seedSeconds, 1),
-      cases: r.entriesRead.cases.map((c) => ({ ...c, result: roundLoad(c.result) })),
-      ratios: r.entriesRead.ratios.map((x) => ({
-        ...x,
-        p50: round(x.p50, 3),
-        p99: round(x.p99, 3),
-      })),
-    },
-    worker: {
-      ...r.worker,
-      runs: r.worker.runs.map((run) => ({
-        ...run,
-        seconds: round(run.seconds, 3),
-        perSecond: round(run.perSecond, 1),
-        averageJobMs: round(run.averageJobMs, 2),
-        enqueueSeconds: round(run.enqueueSeconds, 2),
-      })),
-    },
-    summaries: {
-      ...r.summaries,
-      fresh: roundDistribution(r.summaries.fresh, 2),
-      freshParts: {
-        accepted: roundDistribution(r.summaries.freshParts.accepted, 2),
-        queued: roundDistribution(r.summaries.freshParts.queued, 2),
-        processing: roundDistribution(r.summaries.freshParts.processing, 2),
-      },
-      cached: roundLoad(r.summaries.cached),
-      p50Ratio: round(r.summaries.p50Ratio, 2),
-    },
-    progress: {
-      ...r.progress,
-      seedSeconds: round(r.progress.seedSeconds, 1),
-      cases: r.progress.cases.map((c) => ({
-        ...c,
-        result: roundLoad(c.result),
-        p50Ratio: round(c.p50Ratio, 2),
-        p99Ratio: round(c.p99Ratio, 2),
-      })),
-    },
+    routeOverhead: r.routeOverhead && roundRouteOverhead(r.routeOverhead),
+    entriesRead: r.entriesRead && roundEntriesRead(r.entriesRead),
+    worker: r.worker && roundWorker(r.worker),
+    summaries: r.summaries && roundSummaries(r.summaries),
+    progress: r.progress && roundProgress(r.progress),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

@@ -50,3 +50,39 @@ export function roundDistribution(d: Distribution, digits = 2): Distribution {
     max: round(d.max, digits),
   };
 }
+
+/** The middle value (the mean of the two middle ones for an even count); NaN when empty. */
+export function median(values: readonly number[]): number {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** A figure measured once per round: its median and the range it moved in. */
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+  /** In round order. */
+  perRound: number[];
+}
+
+export function spreadOf(perRound: readonly number[]): Spread {
+  const finite = perRound.filter(Number.isFinite);
+  return {
+    median: median(finite),
+    min: finite.length ? Math.min(...finite) : Number.NaN,
+    max: finite.length ? Math.max(...finite) : Number.NaN,
+    perRound: [...perRound],
+  };
+}
+
+export function roundSpread(s: Spread, digits = 3): Spread {
+  return {
+    median: round(s.median, digits),
+    min: round(s.min, digits),
+    max: round(s.max, digits),
+    perRound: s.perRound.map((value) => round(value, digits)),
+  };
+}
