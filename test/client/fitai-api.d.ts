@@ -467,7 +467,7 @@ export interface paths {
         put?: never;
         /**
          * Log a journal entry
-         * @description Send an `Idempotency-Key` to make retries safe: a repeat with the same key and body returns the entry created first (200) instead of a duplicate; the same key with another body is a 422.
+         * @description Send an `Idempotency-Key` to make retries safe: a repeat with the same key and body returns the entry created first (200) instead of a duplicate; the same key with another body is a 422, and a key whose entry has since been deleted a 404.
          */
         post: operations["EntriesController_create"];
         delete?: never;
@@ -2257,7 +2257,7 @@ export interface components {
             status: 422;
             /**
              * @description This occurrence, for people; clients do not parse it
-             * @example This Idempotency-Key was already used with a different request body.
+             * @example This Idempotency-Key was already used with a different request (another body or route).
              */
             detail?: string;
             /**
@@ -5116,6 +5116,8 @@ export interface components {
     headers: {
         /** @description Path of the resource, e.g. `/api/v1/goals/{id}` */
         Location: string;
+        /** @description Always `true`: this answer replays the one an earlier request with the same Idempotency-Key got */
+        "Idempotent-Replayed": "true";
         /** @description Seconds to wait before trying again */
         "Retry-After": number;
         /** @description Requests allowed in the window, per signed-in user (per IP for anonymous callers); absent when the request was refused before the rate limiter (e.g. a 401) */
@@ -7597,7 +7599,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 1-128 characters of A-Z a-z 0-9 . _ : - */
+                /** @description Makes retries safe: the same key and request again answer the entry created first (200, `Idempotent-Replayed: true`) instead of a duplicate; the same key with another request is a 422. 1-128 characters of A-Z a-z 0-9 . _ : -, per user. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -7609,12 +7611,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Replayed: the entry created by an earlier request with this key */
+            /** @description Replayed: the entry created by an earlier request with this Idempotency-Key */
             200: {
                 headers: {
                     Location: components["headers"]["Location"];
-                    /** @description Always `true`: this answer replays an earlier one */
-                    "Idempotent-Replayed": "true";
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7659,6 +7660,18 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
                 };
             };
             /** @description Request body too large (`payload-too-large`) */
