@@ -1271,7 +1271,7 @@ export interface paths {
         put?: never;
         /**
          * Add an exercise to a workout
-         * @description An exercise appears once per workout (409 exercise-already-in-workout). Only while the workout is planned, in_progress or paused: a completed or abandoned one answers 409 workout-closed. Every change bumps the workout `version`.
+         * @description An exercise appears once per workout (409 exercise-already-in-workout). Offline-safe: send an `Idempotency-Key` and a retry (same key, same path and body) answers the exercise added first (200, `Idempotent-Replayed: true`), even once the workout is closed, instead of a duplicate; the same key with another request is a 422, and a retry of something deleted since a 404. Only while the workout is planned, in_progress or paused: a completed or abandoned one answers 409 workout-closed. Every change bumps the workout `version`.
          */
         post: operations["WorkoutContentController_addExercise"];
         delete?: never;
@@ -1315,7 +1315,7 @@ export interface paths {
         put?: never;
         /**
          * Log a set
-         * @description Appended after the exercise's last set. No version needed: sets logged at once from several devices all land. Weights are in your unit (GET /users/preferences). Only while the workout is planned, in_progress or paused: a completed or abandoned one answers 409 workout-closed. Every change bumps the workout `version`.
+         * @description Appended after the exercise's last set. No version needed: sets logged at once from several devices all land. Weights are in your unit (GET /users/preferences). Offline-safe: send an `Idempotency-Key` and a retry (same key, same path and body) answers the set logged first (200, `Idempotent-Replayed: true`), even once the workout is closed, instead of a duplicate; the same key with another request is a 422, and a retry of something deleted since a 404. Only while the workout is planned, in_progress or paused: a completed or abandoned one answers 409 workout-closed. Every change bumps the workout `version`.
          */
         post: operations["WorkoutContentController_addSet"];
         delete?: never;
@@ -12028,7 +12028,10 @@ export interface operations {
     WorkoutsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes retries safe: the same key and request again answer the workout created first (200, `Idempotent-Replayed: true`) instead of a duplicate; the same key with another request is a 422. 1-128 characters of A-Z a-z 0-9 . _ : -, per user. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12038,6 +12041,20 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Replayed: the workout created by an earlier request with this Idempotency-Key */
+            200: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkoutDto"];
+                };
+            };
             /** @description Created; Location names it */
             201: {
                 headers: {
@@ -12075,6 +12092,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["UnauthorizedProblem"];
                 };
             };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
             /** @description Request body too large (`payload-too-large`) */
             413: {
                 headers: {
@@ -12097,6 +12126,18 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Well-formed, but cannot be processed (`idempotency-key-reused`) */
+            422: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["IdempotencyKeyReusedProblem"];
                 };
             };
             /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
@@ -12968,7 +13009,10 @@ export interface operations {
     WorkoutContentController_addExercise: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes retries safe: the same key and request again answer the exercise added created first (200, `Idempotent-Replayed: true`) instead of a duplicate; the same key with another request is a 422. 1-128 characters of A-Z a-z 0-9 . _ : -, per user. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12980,6 +13024,20 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Replayed: the exercise added created by an earlier request with this Idempotency-Key */
+            200: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkoutExerciseChangeDto"];
+                };
+            };
             /** @description Created; Location names it */
             201: {
                 headers: {
@@ -13063,6 +13121,18 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Well-formed, but cannot be processed (`idempotency-key-reused`) */
+            422: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["IdempotencyKeyReusedProblem"];
                 };
             };
             /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
@@ -13307,7 +13377,10 @@ export interface operations {
     WorkoutContentController_addSet: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes retries safe: the same key and request again answer the set logged created first (200, `Idempotent-Replayed: true`) instead of a duplicate; the same key with another request is a 422. 1-128 characters of A-Z a-z 0-9 . _ : -, per user. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
                 exerciseId: string;
@@ -13320,6 +13393,20 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Replayed: the set logged created by an earlier request with this Idempotency-Key */
+            200: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkoutSetChangeDto"];
+                };
+            };
             /** @description Created; Location names it */
             201: {
                 headers: {
@@ -13403,6 +13490,18 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Well-formed, but cannot be processed (`idempotency-key-reused`) */
+            422: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["IdempotencyKeyReusedProblem"];
                 };
             };
             /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */

@@ -48,6 +48,45 @@ export function requestFingerprint(request: unknown): string {
 }
 
 /**
+ * Read-only, before a create prepares anything costly or state-dependent (reads of other
+ * modules, computations): the earlier outcome when the key was used with this very request
+ * (`replayed`), `422 idempotency-key-reused` when it was used with another, null when it is
+ * new (or absent). `createOnce` still claims the key: two new requests may pass this check at
+ * once.
+ */
+export async function earlierOutcome(
+  manager: EntityManager,
+  idempotent: IdempotentRequest,
+): Promise<IdempotentOutcome | null> {
+  if (idempotent.key === undefined) return null;
+  const [earlier] = (await manager.query(
+    'SELECT scope, fingerprint, resource_id AS "resourceId" FROM idempotency_keys WHERE user_id = $1 AND key = $2',
+    [idempotent.userId, idempotent.key],
+  )) as EarlierKey[];
+  return earlier ? replayOf(earlier, idempotent) : null;
+}
+
+interface EarlierKey {
+  scope: string;
+  fingerprint: string;
+  resourceId: string | null;
+}
+
+/** The earlier request's outcome, or 422 when this is another request under the same key. */
+function replayOf(earlier: EarlierKey, idempotent: IdempotentRequest): IdempotentOutcome {
+  if (
+    earlier.scope !== idempotent.scope ||
+    earlier.fingerprint !== requestFingerprint(idempotent.request)
+  ) {
+    throw Problems.idempotencyKeyReused.exception(
+      'This Idempotency-Key was already used with a different request (another body or route).',
+    );
+  }
+  // Claimed and bound in one transaction: a committed key always names its resource.
+  return { id: earlier.resourceId!, replayed: true };
+}
+
+/**
  * Creates a resource at most once per (user, Idempotency-Key), inside the caller's transaction
  * (`manager` must be one: the key and the resource commit or roll back together).
  *
@@ -90,15 +129,8 @@ export async function createOnce(
     );
     return { id, replayed: false };
   }
-  const [earlier] = (await manager.query(
-    'SELECT scope, fingerprint, resource_id AS "resourceId" FROM idempotency_keys WHERE user_id = $1 AND key = $2',
-    [userId, key],
-  )) as { scope: string; fingerprint: string; resourceId: string | null }[];
-  if (!earlier || earlier.scope !== scope || earlier.fingerprint !== fingerprint) {
-    throw Problems.idempotencyKeyReused.exception(
-      'This Idempotency-Key was already used with a different request (another body or route).',
-    );
-  }
-  // Claimed and bound in one transaction: a committed key always names its resource.
-  return { id: earlier.resourceId!, replayed: true };
+  const earlier = await earlierOutcome(manager, idempotent);
+  // The earlier key's account was deleted between the two statements: nothing to replay.
+  if (!earlier) throw new Error('An Idempotency-Key vanished while it was being claimed');
+  return earlier;
 }

@@ -12,7 +12,9 @@ import {
 import { ApiExtraModels, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
-import { CreatesResource } from '../../common/http/location.decorator';
+import { Problems } from '../../common/errors/problem-types';
+import { IdempotencyKey } from '../../common/idempotency/idempotency-key';
+import { Idempotent, IdempotentCreate } from '../../common/idempotency/idempotent-create.decorator';
 import { ApiCursorPageResponse, CursorPage } from '../../common/pagination/cursor';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { PROGRESSION_RULE_MODELS } from '../templates/dto/progression-rule.dto';
@@ -44,13 +46,14 @@ export class WorkoutsController {
     description:
       "With `templateId` (and `dayIndex`, default 0) the day's exercises become the workout's, each prescription a planned set: a %e1RM load is that percentage of your best estimated one-rep max for the exercise, rounded to 2.5 kg (5 lb), or null without history. The workout starts `planned`.",
   })
-  @CreatesResource(WorkoutDto, (workout) => `workouts/${workout.id}`)
-  @ApiProblems(400)
+  @IdempotentCreate(WorkoutDto, (workout) => `workouts/${workout.id}`, 'workout')
+  @ApiProblems(400, 404, Problems.idempotencyKeyReused)
   create(
     @CurrentUser() caller: AuthenticatedUser,
     @Body() dto: CreateWorkoutDto,
-  ): Promise<WorkoutDto> {
-    return this.workouts.create(caller.id, dto);
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<Idempotent<WorkoutDto>> {
+    return this.workouts.create(caller.id, dto, idempotencyKey);
   }
 
   @Get()

@@ -1,5 +1,11 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
+import {
+  createOnce,
+  earlierOutcome,
+  IdempotentRequest,
+} from '../../common/idempotency/idempotent-create';
+import { Idempotent } from '../../common/idempotency/idempotent-create.decorator';
 import { CursorPage, toCursorPage } from '../../common/pagination/cursor';
 import { keysetOf } from '../../common/pagination/cursor-query.dto';
 import { WeightUnit } from '../../common/units/weight-unit';
@@ -43,37 +49,72 @@ export class WorkoutsService {
     private readonly access: WorkoutAccess,
   ) {}
 
-  async create(userId: string, dto: CreateWorkoutDto): Promise<WorkoutDto> {
+  /**
+   * With an Idempotency-Key, a retry answers the workout created first (200) without reading
+   * the template again; a retry whose workout was deleted since is a 404.
+   */
+  async create(
+    userId: string,
+    dto: CreateWorkoutDto,
+    idempotencyKey?: string,
+  ): Promise<Idempotent<WorkoutDto>> {
     if (dto.dayIndex !== undefined && dto.templateId === undefined) {
       throw new ValidationProblem([
         { field: 'dayIndex', messages: ['dayIndex needs a templateId'] },
       ]);
     }
     const unit = await this.access.unitOf(userId);
+    const idempotent: IdempotentRequest = {
+      userId,
+      key: idempotencyKey,
+      scope: 'workouts.create',
+      request: dto,
+    };
+    const earlier = await earlierOutcome(this.workouts.manager, idempotent);
+    if (earlier) return this.answer(userId, earlier, unit);
     const plan =
       dto.templateId === undefined
         ? null
         : await this.templatePlan(userId, dto.templateId, dto.dayIndex ?? 0, unit);
-    const id = await this.workouts.inTransaction(async (tx) => {
-      const workoutId = await tx.insertWorkout({
-        userId,
-        name: dto.name ?? plan?.name ?? DEFAULT_NAME,
-        notes: dto.notes ?? plan?.notes ?? null,
-        scheduledFor: dto.scheduledFor ?? null,
-        // Absent: the column default, now().
-        sessionAt: dto.scheduledFor,
-        templateId: plan?.templateId ?? null,
-        templateDayIndex: plan?.dayIndex ?? null,
-      });
-      if (plan) {
-        const rows = plan.build(workoutId);
-        await tx.insertExercises(rows.exercises);
-        await tx.insertSets(rows.sets);
-        await this.templates.recordUse(plan.templateId, tx.manager);
+    const outcome = await this.workouts.inTransaction((tx) =>
+      createOnce(tx.manager, idempotent, async () => {
+        const workoutId = await tx.insertWorkout({
+          userId,
+          name: dto.name ?? plan?.name ?? DEFAULT_NAME,
+          notes: dto.notes ?? plan?.notes ?? null,
+          scheduledFor: dto.scheduledFor ?? null,
+          // Absent: the column default, now().
+          sessionAt: dto.scheduledFor,
+          templateId: plan?.templateId ?? null,
+          templateDayIndex: plan?.dayIndex ?? null,
+        });
+        if (plan) {
+          const rows = plan.build(workoutId);
+          await tx.insertExercises(rows.exercises);
+          await tx.insertSets(rows.sets);
+          await this.templates.recordUse(plan.templateId, tx.manager);
+        }
+        return workoutId;
+      }),
+    );
+    return this.answer(userId, outcome, unit);
+  }
+
+  /** The workout an idempotent create made (or made earlier), as the API answers it. */
+  private async answer(
+    userId: string,
+    { id, replayed }: { id: string; replayed: boolean },
+    unit: WeightUnit,
+  ): Promise<Idempotent<WorkoutDto>> {
+    const workout = await this.access.detail(this.workouts, userId, id, unit).catch((error) => {
+      if (replayed && error instanceof NotFoundException) {
+        throw new NotFoundException(
+          'The workout this Idempotency-Key created has since been deleted.',
+        );
       }
-      return workoutId;
+      throw error;
     });
-    return this.access.detail(this.workouts, userId, id, unit);
+    return new Idempotent(workout, replayed);
   }
 
   async list(userId: string, query: ListWorkoutsQueryDto): Promise<CursorPage<WorkoutSummaryDto>> {
