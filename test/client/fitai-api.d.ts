@@ -1122,8 +1122,8 @@ export interface paths {
         get: operations["WorkoutsController_list"];
         put?: never;
         /**
-         * Create a workout, empty or from a template day
-         * @description With `templateId` (and `dayIndex`, default 0) the day's exercises become the workout's, each prescription a planned set: a %e1RM load is that percentage of your best estimated one-rep max for the exercise, rounded to 2.5 kg (5 lb), or null without history. The workout starts `planned`.
+         * Create a workout: empty, from a template day, or one already held
+         * @description With `templateId` (and `dayIndex`, default 0) the day's exercises become the workout's, each prescription a planned set: a %e1RM load is that percentage of your best estimated one-rep max for the exercise, rounded to 2.5 kg (5 lb), or null without history. The workout starts `planned`. A session already under way or held: `startedAt` creates it `in_progress` from that instant; with `completedAt` (at most 12 hours later, neither in the future) and its `exercises` and sets, it is created `completed`, with duration, totals and personal records as of its real date, and counts by that date everywhere. Offline-safe with an `Idempotency-Key`: a retry answers the workout created first.
          */
         post: operations["WorkoutsController_create"];
         delete?: never;
@@ -1146,7 +1146,7 @@ export interface paths {
         get: operations["WorkoutsController_get"];
         /**
          * Change a workout's name, notes or schedule
-         * @description Send `version` from your last read (optimistic concurrency); allowed in every state. A stale or illegal change is a 409 problem whose `current` member is the workout as it is now.
+         * @description Send `version` from your last read (optimistic concurrency); name, notes and schedule in every state. `startedAt` and `completedAt` correct when a session started and ended (a completed one moves in the history, progress and goals, and its records and those of later sessions are reconciled); a planned or abandoned workout has no session to date (400). A stale or illegal change is a 409 problem whose `current` member is the workout as it is now.
          */
         put: operations["WorkoutsController_update"];
         post?: never;
@@ -1231,7 +1231,7 @@ export interface paths {
         put?: never;
         /**
          * Complete a workout: duration, totals and personal records
-         * @description in_progress or paused → completed. Computes the duration (paused time excluded), the volume, sets and reps of the completed working sets (warm-ups excluded), and detects personal records against your other completed workouts. Completing again is a 409 and counts nothing twice. A stale or illegal change is a 409 problem whose `current` member is the workout as it is now.
+         * @description in_progress or paused → completed, now or at `completedAt` (a session completed after the fact: after its start, at most 12 hours later, not in the future). Computes the duration (paused time excluded), the volume, sets and reps of the completed working sets (warm-ups excluded), and detects personal records against your sessions before its end (a session logged late also restates the records of later ones). Completing again is a 409 and counts nothing twice. A stale or illegal change is a 409 problem whose `current` member is the workout as it is now.
          */
         post: operations["WorkoutsController_complete"];
         delete?: never;
@@ -3813,6 +3813,48 @@ export interface components {
              */
             featured: boolean;
         };
+        CreateWorkoutSetDto: {
+            /** @description Warm-ups count for no volume and no record. Default: `normal` */
+            setType?: components["schemas"]["SetType"];
+            /**
+             * @description In the user's weight unit (GET /users/preferences), at most 1000 kg; two decimals; none for body weight
+             * @example 80
+             */
+            weight?: number | null;
+            /** @example 8 */
+            reps?: number | null;
+            /**
+             * @description Rate of perceived exertion in half points; not together with rir
+             * @example 8
+             */
+            rpe?: number | null;
+            /**
+             * @description Reps in reserve; not together with rpe
+             * @example 2
+             */
+            rir?: number | null;
+            /**
+             * @description Rest taken after the set
+             * @example 120
+             */
+            restSeconds?: number | null;
+            /**
+             * @description Performed (counts at completion); false to add a set still to do. Default: true
+             * @example true
+             */
+            completed?: boolean;
+        };
+        LoggedExerciseDto: {
+            /**
+             * Format: uuid
+             * @description An exercise you can use (GET /exercises), once per workout
+             */
+            exerciseId: string;
+            /** @example Narrow grip */
+            notes?: string;
+            /** @description In the order they were done; each as POST …/sets takes it (completed by default) */
+            sets: components["schemas"]["CreateWorkoutSetDto"][];
+        };
         CreateWorkoutDto: {
             /**
              * @description Defaults to "<template>: <day>" for a template, else "Workout"
@@ -3821,7 +3863,7 @@ export interface components {
             name?: string;
             /**
              * Format: uuid
-             * @description Copy a day of this template (yours or a public one) as planned sets; %e1RM loads are computed from your history
+             * @description Copy a day of this template (yours or a public one) as planned sets, loads progressed from your last session of the day; %e1RM loads are computed from your history
              */
             templateId?: string;
             /**
@@ -3835,6 +3877,20 @@ export interface components {
              * @example 2026-11-21T17:30:00.000Z
              */
             scheduledFor?: string;
+            /**
+             * Format: date-time
+             * @description A session already under way or held: when it started (not in the future, not before 2000). The workout is created `in_progress` from that instant, or `completed` with `completedAt`; it counts by this date everywhere (history, progress, streaks, goals, records).
+             * @example 2026-11-17T18:05:00.000Z
+             */
+            startedAt?: string;
+            /**
+             * Format: date-time
+             * @description A session logged after the fact: when it ended. Needs startedAt; after it, at most 12 hours later, not in the future. The workout is created completed (duration, totals, personal records as of that date). Not with templateId: create a template session with startedAt, log its sets, then complete it with completedAt.
+             * @example 2026-11-17T19:10:00.000Z
+             */
+            completedAt?: string;
+            /** @description The exercises and sets, in order, of a workout created with its content (typically a session logged after the fact); not with templateId */
+            exercises?: components["schemas"]["LoggedExerciseDto"][];
             /** @example Deload week */
             notes?: string;
         };
@@ -3944,8 +4000,16 @@ export interface components {
             setId: string;
             /** Format: uuid */
             workoutId: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The session's real end (a session logged after the fact: its past date)
+             */
             achievedAt: string;
+            /**
+             * @description Still your best of its kind (at this weight, for rep records). False for a historical record: a later session beat it, or it was logged for a date before a heavier existing one
+             * @example true
+             */
+            current: boolean;
         };
         WorkoutDto: {
             /** Format: uuid */
@@ -4012,7 +4076,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             exercises: components["schemas"]["WorkoutExerciseDto"][];
-            /** @description Set at completion */
+            /** @description Records of this session as of its real date: set at completion, restated when an earlier session is logged, moved or deleted */
             personalRecords: components["schemas"]["PersonalRecordDto"][];
         };
         WorkoutSummaryDto: {
@@ -4130,6 +4194,18 @@ export interface components {
              * @example 2026-11-22T17:30:00.000Z
              */
             scheduledFor?: string | null;
+            /**
+             * Format: date-time
+             * @description Corrects when the session started (in_progress, paused or completed workouts): not in the future; a completed session moves with it in the history, progress, streaks, goals and records. A completed one's start is at most 12 hours before its end; a running one's not after its current pause.
+             * @example 2026-11-17T18:05:00.000Z
+             */
+            startedAt?: string;
+            /**
+             * Format: date-time
+             * @description Corrects when a completed session ended: after its start, at most 12 hours later, not in the future. The duration follows.
+             * @example 2026-11-17T19:10:00.000Z
+             */
+            completedAt?: string;
         };
         /**
          * @description The action asked for
@@ -4182,6 +4258,14 @@ export interface components {
             allowedActions: components["schemas"]["WorkoutAction"][];
             /** @description The workout as it is now */
             current: components["schemas"]["WorkoutDto"];
+        };
+        CompleteWorkoutDto: {
+            /**
+             * Format: date-time
+             * @description When the session ended, for one completed after the fact; default now. After its start, at most 12 hours later, not in the future.
+             * @example 2026-11-17T19:10:00.000Z
+             */
+            completedAt?: string;
         };
         WorkoutClosedProblem: {
             /**
@@ -4325,37 +4409,6 @@ export interface components {
              * @example 7
              */
             version?: number;
-        };
-        CreateWorkoutSetDto: {
-            /** @description Warm-ups count for no volume and no record. Default: `normal` */
-            setType?: components["schemas"]["SetType"];
-            /**
-             * @description In the user's weight unit (GET /users/preferences), at most 1000 kg; two decimals; none for body weight
-             * @example 80
-             */
-            weight?: number | null;
-            /** @example 8 */
-            reps?: number | null;
-            /**
-             * @description Rate of perceived exertion in half points; not together with rir
-             * @example 8
-             */
-            rpe?: number | null;
-            /**
-             * @description Reps in reserve; not together with rpe
-             * @example 2
-             */
-            rir?: number | null;
-            /**
-             * @description Rest taken after the set
-             * @example 120
-             */
-            restSeconds?: number | null;
-            /**
-             * @description Performed (counts at completion); false to add a set still to do. Default: true
-             * @example true
-             */
-            completed?: boolean;
         };
         WorkoutSetChangeDto: {
             /** Format: uuid */
@@ -12797,7 +12850,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CompleteWorkoutDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

@@ -14,7 +14,8 @@ export const RESPONSE_HEADERS: Record<string, HeaderObject> = {
     schema: { type: 'string', example: '/api/v1/goals/3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10' },
   },
   'Idempotent-Replayed': {
-    description: 'Always `true`: this answer replays the one an earlier request with the same Idempotency-Key got',
+    description:
+      'Always `true`: this answer replays the one an earlier request with the same Idempotency-Key got',
     required: true,
     schema: { type: 'string', enum: ['true'] },
   },

@@ -3,14 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { ValidationProblem } from '../../common/errors/domain-errors';
 import { createOnce, IdempotentRequest } from '../../common/idempotency/idempotent-create';
 import { Idempotent } from '../../common/idempotency/idempotent-create.decorator';
-import { fromKilograms, toKilograms, WeightUnit } from '../../common/units/weight-unit';
+import { WeightUnit } from '../../common/units/weight-unit';
 import { ExercisesService } from '../exercises/exercises.service';
 import { WorkoutDto, WorkoutExerciseChangeDto, WorkoutSetChangeDto } from './dto/workout.dto';
 import { AddWorkoutExerciseDto, UpdateWorkoutExerciseDto } from './dto/workout-exercise-input.dto';
 import { WORKOUT_LIMITS } from './dto/workout-fields';
 import { CreateWorkoutSetDto, UpdateWorkoutSetDto } from './dto/workout-set-input.dto';
 import { WorkoutExercise } from './entities/workout-exercise.entity';
-import { numeric, storedSet } from './set-values';
+import { numeric, storedSet, userWeightKg } from './set-values';
 import { WorkoutAccess } from './workout-access';
 import { WorkoutProblems } from './workout-problems';
 import { isClosed } from './workout-state';
@@ -340,16 +340,11 @@ export class WorkoutContentService {
   /** A weight the user sent, in kg; more than the limit is a field error. */
   private kilograms<T extends number | null | undefined>(weight: T, unit: WeightUnit): T {
     if (weight === null || weight === undefined) return weight;
-    const kilograms = toKilograms(weight, unit);
-    const { max } = WORKOUT_LIMITS.weightKg;
-    if (kilograms > max) {
-      const limit =
-        unit === WeightUnit.Kilogram ? `${max} kg` : `${fromKilograms(max, unit)} ${unit}`;
-      throw new ValidationProblem([
-        { field: 'weight', messages: [`weight must not be more than ${limit}`] },
-      ]);
+    const converted = userWeightKg(weight, unit);
+    if (converted.error !== undefined) {
+      throw new ValidationProblem([{ field: 'weight', messages: [converted.error] }]);
     }
-    return kilograms as T;
+    return converted.kilograms as T;
   }
 
   private exerciseChange(workout: WorkoutDto, exerciseId: string): WorkoutExerciseChangeDto {

@@ -155,9 +155,20 @@ export class PersonalRecordDto {
   @ApiProperty({ type: 'string', format: 'uuid', description: 'The set that made the record' })
   setId: string;
   @ApiProperty({ type: 'string', format: 'uuid' }) workoutId: string;
-  @ApiProperty({ type: 'string', format: 'date-time' }) achievedAt: string;
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    description: "The session's real end (a session logged after the fact: its past date)",
+  })
+  achievedAt: string;
+  @ApiProperty({
+    example: true,
+    description:
+      'Still your best of its kind (at this weight, for rep records). False for a historical record: a later session beat it, or it was logged for a date before a heavier existing one',
+  })
+  current: boolean;
 
-  static from(record: PersonalRecord, unit: WeightUnit): PersonalRecordDto {
+  static from(record: PersonalRecord, unit: WeightUnit, current: boolean): PersonalRecordDto {
     const value = (stored: string) =>
       record.kind === PersonalRecordKind.MostRepsAtWeight
         ? Number(stored)
@@ -173,6 +184,7 @@ export class PersonalRecordDto {
       setId: record.setId,
       workoutId: record.workoutId,
       achievedAt: record.achievedAt.toISOString(),
+      current,
     };
   }
 }
@@ -276,7 +288,11 @@ export class WorkoutSummaryDto {
 /** A workout with its exercises, sets and (once completed) personal records. */
 export class WorkoutDto extends WorkoutSummaryDto {
   @ApiProperty({ type: [WorkoutExerciseDto] }) exercises: WorkoutExerciseDto[];
-  @ApiProperty({ type: [PersonalRecordDto], description: 'Set at completion' })
+  @ApiProperty({
+    type: [PersonalRecordDto],
+    description:
+      'Records of this session as of its real date: set at completion, restated when an earlier session is logged, moved or deleted',
+  })
   personalRecords: PersonalRecordDto[];
 
   /**
@@ -288,13 +304,16 @@ export class WorkoutDto extends WorkoutSummaryDto {
     records: PersonalRecord[],
     exercises: ReadonlyMap<string, ExerciseLabel>,
     unit: WeightUnit,
+    currentRecords: ReadonlySet<string> = new Set(),
   ): WorkoutDto {
     return {
       ...WorkoutSummaryDto.from(workout, unit),
       exercises: workout.exercises!.map((item) =>
         WorkoutExerciseDto.from(item, exercises.get(item.exerciseId)!, unit),
       ),
-      personalRecords: records.map((record) => PersonalRecordDto.from(record, unit)),
+      personalRecords: records.map((record) =>
+        PersonalRecordDto.from(record, unit, currentRecords.has(record.id)),
+      ),
     };
   }
 }
