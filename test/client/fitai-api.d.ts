@@ -3446,23 +3446,50 @@ export interface components {
             type: "none";
         };
         /**
-         * @description all_sets_top_of_range: every working set reached repsMax; all_sets_completed: every working set reached repsMin
+         * @description all_sets_top_of_range: every working set reached repsMax ("double progression"); all_sets_completed: every working set reached repsMin (linear progression)
          * @enum {string}
          */
         ProgressionTrigger: "all_sets_top_of_range" | "all_sets_completed";
         LinearLoadProgressionDto: {
+            /**
+             * @example linear_load
+             * @enum {string}
+             */
+            type: "linear_load";
+            /**
+             * @description Kilograms added to the weight of every weighted working set when the rule fires; or send `increment` in your unit (one of the two)
+             * @example 2.5
+             */
+            incrementKg?: number;
+            /**
+             * @description The increment in your weight unit (GET /users/preferences), e.g. 5 lb; at most 25 kg once converted. Not with incrementKg
+             * @example 5
+             */
+            increment?: number;
+            /**
+             * @description all_sets_top_of_range: every working set reached repsMax ("double progression"); all_sets_completed: every working set reached repsMin (linear progression)
+             * @example all_sets_top_of_range
+             */
+            when: components["schemas"]["ProgressionTrigger"];
+        };
+        LinearLoadProgressionViewDto: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "linear_load";
             /**
-             * @description Added to the weight of every weighted working set when the rule fires
+             * @description The increment in kilograms, as stored (a pound author's 5 lb is 2.268)
              * @example 2.5
              */
             incrementKg: number;
             /**
-             * @description all_sets_top_of_range: every working set reached repsMax; all_sets_completed: every working set reached repsMin
+             * @description The increment in the answer's `weightUnit`: exactly as written by an author of that unit, else converted (two decimals; loads are rounded to plates when a session is planned)
+             * @example 2.5
+             */
+            increment: number;
+            /**
+             * @description all_sets_top_of_range: every working set reached repsMax ("double progression"); all_sets_completed: every working set reached repsMin (linear progression)
              * @example all_sets_top_of_range
              */
             when: components["schemas"]["ProgressionTrigger"];
@@ -3557,12 +3584,17 @@ export interface components {
              */
             repsMax?: number;
             /**
-             * @description Absolute load in kg (two decimals); not together with percentE1rm
+             * @description Absolute load in kg (two decimals), whatever your unit; or send `weight` in your unit. Not together with weight or percentE1rm
              * @example 60
              */
             weightKg?: number | null;
             /**
-             * @description Load as a percentage of the estimated one-rep max; not together with weightKg
+             * @description Absolute load in your weight unit (GET /users/preferences; two decimals), stored in kg: at most 1000 kg once converted. Not together with weightKg or percentE1rm
+             * @example 135
+             */
+            weight?: number | null;
+            /**
+             * @description Load as a percentage of the estimated one-rep max; not together with weightKg or weight
              * @example null
              */
             percentE1rm?: number | null;
@@ -3633,8 +3665,16 @@ export interface components {
              * @example 12
              */
             repsMax: number;
-            /** @example 60 */
+            /**
+             * @description The load in kilograms, as stored (grams)
+             * @example 61.235
+             */
             weightKg: number | null;
+            /**
+             * @description The load in the answer's `weightUnit`: exactly as written when the template was written in that unit, else converted and rounded to that unit's plates (2.5 kg, 5 lb)
+             * @example 135
+             */
+            weight: number | null;
             /** @example null */
             percentE1rm: number | null;
             /** @example 8 */
@@ -3658,7 +3698,7 @@ export interface components {
              *       "type": "none"
              *     }
              */
-            progression: components["schemas"]["NoProgressionDto"] | components["schemas"]["LinearLoadProgressionDto"];
+            progression: components["schemas"]["NoProgressionDto"] | components["schemas"]["LinearLoadProgressionViewDto"];
             sets: components["schemas"]["TemplateSetDto"][];
         };
         TemplateDayDto: {
@@ -3735,6 +3775,16 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /**
+             * @description Your unit (GET /users/preferences): what `weight` and `increment` are in
+             * @example lb
+             */
+            weightUnit: components["schemas"]["WeightUnit"];
+            /**
+             * @description The unit the author wrote the weights in; a reader of another unit sees them converted and rounded to plates
+             * @example kg
+             */
+            writtenWeightUnit: components["schemas"]["WeightUnit"];
             days: components["schemas"]["TemplateDayDto"][];
         };
         TemplateVersionConflictProblem: {
@@ -3960,12 +4010,12 @@ export interface components {
             /** @example Pause at the chest */
             notes: string | null;
             /**
-             * @description Copied from the template's exercise
+             * @description Copied from the template's exercise; the increment also in the workout's weightUnit
              * @example {
              *       "type": "none"
              *     }
              */
-            progression: components["schemas"]["NoProgressionDto"] | components["schemas"]["LinearLoadProgressionDto"];
+            progression: components["schemas"]["NoProgressionDto"] | components["schemas"]["LinearLoadProgressionViewDto"];
             sets: components["schemas"]["WorkoutSetDto"][];
         };
         /** @enum {string} */
@@ -4383,12 +4433,12 @@ export interface components {
             /** @example Pause at the chest */
             notes: string | null;
             /**
-             * @description Copied from the template's exercise
+             * @description Copied from the template's exercise; the increment also in the workout's weightUnit
              * @example {
              *       "type": "none"
              *     }
              */
-            progression: components["schemas"]["NoProgressionDto"] | components["schemas"]["LinearLoadProgressionDto"];
+            progression: components["schemas"]["NoProgressionDto"] | components["schemas"]["LinearLoadProgressionViewDto"];
             sets: components["schemas"]["WorkoutSetDto"][];
             /**
              * @description The workout version after this change

@@ -9,6 +9,7 @@ const prescription = (changes: Partial<TemplateSetDto>): TemplateSetDto => ({
   repsMin: 5,
   repsMax: 8,
   weightKg: null,
+  weight: null,
   percentE1rm: null,
   rpeTarget: null,
   rirTarget: null,
@@ -37,6 +38,7 @@ const day: TemplateDayDto = {
       progression: {
         type: ProgressionType.LinearLoad,
         incrementKg: 2.5,
+        increment: 2.5,
         when: ProgressionTrigger.AllSetsTopOfRange,
       },
     },

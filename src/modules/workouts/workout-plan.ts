@@ -51,7 +51,15 @@ export function planFromTemplateDay(
         exerciseId: item.exerciseId,
         position: rows.exercises.length,
         notes: item.notes,
-        progression: item.progression.type === ProgressionType.None ? null : item.progression,
+        // The rule as stored (kilograms), not as the template answered it.
+        progression:
+          item.progression.type === ProgressionType.None
+            ? null
+            : {
+                type: item.progression.type,
+                incrementKg: item.progression.incrementKg,
+                when: item.progression.when,
+              },
       });
     }
     const e1rm = e1rms.get(item.exerciseId);

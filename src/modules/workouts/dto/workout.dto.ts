@@ -1,11 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { fromKilograms, WeightUnit } from '../../../common/units/weight-unit';
 import type { ExerciseLabel } from '../../exercises/exercises.service';
-import { ProgressionType } from '../../training/progression-rule.vocabulary';
 import { SetType } from '../../training/set-type.vocabulary';
 import {
-  PROGRESSION_RULE_SCHEMA,
-  ProgressionRuleDto,
+  PROGRESSION_RULE_VIEW_SCHEMA,
+  progressionView,
+  ProgressionRuleViewDto,
 } from '../../templates/dto/progression-rule.dto';
 import { PersonalRecord, PersonalRecordKind } from '../entities/personal-record.entity';
 import { WorkoutExercise } from '../entities/workout-exercise.entity';
@@ -103,11 +103,12 @@ export class WorkoutExerciseDto {
   @ApiProperty({ type: 'string', nullable: true, example: 'Pause at the chest' })
   notes: string | null;
   @ApiProperty({
-    ...PROGRESSION_RULE_SCHEMA,
+    ...PROGRESSION_RULE_VIEW_SCHEMA,
     example: { type: 'none' },
-    description: "Copied from the template's exercise",
+    description:
+      "Copied from the template's exercise; the increment also in the workout's weightUnit",
   })
-  progression: ProgressionRuleDto;
+  progression: ProgressionRuleViewDto;
   @ApiProperty({ type: [WorkoutSetDto] }) sets: WorkoutSetDto[];
 
   /** Expects `sets` loaded (WorkoutsRepository.findDetail). */
@@ -121,7 +122,7 @@ export class WorkoutExerciseDto {
       exerciseName: exercise.name,
       position: item.position,
       notes: item.notes,
-      progression: item.progression ?? { type: ProgressionType.None },
+      progression: progressionView(item.progression, unit),
       sets: item.sets!.map((set) => WorkoutSetDto.from(set, unit)),
     };
   }
