@@ -3623,7 +3623,7 @@ export interface components {
             /** @example Pause at the chest */
             notes?: string | null;
             /**
-             * @description How the exercise progresses between sessions; absent or null means none
+             * @description How the exercise progresses between sessions, applied whenever a session is built from the template (from your last completed session of the day: increase, hold, or deload after 3 failed sessions; docs/templates.md); absent or null means none
              * @example {
              *       "type": "linear_load",
              *       "incrementKg": 2.5,
@@ -3946,6 +3946,35 @@ export interface components {
         };
         /** @enum {string} */
         WorkoutStatus: "planned" | "in_progress" | "paused" | "completed" | "abandoned";
+        /**
+         * @description start: the template's loads (first session of the day); increase: the increment added; hold: last session's loads; deload: reduced after failed sessions; reset: the template's loads again (it changed)
+         * @enum {string}
+         */
+        ProgressionOutcome: "start" | "increase" | "hold" | "deload" | "reset";
+        ProgressionStepDto: {
+            /**
+             * @description start: the template's loads (first session of the day); increase: the increment added; hold: last session's loads; deload: reduced after failed sessions; reset: the template's loads again (it changed)
+             * @example increase
+             */
+            outcome: components["schemas"]["ProgressionOutcome"];
+            /**
+             * @description The change of the first weighted working set's planned load, in the workout's weightUnit (signed); null without one
+             * @example 2.5
+             */
+            change: number | null;
+            /** @example +2.5 kg: all sets at 10 reps last time */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The session judged: your last completed session of this template day
+             */
+            basedOnWorkoutId: string | null;
+            /**
+             * @description Failed sessions in a row so far (a deload comes at 3 and resets it)
+             * @example 0
+             */
+            failedSessions: number;
+        };
         WorkoutSetDto: {
             /** Format: uuid */
             id: string;
@@ -4016,6 +4045,8 @@ export interface components {
              *     }
              */
             progression: components["schemas"]["NoProgressionDto"] | components["schemas"]["LinearLoadProgressionViewDto"];
+            /** @description For an exercise from a template with a progression rule: what the rule did to its planned loads, from your last completed session of the day, and why */
+            progressionStep: components["schemas"]["ProgressionStepDto"] | (never | null);
             sets: components["schemas"]["WorkoutSetDto"][];
         };
         /** @enum {string} */
@@ -4439,6 +4470,8 @@ export interface components {
              *     }
              */
             progression: components["schemas"]["NoProgressionDto"] | components["schemas"]["LinearLoadProgressionViewDto"];
+            /** @description For an exercise from a template with a progression rule: what the rule did to its planned loads, from your last completed session of the day, and why */
+            progressionStep: components["schemas"]["ProgressionStepDto"] | (never | null);
             sets: components["schemas"]["WorkoutSetDto"][];
             /**
              * @description The workout version after this change

@@ -23,7 +23,8 @@ export type WorkoutChanges = Partial<
 export type NewWorkoutExercise = Pick<
   WorkoutExercise,
   'id' | 'workoutId' | 'exerciseId' | 'position' | 'notes' | 'progression'
->;
+> &
+  Partial<Pick<WorkoutExercise, 'progressionStep'>>;
 
 export type SetValues = Pick<
   WorkoutSet,
@@ -131,6 +132,35 @@ export class WorkoutsRepository {
       relations: { exercises: { sets: true } },
       order: { exercises: { position: 'ASC', sets: { position: 'ASC' } } },
     });
+  }
+
+  /**
+   * The user's last completed session of a template day, by its real date (a session logged
+   * late for an earlier date is not the last), with its exercises and sets: what the next
+   * session's progression starts from. IDX_workouts_user_template_day_completed, then the
+   * detail by primary and unique keys.
+   */
+  async lastCompletedOfTemplateDay(
+    userId: string,
+    templateId: string,
+    dayIndex: number,
+  ): Promise<Workout | null> {
+    const last = await this.manager
+      .createQueryBuilder(Workout, 'workout')
+      .select(['workout.id'])
+      .where('workout.userId = :userId AND workout.templateId = :templateId', {
+        userId,
+        templateId,
+      })
+      .andWhere('workout.templateDayIndex = :dayIndex AND workout.status = :status', {
+        dayIndex,
+        status: WorkoutStatus.Completed,
+      })
+      .orderBy('workout.sessionAt', 'DESC')
+      .addOrderBy('workout.id', 'DESC')
+      .limit(1)
+      .getOne();
+    return last ? this.findDetail(userId, last.id) : null;
   }
 
   /**

@@ -26,6 +26,9 @@ import { WorkoutDto, WorkoutSummaryDto } from './dto/workout.dto';
 import { MAX_SESSION_MS, WORKOUT_LIMITS } from './dto/workout-fields';
 import { Workout } from './entities/workout.entity';
 import { loggedContentErrors, loggedContentRows } from './logged-content';
+import { LastExercise } from './progression';
+import { numeric } from './set-values';
+import { SetType } from '../training/set-type.vocabulary';
 import { PersonalRecordsRepository } from './personal-records.repository';
 import { WorkoutAccess } from './workout-access';
 import { WorkoutProblems } from './workout-problems';
@@ -413,15 +416,51 @@ export class WorkoutsService {
         },
       ]);
     }
-    const e1rms = await this.records.bestE1rms(userId, exercisesNeedingE1rm(day));
+    const [e1rms, last] = await Promise.all([
+      this.records.bestE1rms(userId, exercisesNeedingE1rm(day)),
+      this.workouts.lastCompletedOfTemplateDay(userId, templateId, dayIndex),
+    ]);
+    const context = {
+      userId,
+      unit,
+      writtenIn: template.writtenWeightUnit,
+      e1rms,
+      last: lastExercises(last),
+    };
     return {
       templateId,
       dayIndex,
       name: `${template.name}: ${day.name}`.slice(0, WORKOUT_LIMITS.name),
       notes: day.notes,
-      build: (workoutId) => planFromTemplateDay(day, { workoutId, userId, unit, e1rms }),
+      build: (workoutId) => planFromTemplateDay(day, { ...context, workoutId }),
     };
   }
+}
+
+/**
+ * The exercises of the last completed session of a template day as progression judges them:
+ * per exercise, its progression step and its planned working sets in order (sets from the
+ * template, warm-ups and sets added by hand left out).
+ */
+function lastExercises(last: Workout | null): Map<string, LastExercise> {
+  const byExercise = new Map<string, LastExercise>();
+  for (const item of last?.exercises ?? []) {
+    byExercise.set(item.exerciseId, {
+      workoutId: last!.id,
+      step: item.progressionStep,
+      sets: item
+        .sets!.filter((set) => set.plannedRepsMin !== null && set.setType !== SetType.WarmUp)
+        .map((set) => ({
+          plannedRepsMin: set.plannedRepsMin,
+          plannedRepsMax: set.plannedRepsMax,
+          plannedWeightKg: numeric(set.plannedWeightKg),
+          completed: set.completed,
+          reps: set.reps,
+          weightKg: numeric(set.weightKg),
+        })),
+    });
+  }
+  return byExercise;
 }
 
 /**

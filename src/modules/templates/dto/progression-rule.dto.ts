@@ -195,7 +195,8 @@ export function ProgressionRuleField(): PropertyDecorator {
       // Nullable: one of the rules, or null (a discriminator would need `type` on null too).
       oneOf: [...PROGRESSION_RULE_SCHEMA.oneOf, { type: 'object', nullable: true, enum: [null] }],
       example: { type: 'linear_load', incrementKg: 2.5, when: 'all_sets_top_of_range' },
-      description: 'How the exercise progresses between sessions; absent or null means none',
+      description:
+        'How the exercise progresses between sessions, applied whenever a session is built from the template (from your last completed session of the day: increase, hold, or deload after 3 failed sessions; docs/templates.md); absent or null means none',
     }),
     Nullable(),
     IsObject(),

@@ -12,6 +12,7 @@ import { WorkoutExercise } from '../entities/workout-exercise.entity';
 import { WorkoutSet } from '../entities/workout-set.entity';
 import { Workout } from '../entities/workout.entity';
 import { WorkoutStatus } from '../workout-state';
+import { changeIn, describeStep, ProgressionOutcome, ProgressionStep } from '../progression';
 
 /** numeric columns come from the pg driver as strings. */
 const toNumber = (value: string | null): number | null => (value === null ? null : Number(value));
@@ -91,6 +92,51 @@ export class WorkoutSetDto {
   }
 }
 
+/** What the template's progression rule did to an exercise's loads in this session, and why. */
+export class ProgressionStepDto {
+  @ApiProperty({
+    enum: ProgressionOutcome,
+    enumName: 'ProgressionOutcome',
+    example: ProgressionOutcome.Increase,
+    description:
+      "start: the template's loads (first session of the day); increase: the increment added; hold: last session's loads; deload: reduced after failed sessions; reset: the template's loads again (it changed)",
+  })
+  outcome: ProgressionOutcome;
+  @ApiProperty({
+    type: 'number',
+    nullable: true,
+    example: 2.5,
+    description: `The change of the first weighted working set's planned load, ${WEIGHT_NOTE} (signed); null without one`,
+  })
+  change: number | null;
+  @ApiProperty({ example: '+2.5 kg: all sets at 10 reps last time' })
+  reason: string;
+  @ApiProperty({
+    type: 'string',
+    format: 'uuid',
+    nullable: true,
+    description: 'The session judged: your last completed session of this template day',
+  })
+  basedOnWorkoutId: string | null;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 0,
+    description: 'Failed sessions in a row so far (a deload comes at 3 and resets it)',
+  })
+  failedSessions: number;
+
+  static from(step: ProgressionStep, unit: WeightUnit): ProgressionStepDto {
+    return {
+      outcome: step.outcome,
+      change: changeIn(step, unit),
+      reason: describeStep(step, unit),
+      basedOnWorkoutId: step.basedOnWorkoutId,
+      failedSessions: step.failedSessions,
+    };
+  }
+}
+
 export class WorkoutExerciseDto {
   @ApiProperty({
     type: 'string',
@@ -109,6 +155,13 @@ export class WorkoutExerciseDto {
       "Copied from the template's exercise; the increment also in the workout's weightUnit",
   })
   progression: ProgressionRuleViewDto;
+  @ApiProperty({
+    type: ProgressionStepDto,
+    nullable: true,
+    description:
+      'For an exercise from a template with a progression rule: what the rule did to its planned loads, from your last completed session of the day, and why',
+  })
+  progressionStep: ProgressionStepDto | null;
   @ApiProperty({ type: [WorkoutSetDto] }) sets: WorkoutSetDto[];
 
   /** Expects `sets` loaded (WorkoutsRepository.findDetail). */
@@ -123,6 +176,7 @@ export class WorkoutExerciseDto {
       position: item.position,
       notes: item.notes,
       progression: progressionView(item.progression, unit),
+      progressionStep: item.progressionStep && ProgressionStepDto.from(item.progressionStep, unit),
       sets: item.sets!.map((set) => WorkoutSetDto.from(set, unit)),
     };
   }
