@@ -111,7 +111,10 @@ describe('domain events through the outbox (e2e)', () => {
     await phone.post(`/workouts/${workoutId}/complete`).expect(409);
 
     const events = await publishedEventsOf(db, userId);
-    expect(events[0]).toEqual({ name: 'workout.completed', payload: { userId, workoutId } });
+    expect(events[0]).toEqual({
+      name: 'workout.completed',
+      payload: { userId, workoutId, sessionAt: done.sessionAt, completedAt: done.completedAt },
+    });
     expect(events.slice(1).map((e) => e.name)).toEqual(recordIds.map(() => 'personal-record.set'));
     expect(
       events

@@ -207,6 +207,29 @@ describe('journal entries (e2e)', () => {
     expect(badKey.body.errors[0].field).toBe('Idempotency-Key');
   });
 
+  it('replays a key whatever the order of the fields, and not once its entry is deleted', async () => {
+    const user = await registerUser(api.http);
+    const first = await post(
+      api.http,
+      user,
+      { type: 'mood', mood: 6, note: 'ok' },
+      'reordered-1',
+    ).expect(201);
+    const reordered = await post(
+      api.http,
+      user,
+      { note: 'ok', mood: 6, type: 'mood' },
+      'reordered-1',
+    ).expect(200);
+    expect(reordered.body.id).toBe(first.body.id);
+    expect(reordered.headers.location).toBe(`/api/v1/entries/${first.body.id}`);
+
+    await apiClient(api.http, user).delete(`/entries/${first.body.id}`).expect(204);
+    const gone = await post(api.http, user, { type: 'mood', mood: 6, note: 'ok' }, 'reordered-1');
+    expect(gone.status).toBe(404);
+    expect((await get(api.http, user, '/entries').expect(200)).body.items).toEqual([]);
+  });
+
   it('updates only the given fields, clears with null, and deletes', async () => {
     const entry = (
       await post(api.http, ada, { type: 'mood', mood: 5, note: 'meh', tags: ['work'] }).expect(201)

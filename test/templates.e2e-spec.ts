@@ -3,7 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { NEUTRAL_MEAN } from '../src/common/ratings/bayesian-average';
 import { apiClient } from './support/api-client';
-import { BENCH_PRESS, libraryExerciseIds } from './support/fixtures';
+import { BENCH_PRESS, libraryExerciseIds, setPreferences } from './support/fixtures';
 import { errorFields, PROBLEM } from './support/problem';
 import { registerAdmin, registerUser, startApi, TestApi, TestUser } from './support/test-app';
 
@@ -141,7 +141,15 @@ describe('workout templates (e2e)', () => {
       version: 1,
       rating: { count: 0, average: null, yourScore: null },
     });
-    const defaults = { weightKg: null, percentE1rm: null, rpeTarget: null, rirTarget: null };
+    const defaults = {
+      weightKg: null,
+      weight: null,
+      percentE1rm: null,
+      rpeTarget: null,
+      rirTarget: null,
+    };
+    // A kilogram user reading a kilogram template: `weight` is `weightKg`, exactly.
+    expect(res.body).toMatchObject({ weightUnit: 'kg', writtenWeightUnit: 'kg' });
     expect(res.body.days).toEqual([
       {
         name: 'Upper',
@@ -152,7 +160,12 @@ describe('workout templates (e2e)', () => {
             exerciseName: 'Barbell Bench Press - Medium Grip',
             equipment: 'barbell',
             notes: 'Pause at the chest',
-            progression: { type: 'linear_load', incrementKg: 2.5, when: 'all_sets_top_of_range' },
+            progression: {
+              type: 'linear_load',
+              incrementKg: 2.5,
+              increment: 2.5,
+              when: 'all_sets_top_of_range',
+            },
             sets: [
               {
                 ...defaults,
@@ -160,6 +173,7 @@ describe('workout templates (e2e)', () => {
                 repsMin: 10,
                 repsMax: 10,
                 weightKg: 40,
+                weight: 40,
                 restSeconds: 60,
               },
               {
@@ -168,6 +182,7 @@ describe('workout templates (e2e)', () => {
                 repsMin: 6,
                 repsMax: 8,
                 weightKg: 80.25,
+                weight: 80.25,
                 rpeTarget: 8.5,
                 restSeconds: 180,
               },
@@ -218,6 +233,158 @@ describe('workout templates (e2e)', () => {
     ]);
     const again = await as(ada).get(`/templates/${res.body.id}`).expect(200);
     expect(again.body).toEqual(res.body);
+  });
+
+  it("reads and writes prescriptions in the reader's unit, rounded to their plates across units", async () => {
+    const pounds = await registerUser(api.http);
+    await setPreferences(as(pounds), { weightUnit: 'lb' });
+    const kilos = await registerUser(api.http);
+    const day = (sets: SetBody[], progression: object) => ({
+      name: 'Bench',
+      exercises: [{ exerciseId: exercise.bench, progression, sets }],
+    });
+
+    // A pound author writes pounds: stored in kg (grams), read back exactly.
+    const written = (
+      await as(pounds)
+        .post('/templates', {
+          ...simple({ visibility: 'public' }),
+          days: [
+            day(
+              [
+                { repsMin: 5, weight: 135 },
+                { repsMin: 5, weight: 137.5 },
+                { repsMin: 5, weightKg: 60 },
+              ],
+              {
+                type: 'linear_load',
+                increment: 5,
+                when: 'all_sets_completed',
+              },
+            ),
+          ],
+        })
+        .expect(201)
+    ).body;
+    expect(written).toMatchObject({ weightUnit: 'lb', writtenWeightUnit: 'lb' });
+    const bench = (t: { days: { exercises: ExerciseBody[] }[] }) => t.days[0].exercises[0];
+    expect(bench(written).sets.map((set) => [set.weight, set.weightKg])).toEqual([
+      [135, 61.235],
+      [137.5, 62.369],
+      [132.28, 60],
+    ]);
+    expect(bench(written).progression).toEqual({
+      type: 'linear_load',
+      incrementKg: 2.268,
+      increment: 5,
+      when: 'all_sets_completed',
+    });
+
+    // A kilogram reader sees kilograms rounded to 2.5 kg plates; the increment converted.
+    const read = (await as(kilos).get(`/templates/${written.id}`).expect(200)).body;
+    expect(read).toMatchObject({ weightUnit: 'kg', writtenWeightUnit: 'lb' });
+    expect(bench(read).sets.map((set) => [set.weight, set.weightKg])).toEqual([
+      [60, 61.235],
+      [62.5, 62.369],
+      [60, 60],
+    ]);
+    expect(bench(read).progression).toMatchObject({ incrementKg: 2.268, increment: 2.27 });
+
+    // And the other way round: 60 kg is 132.28 lb, loaded as 130 lb; 62.5 kg as 140 lb.
+    const metric = (
+      await as(kilos)
+        .post('/templates', {
+          ...simple({ visibility: 'public' }),
+          days: [
+            day(
+              [
+                { repsMin: 5, weightKg: 60 },
+                { repsMin: 5, weight: 62.5 },
+              ],
+              {
+                type: 'linear_load',
+                incrementKg: 2.5,
+                when: 'all_sets_top_of_range',
+              },
+            ),
+          ],
+        })
+        .expect(201)
+    ).body;
+    const inPounds = (await as(pounds).get(`/templates/${metric.id}`).expect(200)).body;
+    expect(bench(inPounds).sets.map((set) => set.weight)).toEqual([130, 140]);
+    expect(bench(inPounds).progression).toMatchObject({ incrementKg: 2.5, increment: 5.51 });
+
+    // A copy keeps the numbers as written, and so their unit.
+    const copy = (await as(kilos).post(`/templates/${written.id}/duplicate`, {}).expect(201)).body;
+    expect(copy).toMatchObject({ weightUnit: 'kg', writtenWeightUnit: 'lb' });
+
+    // Limits apply once converted, on the field sent; the load and the increment are one of each.
+    const invalid = await as(pounds)
+      .post('/templates', {
+        ...simple(),
+        days: [
+          day(
+            [
+              { repsMin: 5, weight: 2300 },
+              { repsMin: 5, weight: 100, weightKg: 45 },
+            ],
+            {
+              type: 'linear_load',
+              increment: 60,
+              when: 'all_sets_completed',
+            },
+          ),
+          day([{ repsMin: 5, weight: 100, percentE1rm: 70 }], {
+            type: 'linear_load',
+            increment: 5,
+            incrementKg: 2.5,
+            when: 'all_sets_completed',
+          }),
+          day([{ repsMin: 5 }], { type: 'linear_load', when: 'all_sets_completed' }),
+        ],
+      })
+      .expect(400);
+    expect(invalid.body.errors).toEqual([
+      {
+        field: 'days.0.exercises.0.sets.1.weight',
+        messages: ['weight and weightKg are exclusive: set only one of them'],
+      },
+      {
+        field: 'days.1.exercises.0.progression.increment',
+        messages: ['increment and incrementKg are exclusive: set only one of them'],
+      },
+      {
+        field: 'days.1.exercises.0.sets.0.percentE1rm',
+        messages: ['percentE1rm and weight are exclusive: set only one of them'],
+      },
+      {
+        field: 'days.2.exercises.0.progression.incrementKg',
+        messages: expect.arrayContaining(['incrementKg must not be less than 0.25']),
+      },
+    ]);
+    const tooHeavy = await as(pounds)
+      .post('/templates', {
+        ...simple(),
+        days: [
+          day([{ repsMin: 5, weight: 2300 }], {
+            type: 'linear_load',
+            increment: 60,
+            when: 'all_sets_completed',
+          }),
+        ],
+      })
+      .expect(400);
+    expect(tooHeavy.body.errors).toEqual([
+      {
+        field: 'days.0.exercises.0.progression.increment',
+        messages: ['increment must not be more than 55.12 lb'],
+      },
+      {
+        field: 'days.0.exercises.0.sets.0.weight',
+        messages: ['weight must not be more than 2204.62 lb'],
+      },
+    ]);
   });
 
   it('replaces a template with PUT; a stale version is a 409 naming the current one', async () => {

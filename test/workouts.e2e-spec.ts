@@ -582,6 +582,118 @@ describe('workouts (e2e)', () => {
     await phone.get(`/workouts/${id}`).expect(404);
   });
 
+  describe('offline-safe logging (Idempotency-Key)', () => {
+    /** A POST with an Idempotency-Key. */
+    const withKey = (client: ApiClient, path: string, body: object, key: string) =>
+      client.post(path, body).set('Idempotency-Key', key);
+
+    it('logs a set once however often the device retries it, even after completion', async () => {
+      const { client: phone } = await registerClient(api.http);
+      const workout = (await phone.post('/workouts', {}).expect(201)).body;
+      await phone.post(`/workouts/${workout.id}/exercises`, { exerciseId: ex.bench }).expect(201);
+      await phone.post(`/workouts/${workout.id}/start`).expect(200);
+      const sets = `/workouts/${workout.id}/exercises/${ex.bench}/sets`;
+
+      const first = await withKey(phone, sets, { weight: 80, reps: 8 }, 'phone:set-1').expect(201);
+      // The answer was lost; the retry lists the fields in another order.
+      const retry = await withKey(phone, sets, { reps: 8, weight: 80 }, 'phone:set-1').expect(200);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(first.headers['idempotent-replayed']).toBeUndefined();
+      expect(retry.headers.location).toBe(first.headers.location);
+      expect(retry.body).toMatchObject({ id: first.body.id, weight: 80, reps: 8, position: 0 });
+
+      // Twenty retries at once (more than the pool has connections): still one set.
+      const storm = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          withKey(phone, sets, { weight: 82.5, reps: 6 }, 'phone:set-2'),
+        ),
+      );
+      expect(storm.map((res) => res.status).sort()).toEqual([...Array(19).fill(200), 201]);
+      expect(new Set(storm.map((res) => res.body.id)).size).toBe(1);
+      const logged = exerciseOf(
+        (await phone.get(`/workouts/${workout.id}`).expect(200)).body,
+        ex.bench,
+      );
+      expect(logged.sets.map((set) => [set.weight, set.reps])).toEqual([
+        [80, 8],
+        [82.5, 6],
+      ]);
+
+      // Completed meanwhile: a late retry still gets its set, not 409 workout-closed.
+      await phone.post(`/workouts/${workout.id}/complete`).expect(200);
+      const late = await withKey(phone, sets, { weight: 80, reps: 8 }, 'phone:set-1').expect(200);
+      expect(late.body.id).toBe(first.body.id);
+      // A new key is a new set, which a closed workout refuses.
+      const fresh = await withKey(phone, sets, { weight: 80, reps: 8 }, 'phone:set-3').expect(409);
+      expect(fresh.body.type).toBe('urn:fitai:problem:workout-closed');
+      // The failed attempt did not burn its key: it is still free.
+      const [{ n }] = await db.query(
+        "SELECT count(*)::int AS n FROM idempotency_keys WHERE key = 'phone:set-3'",
+      );
+      expect(n).toBe(0);
+    });
+
+    it('refuses a key reused for another request, and answers 404 for a set deleted since', async () => {
+      const { client: phone } = await registerClient(api.http);
+      const workout = (await phone.post('/workouts', {}).expect(201)).body;
+      const exercises = `/workouts/${workout.id}/exercises`;
+      const added = await withKey(phone, exercises, { exerciseId: ex.bench }, 'add-bench').expect(
+        201,
+      );
+      const again = await withKey(phone, exercises, { exerciseId: ex.bench }, 'add-bench').expect(
+        200,
+      );
+      expect(again.body).toMatchObject({ exerciseId: ex.bench, position: 0 });
+      expect(again.body.workoutVersion).toBe(added.body.workoutVersion);
+      // Without a key, the same addition is the usual 409.
+      await phone.post(exercises, { exerciseId: ex.bench }).expect(409);
+      await phone.post(exercises, { exerciseId: ex.squat }).expect(201);
+
+      const sets = `${exercises}/${ex.bench}/sets`;
+      const set = (await withKey(phone, sets, { weight: 60, reps: 5 }, 'set-a').expect(201)).body;
+      for (const [label, attempt] of [
+        ['another body', withKey(phone, sets, { weight: 60, reps: 6 }, 'set-a')],
+        [
+          'another exercise',
+          withKey(phone, `${exercises}/${ex.squat}/sets`, { weight: 60, reps: 5 }, 'set-a'),
+        ],
+        ['another route', withKey(phone, exercises, { exerciseId: ex.deadlift }, 'set-a')],
+      ] as const) {
+        const res = await attempt;
+        expect([label, res.status, res.body.type]).toEqual([
+          label,
+          422,
+          'urn:fitai:problem:idempotency-key-reused',
+        ]);
+      }
+      const malformed = await withKey(
+        phone,
+        sets,
+        { weight: 60, reps: 5 },
+        'a key with spaces',
+      ).expect(400);
+      expect(errorFields(malformed)).toEqual(['Idempotency-Key']);
+
+      await phone.delete(`${sets}/${set.id}`).expect(200);
+      const gone = await withKey(phone, sets, { weight: 60, reps: 5 }, 'set-a').expect(404);
+      expect(gone.body.detail).toMatch(/deleted/);
+      expect(
+        exerciseOf((await phone.get(`/workouts/${workout.id}`).expect(200)).body, ex.bench).sets,
+      ).toEqual([]);
+    });
+
+    it('creates a workout once per key', async () => {
+      const { client: phone } = await registerClient(api.http);
+      const body = { name: 'Synced later', scheduledFor: '2026-12-01T18:00:00.000Z' };
+      const answers = await Promise.all(
+        [1, 2, 3].map(() => withKey(phone, '/workouts', body, 'sync-workout-1')),
+      );
+      expect(answers.map((res) => res.status).sort()).toEqual([200, 200, 201]);
+      expect(new Set(answers.map((res) => res.body.id)).size).toBe(1);
+      expect((await phone.get('/workouts').expect(200)).body.items).toHaveLength(1);
+    });
+  });
+
   describe('validation', () => {
     let phone: ApiClient;
     let workoutId: string;

@@ -467,7 +467,7 @@ export interface paths {
         put?: never;
         /**
          * Log a journal entry
-         * @description Send an `Idempotency-Key` to make retries safe: a repeat with the same key and body returns the entry created first (200) instead of a duplicate; the same key with another body is a 422.
+         * @description Send an `Idempotency-Key` to make retries safe: a repeat with the same key and body returns the entry created first (200) instead of a duplicate; the same key with another body is a 422, and a key whose entry has since been deleted a 404.
          */
         post: operations["EntriesController_create"];
         delete?: never;
@@ -1122,8 +1122,8 @@ export interface paths {
         get: operations["WorkoutsController_list"];
         put?: never;
         /**
-         * Create a workout, empty or from a template day
-         * @description With `templateId` (and `dayIndex`, default 0) the day's exercises become the workout's, each prescription a planned set: a %e1RM load is that percentage of your best estimated one-rep max for the exercise, rounded to 2.5 kg (5 lb), or null without history. The workout starts `planned`.
+         * Create a workout: empty, from a template day, or one already held
+         * @description With `templateId` (and `dayIndex`, default 0) the day's exercises become the workout's, each prescription a planned set: a %e1RM load is that percentage of your best estimated one-rep max for the exercise, rounded to 2.5 kg (5 lb), or null without history. The workout starts `planned`. A session already under way or held: `startedAt` creates it `in_progress` from that instant; with `completedAt` (at most 12 hours later, neither in the future) and its `exercises` and sets, it is created `completed`, with duration, totals and personal records as of its real date, and counts by that date everywhere. Offline-safe with an `Idempotency-Key`: a retry answers the workout created first.
          */
         post: operations["WorkoutsController_create"];
         delete?: never;
@@ -1146,7 +1146,7 @@ export interface paths {
         get: operations["WorkoutsController_get"];
         /**
          * Change a workout's name, notes or schedule
-         * @description Send `version` from your last read (optimistic concurrency); allowed in every state. A stale or illegal change is a 409 problem whose `current` member is the workout as it is now.
+         * @description Send `version` from your last read (optimistic concurrency); name, notes and schedule in every state. `startedAt` and `completedAt` correct when a session started and ended (a completed one moves in the history, progress and goals, and its records and those of later sessions are reconciled); a planned or abandoned workout has no session to date (400). A stale or illegal change is a 409 problem whose `current` member is the workout as it is now.
          */
         put: operations["WorkoutsController_update"];
         post?: never;
@@ -1231,7 +1231,7 @@ export interface paths {
         put?: never;
         /**
          * Complete a workout: duration, totals and personal records
-         * @description in_progress or paused → completed. Computes the duration (paused time excluded), the volume, sets and reps of the completed working sets (warm-ups excluded), and detects personal records against your other completed workouts. Completing again is a 409 and counts nothing twice. A stale or illegal change is a 409 problem whose `current` member is the workout as it is now.
+         * @description in_progress or paused → completed, now or at `completedAt` (a session completed after the fact: after its start, at most 12 hours later, not in the future). Computes the duration (paused time excluded), the volume, sets and reps of the completed working sets (warm-ups excluded), and detects personal records against your sessions before its end (a session logged late also restates the records of later ones). Completing again is a 409 and counts nothing twice. A stale or illegal change is a 409 problem whose `current` member is the workout as it is now.
          */
         post: operations["WorkoutsController_complete"];
         delete?: never;
@@ -1271,7 +1271,7 @@ export interface paths {
         put?: never;
         /**
          * Add an exercise to a workout
-         * @description An exercise appears once per workout (409 exercise-already-in-workout). Only while the workout is planned, in_progress or paused: a completed or abandoned one answers 409 workout-closed. Every change bumps the workout `version`.
+         * @description An exercise appears once per workout (409 exercise-already-in-workout). Offline-safe: send an `Idempotency-Key` and a retry (same key, same path and body) answers the exercise added first (200, `Idempotent-Replayed: true`), even once the workout is closed, instead of a duplicate; the same key with another request is a 422, and a retry of something deleted since a 404. Only while the workout is planned, in_progress or paused: a completed or abandoned one answers 409 workout-closed. Every change bumps the workout `version`.
          */
         post: operations["WorkoutContentController_addExercise"];
         delete?: never;
@@ -1315,7 +1315,7 @@ export interface paths {
         put?: never;
         /**
          * Log a set
-         * @description Appended after the exercise's last set. No version needed: sets logged at once from several devices all land. Weights are in your unit (GET /users/preferences). Only while the workout is planned, in_progress or paused: a completed or abandoned one answers 409 workout-closed. Every change bumps the workout `version`.
+         * @description Appended after the exercise's last set. No version needed: sets logged at once from several devices all land. Weights are in your unit (GET /users/preferences). Offline-safe: send an `Idempotency-Key` and a retry (same key, same path and body) answers the set logged first (200, `Idempotent-Replayed: true`), even once the workout is closed, instead of a duplicate; the same key with another request is a 422, and a retry of something deleted since a 404. Only while the workout is planned, in_progress or paused: a completed or abandoned one answers 409 workout-closed. Every change bumps the workout `version`.
          */
         post: operations["WorkoutContentController_addSet"];
         delete?: never;
@@ -2257,7 +2257,7 @@ export interface components {
             status: 422;
             /**
              * @description This occurrence, for people; clients do not parse it
-             * @example This Idempotency-Key was already used with a different request body.
+             * @example This Idempotency-Key was already used with a different request (another body or route).
              */
             detail?: string;
             /**
@@ -3446,23 +3446,50 @@ export interface components {
             type: "none";
         };
         /**
-         * @description all_sets_top_of_range: every working set reached repsMax; all_sets_completed: every working set reached repsMin
+         * @description all_sets_top_of_range: every working set reached repsMax ("double progression"); all_sets_completed: every working set reached repsMin (linear progression)
          * @enum {string}
          */
         ProgressionTrigger: "all_sets_top_of_range" | "all_sets_completed";
         LinearLoadProgressionDto: {
+            /**
+             * @example linear_load
+             * @enum {string}
+             */
+            type: "linear_load";
+            /**
+             * @description Kilograms added to the weight of every weighted working set when the rule fires; or send `increment` in your unit (one of the two)
+             * @example 2.5
+             */
+            incrementKg?: number;
+            /**
+             * @description The increment in your weight unit (GET /users/preferences), e.g. 5 lb; at most 25 kg once converted. Not with incrementKg
+             * @example 5
+             */
+            increment?: number;
+            /**
+             * @description all_sets_top_of_range: every working set reached repsMax ("double progression"); all_sets_completed: every working set reached repsMin (linear progression)
+             * @example all_sets_top_of_range
+             */
+            when: components["schemas"]["ProgressionTrigger"];
+        };
+        LinearLoadProgressionViewDto: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "linear_load";
             /**
-             * @description Added to the weight of every weighted working set when the rule fires
+             * @description The increment in kilograms, as stored (a pound author's 5 lb is 2.268)
              * @example 2.5
              */
             incrementKg: number;
             /**
-             * @description all_sets_top_of_range: every working set reached repsMax; all_sets_completed: every working set reached repsMin
+             * @description The increment in the answer's `weightUnit`: exactly as written by an author of that unit, else converted (two decimals; loads are rounded to plates when a session is planned)
+             * @example 2.5
+             */
+            increment: number;
+            /**
+             * @description all_sets_top_of_range: every working set reached repsMax ("double progression"); all_sets_completed: every working set reached repsMin (linear progression)
              * @example all_sets_top_of_range
              */
             when: components["schemas"]["ProgressionTrigger"];
@@ -3557,12 +3584,17 @@ export interface components {
              */
             repsMax?: number;
             /**
-             * @description Absolute load in kg (two decimals); not together with percentE1rm
+             * @description Absolute load in kg (two decimals), whatever your unit; or send `weight` in your unit. Not together with weight or percentE1rm
              * @example 60
              */
             weightKg?: number | null;
             /**
-             * @description Load as a percentage of the estimated one-rep max; not together with weightKg
+             * @description Absolute load in your weight unit (GET /users/preferences; two decimals), stored in kg: at most 1000 kg once converted. Not together with weightKg or percentE1rm
+             * @example 135
+             */
+            weight?: number | null;
+            /**
+             * @description Load as a percentage of the estimated one-rep max; not together with weightKg or weight
              * @example null
              */
             percentE1rm?: number | null;
@@ -3591,7 +3623,7 @@ export interface components {
             /** @example Pause at the chest */
             notes?: string | null;
             /**
-             * @description How the exercise progresses between sessions; absent or null means none
+             * @description How the exercise progresses between sessions, applied whenever a session is built from the template (from your last completed session of the day: increase, hold, or deload after 3 failed sessions; docs/templates.md); absent or null means none
              * @example {
              *       "type": "linear_load",
              *       "incrementKg": 2.5,
@@ -3633,8 +3665,16 @@ export interface components {
              * @example 12
              */
             repsMax: number;
-            /** @example 60 */
+            /**
+             * @description The load in kilograms, as stored (grams)
+             * @example 61.235
+             */
             weightKg: number | null;
+            /**
+             * @description The load in the answer's `weightUnit`: exactly as written when the template was written in that unit, else converted and rounded to that unit's plates (2.5 kg, 5 lb)
+             * @example 135
+             */
+            weight: number | null;
             /** @example null */
             percentE1rm: number | null;
             /** @example 8 */
@@ -3658,7 +3698,7 @@ export interface components {
              *       "type": "none"
              *     }
              */
-            progression: components["schemas"]["NoProgressionDto"] | components["schemas"]["LinearLoadProgressionDto"];
+            progression: components["schemas"]["NoProgressionDto"] | components["schemas"]["LinearLoadProgressionViewDto"];
             sets: components["schemas"]["TemplateSetDto"][];
         };
         TemplateDayDto: {
@@ -3735,6 +3775,16 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /**
+             * @description Your unit (GET /users/preferences): what `weight` and `increment` are in
+             * @example lb
+             */
+            weightUnit: components["schemas"]["WeightUnit"];
+            /**
+             * @description The unit the author wrote the weights in; a reader of another unit sees them converted and rounded to plates
+             * @example kg
+             */
+            writtenWeightUnit: components["schemas"]["WeightUnit"];
             days: components["schemas"]["TemplateDayDto"][];
         };
         TemplateVersionConflictProblem: {
@@ -3813,6 +3863,48 @@ export interface components {
              */
             featured: boolean;
         };
+        CreateWorkoutSetDto: {
+            /** @description Warm-ups count for no volume and no record. Default: `normal` */
+            setType?: components["schemas"]["SetType"];
+            /**
+             * @description In the user's weight unit (GET /users/preferences), at most 1000 kg; two decimals; none for body weight
+             * @example 80
+             */
+            weight?: number | null;
+            /** @example 8 */
+            reps?: number | null;
+            /**
+             * @description Rate of perceived exertion in half points; not together with rir
+             * @example 8
+             */
+            rpe?: number | null;
+            /**
+             * @description Reps in reserve; not together with rpe
+             * @example 2
+             */
+            rir?: number | null;
+            /**
+             * @description Rest taken after the set
+             * @example 120
+             */
+            restSeconds?: number | null;
+            /**
+             * @description Performed (counts at completion); false to add a set still to do. Default: true
+             * @example true
+             */
+            completed?: boolean;
+        };
+        LoggedExerciseDto: {
+            /**
+             * Format: uuid
+             * @description An exercise you can use (GET /exercises), once per workout
+             */
+            exerciseId: string;
+            /** @example Narrow grip */
+            notes?: string;
+            /** @description In the order they were done; each as POST …/sets takes it (completed by default) */
+            sets: components["schemas"]["CreateWorkoutSetDto"][];
+        };
         CreateWorkoutDto: {
             /**
              * @description Defaults to "<template>: <day>" for a template, else "Workout"
@@ -3821,7 +3913,7 @@ export interface components {
             name?: string;
             /**
              * Format: uuid
-             * @description Copy a day of this template (yours or a public one) as planned sets; %e1RM loads are computed from your history
+             * @description Copy a day of this template (yours or a public one) as planned sets, loads progressed from your last session of the day; %e1RM loads are computed from your history
              */
             templateId?: string;
             /**
@@ -3835,11 +3927,54 @@ export interface components {
              * @example 2026-11-21T17:30:00.000Z
              */
             scheduledFor?: string;
+            /**
+             * Format: date-time
+             * @description A session already under way or held: when it started (not in the future, not before 2000). The workout is created `in_progress` from that instant, or `completed` with `completedAt`; it counts by this date everywhere (history, progress, streaks, goals, records).
+             * @example 2026-11-17T18:05:00.000Z
+             */
+            startedAt?: string;
+            /**
+             * Format: date-time
+             * @description A session logged after the fact: when it ended. Needs startedAt; after it, at most 12 hours later, not in the future. The workout is created completed (duration, totals, personal records as of that date). Not with templateId: create a template session with startedAt, log its sets, then complete it with completedAt.
+             * @example 2026-11-17T19:10:00.000Z
+             */
+            completedAt?: string;
+            /** @description The exercises and sets, in order, of a workout created with its content (typically a session logged after the fact); not with templateId */
+            exercises?: components["schemas"]["LoggedExerciseDto"][];
             /** @example Deload week */
             notes?: string;
         };
         /** @enum {string} */
         WorkoutStatus: "planned" | "in_progress" | "paused" | "completed" | "abandoned";
+        /**
+         * @description start: the template's loads (first session of the day); increase: the increment added; hold: last session's loads; deload: reduced after failed sessions; reset: the template's loads again (it changed)
+         * @enum {string}
+         */
+        ProgressionOutcome: "start" | "increase" | "hold" | "deload" | "reset";
+        ProgressionStepDto: {
+            /**
+             * @description start: the template's loads (first session of the day); increase: the increment added; hold: last session's loads; deload: reduced after failed sessions; reset: the template's loads again (it changed)
+             * @example increase
+             */
+            outcome: components["schemas"]["ProgressionOutcome"];
+            /**
+             * @description The change of the first weighted working set's planned load, in the workout's weightUnit (signed); null without one
+             * @example 2.5
+             */
+            change: number | null;
+            /** @example +2.5 kg: all sets at 10 reps last time */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The session judged: your last completed session of this template day
+             */
+            basedOnWorkoutId: string | null;
+            /**
+             * @description Failed sessions in a row so far (a deload comes at 3 and resets it)
+             * @example 0
+             */
+            failedSessions: number;
+        };
         WorkoutSetDto: {
             /** Format: uuid */
             id: string;
@@ -3904,12 +4039,14 @@ export interface components {
             /** @example Pause at the chest */
             notes: string | null;
             /**
-             * @description Copied from the template's exercise
+             * @description Copied from the template's exercise; the increment also in the workout's weightUnit
              * @example {
              *       "type": "none"
              *     }
              */
-            progression: components["schemas"]["NoProgressionDto"] | components["schemas"]["LinearLoadProgressionDto"];
+            progression: components["schemas"]["NoProgressionDto"] | components["schemas"]["LinearLoadProgressionViewDto"];
+            /** @description For an exercise from a template with a progression rule: what the rule did to its planned loads, from your last completed session of the day, and why */
+            progressionStep: components["schemas"]["ProgressionStepDto"] | (never | null);
             sets: components["schemas"]["WorkoutSetDto"][];
         };
         /** @enum {string} */
@@ -3944,8 +4081,16 @@ export interface components {
             setId: string;
             /** Format: uuid */
             workoutId: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The session's real end (a session logged after the fact: its past date)
+             */
             achievedAt: string;
+            /**
+             * @description Still your best of its kind (at this weight, for rep records). False for a historical record: a later session beat it, or it was logged for a date before a heavier existing one
+             * @example true
+             */
+            current: boolean;
         };
         WorkoutDto: {
             /** Format: uuid */
@@ -4012,7 +4157,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             exercises: components["schemas"]["WorkoutExerciseDto"][];
-            /** @description Set at completion */
+            /** @description Records of this session as of its real date: set at completion, restated when an earlier session is logged, moved or deleted */
             personalRecords: components["schemas"]["PersonalRecordDto"][];
         };
         WorkoutSummaryDto: {
@@ -4130,6 +4275,18 @@ export interface components {
              * @example 2026-11-22T17:30:00.000Z
              */
             scheduledFor?: string | null;
+            /**
+             * Format: date-time
+             * @description Corrects when the session started (in_progress, paused or completed workouts): not in the future; a completed session moves with it in the history, progress, streaks, goals and records. A completed one's start is at most 12 hours before its end; a running one's not after its current pause.
+             * @example 2026-11-17T18:05:00.000Z
+             */
+            startedAt?: string;
+            /**
+             * Format: date-time
+             * @description Corrects when a completed session ended: after its start, at most 12 hours later, not in the future. The duration follows.
+             * @example 2026-11-17T19:10:00.000Z
+             */
+            completedAt?: string;
         };
         /**
          * @description The action asked for
@@ -4182,6 +4339,14 @@ export interface components {
             allowedActions: components["schemas"]["WorkoutAction"][];
             /** @description The workout as it is now */
             current: components["schemas"]["WorkoutDto"];
+        };
+        CompleteWorkoutDto: {
+            /**
+             * Format: date-time
+             * @description When the session ended, for one completed after the fact; default now. After its start, at most 12 hours later, not in the future.
+             * @example 2026-11-17T19:10:00.000Z
+             */
+            completedAt?: string;
         };
         WorkoutClosedProblem: {
             /**
@@ -4299,12 +4464,14 @@ export interface components {
             /** @example Pause at the chest */
             notes: string | null;
             /**
-             * @description Copied from the template's exercise
+             * @description Copied from the template's exercise; the increment also in the workout's weightUnit
              * @example {
              *       "type": "none"
              *     }
              */
-            progression: components["schemas"]["NoProgressionDto"] | components["schemas"]["LinearLoadProgressionDto"];
+            progression: components["schemas"]["NoProgressionDto"] | components["schemas"]["LinearLoadProgressionViewDto"];
+            /** @description For an exercise from a template with a progression rule: what the rule did to its planned loads, from your last completed session of the day, and why */
+            progressionStep: components["schemas"]["ProgressionStepDto"] | (never | null);
             sets: components["schemas"]["WorkoutSetDto"][];
             /**
              * @description The workout version after this change
@@ -4325,37 +4492,6 @@ export interface components {
              * @example 7
              */
             version?: number;
-        };
-        CreateWorkoutSetDto: {
-            /** @description Warm-ups count for no volume and no record. Default: `normal` */
-            setType?: components["schemas"]["SetType"];
-            /**
-             * @description In the user's weight unit (GET /users/preferences), at most 1000 kg; two decimals; none for body weight
-             * @example 80
-             */
-            weight?: number | null;
-            /** @example 8 */
-            reps?: number | null;
-            /**
-             * @description Rate of perceived exertion in half points; not together with rir
-             * @example 8
-             */
-            rpe?: number | null;
-            /**
-             * @description Reps in reserve; not together with rpe
-             * @example 2
-             */
-            rir?: number | null;
-            /**
-             * @description Rest taken after the set
-             * @example 120
-             */
-            restSeconds?: number | null;
-            /**
-             * @description Performed (counts at completion); false to add a set still to do. Default: true
-             * @example true
-             */
-            completed?: boolean;
         };
         WorkoutSetChangeDto: {
             /** Format: uuid */
@@ -5116,6 +5252,8 @@ export interface components {
     headers: {
         /** @description Path of the resource, e.g. `/api/v1/goals/{id}` */
         Location: string;
+        /** @description Always `true`: this answer replays the one an earlier request with the same Idempotency-Key got */
+        "Idempotent-Replayed": "true";
         /** @description Seconds to wait before trying again */
         "Retry-After": number;
         /** @description Requests allowed in the window, per signed-in user (per IP for anonymous callers); absent when the request was refused before the rate limiter (e.g. a 401) */
@@ -7585,7 +7723,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 1-128 characters of A-Z a-z 0-9 . _ : - */
+                /** @description Makes retries safe: the same key and request again answer the entry created first (200, `Idempotent-Replayed: true`) instead of a duplicate; the same key with another request is a 422. 1-128 characters of A-Z a-z 0-9 . _ : -, per user. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -7597,12 +7735,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Replayed: the entry created by an earlier request with this key */
+            /** @description Replayed: the entry created by an earlier request with this Idempotency-Key */
             200: {
                 headers: {
                     Location: components["headers"]["Location"];
-                    /** @description Always `true`: this answer replays an earlier one */
-                    "Idempotent-Replayed": "true";
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7647,6 +7784,18 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
                 };
             };
             /** @description Request body too large (`payload-too-large`) */
@@ -12003,7 +12152,10 @@ export interface operations {
     WorkoutsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes retries safe: the same key and request again answer the workout created first (200, `Idempotent-Replayed: true`) instead of a duplicate; the same key with another request is a 422. 1-128 characters of A-Z a-z 0-9 . _ : -, per user. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12013,6 +12165,20 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Replayed: the workout created by an earlier request with this Idempotency-Key */
+            200: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkoutDto"];
+                };
+            };
             /** @description Created; Location names it */
             201: {
                 headers: {
@@ -12050,6 +12216,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["UnauthorizedProblem"];
                 };
             };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
             /** @description Request body too large (`payload-too-large`) */
             413: {
                 headers: {
@@ -12072,6 +12250,18 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Well-formed, but cannot be processed (`idempotency-key-reused`) */
+            422: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["IdempotencyKeyReusedProblem"];
                 };
             };
             /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
@@ -12731,7 +12921,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CompleteWorkoutDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -12943,7 +13137,10 @@ export interface operations {
     WorkoutContentController_addExercise: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes retries safe: the same key and request again answer the exercise added created first (200, `Idempotent-Replayed: true`) instead of a duplicate; the same key with another request is a 422. 1-128 characters of A-Z a-z 0-9 . _ : -, per user. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12955,6 +13152,20 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Replayed: the exercise added created by an earlier request with this Idempotency-Key */
+            200: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkoutExerciseChangeDto"];
+                };
+            };
             /** @description Created; Location names it */
             201: {
                 headers: {
@@ -13038,6 +13249,18 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Well-formed, but cannot be processed (`idempotency-key-reused`) */
+            422: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["IdempotencyKeyReusedProblem"];
                 };
             };
             /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
@@ -13282,7 +13505,10 @@ export interface operations {
     WorkoutContentController_addSet: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes retries safe: the same key and request again answer the set logged created first (200, `Idempotent-Replayed: true`) instead of a duplicate; the same key with another request is a 422. 1-128 characters of A-Z a-z 0-9 . _ : -, per user. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
                 exerciseId: string;
@@ -13295,6 +13521,20 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Replayed: the set logged created by an earlier request with this Idempotency-Key */
+            200: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkoutSetChangeDto"];
+                };
+            };
             /** @description Created; Location names it */
             201: {
                 headers: {
@@ -13378,6 +13618,18 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Well-formed, but cannot be processed (`idempotency-key-reused`) */
+            422: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["IdempotencyKeyReusedProblem"];
                 };
             };
             /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */

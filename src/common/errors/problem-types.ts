@@ -22,6 +22,15 @@ export const Problems = {
       },
     },
   }),
+  idempotencyKeyReused: new ProblemType({
+    slug: 'idempotency-key-reused',
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    title: 'Idempotency-Key reused',
+    description:
+      'An Idempotency-Key came back with a different request (another body, or another route)',
+    exampleDetail:
+      'This Idempotency-Key was already used with a different request (another body or route).',
+  }),
   malformedJson: new ProblemType({
     slug: 'malformed-json',
     status: HttpStatus.BAD_REQUEST,

@@ -13,6 +13,12 @@ export const RESPONSE_HEADERS: Record<string, HeaderObject> = {
     required: true,
     schema: { type: 'string', example: '/api/v1/goals/3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10' },
   },
+  'Idempotent-Replayed': {
+    description:
+      'Always `true`: this answer replays the one an earlier request with the same Idempotency-Key got',
+    required: true,
+    schema: { type: 'string', enum: ['true'] },
+  },
   'Retry-After': {
     description: 'Seconds to wait before trying again',
     required: true,

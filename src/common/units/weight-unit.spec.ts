@@ -1,4 +1,10 @@
-import { fromKilograms, toKilograms, WeightUnit } from './weight-unit';
+import {
+  fromKilograms,
+  prescribedWeight,
+  roundToPlates,
+  toKilograms,
+  WeightUnit,
+} from './weight-unit';
 
 describe('weight units', () => {
   it('stores kilograms as sent', () => {
@@ -15,5 +21,20 @@ describe('weight units', () => {
     expect(fromKilograms(100, WeightUnit.Pound)).toBe(220.46);
     expect(fromKilograms(toKilograms(225, WeightUnit.Pound), WeightUnit.Pound)).toBe(225);
     expect(fromKilograms(toKilograms(132.5, WeightUnit.Pound), WeightUnit.Pound)).toBe(132.5);
+  });
+
+  it('rounds a load to the plates of its unit: 2.5 kg, 5 lb', () => {
+    expect(roundToPlates(84.375, WeightUnit.Kilogram)).toBe(85);
+    expect(roundToPlates(83.7, WeightUnit.Kilogram)).toBe(82.5);
+    expect(roundToPlates(132.28, WeightUnit.Pound)).toBe(130);
+    expect(roundToPlates(137.79, WeightUnit.Pound)).toBe(140);
+  });
+
+  it('shows a prescription exactly in the unit it was written in, else rounded to plates', () => {
+    const written = toKilograms(137.5, WeightUnit.Pound);
+    expect(prescribedWeight(written, WeightUnit.Pound, WeightUnit.Pound)).toBe(137.5);
+    expect(prescribedWeight(written, WeightUnit.Pound, WeightUnit.Kilogram)).toBe(62.5);
+    expect(prescribedWeight(61.25, WeightUnit.Kilogram, WeightUnit.Kilogram)).toBe(61.25);
+    expect(prescribedWeight(60, WeightUnit.Kilogram, WeightUnit.Pound)).toBe(130);
   });
 });

@@ -85,3 +85,52 @@ export function IsMultipleOf(step: number, options?: ValidationOptions): Propert
     options,
   );
 }
+
+/**
+ * At most `maxMs` after the sibling date `property`, e.g. a session's end within 12 hours of
+ * its start (not checked while either is not a date). `span` words the limit in the message.
+ */
+export function AtMostAfter(
+  property: string,
+  maxMs: number,
+  span: string,
+  options?: ValidationOptions,
+): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'atMostAfter',
+      constraints: [property, maxMs],
+      validator: {
+        validate: (value, args) => {
+          const other = (args?.object as Siblings)[property];
+          return (
+            !(value instanceof Date) ||
+            !(other instanceof Date) ||
+            value.getTime() - other.getTime() <= maxMs
+          );
+        },
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be at most ${span} after ${property}`,
+          options,
+        ),
+      },
+    },
+    options,
+  );
+}
+
+/** Only together with the sibling `property` (null and absent both count as not set). */
+export function Requires(property: string, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'requires',
+      constraints: [property],
+      validator: {
+        validate: (value, args) =>
+          value === null || value === undefined || (args?.object as Siblings)[property] != null,
+        defaultMessage: buildMessage((each) => `${each}$property needs ${property}`, options),
+      },
+    },
+    options,
+  );
+}

@@ -12,8 +12,15 @@ describe('the domain event catalogue', () => {
   });
 
   it('types each payload by its name (checked by `npm run typecheck`)', () => {
-    const ok = domainEvent('workout.completed', { userId: 'u', workoutId: 'w' });
-    expect(ok).toEqual({ name: 'workout.completed', payload: { userId: 'u', workoutId: 'w' } });
+    const dates = {
+      sessionAt: '2026-11-17T18:00:00.000Z',
+      completedAt: '2026-11-17T19:00:00.000Z',
+    };
+    const ok = domainEvent('workout.completed', { userId: 'u', workoutId: 'w', ...dates });
+    expect(ok).toEqual({
+      name: 'workout.completed',
+      payload: { userId: 'u', workoutId: 'w', ...dates },
+    });
 
     // @ts-expect-error a payload of another event does not compile
     domainEvent('workout.completed', { userId: 'u', bodyMetricId: 'b' });

@@ -8,8 +8,30 @@
  * and @OnDomainEvent on each reaction. Who publishes and who subscribes: docs/architecture.md.
  */
 export interface DomainEventPayloads {
-  /** A workout's completion committed: its totals and personal records are stored. */
-  'workout.completed': { userId: string; workoutId: string };
+  /**
+   * A workout's completion committed: its totals and personal records are stored. The real
+   * dates (ISO 8601) travel with it: a session logged after the fact was held at `sessionAt`
+   * (its start) and ended at `completedAt`, both possibly days before the event.
+   */
+  'workout.completed': {
+    userId: string;
+    workoutId: string;
+    sessionAt: string;
+    completedAt: string;
+  };
+  /**
+   * A completed workout's start or end was corrected: it now counts at `sessionAt` (ended at
+   * `completedAt`) instead of `previousSessionAt` (`previousCompletedAt`). Its records, and
+   * those of later sessions, are already reconciled.
+   */
+  'workout.redated': {
+    userId: string;
+    workoutId: string;
+    sessionAt: string;
+    completedAt: string;
+    previousSessionAt: string;
+    previousCompletedAt: string;
+  };
   /** A personal record stored by a workout's completion. */
   'personal-record.set': { userId: string; workoutId: string; recordId: string };
   /** A body reading created or changed. */
@@ -56,6 +78,7 @@ export function domainEvent<N extends DomainEventName>(
 /** Every name once (a name missing here does not compile): docs and checks enumerate it. */
 const NAMES: { readonly [N in DomainEventName]: true } = {
   'workout.completed': true,
+  'workout.redated': true,
   'personal-record.set': true,
   'body-metric.logged': true,
   'body-metric.deleted': true,

@@ -12,7 +12,12 @@ import { OutboxRepository, OutboxRow } from './outbox.repository';
 const completed: PublishedDomainEvent = {
   id: '7',
   name: 'workout.completed',
-  payload: { userId: 'u', workoutId: 'w' },
+  payload: {
+    userId: 'u',
+    workoutId: 'w',
+    sessionAt: '2026-12-01T09:00:00.000Z',
+    completedAt: '2026-12-01T10:00:00.000Z',
+  },
   occurredAt: '2026-12-01T10:00:00.000Z',
 };
 const achieved: PublishedDomainEvent = {

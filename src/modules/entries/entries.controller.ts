@@ -3,19 +3,18 @@ import {
   Controller,
   Delete,
   Get,
-  Headers,
   HttpCode,
   HttpStatus,
   Patch,
   Post,
   Query,
-  Res,
 } from '@nestjs/common';
-import { ApiHeader, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
-import { CreatesResource, LOCATION_HEADER } from '../../common/http/location.decorator';
+import { Problems } from '../../common/errors/problem-types';
+import { IdempotencyKey } from '../../common/idempotency/idempotency-key';
+import { Idempotent, IdempotentCreate } from '../../common/idempotency/idempotent-create.decorator';
 import { ApiCursorPageResponse, CursorPage } from '../../common/pagination/cursor';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { CreateEntryDto } from './dto/create-entry.dto';
@@ -23,7 +22,6 @@ import { EntryDto } from './dto/entry.dto';
 import { ListEntriesQueryDto } from './dto/list-entries-query.dto';
 import { UpdateEntryDto } from './dto/update-entry.dto';
 import { EntriesService } from './entries.service';
-import { EntryProblems } from './entry-problems';
 import { UuidParam } from '../../common/http/uuid-param.decorator';
 import { ApiOk } from '../../common/swagger/api-responses';
 
@@ -39,37 +37,18 @@ export class EntriesController {
     summary: 'Log a journal entry',
     description:
       'Send an `Idempotency-Key` to make retries safe: a repeat with the same key and body returns the ' +
-      'entry created first (200) instead of a duplicate; the same key with another body is a 422.',
+      'entry created first (200) instead of a duplicate; the same key with another body is a 422, ' +
+      'and a key whose entry has since been deleted a 404.',
   })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: '1-128 characters of A-Z a-z 0-9 . _ : -',
-    schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$' },
-  })
-  @CreatesResource(EntryDto, (entry) => `entries/${entry.id}`)
-  @ApiOk(EntryDto, {
-    description: 'Replayed: the entry created by an earlier request with this key',
-    headers: {
-      ...LOCATION_HEADER,
-      'Idempotent-Replayed': {
-        description: 'Always `true`: this answer replays an earlier one',
-        required: true,
-        schema: { type: 'string', enum: ['true'] },
-      },
-    },
-  })
-  @ApiProblems(400, EntryProblems.idempotencyKeyReused)
+  @IdempotentCreate(EntryDto, (entry) => `entries/${entry.id}`, 'entry')
+  @ApiProblems(400, 404, Problems.idempotencyKeyReused)
   async create(
     @CurrentUser() caller: AuthenticatedUser,
     @Body() dto: CreateEntryDto,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) res: FastifyReply,
-  ): Promise<EntryDto> {
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<Idempotent<EntryDto>> {
     const { entry, replayed } = await this.entries.create(caller.id, dto, idempotencyKey);
-    res.status(replayed ? HttpStatus.OK : HttpStatus.CREATED);
-    if (replayed) res.header('Idempotent-Replayed', 'true');
-    return entry;
+    return new Idempotent(entry, replayed);
   }
 
   @Get()

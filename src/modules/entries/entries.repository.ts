@@ -4,21 +4,10 @@ import { EntityManager, Repository } from 'typeorm';
 import { KeysetPosition } from '../../common/pagination/cursor';
 import { newestFirstPage } from '../../common/pagination/keyset';
 import { Entry, EntryType } from './entities/entry.entity';
-import { insertOrIgnore } from '../../common/database/insert-or-ignore';
 
 export type NewEntry = Pick<
   Entry,
-  | 'userId'
-  | 'occurredAt'
-  | 'type'
-  | 'mood'
-  | 'energy'
-  | 'note'
-  | 'tags'
-  | 'value'
-  | 'unit'
-  | 'idempotencyKey'
-  | 'idempotencyFingerprint'
+  'userId' | 'occurredAt' | 'type' | 'mood' | 'energy' | 'note' | 'tags' | 'value' | 'unit'
 >;
 
 export type EntryChanges = Partial<
@@ -48,17 +37,11 @@ export class EntriesRepository {
     );
   }
 
-  /**
-   * Inserts unless an entry with the same (user, idempotency key) exists; then returns null
-   * and the caller loads the existing one. Atomic under concurrent retries (UQ index).
-   */
-  insertUnlessKeyExists(entry: NewEntry): Promise<Entry | null> {
-    return insertOrIgnore(this.entries, entry);
-  }
-
-  /** Uses UQ_entries_user_idempotency_key. */
-  findByIdempotencyKey(userId: string, idempotencyKey: string): Promise<Entry | null> {
-    return this.entries.findOneBy({ userId, idempotencyKey });
+  /** Inserts the entry; TypeORM merges the generated id and timestamps into the answer. */
+  async insert(entry: NewEntry): Promise<Entry> {
+    const row = this.entries.create(entry);
+    await this.entries.insert(row);
+    return row;
   }
 
   /** By primary key, scoped to the owner: another user's entry is simply not found. */

@@ -1,7 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { createHash } from 'node:crypto';
-import { ValidationProblem } from '../../common/errors/domain-errors';
-import { EntryProblems } from './entry-problems';
+import { createOnce } from '../../common/idempotency/idempotent-create';
 import { CursorPage, toCursorPage } from '../../common/pagination/cursor';
 import { keysetOf } from '../../common/pagination/cursor-query.dto';
 import { Page, toPage } from '../../common/pagination/page';
@@ -16,16 +14,10 @@ import { UpdateEntryDto } from './dto/update-entry.dto';
 import { EntriesRepository, EntryChanges } from './entries.repository';
 import { Entry } from './entities/entry.entity';
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,128}$/;
-
 export interface CreatedEntry {
   entry: EntryDto;
   /** True when the Idempotency-Key matched an earlier request: nothing new was created. */
   replayed: boolean;
-}
-
-function fingerprint(dto: CreateEntryDto): string {
-  return createHash('sha256').update(JSON.stringify(dto)).digest('hex');
 }
 
 /** `entries.changed` for the periods around these instants (old and new of an edit). */
@@ -44,49 +36,42 @@ function entriesChanged(userId: string, occurredAt: Date[]) {
 export class EntriesService {
   constructor(private readonly entries: EntriesRepository) {}
 
+  /**
+   * With an Idempotency-Key (validated by the controller), a retry answers the entry created
+   * first (common/idempotency): one entry and one `entries.changed` however often it is sent.
+   */
   async create(
     userId: string,
     dto: CreateEntryDto,
     idempotencyKey?: string,
   ): Promise<CreatedEntry> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new ValidationProblem([
-        {
-          field: 'Idempotency-Key',
-          messages: ['Idempotency-Key must be 1-128 characters of A-Z a-z 0-9 . _ : -'],
-        },
-      ]);
-    }
     const occurredAt = dto.occurredAt ?? new Date();
-    const requestFingerprint = idempotencyKey ? fingerprint(dto) : null;
-    const created = await this.entries.inTransaction(async (tx, manager) => {
-      const entry = await tx.insertUnlessKeyExists({
-        userId,
-        occurredAt,
-        type: dto.type,
-        mood: dto.mood ?? null,
-        energy: dto.energy ?? null,
-        note: dto.note ?? null,
-        tags: dto.tags ?? [],
-        value: dto.value == null ? null : String(dto.value),
-        unit: dto.unit ?? null,
-        idempotencyKey: idempotencyKey ?? null,
-        idempotencyFingerprint: requestFingerprint,
-      });
-      if (entry) await publishDomainEvents(manager, entriesChanged(userId, [entry.occurredAt]));
-      return entry;
-    });
-    if (created) {
-      return { entry: EntryDto.from(created), replayed: false };
+    const { id, replayed } = await this.entries.inTransaction((tx, manager) =>
+      createOnce(
+        manager,
+        { userId, key: idempotencyKey, scope: 'entries.create', request: dto },
+        async () => {
+          const entry = await tx.insert({
+            userId,
+            occurredAt,
+            type: dto.type,
+            mood: dto.mood ?? null,
+            energy: dto.energy ?? null,
+            note: dto.note ?? null,
+            tags: dto.tags ?? [],
+            value: dto.value == null ? null : String(dto.value),
+            unit: dto.unit ?? null,
+          });
+          await publishDomainEvents(manager, entriesChanged(userId, [entry.occurredAt]));
+          return entry.id;
+        },
+      ),
+    );
+    const entry = await this.entries.findOwned(userId, id);
+    if (!entry) {
+      throw new NotFoundException('The entry this Idempotency-Key created has since been deleted.');
     }
-    // Only reachable with a key: the insert was skipped because the key exists.
-    const existing = await this.entries.findByIdempotencyKey(userId, idempotencyKey!);
-    if (!existing || existing.idempotencyFingerprint !== requestFingerprint) {
-      throw EntryProblems.idempotencyKeyReused.exception(
-        'This Idempotency-Key was already used with a different request body.',
-      );
-    }
-    return { entry: EntryDto.from(existing), replayed: true };
+    return { entry: EntryDto.from(entry), replayed };
   }
 
   async list(userId: string, query: ListEntriesQueryDto): Promise<CursorPage<EntryDto>> {

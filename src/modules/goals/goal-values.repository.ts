@@ -8,6 +8,12 @@ export interface GoalSubject {
   userId: string;
   metric: GoalMetric;
   exerciseId: string | null;
+  /**
+   * A goal's creation: strength counts only lifts of sessions that ended since (a session
+   * logged late for an earlier date is history, already in the baseline's place). Absent
+   * when measuring a baseline: all time.
+   */
+  createdAt?: Date;
 }
 
 /**
@@ -41,9 +47,10 @@ export class GoalValuesRepository {
   }
 
   /**
-   * All-time best of the user's completed working sets on the exercise, in completed workouts
-   * (IDX_workout_sets_user_exercise_completed). A best never goes down, so neither does a
-   * strength goal's progress.
+   * Best of the user's completed working sets on the exercise, in completed workouts
+   * (IDX_workout_sets_user_exercise_completed): all time, or of the sessions that ended since
+   * the goal's creation (by their real end, `completed_at`). A best never goes down, so
+   * neither does a strength goal's progress (the service keeps the baseline as a floor).
    */
   private bestSet(goal: GoalSubject, column: 'e1rm_kg' | 'weight_kg'): Promise<unknown[]> {
     return this.db.query(
@@ -51,8 +58,9 @@ export class GoalValuesRepository {
          FROM workout_sets s
          JOIN workouts w ON w.id = s.workout_id AND w.status = 'completed'
         WHERE s.user_id = $1 AND s.exercise_id = $2
-          AND ${workingSetSql('s')} AND s.reps > 0`,
-      [goal.userId, goal.exerciseId],
+          AND ${workingSetSql('s')} AND s.reps > 0
+          AND ($3::timestamptz IS NULL OR w.completed_at >= $3::timestamptz)`,
+      [goal.userId, goal.exerciseId, goal.createdAt ?? null],
     );
   }
 
@@ -67,9 +75,10 @@ export class GoalValuesRepository {
   }
 
   /**
-   * Completed workouts held in the last 28 days, per week (IDX_workouts_user_status_session).
-   * A rolling average rather than the current calendar week: it does not fall to 0 every
-   * Monday, and needs no time zone.
+   * Completed workouts held in the last 28 days, per week (IDX_workouts_user_status_session),
+   * by their real date (`session_at`, the start: a session logged late counts where it was
+   * held). A rolling average rather than the current calendar week: it does not fall to 0
+   * every Monday, and needs no time zone.
    */
   private sessionsPerWeek(userId: string): Promise<unknown[]> {
     return this.db.query(

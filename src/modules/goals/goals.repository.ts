@@ -27,6 +27,8 @@ export interface GoalProgressUpdate {
   current: number | null;
   percent: number;
   milestones: Milestone[];
+  /** When what moved the goal happened (default now): milestones and achievement are dated so. */
+  at?: Date;
 }
 
 /** What a stored progress changed: exactly once per goal across concurrent or repeated runs. */
@@ -128,24 +130,26 @@ export class GoalsRepository {
    */
   async saveProgress(goalId: string, update: GoalProgressUpdate): Promise<SavedProgress> {
     // TypeORM answers an UPDATE with [rows, affected count].
-    const [updated]: [{ status: GoalStatus }[], number] = await this.goals.query(
+    // The instant it happened, clamped to [the goal's creation, now].
+    const reached = 'greatest(created_at, least(now(), coalesce($4::timestamptz, now())))';
+    const [updated]: [{ status: GoalStatus; reachedAt: Date }[], number] = await this.goals.query(
       `UPDATE goals
           SET current_value = $2::numeric, progress_pct = $3::numeric, updated_at = now(),
               status = CASE WHEN $3::numeric >= 100 THEN 'achieved'::goal_status ELSE status END,
-              achieved_at = CASE WHEN $3::numeric >= 100 THEN now() ELSE achieved_at END
+              achieved_at = CASE WHEN $3::numeric >= 100 THEN ${reached} ELSE achieved_at END
         WHERE id = $1 AND status = 'active' AND deleted_at IS NULL
-        RETURNING status`,
-      [goalId, update.current, update.percent],
+        RETURNING status, ${reached} AS "reachedAt"`,
+      [goalId, update.current, update.percent, update.at ?? null],
     );
     if (updated.length === 0) return { recordedMilestones: [], achieved: false };
     const achieved = updated[0].status === GoalStatus.Achieved;
     if (update.milestones.length === 0) return { recordedMilestones: [], achieved };
     const recorded: { percent: Milestone }[] = await this.goals.query(
       `INSERT INTO goal_milestones (goal_id, percent, value, reached_at)
-       SELECT $1, percent, $3::numeric, now() FROM unnest($2::smallint[]) AS percent
+       SELECT $1, percent, $3::numeric, $4::timestamptz FROM unnest($2::smallint[]) AS percent
        ON CONFLICT (goal_id, percent) DO NOTHING
        RETURNING percent`,
-      [goalId, update.milestones, update.current],
+      [goalId, update.milestones, update.current, updated[0].reachedAt],
     );
     return { recordedMilestones: recorded.map((row) => row.percent), achieved };
   }

@@ -193,17 +193,19 @@ export class GoalsService {
    * Worker side, when a workout, a body reading or the goal itself changed: measures every
    * active goal of the user again, records the milestones newly reached and marks goals at
    * 100 % achieved, announcing each milestone and achievement once (events published in the
-   * same transaction). Runs of one user are serialized; a repeated run writes the same values,
+   * same transaction). `at`: when the fact that moved them happened (a session's real end),
+   * the instant milestones and achievements are dated (never before the goal, never after
+   * now); default now. Runs of one user are serialized; a repeated run writes the same values,
    * finds the milestones recorded and the achieved goals no longer active, and announces
    * nothing. Returns the number of goals measured.
    */
-  async recompute(userId: string): Promise<number> {
+  async recompute(userId: string, at?: Date): Promise<number> {
     return this.goals.inTransaction(async (tx, manager) => {
       await tx.lockProgressOf(userId);
       const goals = await tx.findActive(userId);
       const events: DomainEvent[] = [];
       for (const goal of goals) {
-        const current = await this.values.currentValue(goal);
+        const current = await this.measure(goal);
         const percent = progressPercent(
           Number(goal.baselineValue),
           current,
@@ -214,6 +216,7 @@ export class GoalsService {
           current,
           percent,
           milestones: newlyReachedMilestones(percent, recorded),
+          at,
         });
         const ids = { userId, goalId: goal.id };
         for (const percent of saved.recordedMilestones) {
@@ -224,6 +227,19 @@ export class GoalsService {
       await publishDomainEvents(manager, ...events);
       return goals.length;
     });
+  }
+
+  /**
+   * A goal's current value. Strength: the best lift of the sessions ended since its creation,
+   * never below the baseline (the best before it), so a session logged late for a date before
+   * the goal moves nothing; the other metrics as they stand.
+   */
+  private async measure(goal: Goal): Promise<number | null> {
+    if (goal.type !== GoalType.Strength) return this.values.currentValue(goal);
+    const since = await this.values.currentValue({ ...goal, createdAt: goal.createdAt });
+    const baseline = Number(goal.baselineValue);
+    if (since === null) return baseline > 0 ? baseline : null;
+    return Math.max(since, baseline);
   }
 
   /** Another user's goal, or a deleted one, is a 404. */

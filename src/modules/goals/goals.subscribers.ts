@@ -4,7 +4,7 @@ import { OnDomainEvent } from '../../infrastructure/events/on-domain-event.decor
 import { GoalsService } from './goals.service';
 
 /**
- * What moves goals (in the worker): a completed workout (strength, consistency), a body
+ * What moves goals (in the worker): a completed or re-dated workout (strength, consistency), a body
  * reading logged or deleted (body), and a goal's own new target or resumption. Each measures
  * the user's active goals again; the recompute is idempotent.
  */
@@ -12,12 +12,23 @@ import { GoalsService } from './goals.service';
 export class GoalsSubscribers {
   constructor(private readonly goals: GoalsService) {}
 
-  @OnDomainEvent('workout.completed', 'body-metric.logged', 'body-metric.deleted', 'goal.changed')
+  @OnDomainEvent('body-metric.logged', 'body-metric.deleted', 'goal.changed')
   async recompute({
     payload,
   }: PublishedDomainEvent<
-    'workout.completed' | 'body-metric.logged' | 'body-metric.deleted' | 'goal.changed'
+    'body-metric.logged' | 'body-metric.deleted' | 'goal.changed'
   >): Promise<void> {
     await this.goals.recompute(payload.userId);
+  }
+
+  /**
+   * A session completed, or moved in time: goals are measured again, and what it makes them
+   * reach is dated by the session's real end (a session logged late reached it then).
+   */
+  @OnDomainEvent('workout.completed', 'workout.redated')
+  async workoutChanged({
+    payload,
+  }: PublishedDomainEvent<'workout.completed' | 'workout.redated'>): Promise<void> {
+    await this.goals.recompute(payload.userId, new Date(payload.completedAt));
   }
 }

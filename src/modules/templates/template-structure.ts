@@ -7,8 +7,9 @@ import { SetType } from '../training/set-type.vocabulary';
 import { TemplateDay } from './entities/template-day.entity';
 import { TemplateExercise } from './entities/template-exercise.entity';
 import { TemplateSet } from './entities/template-set.entity';
+import { fromKilograms, toKilograms, WeightUnit } from '../../common/units/weight-unit';
+import { TemplateDayInputDto } from './dto/template-input.dto';
 import { TEMPLATE_LIMITS } from './dto/template-limits';
-import { TemplateSetDto } from './dto/template.dto';
 
 /**
  * The nested structure of a template as both the request body and the response carry it, so
@@ -117,6 +118,9 @@ export function deriveFacts(
   };
 }
 
+/** numeric columns come from the pg driver as strings. */
+const toNumber = (value: string | null): number | null => (value === null ? null : Number(value));
+
 /**
  * A stored structure (days with their exercises and sets, in order) as the plans it was made
  * from, to store it again under another template: what a duplicate copies.
@@ -129,9 +133,77 @@ export function dayPlansOf(days: TemplateDay[]): DayPlan[] {
       exerciseId: item.exerciseId,
       notes: item.notes,
       progression: item.progression,
-      sets: item.sets!.map((set) => TemplateSetDto.from(set)),
+      sets: item.sets!.map((set) => ({
+        type: set.setType,
+        repsMin: set.repsMin,
+        repsMax: set.repsMax,
+        weightKg: toNumber(set.weightKg),
+        percentE1rm: toNumber(set.percentE1rm),
+        rpeTarget: toNumber(set.rpeTarget),
+        rirTarget: set.rirTarget,
+        restSeconds: set.restSeconds,
+      })),
     })),
   }));
+}
+
+/** "at most 1000 kg" in the author's unit. */
+function limitIn(maxKg: number, unit: WeightUnit): string {
+  return unit === WeightUnit.Kilogram ? `${maxKg} kg` : `${fromKilograms(maxKg, unit)} ${unit}`;
+}
+
+/**
+ * A template as its author sent it, in kilograms: `weight` (the author's unit) becomes
+ * `weightKg`, a rule's `increment` becomes `incrementKg` (grams kept, so they read back exactly
+ * in that unit). Over the limits once converted (1000 kg, a 25 kg increment), a field error on
+ * the field sent, e.g. `days.0.exercises.1.sets.2.weight`.
+ */
+export function dayPlansFromInput(
+  days: TemplateDayInputDto[],
+  unit: WeightUnit,
+): { plans: DayPlan[]; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const plans = days.map((day, d) => ({
+    name: day.name,
+    notes: day.notes,
+    exercises: day.exercises.map((item, e): ExercisePlan => {
+      const path = `days.${d}.exercises.${e}`;
+      let progression: ProgressionRule | null = null;
+      if (item.progression?.type === ProgressionType.LinearLoad) {
+        const { increment, incrementKg, when } = item.progression;
+        const kilograms = increment === undefined ? incrementKg! : toKilograms(increment, unit);
+        if (kilograms > TEMPLATE_LIMITS.incrementKg.max) {
+          errors.push({
+            field: `${path}.progression.increment`,
+            messages: [
+              `increment must not be more than ${limitIn(TEMPLATE_LIMITS.incrementKg.max, unit)}`,
+            ],
+          });
+        }
+        progression = { type: ProgressionType.LinearLoad, incrementKg: kilograms, when };
+      }
+      return {
+        exerciseId: item.exerciseId,
+        notes: item.notes,
+        progression,
+        sets: item.sets.map((set, k) => {
+          const { weight, ...rest } = set;
+          if (weight === null || weight === undefined) return rest;
+          const weightKg = toKilograms(weight, unit);
+          if (weightKg > TEMPLATE_LIMITS.weightKg.max) {
+            errors.push({
+              field: `${path}.sets.${k}.weight`,
+              messages: [
+                `weight must not be more than ${limitIn(TEMPLATE_LIMITS.weightKg.max, unit)}`,
+              ],
+            });
+          }
+          return { ...rest, weightKg };
+        }),
+      };
+    }),
+  }));
+  return { plans, errors };
 }
 
 /** `none` is stored as NULL, so there is one representation of "no progression". */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ExercisesModule } from '../exercises/exercises.module';
+import { UsersModule } from '../users/users.module';
 import { AdminTemplatesController } from './admin-templates.controller';
 import { TemplatesController } from './templates.controller';
 import { TemplatesRepository } from './templates.repository';
@@ -7,7 +8,7 @@ import { TemplatesService } from './templates.service';
 
 /** Workout templates. Exports TemplatesService to workouts (findForWorkout, recordUse). */
 @Module({
-  imports: [ExercisesModule],
+  imports: [ExercisesModule, UsersModule],
   controllers: [TemplatesController, AdminTemplatesController],
   providers: [TemplatesRepository, TemplatesService],
   exports: [TemplatesService],

@@ -53,6 +53,7 @@ export type NewTemplate = Pick<
   | 'originTemplateId'
   | 'daysPerWeek'
   | 'equipment'
+  | 'weightUnit'
 >;
 
 export type TemplateChanges = Omit<NewTemplate, 'ownerId' | 'originTemplateId'> &

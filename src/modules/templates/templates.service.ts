@@ -10,15 +10,25 @@ import { Page, toPage } from '../../common/pagination/page';
 import { offsetOf } from '../../common/pagination/page-query.dto';
 import { BayesianPrior, priorFrom, voteChange } from '../../common/ratings/bayesian-average';
 import { RatingSummaryDto } from '../../common/ratings/rating.dto';
+import { WeightUnit } from '../../common/units/weight-unit';
 import { ExercisesService } from '../exercises/exercises.service';
+import { UsersService } from '../users/users.service';
 import { Template } from './entities/template.entity';
 import { TemplateVisibility } from './template.vocabulary';
 import { DuplicateTemplateDto } from './dto/duplicate-template.dto';
 import { ListTemplatesQueryDto } from './dto/list-templates-query.dto';
 import { CreateTemplateDto, UpdateTemplateDto } from './dto/template-input.dto';
-import { FavoriteDto, TemplateDayDto, TemplateDto, TemplateSummaryDto } from './dto/template.dto';
+import {
+  FavoriteDto,
+  TemplateDayDto,
+  TemplateDto,
+  TemplateSummaryDto,
+  TemplateView,
+} from './dto/template.dto';
 import {
   copyName,
+  DayPlan,
+  dayPlansFromInput,
   dayPlansOf,
   deriveFacts,
   exerciseReferenceErrors,
@@ -44,10 +54,12 @@ export class TemplatesService {
   constructor(
     private readonly templates: TemplatesRepository,
     private readonly exercises: ExercisesService,
+    private readonly users: UsersService,
   ) {}
 
+  /** Weights sent as `weight` (and increments as `increment`) are in the author's unit. */
   async create(ownerId: string, dto: CreateTemplateDto): Promise<TemplateDto> {
-    const facts = await this.checkExercises(ownerId, dto);
+    const { plans, facts, unit } = await this.checked(ownerId, dto);
     const id = await this.templates.inTransaction(async (tx) => {
       const templateId = await tx.insertTemplate({
         ownerId,
@@ -57,9 +69,10 @@ export class TemplatesService {
         level: dto.level,
         visibility: dto.visibility,
         originTemplateId: null,
+        weightUnit: unit,
         ...facts,
       });
-      await tx.insertStructure(structureRows(templateId, dto.days));
+      await tx.insertStructure(structureRows(templateId, plans));
       return templateId;
     });
     return this.get(ownerId, id);
@@ -79,7 +92,7 @@ export class TemplatesService {
           { currentVersion: template.version },
         );
       }
-      const facts = await this.checkExercises(ownerId, dto);
+      const { plans, facts, unit } = await this.checked(ownerId, dto);
       await tx.update(id, {
         name: dto.name,
         description: dto.description ?? null,
@@ -88,9 +101,10 @@ export class TemplatesService {
         visibility: dto.visibility,
         // Curation applies to what everyone can see: a template taken private leaves the list.
         featured: dto.visibility === TemplateVisibility.Public && template.featured,
+        weightUnit: unit,
         ...facts,
       });
-      await tx.replaceStructure(id, structureRows(id, dto.days));
+      await tx.replaceStructure(id, structureRows(id, plans));
     });
     return this.get(ownerId, id);
   }
@@ -103,14 +117,19 @@ export class TemplatesService {
     });
   }
 
-  /** The whole template as the viewer may see it (404 when they may not). */
+  /**
+   * The whole template as the viewer may see it (404 when they may not), weights in the
+   * viewer's unit: exact when written in it, else rounded to the viewer's plates.
+   */
   async get(viewerId: string, id: string): Promise<TemplateDto> {
     const template = this.found(await this.templates.findVisible(viewerId, id));
+    const { weightUnit } = await this.users.preferencesOf(viewerId);
+    const view = { writtenIn: template.weightUnit, unit: weightUnit };
     const [days, [summary]] = await Promise.all([
-      this.daysOf(this.templates, id),
+      this.daysOf(this.templates, id, view),
       this.summaries(viewerId, [template]),
     ]);
-    return TemplateDto.withDays(summary, days);
+    return TemplateDto.withDays(summary, view, days);
   }
 
   /**
@@ -199,6 +218,8 @@ export class TemplatesService {
         originTemplateId: source.id,
         daysPerWeek: source.daysPerWeek,
         equipment: source.equipment,
+        // The copy keeps the numbers as written: readers of another unit still see them rounded.
+        weightUnit: source.weightUnit,
       });
       await tx.insertStructure(structureRows(templateId, days));
       await tx.bumpCounters(source.id, { duplicateCount: 1 });
@@ -269,28 +290,37 @@ export class TemplatesService {
   }
 
   /** The template's days as answers carry them, each exercise with its name and equipment. */
-  private async daysOf(templates: TemplatesRepository, id: string): Promise<TemplateDayDto[]> {
+  private async daysOf(
+    templates: TemplatesRepository,
+    id: string,
+    view: TemplateView,
+  ): Promise<TemplateDayDto[]> {
     const days = await templates.findStructure(id);
     const exercises = await this.exercises.labelsOf(
       days.flatMap((day) => day.exercises!.map((item) => item.exerciseId)),
     );
-    return days.map((day) => TemplateDayDto.from(day, exercises));
+    return days.map((day) => TemplateDayDto.from(day, exercises, view));
   }
 
   /**
-   * Checks every exercise reference against what the owner may use, then derives the
-   * listing facts from the exercises found. Field errors name `days.I.exercises.J.exerciseId`.
+   * The body as stored plans, in kilograms from the author's unit, once every rule beyond its
+   * shape holds: weights and increments within the limits once converted, and every exercise
+   * reference one the owner may use (then the listing facts derive from the exercises found).
+   * Field errors name their path, e.g. `days.I.exercises.J.exerciseId`, all at once.
    */
-  private async checkExercises(ownerId: string, dto: CreateTemplateDto): Promise<TemplateFacts> {
+  private async checked(
+    ownerId: string,
+    dto: CreateTemplateDto,
+  ): Promise<{ plans: DayPlan[]; facts: TemplateFacts; unit: WeightUnit }> {
+    const { weightUnit: unit } = await this.users.preferencesOf(ownerId);
+    const { plans, errors } = dayPlansFromInput(dto.days, unit);
     const ids = dto.days.flatMap((day) => day.exercises.map((item) => item.exerciseId));
     const usable = await this.exercises.findUsable(ownerId, ids);
-    const errors = exerciseReferenceErrors(
-      dto.days,
-      usable,
-      dto.visibility === TemplateVisibility.Public,
-    );
-    assertValid(errors);
-    return deriveFacts(dto.days, usable);
+    assertValid([
+      ...exerciseReferenceErrors(plans, usable, dto.visibility === TemplateVisibility.Public),
+      ...errors,
+    ]);
+    return { plans, facts: deriveFacts(plans, usable), unit };
   }
 
   /**

@@ -1,4 +1,9 @@
-import { fromKilograms, toKilograms, WeightUnit } from '../../common/units/weight-unit';
+import {
+  fromKilograms,
+  roundToPlates,
+  toKilograms,
+  WeightUnit,
+} from '../../common/units/weight-unit';
 
 /**
  * Estimated one-rep max (e1RM): the heaviest single a set of `reps` at a weight suggests.
@@ -27,20 +32,9 @@ export function estimateOneRepMax(weightKg: number | null, reps: number | null):
 }
 
 /**
- * The smallest load change a standard plate set makes on a barbell (a pair of 1.25 kg or
- * 2.5 lb plates), so a prescribed weight is one the user can actually load.
- */
-export const PLATE_STEP: Readonly<Record<WeightUnit, number>> = {
-  [WeightUnit.Kilogram]: 2.5,
-  [WeightUnit.Pound]: 5,
-};
-
-/**
- * `percent` % of an e1RM, rounded to the nearest plate step in the user's unit, in kg
+ * `percent` % of an e1RM, rounded to the nearest plate step (PLATE_STEP) in the user's unit, in kg
  * (a pound user's 185 lb is stored as 83.915 kg and reads back as 185 lb).
  */
 export function percentOfOneRepMaxKg(e1rmKg: number, percent: number, unit: WeightUnit): number {
-  const step = PLATE_STEP[unit];
-  const inUnit = fromKilograms((e1rmKg * percent) / 100, unit);
-  return toKilograms(Math.round(inUnit / step) * step, unit);
+  return toKilograms(roundToPlates(fromKilograms((e1rmKg * percent) / 100, unit), unit), unit);
 }

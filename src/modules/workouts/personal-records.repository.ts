@@ -15,75 +15,90 @@ const HISTORY_FROM =
 const COUNTS = `w.status = 'completed' AND ${workingSetSql('s')} AND s.reps > 0`;
 
 /**
- * Records of one workout against the rest of the user's history, in one INSERT … SELECT:
+ * The personal records of one user's exercises, as a chronological replay of their history
+ * would set them, written for the sessions completed at or after `$3` in one statement:
  *
- * - `session`: this workout's completed working sets; body weight counts as 0 kg.
- * - `best`, `reps_at`: the best of the user's other completed workouts per exercise (and per
- *   weight, for reps). Completions of one user are serialized (lockHistory), so "other
- *   completed workouts" are exactly those completed before this one.
- * - `candidate`: this workout's best set per exercise and kind (per weight for reps); ties go
+ * - `counted`: every counted set of these exercises (completed working sets of completed
+ *   workouts, 1+ reps; body weight as 0 kg), with its session's real end, `at`.
+ * - `candidate`: each session's best set per exercise and kind (per weight for reps); ties go
  *   to the earlier set.
- * A candidate is a record when it beats the previous best, or when there is none yet, except
- * most_reps_at_weight, which needs an earlier set at that exact weight (a first time at a new
- * weight is not a rep record). ON CONFLICT DO NOTHING against
- * UQ_personal_records_workout_exercise_kind_weight makes a replay insert nothing.
+ * - `ranked`: the best of the *earlier* sessions, ordered by (at, workout id): a running
+ *   maximum over the candidates before this one (per weight for reps).
+ * - `desired`: the candidates of the sessions from `$3` on that beat it, or are a first of
+ *   their kind (except most_reps_at_weight, which needs an earlier set at that exact weight).
+ *
+ * Then the stored rows of those sessions are made equal to `desired`: rows no longer records
+ * are deleted (a session logged late, with a heavier earlier set, dethrones them), the others
+ * take their new previous value and date, and new ones are inserted (RETURNING their ids).
+ * A replay finds everything in place and changes nothing (the unique index
+ * UQ_personal_records_workout_exercise_kind_weight keys a candidate).
  */
-const DETECT = `
-WITH session AS (
-  SELECT id, exercise_id, coalesce(weight_kg, 0) AS weight_kg, reps, e1rm_kg, position
-    FROM workout_sets
-   WHERE workout_id = $1 AND ${workingSetSql()} AND reps > 0
-),
-history AS (
-  SELECT s.exercise_id, coalesce(s.weight_kg, 0) AS weight_kg, s.reps, s.e1rm_kg
+const RECONCILE = `
+WITH counted AS (
+  SELECT s.id, s.workout_id, s.exercise_id, coalesce(s.weight_kg, 0) AS weight_kg, s.reps,
+         s.e1rm_kg, s.position, w.completed_at AS at
     FROM ${HISTORY_FROM}
-   WHERE s.user_id = $2 AND s.exercise_id = ANY(ARRAY(SELECT exercise_id FROM session))
-     AND s.workout_id <> $1 AND ${COUNTS}
-),
-best AS (
-  SELECT exercise_id,
-         max(weight_kg) FILTER (WHERE weight_kg > 0) AS max_weight,
-         max(e1rm_kg) AS best_e1rm,
-         max(weight_kg * reps) FILTER (WHERE weight_kg > 0) AS best_set_volume
-    FROM history GROUP BY exercise_id
-),
-reps_at AS (
-  SELECT exercise_id, weight_kg, max(reps) AS most_reps
-    FROM history
-   WHERE (exercise_id, weight_kg) IN (SELECT exercise_id, weight_kg FROM session)
-   GROUP BY exercise_id, weight_kg
+   WHERE s.user_id = $1 AND s.exercise_id = ANY($2::uuid[]) AND ${COUNTS}
 ),
 candidate AS (
-  (SELECT DISTINCT ON (exercise_id) 'max_weight'::personal_record_kind AS kind,
-          exercise_id, id, weight_kg AS value, weight_kg, reps
-     FROM session WHERE weight_kg > 0 ORDER BY exercise_id, weight_kg DESC, position)
+  (SELECT DISTINCT ON (workout_id, exercise_id) 'max_weight'::personal_record_kind AS kind,
+          workout_id, at, exercise_id, id, weight_kg AS value, weight_kg, reps
+     FROM counted WHERE weight_kg > 0 ORDER BY workout_id, exercise_id, weight_kg DESC, position)
   UNION ALL
-  (SELECT DISTINCT ON (exercise_id) 'best_e1rm', exercise_id, id, e1rm_kg, weight_kg, reps
-     FROM session WHERE e1rm_kg IS NOT NULL ORDER BY exercise_id, e1rm_kg DESC, position)
+  (SELECT DISTINCT ON (workout_id, exercise_id) 'best_e1rm', workout_id, at, exercise_id, id,
+          e1rm_kg, weight_kg, reps
+     FROM counted WHERE e1rm_kg IS NOT NULL ORDER BY workout_id, exercise_id, e1rm_kg DESC, position)
   UNION ALL
-  (SELECT DISTINCT ON (exercise_id) 'best_set_volume', exercise_id, id, weight_kg * reps, weight_kg, reps
-     FROM session WHERE weight_kg > 0 ORDER BY exercise_id, weight_kg * reps DESC, position)
+  (SELECT DISTINCT ON (workout_id, exercise_id) 'best_set_volume', workout_id, at, exercise_id, id,
+          weight_kg * reps, weight_kg, reps
+     FROM counted WHERE weight_kg > 0 ORDER BY workout_id, exercise_id, weight_kg * reps DESC, position)
   UNION ALL
-  (SELECT DISTINCT ON (exercise_id, weight_kg) 'most_reps_at_weight', exercise_id, id, reps, weight_kg, reps
-     FROM session ORDER BY exercise_id, weight_kg, reps DESC, position)
+  (SELECT DISTINCT ON (workout_id, exercise_id, weight_kg) 'most_reps_at_weight', workout_id, at,
+          exercise_id, id, reps, weight_kg, reps
+     FROM counted ORDER BY workout_id, exercise_id, weight_kg, reps DESC, position)
+),
+ranked AS (
+  SELECT c.*, max(c.value) OVER (
+           PARTITION BY c.exercise_id, c.kind,
+                        CASE WHEN c.kind = 'most_reps_at_weight' THEN c.weight_kg END
+           ORDER BY c.at, c.workout_id
+           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous
+    FROM candidate c
+),
+desired AS (
+  SELECT * FROM ranked
+   WHERE at >= $3
+     AND (value > previous OR (previous IS NULL AND kind <> 'most_reps_at_weight'))
+),
+removed AS (
+  DELETE FROM personal_records pr
+   WHERE pr.user_id = $1 AND pr.exercise_id = ANY($2::uuid[]) AND pr.achieved_at >= $3
+     AND NOT EXISTS (SELECT 1 FROM desired d
+                      WHERE d.workout_id = pr.workout_id AND d.exercise_id = pr.exercise_id
+                        AND d.kind = pr.kind AND d.weight_kg = pr.weight_kg)
+  RETURNING pr.id
+),
+restated AS (
+  UPDATE personal_records pr
+     SET previous_value = d.previous, achieved_at = d.at
+    FROM desired d
+   WHERE d.workout_id = pr.workout_id AND d.exercise_id = pr.exercise_id
+     AND d.kind = pr.kind AND d.weight_kg = pr.weight_kg
+     AND (pr.previous_value IS DISTINCT FROM d.previous OR pr.achieved_at <> d.at)
+  RETURNING pr.id
 )
 INSERT INTO personal_records
   (user_id, exercise_id, workout_id, set_id, kind, value, weight_kg, reps, previous_value, achieved_at)
-SELECT $2, c.exercise_id, $1, c.id, c.kind, c.value, c.weight_kg, c.reps, previous.value,
-       (SELECT completed_at FROM workouts WHERE id = $1)
-  FROM candidate c
-  LEFT JOIN best b ON b.exercise_id = c.exercise_id
-  LEFT JOIN reps_at r ON r.exercise_id = c.exercise_id AND r.weight_kg = c.weight_kg
- CROSS JOIN LATERAL (
-   SELECT CASE c.kind WHEN 'max_weight' THEN b.max_weight
-                      WHEN 'best_e1rm' THEN b.best_e1rm
-                      WHEN 'best_set_volume' THEN b.best_set_volume
-                      ELSE r.most_reps END AS value
- ) AS previous
- WHERE c.value > previous.value
-    OR (previous.value IS NULL AND c.kind <> 'most_reps_at_weight')
+SELECT $1, d.exercise_id, d.workout_id, d.id, d.kind, d.value, d.weight_kg, d.reps, d.previous, d.at
+  FROM desired d
 ON CONFLICT DO NOTHING
-RETURNING id`;
+RETURNING id, workout_id AS "workoutId"`;
+
+/** A record a reconcile stored: its id and the session it belongs to. */
+export interface StoredRecord {
+  id: string;
+  workoutId: string;
+}
 
 /** Personal-record detection and the other queries over a user's training history. */
 @Injectable()
@@ -105,10 +120,16 @@ export class PersonalRecordsRepository {
     ]);
   }
 
-  /** Detects and stores the records of a just-completed workout (see DETECT); their ids. */
-  async detect(userId: string, workoutId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.manager.query(DETECT, [workoutId, userId]);
-    return rows.map((row) => row.id);
+  /**
+   * Brings the user's records of `exerciseIds` up to date for every session completed at or
+   * after `from` (see RECONCILE): after a completion (`from` = its end, usually only that
+   * session), a session logged for an earlier date, a session moved in time (`from` = the
+   * earlier of its old and new end) or deleted. Call it under lockHistory. Answers the
+   * records it inserted.
+   */
+  async reconcile(userId: string, exerciseIds: string[], from: Date): Promise<StoredRecord[]> {
+    if (exerciseIds.length === 0) return [];
+    return this.manager.query(RECONCILE, [userId, exerciseIds, from]);
   }
 
   /** The best stored e1RM of each exercise over the user's history, in kg. */

@@ -1,4 +1,6 @@
+import { fromKilograms, toKilograms, WeightUnit } from '../../common/units/weight-unit';
 import { SetType } from '../training/set-type.vocabulary';
+import { WORKOUT_LIMITS } from './dto/workout-fields';
 import { estimateOneRepMax } from './one-rep-max';
 import { SetValues } from './workouts.repository';
 import { isWorkingSet } from '../training/working-sets.vocabulary';
@@ -37,4 +39,19 @@ export function storedSet(set: SetState): SetValues {
     completed: set.completed,
     e1rmKg: decimal(isWorkingSet(set) ? estimateOneRepMax(set.weightKg, set.reps) : null),
   };
+}
+
+/**
+ * A weight the user sent, in their unit, as kilograms; or, above the limit (checked after
+ * conversion), the message of the field error.
+ */
+export function userWeightKg(
+  weight: number,
+  unit: WeightUnit,
+): { kilograms: number; error?: undefined } | { error: string } {
+  const kilograms = toKilograms(weight, unit);
+  const { max } = WORKOUT_LIMITS.weightKg;
+  if (kilograms <= max) return { kilograms };
+  const limit = unit === WeightUnit.Kilogram ? `${max} kg` : `${fromKilograms(max, unit)} ${unit}`;
+  return { error: `weight must not be more than ${limit}` };
 }

@@ -33,12 +33,14 @@ export class WorkoutAccess {
   ): Promise<WorkoutDto> {
     const workout = await tx.findDetail(userId, id);
     if (!workout) throw this.notFound();
-    const records = workout.status === WorkoutStatus.Completed ? await tx.findRecords(id) : [];
+    const completed = workout.status === WorkoutStatus.Completed;
+    const records = completed ? await tx.findRecords(id) : [];
+    const current = records.length > 0 ? await tx.currentRecordIds(id) : new Set<string>();
     const exercises = await this.exercises.labelsOf(
       workout.exercises!.map((item) => item.exerciseId),
       tx.manager,
     );
-    return WorkoutDto.fromDetail(workout, records, exercises, unit);
+    return WorkoutDto.fromDetail(workout, records, exercises, unit, current);
   }
 
   /** The caller's workout, locked; 404 if not theirs, 409 with the current state if stale. */

@@ -2,7 +2,9 @@ import { Body, Controller, Delete, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
-import { CreatesResource } from '../../common/http/location.decorator';
+import { Problems } from '../../common/errors/problem-types';
+import { IdempotencyKey } from '../../common/idempotency/idempotency-key';
+import { Idempotent, IdempotentCreate } from '../../common/idempotency/idempotent-create.decorator';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { WorkoutDto, WorkoutExerciseChangeDto, WorkoutSetChangeDto } from './dto/workout.dto';
 import { AddWorkoutExerciseDto, UpdateWorkoutExerciseDto } from './dto/workout-exercise-input.dto';
@@ -15,6 +17,10 @@ import { ApiOk } from '../../common/swagger/api-responses';
 const OPEN =
   'Only while the workout is planned, in_progress or paused: a completed or abandoned one answers 409 workout-closed. Every change bumps the workout `version`.';
 
+/** What an Idempotency-Key does on a create of workout content. */
+const IDEMPOTENT = (what: string) =>
+  `Offline-safe: send an \`Idempotency-Key\` and a retry (same key, same path and body) answers the ${what} first (200, \`Idempotent-Replayed: true\`), even once the workout is closed, instead of a duplicate; the same key with another request is a 422, and a retry of something deleted since a 404.`;
+
 /** The exercises of a workout and their sets. `:exerciseId` is the exercise's id. */
 @ApiTags('workouts')
 @Authenticated()
@@ -26,11 +32,12 @@ export class WorkoutContentController {
   @Post()
   @ApiOperation({
     summary: 'Add an exercise to a workout',
-    description: `An exercise appears once per workout (409 exercise-already-in-workout). ${OPEN}`,
+    description: `An exercise appears once per workout (409 exercise-already-in-workout). ${IDEMPOTENT('exercise added')} ${OPEN}`,
   })
-  @CreatesResource(
+  @IdempotentCreate(
     WorkoutExerciseChangeDto,
     (added, { id }) => `workouts/${id}/exercises/${added.exerciseId}`,
+    'exercise added',
   )
   @ApiProblems(
     400,
@@ -38,13 +45,15 @@ export class WorkoutContentController {
     WorkoutProblems.workoutClosed,
     WorkoutProblems.exerciseAlreadyInWorkout,
     WorkoutProblems.limitReached,
+    Problems.idempotencyKeyReused,
   )
   addExercise(
     @CurrentUser() caller: AuthenticatedUser,
     @UuidParam('id') id: string,
     @Body() dto: AddWorkoutExerciseDto,
-  ): Promise<WorkoutExerciseChangeDto> {
-    return this.content.addExercise(caller.id, id, dto);
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<Idempotent<WorkoutExerciseChangeDto>> {
+    return this.content.addExercise(caller.id, id, dto, idempotencyKey);
   }
 
   @Put(':exerciseId')
@@ -81,20 +90,28 @@ export class WorkoutContentController {
   @Post(':exerciseId/sets')
   @ApiOperation({
     summary: 'Log a set',
-    description: `Appended after the exercise's last set. No version needed: sets logged at once from several devices all land. Weights are in your unit (GET /users/preferences). ${OPEN}`,
+    description: `Appended after the exercise's last set. No version needed: sets logged at once from several devices all land. Weights are in your unit (GET /users/preferences). ${IDEMPOTENT('set logged')} ${OPEN}`,
   })
-  @CreatesResource(
+  @IdempotentCreate(
     WorkoutSetChangeDto,
     (set, { id }) => `workouts/${id}/exercises/${set.exerciseId}/sets/${set.id}`,
+    'set logged',
   )
-  @ApiProblems(400, 404, WorkoutProblems.workoutClosed, WorkoutProblems.limitReached)
+  @ApiProblems(
+    400,
+    404,
+    WorkoutProblems.workoutClosed,
+    WorkoutProblems.limitReached,
+    Problems.idempotencyKeyReused,
+  )
   addSet(
     @CurrentUser() caller: AuthenticatedUser,
     @UuidParam('id') id: string,
     @UuidParam('exerciseId') exerciseId: string,
     @Body() dto: CreateWorkoutSetDto,
-  ): Promise<WorkoutSetChangeDto> {
-    return this.content.addSet(caller.id, id, exerciseId, dto);
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<Idempotent<WorkoutSetChangeDto>> {
+    return this.content.addSet(caller.id, id, exerciseId, dto, idempotencyKey);
   }
 
   @Put(':exerciseId/sets/:setId')

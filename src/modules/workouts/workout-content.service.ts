@@ -1,14 +1,16 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ValidationProblem } from '../../common/errors/domain-errors';
-import { fromKilograms, toKilograms, WeightUnit } from '../../common/units/weight-unit';
+import { createOnce, IdempotentRequest } from '../../common/idempotency/idempotent-create';
+import { Idempotent } from '../../common/idempotency/idempotent-create.decorator';
+import { WeightUnit } from '../../common/units/weight-unit';
 import { ExercisesService } from '../exercises/exercises.service';
 import { WorkoutDto, WorkoutExerciseChangeDto, WorkoutSetChangeDto } from './dto/workout.dto';
 import { AddWorkoutExerciseDto, UpdateWorkoutExerciseDto } from './dto/workout-exercise-input.dto';
 import { WORKOUT_LIMITS } from './dto/workout-fields';
 import { CreateWorkoutSetDto, UpdateWorkoutSetDto } from './dto/workout-set-input.dto';
 import { WorkoutExercise } from './entities/workout-exercise.entity';
-import { numeric, storedSet } from './set-values';
+import { numeric, storedSet, userWeightKg } from './set-values';
 import { WorkoutAccess } from './workout-access';
 import { WorkoutProblems } from './workout-problems';
 import { isClosed } from './workout-state';
@@ -38,45 +40,69 @@ export class WorkoutContentService {
     private readonly exercises: ExercisesService,
   ) {}
 
+  /**
+   * With an Idempotency-Key, a retry answers the exercise added first (200), even once the
+   * workout is closed; a retry whose exercise was removed since is a 404.
+   */
   async addExercise(
     userId: string,
     workoutId: string,
     dto: AddWorkoutExerciseDto,
-  ): Promise<WorkoutExerciseChangeDto> {
+    idempotencyKey?: string,
+  ): Promise<Idempotent<WorkoutExerciseChangeDto>> {
     const unit = await this.access.unitOf(userId);
     if (!(await this.exercises.findUsable(userId, [dto.exerciseId])).has(dto.exerciseId)) {
       throw new ValidationProblem([
         { field: 'exerciseId', messages: ['exerciseId does not name an exercise you can use'] },
       ]);
     }
-    const { workout } = await this.changeContent(userId, workoutId, undefined, unit, async (tx) => {
-      const items = await tx.exercisesOf(workoutId);
-      if (items.some((item) => item.exerciseId === dto.exerciseId)) {
-        throw WorkoutProblems.exerciseAlreadyInWorkout.exception(
-          'A workout holds an exercise once: add sets to it instead.',
-        );
-      }
-      if (items.length >= WORKOUT_LIMITS.exercises) {
-        throw WorkoutProblems.limitReached.exception(
-          `A workout holds at most ${WORKOUT_LIMITS.exercises} exercises.`,
-        );
-      }
-      const id = randomUUID();
-      await tx.insertExercises([
-        {
-          id,
-          workoutId,
-          exerciseId: dto.exerciseId,
-          position: items.length,
-          notes: dto.notes ?? null,
-          progression: null,
-        },
-      ]);
-      if (dto.position !== undefined) {
-        await tx.setExerciseOrder(moveTo([...items.map((item) => item.id), id], id, dto.position));
-      }
-    });
-    return this.exerciseChange(workout, dto.exerciseId);
+    const idempotent = {
+      userId,
+      key: idempotencyKey,
+      scope: 'workouts.exercises.create',
+      request: { workoutId, exercise: dto },
+    };
+    const { workout, id, replayed } = await this.createContent(
+      idempotent,
+      workoutId,
+      unit,
+      async (tx) => {
+        const items = await tx.exercisesOf(workoutId);
+        if (items.some((item) => item.exerciseId === dto.exerciseId)) {
+          throw WorkoutProblems.exerciseAlreadyInWorkout.exception(
+            'A workout holds an exercise once: add sets to it instead.',
+          );
+        }
+        if (items.length >= WORKOUT_LIMITS.exercises) {
+          throw WorkoutProblems.limitReached.exception(
+            `A workout holds at most ${WORKOUT_LIMITS.exercises} exercises.`,
+          );
+        }
+        const id = randomUUID();
+        await tx.insertExercises([
+          {
+            id,
+            workoutId,
+            exerciseId: dto.exerciseId,
+            position: items.length,
+            notes: dto.notes ?? null,
+            progression: null,
+          },
+        ]);
+        if (dto.position !== undefined) {
+          await tx.setExerciseOrder(
+            moveTo([...items.map((item) => item.id), id], id, dto.position),
+          );
+        }
+        return id;
+      },
+    );
+    if (replayed && (await this.workouts.findExercise(workoutId, dto.exerciseId))?.id !== id) {
+      throw new NotFoundException(
+        'The exercise this Idempotency-Key added has since been removed.',
+      );
+    }
+    return new Idempotent(this.exerciseChange(workout, dto.exerciseId), replayed);
   }
 
   async updateExercise(
@@ -116,20 +142,28 @@ export class WorkoutContentService {
 
   /**
    * Appends a set. No version needed: sets from several devices all land, each at its own
-   * position, because writers of one workout queue on its row lock.
+   * position, because writers of one workout queue on its row lock. With an Idempotency-Key, a
+   * retry answers the set logged first (200), even once the workout is closed; a retry whose
+   * set was deleted since is a 404.
    */
   async addSet(
     userId: string,
     workoutId: string,
     exerciseId: string,
     dto: CreateWorkoutSetDto,
-  ): Promise<WorkoutSetChangeDto> {
+    idempotencyKey?: string,
+  ): Promise<Idempotent<WorkoutSetChangeDto>> {
     const unit = await this.access.unitOf(userId);
     const weightKg = this.kilograms(dto.weight, unit) ?? null;
-    const { workout, result: setId } = await this.changeContent(
+    const idempotent = {
       userId,
+      key: idempotencyKey,
+      scope: 'workouts.sets.create',
+      request: { workoutId, exerciseId, set: dto },
+    };
+    const { workout, id, replayed } = await this.createContent(
+      idempotent,
       workoutId,
-      undefined,
       unit,
       async (tx) => {
         const item = await this.exerciseOf(tx, workoutId, exerciseId);
@@ -160,7 +194,10 @@ export class WorkoutContentService {
         return id;
       },
     );
-    return this.setChange(workout, exerciseId, setId);
+    const set = this.setChange(workout, exerciseId, id);
+    if (!set)
+      throw new NotFoundException('The set this Idempotency-Key logged has since been deleted.');
+    return new Idempotent(set, replayed);
   }
 
   /** Changes a set; with `version`, only if the workout has not changed since (offline sync). */
@@ -197,7 +234,7 @@ export class WorkoutContentService {
         );
       },
     );
-    return this.setChange(workout, exerciseId, setId);
+    return this.setChange(workout, exerciseId, setId)!;
   }
 
   async removeSet(
@@ -225,18 +262,58 @@ export class WorkoutContentService {
     unit: WeightUnit,
     work: (tx: WorkoutsRepository) => Promise<T>,
   ): Promise<{ workout: WorkoutDto; result: T }> {
-    return this.workouts.inTransaction(async (tx) => {
-      const locked = await this.access.lockForChange(tx, userId, workoutId, version, unit);
-      if (isClosed(locked.status)) {
-        throw WorkoutProblems.workoutClosed.exception(
-          `The workout is ${locked.status}: its exercises and sets no longer change.`,
-          { current: await this.access.detail(tx, userId, workoutId, unit) },
-        );
-      }
-      const result = await work(tx);
-      await tx.bumpVersion(workoutId);
-      return { workout: await this.access.detail(tx, userId, workoutId, unit), result };
+    return this.workouts.inTransaction((tx) =>
+      this.changeWithin(tx, userId, workoutId, version, unit, work),
+    );
+  }
+
+  private async changeWithin<T>(
+    tx: WorkoutsRepository,
+    userId: string,
+    workoutId: string,
+    version: number | undefined,
+    unit: WeightUnit,
+    work: (tx: WorkoutsRepository) => Promise<T>,
+  ): Promise<{ workout: WorkoutDto; result: T }> {
+    const locked = await this.access.lockForChange(tx, userId, workoutId, version, unit);
+    if (isClosed(locked.status)) {
+      throw WorkoutProblems.workoutClosed.exception(
+        `The workout is ${locked.status}: its exercises and sets no longer change.`,
+        { current: await this.access.detail(tx, userId, workoutId, unit) },
+      );
+    }
+    const result = await work(tx);
+    await tx.bumpVersion(workoutId);
+    return { workout: await this.access.detail(tx, userId, workoutId, unit), result };
+  }
+
+  /**
+   * An idempotent create of content (common/idempotency): the key is claimed before the
+   * workout is locked or checked, so a retry is answered as the first request was whatever
+   * happened to the workout since. A new create answers the workout as its transaction left
+   * it (its own workoutVersion); a replay, the workout as it is now.
+   */
+  private async createContent(
+    idempotent: IdempotentRequest,
+    workoutId: string,
+    unit: WeightUnit,
+    work: (tx: WorkoutsRepository) => Promise<string>,
+  ): Promise<{ workout: WorkoutDto; id: string; replayed: boolean }> {
+    const { userId } = idempotent;
+    const created = await this.workouts.inTransaction(async (tx) => {
+      let workout: WorkoutDto | undefined;
+      const outcome = await createOnce(tx.manager, idempotent, async () => {
+        const change = await this.changeWithin(tx, userId, workoutId, undefined, unit, work);
+        workout = change.workout;
+        return change.result;
+      });
+      return { ...outcome, workout };
     });
+    return {
+      ...created,
+      workout:
+        created.workout ?? (await this.access.detail(this.workouts, userId, workoutId, unit)),
+    };
   }
 
   private async exerciseOf(
@@ -263,16 +340,11 @@ export class WorkoutContentService {
   /** A weight the user sent, in kg; more than the limit is a field error. */
   private kilograms<T extends number | null | undefined>(weight: T, unit: WeightUnit): T {
     if (weight === null || weight === undefined) return weight;
-    const kilograms = toKilograms(weight, unit);
-    const { max } = WORKOUT_LIMITS.weightKg;
-    if (kilograms > max) {
-      const limit =
-        unit === WeightUnit.Kilogram ? `${max} kg` : `${fromKilograms(max, unit)} ${unit}`;
-      throw new ValidationProblem([
-        { field: 'weight', messages: [`weight must not be more than ${limit}`] },
-      ]);
+    const converted = userWeightKg(weight, unit);
+    if (converted.error !== undefined) {
+      throw new ValidationProblem([{ field: 'weight', messages: [converted.error] }]);
     }
-    return kilograms as T;
+    return converted.kilograms as T;
   }
 
   private exerciseChange(workout: WorkoutDto, exerciseId: string): WorkoutExerciseChangeDto {
@@ -280,9 +352,15 @@ export class WorkoutContentService {
     return { ...item, workoutVersion: workout.version };
   }
 
-  private setChange(workout: WorkoutDto, exerciseId: string, setId: string): WorkoutSetChangeDto {
-    const item = workout.exercises.find((e) => e.exerciseId === exerciseId)!;
-    const set = item.sets.find((s) => s.id === setId)!;
-    return { ...set, exerciseId, workoutVersion: workout.version };
+  /** The set as a write answers it; undefined when it is no longer there (a replay). */
+  private setChange(
+    workout: WorkoutDto,
+    exerciseId: string,
+    setId: string,
+  ): WorkoutSetChangeDto | undefined {
+    const set = workout.exercises
+      .find((e) => e.exerciseId === exerciseId)
+      ?.sets.find((s) => s.id === setId);
+    return set && { ...set, exerciseId, workoutVersion: workout.version };
   }
 }

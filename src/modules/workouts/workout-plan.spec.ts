@@ -9,6 +9,7 @@ const prescription = (changes: Partial<TemplateSetDto>): TemplateSetDto => ({
   repsMin: 5,
   repsMax: 8,
   weightKg: null,
+  weight: null,
   percentE1rm: null,
   rpeTarget: null,
   rirTarget: null,
@@ -37,6 +38,7 @@ const day: TemplateDayDto = {
       progression: {
         type: ProgressionType.LinearLoad,
         incrementKg: 2.5,
+        increment: 2.5,
         when: ProgressionTrigger.AllSetsTopOfRange,
       },
     },
@@ -55,8 +57,11 @@ describe('planFromTemplateDay', () => {
     workoutId: 'w',
     userId: 'u',
     unit,
+    writtenIn: WeightUnit.Kilogram,
     // Bench e1RM 112.5 kg; no history for dips.
     e1rms: new Map([['bench', 112.5]]),
+    // No earlier session of the day.
+    last: new Map(),
   });
 
   it('lists the exercises needing an e1RM, once each', () => {
@@ -77,6 +82,13 @@ describe('planFromTemplateDay', () => {
           incrementKg: 2.5,
           when: ProgressionTrigger.AllSetsTopOfRange,
         },
+        progressionStep: expect.objectContaining({
+          outcome: 'start',
+          reason: 'first_session',
+          basedOnWorkoutId: null,
+          // The warm-up aside, bench's working sets are %e1RM: no absolute load to progress.
+          templateWeightsKg: [null, null],
+        }),
       },
       {
         id: 'id-2',
@@ -85,6 +97,7 @@ describe('planFromTemplateDay', () => {
         position: 1,
         notes: null,
         progression: null,
+        progressionStep: null,
       },
     ]);
     expect(
@@ -111,7 +124,8 @@ describe('planFromTemplateDay', () => {
 
   it('rounds to 5 lb for a pound user', () => {
     const rows = planFromTemplateDay(day, context(WeightUnit.Pound), newId);
+    // The 40 kg warm-up, written in kg, is 88.18 lb: loaded as 90 lb = 40.823 kg.
     // 75% of 112.5 kg = 186.01 lb → 185 lb = 83.915 kg; 60% = 148.81 lb → 150 lb = 68.039 kg.
-    expect(rows.sets.map((s) => s.plannedWeightKg)).toEqual(['40', '83.915', null, '68.039']);
+    expect(rows.sets.map((s) => s.plannedWeightKg)).toEqual(['40.823', '83.915', null, '68.039']);
   });
 });

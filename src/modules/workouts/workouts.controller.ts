@@ -9,13 +9,22 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiExtraModels, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
-import { CreatesResource } from '../../common/http/location.decorator';
+import { Problems } from '../../common/errors/problem-types';
+import { IdempotencyKey } from '../../common/idempotency/idempotency-key';
+import { Idempotent, IdempotentCreate } from '../../common/idempotency/idempotent-create.decorator';
 import { ApiCursorPageResponse, CursorPage } from '../../common/pagination/cursor';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { PROGRESSION_RULE_MODELS } from '../templates/dto/progression-rule.dto';
+import { CompleteWorkoutDto } from './dto/complete-workout.dto';
 import { CreateWorkoutDto } from './dto/create-workout.dto';
 import { ListWorkoutsQueryDto } from './dto/list-workouts-query.dto';
 import { UpdateWorkoutDto } from './dto/update-workout.dto';
@@ -40,17 +49,20 @@ export class WorkoutsController {
 
   @Post()
   @ApiOperation({
-    summary: 'Create a workout, empty or from a template day',
+    summary: 'Create a workout: empty, from a template day, or one already held',
     description:
-      "With `templateId` (and `dayIndex`, default 0) the day's exercises become the workout's, each prescription a planned set: a %e1RM load is that percentage of your best estimated one-rep max for the exercise, rounded to 2.5 kg (5 lb), or null without history. The workout starts `planned`.",
+      "With `templateId` (and `dayIndex`, default 0) the day's exercises become the workout's, each prescription a planned set: a %e1RM load is that percentage of your best estimated one-rep max for the exercise, rounded to 2.5 kg (5 lb), or null without history. The workout starts `planned`. " +
+      'A session already under way or held: `startedAt` creates it `in_progress` from that instant; with `completedAt` (at most 12 hours later, neither in the future) and its `exercises` and sets, it is created `completed`, with duration, totals and personal records as of its real date, and counts by that date everywhere. ' +
+      'Offline-safe with an `Idempotency-Key`: a retry answers the workout created first.',
   })
-  @CreatesResource(WorkoutDto, (workout) => `workouts/${workout.id}`)
-  @ApiProblems(400)
+  @IdempotentCreate(WorkoutDto, (workout) => `workouts/${workout.id}`, 'workout')
+  @ApiProblems(400, 404, Problems.idempotencyKeyReused)
   create(
     @CurrentUser() caller: AuthenticatedUser,
     @Body() dto: CreateWorkoutDto,
-  ): Promise<WorkoutDto> {
-    return this.workouts.create(caller.id, dto);
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<Idempotent<WorkoutDto>> {
+    return this.workouts.create(caller.id, dto, idempotencyKey);
   }
 
   @Get()
@@ -82,7 +94,7 @@ export class WorkoutsController {
   @Put(':id')
   @ApiOperation({
     summary: "Change a workout's name, notes or schedule",
-    description: `Send \`version\` from your last read (optimistic concurrency); allowed in every state. ${STALE}`,
+    description: `Send \`version\` from your last read (optimistic concurrency); name, notes and schedule in every state. \`startedAt\` and \`completedAt\` correct when a session started and ended (a completed one moves in the history, progress and goals, and its records and those of later sessions are reconciled); a planned or abandoned workout has no session to date (400). ${STALE}`,
   })
   @ApiOk(WorkoutDto)
   @ApiProblems(400, 404, WorkoutProblems.versionConflict)
@@ -156,16 +168,18 @@ export class WorkoutsController {
   @ApiOperation({
     summary: 'Complete a workout: duration, totals and personal records',
     description:
-      'in_progress or paused → completed. Computes the duration (paused time excluded), the volume, sets and reps of the completed working sets (warm-ups excluded), and detects personal records against your other completed workouts. Completing again is a 409 and counts nothing twice. ' +
+      'in_progress or paused → completed, now or at `completedAt` (a session completed after the fact: after its start, at most 12 hours later, not in the future). Computes the duration (paused time excluded), the volume, sets and reps of the completed working sets (warm-ups excluded), and detects personal records against your sessions before its end (a session logged late also restates the records of later ones). Completing again is a 409 and counts nothing twice. ' +
       STALE,
   })
+  @ApiBody({ type: CompleteWorkoutDto, required: false })
   @ApiOk(WorkoutDto)
   @ApiProblems(400, 404, WorkoutProblems.illegalTransition)
   complete(
     @CurrentUser() caller: AuthenticatedUser,
     @UuidParam('id') id: string,
+    @Body() dto: CompleteWorkoutDto,
   ): Promise<WorkoutDto> {
-    return this.workouts.complete(caller.id, id);
+    return this.workouts.complete(caller.id, id, dto);
   }
 
   @Post(':id/abandon')

@@ -14,7 +14,7 @@ export type NewWorkout = Pick<
   Workout,
   'userId' | 'name' | 'notes' | 'scheduledFor' | 'templateId' | 'templateDayIndex'
 > &
-  Partial<Pick<Workout, 'sessionAt'>>;
+  Partial<Pick<Workout, 'sessionAt' | 'status' | 'startedAt'>>;
 
 export type WorkoutChanges = Partial<
   Pick<Workout, 'name' | 'notes' | 'scheduledFor' | 'sessionAt'>
@@ -23,7 +23,8 @@ export type WorkoutChanges = Partial<
 export type NewWorkoutExercise = Pick<
   WorkoutExercise,
   'id' | 'workoutId' | 'exerciseId' | 'position' | 'notes' | 'progression'
->;
+> &
+  Partial<Pick<WorkoutExercise, 'progressionStep'>>;
 
 export type SetValues = Pick<
   WorkoutSet,
@@ -53,25 +54,36 @@ export interface WorkoutFilter {
   limit: number;
 }
 
-/** Seconds paused so far, a pause still open included (whole seconds, as stored). */
-const PAUSED_SO_FAR =
-  'paused_seconds + coalesce(round(extract(epoch FROM now() - paused_at))::int, 0)';
+/** The instant an action happens at: the database clock, or `:at` (a session logged late). */
+const NOW = 'now()';
+const AT = 'CAST(:at AS timestamptz)';
 
-/** Closing a session (complete, abandon) ends an open pause and fixes the duration. */
-const END_SESSION = {
-  pausedSeconds: PAUSED_SO_FAR,
+/** Seconds paused until `end`, a pause still open included (whole seconds, as stored). */
+const pausedUntil = (end: string) =>
+  `paused_seconds + coalesce(greatest(0, round(extract(epoch FROM ${end} - paused_at)))::int, 0)`;
+
+/** Closing a session (complete, abandon) at `end` ends an open pause and fixes the duration. */
+const endSession = (end: string) => ({
+  pausedSeconds: pausedUntil(end),
   pausedAt: 'NULL',
   durationSeconds: `CASE WHEN started_at IS NULL THEN NULL
-    ELSE greatest(0, round(extract(epoch FROM now() - started_at))::int - (${PAUSED_SO_FAR})) END`,
-};
+    ELSE greatest(0, round(extract(epoch FROM ${end} - started_at))::int - (${pausedUntil(end)})) END`,
+});
 
-/** What each action writes besides the status (SQL over the row's current values). */
-const EFFECTS: Record<WorkoutAction, Partial<Record<keyof Workout, string>>> = {
-  [WorkoutAction.Start]: { startedAt: 'now()', sessionAt: 'now()' },
-  [WorkoutAction.Pause]: { pausedAt: 'now()' },
-  [WorkoutAction.Resume]: { pausedSeconds: PAUSED_SO_FAR, pausedAt: 'NULL' },
-  [WorkoutAction.Complete]: { ...END_SESSION, completedAt: 'now()' },
-  [WorkoutAction.Abandon]: { ...END_SESSION, abandonedAt: 'now()' },
+/** What each action writes besides the status (SQL over the row's current values), at `end`. */
+const effects = (action: WorkoutAction, end: string): Partial<Record<keyof Workout, string>> => {
+  switch (action) {
+    case WorkoutAction.Start:
+      return { startedAt: end, sessionAt: end };
+    case WorkoutAction.Pause:
+      return { pausedAt: end };
+    case WorkoutAction.Resume:
+      return { pausedSeconds: pausedUntil(end), pausedAt: 'NULL' };
+    case WorkoutAction.Complete:
+      return { ...endSession(end), completedAt: end };
+    case WorkoutAction.Abandon:
+      return { ...endSession(end), abandonedAt: end };
+  }
 };
 
 /**
@@ -123,6 +135,35 @@ export class WorkoutsRepository {
   }
 
   /**
+   * The user's last completed session of a template day, by its real date (a session logged
+   * late for an earlier date is not the last), with its exercises and sets: what the next
+   * session's progression starts from. IDX_workouts_user_template_day_completed, then the
+   * detail by primary and unique keys.
+   */
+  async lastCompletedOfTemplateDay(
+    userId: string,
+    templateId: string,
+    dayIndex: number,
+  ): Promise<Workout | null> {
+    const last = await this.manager
+      .createQueryBuilder(Workout, 'workout')
+      .select(['workout.id'])
+      .where('workout.userId = :userId AND workout.templateId = :templateId', {
+        userId,
+        templateId,
+      })
+      .andWhere('workout.templateDayIndex = :dayIndex AND workout.status = :status', {
+        dayIndex,
+        status: WorkoutStatus.Completed,
+      })
+      .orderBy('workout.sessionAt', 'DESC')
+      .addOrderBy('workout.id', 'DESC')
+      .limit(1)
+      .getOne();
+    return last ? this.findDetail(userId, last.id) : null;
+  }
+
+  /**
    * Newest first, keyset-paginated on (session_at, id): an index range scan on
    * IDX_workouts_user_session, or IDX_workouts_user_status_session with a status filter.
    */
@@ -161,20 +202,85 @@ export class WorkoutsRepository {
   /**
    * Applies `action` as one conditional UPDATE (WHERE status IN the allowed sources), so of
    * two concurrent requests only one can succeed. False when the workout is not the caller's
-   * or its status does not allow the action.
+   * or its status does not allow the action. `at`: when it happened, for a session completed
+   * after the fact (validated by the service); default the database clock.
    */
-  async applyTransition(userId: string, id: string, action: WorkoutAction): Promise<boolean> {
+  async applyTransition(
+    userId: string,
+    id: string,
+    action: WorkoutAction,
+    at?: Date,
+  ): Promise<boolean> {
     const { from, to } = TRANSITIONS[action];
-    const effects = Object.fromEntries(
-      Object.entries(EFFECTS[action]).map(([property, sql]) => [property, () => sql]),
+    const writes = Object.fromEntries(
+      Object.entries(effects(action, at ? AT : NOW)).map(([property, sql]) => [
+        property,
+        () => sql,
+      ]),
     );
     const result = await this.manager
       .createQueryBuilder()
       .update(Workout)
-      .set({ ...effects, status: to, version: () => 'version + 1' })
+      .set({ ...writes, status: to, version: () => 'version + 1' })
       .where('id = :id AND user_id = :userId AND status IN (:...from)', { id, userId, from })
+      .setParameters(at ? { at } : {})
       .execute();
     return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * A completed session's sets happened within it: completion instants outside [start, end]
+   * (sets logged after a session held earlier, or ticked before it started) are moved to the
+   * nearer bound, so e1RM series and records date them by the session (IDX_workout_sets_workout).
+   */
+  async keepSetsWithinSession(id: string): Promise<void> {
+    await this.manager.query(
+      `UPDATE workout_sets s
+          SET completed_at = least(greatest(s.completed_at, w.started_at), w.completed_at)
+         FROM workouts w
+        WHERE w.id = $1 AND s.workout_id = w.id AND s.completed
+          AND (s.completed_at < w.started_at OR s.completed_at > w.completed_at)`,
+      [id],
+    );
+  }
+
+  /**
+   * Moves a completed session to new start and end instants (validated by the service): its
+   * place in the history, its duration (paused time still excluded), and its sets' completion
+   * instants, shifted with the start and kept within the session.
+   */
+  async redateCompleted(id: string, startedAt: Date, completedAt: Date): Promise<void> {
+    await this.manager.query(
+      `WITH moved AS (
+         SELECT id, $2::timestamptz - started_at AS shift FROM workouts WHERE id = $1
+       )
+       UPDATE workout_sets s
+          SET completed_at = least(greatest(s.completed_at + moved.shift, $2::timestamptz), $3::timestamptz)
+         FROM moved
+        WHERE s.workout_id = moved.id AND s.completed`,
+      [id, startedAt, completedAt],
+    );
+    await this.manager.query(
+      `UPDATE workouts
+          SET started_at = $2, completed_at = $3, session_at = $2,
+              duration_seconds = greatest(0, round(extract(epoch FROM $3::timestamptz - $2::timestamptz))::int - paused_seconds)
+        WHERE id = $1`,
+      [id, startedAt, completedAt],
+    );
+  }
+
+  /** A running session's corrected start (its place in the history follows). */
+  async restart(id: string, startedAt: Date): Promise<void> {
+    await this.manager.update(Workout, { id }, { startedAt, sessionAt: startedAt });
+  }
+
+  /** The exercises with sets in a workout: whose records its completion or a change touches. */
+  async exerciseIdsOf(workoutId: string): Promise<string[]> {
+    const rows: { exerciseId: string }[] = await this.manager.query(
+      'SELECT exercise_id AS "exerciseId" FROM workout_exercises WHERE workout_id = $1',
+      [workoutId],
+    );
+    return rows.map((row) => row.exerciseId);
   }
 
   /** Totals of the completed working sets (warm-ups excluded), over IDX_workout_sets_workout. */
@@ -198,6 +304,27 @@ export class WorkoutsRepository {
       where: { workoutId },
       order: { exerciseId: 'ASC', kind: 'ASC', weightKg: 'ASC' },
     });
+  }
+
+  /**
+   * Which of a workout's records are still current: no later record of the same user,
+   * exercise and kind (and weight, for rep records) exists. Records are kept in chronological
+   * order of the sessions (PersonalRecordsRepository.reconcile), so the latest is the best.
+   * One probe of IDX_personal_records_user_exercise_kind per record.
+   */
+  async currentRecordIds(workoutId: string): Promise<Set<string>> {
+    const rows: { id: string }[] = await this.manager.query(
+      `SELECT pr.id FROM personal_records pr
+        WHERE pr.workout_id = $1
+          AND NOT EXISTS (
+            SELECT 1 FROM personal_records later
+             WHERE later.user_id = pr.user_id AND later.exercise_id = pr.exercise_id
+               AND later.kind = pr.kind
+               AND (pr.kind <> 'most_reps_at_weight' OR later.weight_kg = pr.weight_kg)
+               AND (later.achieved_at, later.workout_id) > (pr.achieved_at, pr.workout_id))`,
+      [workoutId],
+    );
+    return new Set(rows.map((row) => row.id));
   }
 
   // Exercises of a workout.

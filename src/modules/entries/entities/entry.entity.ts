@@ -14,10 +14,6 @@ export { EntryType };
 @Index('IDX_entries_user_type_occurred', ['userId', 'type', 'occurredAt', 'id'])
 // GIN (user_id, tags) with btree_gin, for tag filters and tag counts; created in the migration.
 @Index('IDX_entries_user_tags', { synchronize: false })
-@Index('UQ_entries_user_idempotency_key', ['userId', 'idempotencyKey'], {
-  unique: true,
-  where: '"idempotency_key" IS NOT NULL',
-})
 export class Entry extends BaseEntity {
   @Column({ type: 'uuid' })
   @ForeignKey('users', { onDelete: 'CASCADE' })
@@ -48,12 +44,4 @@ export class Entry extends BaseEntity {
 
   @Column({ type: 'varchar', length: 24, nullable: true })
   unit: string | null;
-
-  /** The client's Idempotency-Key of the POST that created the entry. */
-  @Column({ type: 'varchar', length: 128, nullable: true })
-  idempotencyKey: string | null;
-
-  /** SHA-256 of the creating request's body, to tell a retry from a reused key. */
-  @Column({ type: 'char', length: 64, nullable: true })
-  idempotencyFingerprint: string | null;
 }

@@ -81,6 +81,18 @@ describe('CreateTemplateDto validation', () => {
     ).toEqual([]);
   });
 
+  it('takes a load in your unit (weight) or in kilograms (weightKg), one of the loads', async () => {
+    const set = (load: object) =>
+      fields(body((t) => (t.days[0].exercises[0].sets[0] = { repsMin: 5, ...load })));
+    expect(await set({ weight: 135 })).toEqual([]);
+    expect(await set({ weight: 135, weightKg: 60 })).toEqual(['days.0.exercises.0.sets.0.weight']);
+    expect(await set({ weight: 135, percentE1rm: 70 })).toEqual([
+      'days.0.exercises.0.sets.0.percentE1rm',
+    ]);
+    expect(await set({ weight: -5 })).toEqual(['days.0.exercises.0.sets.0.weight']);
+    expect(await set({ weight: 100.125 })).toEqual(['days.0.exercises.0.sets.0.weight']);
+  });
+
   it('rejects absurd numbers', async () => {
     const errors = await fields(
       body((t) => {
@@ -163,6 +175,17 @@ describe('CreateTemplateDto validation', () => {
           messages: [expect.stringContaining('when must be one of the following values')],
         },
       ]);
+    });
+
+    it('takes the increment in kilograms or in your unit, exactly one of them', async () => {
+      const rule = (fieldsOfRule: object) =>
+        fields(withRule({ type: 'linear_load', when: 'all_sets_completed', ...fieldsOfRule }));
+      expect(await rule({ increment: 5 })).toEqual([]);
+      expect(await rule({ increment: 5, incrementKg: 2.5 })).toEqual([
+        'days.0.exercises.0.progression.increment',
+      ]);
+      expect(await rule({})).toEqual(['days.0.exercises.0.progression.incrementKg']);
+      expect(await rule({ increment: 2.6 })).toEqual(['days.0.exercises.0.progression.increment']);
     });
 
     it('rejects unknown rule types, fields of other rules and non-objects', async () => {

@@ -60,7 +60,8 @@ export class TemplateSetInputDto {
     maximum: LIMITS.weightKg.max,
     nullable: true,
     example: 60,
-    description: 'Absolute load in kg (two decimals); not together with percentE1rm',
+    description:
+      'Absolute load in kg (two decimals), whatever your unit; or send `weight` in your unit. Not together with weight or percentE1rm',
   })
   @Nullable()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
@@ -70,17 +71,32 @@ export class TemplateSetInputDto {
 
   @ApiPropertyOptional({
     type: 'number',
+    minimum: 0,
+    nullable: true,
+    example: 135,
+    description: `Absolute load in your weight unit (GET /users/preferences; two decimals), stored in kg: at most ${LIMITS.weightKg.max} kg once converted. Not together with weightKg or percentE1rm`,
+  })
+  @Nullable()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @NotTogetherWith('weightKg')
+  weight?: number | null;
+
+  @ApiPropertyOptional({
+    type: 'number',
     minimum: LIMITS.percentE1rm.min,
     maximum: LIMITS.percentE1rm.max,
     nullable: true,
     example: null,
-    description: 'Load as a percentage of the estimated one-rep max; not together with weightKg',
+    description:
+      'Load as a percentage of the estimated one-rep max; not together with weightKg or weight',
   })
   @Nullable()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   @Min(LIMITS.percentE1rm.min)
   @Max(LIMITS.percentE1rm.max)
   @NotTogetherWith('weightKg')
+  @NotTogetherWith('weight')
   percentE1rm?: number | null;
 
   @ApiPropertyOptional({

@@ -1,18 +1,28 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RatingSummaryDto } from '../../../common/ratings/rating.dto';
+import { prescribedWeight, WeightUnit } from '../../../common/units/weight-unit';
 import type { ExerciseLabel } from '../../exercises/exercises.service';
 import { Equipment, ExerciseLevel } from '../../training/exercise-attributes.vocabulary';
-import { ProgressionType } from '../../training/progression-rule.vocabulary';
 import { SetType } from '../../training/set-type.vocabulary';
 import { TemplateDay } from '../entities/template-day.entity';
 import { TemplateExercise } from '../entities/template-exercise.entity';
 import { TemplateSet } from '../entities/template-set.entity';
 import { Template } from '../entities/template.entity';
 import { TemplateGoal, TemplateVisibility } from '../template.vocabulary';
-import { PROGRESSION_RULE_SCHEMA, ProgressionRuleDto } from './progression-rule.dto';
+import {
+  PROGRESSION_RULE_VIEW_SCHEMA,
+  progressionView,
+  ProgressionRuleViewDto,
+} from './progression-rule.dto';
 
 /** numeric columns come from the pg driver as strings. */
 const toNumber = (value: string | null): number | null => (value === null ? null : Number(value));
+
+/** Who reads a template: the unit its weights were written in, and the reader's. */
+export interface TemplateView {
+  writtenIn: WeightUnit;
+  unit: WeightUnit;
+}
 
 export class TemplateSetDto {
   @ApiProperty({ enum: SetType, enumName: 'SetType', example: SetType.Normal }) type: SetType;
@@ -24,18 +34,34 @@ export class TemplateSetDto {
     description: 'Equal to repsMin for fixed reps',
   })
   repsMax: number;
-  @ApiProperty({ type: 'number', nullable: true, example: 60 }) weightKg: number | null;
+  @ApiProperty({
+    type: 'number',
+    nullable: true,
+    example: 61.235,
+    description: 'The load in kilograms, as stored (grams)',
+  })
+  weightKg: number | null;
+  @ApiProperty({
+    type: 'number',
+    nullable: true,
+    example: 135,
+    description:
+      "The load in the answer's `weightUnit`: exactly as written when the template was written in that unit, else converted and rounded to that unit's plates (2.5 kg, 5 lb)",
+  })
+  weight: number | null;
   @ApiProperty({ type: 'number', nullable: true, example: null }) percentE1rm: number | null;
   @ApiProperty({ type: 'number', nullable: true, example: 8 }) rpeTarget: number | null;
   @ApiProperty({ type: 'integer', nullable: true, example: null }) rirTarget: number | null;
   @ApiProperty({ type: 'integer', minimum: 0, example: 120 }) restSeconds: number;
 
-  static from(set: TemplateSet): TemplateSetDto {
+  static from(set: TemplateSet, view: TemplateView): TemplateSetDto {
+    const weightKg = toNumber(set.weightKg);
     return {
       type: set.setType,
       repsMin: set.repsMin,
       repsMax: set.repsMax,
-      weightKg: toNumber(set.weightKg),
+      weightKg,
+      weight: weightKg === null ? null : prescribedWeight(weightKg, view.writtenIn, view.unit),
       percentE1rm: toNumber(set.percentE1rm),
       rpeTarget: toNumber(set.rpeTarget),
       rirTarget: set.rirTarget,
@@ -51,19 +77,23 @@ export class TemplateExerciseDto {
   equipment: Equipment | null;
   @ApiProperty({ nullable: true, type: String, example: 'Pause at the chest' })
   notes: string | null;
-  @ApiProperty({ ...PROGRESSION_RULE_SCHEMA, example: { type: 'none' } })
-  progression: ProgressionRuleDto;
+  @ApiProperty({ ...PROGRESSION_RULE_VIEW_SCHEMA, example: { type: 'none' } })
+  progression: ProgressionRuleViewDto;
   @ApiProperty({ type: [TemplateSetDto] }) sets: TemplateSetDto[];
 
   /** Expects `sets` loaded (TemplatesRepository.findStructure). */
-  static from(item: TemplateExercise, exercise: ExerciseLabel): TemplateExerciseDto {
+  static from(
+    item: TemplateExercise,
+    exercise: ExerciseLabel,
+    view: TemplateView,
+  ): TemplateExerciseDto {
     return {
       exerciseId: item.exerciseId,
       exerciseName: exercise.name,
       equipment: exercise.equipment,
       notes: item.notes,
-      progression: item.progression ?? { type: ProgressionType.None },
-      sets: item.sets!.map((set) => TemplateSetDto.from(set)),
+      progression: progressionView(item.progression, view.unit),
+      sets: item.sets!.map((set) => TemplateSetDto.from(set, view)),
     };
   }
 }
@@ -74,12 +104,16 @@ export class TemplateDayDto {
   @ApiProperty({ type: [TemplateExerciseDto] }) exercises: TemplateExerciseDto[];
 
   /** `exercises`: the label of every exercise the day references (ExercisesService.labelsOf). */
-  static from(day: TemplateDay, exercises: ReadonlyMap<string, ExerciseLabel>): TemplateDayDto {
+  static from(
+    day: TemplateDay,
+    exercises: ReadonlyMap<string, ExerciseLabel>,
+    view: TemplateView,
+  ): TemplateDayDto {
     return {
       name: day.name,
       notes: day.notes,
       exercises: day.exercises!.map((item) =>
-        TemplateExerciseDto.from(item, exercises.get(item.exerciseId)!),
+        TemplateExerciseDto.from(item, exercises.get(item.exerciseId)!, view),
       ),
     };
   }
@@ -177,10 +211,29 @@ export class TemplateSummaryDto {
 
 /** A whole template: the summary plus its days, exercises and sets in order. */
 export class TemplateDto extends TemplateSummaryDto {
+  @ApiProperty({
+    enum: WeightUnit,
+    enumName: 'WeightUnit',
+    example: WeightUnit.Pound,
+    description: 'Your unit (GET /users/preferences): what `weight` and `increment` are in',
+  })
+  weightUnit: WeightUnit;
+  @ApiProperty({
+    enum: WeightUnit,
+    enumName: 'WeightUnit',
+    example: WeightUnit.Kilogram,
+    description:
+      'The unit the author wrote the weights in; a reader of another unit sees them converted and rounded to plates',
+  })
+  writtenWeightUnit: WeightUnit;
   @ApiProperty({ type: [TemplateDayDto] }) days: TemplateDayDto[];
 
-  static withDays(summary: TemplateSummaryDto, days: TemplateDayDto[]): TemplateDto {
-    return { ...summary, days };
+  static withDays(
+    summary: TemplateSummaryDto,
+    view: TemplateView,
+    days: TemplateDayDto[],
+  ): TemplateDto {
+    return { ...summary, weightUnit: view.unit, writtenWeightUnit: view.writtenIn, days };
   }
 }
 

@@ -33,8 +33,11 @@ export class TemplateSet extends BaseEntity {
   @Column({ type: 'smallint' })
   repsMax: number;
 
-  /** numeric keeps exact decimals; the pg driver returns strings, converted in the DTO. */
-  @Column({ type: 'numeric', precision: 6, scale: 2, nullable: true })
+  /**
+   * numeric keeps exact decimals (grams, as workout sets: a pound author's 135 lb is 61.235 kg);
+   * the pg driver returns strings, converted in the DTO.
+   */
+  @Column({ type: 'numeric', precision: 7, scale: 3, nullable: true })
   weightKg: string | null;
 
   @Column({ type: 'numeric', precision: 5, scale: 2, nullable: true })

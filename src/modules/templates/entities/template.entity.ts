@@ -11,6 +11,7 @@ import {
   VersionColumn,
 } from 'typeorm';
 import { BaseEntity } from '../../../common/database/base.entity';
+import { WeightUnit } from '../../../common/units/weight-unit';
 import { Equipment, ExerciseLevel } from '../../training/exercise-attributes.vocabulary';
 import { TemplateDay } from './template-day.entity';
 import { TemplateGoal, TemplateVisibility } from '../template.vocabulary';
@@ -79,6 +80,14 @@ export class Template extends BaseEntity {
   @ManyToOne(() => Template, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'origin_template_id' })
   originTemplate?: Relation<Template>;
+
+  /**
+   * The unit the author wrote the weights and increments in (their preference at the last
+   * create or replace). Readers of that unit see them exactly; others converted and rounded to
+   * their plates.
+   */
+  @Column({ type: 'enum', enum: WeightUnit, enumName: 'weight_unit', default: WeightUnit.Kilogram })
+  weightUnit: WeightUnit;
 
   /** Derived: the number of days. */
   @Column({ type: 'smallint' })

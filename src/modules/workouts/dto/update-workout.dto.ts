@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsAfter } from '../../../common/validation/field-rules';
 import { WORKOUT_LIMITS, WorkoutField } from './workout-fields';
 import { Nullable, Omittable } from '../../../common/validation/presence';
 
@@ -40,4 +41,25 @@ export class UpdateWorkoutDto {
   @Nullable()
   @WorkoutField.instant()
   scheduledFor?: Date | null;
+
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'date-time',
+    example: '2026-11-17T18:05:00.000Z',
+    description: `Corrects when the session started (in_progress, paused or completed workouts): not in the future; a completed session moves with it in the history, progress, streaks, goals and records. A completed one's start is at most ${WORKOUT_LIMITS.sessionHours} hours before its end; a running one's not after its current pause.`,
+  })
+  @Omittable()
+  @WorkoutField.sessionInstant()
+  startedAt?: Date;
+
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'date-time',
+    example: '2026-11-17T19:10:00.000Z',
+    description: `Corrects when a completed session ended: after its start, at most ${WORKOUT_LIMITS.sessionHours} hours later, not in the future. The duration follows.`,
+  })
+  @Omittable()
+  @WorkoutField.sessionInstant()
+  @IsAfter('startedAt')
+  completedAt?: Date;
 }

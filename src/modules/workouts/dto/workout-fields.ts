@@ -34,7 +34,18 @@ export const WORKOUT_LIMITS = {
   restSeconds: { min: 0, max: 3_600 },
   /** How far ahead a session may be scheduled. */
   scheduleAheadDays: 366,
+  /** The longest session a start and an end sent by a client may describe. */
+  sessionHours: 12,
+  /** How far ahead of the server's clock a device's "now" may be (a started or ended session). */
+  clockSkewSeconds: 300,
 } as const;
+
+/** `sessionHours` in milliseconds, for the AtMostAfter rule and the service's checks. */
+export const MAX_SESSION_MS = WORKOUT_LIMITS.sessionHours * 3_600_000;
+
+/** The latest instant a session may have started or ended at: now, give or take clock skew. */
+export const latestSessionInstant = (): Date =>
+  new Date(Date.now() + WORKOUT_LIMITS.clockSkewSeconds * 1_000);
 
 const { reps, rpe, rir, restSeconds } = WORKOUT_LIMITS;
 const finite = { allowNaN: false, allowInfinity: false } as const;
@@ -53,6 +64,17 @@ export const WorkoutField = {
       MaxDate(() => new Date(Date.now() + WORKOUT_LIMITS.scheduleAheadDays * 86_400_000), {
         message: '$property must not be more than a year ahead',
       }),
+    ),
+  /**
+   * When a session started or ended, as a client reports it (logged after the fact, or a
+   * correction): not before 2000, not in the future (a few minutes of clock skew allowed).
+   */
+  sessionInstant: () =>
+    applyDecorators(
+      Transform(toDate),
+      IsDate({ message: '$property must be an ISO 8601 date-time' }),
+      MinDate(EARLIEST_INSTANT, { message: '$property must not be before 2000-01-01' }),
+      MaxDate(latestSessionInstant, { message: '$property must not be in the future' }),
     ),
   position: () => applyDecorators(IsInt(), Min(0), Max(WORKOUT_LIMITS.exercises - 1)),
   version: () => applyDecorators(IsInt(), Min(1)),

@@ -1,17 +1,18 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { fromKilograms, WeightUnit } from '../../../common/units/weight-unit';
 import type { ExerciseLabel } from '../../exercises/exercises.service';
-import { ProgressionType } from '../../training/progression-rule.vocabulary';
 import { SetType } from '../../training/set-type.vocabulary';
 import {
-  PROGRESSION_RULE_SCHEMA,
-  ProgressionRuleDto,
+  PROGRESSION_RULE_VIEW_SCHEMA,
+  progressionView,
+  ProgressionRuleViewDto,
 } from '../../templates/dto/progression-rule.dto';
 import { PersonalRecord, PersonalRecordKind } from '../entities/personal-record.entity';
 import { WorkoutExercise } from '../entities/workout-exercise.entity';
 import { WorkoutSet } from '../entities/workout-set.entity';
 import { Workout } from '../entities/workout.entity';
 import { WorkoutStatus } from '../workout-state';
+import { changeIn, describeStep, ProgressionOutcome, ProgressionStep } from '../progression';
 
 /** numeric columns come from the pg driver as strings. */
 const toNumber = (value: string | null): number | null => (value === null ? null : Number(value));
@@ -91,6 +92,51 @@ export class WorkoutSetDto {
   }
 }
 
+/** What the template's progression rule did to an exercise's loads in this session, and why. */
+export class ProgressionStepDto {
+  @ApiProperty({
+    enum: ProgressionOutcome,
+    enumName: 'ProgressionOutcome',
+    example: ProgressionOutcome.Increase,
+    description:
+      "start: the template's loads (first session of the day); increase: the increment added; hold: last session's loads; deload: reduced after failed sessions; reset: the template's loads again (it changed)",
+  })
+  outcome: ProgressionOutcome;
+  @ApiProperty({
+    type: 'number',
+    nullable: true,
+    example: 2.5,
+    description: `The change of the first weighted working set's planned load, ${WEIGHT_NOTE} (signed); null without one`,
+  })
+  change: number | null;
+  @ApiProperty({ example: '+2.5 kg: all sets at 10 reps last time' })
+  reason: string;
+  @ApiProperty({
+    type: 'string',
+    format: 'uuid',
+    nullable: true,
+    description: 'The session judged: your last completed session of this template day',
+  })
+  basedOnWorkoutId: string | null;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 0,
+    description: 'Failed sessions in a row so far (a deload comes at 3 and resets it)',
+  })
+  failedSessions: number;
+
+  static from(step: ProgressionStep, unit: WeightUnit): ProgressionStepDto {
+    return {
+      outcome: step.outcome,
+      change: changeIn(step, unit),
+      reason: describeStep(step, unit),
+      basedOnWorkoutId: step.basedOnWorkoutId,
+      failedSessions: step.failedSessions,
+    };
+  }
+}
+
 export class WorkoutExerciseDto {
   @ApiProperty({
     type: 'string',
@@ -103,11 +149,19 @@ export class WorkoutExerciseDto {
   @ApiProperty({ type: 'string', nullable: true, example: 'Pause at the chest' })
   notes: string | null;
   @ApiProperty({
-    ...PROGRESSION_RULE_SCHEMA,
+    ...PROGRESSION_RULE_VIEW_SCHEMA,
     example: { type: 'none' },
-    description: "Copied from the template's exercise",
+    description:
+      "Copied from the template's exercise; the increment also in the workout's weightUnit",
   })
-  progression: ProgressionRuleDto;
+  progression: ProgressionRuleViewDto;
+  @ApiProperty({
+    type: ProgressionStepDto,
+    nullable: true,
+    description:
+      'For an exercise from a template with a progression rule: what the rule did to its planned loads, from your last completed session of the day, and why',
+  })
+  progressionStep: ProgressionStepDto | null;
   @ApiProperty({ type: [WorkoutSetDto] }) sets: WorkoutSetDto[];
 
   /** Expects `sets` loaded (WorkoutsRepository.findDetail). */
@@ -121,7 +175,8 @@ export class WorkoutExerciseDto {
       exerciseName: exercise.name,
       position: item.position,
       notes: item.notes,
-      progression: item.progression ?? { type: ProgressionType.None },
+      progression: progressionView(item.progression, unit),
+      progressionStep: item.progressionStep && ProgressionStepDto.from(item.progressionStep, unit),
       sets: item.sets!.map((set) => WorkoutSetDto.from(set, unit)),
     };
   }
@@ -155,9 +210,20 @@ export class PersonalRecordDto {
   @ApiProperty({ type: 'string', format: 'uuid', description: 'The set that made the record' })
   setId: string;
   @ApiProperty({ type: 'string', format: 'uuid' }) workoutId: string;
-  @ApiProperty({ type: 'string', format: 'date-time' }) achievedAt: string;
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    description: "The session's real end (a session logged after the fact: its past date)",
+  })
+  achievedAt: string;
+  @ApiProperty({
+    example: true,
+    description:
+      'Still your best of its kind (at this weight, for rep records). False for a historical record: a later session beat it, or it was logged for a date before a heavier existing one',
+  })
+  current: boolean;
 
-  static from(record: PersonalRecord, unit: WeightUnit): PersonalRecordDto {
+  static from(record: PersonalRecord, unit: WeightUnit, current: boolean): PersonalRecordDto {
     const value = (stored: string) =>
       record.kind === PersonalRecordKind.MostRepsAtWeight
         ? Number(stored)
@@ -173,6 +239,7 @@ export class PersonalRecordDto {
       setId: record.setId,
       workoutId: record.workoutId,
       achievedAt: record.achievedAt.toISOString(),
+      current,
     };
   }
 }
@@ -276,7 +343,11 @@ export class WorkoutSummaryDto {
 /** A workout with its exercises, sets and (once completed) personal records. */
 export class WorkoutDto extends WorkoutSummaryDto {
   @ApiProperty({ type: [WorkoutExerciseDto] }) exercises: WorkoutExerciseDto[];
-  @ApiProperty({ type: [PersonalRecordDto], description: 'Set at completion' })
+  @ApiProperty({
+    type: [PersonalRecordDto],
+    description:
+      'Records of this session as of its real date: set at completion, restated when an earlier session is logged, moved or deleted',
+  })
   personalRecords: PersonalRecordDto[];
 
   /**
@@ -288,13 +359,16 @@ export class WorkoutDto extends WorkoutSummaryDto {
     records: PersonalRecord[],
     exercises: ReadonlyMap<string, ExerciseLabel>,
     unit: WeightUnit,
+    currentRecords: ReadonlySet<string> = new Set(),
   ): WorkoutDto {
     return {
       ...WorkoutSummaryDto.from(workout, unit),
       exercises: workout.exercises!.map((item) =>
         WorkoutExerciseDto.from(item, exercises.get(item.exerciseId)!, unit),
       ),
-      personalRecords: records.map((record) => PersonalRecordDto.from(record, unit)),
+      personalRecords: records.map((record) =>
+        PersonalRecordDto.from(record, unit, currentRecords.has(record.id)),
+      ),
     };
   }
 }

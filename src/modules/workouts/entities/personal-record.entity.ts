@@ -16,8 +16,10 @@ export enum PersonalRecordKind {
 }
 
 /**
- * A record set when its workout was completed: beaten the best of the user's other completed
- * workouts (or first of its kind, see PersonalRecordsRepository). Rows are immutable.
+ * A record of a session: its best set of a kind beat the best of the user's sessions that
+ * ended before it (or is the first of its kind), by the sessions' real dates. Written at
+ * completion and kept equal to a chronological replay of the history when a session is logged
+ * for an earlier date, moved or deleted (PersonalRecordsRepository.reconcile).
  */
 @Entity('personal_records')
 // A replayed detection inserts nothing (ON CONFLICT DO NOTHING): one row per workout,
@@ -67,11 +69,11 @@ export class PersonalRecord extends BaseEntity {
   @Column({ type: 'smallint' })
   reps: number;
 
-  /** The best before this workout; null when this is the first of its kind. */
+  /** The best of the sessions before this one; null when this is the first of its kind. */
   @Column({ type: 'numeric', precision: 10, scale: 3, nullable: true })
   previousValue: string | null;
 
-  /** The workout's completion instant. */
+  /** The session's real end (its completed_at), the records' chronological order. */
   @Column({ type: 'timestamptz' })
   achievedAt: Date;
 }

@@ -10,6 +10,7 @@ import {
 } from 'typeorm';
 import { BaseEntity } from '../../../common/database/base.entity';
 import { ProgressionRule } from '../../training/progression-rule.vocabulary';
+import type { ProgressionStep } from '../progression';
 import { WorkoutSet } from './workout-set.entity';
 import { Workout } from './workout.entity';
 
@@ -43,6 +44,13 @@ export class WorkoutExercise extends BaseEntity {
   /** Copied from the template exercise, for whoever plans the next session; null if none. */
   @Column({ type: 'jsonb', nullable: true })
   progression: ProgressionRule | null;
+
+  /**
+   * What the rule did to this session's loads (progression.ts): the answer explains it, and
+   * the next session of the template day chains from it. Null without a rule.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  progressionStep: ProgressionStep | null;
 
   @OneToMany(() => WorkoutSet, (set) => set.workoutExercise)
   sets?: WorkoutSet[];

@@ -12,6 +12,12 @@ import { WorkoutExercise } from './workout-exercise.entity';
 // The history (GET /workouts): newest first on (session_at, id), optionally by status.
 @Index('IDX_workouts_user_session', ['userId', 'sessionAt', 'id'])
 @Index('IDX_workouts_user_status_session', ['userId', 'status', 'sessionAt', 'id'])
+// The last completed session of a template day (progression), newest first.
+@Index(
+  'IDX_workouts_user_template_day_completed',
+  ['userId', 'templateId', 'templateDayIndex', 'sessionAt', 'id'],
+  { where: `"status" = 'completed' AND "template_id" IS NOT NULL` },
+)
 // Backs ON DELETE SET NULL when a template row goes (its owner's account is deleted).
 @Index('IDX_workouts_template', ['templateId'], { where: '"template_id" IS NOT NULL' })
 export class Workout extends BaseEntity {
