@@ -3,8 +3,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { KeysetPosition } from '../../common/pagination/cursor';
 import { newestFirstPage } from '../../common/pagination/keyset';
+import { isoInstantSql } from '../../common/time/iso-instant-sql';
+import { DomainEvent } from '../../infrastructure/events/domain-event-catalogue';
+import { withOutboxInsert } from '../../infrastructure/events/publish-domain-events';
+import { EntryDto } from './dto/entry.dto';
 import { Entry, EntryType } from './entities/entry.entity';
-import { insertOrIgnore } from '../../common/database/insert-or-ignore';
 
 export type NewEntry = Pick<
   Entry,
@@ -35,6 +38,32 @@ export interface EntryFilter {
   limit: number;
 }
 
+/**
+ * An entry's columns as EntryDto writes them: instants as ISO 8601 strings, the numeric value
+ * as a number. Every read and RETURNING selects them, so its rows are the answer as they come
+ * from the driver: no entity hydration, no Date per instant.
+ */
+const ENTRY_DTO_COLUMNS = [
+  'id',
+  `${isoInstantSql('occurred_at')} AS "occurredAt"`,
+  'type',
+  'mood',
+  'energy',
+  'note',
+  'tags',
+  // numeric(14,4) to float8: what Number() of its text gives.
+  'value::float8 AS value',
+  'unit',
+  `${isoInstantSql('created_at')} AS "createdAt"`,
+  `${isoInstantSql('updated_at')} AS "updatedAt"`,
+].join(', ');
+
+/** An entry, and the fingerprint of the request that created it under an Idempotency-Key. */
+export interface KeyedEntry {
+  entry: EntryDto;
+  fingerprint: string | null;
+}
+
 @Injectable()
 export class EntriesRepository {
   constructor(@InjectRepository(Entry) private readonly entries: Repository<Entry>) {}
@@ -49,21 +78,58 @@ export class EntriesRepository {
   }
 
   /**
-   * Inserts unless an entry with the same (user, idempotency key) exists; then returns null
-   * and the caller loads the existing one. Atomic under concurrent retries (UQ index).
+   * Inserts unless an entry with the same (user, idempotency key) exists (then answers null,
+   * and the caller loads the existing one), and publishes `events` with it, all in one
+   * statement. Atomic under concurrent retries (UQ_entries_user_idempotency_key): a skipped
+   * insert publishes nothing.
    */
-  insertUnlessKeyExists(entry: NewEntry): Promise<Entry | null> {
-    return insertOrIgnore(this.entries, entry);
+  async insertUnlessKeyExists(entry: NewEntry, events: DomainEvent[]): Promise<EntryDto | null> {
+    const insert = withOutboxInsert(
+      {
+        sql: `INSERT INTO entries (user_id, occurred_at, type, mood, energy, note, tags, value, unit,
+                                   idempotency_key, idempotency_fingerprint)
+              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+              ON CONFLICT DO NOTHING
+              RETURNING ${ENTRY_DTO_COLUMNS}`,
+        parameters: [
+          entry.userId,
+          entry.occurredAt,
+          entry.type,
+          entry.mood,
+          entry.energy,
+          entry.note,
+          entry.tags,
+          entry.value,
+          entry.unit,
+          entry.idempotencyKey,
+          entry.idempotencyFingerprint,
+        ],
+      },
+      ...events,
+    );
+    const [created]: EntryDto[] = await this.entries.query(insert.sql, insert.parameters);
+    return created ?? null;
   }
 
   /** Uses UQ_entries_user_idempotency_key. */
-  findByIdempotencyKey(userId: string, idempotencyKey: string): Promise<Entry | null> {
-    return this.entries.findOneBy({ userId, idempotencyKey });
+  async findByIdempotencyKey(userId: string, idempotencyKey: string): Promise<KeyedEntry | null> {
+    const [row]: (EntryDto & { fingerprint: string | null })[] = await this.entries.query(
+      `SELECT ${ENTRY_DTO_COLUMNS}, idempotency_fingerprint AS fingerprint
+         FROM entries WHERE user_id = $1 AND idempotency_key = $2`,
+      [userId, idempotencyKey],
+    );
+    if (!row) return null;
+    const { fingerprint, ...entry } = row;
+    return { entry, fingerprint };
   }
 
   /** By primary key, scoped to the owner: another user's entry is simply not found. */
-  findOwned(userId: string, id: string): Promise<Entry | null> {
-    return this.entries.findOneBy({ id, userId });
+  async findOwned(userId: string, id: string): Promise<EntryDto | null> {
+    const [entry]: EntryDto[] = await this.entries.query(
+      `SELECT ${ENTRY_DTO_COLUMNS} FROM entries WHERE id = $1 AND user_id = $2`,
+      [id, userId],
+    );
+    return entry ?? null;
   }
 
   async update(id: string, changes: EntryChanges): Promise<void> {
@@ -79,15 +145,16 @@ export class EntriesRepository {
    * IDX_entries_user_occurred (or IDX_entries_user_type_occurred with a type filter; the tag
    * filter uses IDX_entries_user_tags when it is selective). Fetches limit + 1 rows.
    */
-  findPage(userId: string, filter: EntryFilter): Promise<Entry[]> {
+  findPage(userId: string, filter: EntryFilter): Promise<EntryDto[]> {
     const query = this.entries
       .createQueryBuilder('entry')
+      .select(ENTRY_DTO_COLUMNS)
       .where('entry.userId = :userId', { userId });
     if (filter.from) query.andWhere('entry.occurredAt >= :from', { from: filter.from });
     if (filter.to) query.andWhere('entry.occurredAt < :to', { to: filter.to });
     if (filter.type) query.andWhere('entry.type = :type', { type: filter.type });
     if (filter.tag) query.andWhere('entry.tags @> ARRAY[:tag]::text[]', { tag: filter.tag });
-    return newestFirstPage(query, 'occurredAt', filter.before, filter.limit).getMany();
+    return newestFirstPage(query, 'occurredAt', filter.before, filter.limit).getRawMany<EntryDto>();
   }
 
   /** The user's tags with how many entries carry each, most used first (IDX_entries_user_tags). */

@@ -14,7 +14,6 @@ import { ListEntriesQueryDto } from './dto/list-entries-query.dto';
 import { TagCountDto } from './dto/tag-count.dto';
 import { UpdateEntryDto } from './dto/update-entry.dto';
 import { EntriesRepository, EntryChanges } from './entries.repository';
-import { Entry } from './entities/entry.entity';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -28,17 +27,14 @@ function fingerprint(dto: CreateEntryDto): string {
   return createHash('sha256').update(JSON.stringify(dto)).digest('hex');
 }
 
-/** `entries.changed` for the periods around these instants (old and new of an edit). */
-function entriesChanged(userId: string, occurredAt: Date[]) {
-  return domainEvent('entries.changed', {
-    userId,
-    occurredAt: [...new Set(occurredAt.map((at) => at.toISOString()))],
-  });
+/** `entries.changed` for the periods around these instants (ISO 8601; old and new of an edit). */
+function entriesChanged(userId: string, occurredAt: string[]) {
+  return domainEvent('entries.changed', { userId, occurredAt: [...new Set(occurredAt)] });
 }
 
 /**
- * The journal. Every write publishes `entries.changed` in its transaction; summaries covering
- * those instants are invalidated by their subscriber.
+ * The journal. Every write publishes `entries.changed` with it (in its statement, or in its
+ * transaction); summaries covering those instants are invalidated by their subscriber.
  */
 @Injectable()
 export class EntriesService {
@@ -59,8 +55,8 @@ export class EntriesService {
     }
     const occurredAt = dto.occurredAt ?? new Date();
     const requestFingerprint = idempotencyKey ? fingerprint(dto) : null;
-    const created = await this.entries.inTransaction(async (tx, manager) => {
-      const entry = await tx.insertUnlessKeyExists({
+    const created = await this.entries.insertUnlessKeyExists(
+      {
         userId,
         occurredAt,
         type: dto.type,
@@ -72,21 +68,18 @@ export class EntriesService {
         unit: dto.unit ?? null,
         idempotencyKey: idempotencyKey ?? null,
         idempotencyFingerprint: requestFingerprint,
-      });
-      if (entry) await publishDomainEvents(manager, entriesChanged(userId, [entry.occurredAt]));
-      return entry;
-    });
-    if (created) {
-      return { entry: EntryDto.from(created), replayed: false };
-    }
+      },
+      [entriesChanged(userId, [occurredAt.toISOString()])],
+    );
+    if (created) return { entry: created, replayed: false };
     // Only reachable with a key: the insert was skipped because the key exists.
     const existing = await this.entries.findByIdempotencyKey(userId, idempotencyKey!);
-    if (!existing || existing.idempotencyFingerprint !== requestFingerprint) {
+    if (!existing || existing.fingerprint !== requestFingerprint) {
       throw EntryProblems.idempotencyKeyReused.exception(
         'This Idempotency-Key was already used with a different request body.',
       );
     }
-    return { entry: EntryDto.from(existing), replayed: true };
+    return { entry: existing.entry, replayed: true };
   }
 
   async list(userId: string, query: ListEntriesQueryDto): Promise<CursorPage<EntryDto>> {
@@ -101,13 +94,13 @@ export class EntriesService {
     return toCursorPage(
       rows,
       query.limit,
-      (e) => ({ at: e.occurredAt, id: e.id }),
-      (e) => EntryDto.from(e),
+      (entry) => ({ at: new Date(entry.occurredAt), id: entry.id }),
+      (entry) => entry,
     );
   }
 
-  async get(userId: string, id: string): Promise<EntryDto> {
-    return EntryDto.from(await this.owned(userId, id));
+  get(userId: string, id: string): Promise<EntryDto> {
+    return this.owned(userId, id);
   }
 
   async update(userId: string, id: string, dto: UpdateEntryDto): Promise<EntryDto> {
@@ -117,8 +110,8 @@ export class EntriesService {
       value: dto.value === undefined ? undefined : dto.value === null ? null : String(dto.value),
     };
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-    if (Object.keys(defined).length === 0) return EntryDto.from(before);
-    const after = await this.entries.inTransaction(async (tx, manager) => {
+    if (Object.keys(defined).length === 0) return before;
+    return this.entries.inTransaction(async (tx, manager) => {
       await tx.update(id, defined);
       const entry = (await tx.findOwned(userId, id))!;
       await publishDomainEvents(
@@ -127,7 +120,6 @@ export class EntriesService {
       );
       return entry;
     });
-    return EntryDto.from(after);
   }
 
   async remove(userId: string, id: string): Promise<void> {
@@ -143,7 +135,7 @@ export class EntriesService {
     return toPage(items, total, page);
   }
 
-  private async owned(userId: string, id: string): Promise<Entry> {
+  private async owned(userId: string, id: string): Promise<EntryDto> {
     const entry = await this.entries.findOwned(userId, id);
     if (!entry) throw new NotFoundException('No such entry.');
     return entry;
