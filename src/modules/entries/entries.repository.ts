@@ -50,7 +50,8 @@ const ENTRY_DTO_COLUMNS = [
   'mood',
   'energy',
   'note',
-  'tags',
+  // As json, which the driver parses with JSON.parse: about twice as fast as its text[] parser.
+  'to_json(tags) AS tags',
   // numeric(14,4) to float8: what Number() of its text gives.
   'value::float8 AS value',
   'unit',
