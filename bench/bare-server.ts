@@ -35,16 +35,19 @@ const accessTokenKey = createSecretKey(Buffer.from(JWT_ACCESS_SECRET, 'utf8'));
 
 // FitAI's statements, written out by hand (TypeORM lists the columns and aliases them).
 
-/** EntriesRepository.insertUnlessKeyExists without an Idempotency-Key. */
+/**
+ * EntriesRepository.insert without an Idempotency-Key: the entry and its `entries.changed`
+ * outbox row in one statement (withOutboxInsert), no transaction.
+ */
 const INSERT_ENTRY = `
-  INSERT INTO entries (user_id, occurred_at, type, mood, energy, note, tags, value, unit,
-                       idempotency_key, idempotency_fingerprint)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL, NULL)
-  ON CONFLICT DO NOTHING
-  RETURNING *`;
-/** publishDomainEvents: the outbox row of `entries.changed`, in the entry's transaction. */
-const INSERT_ENTRIES_CHANGED = `
-  INSERT INTO domain_events (name, payload, request_id) VALUES ('entries.changed', $1, $2)`;
+  WITH written AS (
+    INSERT INTO entries (user_id, occurred_at, type, mood, energy, note, tags, value, unit)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    RETURNING *),
+  published AS (
+    INSERT INTO domain_events (name, payload, request_id)
+    SELECT 'entries.changed', $10::jsonb, $11 WHERE EXISTS (SELECT 1 FROM written))
+  SELECT * FROM written`;
 /** EntriesRepository.findPage without filters: limit + 1 rows, newest first. */
 const SELECT_ENTRY_PAGE = `
   SELECT * FROM entries WHERE user_id = $1 ORDER BY occurred_at DESC, id DESC LIMIT $2`;
@@ -132,36 +135,28 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown> |
   }
 }
 
-/** The entry and its outbox event, in one transaction: FitAI's four round trips. */
+/** The entry and its outbox event, in one statement, as FitAI writes them. */
 async function createEntry(userId: string, req: IncomingMessage): Promise<Reply> {
   const body = await readJson(req);
   if (!body) return { status: 400, body: { status: 400, title: 'Bad Request' } };
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const {
-      rows: [entry],
-    } = await client.query<EntryRow>(INSERT_ENTRY, [
-      userId,
-      body.occurredAt ?? new Date(),
-      body.type,
-      body.mood ?? null,
-      body.energy ?? null,
-      body.note ?? null,
-      body.tags ?? [],
-      body.value ?? null,
-      body.unit ?? null,
-    ]);
-    const payload = { userId, occurredAt: [entry.occurred_at.toISOString()] };
-    await client.query(INSERT_ENTRIES_CHANGED, [payload, randomUUID()]);
-    await client.query('COMMIT');
-    return { status: 201, body: entryJson(entry) };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  const occurredAt = new Date((body.occurredAt as string | undefined) ?? Date.now());
+  const payload = { userId, occurredAt: [occurredAt.toISOString()] };
+  const {
+    rows: [entry],
+  } = await pool.query<EntryRow>(INSERT_ENTRY, [
+    userId,
+    occurredAt,
+    body.type,
+    body.mood ?? null,
+    body.energy ?? null,
+    body.note ?? null,
+    body.tags ?? [],
+    body.value ?? null,
+    body.unit ?? null,
+    payload,
+    randomUUID(),
+  ]);
+  return { status: 201, body: entryJson(entry) };
 }
 
 async function listEntries(userId: string, query: URLSearchParams): Promise<Reply> {

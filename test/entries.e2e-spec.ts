@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import type { App } from 'supertest/types';
 import { apiClient, Query } from './support/api-client';
 import { errorFields, PROBLEM } from './support/problem';
@@ -61,6 +62,21 @@ describe('journal entries (e2e)', () => {
     });
     expect(res.headers.location).toBe(`/api/v1/entries/${res.body.id}`);
     await get(api.http, ada, `/entries/${res.body.id}`).expect(200);
+  });
+
+  it('answers what is stored: instants to the millisecond (microseconds dropped), exact values', async () => {
+    const { id } = (await post(api.http, ada, { type: 'sleep', value: 1 }).expect(201)).body;
+    // Rows written by other means (SQL, a migration) may carry microseconds.
+    await api.app.get(DataSource).query(
+      `UPDATE entries SET occurred_at = '2026-11-03 07:30:00.123999+00', value = 123456789.0125
+          WHERE id = $1`,
+      [id],
+    );
+    const one = (await get(api.http, ada, `/entries/${id}`).expect(200)).body;
+    expect(one).toMatchObject({ occurredAt: '2026-11-03T07:30:00.123Z', value: 123456789.0125 });
+    const listed = (await get(api.http, ada, '/entries', { to: '2026-11-03T07:30:00.124Z' })).body
+      .items;
+    expect(listed.find((entry: { id: string }) => entry.id === id)).toEqual(one);
   });
 
   it('lists a time range newest first with stable cursors, even for equal timestamps', async () => {

@@ -25,11 +25,26 @@ export function flattenValidationErrors(
   });
 }
 
-/** The properties a DTO class validates: the ones the whitelist keeps. */
+/**
+ * The properties each DTO class validates (the ones the whitelist keeps), read once per class:
+ * decorators have run when a request arrives, so they never change.
+ */
+const validatedPropertiesByType = new WeakMap<object, Set<string> | undefined>();
+
 function validatedProperties(type: ArgumentMetadata['metatype']): Set<string> | undefined {
   if (!type) return undefined;
+  if (validatedPropertiesByType.has(type)) return validatedPropertiesByType.get(type);
   const metadata = getMetadataStorage().getTargetValidationMetadatas(type, '', false, false);
-  return metadata.length > 0 ? new Set(metadata.map((m) => m.propertyName)) : undefined;
+  const properties = metadata.length > 0 ? new Set(metadata.map((m) => m.propertyName)) : undefined;
+  validatedPropertiesByType.set(type, properties);
+  return properties;
+}
+
+/** The query without its unknown parameters; the same object when it has none. */
+function withoutUnknown(query: Record<string, unknown>, known: Set<string>) {
+  const keys = Object.keys(query);
+  if (keys.every((key) => known.has(key))) return query;
+  return Object.fromEntries(keys.filter((key) => known.has(key)).map((key) => [key, query[key]]));
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -47,9 +62,7 @@ class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'query' && isPlainObject(value)) {
       const known = validatedProperties(metadata.metatype);
-      if (known) {
-        value = Object.fromEntries(Object.entries(value).filter(([key]) => known.has(key)));
-      }
+      if (known) value = withoutUnknown(value, known);
     }
     // Custom parameter decorators (@CurrentUser) carry what the server made, not input.
     if (metadata.type !== 'custom') {

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '../../common/http/request-context';
 import { domainEvent } from './domain-event-catalogue';
-import { publishDomainEvents } from './publish-domain-events';
+import { publishDomainEvents, withOutboxInsert } from './publish-domain-events';
 
 function managerDouble(inTransaction: boolean) {
   const query = jest.fn().mockResolvedValue([]);
@@ -41,5 +41,30 @@ describe('publishDomainEvents', () => {
     const { manager, query } = managerDouble(false);
     await publishDomainEvents(manager);
     expect(query).not.toHaveBeenCalled();
+  });
+});
+
+describe('withOutboxInsert', () => {
+  const write = {
+    sql: 'INSERT INTO things (user_id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING id',
+    parameters: ['u', 'thing'],
+  };
+  const achieved = domainEvent('goal.achieved', { userId: 'u', goalId: 'g' });
+
+  it('appends the outbox insert to the write, numbering its parameters after the write’s', () => {
+    const statement = RequestContext.run({ requestId: 'req-2' }, () =>
+      withOutboxInsert(write, achieved),
+    );
+    const sql = statement.sql.replace(/\s+/g, ' ');
+    expect(sql).toMatch(/^WITH written AS \(INSERT INTO things .* RETURNING id\), published AS/);
+    expect(sql).toContain('INSERT INTO domain_events (name, payload, request_id) SELECT');
+    expect(sql).toContain('$4 FROM jsonb_to_recordset($3::jsonb)');
+    // No event for a write that wrote nothing; the answer is the write's RETURNING rows.
+    expect(sql).toMatch(/WHERE EXISTS \(SELECT 1 FROM written\)\) SELECT \* FROM written$/);
+    expect(statement.parameters).toEqual(['u', 'thing', JSON.stringify([achieved]), 'req-2']);
+  });
+
+  it('leaves a write without events as it is', () => {
+    expect(withOutboxInsert(write)).toBe(write);
   });
 });

@@ -1,14 +1,31 @@
 import { EntityManager } from 'typeorm';
+import { SqlStatement } from '../../common/database/sql-statement';
 import { RequestContext } from '../../common/http/request-context';
 import { DomainEvent } from './domain-event-catalogue';
 
 /**
- * Publishes domain events through the transactional outbox: one `domain_events` row each, in
- * the caller's transaction, so the fact and its events commit or roll back together. Nothing
- * touches Redis here: the worker relays committed rows to the subscribers (OutboxRelay), and a
- * subscriber's failure can never reach the request that published. A statement trigger wakes
- * the relay (NOTIFY, delivered at commit).
+ * Domain events go through the transactional outbox: one `domain_events` row each, written
+ * atomically with the fact they announce. Nothing touches Redis here: the worker relays
+ * committed rows to the subscribers (OutboxRelay), and a subscriber's failure can never reach
+ * the request that published. A statement trigger wakes the relay (NOTIFY, delivered at
+ * commit). Two ways to publish:
+ * - publishDomainEvents, in the caller's transaction, for a fact written by several statements;
+ * - withOutboxInsert, in the fact's own statement, for a fact written by one: no transaction
+ *   (BEGIN and COMMIT are two round trips of their own) and one statement for both.
  */
+
+/** The outbox insert of `events`, its two parameters numbered from `firstParameter`. */
+function outboxInsert(events: DomainEvent[], firstParameter: number): SqlStatement {
+  const [eventsParameter, requestIdParameter] = [`$${firstParameter}`, `$${firstParameter + 1}`];
+  return {
+    sql: `INSERT INTO domain_events (name, payload, request_id)
+     SELECT e.name, e.payload, ${requestIdParameter}
+       FROM jsonb_to_recordset(${eventsParameter}::jsonb) AS e(name text, payload jsonb)`,
+    parameters: [JSON.stringify(events), RequestContext.requestId() ?? null],
+  };
+}
+
+/** Publishes in the caller's transaction, so the fact and its events commit or roll back together. */
 export async function publishDomainEvents(
   manager: EntityManager,
   ...events: DomainEvent[]
@@ -18,9 +35,28 @@ export async function publishDomainEvents(
     // Outside a transaction the event could commit without its fact, or the fact without it.
     throw new Error('publishDomainEvents needs the manager of an open transaction');
   }
-  await manager.query(
-    `INSERT INTO domain_events (name, payload, request_id)
-     SELECT e.name, e.payload, $2 FROM jsonb_to_recordset($1::jsonb) AS e(name text, payload jsonb)`,
-    [JSON.stringify(events), RequestContext.requestId() ?? null],
-  );
+  const insert = outboxInsert(events, 1);
+  await manager.query(insert.sql, insert.parameters);
+}
+
+/**
+ * `write` and the outbox insert of `events` as one statement, atomic on its own:
+ * `WITH written AS (write), published AS (INSERT INTO domain_events …) SELECT * FROM written`.
+ * The events are written only when `write` writes a row (an insert that ON CONFLICT DO NOTHING
+ * skipped, or an update that matched nothing, publishes nothing), once however many rows it
+ * writes. The answer is `write`'s RETURNING rows.
+ *
+ * `write` is one INSERT, UPDATE or DELETE with a RETURNING clause and no WITH of its own, its
+ * parameters numbered from $1. The events must be known before it runs: name a new row by an
+ * id made by the application rather than by the database.
+ */
+export function withOutboxInsert(write: SqlStatement, ...events: DomainEvent[]): SqlStatement {
+  if (events.length === 0) return write;
+  const insert = outboxInsert(events, write.parameters.length + 1);
+  return {
+    sql: `WITH written AS (${write.sql}),
+     published AS (${insert.sql} WHERE EXISTS (SELECT 1 FROM written))
+     SELECT * FROM written`,
+    parameters: [...write.parameters, ...insert.parameters],
+  };
 }

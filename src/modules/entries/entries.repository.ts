@@ -3,6 +3,10 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { KeysetPosition } from '../../common/pagination/cursor';
 import { newestFirstPage } from '../../common/pagination/keyset';
+import { isoInstantSql } from '../../common/time/iso-instant-sql';
+import { DomainEvent } from '../../infrastructure/events/domain-event-catalogue';
+import { withOutboxInsert } from '../../infrastructure/events/publish-domain-events';
+import { EntryDto } from './dto/entry.dto';
 import { Entry, EntryType } from './entities/entry.entity';
 
 export type NewEntry = Pick<
@@ -24,6 +28,27 @@ export interface EntryFilter {
   limit: number;
 }
 
+/**
+ * An entry's columns as EntryDto writes them: instants as ISO 8601 strings, the numeric value
+ * as a number. Every read and RETURNING selects them, so its rows are the answer as they come
+ * from the driver: no entity hydration, no Date per instant.
+ */
+const ENTRY_DTO_COLUMNS = [
+  'id',
+  `${isoInstantSql('occurred_at')} AS "occurredAt"`,
+  'type',
+  'mood',
+  'energy',
+  'note',
+  // As json, which the driver parses with JSON.parse: about twice as fast as its text[] parser.
+  'to_json(tags) AS tags',
+  // numeric(14,4) to float8: what Number() of its text gives.
+  'value::float8 AS value',
+  'unit',
+  `${isoInstantSql('created_at')} AS "createdAt"`,
+  `${isoInstantSql('updated_at')} AS "updatedAt"`,
+].join(', ');
+
 @Injectable()
 export class EntriesRepository {
   constructor(@InjectRepository(Entry) private readonly entries: Repository<Entry>) {}
@@ -37,16 +62,38 @@ export class EntriesRepository {
     );
   }
 
-  /** Inserts the entry; TypeORM merges the generated id and timestamps into the answer. */
-  async insert(entry: NewEntry): Promise<Entry> {
-    const row = this.entries.create(entry);
-    await this.entries.insert(row);
-    return row;
+  /** Inserts the entry and publishes `events` with it, in one statement. */
+  async insert(entry: NewEntry, events: DomainEvent[]): Promise<EntryDto> {
+    const insert = withOutboxInsert(
+      {
+        sql: `INSERT INTO entries (user_id, occurred_at, type, mood, energy, note, tags, value, unit)
+              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+              RETURNING ${ENTRY_DTO_COLUMNS}`,
+        parameters: [
+          entry.userId,
+          entry.occurredAt,
+          entry.type,
+          entry.mood,
+          entry.energy,
+          entry.note,
+          entry.tags,
+          entry.value,
+          entry.unit,
+        ],
+      },
+      ...events,
+    );
+    const [created]: EntryDto[] = await this.entries.query(insert.sql, insert.parameters);
+    return created;
   }
 
   /** By primary key, scoped to the owner: another user's entry is simply not found. */
-  findOwned(userId: string, id: string): Promise<Entry | null> {
-    return this.entries.findOneBy({ id, userId });
+  async findOwned(userId: string, id: string): Promise<EntryDto | null> {
+    const [entry]: EntryDto[] = await this.entries.query(
+      `SELECT ${ENTRY_DTO_COLUMNS} FROM entries WHERE id = $1 AND user_id = $2`,
+      [id, userId],
+    );
+    return entry ?? null;
   }
 
   async update(id: string, changes: EntryChanges): Promise<void> {
@@ -62,15 +109,16 @@ export class EntriesRepository {
    * IDX_entries_user_occurred (or IDX_entries_user_type_occurred with a type filter; the tag
    * filter uses IDX_entries_user_tags when it is selective). Fetches limit + 1 rows.
    */
-  findPage(userId: string, filter: EntryFilter): Promise<Entry[]> {
+  findPage(userId: string, filter: EntryFilter): Promise<EntryDto[]> {
     const query = this.entries
       .createQueryBuilder('entry')
+      .select(ENTRY_DTO_COLUMNS)
       .where('entry.userId = :userId', { userId });
     if (filter.from) query.andWhere('entry.occurredAt >= :from', { from: filter.from });
     if (filter.to) query.andWhere('entry.occurredAt < :to', { to: filter.to });
     if (filter.type) query.andWhere('entry.type = :type', { type: filter.type });
     if (filter.tag) query.andWhere('entry.tags @> ARRAY[:tag]::text[]', { tag: filter.tag });
-    return newestFirstPage(query, 'occurredAt', filter.before, filter.limit).getMany();
+    return newestFirstPage(query, 'occurredAt', filter.before, filter.limit).getRawMany<EntryDto>();
   }
 
   /** The user's tags with how many entries carry each, most used first (IDX_entries_user_tags). */

@@ -12,7 +12,6 @@ import { ListEntriesQueryDto } from './dto/list-entries-query.dto';
 import { TagCountDto } from './dto/tag-count.dto';
 import { UpdateEntryDto } from './dto/update-entry.dto';
 import { EntriesRepository, EntryChanges } from './entries.repository';
-import { Entry } from './entities/entry.entity';
 
 export interface CreatedEntry {
   entry: EntryDto;
@@ -20,17 +19,14 @@ export interface CreatedEntry {
   replayed: boolean;
 }
 
-/** `entries.changed` for the periods around these instants (old and new of an edit). */
-function entriesChanged(userId: string, occurredAt: Date[]) {
-  return domainEvent('entries.changed', {
-    userId,
-    occurredAt: [...new Set(occurredAt.map((at) => at.toISOString()))],
-  });
+/** `entries.changed` for the periods around these instants (ISO 8601; old and new of an edit). */
+function entriesChanged(userId: string, occurredAt: string[]) {
+  return domainEvent('entries.changed', { userId, occurredAt: [...new Set(occurredAt)] });
 }
 
 /**
- * The journal. Every write publishes `entries.changed` in its transaction; summaries covering
- * those instants are invalidated by their subscriber.
+ * The journal. Every write publishes `entries.changed` with it (in its statement, or in its
+ * transaction); summaries covering those instants are invalidated by their subscriber.
  */
 @Injectable()
 export class EntriesService {
@@ -46,32 +42,34 @@ export class EntriesService {
     idempotencyKey?: string,
   ): Promise<CreatedEntry> {
     const occurredAt = dto.occurredAt ?? new Date();
+    const entry = {
+      userId,
+      occurredAt,
+      type: dto.type,
+      mood: dto.mood ?? null,
+      energy: dto.energy ?? null,
+      note: dto.note ?? null,
+      tags: dto.tags ?? [],
+      value: dto.value == null ? null : String(dto.value),
+      unit: dto.unit ?? null,
+    };
+    const events = [entriesChanged(userId, [occurredAt.toISOString()])];
+    // The common case: the entry and its event in one statement, no transaction.
+    if (idempotencyKey === undefined) {
+      return { entry: await this.entries.insert(entry, events), replayed: false };
+    }
     const { id, replayed } = await this.entries.inTransaction((tx, manager) =>
       createOnce(
         manager,
         { userId, key: idempotencyKey, scope: 'entries.create', request: dto },
-        async () => {
-          const entry = await tx.insert({
-            userId,
-            occurredAt,
-            type: dto.type,
-            mood: dto.mood ?? null,
-            energy: dto.energy ?? null,
-            note: dto.note ?? null,
-            tags: dto.tags ?? [],
-            value: dto.value == null ? null : String(dto.value),
-            unit: dto.unit ?? null,
-          });
-          await publishDomainEvents(manager, entriesChanged(userId, [entry.occurredAt]));
-          return entry.id;
-        },
+        async () => (await tx.insert(entry, events)).id,
       ),
     );
-    const entry = await this.entries.findOwned(userId, id);
-    if (!entry) {
+    const created = await this.entries.findOwned(userId, id);
+    if (!created) {
       throw new NotFoundException('The entry this Idempotency-Key created has since been deleted.');
     }
-    return { entry: EntryDto.from(entry), replayed };
+    return { entry: created, replayed };
   }
 
   async list(userId: string, query: ListEntriesQueryDto): Promise<CursorPage<EntryDto>> {
@@ -86,13 +84,13 @@ export class EntriesService {
     return toCursorPage(
       rows,
       query.limit,
-      (e) => ({ at: e.occurredAt, id: e.id }),
-      (e) => EntryDto.from(e),
+      (entry) => ({ at: new Date(entry.occurredAt), id: entry.id }),
+      (entry) => entry,
     );
   }
 
-  async get(userId: string, id: string): Promise<EntryDto> {
-    return EntryDto.from(await this.owned(userId, id));
+  get(userId: string, id: string): Promise<EntryDto> {
+    return this.owned(userId, id);
   }
 
   async update(userId: string, id: string, dto: UpdateEntryDto): Promise<EntryDto> {
@@ -102,8 +100,8 @@ export class EntriesService {
       value: dto.value === undefined ? undefined : dto.value === null ? null : String(dto.value),
     };
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-    if (Object.keys(defined).length === 0) return EntryDto.from(before);
-    const after = await this.entries.inTransaction(async (tx, manager) => {
+    if (Object.keys(defined).length === 0) return before;
+    return this.entries.inTransaction(async (tx, manager) => {
       await tx.update(id, defined);
       const entry = (await tx.findOwned(userId, id))!;
       await publishDomainEvents(
@@ -112,7 +110,6 @@ export class EntriesService {
       );
       return entry;
     });
-    return EntryDto.from(after);
   }
 
   async remove(userId: string, id: string): Promise<void> {
@@ -128,7 +125,7 @@ export class EntriesService {
     return toPage(items, total, page);
   }
 
-  private async owned(userId: string, id: string): Promise<Entry> {
+  private async owned(userId: string, id: string): Promise<EntryDto> {
     const entry = await this.entries.findOwned(userId, id);
     if (!entry) throw new NotFoundException('No such entry.');
     return entry;

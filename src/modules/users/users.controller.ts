@@ -22,8 +22,8 @@ export class UsersController {
     description: 'The account behind the access token. Never includes credentials.',
   })
   @ApiOk(UserDto)
-  async getProfile(@CurrentUser() caller: AuthenticatedUser): Promise<UserDto> {
-    return UserDto.from(await this.users.getProfile(caller.id));
+  getProfile(@CurrentUser() caller: AuthenticatedUser): Promise<UserDto> {
+    return this.users.profileOf(caller.id);
   }
 
   @Put('profile')

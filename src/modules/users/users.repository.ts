@@ -3,6 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { likeContains } from '../../common/database/like';
 import { In, Repository } from 'typeorm';
 import { Role } from '../../common/auth/roles';
+import { isoInstantSql } from '../../common/time/iso-instant-sql';
+import { UserDto } from './dto/user.dto';
 import { User } from './entities/user.entity';
 
 export type NewUser = Pick<User, 'email' | 'passwordHash' | 'displayName'> &
@@ -15,6 +17,18 @@ export type EditableUserFields = Partial<
   >
 >;
 
+/** An account's columns as UserDto writes them (UserDto.from says the same of an entity). */
+const USER_DTO_COLUMNS = [
+  'id',
+  'email',
+  'display_name AS "displayName"',
+  'bio',
+  'role',
+  'status',
+  'email_verified_at IS NOT NULL AS "emailVerified"',
+  `${isoInstantSql('created_at')} AS "createdAt"`,
+].join(', ');
+
 @Injectable()
 export class UsersRepository {
   constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
@@ -26,6 +40,15 @@ export class UsersRepository {
 
   findById(id: string): Promise<User | null> {
     return this.users.findOneBy({ id });
+  }
+
+  /** By primary key, as answered: the row is the UserDto, without entity hydration. */
+  async findProfile(id: string): Promise<UserDto | null> {
+    const [profile]: UserDto[] = await this.users.query(
+      `SELECT ${USER_DTO_COLUMNS} FROM users WHERE id = $1`,
+      [id],
+    );
+    return profile ?? null;
   }
 
   /** Primary key lookups; ids without an account are absent from the answer. */

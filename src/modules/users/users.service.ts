@@ -4,6 +4,7 @@ import { Page, toPage } from '../../common/pagination/page';
 import { offsetOf, PageQueryDto } from '../../common/pagination/page-query.dto';
 import { UpdatePreferencesDto } from './dto/preferences.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
+import { UserDto } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { UserAccount } from './user.vocabulary';
 import { NewUser, UsersRepository } from './users.repository';
@@ -13,6 +14,12 @@ export type UserPreferences = Pick<
   User,
   'weightUnit' | 'lengthUnit' | 'timeZone' | 'trainingLevel' | 'equipment'
 >;
+
+/** An account that is gone (deleted while an access token still lives) is a 404. */
+function orGone<T>(account: T | null): T {
+  if (!account) throw new NotFoundException('The account no longer exists.');
+  return account;
+}
 
 @Injectable()
 export class UsersService {
@@ -58,9 +65,12 @@ export class UsersService {
   }
 
   async getProfile(id: string): Promise<User> {
-    const user = await this.users.findById(id);
-    if (!user) throw new NotFoundException('The account no longer exists.');
-    return user;
+    return orGone(await this.users.findById(id));
+  }
+
+  /** The account as GET /users/profile answers it, in one primary-key read. */
+  async profileOf(id: string): Promise<UserDto> {
+    return orGone(await this.users.findProfile(id));
   }
 
   async updateProfile(id: string, changes: UpdateProfileDto): Promise<User> {

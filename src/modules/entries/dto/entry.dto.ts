@@ -1,6 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Entry, EntryType } from '../entities/entry.entity';
+import { EntryType } from '../entities/entry.entity';
 
+/**
+ * An entry as answered. The repository selects entries in this shape (ENTRY_DTO_COLUMNS), so
+ * rows are answered as the driver returns them.
+ */
 export class EntryDto {
   @ApiProperty({ type: 'string', format: 'uuid' }) id: string;
   @ApiProperty({ type: 'string', format: 'date-time', example: '2026-11-20T07:30:00.000Z' })
@@ -17,20 +21,4 @@ export class EntryDto {
   @ApiProperty({ nullable: true, type: String, example: 'h' }) unit: string | null;
   @ApiProperty({ type: 'string', format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: 'string', format: 'date-time' }) updatedAt: string;
-
-  static from(entry: Entry): EntryDto {
-    return {
-      id: entry.id,
-      occurredAt: entry.occurredAt.toISOString(),
-      type: entry.type,
-      mood: entry.mood,
-      energy: entry.energy,
-      note: entry.note,
-      tags: entry.tags,
-      value: entry.value === null ? null : Number(entry.value),
-      unit: entry.unit,
-      createdAt: entry.createdAt.toISOString(),
-      updatedAt: entry.updatedAt.toISOString(),
-    };
-  }
 }

@@ -2,7 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Role } from '../../../common/auth/roles';
 import { UserAccount, UserStatus } from '../user.vocabulary';
 
-/** The public shape of an account. Never carries the password hash. */
+/**
+ * The public shape of an account. Never carries the password hash. Built from an account by
+ * from(), or selected in this shape by UsersRepository.findProfile (GET /users/profile).
+ */
 export class UserDto {
   @ApiProperty({ type: 'string', format: 'uuid', example: '5b4c0e0a-0c4c-4a7e-9d27-4f0b0f3f6a11' })
   id: string;

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { RequestContext } from '../src/common/http/request-context';
+import { ApiClient, apiClient } from './support/api-client';
+import {
+  eventually,
+  registerUser,
+  startApi,
+  TestApi,
+  testConfig,
+  TestUser,
+} from './support/test-app';
+
+interface SentStatement {
+  /** The request it ran for (undefined outside any request: a timer, the test itself). */
+  requestId?: string;
+  sql: string;
+}
+
+/**
+ * Records every statement the pg clients of this process send (TypeORM's pool included: it
+ * uses the same `pg` module), with the request id of the async context that sent it. BEGIN
+ * and COMMIT are statements too: a round trip each.
+ */
+class StatementRecorder {
+  private readonly sent: SentStatement[] = [];
+  private spy?: jest.SpyInstance;
+
+  start(): void {
+    const sent = this.sent;
+    const send = Client.prototype.query as (this: Client, ...args: unknown[]) => unknown;
+    this.spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (
+      this: Client,
+      ...args: unknown[]
+    ) {
+      const [query] = args;
+      const sql = typeof query === 'string' ? query : (query as { text: string }).text;
+      sent.push({ requestId: RequestContext.requestId(), sql });
+      return send.apply(this, args);
+    } as never);
+  }
+
+  stop(): void {
+    this.spy?.mockRestore();
+  }
+
+  /**
+   * Sends `req` with a request id of its own and answers the statements sent meanwhile for
+   * that request, or outside any request: a query that lost the request's context still
+   * counts. Nothing else runs then (the revocations poll is a minute apart).
+   */
+  async of(req: request.Test): Promise<{ requestId: string; sql: string[] }> {
+    const requestId = `statements-${randomUUID()}`;
+    const from = this.sent.length;
+    await req.set('X-Request-Id', requestId);
+    const sql = this.sent
+      .slice(from)
+      .filter((statement) => statement.requestId === requestId || !statement.requestId)
+      .map((statement) => statement.sql.replace(/\s+/g, ' ').trim());
+    return { requestId, sql };
+  }
+}
+
+describe('SQL statements per request on the hot routes (e2e)', () => {
+  const statements = new StatementRecorder();
+  let api: TestApi;
+  let db: DataSource;
+  let user: TestUser;
+  let phone: ApiClient;
+
+  beforeAll(async () => {
+    // The API polls revoked sessions every REVOCATIONS_POLL_MS: far apart, to keep it out.
+    api = await startApi(testConfig({ REVOCATIONS_POLL_MS: '60000' }));
+    db = api.app.get(DataSource);
+    user = await registerUser(api.http);
+    phone = apiClient(api.http, user);
+    statements.start();
+  });
+  afterAll(async () => {
+    statements.stop();
+    await api.close();
+  });
+
+  it('POST /entries writes the entry and its entries.changed event in one statement', async () => {
+    const listener = new Client({ connectionString: api.config.database.url });
+    await listener.connect();
+    const notified: string[] = [];
+    listener.on('notification', (message) => notified.push(message.channel));
+    await listener.query('LISTEN fitai_domain_events');
+    try {
+      const { requestId, sql } = await statements.of(
+        phone
+          .post('/entries', { type: 'mood', mood: 7, occurredAt: '2026-11-20T07:30:00.000Z' })
+          .expect(201),
+      );
+      expect(sql).toHaveLength(1);
+      expect(sql[0]).toMatch(/^WITH .*INSERT INTO "?entries"?.*INSERT INTO "?domain_events"?/);
+
+      const [event] = await db.query(
+        `SELECT name, payload, request_id AS "requestId" FROM domain_events
+          WHERE payload->>'userId' = $1 ORDER BY id DESC LIMIT 1`,
+        [user.id],
+      );
+      expect(event).toEqual({
+        name: 'entries.changed',
+        payload: { userId: user.id, occurredAt: ['2026-11-20T07:30:00.000Z'] },
+        requestId,
+      });
+      // The outbox's statement trigger still wakes the relay.
+      await eventually(async () => (notified.length > 0 ? true : undefined));
+    } finally {
+      await listener.end();
+    }
+  });
+
+  it('POST /entries with an Idempotency-Key: one statement, two for a replay (the lookup)', async () => {
+    const body = { type: 'meal', note: 'Oatmeal', occurredAt: '2026-11-20T08:00:00.000Z' };
+    const key = `key-${randomUUID()}`;
+    const first = await statements.of(
+      phone.post('/entries', body).set('Idempotency-Key', key).expect(201),
+    );
+    expect(first.sql).toHaveLength(1);
+    const replay = await statements.of(
+      phone.post('/entries', body).set('Idempotency-Key', key).expect(200),
+    );
+    expect(replay.sql).toHaveLength(2);
+    const [{ events }] = await db.query(
+      `SELECT count(*)::int AS events FROM domain_events
+        WHERE payload->>'userId' = $1 AND payload->'occurredAt' ? '2026-11-20T08:00:00.000Z'`,
+      [user.id],
+    );
+    expect(events).toBe(1);
+  });
+
+  it('GET /entries?limit=20 reads one statement (no count, no second lookup)', async () => {
+    const { sql } = await statements.of(phone.get('/entries', { limit: 20 }).expect(200));
+    expect(sql).toHaveLength(1);
+    expect(sql[0]).toMatch(/^SELECT .* FROM "?entries"?/);
+  });
+
+  it('GET /users/profile reads one statement, and authentication none', async () => {
+    const { sql } = await statements.of(phone.get('/users/profile').expect(200));
+    expect(sql).toHaveLength(1);
+    expect(sql[0]).toMatch(/^SELECT .* FROM "?users"?/);
+  });
+});
