@@ -115,17 +115,29 @@ describe('SQL statements per request on the hot routes (e2e)', () => {
     }
   });
 
-  it('POST /entries with an Idempotency-Key: one statement, two for a replay (the lookup)', async () => {
+  it('POST /entries with an Idempotency-Key: the key claimed and bound with the entry in one transaction; a replay reads the entry', async () => {
     const body = { type: 'meal', note: 'Oatmeal', occurredAt: '2026-11-20T08:00:00.000Z' };
     const key = `key-${randomUUID()}`;
     const first = await statements.of(
       phone.post('/entries', body).set('Idempotency-Key', key).expect(201),
     );
-    expect(first.sql).toHaveLength(1);
+    expect(first.sql).toEqual([
+      'START TRANSACTION',
+      expect.stringMatching(/^INSERT INTO idempotency_keys /),
+      expect.stringMatching(/^WITH written AS \(INSERT INTO entries /),
+      expect.stringMatching(/^UPDATE idempotency_keys /),
+      'COMMIT',
+    ]);
     const replay = await statements.of(
       phone.post('/entries', body).set('Idempotency-Key', key).expect(200),
     );
-    expect(replay.sql).toHaveLength(2);
+    expect(replay.sql).toEqual([
+      'START TRANSACTION',
+      expect.stringMatching(/^INSERT INTO idempotency_keys /),
+      expect.stringMatching(/^SELECT .* FROM idempotency_keys /),
+      'COMMIT',
+      expect.stringMatching(/^SELECT .* FROM entries /),
+    ]);
     const [{ events }] = await db.query(
       `SELECT count(*)::int AS events FROM domain_events
         WHERE payload->>'userId' = $1 AND payload->'occurredAt' ? '2026-11-20T08:00:00.000Z'`,

@@ -58,18 +58,20 @@ export class EntriesService {
     if (idempotencyKey === undefined) {
       return { entry: await this.entries.insert(entry, events), replayed: false };
     }
+    let created: EntryDto | undefined;
     const { id, replayed } = await this.entries.inTransaction((tx, manager) =>
       createOnce(
         manager,
         { userId, key: idempotencyKey, scope: 'entries.create', request: dto },
-        async () => (await tx.insert(entry, events)).id,
+        async () => (created = await tx.insert(entry, events)).id,
       ),
     );
-    const created = await this.entries.findOwned(userId, id);
-    if (!created) {
+    if (!replayed) return { entry: created!, replayed };
+    const earlier = await this.entries.findOwned(userId, id);
+    if (!earlier) {
       throw new NotFoundException('The entry this Idempotency-Key created has since been deleted.');
     }
-    return { entry: created, replayed };
+    return { entry: earlier, replayed };
   }
 
   async list(userId: string, query: ListEntriesQueryDto): Promise<CursorPage<EntryDto>> {
