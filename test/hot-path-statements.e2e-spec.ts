@@ -19,6 +19,9 @@ interface SentStatement {
   sql: string;
 }
 
+/** The outbox relay's wake-up (src/infrastructure/events/outbox-wake-up.ts). */
+const isWakeUp = (sql: string) => sql.startsWith('SELECT pg_notify(');
+
 /**
  * Records every statement the pg clients of this process send (TypeORM's pool included: it
  * uses the same `pg` module), with the request id of the async context that sent it. BEGIN
@@ -51,15 +54,25 @@ class StatementRecorder {
    * that request, or outside any request: a query that lost the request's context still
    * counts. Nothing else runs then (the revocations poll is a minute apart).
    */
-  async of(req: request.Test): Promise<{ requestId: string; sql: string[] }> {
+  async of(
+    req: request.Test,
+  ): Promise<{ requestId: string; sql: string[]; wakeUps: number; all: () => string[] }> {
     const requestId = `statements-${randomUUID()}`;
     const from = this.sent.length;
     await req.set('X-Request-Id', requestId);
-    const sql = this.sent
-      .slice(from)
-      .filter((statement) => statement.requestId === requestId || !statement.requestId)
-      .map((statement) => statement.sql.replace(/\s+/g, ' ').trim());
-    return { requestId, sql };
+    // Also those sent after the answer: the relay's wake-up does not hold it up.
+    const all = () =>
+      this.sent
+        .slice(from)
+        .filter((statement) => statement.requestId === requestId || !statement.requestId)
+        .map((statement) => statement.sql.replace(/\s+/g, ' ').trim());
+    const sent = all();
+    return {
+      requestId,
+      sql: sent.filter((sql) => !isWakeUp(sql)),
+      wakeUps: sent.filter(isWakeUp).length,
+      all,
+    };
   }
 }
 
@@ -90,12 +103,13 @@ describe('SQL statements per request on the hot routes (e2e)', () => {
     listener.on('notification', (message) => notified.push(message.channel));
     await listener.query('LISTEN fitai_domain_events');
     try {
-      const { requestId, sql } = await statements.of(
+      const { requestId, sql, wakeUps } = await statements.of(
         phone
           .post('/entries', { type: 'mood', mood: 7, occurredAt: '2026-11-20T07:30:00.000Z' })
           .expect(201),
       );
       expect(sql).toHaveLength(1);
+      expect(wakeUps).toBeLessThanOrEqual(1);
       expect(sql[0]).toMatch(/^WITH .*INSERT INTO "?entries"?.*INSERT INTO "?domain_events"?/);
 
       const [event] = await db.query(
@@ -108,11 +122,24 @@ describe('SQL statements per request on the hot routes (e2e)', () => {
         payload: { userId: user.id, occurredAt: ['2026-11-20T07:30:00.000Z'] },
         requestId,
       });
-      // The outbox's statement trigger still wakes the relay.
+      // The API wakes the relay after the commit.
       await eventually(async () => (notified.length > 0 ? true : undefined));
     } finally {
       await listener.end();
     }
+  });
+
+  it('a write in a transaction wakes the relay after its COMMIT, never from inside it', async () => {
+    const created = await phone.post('/entries', { type: 'mood', mood: 5 }).expect(201);
+    const { all } = await statements.of(
+      phone.patch(`/entries/${created.body.id}`, { mood: 6 }).expect(200),
+    );
+    const sent = await eventually(async () => {
+      const statements = all();
+      return statements.some(isWakeUp) ? statements : undefined;
+    });
+    expect(sent.indexOf('COMMIT')).toBeGreaterThan(-1);
+    expect(sent.findIndex(isWakeUp)).toBeGreaterThan(sent.indexOf('COMMIT'));
   });
 
   it('POST /entries with an Idempotency-Key: the key claimed and bound with the entry in one transaction; a replay reads the entry', async () => {

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { QueueName } from '../../src/infrastructure/queues/job-registry';
+import { OUTBOX_CHANNEL } from '../../src/infrastructure/events/outbox-wake-up';
 import { BenchConfig } from '../config';
 import { BenchUser, RunningApi, WorkerPool } from '../lib/fitai';
 import { expectStatus, requestJson } from '../lib/http';
@@ -148,6 +149,8 @@ async function relayRun(
        FROM generate_series(1, $1::int)`,
     [events],
   );
+  // As a publisher does after its commit (src/infrastructure/events/outbox-wake-up.ts).
+  await pool.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
   const relaySeconds = await waitUntil(workers, () => allRelayed(pool), started);
   const deliveredSeconds = await waitUntil(workers, () => allDelivered(config), started);
   return {

@@ -1,4 +1,5 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sign } from 'jsonwebtoken';
 import type { Pool } from 'pg';
@@ -287,6 +288,16 @@ async function measureRoute(
 }
 
 /**
+ * What a reference build needs of the schema that the current migrations took away:
+ * bench/reference-compat/<commit>.sql, when there is one (nullable columns the current API
+ * does not use, given back).
+ */
+function referenceCompatibility(reference: ReferenceBuild): { file: string; sql: string } | null {
+  const file = join(REPO_ROOT, 'bench', 'reference-compat', `${reference.commit}.sql`);
+  return existsSync(file) ? { file, sql: readFileSync(file, 'utf8') } : null;
+}
+
+/**
  * Figure 1: per route, FitAI's API against a bare node:http + pg server doing the same SQL
  * after the same JWT verification (and against a reference build of FitAI when given), in
  * interleaved rounds; ratios are taken within each round, then their median and range.
@@ -312,6 +323,11 @@ export async function benchRouteOverhead(
       { key: 'bare', label: 'bare node:http + pg', ...bare },
     ];
     if (reference) {
+      const compatibility = referenceCompatibility(reference);
+      if (compatibility) {
+        log(`adapting the schema for the reference API (${compatibility.file})`);
+        await pool.query(compatibility.sql);
+      }
       log(`starting the reference API (${reference.commit}, ${reference.dir})`);
       // Same environment, database and Redis prefix as the current API; its own port.
       const referenceApi = await startApi(env, reference.dir, 'reference API');

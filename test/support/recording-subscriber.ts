@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PublishedDomainEvent } from '../../src/infrastructure/events/domain-event-catalogue';
 import { OnDomainEvent } from '../../src/infrastructure/events/on-domain-event.decorator';
+import { OUTBOX_CHANNEL } from '../../src/infrastructure/events/outbox-wake-up';
 
 /**
  * A test-only subscriber to `goal.achieved` (an event no product subscriber handles yet) with
@@ -51,7 +52,10 @@ export async function recordedEffects(
   return row;
 }
 
-/** Publishes `count` goal.achieved events straight into the outbox (a backlog to relay). */
+/**
+ * Publishes `count` goal.achieved events straight into the outbox (a backlog to relay), and
+ * wakes the relay after the commit as a publisher does.
+ */
 export async function publishBacklog(db: DataSource, count: number): Promise<void> {
   await db.query(
     `INSERT INTO domain_events (name, payload)
@@ -59,4 +63,5 @@ export async function publishBacklog(db: DataSource, count: number): Promise<voi
        FROM generate_series(1, $1)`,
     [count],
   );
+  await db.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
 }

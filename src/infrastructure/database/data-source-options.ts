@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
+import { OutboxCommitSubscriber } from '../events/outbox-wake-up';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -19,6 +20,8 @@ export function buildDataSourceOptions(options: {
     url: options.url,
     entities: [join(ROOT, 'src', 'modules', '**', '*.entity.{ts,js}')],
     migrations: [join(ROOT, 'migrations', '*.{ts,js}')],
+    // Wakes the outbox relay after a transaction that wrote domain events commits.
+    subscribers: [OutboxCommitSubscriber],
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),

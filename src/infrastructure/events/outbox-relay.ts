@@ -9,9 +9,8 @@ import { InjectRedis } from '../redis/redis.module';
 import { JobName } from '../queues/job-registry';
 import { DomainEventSubscribers } from './domain-event-subscribers';
 import { OutboxBacklog, OutboxRepository, OutboxRow } from './outbox.repository';
+import { OUTBOX_CHANNEL } from './outbox-wake-up';
 
-/** The channel the outbox trigger notifies (migration DomainEventsOutbox). */
-export const OUTBOX_CHANNEL = 'fitai_domain_events';
 const LISTEN_RETRY_MS = 1_000;
 /**
  * Set in Redis by the relay; missing means Redis lost its data (a restart without persistence,
@@ -24,7 +23,7 @@ const deliveryJobId = (eventId: string, subscriber: string) => `event:${eventId}
 
 /**
  * Worker only: moves committed domain events from the outbox table to the subscribers' jobs.
- * Woken by NOTIFY at each commit, with a bounded poll as the safety net (a missed notification,
+ * Woken by the NOTIFY a publisher sends after its commit (outbox-wake-up.ts), with a bounded poll as the safety net (a missed notification,
  * a lost LISTEN connection, a postponed row). Each batch is claimed with FOR UPDATE SKIP LOCKED
  * inside a transaction that stays open until its jobs are in Redis and the rows are marked, so
  * replicas never relay one row at the same time, and a relay killed half way leaves its rows

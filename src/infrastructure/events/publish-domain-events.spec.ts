@@ -5,13 +5,14 @@ import { publishDomainEvents, withOutboxInsert } from './publish-domain-events';
 
 function managerDouble(inTransaction: boolean) {
   const query = jest.fn().mockResolvedValue([]);
-  const manager = { queryRunner: { isTransactionActive: inTransaction }, query };
-  return { manager: manager as unknown as EntityManager, query };
+  const queryRunner = { isTransactionActive: inTransaction, data: {} };
+  const manager = { queryRunner, query };
+  return { manager: manager as unknown as EntityManager, query, queryRunner };
 }
 
 describe('publishDomainEvents', () => {
   it('writes every event in one statement with the request id, in the caller’s transaction', async () => {
-    const { manager, query } = managerDouble(true);
+    const { manager, query, queryRunner } = managerDouble(true);
     await RequestContext.run({ requestId: 'req-1' }, () =>
       publishDomainEvents(
         manager,
@@ -27,6 +28,8 @@ describe('publishDomainEvents', () => {
       { name: 'goal.milestone-reached', payload: { userId: 'u', goalId: 'g', percent: 100 } },
     ]);
     expect(requestId).toBe('req-1');
+    // The relay is woken when that transaction commits (OutboxCommitSubscriber), not before.
+    expect(Object.values(queryRunner.data)).toEqual([true]);
   });
 
   it('refuses a manager outside a transaction (the event could outlive its fact)', async () => {

@@ -2,15 +2,16 @@ import { EntityManager } from 'typeorm';
 import { SqlStatement } from '../../common/database/sql-statement';
 import { RequestContext } from '../../common/http/request-context';
 import { DomainEvent } from './domain-event-catalogue';
+import { wakeRelayAfterCommit } from './outbox-wake-up';
 
 /**
  * Domain events go through the transactional outbox: one `domain_events` row each, written
  * atomically with the fact they announce. Nothing touches Redis here: the worker relays
  * committed rows to the subscribers (OutboxRelay), and a subscriber's failure can never reach
- * the request that published. A statement trigger wakes the relay (NOTIFY, delivered at
- * commit). Two ways to publish:
+ * the request that published. The publisher wakes the relay after its commit (outbox-wake-up.ts).
+ * Two ways to publish:
  * - publishDomainEvents, in the caller's transaction, for a fact written by several statements;
- * - withOutboxInsert, in the fact's own statement, for a fact written by one: no transaction
+ * - writeWithEvents (withOutboxInsert), in the fact's own statement, for a fact written by one: no transaction
  *   (BEGIN and COMMIT are two round trips of their own) and one statement for both.
  */
 
@@ -37,6 +38,7 @@ export async function publishDomainEvents(
   }
   const insert = outboxInsert(events, 1);
   await manager.query(insert.sql, insert.parameters);
+  wakeRelayAfterCommit(manager);
 }
 
 /**
@@ -59,4 +61,19 @@ export function withOutboxInsert(write: SqlStatement, ...events: DomainEvent[]):
      SELECT * FROM written`,
     parameters: [...write.parameters, ...insert.parameters],
   };
+}
+
+/**
+ * Runs `write` with its events as one statement (withOutboxInsert) through `manager`, in its
+ * transaction if it has one, and answers `write`'s RETURNING rows.
+ */
+export async function writeWithEvents<Row>(
+  manager: EntityManager,
+  write: SqlStatement,
+  ...events: DomainEvent[]
+): Promise<Row[]> {
+  const statement = withOutboxInsert(write, ...events);
+  const rows: Row[] = await manager.query(statement.sql, statement.parameters);
+  if (rows.length > 0 && events.length > 0) wakeRelayAfterCommit(manager);
+  return rows;
 }

@@ -5,7 +5,7 @@ import { KeysetPosition } from '../../common/pagination/cursor';
 import { newestFirstPage } from '../../common/pagination/keyset';
 import { isoInstantSql } from '../../common/time/iso-instant-sql';
 import { DomainEvent } from '../../infrastructure/events/domain-event-catalogue';
-import { withOutboxInsert } from '../../infrastructure/events/publish-domain-events';
+import { writeWithEvents } from '../../infrastructure/events/publish-domain-events';
 import { EntryDto } from './dto/entry.dto';
 import { Entry, EntryType } from './entities/entry.entity';
 
@@ -64,7 +64,8 @@ export class EntriesRepository {
 
   /** Inserts the entry and publishes `events` with it, in one statement. */
   async insert(entry: NewEntry, events: DomainEvent[]): Promise<EntryDto> {
-    const insert = withOutboxInsert(
+    const [created] = await writeWithEvents<EntryDto>(
+      this.entries.manager,
       {
         sql: `INSERT INTO entries (user_id, occurred_at, type, mood, energy, note, tags, value, unit)
               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -83,7 +84,6 @@ export class EntriesRepository {
       },
       ...events,
     );
-    const [created]: EntryDto[] = await this.entries.query(insert.sql, insert.parameters);
     return created;
   }
 
