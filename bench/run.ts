@@ -10,6 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Pool } from 'pg';
 import { runMigrations } from '../src/infrastructure/database/migrate';
+import {
+  DEFAULT_EXERCISE_FILE,
+  seedExerciseLibrary,
+} from '../src/modules/exercises/exercise-seeder';
 import { BenchConfig, loadBenchConfig } from './config';
 import { benchPool, createDatabase, dropDatabase } from './lib/database';
 import {
@@ -136,6 +140,11 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
     log('figure 2: GET /entries for a small and a large history');
     const [small, large] = await registerUsers(api, 2, 'history');
     figures.entriesRead = await benchEntriesRead(config, api, pool, { small, large }, log);
+  }
+
+  if (selected(5) || selected(6)) {
+    // Figures 5 and 6 train on the shipped exercise library, as `npm run seed` loads it.
+    await seedExerciseLibrary(config.databaseUrl, join(REPO_ROOT, DEFAULT_EXERCISE_FILE));
   }
 
   if (selected(5)) {

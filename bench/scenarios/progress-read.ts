@@ -1,14 +1,9 @@
-import { join } from 'node:path';
 import type { Pool } from 'pg';
-import {
-  DEFAULT_EXERCISE_FILE,
-  seedExerciseLibrary,
-} from '../../src/modules/exercises/exercise-seeder';
 import { ProgressRepository } from '../../src/modules/progress/progress.repository';
 import { weeksEndingOn } from '../../src/modules/progress/progress-period';
 import { BenchConfig } from '../config';
 import { explainCaptured, ExplainedQuery } from '../lib/explain';
-import { BenchUser, REPO_ROOT, RunningApi } from '../lib/fitai';
+import { BenchUser, RunningApi } from '../lib/fitai';
 import { expectStatus, getJson } from '../lib/http';
 import { assertMostlyOk, LoadResult, runLoad } from '../lib/load';
 import { ratio } from '../lib/stats';
@@ -91,8 +86,6 @@ export async function benchProgressRead(
   log: (message: string) => void,
 ): Promise<ProgressReadFigure> {
   const seeding = Date.now();
-  // The shipped library, as `npm run seed` loads it: the workouts reference its exercises.
-  await seedExerciseLibrary(config.databaseUrl, join(REPO_ROOT, DEFAULT_EXERCISE_FILE));
   const sets = await seedTraining(pool, user.id);
   if (sets !== PROGRESS_SESSIONS * SLUGS.length * SETS_PER_EXERCISE) {
     throw new Error(`seeded ${sets} sets: an exercise of ${SLUGS.join(', ')} is missing`);
