@@ -14,11 +14,7 @@ import { SummariesProcessor } from './modules/summaries/summaries.processor';
  * Every domain queue processor (the domain-events processor comes with DomainEventsWorkerModule).
  * The worker refuses to start if a job name has no handler.
  */
-export const PROCESSORS = [
-  EmailsProcessor,
-  AccountEmailsProcessor,
-  SummariesProcessor,
-];
+export const PROCESSORS = [EmailsProcessor, AccountEmailsProcessor, SummariesProcessor];
 
 @Module({})
 export class WorkerModule {

@@ -14,7 +14,9 @@ export class RolesGuard implements CanActivate {
       context.getClass(),
     ]);
     if (!roles?.length) return true;
-    const user = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthenticatedUser }>().user;
+    const user = context
+      .switchToHttp()
+      .getRequest<FastifyRequest & { user?: AuthenticatedUser }>().user;
     if (user && roles.includes(user.role)) return true;
     throw new ForbiddenException('This route requires one of the roles: ' + roles.join(', '));
   }

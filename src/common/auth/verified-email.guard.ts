@@ -34,7 +34,9 @@ export class VerifiedEmailGuard implements CanActivate {
       context.getClass(),
     ]);
     if (!required) return true;
-    const user = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthenticatedUser }>().user;
+    const user = context
+      .switchToHttp()
+      .getRequest<FastifyRequest & { user?: AuthenticatedUser }>().user;
     if (user?.emailVerified) return true;
     throw Problems.emailNotVerified.exception(
       'Confirm your email address to use community features (see POST /auth/resend-verification).',
