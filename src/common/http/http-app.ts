@@ -48,7 +48,7 @@ export async function configureHttpApp(
 ): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   RequestContext.register(fastify);
-  await acceptRequestBodies(app, config.http.bodyLimitBytes);
+  await acceptRequestBodies(app);
   fastify.addHook('onResponse', app.get(MetricsService).observeRequest);
   RequestLog.register(fastify, app.get(ROOT_LOGGER));
   await app.register(helmet);

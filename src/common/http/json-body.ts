@@ -126,9 +126,9 @@ function refuseOtherBodies(req: FastifyRequest, _payload: unknown, done: BodyDon
  * (JSON, plain text) are replaced by the two above: another content type with a body is
  * refused (415) rather than served as if the body were empty.
  */
-export function acceptJsonBodies(fastify: FastifyInstance, bodyLimit: number): void {
+export function acceptJsonBodies(fastify: FastifyInstance): void {
   fastify.addHook('preParsing', refuseUnreadableBodies);
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser(JSON_MEDIA_TYPE, { parseAs: 'string', bodyLimit }, parseJson);
+  fastify.addContentTypeParser(JSON_MEDIA_TYPE, { parseAs: 'string' }, parseJson);
   fastify.addContentTypeParser('*', refuseOtherBodies);
 }

@@ -34,11 +34,12 @@ describe('request bodies: JSON everywhere, multipart on upload routes', () => {
     const moduleRef = await Test.createTestingModule({
       controllers: [UploadsController],
     }).compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
-      logger: false,
-    });
+    app = moduleRef.createNestApplication<NestFastifyApplication>(
+      new FastifyAdapter({ bodyLimit: 10_000 }),
+      { logger: false },
+    );
     app.useGlobalFilters(new ProblemDetailsFilter());
-    await acceptRequestBodies(app, 10_000, { ...UPLOAD_LIMITS, fileSize: FILE_LIMIT });
+    await acceptRequestBodies(app, { ...UPLOAD_LIMITS, fileSize: FILE_LIMIT });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     http = app.getHttpServer() as App;

@@ -4,16 +4,15 @@ import { acceptJsonBodies } from './json-body';
 import { refuseUnexpectedMultipart, UPLOAD_LIMITS } from './multipart';
 
 /**
- * What request bodies the API reads: JSON everywhere (within `bodyLimit` bytes), multipart
+ * What request bodies the API reads: JSON everywhere (within the server's `bodyLimit`), multipart
  * only on the routes marked @AcceptsMultipart() (within `uploadLimits`).
  */
 export async function acceptRequestBodies(
   app: NestFastifyApplication,
-  bodyLimit: number,
   uploadLimits = UPLOAD_LIMITS,
 ): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
-  acceptJsonBodies(fastify, bodyLimit);
+  acceptJsonBodies(fastify);
   await app.register(multipart, { limits: uploadLimits });
   refuseUnexpectedMultipart(fastify);
 }
