@@ -13,7 +13,7 @@ import { ApiHeader, ApiOkResponse, ApiResponseNoStatusOptions } from '@nestjs/sw
 import { map, Observable } from 'rxjs';
 import { CreatesResource, LOCATION_HEADER, Locate } from '../http/location.decorator';
 import { headerRef } from '../swagger/headers';
-import { IDEMPOTENCY_KEY_HEADER } from './idempotency-key';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN } from './idempotency-key';
 
 /** The response header that marks a replayed answer. */
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
@@ -80,7 +80,11 @@ export function IdempotentCreate<T>(
       name: IDEMPOTENCY_KEY_HEADER,
       required: false,
       description: `Makes retries safe: the same key and request again answer the ${what} created first (200, \`${REPLAYED_HEADER}: true\`) instead of a duplicate; the same key with another request is a 422. 1-128 characters of A-Z a-z 0-9 . _ : -, per user.`,
-      schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$', example: '7d0c5b1e-set-3' },
+      schema: {
+        type: 'string',
+        pattern: IDEMPOTENCY_KEY_PATTERN.source,
+        example: '7d0c5b1e-set-3',
+      },
     }),
     ApiOkResponse({
       type,
