@@ -6,7 +6,8 @@ import { UpdatePreferencesDto } from './dto/preferences.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import { UserDto } from './dto/user.dto';
 import { User } from './entities/user.entity';
-import { UserAccount } from './user.vocabulary';
+import { AccountStanding } from '../../common/auth/community-write';
+import { UserAccount, UserStatus } from './user.vocabulary';
 import { NewUser, UsersRepository } from './users.repository';
 import { isUniqueViolation } from '../../common/database/unique-violation';
 
@@ -22,7 +23,7 @@ function orGone<T>(account: T | null): T {
 }
 
 @Injectable()
-export class UsersService {
+export class UsersService implements AccountStanding {
   constructor(private readonly users: UsersRepository) {}
 
   findByEmail(email: string): Promise<UserAccount | null> {
@@ -31,6 +32,11 @@ export class UsersService {
 
   findById(id: string): Promise<UserAccount | null> {
     return this.users.findById(id);
+  }
+
+  /** Whether the account is suspended (community writes are refused); primary-key read. */
+  async isSuspended(id: string): Promise<boolean> {
+    return (await this.users.statusOf(id)) === UserStatus.Suspended;
   }
 
   /** Display names by account id, for other modules that show who did something. */
