@@ -8,6 +8,7 @@ import { GoalsModule } from './modules/goals/goals.module';
 import { HealthModule } from './modules/health/health.module';
 import { OAuthModule } from './modules/oauth/oauth.module';
 import { ProgressModule } from './modules/progress/progress.module';
+import { SocialModule } from './modules/social/social.module';
 import { SummariesModule } from './modules/summaries/summaries.module';
 import { TemplatesModule } from './modules/templates/templates.module';
 import { UsersModule } from './modules/users/users.module';
@@ -29,4 +30,5 @@ export const DOMAIN_MODULES = [
   WorkoutsModule,
   ProgressModule,
   GoalsModule,
+  SocialModule,
 ];
