@@ -4,6 +4,7 @@ import { BodyMetricsModule } from './modules/body-metrics/body-metrics.module';
 import { EmailsModule } from './modules/emails/emails.module';
 import { EntriesModule } from './modules/entries/entries.module';
 import { ExercisesModule } from './modules/exercises/exercises.module';
+import { FeedModule } from './modules/feed/feed.module';
 import { GoalsModule } from './modules/goals/goals.module';
 import { HealthModule } from './modules/health/health.module';
 import { OAuthModule } from './modules/oauth/oauth.module';
@@ -31,4 +32,5 @@ export const DOMAIN_MODULES = [
   ProgressModule,
   GoalsModule,
   SocialModule,
+  FeedModule,
 ];

@@ -97,6 +97,12 @@ export class SocialRepository {
     return (this.manager ?? this.db.manager).query(sql, parameters);
   }
 
+  /** Rows an UPDATE or DELETE changed (TypeORM answers those with [rows, affected count]). */
+  private async changed(sql: string, parameters: unknown[]): Promise<number> {
+    const [, affected] = await this.query<[unknown[], number]>(sql, parameters);
+    return affected;
+  }
+
   /**
    * Serialises every change between two users until the transaction ends (an advisory lock
    * on the unordered pair): crossing requests, an accept racing a block, two blocks.
@@ -164,12 +170,12 @@ export class SocialRepository {
 
   /** Ends a pending request (by primary key); false when it was no longer pending. */
   async closeRequest(id: string, status: FriendRequestStatus): Promise<boolean> {
-    const rows: unknown[] = await this.query(
+    const changed = await this.changed(
       `UPDATE friend_requests SET status = $2, responded_at = now(), updated_at = now()
-        WHERE id = $1 AND status = 'pending' RETURNING id`,
+        WHERE id = $1 AND status = 'pending'`,
       [id, status],
     );
-    return rows.length > 0;
+    return changed > 0;
   }
 
   /**
@@ -200,13 +206,12 @@ export class SocialRepository {
 
   /** Removes both directions; false when they were not friends. */
   async deleteFriendship(a: string, b: string): Promise<boolean> {
-    const rows: unknown[] = await this.query(
+    const changed = await this.changed(
       `DELETE FROM friendships
-        WHERE (user_id = $1 AND friend_id = $2) OR (user_id = $2 AND friend_id = $1)
-        RETURNING user_id`,
+        WHERE (user_id = $1 AND friend_id = $2) OR (user_id = $2 AND friend_id = $1)`,
       [a, b],
     );
-    return rows.length > 0;
+    return changed > 0;
   }
 
   /**
@@ -253,11 +258,11 @@ export class SocialRepository {
   }
 
   async deleteBlock(blocker: string, blocked: string): Promise<boolean> {
-    const rows: unknown[] = await this.query(
-      `DELETE FROM user_blocks WHERE blocker_id = $1 AND blocked_id = $2 RETURNING blocker_id`,
+    const changed = await this.changed(
+      `DELETE FROM user_blocks WHERE blocker_id = $1 AND blocked_id = $2`,
       [blocker, blocked],
     );
-    return rows.length > 0;
+    return changed > 0;
   }
 
   /** The caller's blocks, newest first (IDX_user_blocks_blocker_created). */

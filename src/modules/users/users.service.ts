@@ -7,6 +7,7 @@ import { UpdateProfileDto } from './dto/update-profile.dto';
 import { UserDto } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { AccountStanding } from '../../common/auth/community-write';
+import { PrivacySettings } from './privacy.vocabulary';
 import { UserAccount, UserStatus } from './user.vocabulary';
 import { NewUser, UsersRepository } from './users.repository';
 import { isUniqueViolation } from '../../common/database/unique-violation';
@@ -96,6 +97,13 @@ export class UsersService implements AccountStanding {
     const { weightUnit, lengthUnit, timeZone, trainingLevel, equipment } =
       await this.getProfile(id);
     return { weightUnit, lengthUnit, timeZone, trainingLevel, equipment };
+  }
+
+  /** The user's privacy defaults (the feed's audiences, docs/social.md). */
+  async privacyOf(id: string): Promise<PrivacySettings> {
+    const { profileDiscoverable, activityVisibility, showRecordNumbers } =
+      await this.getProfile(id);
+    return { profileDiscoverable, activityVisibility, showRecordNumbers };
   }
 
   /** For ops (npm run user:promote): grants the admin role. */

@@ -1,0 +1,228 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { ValidationProblem } from '../../common/errors/domain-errors';
+import { CursorPage, toCursorPage } from '../../common/pagination/cursor';
+import { CursorQueryDto, keysetOf } from '../../common/pagination/cursor-query.dto';
+import { Audience, isWithin } from '../users/privacy.vocabulary';
+import { UsersService } from '../users/users.service';
+import { ActivityDto, CommentDto, LikeDto } from './dto/activity.dto';
+import { CreatePostDto, ShareWorkoutDto } from './dto/feed-input.dto';
+import { FeedProblems } from './feed-problems';
+import { ActivityRow, CommentRow, FeedRepository } from './feed.repository';
+
+const activityNotFound = () => new NotFoundException('No such activity.');
+const commentNotFound = () => new NotFoundException('No such comment.');
+
+function toActivity(row: ActivityRow): ActivityDto {
+  const record = row.details.personalRecord;
+  return {
+    id: row.id,
+    kind: row.kind,
+    author: { id: row.authorId, displayName: row.authorName },
+    occurredAt: row.occurredAt,
+    visibility: row.visibility,
+    text: row.text,
+    workout: row.details.workout ?? null,
+    personalRecord: record
+      ? {
+          workoutId: record.workoutId,
+          exerciseId: record.exerciseId,
+          exerciseName: record.exerciseName,
+          kind: record.kind,
+          value: record.value ?? null,
+          weightKg: record.weightKg ?? null,
+          reps: record.reps ?? null,
+          previousValue: record.previousValue ?? null,
+        }
+      : null,
+    goal: row.details.goal ?? null,
+    likeCount: row.likeCount,
+    commentCount: row.commentCount,
+    likedByMe: row.likedByMe,
+  };
+}
+
+function toComment(row: CommentRow): CommentDto {
+  return {
+    id: row.id,
+    activityId: row.activityId,
+    author: { id: row.authorId, displayName: row.authorName },
+    text: row.text,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/**
+ * The feed: pages of activities, posts, shared workouts, likes and comments (API), and the
+ * activities made from other modules' facts (worker, FeedSubscribers). Who may see what is
+ * decided in SQL (FeedRepository); an activity the caller may not see is a 404 on every route.
+ */
+@Injectable()
+export class FeedService {
+  constructor(
+    private readonly feed: FeedRepository,
+    private readonly users: UsersService,
+  ) {}
+
+  async page(
+    viewer: string,
+    query: CursorQueryDto,
+    friendsOnly: boolean,
+  ): Promise<CursorPage<ActivityDto>> {
+    const rows = await this.feed.feedPage(viewer, friendsOnly, keysetOf(query), query.limit);
+    return toCursorPage(
+      rows,
+      query.limit,
+      (row) => ({ at: new Date(row.occurredAt), id: row.id }),
+      toActivity,
+    );
+  }
+
+  async get(viewer: string, id: string): Promise<ActivityDto> {
+    return toActivity(await this.visible(viewer, id));
+  }
+
+  /** A text post, to the audience asked for or the author's default. */
+  async post(userId: string, dto: CreatePostDto): Promise<ActivityDto> {
+    const visibility = dto.visibility ?? (await this.users.privacyOf(userId)).activityVisibility;
+    const id = await this.feed.insertPost(userId, dto.text, visibility);
+    return this.get(userId, id);
+  }
+
+  /**
+   * Shares a completed workout of the caller's with a caption, to an audience no wider than
+   * their activityVisibility (a 400 otherwise). Not theirs is a 404, not completed a 409.
+   */
+  async share(userId: string, workoutId: string, dto: ShareWorkoutDto): Promise<ActivityDto> {
+    const { activityVisibility } = await this.users.privacyOf(userId);
+    const visibility = dto.visibility ?? activityVisibility;
+    if (!isWithin(visibility, activityVisibility)) {
+      throw new ValidationProblem([
+        {
+          field: 'visibility',
+          messages: [
+            `visibility cannot be wider than your activityVisibility preference (${activityVisibility})`,
+          ],
+        },
+      ]);
+    }
+    const id = await this.feed.shareWorkout(userId, workoutId, dto.caption ?? null, visibility);
+    if (!id) throw await this.shareRefusal(userId, workoutId);
+    return this.get(userId, id);
+  }
+
+  /**
+   * Takes a workout out of everyone else's feed: its activity (and its records') become
+   * only_me, the caption goes; likes and comments stay, seen by the owner alone. Someone
+   * else's workout is a 404, one not completed a 409.
+   */
+  async unshare(userId: string, workoutId: string): Promise<void> {
+    const id = await this.feed.shareWorkout(userId, workoutId, null, Audience.OnlyMe);
+    if (!id) throw await this.shareRefusal(userId, workoutId);
+  }
+
+  /** Idempotent; only someone who may see the activity may like it. */
+  async like(viewer: string, activityId: string): Promise<void> {
+    if (!(await this.feed.like(viewer, activityId))) throw activityNotFound();
+  }
+
+  async unlike(viewer: string, activityId: string): Promise<void> {
+    if (!(await this.feed.unlike(viewer, activityId))) throw activityNotFound();
+  }
+
+  async likes(
+    viewer: string,
+    activityId: string,
+    query: CursorQueryDto,
+  ): Promise<CursorPage<LikeDto>> {
+    await this.visible(viewer, activityId);
+    const rows = await this.feed.likesPage(viewer, activityId, keysetOf(query), query.limit);
+    return toCursorPage(
+      rows,
+      query.limit,
+      (row) => ({ at: new Date(row.likedAt), id: row.userId }),
+      (row) => ({ user: { id: row.userId, displayName: row.displayName }, likedAt: row.likedAt }),
+    );
+  }
+
+  async comment(viewer: string, activityId: string, text: string): Promise<CommentDto> {
+    const id = await this.feed.insertComment(viewer, activityId, text);
+    if (!id) throw activityNotFound();
+    return this.findComment(viewer, activityId, id);
+  }
+
+  /** Oldest first, so a thread reads in order. */
+  async comments(
+    viewer: string,
+    activityId: string,
+    query: CursorQueryDto,
+  ): Promise<CursorPage<CommentDto>> {
+    await this.visible(viewer, activityId);
+    const rows = await this.feed.commentsPage(viewer, activityId, keysetOf(query), query.limit);
+    return toCursorPage(
+      rows,
+      query.limit,
+      (row) => ({ at: new Date(row.createdAt), id: row.id }),
+      toComment,
+    );
+  }
+
+  /** By its author, on an activity they may still see; anyone else's comment is a 404. */
+  async editComment(
+    viewer: string,
+    activityId: string,
+    commentId: string,
+    text: string,
+  ): Promise<CommentDto> {
+    const comment = await this.findComment(viewer, activityId, commentId);
+    if (comment.author.id !== viewer || !(await this.feed.updateComment(viewer, commentId, text))) {
+      throw commentNotFound();
+    }
+    return this.findComment(viewer, activityId, commentId);
+  }
+
+  /** By its author or by the activity's owner; a comment the caller cannot see is a 404. */
+  async deleteComment(viewer: string, activityId: string, commentId: string): Promise<void> {
+    await this.findComment(viewer, activityId, commentId);
+    if (!(await this.feed.deleteComment(viewer, activityId, commentId))) throw commentNotFound();
+  }
+
+  // Worker side (FeedSubscribers): each is idempotent.
+
+  workoutCompleted(workoutId: string): Promise<void> {
+    return this.feed.insertWorkoutActivity(workoutId);
+  }
+
+  workoutRedated(workoutId: string): Promise<void> {
+    return this.feed.redateWorkout(workoutId);
+  }
+
+  recordSet(recordId: string): Promise<void> {
+    return this.feed.insertRecordActivity(recordId);
+  }
+
+  goalAchieved(goalId: string): Promise<void> {
+    return this.feed.insertGoalActivity(goalId);
+  }
+
+  private async visible(viewer: string, id: string): Promise<ActivityRow> {
+    const row = await this.feed.findVisible(viewer, id);
+    if (!row) throw activityNotFound();
+    return row;
+  }
+
+  private async findComment(viewer: string, activityId: string, id: string): Promise<CommentDto> {
+    await this.visible(viewer, activityId);
+    const row = await this.feed.findComment(viewer, activityId, id);
+    if (!row) throw commentNotFound();
+    return toComment(row);
+  }
+
+  private async shareRefusal(userId: string, workoutId: string): Promise<Error> {
+    const status = await this.feed.workoutStatusOf(userId, workoutId);
+    if (status === null) return new NotFoundException('No such workout.');
+    return FeedProblems.workoutNotCompleted.exception(
+      `Only a completed workout can be shared: this one is ${status}.`,
+    );
+  }
+}
