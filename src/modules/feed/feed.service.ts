@@ -181,9 +181,13 @@ export class FeedService {
     return this.findComment(viewer, activityId, commentId);
   }
 
-  /** By its author or by the activity's owner; a comment the caller cannot see is a 404. */
+  /**
+   * By its author, or by the activity's owner (also a comment of someone they blocked since:
+   * they may clear their own activity of it). Anyone else, or an author who may no longer see
+   * the activity, gets a 404.
+   */
   async deleteComment(viewer: string, activityId: string, commentId: string): Promise<void> {
-    await this.findComment(viewer, activityId, commentId);
+    await this.visible(viewer, activityId);
     if (!(await this.feed.deleteComment(viewer, activityId, commentId))) throw commentNotFound();
   }
 
