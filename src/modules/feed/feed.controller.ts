@@ -51,7 +51,10 @@ export class FeedController {
   }
 
   @Get('friends')
-  @ApiOperation({ summary: "Your friends' activities only, newest first" })
+  @ApiOperation({
+    summary: "Your friends' activities only, newest first",
+    description: 'As GET /feed, without your own activities.',
+  })
   @ApiCursorPageResponse(ActivityDto)
   @ApiProblems(400)
   friends(

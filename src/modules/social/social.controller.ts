@@ -138,7 +138,10 @@ export class SocialController {
   }
 
   @Get('blocked')
-  @ApiOperation({ summary: 'The users you blocked, newest first' })
+  @ApiOperation({
+    summary: 'The users you blocked, newest first',
+    description: 'Neither you nor they see the other anywhere while the block lasts.',
+  })
   @ApiCursorPageResponse(BlockedUserDto)
   @ApiProblems(400)
   blocked(
