@@ -17,7 +17,7 @@ export interface BenchConfig {
   skipBuild: boolean;
   /** pg pool size of the FitAI API, the worker and the bare server (DATABASE_POOL_SIZE). */
   poolSize: number;
-  /** The figures to measure (1-6); 4 brings 3 along, whose users, weeks and worker it uses. */
+  /** The figures to measure (1-7); 4 brings 3 along, whose users, weeks and worker it uses. */
   figures: number[];
 
   /**
@@ -100,7 +100,7 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     queuePrefix: `fitai-bench-${runId.replace('_', '-')}`,
     skipBuild: flag(env, 'BENCH_SKIP_BUILD'),
     poolSize: integer(env, 'BENCH_POOL_SIZE', 10),
-    figures: integerList(env, 'BENCH_FIGURES', [1, 2, 3, 4, 5, 6], 6),
+    figures: integerList(env, 'BENCH_FIGURES', [1, 2, 3, 4, 5, 6, 7], 7),
 
     durationSeconds: integer(env, 'BENCH_DURATION_SECONDS', 10),
     warmupSeconds: integer(env, 'BENCH_WARMUP_SECONDS', 5, 0),

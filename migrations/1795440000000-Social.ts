@@ -70,6 +70,9 @@ export class Social1795440000000 implements MigrationInterface {
       `CREATE INDEX "IDX_activities_user_occurred" ON "activities" ("user_id", "occurred_at", "id") `,
     );
     await queryRunner.query(
+      `CREATE INDEX "IDX_activities_occurred" ON "activities" ("occurred_at", "id") `,
+    );
+    await queryRunner.query(
       `CREATE TABLE "activity_likes" ("activity_id" uuid NOT NULL, "user_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_2def375041953dae3855c2c9c40" PRIMARY KEY ("activity_id", "user_id"))`,
     );
     await queryRunner.query(
@@ -192,6 +195,7 @@ export class Social1795440000000 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "public"."IDX_activity_likes_activity_created"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_activity_likes_user"`);
     await queryRunner.query(`DROP TABLE "activity_likes"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_activities_occurred"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_activities_user_occurred"`);
     await queryRunner.query(`DROP INDEX "public"."UQ_activities_workout"`);
     await queryRunner.query(`DROP INDEX "public"."UQ_activities_record"`);

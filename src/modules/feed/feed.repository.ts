@@ -32,6 +32,13 @@ function visibleToSql(viewer: string): string {
              AND NOT ${blockedEitherWaySql(viewer, 'a.user_id')}))`;
 }
 
+/**
+ * SQL: the author of `a` is one of the viewer's ($1) friends. Uncorrelated on purpose: the
+ * planner hashes the viewer's friend ids once (one range of the friendships primary key) and
+ * probes the set per row, where a correlated EXISTS would descend the index per row.
+ */
+const FRIEND_OF_VIEWER = `a.user_id IN (SELECT f.friend_id FROM friendships f WHERE f.user_id = $1)`;
+
 /** The numbers of a personal record, left out for others when the owner hides them. */
 const RECORD_NUMBERS = `ARRAY['value', 'weightKg', 'reps', 'previousValue']`;
 
@@ -122,9 +129,11 @@ export class FeedRepository {
   /**
    * A page of the feed: the viewer's own activities (unless `friendsOnly`) and their friends'
    * that they may see, newest first by (occurred_at, id). One statement whatever the friend
-   * count: the authors are the viewer and their friendships' primary-key range; activities come
-   * from IDX_activities_user_occurred (or IDX_activities_occurred, newest first, when the
-   * planner finds that cheaper); the plan is in docs/social.md.
+   * count: IDX_activities_occurred walked newest first from the cursor, each row kept if its
+   * author is the viewer or in the viewer's friendships (a hashed set of the friendships'
+   * primary-key range, built once per statement) and visible to them, until `limit + 1` rows.
+   * Its cost grows with how many other activities interleave with the friends' (docs/social.md,
+   * "The feed query"), not with the friend count or the table's size.
    */
   async feedPage(
     viewer: string,
@@ -132,13 +141,14 @@ export class FeedRepository {
     before: KeysetPosition | undefined,
     limit: number,
   ): Promise<ActivityRow[]> {
-    const me = friendsOnly ? '' : 'SELECT $1::uuid UNION ALL ';
+    const author = friendsOnly
+      ? `a.user_id <> $1 AND ${FRIEND_OF_VIEWER}`
+      : `(a.user_id = $1 OR ${FRIEND_OF_VIEWER})`;
     const keyset = before ? `AND (a.occurred_at, a.id) < ($2::timestamptz, $3::uuid)` : '';
     return this.db.query(
       `SELECT ${ACTIVITY_COLUMNS}
          FROM activities a JOIN users o ON o.id = a.user_id
-        WHERE a.user_id IN (${me}SELECT f.friend_id FROM friendships f WHERE f.user_id = $1)
-          ${keyset}
+        WHERE ${author} ${keyset}
           AND ${visibleToSql('$1::uuid')}
         ORDER BY a.occurred_at DESC, a.id DESC
         LIMIT ${limit + 1}`,

@@ -13,6 +13,8 @@ import { ActivityKind } from '../feed.vocabulary';
 @Entity('activities')
 // A user's activities newest first: the feed's per-author range and the profile's list.
 @Index('IDX_activities_user_occurred', ['userId', 'occurredAt', 'id'])
+// The feed (GET /feed): every activity newest first, filtered by author (docs/social.md).
+@Index('IDX_activities_occurred', ['occurredAt', 'id'])
 // Re-delivered events make nothing new: one activity per workout, record and goal.
 @Index('UQ_activities_workout', ['workoutId'], {
   unique: true,
