@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { MAX_PENDING_REQUESTS } from '../src/modules/social/social.service';
 import { bareAccounts, befriend, Member, uniqueName, verifiedMember } from './support/social';
 import { registerClient } from './support/api-client';
+import { publishedEventsOf } from './support/domain-events';
 import { startApi, TestApi } from './support/test-app';
 
 type Body = Record<string, unknown>;
@@ -70,6 +71,22 @@ describe('social graph: friends, blocks, profiles, search, suggestions (e2e)', (
     expect(declined.body.status).toBe('none');
     await a.client.put(`/users/friends/${b.user.id}`, { action: 'accept' }).expect(404);
     expect(await friendsOf(a)).toEqual([]);
+
+    // A new request and a new friendship are announced, nothing else.
+    expect(await publishedEventsOf(db, a.user.id)).toEqual([
+      {
+        name: 'friend-request.sent',
+        payload: { userId: a.user.id, addresseeId: b.user.id, requestId: expect.any(String) },
+      },
+      {
+        name: 'friend-request.sent',
+        payload: { userId: a.user.id, addresseeId: b.user.id, requestId: expect.any(String) },
+      },
+    ]);
+    expect((await publishedEventsOf(db, b.user.id)).map((e) => e.name)).toEqual([
+      'friendship.made',
+      'friend-request.sent',
+    ]);
 
     const statuses: { status: string }[] = await db.query(
       `SELECT status FROM friend_requests

@@ -88,7 +88,7 @@ export class SocialRepository {
     return repository;
   }
 
-  /** Runs `work` in one transaction, with a repository whose statements run in it. */
+  /** Runs `work` in one transaction, with a repository whose statements run in it (and its manager, to publish events). */
   inTransaction<T>(work: (tx: SocialRepository, manager: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction((manager) => work(SocialRepository.bound(manager), manager));
   }
@@ -160,12 +160,30 @@ export class SocialRepository {
     return row.n;
   }
 
-  async insertRequest(requesterId: string, addresseeId: string): Promise<void> {
-    await this.query(
+  /** A new pending request; answers its id. */
+  async insertRequest(requesterId: string, addresseeId: string): Promise<string> {
+    const [row]: { id: string }[] = await this.query(
       `INSERT INTO friend_requests (requester_id, addressee_id, created_at, updated_at)
-       VALUES ($1, $2, ${NOW_MS}, now())`,
+       VALUES ($1, $2, ${NOW_MS}, now()) RETURNING id`,
       [requesterId, addresseeId],
     );
+    return row.id;
+  }
+
+  /**
+   * ISO 8601: since when the two are friends, or the pending request between them was sent;
+   * null when neither (primary key of friendships, UQ_friend_requests_pending).
+   */
+  async since(a: string, b: string): Promise<string | null> {
+    const [row]: { since: string | null }[] = await this.query(
+      `SELECT ${isoInstantSql(`coalesce(
+                (SELECT created_at FROM friendships WHERE user_id = $1 AND friend_id = $2),
+                (SELECT created_at FROM friend_requests WHERE status = 'pending'
+                    AND ((requester_id = $1 AND addressee_id = $2)
+                      OR (requester_id = $2 AND addressee_id = $1))))`)} AS since`,
+      [a, b],
+    );
+    return row.since;
   }
 
   /** Ends a pending request (by primary key); false when it was no longer pending. */

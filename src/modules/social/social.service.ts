@@ -16,6 +16,8 @@ import {
   SearchUsersQueryDto,
   UserSearchResultDto,
 } from './dto/profile.dto';
+import { domainEvent } from '../../infrastructure/events/domain-event-catalogue';
+import { publishDomainEvents } from '../../infrastructure/events/publish-domain-events';
 import { SocialProblems } from './social-problems';
 import { SocialRepository } from './social.repository';
 import { FriendRequestStatus, Relationship, SuggestionReason } from './social.vocabulary';
@@ -28,7 +30,9 @@ const notFound = () => new NotFoundException('No such user.');
 /**
  * The social graph: friend requests and their one state machine, friendships, blocks,
  * profiles, search and suggestions (docs/social.md). Every change between two users runs under
- * that pair's lock, so crossing requests, accepts and blocks never interleave.
+ * that pair's lock, so crossing requests, accepts and blocks never interleave. A new request
+ * and a new friendship are announced (`friend-request.sent`, `friendship.made`) in the
+ * transaction that makes them.
  */
 @Injectable()
 export class SocialService {
@@ -45,7 +49,7 @@ export class SocialService {
         { field: 'userId', messages: ['you cannot send a friend request to yourself'] },
       ]);
     }
-    return this.social.inTransaction(async (tx) => {
+    return this.social.inTransaction(async (tx, manager) => {
       await tx.lockPair(userId, addresseeId);
       if (!(await tx.userExists(addresseeId)) || (await tx.blockedEitherWay(userId, addresseeId))) {
         throw notFound();
@@ -57,6 +61,10 @@ export class SocialService {
       if (pending?.requesterId === addresseeId) {
         await tx.closeRequest(pending.id, FriendRequestStatus.Accepted);
         await tx.insertFriendship(userId, addresseeId);
+        await publishDomainEvents(
+          manager,
+          domainEvent('friendship.made', { userId, friendId: addresseeId }),
+        );
       } else if (!pending) {
         if ((await tx.countPendingSent(userId)) >= MAX_PENDING_REQUESTS) {
           throw SocialProblems.pendingRequestsLimit.exception(
@@ -64,7 +72,11 @@ export class SocialService {
             { limit: MAX_PENDING_REQUESTS },
           );
         }
-        await tx.insertRequest(userId, addresseeId);
+        const requestId = await tx.insertRequest(userId, addresseeId);
+        await publishDomainEvents(
+          manager,
+          domainEvent('friend-request.sent', { userId, addresseeId, requestId }),
+        );
       }
       return this.relationWith(tx, userId, addresseeId);
     });
@@ -76,7 +88,7 @@ export class SocialService {
     requesterId: string,
     action: FriendRequestAnswer,
   ): Promise<FriendDto> {
-    return this.social.inTransaction(async (tx) => {
+    return this.social.inTransaction(async (tx, manager) => {
       await tx.lockPair(userId, requesterId);
       const pending = await tx.pendingBetween(userId, requesterId);
       if (!pending || pending.requesterId !== requesterId) {
@@ -85,6 +97,10 @@ export class SocialService {
       if (action === FriendRequestAnswer.Accept) {
         await tx.closeRequest(pending.id, FriendRequestStatus.Accepted);
         await tx.insertFriendship(userId, requesterId);
+        await publishDomainEvents(
+          manager,
+          domainEvent('friendship.made', { userId, friendId: requesterId }),
+        );
       } else {
         await tx.closeRequest(pending.id, FriendRequestStatus.Declined);
       }
@@ -224,7 +240,7 @@ export class SocialService {
     return {
       user: { id: row.id, displayName: row.displayName },
       status: row.relationship,
-      since: new Date().toISOString(),
+      since: (await tx.since(userId, otherId)) ?? new Date().toISOString(),
     };
   }
 }
