@@ -15,11 +15,6 @@ const STRICTNESS: Record<Audience, number> = {
   [Audience.OnlyMe]: 2,
 };
 
-/** The stricter of two audiences (what SQL's GREATEST answers for the enum). */
-export function stricterAudience(a: Audience, b: Audience): Audience {
-  return STRICTNESS[a] >= STRICTNESS[b] ? a : b;
-}
-
 /** Whether `audience` shows at least as little as `bound` (a child never wider than its source). */
 export function isWithin(audience: Audience, bound: Audience): boolean {
   return STRICTNESS[audience] >= STRICTNESS[bound];
