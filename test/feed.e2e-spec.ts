@@ -1,11 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
+import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { RequestContext } from '../src/common/http/request-context';
 import { FeedSubscribers } from '../src/modules/feed/feed.subscribers';
 import { UserStatus } from '../src/modules/users/user.vocabulary';
 import { BENCH_PRESS, completedWorkout, libraryExerciseIds } from './support/fixtures';
 import { domainEventsSettled } from './support/domain-events';
-import { befriend, Member, verifiedMember, verifiedMembers } from './support/social';
+import { bareAccounts, befriend, Member, verifiedMember, verifiedMembers } from './support/social';
 import { registerClient } from './support/api-client';
 import { eventually, startApi, startWorker, TestApi } from './support/test-app';
 
@@ -440,5 +443,48 @@ describe('feed: activities, privacy, likes, comments (e2e)', () => {
     const seen = await owner.client.get(`/feed/${a}/comments`).expect(200);
     expect(seen.body.items).toEqual([expect.objectContaining({ id: c, text: 'hey' })]);
     expect((await owner.client.get(`/feed/${a}`).expect(200)).body.likeCount).toBe(0);
+  });
+
+  it('answers a feed page with one SQL statement, with 1 friend or 300', async () => {
+    /** The statements sent for one request (its X-Request-Id), BEGIN and COMMIT included. */
+    async function statementsOf(m: Member, path: string): Promise<string[]> {
+      const requestId = `feed-${randomUUID()}`;
+      const sent: string[] = [];
+      const send = Client.prototype.query as (this: Client, ...args: unknown[]) => unknown;
+      const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (
+        this: Client,
+        ...args: unknown[]
+      ) {
+        const [query] = args;
+        if (RequestContext.requestId() === requestId) {
+          sent.push(typeof query === 'string' ? query : (query as { text: string }).text);
+        }
+        return send.apply(this, args);
+      } as never);
+      try {
+        const res = await m.client.get(path).set('X-Request-Id', requestId).expect(200);
+        expect(res.body.items.length).toBeGreaterThan(0);
+      } finally {
+        spy.mockRestore();
+      }
+      return sent;
+    }
+    for (const friends of [1, 300]) {
+      const viewer = await member();
+      const ids = await bareAccounts(db, friends);
+      await db.query(
+        `INSERT INTO friendships (user_id, friend_id)
+         SELECT $1::uuid, id FROM unnest($2::uuid[]) AS id
+         UNION ALL SELECT id, $1::uuid FROM unnest($2::uuid[]) AS id`,
+        [viewer.user.id, ids],
+      );
+      await db.query(
+        `INSERT INTO activities (user_id, kind, visibility, occurred_at, text, details)
+         SELECT id, 'post', 'friends', now(), 'hello', '{}'::jsonb FROM unnest($1::uuid[]) AS id`,
+        [ids],
+      );
+      expect(await statementsOf(viewer, '/feed?limit=20')).toHaveLength(1);
+      expect(await statementsOf(viewer, '/feed/friends?limit=5')).toHaveLength(1);
+    }
   });
 });

@@ -46,7 +46,7 @@ const RECORD_NUMBERS = `ARRAY['value', 'weightKg', 'reps', 'previousValue']`;
 const ACTIVITY_COLUMNS = `
   a.id, a.kind, a.user_id AS "authorId", o.display_name AS "authorName",
   ${isoInstantSql('a.occurred_at')} AS "occurredAt",
-  ${EFFECTIVE_AUDIENCE} AS visibility, a.visibility AS "ownVisibility", a.text,
+  ${EFFECTIVE_AUDIENCE} AS visibility, a.text,
   CASE WHEN a.kind = 'personal_record' AND a.user_id <> $1 AND NOT o.show_record_numbers
        THEN jsonb_set(a.details, '{personalRecord}', (a.details->'personalRecord') - ${RECORD_NUMBERS})
        ELSE a.details END AS details,
@@ -65,7 +65,6 @@ export interface ActivityRow {
   authorName: string;
   occurredAt: string;
   visibility: Audience;
-  ownVisibility: Audience;
   text: string | null;
   details: ActivityDetails;
   likeCount: number;
