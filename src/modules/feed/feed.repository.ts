@@ -2,13 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { KeysetPosition } from '../../common/pagination/cursor';
+import { KEYSET_NOW_SQL as NOW_MS, keysetInstantSql } from '../../common/pagination/keyset';
 import { isoInstantSql } from '../../common/time/iso-instant-sql';
 import { blockedEitherWaySql, friendsSql } from '../social/social-sql.vocabulary';
 import { Audience } from '../users/privacy.vocabulary';
 import { ActivityKind } from './feed.vocabulary';
-
-/** Instants written here are cut to milliseconds, the precision of keyset cursors. */
-const NOW_MS = `date_trunc('milliseconds', now())`;
 
 /**
  * SQL: the audience an activity `a` of owner `o` (users) really has. A post's is its own; an
@@ -31,6 +29,12 @@ function visibleToSql(viewer: string): string {
              AND (${EFFECTIVE_AUDIENCE} = '${Audience.Public}' OR ${friendsSql(viewer, 'a.user_id')})
              AND NOT ${blockedEitherWaySql(viewer, 'a.user_id')}))`;
 }
+
+/**
+ * SQL: the activity $2 if the viewer $1 may see it (the first step of every write to it).
+ */
+const VISIBLE_TARGET = `SELECT a.id FROM activities a JOIN users o ON o.id = a.user_id
+                         WHERE a.id = $2 AND ${visibleToSql('$1::uuid')}`;
 
 /**
  * SQL: the author of `a` is one of the viewer's ($1) friends. Uncorrelated on purpose: the
@@ -183,7 +187,7 @@ export class FeedRepository {
   async insertWorkoutActivity(workoutId: string): Promise<void> {
     await this.db.query(
       `INSERT INTO activities (user_id, kind, occurred_at, workout_id, details)
-       SELECT w.user_id, 'workout', date_trunc('milliseconds', w.completed_at), w.id,
+       SELECT w.user_id, 'workout', ${keysetInstantSql('w.completed_at')}, w.id,
               jsonb_build_object('workout', ${WORKOUT_DETAILS})
          FROM workouts w WHERE w.id = $1 AND w.status = 'completed'
        ON CONFLICT (workout_id) WHERE kind = 'workout' DO NOTHING`,
@@ -202,7 +206,7 @@ export class FeedRepository {
        SELECT r.user_id, 'personal_record',
               coalesce((SELECT w.visibility FROM activities w
                          WHERE w.workout_id = r.workout_id AND w.kind = 'workout'), 'public'),
-              date_trunc('milliseconds', r.achieved_at), r.workout_id, r.id,
+              ${keysetInstantSql('r.achieved_at')}, r.workout_id, r.id,
               jsonb_build_object('personalRecord', jsonb_build_object(
                 'workoutId', r.workout_id, 'exerciseId', r.exercise_id, 'exerciseName', e.name,
                 'kind', r.kind, 'value', r.value::float8, 'weightKg', r.weight_kg::float8,
@@ -218,7 +222,7 @@ export class FeedRepository {
   async insertGoalActivity(goalId: string): Promise<void> {
     await this.db.query(
       `INSERT INTO activities (user_id, kind, occurred_at, goal_id, details)
-       SELECT g.user_id, 'goal_achieved', date_trunc('milliseconds', coalesce(g.achieved_at, now())), g.id,
+       SELECT g.user_id, 'goal_achieved', ${keysetInstantSql('coalesce(g.achieved_at, now())')}, g.id,
               jsonb_build_object('goal', jsonb_build_object(
                 'goalId', g.id, 'title', g.title, 'type', g.type, 'metric', g.metric))
          FROM goals g WHERE g.id = $1 AND g.status = 'achieved' AND g.deleted_at IS NULL
@@ -234,7 +238,7 @@ export class FeedRepository {
   async redateWorkout(workoutId: string): Promise<void> {
     await this.db.query(
       `UPDATE activities a
-          SET occurred_at = date_trunc('milliseconds', w.completed_at), updated_at = now()
+          SET occurred_at = ${keysetInstantSql('w.completed_at')}, updated_at = now()
          FROM workouts w
         WHERE a.workout_id = $1 AND a.kind = 'workout' AND w.id = a.workout_id
           AND w.completed_at IS NOT NULL`,
@@ -242,7 +246,7 @@ export class FeedRepository {
     );
     await this.db.query(
       `UPDATE activities a
-          SET occurred_at = date_trunc('milliseconds', r.achieved_at), updated_at = now()
+          SET occurred_at = ${keysetInstantSql('r.achieved_at')}, updated_at = now()
          FROM personal_records r
         WHERE a.workout_id = $1 AND a.kind = 'personal_record' AND r.id = a.record_id`,
       [workoutId],
@@ -262,7 +266,7 @@ export class FeedRepository {
   ): Promise<string | null> {
     const [row]: { id: string }[] = await this.db.query(
       `INSERT INTO activities (user_id, kind, visibility, occurred_at, workout_id, text, details)
-       SELECT w.user_id, 'workout', $3, date_trunc('milliseconds', w.completed_at), w.id, $4,
+       SELECT w.user_id, 'workout', $3, ${keysetInstantSql('w.completed_at')}, w.id, $4,
               jsonb_build_object('workout', ${WORKOUT_DETAILS})
          FROM workouts w WHERE w.id = $2 AND w.user_id = $1 AND w.status = 'completed'
        ON CONFLICT (workout_id) WHERE kind = 'workout'
@@ -296,8 +300,7 @@ export class FeedRepository {
   async like(viewer: string, activityId: string): Promise<boolean> {
     const [row]: { visible: boolean }[] = await this.db.query(
       `WITH target AS (
-              SELECT a.id FROM activities a JOIN users o ON o.id = a.user_id
-               WHERE a.id = $2 AND ${visibleToSql('$1::uuid')}),
+              ${VISIBLE_TARGET}),
             liked AS (
               INSERT INTO activity_likes (activity_id, user_id, created_at)
               SELECT id, $1, ${NOW_MS} FROM target
@@ -315,8 +318,7 @@ export class FeedRepository {
   async unlike(viewer: string, activityId: string): Promise<boolean> {
     const [row]: { visible: boolean }[] = await this.db.query(
       `WITH target AS (
-              SELECT a.id FROM activities a JOIN users o ON o.id = a.user_id
-               WHERE a.id = $2 AND ${visibleToSql('$1::uuid')}),
+              ${VISIBLE_TARGET}),
             unliked AS (
               DELETE FROM activity_likes
                WHERE activity_id IN (SELECT id FROM target) AND user_id = $1
@@ -359,8 +361,7 @@ export class FeedRepository {
   async insertComment(viewer: string, activityId: string, text: string): Promise<string | null> {
     const [row]: { id: string }[] = await this.db.query(
       `WITH target AS (
-              SELECT a.id FROM activities a JOIN users o ON o.id = a.user_id
-               WHERE a.id = $2 AND ${visibleToSql('$1::uuid')}),
+              ${VISIBLE_TARGET}),
             written AS (
               INSERT INTO activity_comments (activity_id, user_id, text, created_at, updated_at)
               SELECT id, $1, $3, ${NOW_MS}, ${NOW_MS} FROM target RETURNING id, activity_id),

@@ -2,16 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { KeysetPosition } from '../../common/pagination/cursor';
+import { KEYSET_NOW_SQL as NOW_MS } from '../../common/pagination/keyset';
 import { isoInstantSql } from '../../common/time/iso-instant-sql';
 import { blockedEitherWaySql, friendsSql } from './social-sql.vocabulary';
 import { FriendRequestStatus, Relationship } from './social.vocabulary';
-
-/**
- * Instants this module writes are cut to milliseconds: keyset cursors carry milliseconds
- * (common/pagination/cursor.ts), so a row stored with microseconds could be skipped by the
- * next page's comparison.
- */
-export const NOW_MS = `date_trunc('milliseconds', now())`;
 
 export interface PendingRequest {
   id: string;

@@ -4,6 +4,9 @@ import { CursorPage, toCursorPage } from '../../common/pagination/cursor';
 import { keysetOf } from '../../common/pagination/cursor-query.dto';
 import { Page, toPage } from '../../common/pagination/page';
 import { offsetOf, PageQueryDto } from '../../common/pagination/page-query.dto';
+import { domainEvent } from '../../infrastructure/events/domain-event-catalogue';
+import { publishDomainEvents } from '../../infrastructure/events/publish-domain-events';
+import { EntityManager } from 'typeorm';
 import {
   BlockedUserDto,
   FriendDto,
@@ -16,8 +19,6 @@ import {
   SearchUsersQueryDto,
   UserSearchResultDto,
 } from './dto/profile.dto';
-import { domainEvent } from '../../infrastructure/events/domain-event-catalogue';
-import { publishDomainEvents } from '../../infrastructure/events/publish-domain-events';
 import { SocialProblems } from './social-problems';
 import { SocialRepository } from './social.repository';
 import { FriendRequestStatus, Relationship, SuggestionReason } from './social.vocabulary';
@@ -59,12 +60,7 @@ export class SocialService {
       }
       const pending = await tx.pendingBetween(userId, addresseeId);
       if (pending?.requesterId === addresseeId) {
-        await tx.closeRequest(pending.id, FriendRequestStatus.Accepted);
-        await tx.insertFriendship(userId, addresseeId);
-        await publishDomainEvents(
-          manager,
-          domainEvent('friendship.made', { userId, friendId: addresseeId }),
-        );
+        await this.accept(tx, manager, pending.id, userId, addresseeId);
       } else if (!pending) {
         if ((await tx.countPendingSent(userId)) >= MAX_PENDING_REQUESTS) {
           throw SocialProblems.pendingRequestsLimit.exception(
@@ -95,12 +91,7 @@ export class SocialService {
         throw new NotFoundException('No pending friend request from this user.');
       }
       if (action === FriendRequestAnswer.Accept) {
-        await tx.closeRequest(pending.id, FriendRequestStatus.Accepted);
-        await tx.insertFriendship(userId, requesterId);
-        await publishDomainEvents(
-          manager,
-          domainEvent('friendship.made', { userId, friendId: requesterId }),
-        );
+        await this.accept(tx, manager, pending.id, userId, requesterId);
       } else {
         await tx.closeRequest(pending.id, FriendRequestStatus.Declined);
       }
@@ -226,6 +217,22 @@ export class SocialService {
       })),
       rows[0]?.total ?? 0,
       query,
+    );
+  }
+
+  /** `userId` accepts `requestId` from `requesterId` (under the pair's lock): they are friends. */
+  private async accept(
+    tx: SocialRepository,
+    manager: EntityManager,
+    requestId: string,
+    userId: string,
+    requesterId: string,
+  ): Promise<void> {
+    await tx.closeRequest(requestId, FriendRequestStatus.Accepted);
+    await tx.insertFriendship(userId, requesterId);
+    await publishDomainEvents(
+      manager,
+      domainEvent('friendship.made', { userId, friendId: requesterId }),
     );
   }
 
