@@ -255,7 +255,7 @@ describe('domain events through the outbox (e2e)', () => {
 
     beforeEach(async () => {
       await RecordingSubscriber.resetTable(db);
-      await db.query(`DELETE FROM domain_events WHERE name = 'goal.achieved'`);
+      await db.query(`DELETE FROM domain_events WHERE name = 'goal.milestone-reached'`);
       env = testEnvironmentVariables({ JOB_LOCK_MS: '2000' });
     });
     afterEach(async () => {
@@ -311,14 +311,14 @@ describe('domain events through the outbox (e2e)', () => {
       await eventually(async () => {
         const [{ relayed }] = await db.query(
           `SELECT count(*)::int AS relayed FROM domain_events
-            WHERE name = 'goal.achieved' AND dispatched_at IS NOT NULL`,
+            WHERE name = 'goal.milestone-reached' AND dispatched_at IS NOT NULL`,
         );
         return relayed >= 100 ? true : undefined;
       });
       await killHard(doomed);
       const [{ left }] = await db.query(
         `SELECT count(*)::int AS left FROM domain_events
-          WHERE name = 'goal.achieved' AND dispatched_at IS NULL`,
+          WHERE name = 'goal.milestone-reached' AND dispatched_at IS NULL`,
       );
       expect(left).toBeGreaterThan(0);
 
