@@ -199,6 +199,8 @@ describe('social graph: friends, blocks, profiles, search, suggestions (e2e)', (
     // Paginated, with a total.
     const page = await me.client.get('/users/search', { q: token, limit: 1 }).expect(200);
     expect(page.body.meta).toMatchObject({ limit: 1, total: 2, totalPages: 2 });
+    const past = await me.client.get('/users/search', { q: token, limit: 1, page: 3 }).expect(200);
+    expect(past.body).toEqual({ items: [], meta: { page: 3, limit: 1, total: 2, totalPages: 2 } });
 
     // A friend finds an undiscoverable friend.
     await befriend(hidden, friend);

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { KeysetPosition } from '../../common/pagination/cursor';
 import { KEYSET_NOW_SQL as NOW_MS } from '../../common/pagination/keyset';
+import { likeContains } from '../../common/database/like';
+import { pageWithTotalSql, splitPageWithTotal } from '../../common/database/page-with-total';
 import { isoInstantSql } from '../../common/time/iso-instant-sql';
 import { blockedEitherWaySql, friendsSql } from './social-sql.vocabulary';
 import { FriendRequestStatus, Relationship } from './social.vocabulary';
@@ -321,24 +323,33 @@ export class SocialRepository {
    * users and the viewer's friends, never the viewer, a suspended account or anyone in a block
    * with the viewer. IDX_users_display_name_trgm (GIN, gin_trgm_ops) finds the candidates.
    */
-  search(viewer: string, term: string, offset: number, limit: number): Promise<SearchRow[]> {
-    return this.query(
-      `SELECT c.id, c.display_name AS "displayName",
-              CASE WHEN c.friend THEN '${Relationship.Friends}' ELSE ${relationshipSql('$1::uuid', 'c.id')} END
-                AS relationship,
-              count(*) OVER ()::int AS total
-         FROM (SELECT u.id, u.display_name, u.profile_discoverable,
-                      ${friendsSql('$1::uuid', 'u.id')} AS friend,
-                      greatest(similarity(u.display_name, $2), word_similarity($2, u.display_name)) AS score
-                 FROM users u
-                WHERE (u.display_name % $2 OR $2 <% u.display_name OR u.display_name ILIKE $3)
-                  AND u.id <> $1 AND u.status = 'active') c
-        WHERE (c.profile_discoverable OR c.friend)
-          AND NOT ${blockedEitherWaySql('$1::uuid', 'c.id')}
-        ORDER BY c.friend DESC, c.score DESC, c.display_name, c.id
-        OFFSET $4 LIMIT $5`,
-      [viewer, term, `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, offset, limit],
+  async search(
+    viewer: string,
+    term: string,
+    offset: number,
+    limit: number,
+  ): Promise<{ items: SearchRow[]; total: number }> {
+    const rows: SearchRow[] = await this.query(
+      pageWithTotalSql(
+        `SELECT c.id, c.display_name, c.friend, c.score
+           FROM (SELECT u.id, u.display_name, u.profile_discoverable,
+                        ${friendsSql('$1::uuid', 'u.id')} AS friend,
+                        greatest(similarity(u.display_name, $2), word_similarity($2, u.display_name)) AS score
+                   FROM users u
+                  WHERE (u.display_name % $2 OR $2 <% u.display_name OR u.display_name ILIKE $3)
+                    AND u.id <> $1 AND u.status = 'active') c
+          WHERE (c.profile_discoverable OR c.friend)
+            AND NOT ${blockedEitherWaySql('$1::uuid', 'c.id')}`,
+        `SELECT m.id, m.display_name AS "displayName",
+                CASE WHEN m.friend THEN '${Relationship.Friends}' ELSE ${relationshipSql('$1::uuid', 'm.id')} END
+                  AS relationship
+           FROM matches m
+          ORDER BY m.friend DESC, m.score DESC, m.display_name, m.id
+         OFFSET $4 LIMIT $5`,
+      ),
+      [viewer, term, likeContains(term), offset, limit],
     );
+    return splitPageWithTotal(rows);
   }
 
   /**
@@ -349,36 +360,45 @@ export class SocialRepository {
    * pending request either way, someone in a block either way, an undiscoverable or suspended
    * account.
    */
-  suggestions(viewer: string, offset: number, limit: number): Promise<SuggestionRow[]> {
-    return this.query(
-      `WITH in_common AS (
-              SELECT f2.friend_id AS id, count(*)::int AS n
-                FROM friendships f1 JOIN friendships f2 ON f2.user_id = f1.friend_id
-               WHERE f1.user_id = $1
-               GROUP BY f2.friend_id),
-            templates_used AS (
-              SELECT CASE WHEN t.owner_id = $1 THEN o.owner_id ELSE t.owner_id END AS id,
-                     min(CASE WHEN t.owner_id = $1 THEN o.name ELSE t.name END) AS name
-                FROM workouts w
-                JOIN templates t ON t.id = w.template_id
-                LEFT JOIN templates o ON o.id = t.origin_template_id
-               WHERE w.user_id = $1 AND w.status = 'completed' AND w.template_id IS NOT NULL
-               GROUP BY 1),
-            candidates AS (
-              SELECT coalesce(c.id, t.id) AS id, coalesce(c.n, 0) AS n, t.name
-                FROM in_common c FULL JOIN templates_used t ON t.id = c.id)
-       SELECT u.id, u.display_name AS "displayName", c.n AS "friendsInCommon",
-              c.name AS "templateName", count(*) OVER ()::int AS total
-         FROM candidates c JOIN users u ON u.id = c.id
-        WHERE c.id IS NOT NULL AND c.id <> $1 AND u.status = 'active' AND u.profile_discoverable
-          AND NOT ${friendsSql('$1::uuid', 'u.id')}
-          AND NOT ${blockedEitherWaySql('$1::uuid', 'u.id')}
-          AND NOT EXISTS (SELECT 1 FROM friend_requests q WHERE q.status = 'pending'
-                            AND ((q.requester_id = $1 AND q.addressee_id = u.id)
-                              OR (q.requester_id = u.id AND q.addressee_id = $1)))
-        ORDER BY c.n DESC, (c.name IS NOT NULL) DESC, u.id
-        OFFSET $2 LIMIT $3`,
+  async suggestions(
+    viewer: string,
+    offset: number,
+    limit: number,
+  ): Promise<{ items: SuggestionRow[]; total: number }> {
+    const rows: SuggestionRow[] = await this.query(
+      pageWithTotalSql(
+        `WITH in_common AS (
+                SELECT f2.friend_id AS id, count(*)::int AS n
+                  FROM friendships f1 JOIN friendships f2 ON f2.user_id = f1.friend_id
+                 WHERE f1.user_id = $1
+                 GROUP BY f2.friend_id),
+              templates_used AS (
+                SELECT CASE WHEN t.owner_id = $1 THEN o.owner_id ELSE t.owner_id END AS id,
+                       min(CASE WHEN t.owner_id = $1 THEN o.name ELSE t.name END) AS name
+                  FROM workouts w
+                  JOIN templates t ON t.id = w.template_id
+                  LEFT JOIN templates o ON o.id = t.origin_template_id
+                 WHERE w.user_id = $1 AND w.status = 'completed' AND w.template_id IS NOT NULL
+                 GROUP BY 1),
+              candidates AS (
+                SELECT coalesce(c.id, t.id) AS id, coalesce(c.n, 0) AS n, t.name
+                  FROM in_common c FULL JOIN templates_used t ON t.id = c.id)
+         SELECT u.id, u.display_name, c.n, c.name
+           FROM candidates c JOIN users u ON u.id = c.id
+          WHERE c.id IS NOT NULL AND c.id <> $1 AND u.status = 'active' AND u.profile_discoverable
+            AND NOT ${friendsSql('$1::uuid', 'u.id')}
+            AND NOT ${blockedEitherWaySql('$1::uuid', 'u.id')}
+            AND NOT EXISTS (SELECT 1 FROM friend_requests q WHERE q.status = 'pending'
+                              AND ((q.requester_id = $1 AND q.addressee_id = u.id)
+                                OR (q.requester_id = u.id AND q.addressee_id = $1)))`,
+        `SELECT m.id, m.display_name AS "displayName", m.n AS "friendsInCommon",
+                m.name AS "templateName"
+           FROM matches m
+          ORDER BY m.n DESC, (m.name IS NOT NULL) DESC, m.id
+         OFFSET $2 LIMIT $3`,
+      ),
       [viewer, offset, limit],
     );
+    return splitPageWithTotal(rows);
   }
 }

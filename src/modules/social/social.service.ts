@@ -195,18 +195,23 @@ export class SocialService {
   }
 
   async search(viewer: string, query: SearchUsersQueryDto): Promise<Page<UserSearchResultDto>> {
-    const rows = await this.social.search(viewer, query.q, offsetOf(query), query.limit);
+    const { items, total } = await this.social.search(
+      viewer,
+      query.q,
+      offsetOf(query),
+      query.limit,
+    );
     return toPage(
-      rows.map(({ id, displayName, relationship }) => ({ id, displayName, relationship })),
-      rows[0]?.total ?? 0,
+      items.map(({ id, displayName, relationship }) => ({ id, displayName, relationship })),
+      total,
       query,
     );
   }
 
   async suggestions(viewer: string, query: PageQueryDto): Promise<Page<FriendSuggestionDto>> {
-    const rows = await this.social.suggestions(viewer, offsetOf(query), query.limit);
+    const { items, total } = await this.social.suggestions(viewer, offsetOf(query), query.limit);
     return toPage(
-      rows.map((row) => ({
+      items.map((row) => ({
         user: { id: row.id, displayName: row.displayName },
         reasons: [
           ...(row.friendsInCommon > 0 ? [SuggestionReason.FriendsInCommon] : []),
@@ -215,7 +220,7 @@ export class SocialService {
         friendsInCommon: row.friendsInCommon,
         templateName: row.templateName,
       })),
-      rows[0]?.total ?? 0,
+      total,
       query,
     );
   }
