@@ -7,7 +7,7 @@ import { RequestContext } from '../src/common/http/request-context';
 import { FeedSubscribers } from '../src/modules/feed/feed.subscribers';
 import { UserStatus } from '../src/modules/users/user.vocabulary';
 import { BENCH_PRESS, completedWorkout, libraryExerciseIds } from './support/fixtures';
-import { domainEventsSettled } from './support/domain-events';
+import { domainEventsSettled, publishedEventsOf } from './support/domain-events';
 import { bareAccounts, befriend, Member, verifiedMember, verifiedMembers } from './support/social';
 import { registerClient } from './support/api-client';
 import { eventually, startApi, startWorker, TestApi } from './support/test-app';
@@ -311,6 +311,10 @@ describe('feed: activities, privacy, likes, comments (e2e)', () => {
     );
     await likers[0].client.delete(`/feed/${post.body.id}/like`).expect(204);
     expect((await owner.client.get(`/feed/${post.body.id}`).expect(200)).body.likeCount).toBe(45);
+    // A like is announced once, however often it is sent.
+    expect(await publishedEventsOf(db, likers[9].user.id)).toEqual([
+      { name: 'activity.liked', payload: { userId: likers[9].user.id, activityId: post.body.id } },
+    ]);
     const mine = await likers[9].client.get(`/feed/${post.body.id}`).expect(200);
     expect(mine.body.likedByMe).toBe(true);
     const page = await owner.client.get(`/feed/${post.body.id}/likes`, { limit: 40 }).expect(200);
@@ -330,6 +334,10 @@ describe('feed: activities, privacy, likes, comments (e2e)', () => {
     expect(c1.headers.location).toBe(`/api/v1${base}/${c1.body.id}`);
     expect(c1.body).toMatchObject({ author: { id: friend.user.id }, text: 'first' });
     const c2 = await other.client.post(base, { text: 'second' }).expect(201);
+    expect(await publishedEventsOf(db, other.user.id)).toContainEqual({
+      name: 'activity.commented',
+      payload: { userId: other.user.id, activityId: post.body.id, commentId: c2.body.id },
+    });
     const list = await owner.client.get(base).expect(200);
     expect(list.body.items.map((c: Body) => c.id)).toEqual([c1.body.id, c2.body.id]);
     expect((await owner.client.get(`/feed/${post.body.id}`).expect(200)).body.commentCount).toBe(2);

@@ -50,6 +50,10 @@ export interface DomainEventPayloads {
   'friend-request.sent': { userId: string; addresseeId: string; requestId: string };
   /** `userId` and `friendId` became friends (`userId` accepted, or crossed `friendId`'s request). */
   'friendship.made': { userId: string; friendId: string };
+  /** `userId` liked the activity (a new like; a repeated one announces nothing). */
+  'activity.liked': { userId: string; activityId: string };
+  /** `userId` commented on the activity. */
+  'activity.commented': { userId: string; activityId: string; commentId: string };
 }
 
 export type DomainEventName = keyof DomainEventPayloads;
@@ -92,6 +96,8 @@ const NAMES: { readonly [N in DomainEventName]: true } = {
   'goal.achieved': true,
   'friend-request.sent': true,
   'friendship.made': true,
+  'activity.liked': true,
+  'activity.commented': true,
 };
 
 export const ALL_DOMAIN_EVENT_NAMES = Object.keys(NAMES) as readonly DomainEventName[];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { KeysetPosition } from '../../common/pagination/cursor';
 import { KEYSET_NOW_SQL as NOW_MS, keysetInstantSql } from '../../common/pagination/keyset';
 import { isoInstantSql } from '../../common/time/iso-instant-sql';
@@ -99,6 +99,12 @@ export interface ActivityDetails {
   goal?: { goalId: string; title: string; type: string; metric: string };
 }
 
+/** What a like or an unlike found: the activity visible to the caller, and the like changed. */
+export interface LikeOutcome {
+  visible: boolean;
+  changed: boolean;
+}
+
 export interface LikeRow {
   userId: string;
   displayName: string;
@@ -127,7 +133,23 @@ const COMMENT_COLUMNS = `c.id, c.activity_id AS "activityId", c.user_id AS "auth
  */
 @Injectable()
 export class FeedRepository {
+  /** Set on a repository bound to a transaction (inTransaction): its statements run in it. */
+  private manager?: EntityManager;
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Runs `work` in one transaction, with a repository whose statements run in it. */
+  inTransaction<T>(work: (tx: FeedRepository, manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction((manager) => {
+      const tx = new FeedRepository(this.db);
+      tx.manager = manager;
+      return work(tx, manager);
+    });
+  }
+
+  private query<T>(sql: string, parameters: unknown[]): Promise<T> {
+    return (this.manager ?? this.db.manager).query(sql, parameters);
+  }
 
   /**
    * A page of the feed: the viewer's own activities (unless `friendsOnly`) and their friends'
@@ -148,7 +170,7 @@ export class FeedRepository {
       ? `a.user_id <> $1 AND ${FRIEND_OF_VIEWER}`
       : `(a.user_id = $1 OR ${FRIEND_OF_VIEWER})`;
     const keyset = before ? `AND (a.occurred_at, a.id) < ($2::timestamptz, $3::uuid)` : '';
-    return this.db.query(
+    return this.query(
       `SELECT ${ACTIVITY_COLUMNS}
          FROM activities a JOIN users o ON o.id = a.user_id
         WHERE ${author} ${keyset}
@@ -161,7 +183,7 @@ export class FeedRepository {
 
   /** One activity if the viewer may see it (primary key), else null. */
   async findVisible(viewer: string, id: string): Promise<ActivityRow | null> {
-    const [row]: ActivityRow[] = await this.db.query(
+    const [row]: ActivityRow[] = await this.query(
       `SELECT ${ACTIVITY_COLUMNS}
          FROM activities a JOIN users o ON o.id = a.user_id
         WHERE a.id = $2 AND ${visibleToSql('$1::uuid')}`,
@@ -171,7 +193,7 @@ export class FeedRepository {
   }
 
   async insertPost(userId: string, text: string, visibility: Audience): Promise<string> {
-    const [row]: { id: string }[] = await this.db.query(
+    const [row]: { id: string }[] = await this.query(
       `INSERT INTO activities (user_id, kind, visibility, occurred_at, text, details, created_at)
        VALUES ($1, 'post', $2, ${NOW_MS}, $3, '{}'::jsonb, ${NOW_MS}) RETURNING id`,
       [userId, visibility, text],
@@ -185,7 +207,7 @@ export class FeedRepository {
    * or no longer completed meanwhile makes none.
    */
   async insertWorkoutActivity(workoutId: string): Promise<void> {
-    await this.db.query(
+    await this.query(
       `INSERT INTO activities (user_id, kind, occurred_at, workout_id, details)
        SELECT w.user_id, 'workout', ${keysetInstantSql('w.completed_at')}, w.id,
               jsonb_build_object('workout', ${WORKOUT_DETAILS})
@@ -201,7 +223,7 @@ export class FeedRepository {
    * record gone meanwhile (its workout deleted or re-dated) makes none.
    */
   async insertRecordActivity(recordId: string): Promise<void> {
-    await this.db.query(
+    await this.query(
       `INSERT INTO activities (user_id, kind, visibility, occurred_at, workout_id, record_id, details)
        SELECT r.user_id, 'personal_record',
               coalesce((SELECT w.visibility FROM activities w
@@ -220,7 +242,7 @@ export class FeedRepository {
 
   /** The activity of an achieved goal, when it was achieved; once (UQ_activities_goal). */
   async insertGoalActivity(goalId: string): Promise<void> {
-    await this.db.query(
+    await this.query(
       `INSERT INTO activities (user_id, kind, occurred_at, goal_id, details)
        SELECT g.user_id, 'goal_achieved', ${keysetInstantSql('coalesce(g.achieved_at, now())')}, g.id,
               jsonb_build_object('goal', jsonb_build_object(
@@ -236,7 +258,7 @@ export class FeedRepository {
    * their records (IDX_activities_workout). Idempotent: it copies the current state.
    */
   async redateWorkout(workoutId: string): Promise<void> {
-    await this.db.query(
+    await this.query(
       `UPDATE activities a
           SET occurred_at = ${keysetInstantSql('w.completed_at')}, updated_at = now()
          FROM workouts w
@@ -244,7 +266,7 @@ export class FeedRepository {
           AND w.completed_at IS NOT NULL`,
       [workoutId],
     );
-    await this.db.query(
+    await this.query(
       `UPDATE activities a
           SET occurred_at = ${keysetInstantSql('r.achieved_at')}, updated_at = now()
          FROM personal_records r
@@ -264,7 +286,7 @@ export class FeedRepository {
     caption: string | null,
     visibility: Audience,
   ): Promise<string | null> {
-    const [row]: { id: string }[] = await this.db.query(
+    const [row]: { id: string }[] = await this.query(
       `INSERT INTO activities (user_id, kind, visibility, occurred_at, workout_id, text, details)
        SELECT w.user_id, 'workout', $3, ${keysetInstantSql('w.completed_at')}, w.id, $4,
               jsonb_build_object('workout', ${WORKOUT_DETAILS})
@@ -275,7 +297,7 @@ export class FeedRepository {
       [userId, workoutId, visibility, caption],
     );
     if (!row) return null;
-    await this.db.query(
+    await this.query(
       `UPDATE activities SET visibility = $2, updated_at = now()
         WHERE workout_id = $1 AND kind = 'personal_record'`,
       [workoutId, visibility],
@@ -285,7 +307,7 @@ export class FeedRepository {
 
   /** The owner's workout status, for a share's answer: null when not theirs (or gone). */
   async workoutStatusOf(userId: string, workoutId: string): Promise<string | null> {
-    const [row]: { status: string }[] = await this.db.query(
+    const [row]: { status: string }[] = await this.query(
       `SELECT status FROM workouts WHERE id = $1 AND user_id = $2`,
       [workoutId, userId],
     );
@@ -295,10 +317,10 @@ export class FeedRepository {
   /**
    * Likes the activity if the viewer may see it, in one statement: the like (PK: a second one
    * is a no-op) and the count's increment, an atomic UPDATE that concurrent likes queue on.
-   * Answers whether the activity is visible.
+   * Answers whether the activity is visible and whether this call liked it.
    */
-  async like(viewer: string, activityId: string): Promise<boolean> {
-    const [row]: { visible: boolean }[] = await this.db.query(
+  async like(viewer: string, activityId: string): Promise<LikeOutcome> {
+    const [row]: LikeOutcome[] = await this.query(
       `WITH target AS (
               ${VISIBLE_TARGET}),
             liked AS (
@@ -308,15 +330,15 @@ export class FeedRepository {
             counted AS (
               UPDATE activities SET like_count = like_count + 1
                WHERE id IN (SELECT activity_id FROM liked) RETURNING id)
-       SELECT EXISTS (SELECT 1 FROM target) AS visible, (SELECT count(*) FROM counted) AS counted`,
+       SELECT EXISTS (SELECT 1 FROM target) AS visible, EXISTS (SELECT 1 FROM counted) AS changed`,
       [viewer, activityId],
     );
-    return row.visible;
+    return row;
   }
 
   /** The reverse of like(), as atomic; unliking what was not liked is a no-op. */
-  async unlike(viewer: string, activityId: string): Promise<boolean> {
-    const [row]: { visible: boolean }[] = await this.db.query(
+  async unlike(viewer: string, activityId: string): Promise<LikeOutcome> {
+    const [row]: LikeOutcome[] = await this.query(
       `WITH target AS (
               ${VISIBLE_TARGET}),
             unliked AS (
@@ -326,10 +348,10 @@ export class FeedRepository {
             counted AS (
               UPDATE activities SET like_count = like_count - 1
                WHERE id IN (SELECT activity_id FROM unliked) RETURNING id)
-       SELECT EXISTS (SELECT 1 FROM target) AS visible, (SELECT count(*) FROM counted) AS counted`,
+       SELECT EXISTS (SELECT 1 FROM target) AS visible, EXISTS (SELECT 1 FROM counted) AS changed`,
       [viewer, activityId],
     );
-    return row.visible;
+    return row;
   }
 
   /**
@@ -343,7 +365,7 @@ export class FeedRepository {
     limit: number,
   ): Promise<LikeRow[]> {
     const keyset = before ? `AND (l.created_at, l.user_id) < ($3::timestamptz, $4::uuid)` : '';
-    return this.db.query(
+    return this.query(
       `SELECT l.user_id AS "userId", u.display_name AS "displayName",
               ${isoInstantSql('l.created_at')} AS "likedAt"
          FROM activity_likes l JOIN users u ON u.id = l.user_id
@@ -359,7 +381,7 @@ export class FeedRepository {
    * increment. Answers the new comment's id, or null when the activity is not visible.
    */
   async insertComment(viewer: string, activityId: string, text: string): Promise<string | null> {
-    const [row]: { id: string }[] = await this.db.query(
+    const [row]: { id: string }[] = await this.query(
       `WITH target AS (
               ${VISIBLE_TARGET}),
             written AS (
@@ -385,7 +407,7 @@ export class FeedRepository {
     limit: number,
   ): Promise<CommentRow[]> {
     const keyset = after ? `AND (c.created_at, c.id) > ($3::timestamptz, $4::uuid)` : '';
-    return this.db.query(
+    return this.query(
       `SELECT ${COMMENT_COLUMNS}
          FROM activity_comments c JOIN users u ON u.id = c.user_id
         WHERE c.activity_id = $2 AND NOT ${blockedEitherWaySql('$1::uuid', 'c.user_id')} ${keyset}
@@ -401,7 +423,7 @@ export class FeedRepository {
     activityId: string,
     commentId: string,
   ): Promise<CommentRow | null> {
-    const [row]: CommentRow[] = await this.db.query(
+    const [row]: CommentRow[] = await this.query(
       `SELECT ${COMMENT_COLUMNS}
          FROM activity_comments c JOIN users u ON u.id = c.user_id
         WHERE c.id = $3 AND c.activity_id = $2
@@ -414,7 +436,7 @@ export class FeedRepository {
   /** Changes the text of the author's own comment; false when it is not theirs. */
   async updateComment(authorId: string, commentId: string, text: string): Promise<boolean> {
     // TypeORM answers an UPDATE with [rows, affected count].
-    const [, affected]: [unknown[], number] = await this.db.query(
+    const [, affected]: [unknown[], number] = await this.query(
       `UPDATE activity_comments SET text = $3, updated_at = ${NOW_MS}
         WHERE id = $2 AND user_id = $1`,
       [authorId, commentId, text],
@@ -427,7 +449,7 @@ export class FeedRepository {
    * in one statement; false when the caller is neither.
    */
   async deleteComment(caller: string, activityId: string, commentId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
+    const rows: unknown[] = await this.query(
       `WITH removed AS (
               DELETE FROM activity_comments c
                WHERE c.id = $3 AND c.activity_id = $2

@@ -2,6 +2,8 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { ValidationProblem } from '../../common/errors/domain-errors';
 import { CursorPage, toCursorPage } from '../../common/pagination/cursor';
 import { CursorQueryDto, keysetOf } from '../../common/pagination/cursor-query.dto';
+import { domainEvent } from '../../infrastructure/events/domain-event-catalogue';
+import { publishDomainEvents } from '../../infrastructure/events/publish-domain-events';
 import { Audience, isWithin } from '../users/privacy.vocabulary';
 import { UsersService } from '../users/users.service';
 import { ActivityDto, CommentDto, LikeDto } from './dto/activity.dto';
@@ -121,13 +123,25 @@ export class FeedService {
     if (!id) throw await this.shareRefusal(userId, workoutId);
   }
 
-  /** Idempotent; only someone who may see the activity may like it. */
+  /**
+   * Idempotent; only someone who may see the activity may like it. A new like is announced
+   * (`activity.liked`) in its transaction.
+   */
   async like(viewer: string, activityId: string): Promise<void> {
-    if (!(await this.feed.like(viewer, activityId))) throw activityNotFound();
+    await this.feed.inTransaction(async (tx, manager) => {
+      const { visible, changed } = await tx.like(viewer, activityId);
+      if (!visible) throw activityNotFound();
+      if (changed) {
+        await publishDomainEvents(
+          manager,
+          domainEvent('activity.liked', { userId: viewer, activityId }),
+        );
+      }
+    });
   }
 
   async unlike(viewer: string, activityId: string): Promise<void> {
-    if (!(await this.feed.unlike(viewer, activityId))) throw activityNotFound();
+    if (!(await this.feed.unlike(viewer, activityId)).visible) throw activityNotFound();
   }
 
   async likes(
@@ -145,9 +159,17 @@ export class FeedService {
     );
   }
 
+  /** A comment, announced (`activity.commented`) in its transaction. */
   async comment(viewer: string, activityId: string, text: string): Promise<CommentDto> {
-    const id = await this.feed.insertComment(viewer, activityId, text);
-    if (!id) throw activityNotFound();
+    const id = await this.feed.inTransaction(async (tx, manager) => {
+      const commentId = await tx.insertComment(viewer, activityId, text);
+      if (!commentId) throw activityNotFound();
+      await publishDomainEvents(
+        manager,
+        domainEvent('activity.commented', { userId: viewer, activityId, commentId }),
+      );
+      return commentId;
+    });
     return this.findComment(viewer, activityId, id);
   }
 
