@@ -377,6 +377,16 @@ describe('feed: activities, privacy, likes, comments (e2e)', () => {
     expect(seenByAuthor.body.items.map((c: Body) => c.text)).toEqual(['from a bystander']);
     const likes = await author.client.get(`/feed/${post.body.id}/likes`).expect(200);
     expect(likes.body.items).toEqual([]);
+    // The worker takes the blocked user's like away, and off the count (user.blocked).
+    await eventually(async () => {
+      const { body } = await author.client.get(`/feed/${post.body.id}`).expect(200);
+      return body.likeCount === 0 ? true : undefined;
+    });
+    const [{ n }] = await db.query(
+      'SELECT count(*)::int AS n FROM activity_likes WHERE activity_id = $1',
+      [post.body.id],
+    );
+    expect(n).toBe(0);
     await author.client.get(`/feed/${blockersPost.body.id}`).expect(404);
     // The commenter no longer sees the activity at all, nor can touch it.
     await commenter.client.get(`/feed/${post.body.id}`).expect(404);

@@ -50,6 +50,8 @@ export interface DomainEventPayloads {
   'friend-request.sent': { userId: string; addresseeId: string; requestId: string };
   /** `userId` and `friendId` became friends (`userId` accepted, or crossed `friendId`'s request). */
   'friendship.made': { userId: string; friendId: string };
+  /** `userId` blocked `blockedUserId` (their friendship and pending requests already ended). */
+  'user.blocked': { userId: string; blockedUserId: string };
   /** `userId` liked the activity (a new like; a repeated one announces nothing). */
   'activity.liked': { userId: string; activityId: string };
   /** `userId` commented on the activity. */
@@ -96,6 +98,7 @@ const NAMES: { readonly [N in DomainEventName]: true } = {
   'goal.achieved': true,
   'friend-request.sent': true,
   'friendship.made': true,
+  'user.blocked': true,
   'activity.liked': true,
   'activity.commented': true,
 };

@@ -355,6 +355,26 @@ export class FeedRepository {
   }
 
   /**
+   * Removes the likes each of the two users gave the other's activities, and takes them off
+   * the counts, in one statement (IDX_activity_likes_user, then the activities' primary key).
+   * Idempotent: a second run finds no like to remove.
+   */
+  async removeLikesBetween(a: string, b: string): Promise<void> {
+    await this.query(
+      `WITH removed AS (
+              DELETE FROM activity_likes l USING activities x
+               WHERE x.id = l.activity_id
+                 AND ((l.user_id = $1 AND x.user_id = $2) OR (l.user_id = $2 AND x.user_id = $1))
+              RETURNING l.activity_id),
+            per_activity AS (
+              SELECT activity_id, count(*)::int AS n FROM removed GROUP BY activity_id)
+       UPDATE activities t SET like_count = t.like_count - p.n
+         FROM per_activity p WHERE t.id = p.activity_id`,
+      [a, b],
+    );
+  }
+
+  /**
    * Who liked the activity, newest first (IDX_activity_likes_activity_created), leaving out
    * anyone in a block with the viewer. Call it once the activity is known to be visible.
    */

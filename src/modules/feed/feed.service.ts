@@ -231,6 +231,11 @@ export class FeedService {
     return this.feed.insertGoalActivity(goalId);
   }
 
+  /** Two users in a block no longer like each other's activities (comments stay, hidden). */
+  usersBlocked(userId: string, blockedUserId: string): Promise<void> {
+    return this.feed.removeLikesBetween(userId, blockedUserId);
+  }
+
   private async visible(viewer: string, id: string): Promise<ActivityRow> {
     const row = await this.feed.findVisible(viewer, id);
     if (!row) throw activityNotFound();

@@ -33,4 +33,10 @@ export class FeedSubscribers {
   async goalAchieved({ payload }: PublishedDomainEvent<'goal.achieved'>): Promise<void> {
     await this.feed.goalAchieved(payload.goalId);
   }
+
+  /** A block takes away the likes each gave the other's activities, and their counts. */
+  @OnDomainEvent('user.blocked')
+  async usersBlocked({ payload }: PublishedDomainEvent<'user.blocked'>): Promise<void> {
+    await this.feed.usersBlocked(payload.userId, payload.blockedUserId);
+  }
 }

@@ -134,18 +134,23 @@ export class SocialService {
 
   /**
    * Blocks `blockedId`: ends the friendship and every pending request between the two, in the
-   * same transaction. Blocking twice is a no-op; an unknown user is a 404.
+   * same transaction, and announces it (`user.blocked`: the feed takes their likes of each
+   * other's activities away). Blocking twice is a no-op; an unknown user is a 404.
    */
   async block(userId: string, blockedId: string): Promise<void> {
     if (blockedId === userId) {
       throw new ValidationProblem([{ field: 'userId', messages: ['you cannot block yourself'] }]);
     }
-    await this.social.inTransaction(async (tx) => {
+    await this.social.inTransaction(async (tx, manager) => {
       await tx.lockPair(userId, blockedId);
       if (!(await tx.userExists(blockedId))) throw notFound();
-      await tx.insertBlock(userId, blockedId);
+      if (!(await tx.insertBlock(userId, blockedId))) return;
       await tx.deleteFriendship(userId, blockedId);
       await tx.closeRequestsBetween(userId, blockedId);
+      await publishDomainEvents(
+        manager,
+        domainEvent('user.blocked', { userId, blockedUserId: blockedId }),
+      );
     });
   }
 
