@@ -69,6 +69,8 @@ export class AppConfig {
   summaries: { dailyQuota: number; sweepAfterSeconds: number };
   /** Domain events: the worker's relay from the outbox table to the subscribers' jobs. */
   outbox: { pollMs: number; batchSize: number; retryMaxMs: number; retentionHours: number };
+  /** Idempotency-Keys: how long a key is remembered (src/common/idempotency). */
+  idempotency: { retentionHours: number };
 
   get isProduction(): boolean {
     return this.env === 'production';

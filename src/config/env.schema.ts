@@ -330,6 +330,16 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(8_760)
   OUTBOX_RETENTION_HOURS: number;
+
+  /**
+   * Idempotency-Keys are forgotten after this many hours: a retry sent later creates anew.
+   * Long enough for an offline device to sync (30 days by default).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(87_600)
+  IDEMPOTENCY_KEY_RETENTION_HOURS: number;
 }
 
 /** Defaults that let `npm run dev` work against PostgreSQL and Redis on localhost. */
@@ -377,6 +387,7 @@ export const DEVELOPMENT_DEFAULTS: Record<string, string> = {
   OUTBOX_BATCH_SIZE: '200',
   OUTBOX_RETRY_MAX_MS: '60000',
   OUTBOX_RETENTION_HOURS: '168',
+  IDEMPOTENCY_KEY_RETENTION_HOURS: '720',
   SMTP_URL: '',
   FRONTEND_URL: 'http://localhost:5173',
   EMAIL_VERIFICATION_TTL_SECONDS: '172800',

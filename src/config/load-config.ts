@@ -163,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retryMaxMs: vars.OUTBOX_RETRY_MAX_MS,
       retentionHours: vars.OUTBOX_RETENTION_HOURS,
     },
+    idempotency: { retentionHours: vars.IDEMPOTENCY_KEY_RETENTION_HOURS },
   });
 }
 
