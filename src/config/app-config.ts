@@ -72,6 +72,19 @@ export class AppConfig {
   /** Idempotency-Keys: how long a key is remembered (src/common/idempotency). */
   idempotency: { retentionHours: number };
 
+  /** Files (src/infrastructure/storage): a folder, or a bucket of an S3-compatible service. */
+  storage: {
+    driver: 'fs' | 's3';
+    dir: string;
+    s3: {
+      endpoint: string | null;
+      bucket: string;
+      region: string;
+      accessKeyId: string | null;
+      secretAccessKey: string | null;
+    };
+  };
+
   get isProduction(): boolean {
     return this.env === 'production';
   }
