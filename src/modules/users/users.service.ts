@@ -4,6 +4,7 @@ import { Page, toPage } from '../../common/pagination/page';
 import { offsetOf, PageQueryDto } from '../../common/pagination/page-query.dto';
 import { UpdatePreferencesDto } from './dto/preferences.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
+import { AvatarDto } from './dto/avatar.dto';
 import { UserDto } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { UserAccount } from './user.vocabulary';
@@ -70,7 +71,8 @@ export class UsersService {
 
   /** The account as GET /users/profile answers it, in one primary-key read. */
   async profileOf(id: string): Promise<UserDto> {
-    return orGone(await this.users.findProfile(id));
+    const { avatarDigest, ...profile } = orGone(await this.users.findProfile(id));
+    return { ...profile, avatar: AvatarDto.of(id, avatarDigest) };
   }
 
   async updateProfile(id: string, changes: UpdateProfileDto): Promise<User> {
