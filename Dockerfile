@@ -88,6 +88,11 @@ COPY --from=build /app/dist ./dist
 # The exercise library's data set, loaded by `node dist/src/cli/seed.js` (idempotent).
 COPY data ./data
 
+# The fs storage driver's folder (STORAGE_DIR), owned by `node`: a named volume mounted there
+# starts with this owner (docker-compose.yml mounts one in api and worker).
+RUN mkdir -p /var/lib/fitai/storage && chown node:node /var/lib/fitai/storage
+ENV STORAGE_DIR=/var/lib/fitai/storage
+
 USER node
 EXPOSE 3000 3001
 
