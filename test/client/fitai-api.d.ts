@@ -1836,35 +1836,6 @@ export interface components {
              */
             equipment?: components["schemas"]["Equipment"][] | null;
         };
-        FileRequiredProblem: {
-            /**
-             * @description The kind of problem (docs/errors.md); clients branch on it (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "urn:fitai:problem:file-required";
-            /** @example File required */
-            title: string;
-            /**
-             * @example 400
-             * @enum {integer}
-             */
-            status: 400;
-            /**
-             * @description This occurrence, for people; clients do not parse it
-             * @example Send the file as a multipart/form-data part named "file".
-             */
-            detail?: string;
-            /**
-             * @description The request path
-             * @example /api/v1/auth/register
-             */
-            instance: string;
-            /**
-             * @description Also in the X-Request-Id header and in every log line of the request
-             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
-             */
-            requestId: string;
-        };
         NotFoundProblem: {
             /**
              * @description The kind of problem (docs/errors.md); clients branch on it
@@ -2020,6 +1991,35 @@ export interface components {
              *     ]
              */
             acceptedFormats: string[];
+        };
+        FileRequiredProblem: {
+            /**
+             * @description The kind of problem (docs/errors.md); clients branch on it (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "urn:fitai:problem:file-required";
+            /** @example File required */
+            title: string;
+            /**
+             * @example 400
+             * @enum {integer}
+             */
+            status: 400;
+            /**
+             * @description This occurrence, for people; clients do not parse it
+             * @example Send the file as a multipart/form-data part named "file".
+             */
+            detail?: string;
+            /**
+             * @description The request path
+             * @example /api/v1/auth/register
+             */
+            instance: string;
+            /**
+             * @description Also in the X-Request-Id header and in every log line of the request
+             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
+             */
+            requestId: string;
         };
         ImageTooLargeProblem: {
             /**
@@ -5839,7 +5839,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description Invalid input (`validation-failed`, `bad-request`, `file-required`, `malformed-json`, `json-too-deep`) */
+            /** @description Invalid input (`bad-request`, `file-required`, `malformed-json`, `json-too-deep`) */
             400: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -5848,7 +5848,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["FileRequiredProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                    "application/problem+json": components["schemas"]["BadRequestProblem"] | components["schemas"]["FileRequiredProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
                 };
             };
             /** @description Not signed in, or wrong credentials (`unauthorized`) */

@@ -69,9 +69,9 @@ export class AvatarsController {
   })
   @ApiOk(UserDto)
   @ApiProblems(
-    400,
     404,
     415,
+    Problems.badRequest,
     Problems.fileRequired,
     AvatarProblems.unsupportedImage,
     AvatarProblems.imageTooLarge,

@@ -25,7 +25,7 @@ export class AvatarDto {
   large: string;
 
   static of(userId: string, digest: string | null): AvatarDto | null {
-    if (digest === null) return null;
+    if (!digest) return null;
     return {
       small: avatarPath(userId, digest, AvatarSize.Small),
       medium: avatarPath(userId, digest, AvatarSize.Medium),
