@@ -319,6 +319,23 @@ describe.each(['fs', 's3'] as const)('avatars, %s storage driver (e2e)', (driver
     expect(json.body.type).toBe('urn:fitai:problem:unsupported-media-type');
   });
 
+  it('refuses a malformed multipart body with 400 bad-request, not a 500', async () => {
+    const user = await registerUser(api.http);
+    const send = (contentType: string, body: string) =>
+      request(api.http)
+        .post('/api/v1/users/upload-avatar')
+        .auth(user.accessToken, { type: 'bearer' })
+        .set('content-type', contentType)
+        .send(body);
+    const noBoundary = await send('multipart/form-data', '--x\r\n\r\n').expect(400);
+    expect(noBoundary.body.type).toBe('urn:fitai:problem:bad-request');
+    const cutShort = await send(
+      'multipart/form-data; boundary=x',
+      '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nabc',
+    ).expect(400);
+    expect(cutShort.body.type).toBe('urn:fitai:problem:bad-request');
+  });
+
   it('refuses anonymous uploads with 401', async () => {
     const res = await upload(null, await png()).expect(401);
     expect(res.body.type).toBe('urn:fitai:problem:unauthorized');
