@@ -2477,7 +2477,7 @@ export interface components {
             codeVerifier?: string;
         };
         /** @enum {string} */
-        QueueName: "emails" | "accounts" | "summaries" | "domain-events";
+        QueueName: "emails" | "accounts" | "summaries" | "domain-events" | "maintenance";
         QueueCountsDto: {
             /** @example emails */
             name: components["schemas"]["QueueName"];
