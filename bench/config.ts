@@ -17,6 +17,13 @@ export interface BenchConfig {
   skipBuild: boolean;
   /** pg pool size of the FitAI API, the worker and the bare server (DATABASE_POOL_SIZE). */
   poolSize: number;
+  /** Jobs a worker process runs at once per queue (JOB_CONCURRENCY); FitAI's default if unset. */
+  jobConcurrency?: number;
+  /**
+   * Node.js options for this checkout's API and worker processes, e.g. `--cpu-prof
+   * --cpu-prof-dir=/tmp/p` to profile them under the bench's load (NODE_OPTIONS refuses that).
+   */
+  nodeArgs: string[];
   /** The figures to measure (1-7); 4 brings 3 along, whose users, weeks and worker it uses. */
   figures: number[];
 
@@ -100,6 +107,10 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     queuePrefix: `fitai-bench-${runId.replace('_', '-')}`,
     skipBuild: flag(env, 'BENCH_SKIP_BUILD'),
     poolSize: integer(env, 'BENCH_POOL_SIZE', 10),
+    jobConcurrency: env.BENCH_JOB_CONCURRENCY?.trim()
+      ? integer(env, 'BENCH_JOB_CONCURRENCY', 4)
+      : undefined,
+    nodeArgs: (env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
     figures: integerList(env, 'BENCH_FIGURES', [1, 2, 3, 4, 5, 6, 7], 7),
 
     durationSeconds: integer(env, 'BENCH_DURATION_SECONDS', 10),

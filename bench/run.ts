@@ -117,7 +117,7 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
   const env = fitaiEnvironment(config, resources.mailDir);
 
   log('starting the FitAI API (node dist/src/main.js)');
-  const api: RunningApi = await startApi(env);
+  const api: RunningApi = await startApi(env, undefined, undefined, config.nodeArgs);
   const figures: BenchFigures = {};
 
   if (selected(1)) {
@@ -160,7 +160,7 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
     figures.feed = await benchFeedRead(config, api, pool, viewer, log);
   }
 
-  const workers = (resources.workers = new WorkerPool(env));
+  const workers = (resources.workers = new WorkerPool(env, config.nodeArgs));
   if (figure3) {
     log(`figure 3: registering ${config.workerUsers} users and seeding their weeks`);
     const weekUsers = await registerUsers(api, config.workerUsers, 'week');

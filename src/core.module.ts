@@ -9,10 +9,11 @@ import { MailModule } from './infrastructure/mail/mail.module';
 import { MetricsModule } from './infrastructure/metrics/metrics.module';
 import { QueueModule } from './infrastructure/queues/queue.module';
 import { RedisModule } from './infrastructure/redis/redis.module';
+import { StorageModule } from './infrastructure/storage/storage.module';
 
 /**
  * Everything both entrypoints need: config, logging, PostgreSQL, Redis, queues, mail, metrics,
- * and the Redis cache. (Domain events need no module to publish: publishDomainEvents.)
+ * the Redis cache, and file storage. (Domain events need no module to publish: publishDomainEvents.)
  */
 @Module({})
 export class CoreModule {
@@ -28,6 +29,7 @@ export class CoreModule {
         MetricsModule,
         CacheModule,
         MailModule,
+        StorageModule,
       ],
     };
   }

@@ -5,16 +5,22 @@ import { CoreModule } from './core.module';
 import { DOMAIN_MODULES } from './domain-modules';
 import { DomainEventsWorkerModule } from './infrastructure/events/domain-events-worker.module';
 import { JobHandlerRegistry } from './infrastructure/queues/job-handler-registry';
+import { MaintenanceProcessor } from './infrastructure/maintenance/maintenance.processor';
 import { RecurringJobs } from './infrastructure/queues/recurring-jobs';
 import { AccountEmailsProcessor } from './modules/auth/account-emails.processor';
 import { EmailsProcessor } from './modules/emails/emails.processor';
 import { SummariesProcessor } from './modules/summaries/summaries.processor';
 
 /**
- * Every domain queue processor (the domain-events processor comes with DomainEventsWorkerModule).
+ * Every queue processor but the domain-events one (which comes with DomainEventsWorkerModule).
  * The worker refuses to start if a job name has no handler.
  */
-export const PROCESSORS = [EmailsProcessor, AccountEmailsProcessor, SummariesProcessor];
+export const PROCESSORS = [
+  EmailsProcessor,
+  AccountEmailsProcessor,
+  SummariesProcessor,
+  MaintenanceProcessor,
+];
 
 @Module({})
 export class WorkerModule {

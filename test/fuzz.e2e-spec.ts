@@ -219,13 +219,15 @@ describe('hostile input on every documented operation (e2e)', () => {
     }
     if (op.method !== 'GET') {
       for (const hostile of HOSTILE_BODIES) {
+        // An upload route reads a multipart body: one without a file is a 400 of its own.
+        const upload = op.multipart && !!hostile.contentType?.startsWith('multipart/');
         requests.push({
           ...plain,
           label: `body: ${hostile.label}`,
           contentType: hostile.contentType,
           body: hostile.body,
-          status: hostile.status,
-          problemType: hostile.problemType,
+          status: upload ? 400 : hostile.status,
+          problemType: upload ? 'urn:fitai:problem:file-required' : hostile.problemType,
         });
       }
     }

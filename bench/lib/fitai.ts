@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { BenchConfig } from '../config';
 import { expectStatus, mapConcurrent, requestJson } from './http';
 import { gitCommit } from './machine';
-import { freePort, ManagedProcess, startNode, waitUntilReady } from './processes';
+import { cpuSeconds, freePort, ManagedProcess, startNode, waitUntilReady } from './processes';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 
@@ -60,6 +60,7 @@ export function fitaiEnvironment(config: BenchConfig, mailDir: string): Record<s
     SUMMARY_DAILY_QUOTA: '100000',
     MAIL_DIR: mailDir,
     AI_PROVIDER: 'local',
+    ...(config.jobConcurrency ? { JOB_CONCURRENCY: String(config.jobConcurrency) } : {}),
   };
 }
 
@@ -73,11 +74,13 @@ export async function startApi(
   env: Record<string, string>,
   root = REPO_ROOT,
   name = 'FitAI API',
+  nodeArgs: string[] = [],
 ): Promise<RunningApi> {
   const port = await freePort();
   const managed = startNode(name, apiScript(root), {
     env: { ...env, PORT: String(port) },
     cwd: root,
+    nodeArgs,
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntilReady(managed, `${baseUrl}/health/ready`);
@@ -87,11 +90,13 @@ export async function startApi(
 export async function startWorker(
   env: Record<string, string>,
   label: string,
+  nodeArgs: string[] = [],
 ): Promise<ManagedProcess> {
   const port = await freePort();
   const managed = startNode(`FitAI worker ${label}`, WORKER_SCRIPT, {
     env: { ...env, WORKER_PORT: String(port) },
     cwd: REPO_ROOT,
+    nodeArgs,
   });
   await waitUntilReady(managed, `http://127.0.0.1:${port}/health/ready`);
   return managed;
@@ -130,7 +135,10 @@ export function registerUsers(api: RunningApi, count: number, label: string): Pr
 export class WorkerPool {
   private readonly workers: ManagedProcess[] = [];
 
-  constructor(private readonly env: Record<string, string>) {}
+  constructor(
+    private readonly env: Record<string, string>,
+    private readonly nodeArgs: string[] = [],
+  ) {}
 
   get size(): number {
     return this.workers.length;
@@ -140,9 +148,15 @@ export class WorkerPool {
     while (this.workers.length > count) await this.workers.pop()!.stop();
     const starting: Promise<ManagedProcess>[] = [];
     for (let n = this.workers.length; n < count; n++) {
-      starting.push(startWorker(this.env, String(n + 1)));
+      starting.push(startWorker(this.env, String(n + 1), this.nodeArgs));
     }
     this.workers.push(...(await Promise.all(starting)));
+  }
+
+  /** CPU seconds the workers have used so far (null where /proc is not readable). */
+  async cpuSeconds(): Promise<number | null> {
+    const each = await Promise.all(this.workers.map((w) => cpuSeconds(w.child.pid)));
+    return each.some((s) => s === null) ? null : each.reduce((a, b) => a! + b!, 0);
   }
 
   /** Throws with its output if a worker died (a crash would silently skew the figures). */

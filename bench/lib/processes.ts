@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { getJson } from './http';
@@ -61,6 +62,20 @@ export class ManagedProcess {
 }
 
 const LIVE = new Set<ManagedProcess>();
+
+/**
+ * CPU time (user + system) a live process has used so far, in seconds, from /proc (Linux,
+ * whose /proc counts in USER_HZ = 100 ticks a second); null where /proc is not there. Unlike
+ * throughput, it hardly moves when other programs compete for the cores.
+ */
+export async function cpuSeconds(pid: number | undefined): Promise<number | null> {
+  if (pid === undefined) return null;
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  if (stat === null) return null;
+  // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
 
 // Last line of defence (uncaught error, process.exit): nothing the bench started survives it.
 process.on('exit', () => {

@@ -123,13 +123,21 @@ function workerSection(worker: WorkerFigure): string[] {
     `3. Worker — week summaries (${worker.entriesPerWeek} entries each), pre-filled queue, ` +
       'JOB_CONCURRENCY jobs at once per queue per process, after an untimed warm-up batch',
     table(
-      ['worker processes', 'summaries', 'seconds', 'per second', 'avg job ms'],
+      [
+        'worker processes',
+        'summaries',
+        'seconds',
+        'per second',
+        'avg job ms',
+        'worker CPU ms per summary',
+      ],
       worker.runs.map((run) => [
         String(run.workers),
         String(run.summaries),
         run.seconds.toFixed(2),
         run.perSecond.toFixed(1),
         ms(run.averageJobMs),
+        run.workerCpuMsPerJob === null ? 'n/a' : ms(run.workerCpuMsPerJob),
       ]),
     ),
   ];
@@ -319,6 +327,7 @@ function roundWorker(f: WorkerFigure) {
       seconds: round(run.seconds, 3),
       perSecond: round(run.perSecond, 1),
       averageJobMs: round(run.averageJobMs, 2),
+      workerCpuMsPerJob: run.workerCpuMsPerJob === null ? null : round(run.workerCpuMsPerJob, 2),
       enqueueSeconds: round(run.enqueueSeconds, 2),
     })),
   };

@@ -20,6 +20,11 @@ export interface WorkerRun {
   perSecond: number;
   /** Mean time one job spent processing (started_at → completed_at). */
   averageJobMs: number;
+  /**
+   * CPU time the worker processes used per summary over the timed batch (Linux only): what a
+   * job costs, whatever else shares the machine.
+   */
+  workerCpuMsPerJob: number | null;
   /** How long the API took to accept the requests (202s), for context only. */
   enqueueSeconds: number;
 }
@@ -155,10 +160,12 @@ export async function benchWorkerThroughput(
       );
       if (early[0].n > 0) throw new Error('summaries were processed while the queue was paused');
 
+      const cpuBefore = await workers.cpuSeconds();
       const started = process.hrtime.bigint();
       await queue.resume(false);
       await waitCompleted(pool, week, users.length, workers);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const cpuAfter = await workers.cpuSeconds();
       const { rows: stats } = await pool.query<{ avg_ms: number }>(
         `SELECT (avg(extract(epoch FROM completed_at - started_at)) * 1000)::float AS avg_ms
            FROM summaries WHERE ${WHERE_WEEK}`,
@@ -170,11 +177,18 @@ export async function benchWorkerThroughput(
         seconds,
         perSecond: users.length / seconds,
         averageJobMs: stats[0].avg_ms,
+        workerCpuMsPerJob:
+          cpuBefore === null || cpuAfter === null
+            ? null
+            : ((cpuAfter - cpuBefore) * 1000) / users.length,
         enqueueSeconds,
       };
       log(
         `${count} worker process(es): ${users.length} summaries in ${seconds.toFixed(2)} s ` +
-          `= ${run.perSecond.toFixed(1)}/s`,
+          `= ${run.perSecond.toFixed(1)}/s` +
+          (run.workerCpuMsPerJob === null
+            ? ''
+            : `, worker CPU ${run.workerCpuMsPerJob.toFixed(2)} ms per summary`),
       );
       runs.push(run);
     }

@@ -69,6 +69,21 @@ export class AppConfig {
   summaries: { dailyQuota: number; sweepAfterSeconds: number };
   /** Domain events: the worker's relay from the outbox table to the subscribers' jobs. */
   outbox: { pollMs: number; batchSize: number; retryMaxMs: number; retentionHours: number };
+  /** Idempotency-Keys: how long a key is remembered (src/common/idempotency). */
+  idempotency: { retentionHours: number };
+
+  /** Files (src/infrastructure/storage): a folder, or a bucket of an S3-compatible service. */
+  storage: {
+    driver: 'fs' | 's3';
+    dir: string;
+    s3: {
+      endpoint: string | null;
+      bucket: string;
+      region: string;
+      accessKeyId: string | null;
+      secretAccessKey: string | null;
+    };
+  };
 
   get isProduction(): boolean {
     return this.env === 'production';

@@ -52,6 +52,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/upload-avatar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload the caller's avatar (multipart)
+         * @description Send one image as the `file` part of a multipart/form-data body: jpeg, png, webp, gif, at most 5 MB and 50 megapixels. The image is checked by decoding it (its file name and declared type are ignored), turned upright, cropped to a centred square and stored as WebP at 64, 256 and 512 pixels, without metadata (no EXIF, no GPS position). Replaces the previous avatar, whose files are removed. Returns the profile with the new avatar URLs.
+         */
+        post: operations["AvatarsController_uploadAvatar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{userId}/avatar/{digest}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's avatar image (public)
+         * @description The URLs come from a profile (`avatar.small|medium|large`). Avatars are public, as on most social apps: anyone with the URL may load it (an `<img>` cannot send a token), and the URL cannot be guessed from the user id alone. Content-addressed: the bytes behind a URL never change, so it is cached for a year (`immutable`); a new upload gets new URLs and the old ones answer 404. `If-None-Match` with the ETag gets a 304.
+         */
+        get: operations["AvatarsController_avatar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/register": {
         parameters: {
             query?: never;
@@ -1955,6 +1995,23 @@ export interface components {
         Role: "user" | "admin";
         /** @enum {string} */
         UserStatus: "active" | "suspended";
+        AvatarDto: {
+            /**
+             * @description 64 × 64 WebP
+             * @example /api/v1/users/5b4c0e0a-0c4c-4a7e-9d27-4f0b0f3f6a11/avatar/9f86d081884c7d659a2feaa0c55ad015?size=small
+             */
+            small: string;
+            /**
+             * @description 256 × 256 WebP
+             * @example /api/v1/users/5b4c0e0a-0c4c-4a7e-9d27-4f0b0f3f6a11/avatar/9f86d081884c7d659a2feaa0c55ad015?size=medium
+             */
+            medium: string;
+            /**
+             * @description 512 × 512 WebP
+             * @example /api/v1/users/5b4c0e0a-0c4c-4a7e-9d27-4f0b0f3f6a11/avatar/9f86d081884c7d659a2feaa0c55ad015?size=large
+             */
+            large: string;
+        };
         UserDto: {
             /**
              * Format: uuid
@@ -1976,6 +2033,8 @@ export interface components {
             status: components["schemas"]["UserStatus"];
             /** @example false */
             emailVerified: boolean;
+            /** @description URLs of the avatar in each size; null until one is uploaded */
+            avatar: components["schemas"]["AvatarDto"] | (never | null);
             /**
              * Format: date-time
              * @example 2026-11-21T09:30:00.000Z
@@ -2151,6 +2210,256 @@ export interface components {
             /** @example false */
             showRecordNumbers?: boolean;
         };
+        NotFoundProblem: {
+            /**
+             * @description The kind of problem (docs/errors.md); clients branch on it
+             * @example urn:fitai:problem:not-found
+             * @enum {string}
+             */
+            type: "urn:fitai:problem:not-found";
+            /** @example Not Found */
+            title: string;
+            /**
+             * @example 404
+             * @enum {integer}
+             */
+            status: 404;
+            /**
+             * @description This occurrence, for people; clients do not parse it
+             * @example No such resource.
+             */
+            detail?: string;
+            /**
+             * @description The request path
+             * @example /api/v1/auth/register
+             */
+            instance: string;
+            /**
+             * @description Also in the X-Request-Id header and in every log line of the request
+             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
+             */
+            requestId: string;
+        };
+        UnsupportedMediaTypeProblem: {
+            /**
+             * @description The kind of problem (docs/errors.md); clients branch on it (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "urn:fitai:problem:unsupported-media-type";
+            /** @example Unsupported media type */
+            title: string;
+            /**
+             * @example 415
+             * @enum {integer}
+             */
+            status: 415;
+            /**
+             * @description This occurrence, for people; clients do not parse it
+             * @example The request body must be JSON, sent as application/json.
+             */
+            detail?: string;
+            /**
+             * @description The request path
+             * @example /api/v1/auth/register
+             */
+            instance: string;
+            /**
+             * @description Also in the X-Request-Id header and in every log line of the request
+             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
+             */
+            requestId: string;
+        };
+        UnsupportedEncodingProblem: {
+            /**
+             * @description The kind of problem (docs/errors.md); clients branch on it (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "urn:fitai:problem:unsupported-encoding";
+            /** @example Unsupported encoding */
+            title: string;
+            /**
+             * @example 415
+             * @enum {integer}
+             */
+            status: 415;
+            /**
+             * @description This occurrence, for people; clients do not parse it
+             * @example The request body encoding is not supported.
+             */
+            detail?: string;
+            /**
+             * @description The request path
+             * @example /api/v1/auth/register
+             */
+            instance: string;
+            /**
+             * @description Also in the X-Request-Id header and in every log line of the request
+             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
+             */
+            requestId: string;
+        };
+        UnsupportedCharsetProblem: {
+            /**
+             * @description The kind of problem (docs/errors.md); clients branch on it (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "urn:fitai:problem:unsupported-charset";
+            /** @example Unsupported charset */
+            title: string;
+            /**
+             * @example 415
+             * @enum {integer}
+             */
+            status: 415;
+            /**
+             * @description This occurrence, for people; clients do not parse it
+             * @example The request body charset is not supported.
+             */
+            detail?: string;
+            /**
+             * @description The request path
+             * @example /api/v1/auth/register
+             */
+            instance: string;
+            /**
+             * @description Also in the X-Request-Id header and in every log line of the request
+             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
+             */
+            requestId: string;
+        };
+        UnsupportedImageProblem: {
+            /**
+             * @description The kind of problem (docs/errors.md); clients branch on it (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "urn:fitai:problem:unsupported-image";
+            /** @example Unsupported image */
+            title: string;
+            /**
+             * @example 415
+             * @enum {integer}
+             */
+            status: 415;
+            /**
+             * @description This occurrence, for people; clients do not parse it
+             * @example The file is not a JPEG, PNG, WebP or GIF image.
+             */
+            detail?: string;
+            /**
+             * @description The request path
+             * @example /api/v1/auth/register
+             */
+            instance: string;
+            /**
+             * @description Also in the X-Request-Id header and in every log line of the request
+             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
+             */
+            requestId: string;
+            /**
+             * @description The image formats accepted
+             * @example [
+             *       "jpeg",
+             *       "png",
+             *       "webp",
+             *       "gif"
+             *     ]
+             */
+            acceptedFormats: string[];
+        };
+        FileRequiredProblem: {
+            /**
+             * @description The kind of problem (docs/errors.md); clients branch on it (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "urn:fitai:problem:file-required";
+            /** @example File required */
+            title: string;
+            /**
+             * @example 400
+             * @enum {integer}
+             */
+            status: 400;
+            /**
+             * @description This occurrence, for people; clients do not parse it
+             * @example Send the file as a multipart/form-data part named "file".
+             */
+            detail?: string;
+            /**
+             * @description The request path
+             * @example /api/v1/auth/register
+             */
+            instance: string;
+            /**
+             * @description Also in the X-Request-Id header and in every log line of the request
+             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
+             */
+            requestId: string;
+        };
+        ImageTooLargeProblem: {
+            /**
+             * @description The kind of problem (docs/errors.md); clients branch on it (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "urn:fitai:problem:image-too-large";
+            /** @example Image too large */
+            title: string;
+            /**
+             * @example 422
+             * @enum {integer}
+             */
+            status: 422;
+            /**
+             * @description This occurrence, for people; clients do not parse it
+             * @example The image is 100000 × 100000 pixels; at most 50000000 pixels are accepted.
+             */
+            detail?: string;
+            /**
+             * @description The request path
+             * @example /api/v1/auth/register
+             */
+            instance: string;
+            /**
+             * @description Also in the X-Request-Id header and in every log line of the request
+             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
+             */
+            requestId: string;
+            /**
+             * @description The most pixels (width × height) an image may have
+             * @example 50000000
+             */
+            maxPixels: number;
+        };
+        InvalidImageProblem: {
+            /**
+             * @description The kind of problem (docs/errors.md); clients branch on it (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "urn:fitai:problem:invalid-image";
+            /** @example Invalid image */
+            title: string;
+            /**
+             * @example 422
+             * @enum {integer}
+             */
+            status: 422;
+            /**
+             * @description This occurrence, for people; clients do not parse it
+             * @example The image is damaged or truncated and cannot be decoded.
+             */
+            detail?: string;
+            /**
+             * @description The request path
+             * @example /api/v1/auth/register
+             */
+            instance: string;
+            /**
+             * @description Also in the X-Request-Id header and in every log line of the request
+             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
+             */
+            requestId: string;
+        };
+        /** @enum {string} */
+        AvatarSize: "small" | "medium" | "large";
         ConflictProblem: {
             /**
              * @description The kind of problem (docs/errors.md); clients branch on it
@@ -2412,36 +2721,6 @@ export interface components {
             /** @description The session of the access token making this request */
             current: boolean;
         };
-        NotFoundProblem: {
-            /**
-             * @description The kind of problem (docs/errors.md); clients branch on it
-             * @example urn:fitai:problem:not-found
-             * @enum {string}
-             */
-            type: "urn:fitai:problem:not-found";
-            /** @example Not Found */
-            title: string;
-            /**
-             * @example 404
-             * @enum {integer}
-             */
-            status: 404;
-            /**
-             * @description This occurrence, for people; clients do not parse it
-             * @example No such resource.
-             */
-            detail?: string;
-            /**
-             * @description The request path
-             * @example /api/v1/auth/register
-             */
-            instance: string;
-            /**
-             * @description Also in the X-Request-Id header and in every log line of the request
-             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
-             */
-            requestId: string;
-        };
         RedirectUriNotAllowedProblem: {
             /**
              * @description The kind of problem (docs/errors.md); clients branch on it (enum property replaced by openapi-typescript)
@@ -2572,7 +2851,7 @@ export interface components {
             codeVerifier?: string;
         };
         /** @enum {string} */
-        QueueName: "emails" | "accounts" | "summaries" | "domain-events";
+        QueueName: "emails" | "accounts" | "summaries" | "domain-events" | "maintenance";
         QueueCountsDto: {
             /** @example emails */
             name: components["schemas"]["QueueName"];
@@ -5952,93 +6231,6 @@ export interface components {
              */
             requestId: string;
         };
-        UnsupportedMediaTypeProblem: {
-            /**
-             * @description The kind of problem (docs/errors.md); clients branch on it (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "urn:fitai:problem:unsupported-media-type";
-            /** @example Unsupported media type */
-            title: string;
-            /**
-             * @example 415
-             * @enum {integer}
-             */
-            status: 415;
-            /**
-             * @description This occurrence, for people; clients do not parse it
-             * @example The request body must be JSON, sent as application/json.
-             */
-            detail?: string;
-            /**
-             * @description The request path
-             * @example /api/v1/auth/register
-             */
-            instance: string;
-            /**
-             * @description Also in the X-Request-Id header and in every log line of the request
-             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
-             */
-            requestId: string;
-        };
-        UnsupportedEncodingProblem: {
-            /**
-             * @description The kind of problem (docs/errors.md); clients branch on it (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "urn:fitai:problem:unsupported-encoding";
-            /** @example Unsupported encoding */
-            title: string;
-            /**
-             * @example 415
-             * @enum {integer}
-             */
-            status: 415;
-            /**
-             * @description This occurrence, for people; clients do not parse it
-             * @example The request body encoding is not supported.
-             */
-            detail?: string;
-            /**
-             * @description The request path
-             * @example /api/v1/auth/register
-             */
-            instance: string;
-            /**
-             * @description Also in the X-Request-Id header and in every log line of the request
-             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
-             */
-            requestId: string;
-        };
-        UnsupportedCharsetProblem: {
-            /**
-             * @description The kind of problem (docs/errors.md); clients branch on it (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "urn:fitai:problem:unsupported-charset";
-            /** @example Unsupported charset */
-            title: string;
-            /**
-             * @example 415
-             * @enum {integer}
-             */
-            status: 415;
-            /**
-             * @description This occurrence, for people; clients do not parse it
-             * @example The request body charset is not supported.
-             */
-            detail?: string;
-            /**
-             * @description The request path
-             * @example /api/v1/auth/register
-             */
-            instance: string;
-            /**
-             * @description Also in the X-Request-Id header and in every log line of the request
-             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
-             */
-            requestId: string;
-        };
     };
     responses: never;
     parameters: never;
@@ -6048,6 +6240,10 @@ export interface components {
         Location: string;
         /** @description Always `true`: this answer replays the one an earlier request with the same Idempotency-Key got */
         "Idempotent-Replayed": "true";
+        /** @description A strong validator of this representation; send it back in `If-None-Match` to get a 304 */
+        ETag: string;
+        /** @description How long caches (browsers, CDNs) may keep this answer */
+        "Cache-Control": string;
         /** @description Seconds to wait before trying again */
         "Retry-After": number;
         /** @description Requests allowed in the window, per signed-in user (per IP for anonymous callers); absent when the request was refused before the rate limiter (e.g. a 401) */
@@ -6366,6 +6562,231 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    AvatarsController_uploadAvatar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The image (JPEG, PNG, WebP or GIF)
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Invalid input (`bad-request`, `file-required`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["BadRequestProblem"] | components["schemas"]["FileRequiredProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`, `unsupported-image`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"] | components["schemas"]["UnsupportedImageProblem"];
+                };
+            };
+            /** @description Well-formed, but cannot be processed (`image-too-large`, `invalid-image`) */
+            422: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ImageTooLargeProblem"] | components["schemas"]["InvalidImageProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    AvatarsController_avatar: {
+        parameters: {
+            query?: {
+                /** @description small: 64 × 64, medium: 256 × 256, large: 512 × 512 pixels */
+                size?: components["schemas"]["AvatarSize"];
+            };
+            header?: {
+                /** @description The ETag of a copy the client has */
+                "If-None-Match"?: string;
+            };
+            path: {
+                userId: string;
+                /** @description Names the avatar (from the profile) */
+                digest: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The WebP image */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/webp": string;
+                };
+            };
+            /** @description The copy named by If-None-Match is current */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
                 };
             };
             /** @description Request body too large (`payload-too-large`) */

@@ -54,6 +54,8 @@ export interface Operation {
   body?: SchemaObject;
   /** `security: []`: no token needed. */
   anonymous: boolean;
+  /** An upload route (@AcceptsMultipart): a multipart body is read, not refused. */
+  multipart: boolean;
 }
 
 export function operationsOf(doc: OpenApiDocument): Operation[] {
@@ -64,6 +66,7 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
       parameters: op.parameters ?? [],
       body: op.requestBody?.content['application/json']?.schema,
       anonymous: JSON.stringify(op.security) === '[]',
+      multipart: !!op.requestBody?.content['multipart/form-data'],
     })),
   );
 }

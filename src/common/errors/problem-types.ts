@@ -95,6 +95,13 @@ export const Problems = {
     description: 'The body is larger than BODY_LIMIT',
     exampleDetail: 'The request body is larger than the server accepts.',
   }),
+  fileRequired: new ProblemType({
+    slug: 'file-required',
+    status: HttpStatus.BAD_REQUEST,
+    title: 'File required',
+    description: 'An upload route got a multipart body with no file part, or an empty file',
+    exampleDetail: 'Send the file as a multipart/form-data part named "file".',
+  }),
   jsonTooDeep: new ProblemType({
     slug: 'json-too-deep',
     status: HttpStatus.BAD_REQUEST,

@@ -13,6 +13,8 @@ export enum QueueName {
   Summaries = 'summaries',
   /** Domain events relayed from the outbox: one job per (event, subscriber). */
   DomainEvents = 'domain-events',
+  /** Housekeeping of shared tables (retention), one job at a time. */
+  Maintenance = 'maintenance',
 }
 
 export enum JobName {
@@ -29,6 +31,8 @@ export enum JobName {
   DeliverDomainEvent = 'deliver-domain-event',
   /** Repeatable: deletes relayed events older than the retention period from the outbox. */
   PruneDomainEvents = 'prune-domain-events',
+  /** Repeatable: forgets Idempotency-Keys older than their retention period. */
+  PruneIdempotencyKeys = 'prune-idempotency-keys',
 }
 
 export interface JobPayloads {
@@ -41,6 +45,7 @@ export interface JobPayloads {
   [JobName.SweepSummaries]: Record<string, never>;
   [JobName.DeliverDomainEvent]: { subscriber: string; event: PublishedDomainEvent };
   [JobName.PruneDomainEvents]: Record<string, never>;
+  [JobName.PruneIdempotencyKeys]: Record<string, never>;
 }
 
 export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
@@ -53,6 +58,7 @@ export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
   [JobName.SweepSummaries]: QueueName.Summaries,
   [JobName.DeliverDomainEvent]: QueueName.DomainEvents,
   [JobName.PruneDomainEvents]: QueueName.DomainEvents,
+  [JobName.PruneIdempotencyKeys]: QueueName.Maintenance,
 };
 
 /**
@@ -75,6 +81,7 @@ export const RECURRING_JOBS: Partial<Record<RecurringJobName, (config: AppConfig
   // Twice per threshold: a lost summary job waits at most 1.5× SUMMARY_SWEEP_AFTER_SECONDS.
   [JobName.SweepSummaries]: (config) => (config.summaries.sweepAfterSeconds * 1000) / 2,
   [JobName.PruneDomainEvents]: () => 60 * 60 * 1000,
+  [JobName.PruneIdempotencyKeys]: () => 60 * 60 * 1000,
 };
 
 export const ALL_JOB_NAMES: readonly JobName[] = Object.values(JobName);

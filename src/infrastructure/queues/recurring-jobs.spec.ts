@@ -34,15 +34,18 @@ describe('RecurringJobs', () => {
     await expect(recurring.ensureAll()).resolves.toEqual([
       JobName.SweepSummaries,
       JobName.PruneDomainEvents,
+      JobName.PruneIdempotencyKeys,
     ]);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.SweepSummaries, {}, 30_000);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.PruneDomainEvents, {}, 3_600_000);
+    expect(jobs.schedule).toHaveBeenCalledWith(JobName.PruneIdempotencyKeys, {}, 3_600_000);
   });
 
   it('leaves registered ones alone, and replaces one whose interval changed', async () => {
     const { recurring, jobs, queue } = recurringWith({
       summaries: [{ name: JobName.SweepSummaries, every: '30000', key: 'sweep:30000' }],
       'domain-events': [{ name: JobName.PruneDomainEvents, every: '60000', key: 'prune:60000' }],
+      maintenance: [{ name: JobName.PruneIdempotencyKeys, every: '3600000', key: 'keys:3600000' }],
     });
     await expect(recurring.ensureAll()).resolves.toEqual([JobName.PruneDomainEvents]);
     expect(queue('domain-events').removeRepeatableByKey).toHaveBeenCalledWith('prune:60000');
@@ -53,7 +56,10 @@ describe('RecurringJobs', () => {
   it('never throws while Redis is away: the next check registers them', async () => {
     const { recurring, jobs, queue } = recurringWith({});
     queue('summaries').getRepeatableJobs.mockRejectedValue(new Error('Connection is closed.'));
-    await expect(recurring.ensureAll()).resolves.toEqual([JobName.PruneDomainEvents]);
-    expect(jobs.schedule).toHaveBeenCalledTimes(1);
+    await expect(recurring.ensureAll()).resolves.toEqual([
+      JobName.PruneDomainEvents,
+      JobName.PruneIdempotencyKeys,
+    ]);
+    expect(jobs.schedule).toHaveBeenCalledTimes(2);
   });
 });

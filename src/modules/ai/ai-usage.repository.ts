@@ -10,8 +10,26 @@ export type AiUsageRecord = Omit<AiUsage, 'id' | 'createdAt' | 'user'>;
 export class AiUsageRepository {
   constructor(@InjectRepository(AiUsage) private readonly usage: Repository<AiUsage>) {}
 
+  /**
+   * Append-only and never read back: a plain INSERT, without the builder's RETURNING of the
+   * generated id and timestamp (this runs once per AI call, on the worker's hot path).
+   */
   async record(row: AiUsageRecord): Promise<void> {
-    await this.usage.insert(row);
+    await this.usage.query(
+      `INSERT INTO ai_usage
+         (user_id, operation, provider, model, prompt_tokens, completion_tokens, latency_ms, outcome)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        row.userId,
+        row.operation,
+        row.provider,
+        row.model,
+        row.promptTokens,
+        row.completionTokens,
+        row.latencyMs,
+        row.outcome,
+      ],
+    );
   }
 
   /**

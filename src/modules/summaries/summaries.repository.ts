@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, LessThan, Repository } from 'typeorm';
 import { KeysetPosition } from '../../common/pagination/cursor';
+import { updateReturningEntity } from '../../common/database/update-returning';
 import { newestFirstPage } from '../../common/pagination/keyset';
 import { Summary, SummaryStatus } from './entities/summary.entity';
 import { PeriodWindow } from './summary-period';
@@ -67,36 +68,33 @@ export class SummariesRepository {
    * the sweeper) can be claimed; completed or failed ones cannot: running a job twice is harmless.
    */
   async claim(id: string): Promise<Summary | null> {
-    const result = await this.summaries
-      .createQueryBuilder()
-      .update()
-      .set({
-        status: SummaryStatus.Processing,
-        stale: false,
-        startedAt: () => 'now()',
-        attempts: () => 'attempts + 1',
-      })
-      .where('id = :id', { id })
-      .andWhere('status IN (:...statuses)', {
-        statuses: [SummaryStatus.Pending, SummaryStatus.Processing],
-      })
-      .execute();
-    return result.affected === 1 ? this.findById(id) : null;
+    return updateReturningEntity(this.summaries, (update) =>
+      update
+        .set({
+          status: SummaryStatus.Processing,
+          stale: false,
+          startedAt: () => 'now()',
+          attempts: () => 'attempts + 1',
+        })
+        .where('id = :id', { id })
+        .andWhere('status IN (:...statuses)', {
+          statuses: [SummaryStatus.Pending, SummaryStatus.Processing],
+        }),
+    );
   }
 
-  async complete(id: string, result: SummaryResult): Promise<Summary | null> {
-    const update = await this.summaries
-      .createQueryBuilder()
-      .update()
-      .set({
-        status: SummaryStatus.Completed,
-        result,
-        failureReason: null,
-        completedAt: () => 'now()',
-      })
-      .where('id = :id AND status = :processing', { id, processing: SummaryStatus.Processing })
-      .execute();
-    return update.affected === 1 ? this.findById(id) : null;
+  /** The completed row, or null when the summary is no longer this job's (not processing). */
+  complete(id: string, result: SummaryResult): Promise<Summary | null> {
+    return updateReturningEntity(this.summaries, (update) =>
+      update
+        .set({
+          status: SummaryStatus.Completed,
+          result,
+          failureReason: null,
+          completedAt: () => 'now()',
+        })
+        .where('id = :id AND status = :processing', { id, processing: SummaryStatus.Processing }),
+    );
   }
 
   async fail(id: string, reason: string): Promise<void> {

@@ -127,10 +127,7 @@ export class SummariesService {
       end: summary.periodEnd,
     };
     try {
-      const [statistics, notes] = await Promise.all([
-        this.statistics.compute(summary.userId, window),
-        this.statistics.notes(summary.userId, window),
-      ]);
+      const { statistics, notes } = await this.statistics.read(summary.userId, window);
       const narrative = await this.ai.writeSummaryNarrative({
         userId: summary.userId,
         stats: statistics,

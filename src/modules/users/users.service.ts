@@ -4,6 +4,7 @@ import { Page, toPage } from '../../common/pagination/page';
 import { offsetOf, PageQueryDto } from '../../common/pagination/page-query.dto';
 import { UpdatePreferencesDto } from './dto/preferences.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
+import { AvatarDto } from './dto/avatar.dto';
 import { UserDto } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { AccountStanding } from '../../common/auth/community-write';
@@ -77,7 +78,8 @@ export class UsersService implements AccountStanding {
 
   /** The account as GET /users/profile answers it, in one primary-key read. */
   async profileOf(id: string): Promise<UserDto> {
-    return orGone(await this.users.findProfile(id));
+    const { avatarDigest, ...profile } = orGone(await this.users.findProfile(id));
+    return { ...profile, avatar: AvatarDto.of(id, avatarDigest) };
   }
 
   async updateProfile(id: string, changes: UpdateProfileDto): Promise<User> {

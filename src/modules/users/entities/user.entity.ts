@@ -37,6 +37,13 @@ export class User extends BaseEntity implements UserAccount {
   @Column({ type: 'timestamptz', nullable: true })
   emailVerifiedAt: Date | null;
 
+  /**
+   * Names the current avatar's files (`avatars/<id>/<digest>-<pixels>.webp` in Storage, see
+   * AvatarsService); null: no avatar.
+   */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  avatarDigest: string | null;
+
   // Preferences (GET|PUT /users/preferences).
 
   /** The unit the user sends and reads weights in; they are stored in kilograms. */
