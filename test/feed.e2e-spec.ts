@@ -60,7 +60,7 @@ describe('feed: activities, privacy, likes, comments (e2e)', () => {
     const { workout, activity } = await workoutActivity(owner, 100);
     expect(activity).toMatchObject({
       kind: 'workout',
-      author: { id: owner.user.id, displayName: owner.name },
+      author: { id: owner.user.id, displayName: owner.name, avatar: null },
       visibility: 'friends',
       text: null,
       workout: {

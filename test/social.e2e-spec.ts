@@ -226,7 +226,7 @@ describe('social graph: friends, blocks, profiles, search, suggestions (e2e)', (
     const { body } = await me.client.get('/users/friends/suggestions').expect(200);
     expect(body.items).toEqual([
       {
-        user: { id: candidate.user.id, displayName: candidate.name },
+        user: { id: candidate.user.id, displayName: candidate.name, avatar: null },
         reasons: ['friends_in_common'],
         friendsInCommon: 1,
         templateName: null,
@@ -258,7 +258,7 @@ describe('social graph: friends, blocks, profiles, search, suggestions (e2e)', (
     const { body } = await me.client.get('/users/friends/suggestions').expect(200);
     expect(body.items).toEqual([
       {
-        user: { id: author.user.id, displayName: author.name },
+        user: { id: author.user.id, displayName: author.name, avatar: null },
         reasons: ['uses_their_template'],
         friendsInCommon: 0,
         templateName: 'Shared plan',
@@ -283,6 +283,16 @@ describe('social graph: friends, blocks, profiles, search, suggestions (e2e)', (
     expect(closed.body).toMatchObject({ bio: null, friendCount: null });
     const byFriend = await friend.client.get(`/users/${other.user.id}`).expect(200);
     expect(byFriend.body).toMatchObject({ bio: 'Deadlifts on Sundays', relationship: 'friends' });
+    // The avatar's URLs, once the user has one (set here as an upload would: its digest).
+    const digest = 'ab'.repeat(16);
+    await db.query('UPDATE users SET avatar_digest = $2 WHERE id = $1', [other.user.id, digest]);
+    const withAvatar = await me.client.get(`/users/${other.user.id}`).expect(200);
+    expect(withAvatar.body.avatar).toEqual({
+      small: `/api/v1/users/${other.user.id}/avatar/${digest}?size=small`,
+      medium: `/api/v1/users/${other.user.id}/avatar/${digest}?size=medium`,
+      large: `/api/v1/users/${other.user.id}/avatar/${digest}?size=large`,
+    });
+    expect(open.body.avatar).toBeNull();
     await me.client.get('/users/00000000-0000-4000-8000-000000000000').expect(404);
     // The static routes are not taken for ids.
     await me.client.get('/users/profile').expect(200);
@@ -309,7 +319,7 @@ describe('social graph: friends, blocks, profiles, search, suggestions (e2e)', (
     expect(await friendsOf(b)).toEqual([]);
     const blocked = await a.client.get('/users/blocked').expect(200);
     expect(blocked.body.items).toEqual([
-      { user: { id: b.user.id, displayName: b.name }, blockedAt: expect.any(String) },
+      { user: { id: b.user.id, displayName: b.name, avatar: null }, blockedAt: expect.any(String) },
     ]);
 
     for (const [viewer, other] of [

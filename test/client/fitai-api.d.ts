@@ -5731,6 +5731,8 @@ export interface components {
             id: string;
             /** @example Ada */
             displayName: string;
+            /** @description URLs of the avatar in each size; null without one */
+            avatar: components["schemas"]["AvatarDto"] | (never | null);
         };
         /**
          * @description `friends`, `request_sent` (waiting for their answer) or `request_received` (waiting for yours)
@@ -5926,6 +5928,8 @@ export interface components {
             id: string;
             /** @example Ada */
             displayName: string;
+            /** @description URLs of the avatar in each size; null without one */
+            avatar: components["schemas"]["AvatarDto"] | (never | null);
             /** @example friends */
             relationship: components["schemas"]["Relationship"];
         };
@@ -5937,6 +5941,8 @@ export interface components {
             id: string;
             /** @example Ada */
             displayName: string;
+            /** @description URLs of the avatar in each size; null without one */
+            avatar: components["schemas"]["AvatarDto"] | (never | null);
             /**
              * @description null when unset, or when the profile is not discoverable and you are not friends
              * @example Powerlifting, 3x per week

@@ -49,6 +49,7 @@ const RECORD_NUMBERS = `ARRAY['value', 'weightKg', 'reps', 'previousValue']`;
 /** An activity's columns in ActivityRow's shape, for `viewer` ($1). */
 const ACTIVITY_COLUMNS = `
   a.id, a.kind, a.user_id AS "authorId", o.display_name AS "authorName",
+  o.avatar_digest AS "authorAvatarDigest",
   ${isoInstantSql('a.occurred_at')} AS "occurredAt",
   ${EFFECTIVE_AUDIENCE} AS visibility, a.text,
   CASE WHEN a.kind = 'personal_record' AND a.user_id <> $1 AND NOT o.show_record_numbers
@@ -67,6 +68,7 @@ export interface ActivityRow {
   kind: ActivityKind;
   authorId: string;
   authorName: string;
+  authorAvatarDigest: string | null;
   occurredAt: string;
   visibility: Audience;
   text: string | null;
@@ -108,6 +110,7 @@ export interface LikeOutcome {
 export interface LikeRow {
   userId: string;
   displayName: string;
+  avatarDigest: string | null;
   likedAt: string;
 }
 
@@ -116,13 +119,14 @@ export interface CommentRow {
   activityId: string;
   authorId: string;
   authorName: string;
+  authorAvatarDigest: string | null;
   text: string;
   createdAt: string;
   updatedAt: string;
 }
 
 const COMMENT_COLUMNS = `c.id, c.activity_id AS "activityId", c.user_id AS "authorId",
-  u.display_name AS "authorName", c.text,
+  u.display_name AS "authorName", u.avatar_digest AS "authorAvatarDigest", c.text,
   ${isoInstantSql('c.created_at')} AS "createdAt", ${isoInstantSql('c.updated_at')} AS "updatedAt"`;
 
 /**
@@ -387,6 +391,7 @@ export class FeedRepository {
     const keyset = before ? `AND (l.created_at, l.user_id) < ($3::timestamptz, $4::uuid)` : '';
     return this.query(
       `SELECT l.user_id AS "userId", u.display_name AS "displayName",
+              u.avatar_digest AS "avatarDigest",
               ${isoInstantSql('l.created_at')} AS "likedAt"
          FROM activity_likes l JOIN users u ON u.id = l.user_id
         WHERE l.activity_id = $2 AND NOT ${blockedEitherWaySql('$1::uuid', 'l.user_id')} ${keyset}

@@ -6,6 +6,7 @@ import { domainEvent } from '../../infrastructure/events/domain-event-catalogue'
 import { publishDomainEvents } from '../../infrastructure/events/publish-domain-events';
 import { Audience, isWithin } from '../users/privacy.vocabulary';
 import { UsersService } from '../users/users.service';
+import { UserSummaryDto } from '../social/dto/user-summary.dto';
 import { ActivityDto, CommentDto, LikeDto } from './dto/activity.dto';
 import { CreatePostDto, ShareWorkoutDto } from './dto/feed-input.dto';
 import { FeedProblems } from './feed-problems';
@@ -19,7 +20,7 @@ function toActivity(row: ActivityRow): ActivityDto {
   return {
     id: row.id,
     kind: row.kind,
-    author: { id: row.authorId, displayName: row.authorName },
+    author: UserSummaryDto.of(row.authorId, row.authorName, row.authorAvatarDigest),
     occurredAt: row.occurredAt,
     visibility: row.visibility,
     text: row.text,
@@ -47,7 +48,7 @@ function toComment(row: CommentRow): CommentDto {
   return {
     id: row.id,
     activityId: row.activityId,
-    author: { id: row.authorId, displayName: row.authorName },
+    author: UserSummaryDto.of(row.authorId, row.authorName, row.authorAvatarDigest),
     text: row.text,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -155,7 +156,10 @@ export class FeedService {
       rows,
       query.limit,
       (row) => ({ at: new Date(row.likedAt), id: row.userId }),
-      (row) => ({ user: { id: row.userId, displayName: row.displayName }, likedAt: row.likedAt }),
+      (row) => ({
+        user: UserSummaryDto.of(row.userId, row.displayName, row.avatarDigest),
+        likedAt: row.likedAt,
+      }),
     );
   }
 

@@ -19,6 +19,7 @@ export interface PendingRequest {
 export interface FriendRow {
   userId: string;
   displayName: string;
+  avatarDigest: string | null;
   status: Relationship;
   /** ISO 8601: when the friendship started or the request was sent. */
   since: string;
@@ -27,12 +28,14 @@ export interface FriendRow {
 export interface BlockRow {
   userId: string;
   displayName: string;
+  avatarDigest: string | null;
   blockedAt: string;
 }
 
 export interface ProfileRow {
   id: string;
   displayName: string;
+  avatarDigest: string | null;
   bio: string | null;
   friendCount: number;
   relationship: Relationship;
@@ -43,6 +46,7 @@ export interface ProfileRow {
 export interface SearchRow {
   id: string;
   displayName: string;
+  avatarDigest: string | null;
   relationship: Relationship;
   total: number;
 }
@@ -50,6 +54,7 @@ export interface SearchRow {
 export interface SuggestionRow {
   id: string;
   displayName: string;
+  avatarDigest: string | null;
   friendsInCommon: number;
   templateName: string | null;
   total: number;
@@ -250,7 +255,8 @@ export class SocialRepository {
     }[status];
     const keyset = before ? `AND (x.since, x.other) < ($3::timestamptz, $4::uuid)` : '';
     return this.query(
-      `SELECT x.other AS "userId", u.display_name AS "displayName", $2::text AS status,
+      `SELECT x.other AS "userId", u.display_name AS "displayName",
+              u.avatar_digest AS "avatarDigest", $2::text AS status,
               ${isoInstantSql('x.since')} AS since
          FROM (${source}) x
          JOIN users u ON u.id = x.other
@@ -288,6 +294,7 @@ export class SocialRepository {
     const keyset = before ? `AND (b.created_at, b.blocked_id) < ($2::timestamptz, $3::uuid)` : '';
     return this.query(
       `SELECT b.blocked_id AS "userId", u.display_name AS "displayName",
+              u.avatar_digest AS "avatarDigest",
               ${isoInstantSql('b.created_at')} AS "blockedAt"
          FROM user_blocks b JOIN users u ON u.id = b.blocked_id
         WHERE b.blocker_id = $1 ${keyset}
@@ -304,7 +311,7 @@ export class SocialRepository {
    */
   async profile(viewer: string, id: string): Promise<ProfileRow | null> {
     const [row]: ProfileRow[] = await this.query(
-      `SELECT u.id, u.display_name AS "displayName", u.bio,
+      `SELECT u.id, u.display_name AS "displayName", u.avatar_digest AS "avatarDigest", u.bio,
               u.profile_discoverable AS discoverable,
               ${isoInstantSql('u.created_at')} AS "memberSince",
               (SELECT count(*)::int FROM friendships f WHERE f.user_id = u.id) AS "friendCount",
@@ -331,8 +338,8 @@ export class SocialRepository {
   ): Promise<{ items: SearchRow[]; total: number }> {
     const rows: SearchRow[] = await this.query(
       pageWithTotalSql(
-        `SELECT c.id, c.display_name, c.friend, c.score
-           FROM (SELECT u.id, u.display_name, u.profile_discoverable,
+        `SELECT c.id, c.display_name, c.avatar_digest, c.friend, c.score
+           FROM (SELECT u.id, u.display_name, u.avatar_digest, u.profile_discoverable,
                         ${friendsSql('$1::uuid', 'u.id')} AS friend,
                         greatest(similarity(u.display_name, $2), word_similarity($2, u.display_name)) AS score
                    FROM users u
@@ -340,7 +347,7 @@ export class SocialRepository {
                     AND u.id <> $1 AND u.status = 'active') c
           WHERE (c.profile_discoverable OR c.friend)
             AND NOT ${blockedEitherWaySql('$1::uuid', 'c.id')}`,
-        `SELECT m.id, m.display_name AS "displayName",
+        `SELECT m.id, m.display_name AS "displayName", m.avatar_digest AS "avatarDigest",
                 CASE WHEN m.friend THEN '${Relationship.Friends}' ELSE ${relationshipSql('$1::uuid', 'm.id')} END
                   AS relationship
            FROM matches m
@@ -383,7 +390,7 @@ export class SocialRepository {
               candidates AS (
                 SELECT coalesce(c.id, t.id) AS id, coalesce(c.n, 0) AS n, t.name
                   FROM in_common c FULL JOIN templates_used t ON t.id = c.id)
-         SELECT u.id, u.display_name, c.n, c.name
+         SELECT u.id, u.display_name, u.avatar_digest, c.n, c.name
            FROM candidates c JOIN users u ON u.id = c.id
           WHERE c.id IS NOT NULL AND c.id <> $1 AND u.status = 'active' AND u.profile_discoverable
             AND NOT ${friendsSql('$1::uuid', 'u.id')}
@@ -391,7 +398,8 @@ export class SocialRepository {
             AND NOT EXISTS (SELECT 1 FROM friend_requests q WHERE q.status = 'pending'
                               AND ((q.requester_id = $1 AND q.addressee_id = u.id)
                                 OR (q.requester_id = u.id AND q.addressee_id = $1)))`,
-        `SELECT m.id, m.display_name AS "displayName", m.n AS "friendsInCommon",
+        `SELECT m.id, m.display_name AS "displayName", m.avatar_digest AS "avatarDigest",
+                m.n AS "friendsInCommon",
                 m.name AS "templateName"
            FROM matches m
           ORDER BY m.n DESC, (m.name IS NOT NULL) DESC, m.id

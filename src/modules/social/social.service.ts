@@ -19,6 +19,7 @@ import {
   SearchUsersQueryDto,
   UserSearchResultDto,
 } from './dto/profile.dto';
+import { UserSummaryDto } from './dto/user-summary.dto';
 import { SocialProblems } from './social-problems';
 import { SocialRepository } from './social.repository';
 import { FriendRequestStatus, Relationship, SuggestionReason } from './social.vocabulary';
@@ -125,7 +126,7 @@ export class SocialService {
       query.limit,
       (row) => ({ at: new Date(row.since), id: row.userId }),
       (row) => ({
-        user: { id: row.userId, displayName: row.displayName },
+        user: UserSummaryDto.of(row.userId, row.displayName, row.avatarDigest),
         status: row.status,
         since: row.since,
       }),
@@ -171,7 +172,7 @@ export class SocialService {
       query.limit,
       (row) => ({ at: new Date(row.blockedAt), id: row.userId }),
       (row) => ({
-        user: { id: row.userId, displayName: row.displayName },
+        user: UserSummaryDto.of(row.userId, row.displayName, row.avatarDigest),
         blockedAt: row.blockedAt,
       }),
     );
@@ -190,8 +191,7 @@ export class SocialService {
       row.relationship === Relationship.Friends ||
       row.relationship === Relationship.Self;
     return {
-      id: row.id,
-      displayName: row.displayName,
+      ...UserSummaryDto.of(row.id, row.displayName, row.avatarDigest),
       bio: open ? row.bio : null,
       friendCount: open ? row.friendCount : null,
       relationship: row.relationship,
@@ -207,7 +207,10 @@ export class SocialService {
       query.limit,
     );
     return toPage(
-      items.map(({ id, displayName, relationship }) => ({ id, displayName, relationship })),
+      items.map((row) => ({
+        ...UserSummaryDto.of(row.id, row.displayName, row.avatarDigest),
+        relationship: row.relationship,
+      })),
       total,
       query,
     );
@@ -217,7 +220,7 @@ export class SocialService {
     const { items, total } = await this.social.suggestions(viewer, offsetOf(query), query.limit);
     return toPage(
       items.map((row) => ({
-        user: { id: row.id, displayName: row.displayName },
+        user: UserSummaryDto.of(row.id, row.displayName, row.avatarDigest),
         reasons: [
           ...(row.friendsInCommon > 0 ? [SuggestionReason.FriendsInCommon] : []),
           ...(row.templateName !== null ? [SuggestionReason.UsesTheirTemplate] : []),
@@ -255,7 +258,7 @@ export class SocialService {
     const row = await tx.profile(userId, otherId);
     if (!row) throw notFound();
     return {
-      user: { id: row.id, displayName: row.displayName },
+      user: UserSummaryDto.of(row.id, row.displayName, row.avatarDigest),
       status: row.relationship,
       since: (await tx.since(userId, otherId)) ?? new Date().toISOString(),
     };

@@ -7,13 +7,7 @@ import { Relationship, SuggestionReason } from '../social.vocabulary';
 import { UserSummaryDto } from './user-summary.dto';
 
 /** Another user's public profile: what their privacy lets the caller see. */
-export class PublicProfileDto {
-  @ApiProperty({ type: 'string', format: 'uuid', example: '5b4c0e0a-0c4c-4a7e-9d27-4f0b0f3f6a11' })
-  id: string;
-
-  @ApiProperty({ example: 'Ada' })
-  displayName: string;
-
+export class PublicProfileDto extends UserSummaryDto {
   @ApiProperty({
     type: 'string',
     nullable: true,
