@@ -9,6 +9,7 @@ import { GoalsModule } from './modules/goals/goals.module';
 import { HealthModule } from './modules/health/health.module';
 import { OAuthModule } from './modules/oauth/oauth.module';
 import { ProgressModule } from './modules/progress/progress.module';
+import { ModerationModule } from './modules/moderation/moderation.module';
 import { SocialModule } from './modules/social/social.module';
 import { SummariesModule } from './modules/summaries/summaries.module';
 import { TemplatesModule } from './modules/templates/templates.module';
@@ -33,4 +34,5 @@ export const DOMAIN_MODULES = [
   GoalsModule,
   SocialModule,
   FeedModule,
+  ModerationModule,
 ];

@@ -1,3 +1,4 @@
+import { Role } from '../src/common/auth/roles';
 import request from 'supertest';
 import { UsersService } from '../src/modules/users/users.service';
 import { PROBLEM } from './support/problem';
@@ -223,7 +224,7 @@ describe('auth core (e2e)', () => {
       expect(forbidden.headers['content-type']).toMatch(PROBLEM);
 
       const admin = await registerUser(api.http);
-      await api.app.get(UsersService).promoteToAdmin(admin.email);
+      await api.app.get(UsersService).grantRole(admin.email, Role.Admin);
       // The role is in the token: sign in again to get one that carries it.
       const login = await request(api.http)
         .post('/api/v1/auth/login')

@@ -1,11 +1,12 @@
 /**
- * `npm run user:promote -- someone@example.com`: grants the admin role to an existing
- * account. Boots only what it needs (config + database), not the API or the worker.
+ * `npm run user:promote -- someone@example.com [role]`: grants a role (admin by default,
+ * moderator, or user to take it back) to an existing account. Boots only what it needs (config + database), not the API or the worker.
  */
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Role } from '../common/auth/roles';
 import { AppConfigModule } from '../config/config.module';
 import { loadConfigOrExit } from '../config/load-config';
 import { DatabaseModule } from '../infrastructure/database/database.module';
@@ -14,9 +15,11 @@ import { UsersRepository } from '../modules/users/users.repository';
 import { UsersService } from '../modules/users/users.service';
 
 async function main(): Promise<void> {
-  const email = process.argv[2];
-  if (!email || !email.includes('@')) {
-    console.error('Usage: npm run user:promote -- someone@example.com');
+  const [email, role = Role.Admin] = process.argv.slice(2) as [string?, Role?];
+  if (!email || !email.includes('@') || !Object.values(Role).includes(role)) {
+    console.error(
+      `Usage: npm run user:promote -- someone@example.com [${Object.values(Role).join('|')}]`,
+    );
     process.exit(2);
   }
   const config = loadConfigOrExit();
@@ -33,8 +36,8 @@ async function main(): Promise<void> {
 
   const app = await NestFactory.createApplicationContext(PromoteUserModule, { logger: ['error'] });
   try {
-    const user = await app.get(UsersService).promoteToAdmin(email);
-    console.log(`${user.email} is now an admin (id ${user.id}). New tokens carry the role.`);
+    const user = await app.get(UsersService).grantRole(email, role);
+    console.log(`${user.email} is now ${role} (id ${user.id}). New tokens carry the role.`);
   } catch (error) {
     console.error((error as Error).message);
     process.exitCode = 1;

@@ -1928,6 +1928,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/content/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a profile, an activity or a comment to the moderators
+         * @description Anyone with a verified email may report what they can see (a suspended account too). The content is kept as it is now, so the evidence survives edits and deletion. Answered 202: a moderator reviews it later. Something you cannot see, or an unknown id, is a 404; one open report per target and reporter (409 `already-reported`).
+         */
+        post: operations["ModerationController_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/content/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reports, newest first (moderators and admins)
+         * @description Filter by `status` (open, resolved) and `targetType`.
+         */
+        get: operations["ModerationController_reports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/content/reports/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Resolve a report with one action (moderators and admins)
+         * @description dismiss; remove_content (the activity or comment is deleted); warn (the owner is told); suspend (`days`: the owner may not post, share, like, comment or send friend requests, and can still sign in, read and export). Every other open report of the same target is resolved with it; the action is appended to the moderation log.
+         */
+        put: operations["ModerationController_resolve"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/content/moderation-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The moderation log, newest first (moderators and admins)
+         * @description Append-only. `userId` narrows it to actions about one user's profile or content.
+         */
+        get: operations["ModerationController_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1992,7 +2072,7 @@ export interface components {
             requestId: string;
         };
         /** @enum {string} */
-        Role: "user" | "admin";
+        Role: "user" | "moderator" | "admin";
         /** @enum {string} */
         UserStatus: "active" | "suspended";
         AvatarDto: {
@@ -6148,6 +6228,268 @@ export interface components {
              * @example friends
              */
             visibility?: components["schemas"]["Audience"];
+        };
+        AlreadyReportedProblem: {
+            /**
+             * @description The kind of problem (docs/errors.md); clients branch on it
+             * @example urn:fitai:problem:already-reported
+             * @enum {string}
+             */
+            type: "urn:fitai:problem:already-reported";
+            /** @example Already reported */
+            title: string;
+            /**
+             * @example 409
+             * @enum {integer}
+             */
+            status: 409;
+            /**
+             * @description This occurrence, for people; clients do not parse it
+             * @example You reported this already; a moderator will look at it.
+             */
+            detail?: string;
+            /**
+             * @description The request path
+             * @example /api/v1/auth/register
+             */
+            instance: string;
+            /**
+             * @description Also in the X-Request-Id header and in every log line of the request
+             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
+             */
+            requestId: string;
+            /**
+             * Format: uuid
+             * @description The open report
+             * @example 0b9c4f1e-7d1a-4c55-9a0e-9a3c1f1f2b10
+             */
+            reportId: string;
+        };
+        /** @enum {string} */
+        ReportTarget: "user" | "activity" | "comment";
+        /** @enum {string} */
+        ReportReason: "spam" | "harassment" | "hate_speech" | "sexual_content" | "violence" | "self_harm" | "misinformation" | "impersonation" | "other";
+        ReportContentDto: {
+            /** @example comment */
+            targetType: components["schemas"]["ReportTarget"];
+            /**
+             * Format: uuid
+             * @description The user's, activity's or comment's id
+             * @example 7d0e1c9a-3f51-4a8b-b1f4-2c1d9b0e6a55
+             */
+            targetId: string;
+            /** @example harassment */
+            reason: components["schemas"]["ReportReason"];
+            /**
+             * @description What the moderators should know; null or absent for nothing
+             * @example Keeps posting insults under my workouts.
+             */
+            details?: string | null;
+        };
+        /** @enum {string} */
+        ReportStatus: "open" | "resolved";
+        ReportReceiptDto: {
+            /**
+             * Format: uuid
+             * @example 0b9c4f1e-7d1a-4c55-9a0e-9a3c1f1f2b10
+             */
+            id: string;
+            /** @example open */
+            status: components["schemas"]["ReportStatus"];
+            /**
+             * Format: date-time
+             * @example 2026-11-30T18:04:05.120Z
+             */
+            createdAt: string;
+        };
+        /**
+         * @description What the moderator did; null while open
+         * @enum {string}
+         */
+        ModerationAction: "dismiss" | "remove_content" | "warn" | "suspend";
+        ReportDto: {
+            /**
+             * Format: uuid
+             * @example 0b9c4f1e-7d1a-4c55-9a0e-9a3c1f1f2b10
+             */
+            id: string;
+            /** @example comment */
+            targetType: components["schemas"]["ReportTarget"];
+            /**
+             * Format: uuid
+             * @example 7d0e1c9a-3f51-4a8b-b1f4-2c1d9b0e6a55
+             */
+            targetId: string;
+            /** @description Who answers for the content; null once their account is deleted */
+            targetOwner: components["schemas"]["UserSummaryDto"] | (never | null);
+            /** @description Who reported it; null once their account is deleted */
+            reporter: components["schemas"]["UserSummaryDto"] | (never | null);
+            /** @example harassment */
+            reason: components["schemas"]["ReportReason"];
+            /** @example Keeps posting insults. */
+            details: string | null;
+            /**
+             * @description The content as the reporter saw it when reporting (a profile: displayName, bio; an activity: kind, text, details, visibility, occurredAt, authorName; a comment: activityId, text, createdAt, updatedAt, authorName)
+             * @example {
+             *       "activityId": "3a1f9e2c-5b7d-4e8f-9a0b-1c2d3e4f5a6b",
+             *       "text": "You call that a squat?",
+             *       "createdAt": "2026-11-30T18:04:05.120Z",
+             *       "updatedAt": "2026-11-30T18:04:05.120Z",
+             *       "authorName": "Bob"
+             *     }
+             */
+            snapshot: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Open reports of the same target, this one included (0 once resolved)
+             * @example 3
+             */
+            openReportsOfTarget: number;
+            /** @example open */
+            status: components["schemas"]["ReportStatus"];
+            /**
+             * @description What the moderator did; null while open
+             * @example null
+             */
+            resolution: components["schemas"]["ModerationAction"] | (null);
+            /** @example null */
+            resolutionNote: string | null;
+            /**
+             * Format: uuid
+             * @example null
+             */
+            resolvedById: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            resolvedAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T18:04:05.120Z
+             */
+            createdAt: string;
+        };
+        ReportResolvedProblem: {
+            /**
+             * @description The kind of problem (docs/errors.md); clients branch on it
+             * @example urn:fitai:problem:report-resolved
+             * @enum {string}
+             */
+            type: "urn:fitai:problem:report-resolved";
+            /** @example The report is resolved */
+            title: string;
+            /**
+             * @example 409
+             * @enum {integer}
+             */
+            status: 409;
+            /**
+             * @description This occurrence, for people; clients do not parse it
+             * @example This report was resolved already.
+             */
+            detail?: string;
+            /**
+             * @description The request path
+             * @example /api/v1/auth/register
+             */
+            instance: string;
+            /**
+             * @description Also in the X-Request-Id header and in every log line of the request
+             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
+             */
+            requestId: string;
+        };
+        ActionNotApplicableProblem: {
+            /**
+             * @description The kind of problem (docs/errors.md); clients branch on it
+             * @example urn:fitai:problem:action-not-applicable
+             * @enum {string}
+             */
+            type: "urn:fitai:problem:action-not-applicable";
+            /** @example The action does not apply to this report */
+            title: string;
+            /**
+             * @example 422
+             * @enum {integer}
+             */
+            status: 422;
+            /**
+             * @description This occurrence, for people; clients do not parse it
+             * @example A profile has no content to remove: warn or suspend its owner.
+             */
+            detail?: string;
+            /**
+             * @description The request path
+             * @example /api/v1/auth/register
+             */
+            instance: string;
+            /**
+             * @description Also in the X-Request-Id header and in every log line of the request
+             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
+             */
+            requestId: string;
+        };
+        ResolveReportDto: {
+            /**
+             * @description dismiss: nothing wrong; remove_content: delete the activity or comment; warn: warn its owner; suspend: no community writes for `days`
+             * @example suspend
+             */
+            action: components["schemas"]["ModerationAction"];
+            /**
+             * @description Required with suspend, refused otherwise: how long the suspension lasts
+             * @example 7
+             */
+            days?: number;
+            /**
+             * @description Why: kept in the moderation log
+             * @example Repeated insults after a warning.
+             */
+            note?: string | null;
+        };
+        ModerationLogEntryDto: {
+            /**
+             * Format: uuid
+             * @example 0b9c4f1e-7d1a-4c55-9a0e-9a3c1f1f2b10
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 5b4c0e0a-0c4c-4a7e-9d27-4f0b0f3f6a11
+             */
+            moderatorId: string;
+            /** @example warn */
+            action: components["schemas"]["ModerationAction"];
+            /** @example comment */
+            targetType: components["schemas"]["ReportTarget"];
+            /**
+             * Format: uuid
+             * @example 7d0e1c9a-3f51-4a8b-b1f4-2c1d9b0e6a55
+             */
+            targetId: string;
+            /**
+             * Format: uuid
+             * @example 2f6e1d3c-4b5a-4978-8f6e-5d4c3b2a1908
+             */
+            targetOwnerId: string | null;
+            /**
+             * Format: uuid
+             * @example 0b9c4f1e-7d1a-4c55-9a0e-9a3c1f1f2b10
+             */
+            reportId: string | null;
+            /** @example First warning. */
+            note: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            restrictedUntil: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T18:04:05.120Z
+             */
+            createdAt: string;
         };
         MalformedJsonProblem: {
             /**
@@ -18577,6 +18919,478 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["WorkoutNotCompletedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    ModerationController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportContentDto"];
+            };
+        };
+        responses: {
+            /** @description Received: it waits in the moderators’ queue (a person reviews it) */
+            202: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportReceiptDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Signed in but not allowed (`email-not-verified`) */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["EmailNotVerifiedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Conflict with the current state of the resource (`already-reported`) */
+            409: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["AlreadyReportedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    ModerationController_reports: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page; omit for the first page */
+                cursor?: string;
+                limit?: number;
+                /** @description Only reports in this state; all by default */
+                status?: components["schemas"]["ReportStatus"];
+                targetType?: components["schemas"]["ReportTarget"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ReportDto"][];
+                        meta: components["schemas"]["CursorPageMeta"];
+                    };
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Signed in but not allowed (`forbidden`) */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    ModerationController_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Signed in but not allowed (`forbidden`) */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Conflict with the current state of the resource (`report-resolved`) */
+            409: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ReportResolvedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Well-formed, but cannot be processed (`action-not-applicable`) */
+            422: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ActionNotApplicableProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    ModerationController_log: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page; omit for the first page */
+                cursor?: string;
+                limit?: number;
+                /** @description Only actions about this user's profile or content */
+                userId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ModerationLogEntryDto"][];
+                        meta: components["schemas"]["CursorPageMeta"];
+                    };
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Signed in but not allowed (`forbidden`) */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Request body too large (`payload-too-large`) */

@@ -1,3 +1,4 @@
+import { Role } from '../../src/common/auth/roles';
 import { INestApplicationContext, Provider } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
@@ -135,9 +136,14 @@ export async function registerUser(
 }
 
 /** A fresh user promoted to admin, with an access token that carries the role. */
-export async function registerAdmin(api: TestApi): Promise<TestUser> {
+export function registerAdmin(api: TestApi): Promise<TestUser> {
+  return registerWithRole(api, Role.Admin);
+}
+
+/** A fresh user granted `role`, with an access token that carries it. */
+export async function registerWithRole(api: TestApi, role: Role): Promise<TestUser> {
   const registered = await registerUser(api.http);
-  await api.app.get(UsersService).promoteToAdmin(registered.email);
+  await api.app.get(UsersService).grantRole(registered.email, role);
   const login = await request(api.http)
     .post('/api/v1/auth/login')
     .send({ email: registered.email, password: registered.password })

@@ -1,5 +1,7 @@
 export enum Role {
   User = 'user',
+  /** Handles content reports (docs/moderation.md); no other admin power. */
+  Moderator = 'moderator',
   Admin = 'admin',
 }
 

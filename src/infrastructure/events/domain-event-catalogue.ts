@@ -56,6 +56,17 @@ export interface DomainEventPayloads {
   'activity.liked': { userId: string; activityId: string };
   /** `userId` commented on the activity. */
   'activity.commented': { userId: string; activityId: string; commentId: string };
+  /**
+   * A moderator acted on `userId`'s profile or content (removed it, warned, suspended them):
+   * `logId` names the moderation log's entry. Dismissed reports announce nothing.
+   */
+  'content.moderated': {
+    userId: string;
+    action: 'remove_content' | 'warn' | 'suspend';
+    targetType: 'user' | 'activity' | 'comment';
+    targetId: string;
+    logId: string;
+  };
 }
 
 export type DomainEventName = keyof DomainEventPayloads;
@@ -101,6 +112,7 @@ const NAMES: { readonly [N in DomainEventName]: true } = {
   'user.blocked': true,
   'activity.liked': true,
   'activity.commented': true,
+  'content.moderated': true,
 };
 
 export const ALL_DOMAIN_EVENT_NAMES = Object.keys(NAMES) as readonly DomainEventName[];

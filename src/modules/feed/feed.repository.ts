@@ -473,19 +473,59 @@ export class FeedRepository {
    * Deletes a comment by its author or by the activity's owner, with the count's decrement,
    * in one statement; false when the caller is neither.
    */
-  async deleteComment(caller: string, activityId: string, commentId: string): Promise<boolean> {
+  deleteComment(caller: string, activityId: string, commentId: string): Promise<boolean> {
+    return this.deleteCommentWhere(
+      `c.id = $3 AND c.activity_id = $2
+       AND (c.user_id = $1 OR EXISTS (
+             SELECT 1 FROM activities a WHERE a.id = c.activity_id AND a.user_id = $1))`,
+      [caller, activityId, commentId],
+    );
+  }
+
+  /** Moderation: deletes a comment whoever wrote it (with the count); false when none. */
+  removeComment(commentId: string): Promise<boolean> {
+    return this.deleteCommentWhere('c.id = $1', [commentId]);
+  }
+
+  /** Moderation: deletes an activity, its likes and comments (cascade); false when none. */
+  async removeActivity(activityId: string): Promise<boolean> {
+    const [, affected]: [unknown[], number] = await this.query(
+      'DELETE FROM activities WHERE id = $1',
+      [activityId],
+    );
+    return affected > 0;
+  }
+
+  /**
+   * A comment on an activity the viewer may see (its author need not be visible to them: one
+   * reports what one saw before a block too), with its activity's id; null otherwise.
+   */
+  async findCommentOnVisibleActivity(
+    viewer: string,
+    commentId: string,
+  ): Promise<CommentRow | null> {
+    const [row]: CommentRow[] = await this.query(
+      `SELECT ${COMMENT_COLUMNS}
+         FROM activity_comments c
+         JOIN users u ON u.id = c.user_id
+         JOIN activities a ON a.id = c.activity_id
+         JOIN users o ON o.id = a.user_id
+        WHERE c.id = $2 AND ${visibleToSql('$1::uuid')}`,
+      [viewer, commentId],
+    );
+    return row ?? null;
+  }
+
+  /** Deletes the comments `condition` selects with their activities' count, in one statement. */
+  private async deleteCommentWhere(condition: string, parameters: unknown[]): Promise<boolean> {
     const rows: unknown[] = await this.query(
       `WITH removed AS (
-              DELETE FROM activity_comments c
-               WHERE c.id = $3 AND c.activity_id = $2
-                 AND (c.user_id = $1 OR EXISTS (
-                       SELECT 1 FROM activities a WHERE a.id = c.activity_id AND a.user_id = $1))
-              RETURNING c.activity_id),
+              DELETE FROM activity_comments c WHERE ${condition} RETURNING c.activity_id),
             counted AS (
               UPDATE activities SET comment_count = comment_count - 1
                WHERE id IN (SELECT activity_id FROM removed) RETURNING id)
        SELECT id FROM counted`,
-      [caller, activityId, commentId],
+      parameters,
     );
     return rows.length > 0;
   }

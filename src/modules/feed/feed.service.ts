@@ -11,6 +11,7 @@ import { ActivityDto, CommentDto, LikeDto } from './dto/activity.dto';
 import { CreatePostDto, ShareWorkoutDto } from './dto/feed-input.dto';
 import { FeedProblems } from './feed-problems';
 import { ActivityRow, CommentRow, FeedRepository } from './feed.repository';
+import { FeedContentKind, ReportedContent } from './feed.vocabulary';
 
 const activityNotFound = () => new NotFoundException('No such activity.');
 const commentNotFound = () => new NotFoundException('No such comment.');
@@ -215,6 +216,40 @@ export class FeedService {
   async deleteComment(viewer: string, activityId: string, commentId: string): Promise<void> {
     await this.visible(viewer, activityId);
     if (!(await this.feed.deleteComment(viewer, activityId, commentId))) throw commentNotFound();
+  }
+
+  // Moderation (through this service only: the moderation module owns reports, not content).
+
+  /**
+   * An activity or comment as the reporter sees it now, kept as a report's evidence; null when
+   * they may not see it (one reports what one can see).
+   */
+  async reportedContent(
+    reporter: string,
+    kind: FeedContentKind,
+    id: string,
+  ): Promise<ReportedContent | null> {
+    if (kind === 'activity') {
+      const row = await this.feed.findVisible(reporter, id);
+      if (!row) return null;
+      const { kind: activityKind, text, details, visibility, occurredAt, authorName } = row;
+      return {
+        ownerId: row.authorId,
+        snapshot: { kind: activityKind, text, details, visibility, occurredAt, authorName },
+      };
+    }
+    const row = await this.feed.findCommentOnVisibleActivity(reporter, id);
+    if (!row) return null;
+    const { activityId, text, createdAt, updatedAt, authorName } = row;
+    return {
+      ownerId: row.authorId,
+      snapshot: { activityId, text, createdAt, updatedAt, authorName },
+    };
+  }
+
+  /** Removes an activity (with its likes and comments) or a comment; false when gone already. */
+  removeByModeration(kind: FeedContentKind, id: string): Promise<boolean> {
+    return kind === 'activity' ? this.feed.removeActivity(id) : this.feed.removeComment(id);
   }
 
   // Worker side (FeedSubscribers): each is idempotent.

@@ -5,3 +5,12 @@ export enum ActivityKind {
   GoalAchieved = 'goal_achieved',
   Post = 'post',
 }
+
+/** Feed content a user can report and a moderator can remove. */
+export type FeedContentKind = 'activity' | 'comment';
+
+/** Reported content as the reporter saw it: who answers for it, and what it said then. */
+export interface ReportedContent {
+  ownerId: string;
+  snapshot: Record<string, unknown>;
+}

@@ -64,13 +64,36 @@ export class UsersRepository {
     return profile ?? null;
   }
 
-  /** The account's status, or null when there is no such account (primary key). */
-  async statusOf(id: string): Promise<User['status'] | null> {
-    const [row]: Pick<User, 'status'>[] = await this.users.query(
-      'SELECT status FROM users WHERE id = $1',
+  /**
+   * Whether the account may not write to the community now: suspended, or restricted by
+   * moderation until a time still to come. False for an unknown account (primary key).
+   */
+  async isCommunityRestricted(id: string): Promise<boolean> {
+    const [row]: { restricted: boolean }[] = await this.users.query(
+      `SELECT status = 'suspended' OR coalesce(community_restricted_until > now(), false)
+                AS restricted
+         FROM users WHERE id = $1`,
       [id],
     );
-    return row?.status ?? null;
+    return row?.restricted ?? false;
+  }
+
+  /**
+   * Restricts community writes until `until`, or keeps a later restriction already in force;
+   * false when there is no such account.
+   */
+  async restrictCommunity(id: string, until: Date): Promise<boolean> {
+    const { affected } = await this.users
+      .createQueryBuilder()
+      .update()
+      .set({
+        communityRestrictedUntil: () =>
+          'GREATEST(coalesce(community_restricted_until, :until), :until)',
+      })
+      .setParameter('until', until)
+      .where('id = :id', { id })
+      .execute();
+    return affected === 1;
   }
 
   /** Primary key lookups; ids without an account are absent from the answer. */

@@ -9,7 +9,7 @@ import { UserDto } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { AccountStanding } from '../../common/auth/community-write';
 import { PrivacySettings } from './privacy.vocabulary';
-import { UserAccount, UserStatus } from './user.vocabulary';
+import { UserAccount } from './user.vocabulary';
 import { NewUser, UsersRepository } from './users.repository';
 import { isUniqueViolation } from '../../common/database/unique-violation';
 
@@ -36,9 +36,19 @@ export class UsersService implements AccountStanding {
     return this.users.findById(id);
   }
 
-  /** Whether the account is suspended (community writes are refused); primary-key read. */
-  async isSuspended(id: string): Promise<boolean> {
-    return (await this.users.statusOf(id)) === UserStatus.Suspended;
+  /**
+   * Whether community writes are refused: the account is suspended, or moderation restricted
+   * it until a time still to come (primary-key read).
+   */
+  isSuspended(id: string): Promise<boolean> {
+    return this.users.isCommunityRestricted(id);
+  }
+
+  /** Moderation: no community writes until `until` (a later restriction in force stays). */
+  async restrictCommunity(id: string, until: Date): Promise<void> {
+    if (!(await this.users.restrictCommunity(id, until))) {
+      throw new NotFoundException('No such account.');
+    }
   }
 
   /** Display names by account id, for other modules that show who did something. */
@@ -108,9 +118,9 @@ export class UsersService implements AccountStanding {
     return { profileDiscoverable, activityVisibility, showRecordNumbers };
   }
 
-  /** For ops (npm run user:promote): grants the admin role. */
-  async promoteToAdmin(email: string): Promise<User> {
-    const user = await this.users.setRole(email.trim().toLowerCase(), Role.Admin);
+  /** For ops (npm run user:promote): grants a role (admin, moderator, or back to user). */
+  async grantRole(email: string, role: Role): Promise<User> {
+    const user = await this.users.setRole(email.trim().toLowerCase(), role);
     if (!user) throw new NotFoundException(`No account with the email ${email}.`);
     return user;
   }

@@ -38,6 +38,14 @@ export class User extends BaseEntity implements UserAccount {
   emailVerifiedAt: Date | null;
 
   /**
+   * Until when moderation keeps the account from writing to the community (posts, shares,
+   * likes, comments, friend requests); it can still sign in, read and export. Null or past:
+   * not restricted. Lifts by itself: every check compares it with now().
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  communityRestrictedUntil: Date | null;
+
+  /**
    * Names the current avatar's files (`avatars/<id>/<digest>-<pixels>.webp` in Storage, see
    * AvatarsService); null: no avatar.
    */
