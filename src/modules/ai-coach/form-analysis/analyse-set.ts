@@ -42,7 +42,13 @@ export function analyseSet(set: PoseSet): FormAnalysis {
     SIGNAL.minExcursionTorso * scale,
   );
 
-  const ctx: RuleContext = { exercise: set.exercise, tracks, side, facing };
+  const ctx: RuleContext = {
+    exercise: set.exercise,
+    tracks,
+    side,
+    facing,
+    standingThighSpan: { left: thighSpan(tracks, 'left'), right: thighSpan(tracks, 'right') },
+  };
   const findings: Finding[] = [];
   const rules = EXERCISE_RULES[set.exercise].map((rule) =>
     applyRule(rule, ctx, set.view, reps, findings),
@@ -175,6 +181,16 @@ function bodyScale(tracks: Tracks, side: Side | null): number {
     : dist(j.leftShoulder, j.leftHip);
   const width = dist(j.leftShoulder, j.rightShoulder);
   return Math.max(percentile(torso, 0.5) || 0, side ? 0 : percentile(width, 0.5) || 0);
+}
+
+/** How tall a thigh stands on the image (95th percentile of hip above knee). */
+function thighSpan(tracks: Tracks, side: Side): number {
+  const hip = tracks.joints[`${side}Hip` as Joint].y;
+  const knee = tracks.joints[`${side}Knee` as Joint].y;
+  return percentile(
+    Array.from(hip, (y, i) => y - knee[i]),
+    0.95,
+  );
 }
 
 /** Mean of two series, or the one present where the other is missing. */

@@ -10,7 +10,7 @@ import {
 import type { RepWindow } from './reps';
 import type { Joint } from './skeletons';
 import * as T from './thresholds';
-import { pointAt, type Tracks } from './tracks';
+import { movingAverage, pointAt, type Tracks } from './tracks';
 
 type Side = 'left' | 'right';
 const SIDES: Side[] = ['left', 'right'];
@@ -29,6 +29,8 @@ export interface RuleContext {
   side: Side | null;
   /** +1 when the person faces the image's right in a side view, -1 when its left. */
   facing: number;
+  /** Height of each thigh on the image when standing (front view), for the valgus gate. */
+  standingThighSpan: Record<Side, number>;
 }
 
 export interface Rule {
@@ -50,11 +52,27 @@ function point(ctx: RuleContext, joint: Joint, i: number): Point {
   return pointAt(ctx.tracks.joints[joint], i);
 }
 
-/** The extreme (max, or min) of f over the rep's frames, skipping frames where it is NaN. */
-function overRep(rep: RepWindow, f: (i: number) => number, mode: 'max' | 'min' = 'max'): number {
+/**
+ * The extreme (max, or min) of f over the rep's frames. The extreme of a noisy series is biased
+ * outwards (the largest of many noisy samples), so the series is averaged over
+ * ±featureSmoothingS first; frames where f is NaN are skipped.
+ */
+function overRep(
+  ctx: RuleContext,
+  rep: RepWindow,
+  f: (i: number) => number,
+  mode: 'max' | 'min' = 'max',
+): number {
+  const n = rep.end - rep.start + 1;
+  const values = new Float64Array(n);
+  for (let k = 0; k < n; k++) values[k] = f(rep.start + k);
+  const smooth = movingAverage(
+    ctx.tracks.t.subarray(rep.start, rep.end + 1),
+    values,
+    T.SIGNAL.featureSmoothingS,
+  );
   let best = NaN;
-  for (let i = rep.start; i <= rep.end; i++) {
-    const v = f(i);
+  for (const v of smooth) {
     if (Number.isNaN(v)) continue;
     if (Number.isNaN(best) || (mode === 'max' ? v > best : v < best)) best = v;
   }
@@ -73,7 +91,7 @@ function onSide(
 ): Measurement | null {
   const side = ctx.side!;
   return sided(
-    overRep(rep, (i) => f((name) => jointOf(side, name), i), mode),
+    overRep(ctx, rep, (i) => f((name) => jointOf(side, name), i), mode),
     null,
   );
 }
@@ -89,6 +107,33 @@ function worseSide(
     if (!Number.isNaN(v) && (best === null || v > best.value)) best = { value: v, side };
   }
   return best;
+}
+
+/**
+ * The measure on the front leg in a lunge (the ankle further forward at the bottom; the back
+ * shin leans forward too and the back knee bends as much), on the worse leg otherwise.
+ */
+function legMeasure(
+  ctx: RuleContext,
+  rep: RepWindow,
+  f: (j: (name: string) => Joint, side: Side) => number,
+): Measurement | null {
+  if (ctx.exercise !== 'lunge') return worseSide(rep, f);
+  const ahead = (side: Side) =>
+    ctx.tracks.joints[jointOf(side, 'ankle')].x[rep.bottom] * ctx.facing;
+  const l = ahead('left');
+  const r = ahead('right');
+  const front: Side = Number.isNaN(l)
+    ? 'right'
+    : Number.isNaN(r)
+      ? 'left'
+      : l >= r
+        ? 'left'
+        : 'right';
+  return sided(
+    f((name) => jointOf(front, name), front),
+    front,
+  );
 }
 
 /** Shin angle from vertical, positive when the knee is ahead of the ankle. */
@@ -116,12 +161,11 @@ const depthRules: Partial<Record<Exercise, Omit<Rule, 'id' | 'view'>>> = {
       ),
   },
   lunge: {
-    // The front knee is the more bent one at the bottom; in a side view the far leg may be
-    // hidden, then the visible leg is read.
-    measure: 'knee flexion of the more bent knee at the deepest point',
+    measure: 'knee flexion of the front leg at the deepest point',
     verdict: 'not deep enough',
     threshold: T.LUNGE_DEPTH_MIN_KNEE_FLEXION_DEG,
-    measureRep: (ctx, rep) => worseSide(rep, (j) => overRep(rep, (i) => kneeFlexion(ctx, j, i))),
+    measureRep: (ctx, rep) =>
+      legMeasure(ctx, rep, (j) => overRep(ctx, rep, (i) => kneeFlexion(ctx, j, i))),
   },
   push_up: {
     measure: 'elbow flexion at the deepest point',
@@ -152,7 +196,8 @@ const kneeTravel: Omit<Rule, 'id' | 'view'> = {
   measure: 'shin angle from vertical, knee ahead of the ankle, largest in the rep',
   verdict: 'the knee travelled far forward over the foot',
   threshold: T.MAX_SHIN_ANGLE_DEG,
-  measureRep: (ctx, rep) => worseSide(rep, (j) => overRep(rep, (i) => shinForward(ctx, j, i))),
+  measureRep: (ctx, rep) =>
+    legMeasure(ctx, rep, (j) => overRep(ctx, rep, (i) => shinForward(ctx, j, i))),
 };
 
 const kneeValgus: Omit<Rule, 'id' | 'view'> = {
@@ -166,17 +211,14 @@ const kneeValgus: Omit<Rule, 'id' | 'view'> = {
       const knee = ctx.tracks.joints[j('knee')];
       // At depth the thigh points at the camera and its image shrinks to a few pixels, where
       // an angle means nothing: read only while the thigh spans half its standing height.
-      const spans = Array.from(hip.y, (y, i) => y - knee.y[i]);
-      const standing = spans.filter(Number.isFinite).sort((a, b) => a - b)[
-        Math.floor(0.95 * spans.filter(Number.isFinite).length)
-      ];
+      const standing = ctx.standingThighSpan[j('hip') === 'leftHip' ? 'left' : 'right'];
       const midline = (i: number) => {
         const l = ctx.tracks.joints.leftHip.x[i];
         const r = ctx.tracks.joints.rightHip.x[i];
         return (l + r) / 2;
       };
-      return overRep(rep, (i) =>
-        spans[i] >= T.SIGNAL.valgusThighSpan * standing
+      return overRep(ctx, rep, (i) =>
+        hip.y[i] - knee.y[i] >= T.SIGNAL.valgusThighSpan * standing
           ? frontalPlaneProjectionAngle(
               point(ctx, j('hip'), i),
               point(ctx, j('knee'), i),

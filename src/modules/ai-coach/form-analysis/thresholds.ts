@@ -152,6 +152,8 @@ export const SIGNAL = {
   maxGapS: 0.5,
   /** Half-width of the centred moving average. */
   smoothingHalfWindowS: 0.07,
+  /** Half-width of the average of an angle series before its extreme in a rep is read. */
+  featureSmoothingS: 0.1,
   /** A rep is a descent past this share of the set's deepest excursion and a return. */
   repEnterRatio: 0.5,
   /** ... returning above this share (hysteresis, so noise at one level counts once). */

@@ -129,6 +129,7 @@ function FramesRule(
 
 export class PoseFrameDto implements PoseFrame {
   @ApiProperty({
+    type: 'integer',
     description:
       'Time of the frame in milliseconds since the start of the set; strictly increasing',
     minimum: 0,

@@ -459,7 +459,7 @@ export function truthOf(spec: SyntheticSetSpec): SetTruth {
     const valgus = b.valgusDeg * Math.min(1, P / 0.4);
     switch (spec.exercise) {
       case 'squat':
-        flag('depth', crosses(T.SQUAT_DEPTH_MAX_THIGH_DEG, thigh));
+        flag('depth', crosses(T.SQUAT_DEPTH_MAX_THIGH_DEG, nearThigh(spec, b, P)));
         flag('torso_angle', crosses(T.SQUAT_MAX_TORSO_LEAN_DEG, P * b.torsoDeg));
         flag('knee_travel', crosses(T.MAX_SHIN_ANGLE_DEG, shin));
         flag('knee_valgus', crosses(T.KNEE_VALGUS_MAX_FPPA_DEG, valgus));
@@ -489,6 +489,18 @@ export function truthOf(spec: SyntheticSetSpec): SetTruth {
     truth.bottomsS.push((w.bottomFrom + w.bottomTo) / 2);
   });
   return truth;
+}
+
+/**
+ * The thigh above horizontal of the leg the side camera sees, at progress P: a hip-line tilt
+ * raises one hip and lowers the other, so it is read from the model's joints, not its parameter.
+ */
+function nearThigh(spec: SyntheticSetSpec, b: BottomPose, P: number): number {
+  const body = pose(spec.exercise, b, P);
+  const side = spec.cameraSide === 'right' ? 'right' : 'left';
+  const hip = body[`${side}Hip` as Joint];
+  const knee = body[`${side}Knee` as Joint];
+  return (Math.atan2(hip.y - knee.y, Math.abs(hip.z - knee.z)) * 180) / Math.PI;
 }
 
 /** Lowering time between 5 % and 95 % of the rep's excursion, on the clean signal at 1 ms. */
