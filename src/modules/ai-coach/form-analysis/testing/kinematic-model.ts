@@ -435,8 +435,10 @@ export function truthOf(spec: SyntheticSetSpec): SetTruth {
   const b = bottomOf(spec);
   const { windows } = timeline(spec);
   const name = spec.exercise === 'push_up' || spec.exercise === 'deadlift' ? 'Shoulder' : 'Hip';
+  // Heights do not depend on the knees' valgus, whose bisection is the slow part of a pose.
+  const upright = { ...b, valgusDeg: 0 };
   const height = (p: number) => {
-    const body = pose(spec.exercise, b, p);
+    const body = pose(spec.exercise, upright, p);
     const left = body[`left${name}` as Joint].y;
     const right = body[`right${name}` as Joint].y;
     if (spec.view === 'front') return (left + right) / 2;
@@ -496,7 +498,7 @@ export function truthOf(spec: SyntheticSetSpec): SetTruth {
  * raises one hip and lowers the other, so it is read from the model's joints, not its parameter.
  */
 function nearThigh(spec: SyntheticSetSpec, b: BottomPose, P: number): number {
-  const body = pose(spec.exercise, b, P);
+  const body = pose(spec.exercise, { ...b, valgusDeg: 0 }, P);
   const side = spec.cameraSide === 'right' ? 'right' : 'left';
   const hip = body[`${side}Hip` as Joint];
   const knee = body[`${side}Knee` as Joint];
