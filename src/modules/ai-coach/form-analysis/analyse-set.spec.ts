@@ -1,9 +1,14 @@
 import { analyseSet } from './analyse-set';
-import type { FormAnalysis, RuleId } from './form-analysis.types';
-import { type BottomPose, type SyntheticSetSpec, syntheticSet } from './testing/kinematic-model';
+import { EXERCISES, type FormAnalysis, type RuleId } from './form-analysis.types';
+import {
+  type BottomPose,
+  random,
+  type SyntheticSetSpec,
+  syntheticSet,
+} from './testing/kinematic-model';
 import { evaluate, randomSpec } from './testing/evaluate';
 import * as T from './thresholds';
-import { JOINT_INDEX } from './skeletons';
+import { JOINT_INDEX, KEYPOINT_COUNT } from './skeletons';
 
 const REP = { depth: 1, eccentricS: 1.5, pauseS: 0.2, concentricS: 1 };
 
@@ -153,6 +158,38 @@ describe('analyseSet', () => {
         rule: rule.rule,
         ok: true,
       });
+    }
+  });
+});
+
+describe('analyseSet on arbitrary valid input', () => {
+  it('never throws and never answers a non-finite number (JSON would turn it into null)', () => {
+    const rng = random(99);
+    for (let n = 0; n < 60; n++) {
+      const skeleton = n % 2 === 0 ? 'coco17' : 'blazepose33';
+      const count = KEYPOINT_COUNT[skeleton] * 3;
+      const still = n % 3 === 0; // every keypoint at one point: zero-length segments
+      const frames = Array.from({ length: 10 + Math.floor(rng.next() * 200) }, (_, i) => ({
+        t: i * 33,
+        keypoints: Array.from({ length: count }, (_, k) =>
+          k % 3 === 2 ? rng.next() : still ? 0.5 : rng.next() * 3 - 1,
+        ),
+      }));
+      const analysis = analyseSet({
+        exercise: EXERCISES[n % EXERCISES.length],
+        skeleton,
+        view: n % 4 < 2 ? 'side' : 'front',
+        frameRate: 30,
+        imageWidth: 720,
+        imageHeight: 1280,
+        frames,
+      });
+      const numbers: number[] = [];
+      JSON.stringify(analysis, (_key, value: unknown) => {
+        if (typeof value === 'number') numbers.push(value);
+        return value;
+      });
+      expect(numbers.every(Number.isFinite)).toBe(true);
     }
   });
 });
