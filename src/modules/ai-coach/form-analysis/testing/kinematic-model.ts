@@ -155,32 +155,34 @@ function leg(ankleZ: number, thighDeg: number, shinDeg: number) {
   return { knee, hip };
 }
 
-/**
- * Medial knee shift (metres) that gives the knee this frontal-plane projection angle on the
- * front image; bisection, as the angle grows with the shift while the hip is above the knee.
- */
-function valgusShift(hip: V3, kneeY: number, ankle: V3, deg: number): number {
-  if (hip.y - kneeY < 0.05 || deg === 0) return 0;
-  const lineX = (kx: number) => kx;
-  const midline = 0;
-  const fppa = (shift: number) => {
-    const onLine = ankle.x + ((kneeY - ankle.y) / (hip.y - ankle.y)) * (hip.x - ankle.x);
-    const kx = lineX(onLine - Math.sign(onLine) * shift);
-    return frontalPlaneProjectionAngle(
-      { x: hip.x, y: hip.y },
-      { x: kx, y: kneeY },
-      { x: ankle.x, y: ankle.y },
-      midline,
-    );
-  };
-  let lo = -0.3;
-  let hi = 0.3;
+/** The x in [lo, hi] where the increasing function f reaches target (bisection). */
+function bisect(f: (x: number) => number, target: number, lo: number, hi: number): number {
   for (let k = 0; k < 40; k++) {
     const mid = (lo + hi) / 2;
-    if (fppa(mid) < deg) lo = mid;
+    if (f(mid) < target) lo = mid;
     else hi = mid;
   }
   return (lo + hi) / 2;
+}
+
+/**
+ * Medial knee shift (metres) that gives the knee this frontal-plane projection angle on the
+ * front image. Once the hip comes down to within 5 cm of the knee the angle means nothing
+ * (the thigh points at the camera), so the shift found at that height is kept: the knee does
+ * not jump back out at the bottom.
+ */
+function valgusShift(hip: V3, kneeY: number, ankle: V3, deg: number): number {
+  if (deg === 0) return 0;
+  const y = Math.min(kneeY, hip.y - 0.05);
+  const onLine = ankle.x + ((y - ankle.y) / (hip.y - ankle.y)) * (hip.x - ankle.x);
+  const fppa = (shift: number) =>
+    frontalPlaneProjectionAngle(
+      { x: hip.x, y: hip.y },
+      { x: onLine - Math.sign(onLine) * shift, y },
+      { x: ankle.x, y: ankle.y },
+      0,
+    );
+  return bisect(fppa, deg, -0.3, 0.3);
 }
 
 /** The head, arms and legs around a hip, shoulder and legs already placed. */
@@ -205,16 +207,8 @@ function pose(exercise: Exercise, bottom: BottomPose, p: number): Pose {
     // Hips sag below the straight line by the offset that bends it by bodyLineDeg.
     const f = 0.4;
     const bend = (h: number) =>
-      180 -
-      (180 - (Math.atan(h / (f * length)) + Math.atan(h / ((1 - f) * length))) * (180 / Math.PI));
-    let lo = 0;
-    let hi = 0.5;
-    for (let k = 0; k < 40; k++) {
-      const mid = (lo + hi) / 2;
-      if (bend(mid) < bottom.bodyLineDeg) lo = mid;
-      else hi = mid;
-    }
-    const sag = (lo + hi) / 2;
+      (Math.atan(h / (f * length)) + Math.atan(h / ((1 - f) * length))) * (180 / Math.PI);
+    const sag = bisect(bend, bottom.bodyLineDeg, 0, 0.5);
     const nz = dy / length;
     const ny = -dz / length;
     const hip = { z: shoulder.z - f * dz + sag * nz, y: shoulder.y - f * dy + sag * ny };
