@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: builds FitAI, creates and migrates a throwaway database, starts the API,
  * workers, a bare server (and a reference build) as separate processes, measures the figures
- * of bench/README.md (BENCH_FIGURES, all six by default), prints a report, writes
+ * of bench/README.md (BENCH_FIGURES, all seven by default), prints a report, writes
  * bench/results/latest.json, and cleans up (database, Redis keys, processes, temp files)
  * whatever happens.
  */
@@ -35,6 +35,7 @@ import { BenchFigures, BenchResults, formatExplain, formatReport, toJson } from 
 import { benchDomainEvents } from './scenarios/domain-events';
 import { benchEntriesRead } from './scenarios/entries-read';
 import { benchFormAnalysis } from './scenarios/form-analysis';
+import { benchFeedRead } from './scenarios/feed-read';
 import { benchProgressRead } from './scenarios/progress-read';
 import { benchRouteOverhead } from './scenarios/route-overhead';
 import { benchSummaryLatency } from './scenarios/summary-latency';
@@ -154,6 +155,12 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
     figures.progress = await benchProgressRead(config, api, pool, athlete, log);
   }
 
+  if (selected(7)) {
+    log('figure 7: GET /feed, 1,000 friends over 1,000,000 activities, vs one GET /workouts page');
+    const [viewer] = await registerUsers(api, 1, 'feed');
+    figures.feed = await benchFeedRead(config, api, pool, viewer, log);
+  }
+
   const workers = (resources.workers = new WorkerPool(env, config.nodeArgs));
   if (figure3) {
     log(`figure 3: registering ${config.workerUsers} users and seeding their weeks`);
@@ -189,7 +196,7 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
     figures.domainEvents = await benchDomainEvents(config, api, pool, workers, eventUser, log);
   }
 
-  if (selected(7)) {
+  if (selected(8)) {
     const [formUser] = await registerUsers(api, 1, 'form');
     figures.formAnalysis = await benchFormAnalysis(
       api,

@@ -66,7 +66,7 @@ function timeIt(fn: () => void, rounds: number): number {
 }
 
 /**
- * Figure 7: form analysis. Accuracy on synthetic sets from the kinematic model (per-rule
+ * Figure 8: form analysis. Accuracy on synthetic sets from the kinematic model (per-rule
  * precision and recall, rep-count accuracy), in-process throughput, the cost of the largest
  * set, and the route's latency over HTTP.
  */
@@ -76,7 +76,7 @@ export async function benchFormAnalysis(
   options: { sets: number; seed: number; httpSamples: number },
   log: (message: string) => void,
 ): Promise<FormAnalysisFigure> {
-  log(`figure 7: scoring ${options.sets} synthetic sets`);
+  log(`figure 8: scoring ${options.sets} synthetic sets`);
   const evaluation = evaluate(
     Array.from({ length: options.sets }, (_, i) => randomSpec(options.seed, i)),
   );
@@ -124,7 +124,7 @@ export async function benchFormAnalysis(
     analyseMs: timeIt(() => analyseSet(big), 5),
   };
 
-  log(`figure 7: POST /ai/form-analysis × ${options.httpSamples}, one at a time`);
+  log(`figure 8: POST /ai/form-analysis × ${options.httpSamples}, one at a time`);
   const body = tenRepSet('coco17', 'side');
   const url = `${api.baseUrl}/api/v1/ai/form-analysis`;
   const samples: number[] = [];

@@ -6,7 +6,7 @@ import { RULES_VERSION } from './thresholds';
 
 /**
  * Form analysis in the request: a set of 3,600 frames (the cap) is analysed in tens of
- * milliseconds on one core (bench figure 7), less than a queue round trip would add, so it is
+ * milliseconds on one core (bench figure 8), less than a queue round trip would add, so it is
  * not sent to the worker. Each analysis is metered in ai_usage as `form_analysis`.
  */
 @Injectable()

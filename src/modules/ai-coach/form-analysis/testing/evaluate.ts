@@ -1,7 +1,7 @@
 /**
  * Scores the analyser against synthetic sets from the kinematic model: per-rule precision and
  * recall over (rep, rule) findings, and rep-count accuracy. Shared by the specs and bench
- * figure 7.
+ * figure 8.
  */
 import { analyseSet } from '../analyse-set';
 import type { CameraView, Exercise, RuleId } from '../form-analysis.types';

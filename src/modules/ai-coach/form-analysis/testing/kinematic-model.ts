@@ -1,6 +1,6 @@
 /**
  * A stick-figure body driven by joint-angle trajectories, projected to a camera, for the
- * specs and bench figure 7: sets with known depth, valgus, torso angle, tempo, rep count,
+ * specs and bench figure 8: sets with known depth, valgus, torso angle, tempo, rep count,
  * camera view, noise and dropped keypoints. Deterministic for a seed.
  *
  * World axes in metres: X lateral (the person's left is +X), Y up, Z forward (where the
