@@ -5,6 +5,10 @@ import { resolve } from 'node:path';
  * run in about six minutes on a 2-core machine (figure 1 alone about four).
  */
 export interface BenchConfig {
+  /** Figure 8: synthetic sets scored, their seed, and sequential POSTs timed. */
+  formSets: number;
+  formSeed: number;
+  formHttpSamples: number;
   /** Maintenance connection used to create and drop the bench database. */
   adminUrl: string;
   redisUrl: string;
@@ -111,7 +115,10 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
       ? integer(env, 'BENCH_JOB_CONCURRENCY', 4)
       : undefined,
     nodeArgs: (env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
-    figures: integerList(env, 'BENCH_FIGURES', [1, 2, 3, 4, 5, 6, 7], 7),
+    figures: integerList(env, 'BENCH_FIGURES', [1, 2, 3, 4, 5, 6, 7, 8], 8),
+    formSets: integer(env, 'BENCH_FORM_SETS', 200),
+    formSeed: integer(env, 'BENCH_FORM_SEED', 1),
+    formHttpSamples: integer(env, 'BENCH_FORM_HTTP_SAMPLES', 50),
 
     durationSeconds: integer(env, 'BENCH_DURATION_SECONDS', 10),
     warmupSeconds: integer(env, 'BENCH_WARMUP_SECONDS', 5, 0),

@@ -34,6 +34,7 @@ import { deleteKeys } from './lib/redis';
 import { BenchFigures, BenchResults, formatExplain, formatReport, toJson } from './lib/report';
 import { benchDomainEvents } from './scenarios/domain-events';
 import { benchEntriesRead } from './scenarios/entries-read';
+import { benchFormAnalysis } from './scenarios/form-analysis';
 import { benchFeedRead } from './scenarios/feed-read';
 import { benchProgressRead } from './scenarios/progress-read';
 import { benchRouteOverhead } from './scenarios/route-overhead';
@@ -195,6 +196,16 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
     figures.domainEvents = await benchDomainEvents(config, api, pool, workers, eventUser, log);
   }
 
+  if (selected(8)) {
+    const [formUser] = await registerUsers(api, 1, 'form');
+    figures.formAnalysis = await benchFormAnalysis(
+      api,
+      formUser,
+      { sets: config.formSets, seed: config.formSeed, httpSamples: config.formHttpSamples },
+      log,
+    );
+  }
+
   return {
     generatedAt: new Date().toISOString(),
     totalSeconds: (Date.now() - startedAt) / 1000,
@@ -207,6 +218,9 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
 function settingsOf(config: BenchConfig): BenchResults['settings'] {
   return {
     figures: config.figures.join(','),
+    formSets: config.formSets,
+    formSeed: config.formSeed,
+    formHttpSamples: config.formHttpSamples,
     poolSize: config.poolSize,
     durationSeconds: config.durationSeconds,
     warmupSeconds: config.warmupSeconds,

@@ -1,3 +1,4 @@
+import type { FormAnalysisFigure } from '../scenarios/form-analysis';
 import { EntriesReadFigure, sizeLabel } from '../scenarios/entries-read';
 import type { DomainEventsFigure } from '../scenarios/domain-events';
 import type { FeedReadFigure } from '../scenarios/feed-read';
@@ -18,6 +19,7 @@ export interface BenchFigures {
   progress?: ProgressReadFigure;
   domainEvents?: DomainEventsFigure;
   feed?: FeedReadFigure;
+  formAnalysis?: FormAnalysisFigure;
 }
 
 export interface BenchResults extends BenchFigures {
@@ -247,6 +249,37 @@ function domainEventsSection(e: DomainEventsFigure): string[] {
   ];
 }
 
+function formAnalysisSection(f: FormAnalysisFigure): string[] {
+  const e = f.evaluation;
+  const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
+  return [
+    `8. Form analysis — ${e.sets} synthetic sets (seed ${f.seed}, ${int(e.frames)} frames), kinematic model`,
+    `   rep count exact in ${pct(e.repCountAccuracy)} of sets (mean absolute error ${e.meanAbsoluteRepError.toFixed(3)} reps); ` +
+      `rules reported as measured from a view that cannot measure them: ${e.guessedFromWrongView}`,
+    table(
+      ['rule (per rep)', 'precision', 'recall', 'TP', 'FP', 'FN'],
+      e.rules.map((r) => [
+        r.rule,
+        r.precision.toFixed(3),
+        r.recall.toFixed(3),
+        String(r.truePositives),
+        String(r.falsePositives),
+        String(r.falseNegatives),
+      ]),
+    ),
+    '',
+    table(
+      ['in-process analysis, 10 reps at 30 fps', 'frames', 'ms', 'frames/s'],
+      f.throughput.map((t) => [t.label, String(t.frames), ms(t.ms), int(t.framesPerSecond)]),
+    ),
+    `   largest set (${f.largest.frames} BlazePose-33 frames, ${int(f.largest.bytes / 1024)} KiB): ` +
+      `JSON.parse ${ms(f.largest.parseMs)} ms, DTO transform + validation ${ms(f.largest.validateMs)} ms, ` +
+      `analysis ${ms(f.largest.analyseMs)} ms`,
+    `   POST /ai/form-analysis, one ${f.http.frames}-frame COCO-17 set (${int(f.http.bytes / 1024)} KiB), sequential: ` +
+      `p50 ${ms(f.http.latency.p50)} ms, p90 ${ms(f.http.latency.p90)} ms, p99 ${ms(f.http.latency.p99)} ms (n ${f.http.latency.count})`,
+  ];
+}
+
 export function formatReport(r: BenchResults): string {
   const m = r.machine;
   const sections = [
@@ -257,6 +290,7 @@ export function formatReport(r: BenchResults): string {
     r.progress && progressSection(r.progress),
     r.domainEvents && domainEventsSection(r.domainEvents),
     r.feed && feedSection(r.feed),
+    r.formAnalysis && formAnalysisSection(r.formAnalysis),
   ].filter((section): section is string[] => section !== undefined);
   return [
     `FitAI benchmarks — ${r.generatedAt} — total ${duration(r.totalSeconds)}`,

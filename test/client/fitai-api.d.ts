@@ -2008,6 +2008,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ai/form-analysis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check the form of one set from pose keypoints
+         * @description The app runs pose estimation on the device and sends keypoints per frame (COCO-17 or BlazePose-33, normalised x, y and a visibility); no video. The set is smoothed, reps are counted, and rules on joint angles are applied to each rep: depth, knee valgus (front view only), torso angle, back rounding proxy, body line, knee travel, range of motion, tempo, left–right asymmetry. Every finding names the rep, the measured value, the threshold and its source; a rule the camera view cannot measure is `not_measurable`. At most 3600 frames and 4 MB. Bad keypoint counts, non-finite numbers and frames out of order are field errors (400). See docs/ai-coach.md.
+         */
+        post: operations["FormAnalysisController_analyse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6490,6 +6510,276 @@ export interface components {
              * @example 2026-11-30T18:04:05.120Z
              */
             createdAt: string;
+        };
+        /** @enum {string} */
+        FormExercise: "squat" | "deadlift" | "push_up" | "lunge";
+        /**
+         * @description coco17: the 17 COCO keypoints (MoveNet, YOLO-pose); blazepose33: the 33 MediaPipe Pose landmarks
+         * @enum {string}
+         */
+        PoseSkeleton: "coco17" | "blazepose33";
+        /**
+         * @description side: the camera sees the body side-on (depth, torso, knee travel, back, body line); front: face-on or from behind (knee valgus, left–right asymmetry). Rules the view cannot measure are reported as not measurable.
+         * @enum {string}
+         */
+        CameraView: "side" | "front";
+        PoseFrameDto: {
+            /**
+             * @description Time of the frame in milliseconds since the start of the set; strictly increasing
+             * @example 0
+             */
+            t: number;
+            /**
+             * @description x, y, visibility for each keypoint of the skeleton, in its order (COCO-17: 51 numbers; BlazePose-33: 99). x and y are normalised to the image (0..1, left to right and top to bottom; -1..2 accepted for joints guessed off the image), visibility is 0..1 (a keypoint below 0.5 is treated as missing). Finite numbers only.
+             * @example [
+             *       0.52,
+             *       0.2,
+             *       0.9,
+             *       0.53,
+             *       0.19,
+             *       0.9,
+             *       0.51,
+             *       0.19,
+             *       0.9,
+             *       0.54,
+             *       0.2,
+             *       0.9,
+             *       0.5,
+             *       0.2,
+             *       0.3,
+             *       0.55,
+             *       0.3,
+             *       0.9,
+             *       0.49,
+             *       0.3,
+             *       0.3,
+             *       0.6,
+             *       0.33,
+             *       0.9,
+             *       0.47,
+             *       0.33,
+             *       0.3,
+             *       0.68,
+             *       0.33,
+             *       0.9,
+             *       0.46,
+             *       0.33,
+             *       0.3,
+             *       0.52,
+             *       0.56,
+             *       0.9,
+             *       0.5,
+             *       0.56,
+             *       0.3,
+             *       0.55,
+             *       0.75,
+             *       0.9,
+             *       0.53,
+             *       0.75,
+             *       0.3,
+             *       0.52,
+             *       0.95,
+             *       0.9,
+             *       0.5,
+             *       0.95,
+             *       0.3
+             *     ]
+             */
+            keypoints: number[];
+        };
+        FormAnalysisRequestDto: {
+            /** @example squat */
+            exercise: components["schemas"]["FormExercise"];
+            /**
+             * @description coco17: the 17 COCO keypoints (MoveNet, YOLO-pose); blazepose33: the 33 MediaPipe Pose landmarks
+             * @example coco17
+             */
+            skeleton: components["schemas"]["PoseSkeleton"];
+            /**
+             * @description side: the camera sees the body side-on (depth, torso, knee travel, back, body line); front: face-on or from behind (knee valgus, left–right asymmetry). Rules the view cannot measure are reported as not measurable.
+             * @example side
+             */
+            view: components["schemas"]["CameraView"];
+            /**
+             * @description Frames per second the pose model ran at
+             * @example 30
+             */
+            frameRate: number;
+            /**
+             * @description Image width in pixels (angles need square pixels)
+             * @example 720
+             */
+            imageWidth: number;
+            /**
+             * @description Image height in pixels
+             * @example 1280
+             */
+            imageHeight: number;
+            /** @description The set's frames in time order, 10 to 3600 (two minutes at 30 fps); each with as many keypoints as the skeleton has. Dropped frames are simply absent. */
+            frames: components["schemas"]["PoseFrameDto"][];
+        };
+        /**
+         * @description The body side analysed in a side view
+         * @enum {string}
+         */
+        BodySide: "left" | "right";
+        FormRepDto: {
+            /** @example 1 */
+            rep: number;
+            /**
+             * @description Start of the rep, ms since the set began
+             * @example 600
+             */
+            startMs: number;
+            /**
+             * @description Deepest point
+             * @example 2400
+             */
+            bottomMs: number;
+            /** @example 3900 */
+            endMs: number;
+            /**
+             * @description Lowering time, 5 % to 95 % of the excursion
+             * @example 1050
+             */
+            eccentricMs: number;
+            /**
+             * @description Time within 5 % of the bottom
+             * @example 480
+             */
+            pauseMs: number;
+            /**
+             * @description Rising time, 95 % to 5 % of the excursion
+             * @example 700
+             */
+            concentricMs: number;
+            /**
+             * @description Excursion relative to the set's deepest rep
+             * @example 1
+             */
+            relativeRange: number;
+        };
+        /** @enum {string} */
+        FormRule: "depth" | "knee_valgus" | "torso_angle" | "back_rounding" | "body_line" | "knee_travel" | "range_of_motion" | "tempo" | "asymmetry";
+        /**
+         * @description pass: measured on every rep it could be, no finding; flagged: at least one finding; not_measurable: this view (or the keypoints sent) cannot show it, so nothing is guessed
+         * @enum {string}
+         */
+        FormRuleStatus: "pass" | "flagged" | "not_measurable" | "not_applicable";
+        /** @enum {string} */
+        ThresholdUnit: "deg" | "s" | "ratio";
+        /**
+         * @description A finding is raised when the measured value is above (or below) the limit
+         * @enum {string}
+         */
+        ThresholdDirection: "above" | "below";
+        FormThresholdDto: {
+            /**
+             * @description The limit, in `unit`
+             * @example 0
+             */
+            value: number;
+            /** @example deg */
+            unit: components["schemas"]["ThresholdUnit"];
+            /**
+             * @description A finding is raised when the measured value is above (or below) the limit
+             * @example above
+             */
+            flaggedWhen: components["schemas"]["ThresholdDirection"];
+            /**
+             * @description Where the limit comes from
+             * @example IPF technical rules (hip crease below the top of the knee), read on joint centres as the thigh at or below horizontal
+             */
+            source: string;
+            /**
+             * @description True when the limit is our judgement rather than a published number
+             * @example true
+             */
+            judgementCall: boolean;
+        };
+        FormRuleOutcomeDto: {
+            /** @example knee_valgus */
+            rule: components["schemas"]["FormRule"];
+            /**
+             * @description pass: measured on every rep it could be, no finding; flagged: at least one finding; not_measurable: this view (or the keypoints sent) cannot show it, so nothing is guessed
+             * @example not_measurable
+             */
+            status: components["schemas"]["FormRuleStatus"];
+            /**
+             * @description Why the rule was not measured
+             * @example not measurable from this view: needs a front view (the frontal plane)
+             */
+            reason: string | null;
+            threshold: components["schemas"]["FormThresholdDto"] | (never | null);
+        };
+        FormFindingDto: {
+            /** @example depth */
+            rule: components["schemas"]["FormRule"];
+            /**
+             * @description The rep, from 1
+             * @example 3
+             */
+            rep: number;
+            /**
+             * @description The side, for one-sided measures (a knee)
+             * @example null
+             */
+            side: components["schemas"]["BodySide"] | (null);
+            /**
+             * @description What was measured
+             * @example thigh angle above horizontal at the deepest point (hip above knee is positive)
+             */
+            measure: string;
+            /**
+             * @description The measured value, in the threshold’s unit
+             * @example 12.4
+             */
+            measured: number;
+            threshold: components["schemas"]["FormThresholdDto"];
+            /** @example Rep 3: not deep enough: the hip stayed above the knee; thigh angle above horizontal at the deepest point (hip above knee is positive) was 12.4°, above the limit of 0°. */
+            message: string;
+        };
+        FormQualityDto: {
+            /** @example 150 */
+            frames: number;
+            /** @example 4967 */
+            durationMs: number;
+            /**
+             * @description Share of the keypoint samples the analysis reads that were below visibility 0.5
+             * @example 0.12
+             */
+            lowVisibilityShare: number;
+        };
+        FormAnalysisDto: {
+            /** @example squat */
+            exercise: components["schemas"]["FormExercise"];
+            /** @example side */
+            view: components["schemas"]["CameraView"];
+            /** @example coco17 */
+            skeleton: components["schemas"]["PoseSkeleton"];
+            /**
+             * @description The body side analysed in a side view
+             * @example left
+             */
+            analysedSide: components["schemas"]["BodySide"] | (null);
+            /** @example 5 */
+            repCount: number;
+            /**
+             * @description Movements less than half as deep as the deepest rep, not counted as reps
+             * @example 0
+             */
+            partialMovements: number;
+            reps: components["schemas"]["FormRepDto"][];
+            /** @description Every rule of the exercise, in order */
+            rules: components["schemas"]["FormRuleOutcomeDto"][];
+            /** @description One per rep and rule whose limit was crossed */
+            findings: components["schemas"]["FormFindingDto"][];
+            quality: components["schemas"]["FormQualityDto"];
+            /**
+             * @description Version of the rules and thresholds
+             * @example form-rules-1
+             */
+            rulesVersion: string;
         };
         MalformedJsonProblem: {
             /**
@@ -19391,6 +19681,93 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    FormAnalysisController_analyse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FormAnalysisRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormAnalysisDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
                 };
             };
             /** @description Request body too large (`payload-too-large`) */

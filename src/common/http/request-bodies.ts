@@ -1,10 +1,12 @@
 import multipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { applyRouteBodyLimits } from './body-limit';
 import { acceptJsonBodies } from './json-body';
 import { refuseUnexpectedMultipart, UPLOAD_LIMITS } from './multipart';
 
 /**
- * What request bodies the API reads: JSON everywhere (within the server's `bodyLimit`), multipart
+ * What request bodies the API reads: JSON everywhere (within the server's `bodyLimit`, or a
+ * route's own from @BodyLimit), multipart
  * only on the routes marked @AcceptsMultipart() (within `uploadLimits`).
  */
 export async function acceptRequestBodies(
@@ -12,6 +14,7 @@ export async function acceptRequestBodies(
   uploadLimits = UPLOAD_LIMITS,
 ): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
+  applyRouteBodyLimits(fastify);
   acceptJsonBodies(fastify);
   await app.register(multipart, { limits: uploadLimits });
   refuseUnexpectedMultipart(fastify);

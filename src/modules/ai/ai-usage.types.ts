@@ -1,7 +1,8 @@
 /** Names shared by metering rows and metrics. */
 export type AiProviderName = 'local' | 'openai';
 
-export type AiOperation = 'summary';
+/** summary: a written summary (a provider call); form_analysis: rules on pose keypoints, in-process. */
+export type AiOperation = 'summary' | 'form_analysis';
 
 /**
  * How a provider call ended.

@@ -79,6 +79,29 @@ export class AiService {
     };
   }
 
+  /**
+   * Meters an analysis FitAI computes itself, without a model provider (form analysis from
+   * pose keypoints): one row, provider 'local', outcome 'success', no tokens, `model` naming
+   * the rules' version. It is not a provider call, so the provider metrics do not count it.
+   */
+  async meterLocalAnalysis(
+    userId: string,
+    operation: Exclude<AiOperation, 'summary'>,
+    model: string,
+    latencyMs: number,
+  ): Promise<void> {
+    await this.usage.record({
+      userId,
+      operation,
+      provider: 'local',
+      model,
+      promptTokens: null,
+      completionTokens: null,
+      latencyMs,
+      outcome: 'success',
+    });
+  }
+
   /** The remote answer, or null after recording why there is none. */
   private async callRemote(
     userId: string,
