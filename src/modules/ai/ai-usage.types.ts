@@ -1,7 +1,10 @@
+import type { AiFeature } from './ai.vocabulary';
+
 /** Names shared by metering rows and metrics. */
 export type AiProviderName = 'local' | 'openai';
 
-export type AiOperation = 'summary';
+/** What a metered call was for (`ai_usage.operation`). */
+export type AiOperation = AiFeature;
 
 /**
  * How a provider call ended.
