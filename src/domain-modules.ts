@@ -1,4 +1,5 @@
 import { AdminModule } from './modules/admin/admin.module';
+import { AiCoachModule } from './modules/ai-coach/ai-coach.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BodyMetricsModule } from './modules/body-metrics/body-metrics.module';
 import { EmailsModule } from './modules/emails/emails.module';
@@ -29,4 +30,5 @@ export const DOMAIN_MODULES = [
   WorkoutsModule,
   ProgressModule,
   GoalsModule,
+  AiCoachModule,
 ];

@@ -1,0 +1,77 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentUser } from '../../common/auth/auth.decorators';
+import { AuthenticatedUser } from '../../common/auth/roles';
+import { LOCATION_HEADER, SetsLocation } from '../../common/http/location.decorator';
+import { UuidParam } from '../../common/http/uuid-param.decorator';
+import { ApiCursorPageResponse, CursorPage } from '../../common/pagination/cursor';
+import { CursorQueryDto } from '../../common/pagination/cursor-query.dto';
+import { ApiProblems } from '../../common/swagger/api-problems.decorator';
+import { ApiAccepted, ApiOk } from '../../common/swagger/api-responses';
+import { AiProblems } from '../ai/ai-quota.service';
+import { GeneratePlanDto } from './dto/generate-plan.dto';
+import { PENDING_GENERATION_EXAMPLE, PlanGenerationDto } from './dto/plan-generation.dto';
+import { PlanGenerationService } from './plan-generation.service';
+
+const GENERATE_DESCRIPTION =
+  'Builds a weekly plan from your goal, days, session length, level, equipment (defaults from your preferences) ' +
+  'and exclusions, using only exercises of the library you may use. Computed in the background: answers 202 ' +
+  'with the pending generation and a Location to poll (GET /ai/generations/:id). With AI_PROVIDER=openai the ' +
+  'model is asked for a JSON-schema answer that is validated (retried once, then the local rules answer). ' +
+  'Counts against the daily `plan` quota (429 with Retry-After).';
+
+@ApiTags('ai-coach')
+@Authenticated()
+@Controller('ai')
+export class AiCoachController {
+  constructor(private readonly plans: PlanGenerationService) {}
+
+  @Post('workout-generate')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary: 'Generate a workout plan (asynchronous)',
+    description: GENERATE_DESCRIPTION,
+  })
+  @SetsLocation((generation: PlanGenerationDto) => `ai/generations/${generation.id}`)
+  @ApiAccepted(PlanGenerationDto, {
+    description: 'Generation started; poll Location',
+    headers: LOCATION_HEADER,
+    example: PENDING_GENERATION_EXAMPLE,
+  })
+  @ApiProblems(400, AiProblems.quotaExceeded)
+  generate(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() dto: GeneratePlanDto,
+  ): Promise<PlanGenerationDto> {
+    return this.plans.request(caller.id, dto, false);
+  }
+
+  @Get('generations')
+  @ApiOperation({
+    summary: 'Your plan generations, newest first',
+    description: 'Pages with `cursor`.',
+  })
+  @ApiCursorPageResponse(PlanGenerationDto)
+  @ApiProblems(400)
+  list(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Query() query: CursorQueryDto,
+  ): Promise<CursorPage<PlanGenerationDto>> {
+    return this.plans.list(caller.id, query);
+  }
+
+  @Get('generations/:id')
+  @ApiOperation({
+    summary: 'One plan generation: status and, once completed, the plan',
+    description:
+      'Status moves pending → processing → completed (or failed, with `failureReason`). Another user’s generation is 404.',
+  })
+  @ApiOk(PlanGenerationDto)
+  @ApiProblems(400, 404)
+  get(
+    @CurrentUser() caller: AuthenticatedUser,
+    @UuidParam('id') id: string,
+  ): Promise<PlanGenerationDto> {
+    return this.plans.get(caller.id, id);
+  }
+}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AiModule } from '../ai/ai.module';
+import { ExercisesModule } from '../exercises/exercises.module';
+import { TemplatesModule } from '../templates/templates.module';
+import { UsersModule } from '../users/users.module';
+import { AiCoachController } from './ai-coach.controller';
+import { PlanGeneration } from './entities/plan-generation.entity';
+import { PlanGenerationService } from './plan-generation.service';
+import { PlanGenerationsRepository } from './plan-generations.repository';
+import { TemplateCoachController } from './template-coach.controller';
+
+/**
+ * The AI coach (docs/ai-coach.md): plan generation, template optimisation, substitutions and
+ * goal optimisation, grounded in the user's data and the exercise library, on the shared AI
+ * layer (AiModule: providers, fallback, metering, quotas).
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([PlanGeneration]),
+    AiModule,
+    ExercisesModule,
+    TemplatesModule,
+    UsersModule,
+  ],
+  controllers: [AiCoachController, TemplateCoachController],
+  providers: [PlanGenerationsRepository, PlanGenerationService],
+  exports: [PlanGenerationService],
+})
+export class AiCoachModule {}
