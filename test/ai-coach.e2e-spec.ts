@@ -203,7 +203,7 @@ describe('AI coach: plan generation through the real worker (e2e)', () => {
       expect(res.headers['content-type']).toMatch(PROBLEM);
       expect(errorFields(res).sort()).toEqual([
         'daysPerWeek',
-        'equipment.0',
+        'equipment',
         'goal',
         'sessionMinutes',
       ]);
@@ -222,6 +222,68 @@ describe('AI coach: plan generation through the real worker (e2e)', () => {
         feature: 'plan',
       });
       expect(Number(denied.headers['retry-after'])).toBeGreaterThan(0);
+    });
+  });
+
+  describe('exercise substitutions', () => {
+    let config: AppConfig;
+    let api: TestApi;
+    let db: DataSource;
+
+    beforeAll(async () => {
+      config = testConfig({ AI_COACH_DAILY_QUOTA: '2' });
+      api = await startApi(config);
+      db = api.app.get(DataSource);
+    });
+    afterAll(() => api.close());
+
+    it("ranks alternatives by muscle overlap with the user's equipment, never the missing one", async () => {
+      const user = await registerUser(api.http);
+      const client = apiClient(api.http, user);
+      await client
+        .put('/users/preferences', { equipment: ['barbell', 'dumbbell', 'cable'] })
+        .expect(200);
+      const { bench } = await libraryExerciseIds(db, SLUGS);
+      const res = await client
+        .post('/ai/exercise-suggest', { exerciseId: bench, reason: 'equipment_missing', limit: 5 })
+        .expect(200);
+      expect(res.body.exercise).toMatchObject({ id: bench, equipment: 'barbell' });
+      expect(res.body.alternatives).toHaveLength(5);
+      for (const alternative of res.body.alternatives) {
+        expect(['dumbbell', 'cable', 'body only', null]).toContain(alternative.exercise.equipment);
+        expect(alternative.exercise.primaryMuscles).toContain('chest');
+        expect(alternative.why.length).toBeGreaterThan(0);
+      }
+      const usage: { provider: string; outcome: string }[] = await db.query(
+        `SELECT provider, outcome FROM ai_usage WHERE user_id = $1 AND operation = 'substitution'`,
+        [user.id],
+      );
+      expect(usage).toEqual([{ provider: 'local', outcome: 'success' }]);
+
+      // The substitution quota is its own: the plan quota is untouched.
+      await client
+        .post('/ai/exercise-suggest', { exerciseId: bench, reason: 'variety' })
+        .expect(200);
+      const denied = await client
+        .post('/ai/exercise-suggest', { exerciseId: bench, reason: 'variety' })
+        .expect(429);
+      expect(denied.body).toMatchObject({ feature: 'substitution', quota: 2 });
+      expect(Number(denied.headers['retry-after'])).toBeGreaterThan(0);
+    });
+
+    it('answers 404 for an exercise the user cannot see, 400 for bad input, 401 anonymous', async () => {
+      const client = apiClient(api.http, await registerUser(api.http));
+      await client
+        .post('/ai/exercise-suggest', { exerciseId: randomUUID(), reason: 'pain' })
+        .expect(404);
+      const bad = await client
+        .post('/ai/exercise-suggest', { exerciseId: 'x', reason: 'boredom', limit: 99 })
+        .expect(400);
+      expect(errorFields(bad).sort()).toEqual(['exerciseId', 'limit', 'reason']);
+      await request(api.http)
+        .post('/api/v1/ai/exercise-suggest')
+        .send({ exerciseId: randomUUID(), reason: 'pain' })
+        .expect(401);
     });
   });
 

@@ -12,6 +12,8 @@ import { AiProblems } from '../ai/ai-quota.service';
 import { GeneratePlanDto } from './dto/generate-plan.dto';
 import { PENDING_GENERATION_EXAMPLE, PlanGenerationDto } from './dto/plan-generation.dto';
 import { PlanGenerationService } from './plan-generation.service';
+import { ExerciseSuggestionsDto, SuggestExerciseDto } from './dto/suggest-exercise.dto';
+import { SubstitutionService } from './substitution.service';
 
 const GENERATE_DESCRIPTION =
   'Builds a weekly plan from your goal, days, session length, level, equipment (defaults from your preferences) ' +
@@ -24,7 +26,29 @@ const GENERATE_DESCRIPTION =
 @Authenticated()
 @Controller('ai')
 export class AiCoachController {
-  constructor(private readonly plans: PlanGenerationService) {}
+  constructor(
+    private readonly plans: PlanGenerationService,
+    private readonly substitutions: SubstitutionService,
+  ) {}
+
+  @Post('exercise-suggest')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Alternatives to an exercise',
+    description:
+      'For an exercise you can see and a reason (equipment missing, pain, variety), the library exercises you may use ' +
+      'ranked by weighted muscle overlap (primary muscles count twice), force, mechanic and level, with your equipment ' +
+      '(default from your preferences) and never missing equipment; each with why. Counts against the daily ' +
+      '`substitution` quota (429 with Retry-After). 404 for an exercise you cannot see.',
+  })
+  @ApiOk(ExerciseSuggestionsDto)
+  @ApiProblems(400, 404, AiProblems.quotaExceeded)
+  suggest(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() dto: SuggestExerciseDto,
+  ): Promise<ExerciseSuggestionsDto> {
+    return this.substitutions.suggest(caller.id, dto);
+  }
 
   @Post('workout-generate')
   @HttpCode(HttpStatus.ACCEPTED)

@@ -8,6 +8,7 @@ import { AiCoachController } from './ai-coach.controller';
 import { PlanGeneration } from './entities/plan-generation.entity';
 import { PlanGenerationService } from './plan-generation.service';
 import { PlanGenerationsRepository } from './plan-generations.repository';
+import { SubstitutionService } from './substitution.service';
 import { TemplateCoachController } from './template-coach.controller';
 
 /**
@@ -24,7 +25,7 @@ import { TemplateCoachController } from './template-coach.controller';
     UsersModule,
   ],
   controllers: [AiCoachController, TemplateCoachController],
-  providers: [PlanGenerationsRepository, PlanGenerationService],
+  providers: [PlanGenerationsRepository, PlanGenerationService, SubstitutionService],
   exports: [PlanGenerationService],
 })
 export class AiCoachModule {}

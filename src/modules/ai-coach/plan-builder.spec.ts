@@ -68,7 +68,8 @@ describe('buildPlan (local rules)', () => {
       }
       expect({ context, errors: validatePlan(plan, input, byId) }).toEqual({ context, errors: [] });
     }
-  });
+    // Hundreds of plans, each validated: slow on a loaded machine.
+  }, 90_000);
 
   it('leaves out excluded exercises and every exercise that loads a muscle to avoid', () => {
     const first = buildPlan(spec(), catalogue);
