@@ -287,6 +287,118 @@ describe('AI coach: plan generation through the real worker (e2e)', () => {
     });
   });
 
+  describe('template optimisation', () => {
+    let api: TestApi;
+    let db: DataSource;
+
+    beforeAll(async () => {
+      api = await startApi(testConfig());
+      db = api.app.get(DataSource);
+    });
+    afterAll(() => api.close());
+
+    interface PlannedWorkout {
+      id: string;
+      exercises: { exerciseId: string; sets: { id: string; plannedWeight: number | null }[] }[];
+    }
+
+    /** One session of the template: every set at the planned load for `reps`. */
+    async function session(client: ApiClient, templateId: string, reps: number): Promise<void> {
+      const plan: PlannedWorkout = (await client.post('/workouts', { templateId }).expect(201))
+        .body;
+      await client.post(`/workouts/${plan.id}/start`).expect(200);
+      for (const exercise of plan.exercises) {
+        for (const set of exercise.sets) {
+          await client
+            .put(`/workouts/${plan.id}/exercises/${exercise.exerciseId}/sets/${set.id}`, {
+              weight: set.plannedWeight,
+              reps,
+              rpe: 9.5,
+              completed: true,
+            })
+            .expect(200);
+        }
+      }
+      await client.post(`/workouts/${plan.id}/complete`).expect(200);
+    }
+
+    it('proposes a deload from missed reps, with the numbers, and applies only what the user names', async () => {
+      const user = await registerUser(api.http);
+      const client = apiClient(api.http, user);
+      const { squat } = await libraryExerciseIds(db, SLUGS);
+      const sets = Array.from({ length: 3 }, () => ({
+        repsMin: 5,
+        repsMax: 8,
+        weightKg: 100,
+        rpeTarget: 8,
+        restSeconds: 180,
+      }));
+      const template = (
+        await client
+          .post('/templates', {
+            name: 'Squat day',
+            goal: 'strength',
+            level: 'intermediate',
+            days: [{ name: 'Legs', exercises: [{ exerciseId: squat, sets }] }],
+          })
+          .expect(201)
+      ).body;
+      for (let i = 0; i < 3; i += 1) await session(client, template.id, 3);
+
+      const proposal = await client.post(`/templates/${template.id}/ai-optimize`).expect(200);
+      expect(proposal.body).toMatchObject({
+        templateId: template.id,
+        templateVersion: template.version,
+        sessionsAnalysed: 3,
+      });
+      const deload = proposal.body.changes.find((c: { kind: string }) => c.kind === 'deload');
+      expect(deload).toMatchObject({ dayIndex: 0, exerciseIndex: 0, exerciseId: squat });
+      expect(deload.evidence).toMatchObject({ missedSets: 6, sets: 6 });
+      expect(deload.reason).toMatch(/Missed reps in 6 of 6 sets/);
+      // Proposed, not applied: the template is unchanged.
+      const unchanged = await client.get(`/templates/${template.id}`).expect(200);
+      expect(unchanged.body.version).toBe(template.version);
+
+      // Another user sees none of it.
+      const stranger = apiClient(api.http, await registerUser(api.http));
+      await stranger.post(`/templates/${template.id}/ai-optimize`).expect(404);
+      await stranger
+        .post(`/templates/${template.id}/ai-optimize/${proposal.body.id}/apply`, {
+          changeIds: [deload.id],
+        })
+        .expect(404);
+      await request(api.http).post(`/api/v1/templates/${template.id}/ai-optimize`).expect(401);
+      await client
+        .post(`/templates/${template.id}/ai-optimize/${proposal.body.id}/apply`, {
+          changeIds: ['c99'],
+        })
+        .expect(400);
+
+      const applied = await client
+        .post(`/templates/${template.id}/ai-optimize/${proposal.body.id}/apply`, {
+          changeIds: [deload.id],
+        })
+        .expect(200);
+      expect(applied.body.version).toBe(template.version + 1);
+      expect(
+        applied.body.days[0].exercises[0].sets.map((s: { weightKg: number; rpeTarget: number }) => [
+          s.weightKg,
+          s.rpeTarget,
+        ]),
+      ).toEqual([
+        [90, 7],
+        [90, 7],
+        [90, 7],
+      ]);
+      // Applied once only.
+      await client
+        .post(`/templates/${template.id}/ai-optimize/${proposal.body.id}/apply`, {
+          changeIds: [deload.id],
+        })
+        .expect(409);
+    });
+  });
+
   describe('OpenAI-compatible provider', () => {
     const server = new FakeChatServer();
     let config: AppConfig;

@@ -6,6 +6,9 @@ import { TemplatesModule } from '../templates/templates.module';
 import { UsersModule } from '../users/users.module';
 import { AiCoachController } from './ai-coach.controller';
 import { PlanGeneration } from './entities/plan-generation.entity';
+import { TemplateOptimization } from './entities/template-optimization.entity';
+import { TemplateOptimizationService } from './template-optimization.service';
+import { TemplateOptimizationsRepository } from './template-optimizations.repository';
 import { PlanGenerationService } from './plan-generation.service';
 import { PlanGenerationsRepository } from './plan-generations.repository';
 import { SubstitutionService } from './substitution.service';
@@ -18,14 +21,20 @@ import { TemplateCoachController } from './template-coach.controller';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([PlanGeneration]),
+    TypeOrmModule.forFeature([PlanGeneration, TemplateOptimization]),
     AiModule,
     ExercisesModule,
     TemplatesModule,
     UsersModule,
   ],
   controllers: [AiCoachController, TemplateCoachController],
-  providers: [PlanGenerationsRepository, PlanGenerationService, SubstitutionService],
+  providers: [
+    PlanGenerationsRepository,
+    PlanGenerationService,
+    SubstitutionService,
+    TemplateOptimizationsRepository,
+    TemplateOptimizationService,
+  ],
   exports: [PlanGenerationService],
 })
 export class AiCoachModule {}
