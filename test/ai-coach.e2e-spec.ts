@@ -399,6 +399,91 @@ describe('AI coach: plan generation through the real worker (e2e)', () => {
     });
   });
 
+  describe('goal optimisation', () => {
+    let api: TestApi;
+
+    beforeAll(async () => {
+      api = await startApi(testConfig());
+    });
+    afterAll(() => api.close());
+
+    const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000);
+
+    it('judges a body-weight goal from the readings against safe weekly rates, and proposes a later date', async () => {
+      const user = await registerUser(api.http);
+      const client = apiClient(api.http, user);
+      for (const [days, weight] of [
+        [-21, 90],
+        [-14, 89.5],
+        [-7, 89],
+        [-1, 88.6],
+      ]) {
+        await client
+          .post('/progress/body', { measuredAt: daysFromNow(days).toISOString(), weight })
+          .expect(201);
+      }
+      const goal = (
+        await client
+          .post('/goals', { type: 'body', metric: 'body_weight', title: 'Cut to 80', target: 80 })
+          .expect(201)
+      ).body;
+      const targetDate = daysFromNow(28).toISOString().slice(0, 10);
+      const res = await client
+        .post('/ai/goal-optimize', { goalId: goal.id, targetDate })
+        .expect(200);
+      expect(res.body).toMatchObject({
+        metric: 'body_weight',
+        goalId: goal.id,
+        unit: 'kg',
+        current: 88.6,
+        target: 80,
+        targetDate,
+        realistic: false,
+      });
+      expect(res.body.trendPerWeek).toBeLessThan(0);
+      expect(res.body.proposedDate.date > targetDate).toBe(true);
+      expect(res.body.proposedDate.earliest <= res.body.proposedDate.date).toBe(true);
+      expect(res.body.proposedDate.date <= res.body.proposedDate.latest).toBe(true);
+      expect(res.body.proposedTarget.value).toBeGreaterThan(80);
+      expect(res.body.milestones.length).toBeGreaterThan(0);
+      expect(res.body.sources.join(' ')).toMatch(/Hall et al/);
+
+      // Realistic with time: 0.75 % a week over six months is within the safe range.
+      const later = await client
+        .post('/ai/goal-optimize', {
+          metric: 'body_weight',
+          target: 85,
+          targetDate: daysFromNow(182).toISOString().slice(0, 10),
+        })
+        .expect(200);
+      expect(later.body).toMatchObject({ realistic: true, goalId: null });
+
+      const stranger = apiClient(api.http, await registerUser(api.http));
+      await stranger.post('/ai/goal-optimize', { goalId: goal.id }).expect(404);
+      await request(api.http)
+        .post('/api/v1/ai/goal-optimize')
+        .send({ goalId: goal.id })
+        .expect(401);
+    });
+
+    it('validates the request', async () => {
+      const client = apiClient(api.http, await registerUser(api.http));
+      const res = await client
+        .post('/ai/goal-optimize', { metric: 'e1rm', target: 100 })
+        .expect(400);
+      expect(errorFields(res)).toEqual(['exerciseId']);
+      const both = await client
+        .post('/ai/goal-optimize', {
+          goalId: randomUUID(),
+          metric: 'e1rm',
+          targetDate: '2027-02-30',
+        })
+        .expect(400);
+      expect(errorFields(both).sort()).toEqual(['metric', 'targetDate']);
+      await client.post('/ai/goal-optimize', { goalId: randomUUID() }).expect(404);
+    });
+  });
+
   describe('OpenAI-compatible provider', () => {
     const server = new FakeChatServer();
     let config: AppConfig;

@@ -14,6 +14,8 @@ import { PENDING_GENERATION_EXAMPLE, PlanGenerationDto } from './dto/plan-genera
 import { PlanGenerationService } from './plan-generation.service';
 import { ExerciseSuggestionsDto, SuggestExerciseDto } from './dto/suggest-exercise.dto';
 import { SubstitutionService } from './substitution.service';
+import { GoalOptimizationDto, GoalOptimizeDto } from './dto/goal-optimize.dto';
+import { GoalOptimizationService } from './goal-optimization.service';
 
 const GENERATE_DESCRIPTION =
   'Builds a weekly plan from your goal, days, session length, level, equipment (defaults from your preferences) ' +
@@ -29,7 +31,27 @@ export class AiCoachController {
   constructor(
     private readonly plans: PlanGenerationService,
     private readonly substitutions: SubstitutionService,
+    private readonly goals: GoalOptimizationService,
   ) {}
+
+  @Post('goal-optimize')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Is a goal realistic? A proposed target and date, with a band and milestones',
+    description:
+      'For an existing e1rm or body_weight goal of yours (`goalId`) or a new one (`metric`, `target` in your weight unit, ' +
+      '`exerciseId` for e1rm), from your own trend: weekly best e1RM with diminishing returns, or body weight against safe ' +
+      'weekly rates (0.5–1 % loss, 0.25–0.5 % gain; Hall et al. 2011 rather than the 3,500-kcal rule). Another user’s goal ' +
+      'is 404. Counts against the daily `goal_optimization` quota.',
+  })
+  @ApiOk(GoalOptimizationDto)
+  @ApiProblems(400, 404, AiProblems.quotaExceeded)
+  optimizeGoal(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() dto: GoalOptimizeDto,
+  ): Promise<GoalOptimizationDto> {
+    return this.goals.optimize(caller.id, dto);
+  }
 
   @Post('exercise-suggest')
   @HttpCode(HttpStatus.OK)

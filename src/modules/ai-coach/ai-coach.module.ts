@@ -2,10 +2,13 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AiModule } from '../ai/ai.module';
 import { ExercisesModule } from '../exercises/exercises.module';
+import { GoalsModule } from '../goals/goals.module';
 import { TemplatesModule } from '../templates/templates.module';
 import { UsersModule } from '../users/users.module';
 import { AiCoachController } from './ai-coach.controller';
 import { PlanGeneration } from './entities/plan-generation.entity';
+import { GoalHistoryRepository } from './goal-history.repository';
+import { GoalOptimizationService } from './goal-optimization.service';
 import { TemplateOptimization } from './entities/template-optimization.entity';
 import { TemplateOptimizationService } from './template-optimization.service';
 import { TemplateOptimizationsRepository } from './template-optimizations.repository';
@@ -24,6 +27,7 @@ import { TemplateCoachController } from './template-coach.controller';
     TypeOrmModule.forFeature([PlanGeneration, TemplateOptimization]),
     AiModule,
     ExercisesModule,
+    GoalsModule,
     TemplatesModule,
     UsersModule,
   ],
@@ -34,6 +38,8 @@ import { TemplateCoachController } from './template-coach.controller';
     SubstitutionService,
     TemplateOptimizationsRepository,
     TemplateOptimizationService,
+    GoalHistoryRepository,
+    GoalOptimizationService,
   ],
   exports: [PlanGenerationService],
 })
