@@ -1,5 +1,6 @@
 import { EntriesReadFigure, sizeLabel } from '../scenarios/entries-read';
 import type { DomainEventsFigure } from '../scenarios/domain-events';
+import type { PlanGenerationFigure } from '../scenarios/plan-generation';
 import type { ProgressReadFigure } from '../scenarios/progress-read';
 import type { RouteFigure, RouteOverheadFigure } from '../scenarios/route-overhead';
 import type { SummaryLatencyFigure } from '../scenarios/summary-latency';
@@ -16,6 +17,7 @@ export interface BenchFigures {
   summaries?: SummaryLatencyFigure;
   progress?: ProgressReadFigure;
   domainEvents?: DomainEventsFigure;
+  plans?: PlanGenerationFigure;
 }
 
 export interface BenchResults extends BenchFigures {
@@ -226,6 +228,25 @@ function domainEventsSection(e: DomainEventsFigure): string[] {
   ];
 }
 
+function plansSection(p: PlanGenerationFigure): string[] {
+  return [
+    `7. Plan generation, local provider — ${p.workers} worker process, one plan at a time`,
+    table(
+      ['request', 'p50 ms', 'p90 ms', 'p99 ms', 'n'],
+      (
+        [
+          [
+            `POST /ai/workout-generate 202 → GET completed (polling every ${p.pollIntervalMs} ms)`,
+            p.endToEnd,
+          ],
+          ['  · queued (PostgreSQL clock)', p.queued],
+          ['  · processing: catalogue, rules, validation, metering', p.processing],
+        ] as const
+      ).map(([label, d]) => [label, ms(d.p50), ms(d.p90), ms(d.p99), String(d.count)]),
+    ),
+  ];
+}
+
 export function formatReport(r: BenchResults): string {
   const m = r.machine;
   const sections = [
@@ -235,6 +256,7 @@ export function formatReport(r: BenchResults): string {
     r.summaries && summariesSection(r.summaries),
     r.progress && progressSection(r.progress),
     r.domainEvents && domainEventsSection(r.domainEvents),
+    r.plans && plansSection(r.plans),
   ].filter((section): section is string[] => section !== undefined);
   return [
     `FitAI benchmarks — ${r.generatedAt} — total ${duration(r.totalSeconds)}`,
@@ -344,6 +366,12 @@ export function toJson(r: BenchResults): string {
     worker: r.worker && roundWorker(r.worker),
     summaries: r.summaries && roundSummaries(r.summaries),
     progress: r.progress && roundProgress(r.progress),
+    plans: r.plans && {
+      ...r.plans,
+      endToEnd: roundDistribution(r.plans.endToEnd),
+      processing: roundDistribution(r.plans.processing),
+      queued: roundDistribution(r.plans.queued),
+    },
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }
