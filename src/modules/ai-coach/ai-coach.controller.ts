@@ -26,6 +26,7 @@ const GENERATE_DESCRIPTION =
 
 @ApiTags('ai-coach')
 @Authenticated()
+@ApiProblems(429)
 @Controller('ai')
 export class AiCoachController {
   constructor(

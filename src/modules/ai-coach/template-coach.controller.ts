@@ -18,6 +18,7 @@ import { PlanGenerationService } from './plan-generation.service';
 /** The AI coach's routes under /templates (the templates module keeps the rest). */
 @ApiTags('templates')
 @Authenticated()
+@ApiProblems(429)
 @Controller('templates')
 export class TemplateCoachController {
   constructor(
