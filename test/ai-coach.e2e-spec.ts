@@ -390,6 +390,22 @@ describe('AI coach: plan generation through the real worker (e2e)', () => {
         [90, 7],
         [90, 7],
       ]);
+      // A proposal made for an older version cannot be applied: the template changed since.
+      const stale = await client.post(`/templates/${template.id}/ai-optimize`).expect(200);
+      await client
+        .put(`/templates/${template.id}`, {
+          name: 'Squat day, edited',
+          goal: 'strength',
+          level: 'intermediate',
+          days: [{ name: 'Legs', exercises: [{ exerciseId: squat, sets }] }],
+        })
+        .expect(200);
+      const conflict = await client
+        .post(`/templates/${template.id}/ai-optimize/${stale.body.id}/apply`, {
+          changeIds: [stale.body.changes[0].id],
+        })
+        .expect(409);
+      expect(conflict.body.detail).toMatch(/changed since the proposal/);
       // Applied once only.
       await client
         .post(`/templates/${template.id}/ai-optimize/${proposal.body.id}/apply`, {

@@ -84,6 +84,11 @@ export class TemplateOptimizationService {
       ]);
     }
     const template = await this.ownTemplate(userId, templateId);
+    if (template.version !== optimization.templateVersion) {
+      throw new ConflictException(
+        `The template has changed since the proposal (version ${optimization.templateVersion}, now ${template.version}): ask for a new one.`,
+      );
+    }
     const chosen = optimization.changes.filter((c) => dto.changeIds.includes(c.id));
     const updated = await this.templates.update(userId, templateId, {
       name: template.name,
