@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: builds FitAI, creates and migrates a throwaway database, starts the API,
  * workers, a bare server (and a reference build) as separate processes, measures the figures
- * of bench/README.md (BENCH_FIGURES, all six by default), prints a report, writes
+ * of bench/README.md (BENCH_FIGURES, all seven by default), prints a report, writes
  * bench/results/latest.json, and cleans up (database, Redis keys, processes, temp files)
  * whatever happens.
  */
@@ -35,6 +35,7 @@ import { benchPlanGeneration } from './scenarios/plan-generation';
 import { BenchFigures, BenchResults, formatExplain, formatReport, toJson } from './lib/report';
 import { benchDomainEvents } from './scenarios/domain-events';
 import { benchEntriesRead } from './scenarios/entries-read';
+import { benchFeedRead } from './scenarios/feed-read';
 import { benchProgressRead } from './scenarios/progress-read';
 import { benchRouteOverhead } from './scenarios/route-overhead';
 import { benchSummaryLatency } from './scenarios/summary-latency';
@@ -143,8 +144,8 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
     figures.entriesRead = await benchEntriesRead(config, api, pool, { small, large }, log);
   }
 
-  if (selected(5) || selected(6) || selected(7)) {
-    // Figures 5, 6 and 7 train on the shipped exercise library, as `npm run seed` loads it.
+  if (selected(5) || selected(6) || selected(8)) {
+    // Figures 5, 6 and 8 train on the shipped exercise library, as `npm run seed` loads it.
     await seedExerciseLibrary(config.databaseUrl, join(REPO_ROOT, DEFAULT_EXERCISE_FILE));
   }
 
@@ -152,6 +153,12 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
     log('figure 5: progress routes over 3 years of training vs one GET /workouts page');
     const [athlete] = await registerUsers(api, 1, 'athlete');
     figures.progress = await benchProgressRead(config, api, pool, athlete, log);
+  }
+
+  if (selected(7)) {
+    log('figure 7: GET /feed, 1,000 friends over 1,000,000 activities, vs one GET /workouts page');
+    const [viewer] = await registerUsers(api, 1, 'feed');
+    figures.feed = await benchFeedRead(config, api, pool, viewer, log);
   }
 
   const workers = (resources.workers = new WorkerPool(env, config.nodeArgs));
@@ -189,9 +196,9 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
     figures.domainEvents = await benchDomainEvents(config, api, pool, workers, eventUser, log);
   }
 
-  if (selected(7)) {
+  if (selected(8)) {
     log(
-      `figure 7: plan generation with the local provider (${config.planSamples} plans, 1 worker process)`,
+      `figure 8: plan generation with the local provider (${config.planSamples} plans, 1 worker process)`,
     );
     const planUsers = await registerUsers(api, config.planSamples, 'plans');
     await workers.resize(1);

@@ -5,10 +5,12 @@ import { BodyMetricsModule } from './modules/body-metrics/body-metrics.module';
 import { EmailsModule } from './modules/emails/emails.module';
 import { EntriesModule } from './modules/entries/entries.module';
 import { ExercisesModule } from './modules/exercises/exercises.module';
+import { FeedModule } from './modules/feed/feed.module';
 import { GoalsModule } from './modules/goals/goals.module';
 import { HealthModule } from './modules/health/health.module';
 import { OAuthModule } from './modules/oauth/oauth.module';
 import { ProgressModule } from './modules/progress/progress.module';
+import { SocialModule } from './modules/social/social.module';
 import { SummariesModule } from './modules/summaries/summaries.module';
 import { TemplatesModule } from './modules/templates/templates.module';
 import { UsersModule } from './modules/users/users.module';
@@ -30,5 +32,7 @@ export const DOMAIN_MODULES = [
   WorkoutsModule,
   ProgressModule,
   GoalsModule,
+  SocialModule,
+  FeedModule,
   AiCoachModule,
 ];

@@ -415,7 +415,7 @@ export const DEVELOPMENT_DEFAULTS: Record<string, string> = {
   JOB_ATTEMPTS: '5',
   JOB_BACKOFF_MS: '2000',
   JOB_LOCK_MS: '6000',
-  JOB_CONCURRENCY: '4',
+  JOB_CONCURRENCY: '16',
   RECURRING_JOBS_CHECK_MS: '30000',
   MAIL_FROM: 'FitAI <no-reply@fitai.local>',
   MAIL_DIR: '.data/mail',

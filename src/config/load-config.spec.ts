@@ -38,7 +38,7 @@ describe('loadConfig', () => {
       attempts: 5,
       backoffMs: 2000,
       lockMs: 6_000,
-      concurrency: 4,
+      concurrency: 16,
       recurringCheckMs: 30_000,
     });
     expect(config.outbox).toEqual({

@@ -67,6 +67,13 @@ export const Problems = {
     exampleDetail:
       'Confirm your email address to use community features (see POST /auth/resend-verification).',
   }),
+  accountSuspended: new ProblemType({
+    slug: 'account-suspended',
+    status: HttpStatus.FORBIDDEN,
+    title: 'Account suspended',
+    description: 'A suspended account cannot post, like, comment or send friend requests',
+    exampleDetail: 'This account is suspended: it cannot write to the community.',
+  }),
   notFound: new ProblemType({
     slug: 'not-found',
     status: HttpStatus.NOT_FOUND,

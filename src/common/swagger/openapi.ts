@@ -51,6 +51,8 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
     .addTag('workouts', 'Training sessions, their exercises and sets, personal records')
     .addTag('progress', 'Body metrics and progress analytics')
     .addTag('goals', 'Strength, body and consistency goals, their progress and milestones')
+    .addTag('social', 'Friends, friend requests, blocks, public profiles and people search')
+    .addTag('feed', 'The activity feed: workouts, records, goals and posts; likes and comments')
     .addTag(
       'ai-coach',
       'AI coach: plan generation, exercise substitutions, goal optimisation (template optimisation is under templates)',

@@ -46,6 +46,16 @@ export interface DomainEventPayloads {
   'goal.milestone-reached': { userId: string; goalId: string; percent: number };
   /** A goal was achieved, by its progress or by hand; announced once. */
   'goal.achieved': { userId: string; goalId: string };
+  /** `userId` asked `addresseeId` to be friends (a new pending request). */
+  'friend-request.sent': { userId: string; addresseeId: string; requestId: string };
+  /** `userId` and `friendId` became friends (`userId` accepted, or crossed `friendId`'s request). */
+  'friendship.made': { userId: string; friendId: string };
+  /** `userId` blocked `blockedUserId` (their friendship and pending requests already ended). */
+  'user.blocked': { userId: string; blockedUserId: string };
+  /** `userId` liked the activity (a new like; a repeated one announces nothing). */
+  'activity.liked': { userId: string; activityId: string };
+  /** `userId` commented on the activity. */
+  'activity.commented': { userId: string; activityId: string; commentId: string };
 }
 
 export type DomainEventName = keyof DomainEventPayloads;
@@ -86,6 +96,11 @@ const NAMES: { readonly [N in DomainEventName]: true } = {
   'goal.changed': true,
   'goal.milestone-reached': true,
   'goal.achieved': true,
+  'friend-request.sent': true,
+  'friendship.made': true,
+  'user.blocked': true,
+  'activity.liked': true,
+  'activity.commented': true,
 };
 
 export const ALL_DOMAIN_EVENT_NAMES = Object.keys(NAMES) as readonly DomainEventName[];

@@ -13,7 +13,16 @@ export type NewUser = Pick<User, 'email' | 'passwordHash' | 'displayName'> &
 export type EditableUserFields = Partial<
   Pick<
     User,
-    'displayName' | 'bio' | 'weightUnit' | 'lengthUnit' | 'timeZone' | 'trainingLevel' | 'equipment'
+    | 'displayName'
+    | 'bio'
+    | 'weightUnit'
+    | 'lengthUnit'
+    | 'timeZone'
+    | 'trainingLevel'
+    | 'equipment'
+    | 'profileDiscoverable'
+    | 'activityVisibility'
+    | 'showRecordNumbers'
   >
 >;
 
@@ -53,6 +62,15 @@ export class UsersRepository {
       [id],
     );
     return profile ?? null;
+  }
+
+  /** The account's status, or null when there is no such account (primary key). */
+  async statusOf(id: string): Promise<User['status'] | null> {
+    const [row]: Pick<User, 'status'>[] = await this.users.query(
+      'SELECT status FROM users WHERE id = $1',
+      [id],
+    );
+    return row?.status ?? null;
   }
 
   /** Primary key lookups; ids without an account are absent from the answer. */
