@@ -31,6 +31,7 @@ import { closeHttpAgent } from './lib/http';
 import { machineInfo } from './lib/machine';
 import { killAllNow, npmRun, stopAll } from './lib/processes';
 import { deleteKeys } from './lib/redis';
+import { benchPlanGeneration } from './scenarios/plan-generation';
 import { BenchFigures, BenchResults, formatExplain, formatReport, toJson } from './lib/report';
 import { benchDomainEvents } from './scenarios/domain-events';
 import { benchEntriesRead } from './scenarios/entries-read';
@@ -144,8 +145,8 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
     figures.entriesRead = await benchEntriesRead(config, api, pool, { small, large }, log);
   }
 
-  if (selected(5) || selected(6)) {
-    // Figures 5 and 6 train on the shipped exercise library, as `npm run seed` loads it.
+  if (selected(5) || selected(6) || selected(8)) {
+    // Figures 5, 6 and 8 train on the shipped exercise library, as `npm run seed` loads it.
     await seedExerciseLibrary(config.databaseUrl, join(REPO_ROOT, DEFAULT_EXERCISE_FILE));
   }
 
@@ -206,6 +207,15 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
     );
   }
 
+  if (selected(9)) {
+    log(
+      `figure 9: plan generation with the local provider (${config.planSamples} plans, 1 worker process)`,
+    );
+    const planUsers = await registerUsers(api, config.planSamples, 'plans');
+    await workers.resize(1);
+    figures.plans = await benchPlanGeneration(config, api, pool, workers, planUsers);
+  }
+
   return {
     generatedAt: new Date().toISOString(),
     totalSeconds: (Date.now() - startedAt) / 1000,
@@ -235,6 +245,7 @@ function settingsOf(config: BenchConfig): BenchResults['settings'] {
     workerUsers: config.workerUsers,
     workerProcesses: config.workerProcesses.join(','),
     freshSamples: config.freshSamples,
+    planSamples: config.planSamples,
     cachedRequests: config.cachedRequests,
     pollIntervalMs: config.pollIntervalMs,
     eventSamples: config.eventSamples,

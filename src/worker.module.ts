@@ -7,6 +7,7 @@ import { DomainEventsWorkerModule } from './infrastructure/events/domain-events-
 import { JobHandlerRegistry } from './infrastructure/queues/job-handler-registry';
 import { MaintenanceProcessor } from './infrastructure/maintenance/maintenance.processor';
 import { RecurringJobs } from './infrastructure/queues/recurring-jobs';
+import { AiCoachProcessor } from './modules/ai-coach/ai-coach.processor';
 import { AccountEmailsProcessor } from './modules/auth/account-emails.processor';
 import { EmailsProcessor } from './modules/emails/emails.processor';
 import { SummariesProcessor } from './modules/summaries/summaries.processor';
@@ -20,6 +21,7 @@ export const PROCESSORS = [
   AccountEmailsProcessor,
   SummariesProcessor,
   MaintenanceProcessor,
+  AiCoachProcessor,
 ];
 
 @Module({})

@@ -58,6 +58,7 @@ export function fitaiEnvironment(config: BenchConfig, mailDir: string): Record<s
     THROTTLE_LIMIT: '1000000',
     THROTTLE_AUTH_LIMIT: '1000000',
     SUMMARY_DAILY_QUOTA: '100000',
+    AI_COACH_DAILY_QUOTA: '100000',
     MAIL_DIR: mailDir,
     AI_PROVIDER: 'local',
     ...(config.jobConcurrency ? { JOB_CONCURRENCY: String(config.jobConcurrency) } : {}),

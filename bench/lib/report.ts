@@ -2,6 +2,7 @@ import type { FormAnalysisFigure } from '../scenarios/form-analysis';
 import { EntriesReadFigure, sizeLabel } from '../scenarios/entries-read';
 import type { DomainEventsFigure } from '../scenarios/domain-events';
 import type { FeedReadFigure } from '../scenarios/feed-read';
+import type { PlanGenerationFigure } from '../scenarios/plan-generation';
 import type { ProgressReadFigure } from '../scenarios/progress-read';
 import type { RouteFigure, RouteOverheadFigure } from '../scenarios/route-overhead';
 import type { SummaryLatencyFigure } from '../scenarios/summary-latency';
@@ -20,6 +21,7 @@ export interface BenchFigures {
   domainEvents?: DomainEventsFigure;
   feed?: FeedReadFigure;
   formAnalysis?: FormAnalysisFigure;
+  plans?: PlanGenerationFigure;
 }
 
 export interface BenchResults extends BenchFigures {
@@ -280,6 +282,25 @@ function formAnalysisSection(f: FormAnalysisFigure): string[] {
   ];
 }
 
+function plansSection(p: PlanGenerationFigure): string[] {
+  return [
+    `9. Plan generation, local provider — ${p.workers} worker process, one plan at a time`,
+    table(
+      ['request', 'p50 ms', 'p90 ms', 'p99 ms', 'n'],
+      (
+        [
+          [
+            `POST /ai/workout-generate 202 → GET completed (polling every ${p.pollIntervalMs} ms)`,
+            p.endToEnd,
+          ],
+          ['  · queued (PostgreSQL clock)', p.queued],
+          ['  · processing: catalogue, rules, validation, metering', p.processing],
+        ] as const
+      ).map(([label, d]) => [label, ms(d.p50), ms(d.p90), ms(d.p99), String(d.count)]),
+    ),
+  ];
+}
+
 export function formatReport(r: BenchResults): string {
   const m = r.machine;
   const sections = [
@@ -291,6 +312,7 @@ export function formatReport(r: BenchResults): string {
     r.domainEvents && domainEventsSection(r.domainEvents),
     r.feed && feedSection(r.feed),
     r.formAnalysis && formAnalysisSection(r.formAnalysis),
+    r.plans && plansSection(r.plans),
   ].filter((section): section is string[] => section !== undefined);
   return [
     `FitAI benchmarks — ${r.generatedAt} — total ${duration(r.totalSeconds)}`,
@@ -411,6 +433,12 @@ export function toJson(r: BenchResults): string {
     summaries: r.summaries && roundSummaries(r.summaries),
     progress: r.progress && roundCases(r.progress),
     feed: r.feed && roundCases(r.feed),
+    plans: r.plans && {
+      ...r.plans,
+      endToEnd: roundDistribution(r.plans.endToEnd),
+      processing: roundDistribution(r.plans.processing),
+      queued: roundDistribution(r.plans.queued),
+    },
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

@@ -65,6 +65,9 @@ export class AppConfig {
     maxRetries: number;
     breakerErrorPercent: number;
     breakerResetMs: number;
+    /** Per user, per UTC day and per AI coach feature. */
+    coachDailyQuota: number;
+    coachSweepAfterSeconds: number;
   };
   summaries: { dailyQuota: number; sweepAfterSeconds: number };
   /** Domain events: the worker's relay from the outbox table to the subscribers' jobs. */

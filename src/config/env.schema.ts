@@ -243,6 +243,23 @@ export class EnvironmentVariables {
   @Max(100_000)
   SUMMARY_DAILY_QUOTA: number;
 
+  /**
+   * Requests a user may make per UTC day of each AI coach feature (plan generation, template
+   * optimisation, substitutions, goal optimisation), counted per feature.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  AI_COACH_DAILY_QUOTA: number;
+
+  /** Pending or processing plan generations older than this are re-enqueued by the sweeper. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(86_400)
+  AI_COACH_SWEEP_AFTER_SECONDS: number;
+
   /** SMTP server for real delivery, e.g. smtp://mailpit:1025; unset: .eml files in MAIL_DIR. */
   @IsOptional()
   @IsString()
@@ -413,6 +430,8 @@ export const DEVELOPMENT_DEFAULTS: Record<string, string> = {
   AI_BREAKER_ERROR_PERCENT: '50',
   AI_BREAKER_RESET_MS: '30000',
   SUMMARY_DAILY_QUOTA: '50',
+  AI_COACH_DAILY_QUOTA: '30',
+  AI_COACH_SWEEP_AFTER_SECONDS: '120',
   SUMMARY_SWEEP_AFTER_SECONDS: '60',
   OUTBOX_POLL_MS: '2000',
   OUTBOX_BATCH_SIZE: '200',

@@ -160,6 +160,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxRetries: vars.AI_MAX_RETRIES,
       breakerErrorPercent: vars.AI_BREAKER_ERROR_PERCENT,
       breakerResetMs: vars.AI_BREAKER_RESET_MS,
+      coachDailyQuota: vars.AI_COACH_DAILY_QUOTA,
+      coachSweepAfterSeconds: vars.AI_COACH_SWEEP_AFTER_SECONDS,
     },
     summaries: {
       dailyQuota: vars.SUMMARY_DAILY_QUOTA,

@@ -2008,6 +2008,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ai/goal-optimize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Is a goal realistic? A proposed target and date, with a band and milestones
+         * @description For an existing e1rm or body_weight goal of yours (`goalId`) or a new one (`metric`, `target` in your weight unit, `exerciseId` for e1rm), from your own trend: weekly best e1RM with diminishing returns, or body weight against safe weekly rates (0.5–1 % loss, 0.25–0.5 % gain; Hall et al. 2011 rather than the 3,500-kcal rule). Another user’s goal is 404. Counts against the daily `goal_optimization` quota.
+         */
+        post: operations["AiCoachController_optimizeGoal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/exercise-suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Alternatives to an exercise
+         * @description For an exercise you can see and a reason (equipment missing, pain, variety), the library exercises you may use ranked by weighted muscle overlap (primary muscles count twice), force, mechanic and level, with your equipment (default from your preferences) and never missing equipment; each with why. Counts against the daily `substitution` quota (429 with Retry-After). 404 for an exercise you cannot see.
+         */
+        post: operations["AiCoachController_suggest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/workout-generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a workout plan (asynchronous)
+         * @description Builds a weekly plan from your goal, days, session length, level, equipment (defaults from your preferences) and exclusions, using only exercises of the library you may use. Computed in the background: answers 202 with the pending generation and a Location to poll (GET /ai/generations/:id). With AI_PROVIDER=openai the model is asked for a JSON-schema answer that is validated (retried once, then the local rules answer). Counts against the daily `plan` quota (429 with Retry-After).
+         */
+        post: operations["AiCoachController_generate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/generations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your plan generations, newest first
+         * @description Pages with `cursor`.
+         */
+        get: operations["AiCoachController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/generations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One plan generation: status and, once completed, the plan
+         * @description Status moves pending → processing → completed (or failed, with `failureReason`). Another user’s generation is 404.
+         */
+        get: operations["AiCoachController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/{id}/ai-optimize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose changes to your template from your sessions of it
+         * @description Looks at your completed sessions of the template (last 12 weeks): stalled estimated 1RM, missed reps, RPE above the target, weekly sets per muscle. Proposes load progression, a deload, a variation for a stalled exercise, or a set more or less, each with its reason and numbers. Nothing changes until you apply them (POST …/apply). Your own templates only (404 otherwise). Counts against the daily `template_optimization` quota.
+         */
+        post: operations["TemplateCoachController_optimize"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/{id}/ai-optimize/{optimizationId}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply chosen proposed changes: a new version of the template
+         * @description Applies the named changes of a proposal to the template version it was made for and answers the new version. 409 when the template changed since (ask for a new proposal) or the proposal was applied already.
+         */
+        post: operations["TemplateCoachController_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/ai-generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a plan and save it as your private template (asynchronous)
+         * @description As POST /ai/workout-generate; once completed, the generation names the new private template in `templateId`.
+         */
+        post: operations["TemplateCoachController_generate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ai/form-analysis": {
         parameters: {
             query?: never;
@@ -2951,7 +3111,7 @@ export interface components {
             codeVerifier?: string;
         };
         /** @enum {string} */
-        QueueName: "emails" | "accounts" | "summaries" | "domain-events" | "maintenance";
+        QueueName: "emails" | "accounts" | "summaries" | "domain-events" | "maintenance" | "ai-coach";
         QueueCountsDto: {
             /** @example emails */
             name: components["schemas"]["QueueName"];
@@ -3133,7 +3293,7 @@ export interface components {
              * @enum {string}
              */
             type: "urn:fitai:problem:quota-exceeded";
-            /** @example Daily summary quota exceeded */
+            /** @example Daily AI quota exceeded */
             title: string;
             /**
              * @example 429
@@ -3142,7 +3302,7 @@ export interface components {
             status: 429;
             /**
              * @description This occurrence, for people; clients do not parse it
-             * @example You can request 20 summaries per day. The quota resets at midnight UTC.
+             * @example You can make 20 summary requests per day. The quota resets at midnight UTC.
              */
             detail?: string;
             /**
@@ -3156,10 +3316,15 @@ export interface components {
              */
             requestId: string;
             /**
-             * @description Summaries a user may request per day
+             * @description Requests of this feature a user may make per day
              * @example 20
              */
             quota: number;
+            /**
+             * @description The feature whose quota is used up: summary, plan, template_optimization, substitution or goal_optimization
+             * @example summary
+             */
+            feature: string;
         };
         /** @enum {string} */
         SummaryPeriod: "day" | "week" | "month";
@@ -6510,6 +6675,361 @@ export interface components {
              * @example 2026-11-30T18:04:05.120Z
              */
             createdAt: string;
+        };
+        GoalOptimizeDto: {
+            /**
+             * Format: uuid
+             * @description An existing goal of yours (e1rm or body_weight)
+             */
+            goalId?: string;
+            /**
+             * @description A new goal: what it measures
+             * @example e1rm
+             * @enum {string}
+             */
+            metric?: "e1rm" | "body_weight";
+            /**
+             * Format: uuid
+             * @description For a new e1rm goal: the exercise
+             */
+            exerciseId?: string;
+            /**
+             * @description For a new goal: the target, in your weight unit (GET /users/preferences)
+             * @example 120
+             */
+            target?: number;
+            /**
+             * Format: date
+             * @description The date to judge (YYYY-MM-DD). Default: the goal's deadline, else in 12 weeks
+             * @example 2027-03-01
+             */
+            targetDate?: string;
+        };
+        ValueBandDto: {
+            /** @example 112.5 */
+            value: number;
+            /** @example 108 */
+            low: number;
+            /** @example 117 */
+            high: number;
+        };
+        DateBandDto: {
+            /** Format: date */
+            date: string;
+            /** Format: date */
+            earliest: string;
+            /** Format: date */
+            latest: string;
+        };
+        MilestoneDto: {
+            /** Format: date */
+            date: string;
+            /** @example 105 */
+            value: number;
+        };
+        GoalOptimizationDto: {
+            /** @enum {string} */
+            metric: "e1rm" | "body_weight";
+            /** Format: uuid */
+            goalId: string | null;
+            /** Format: uuid */
+            exerciseId: string | null;
+            /**
+             * @description The unit of every value
+             * @enum {string}
+             */
+            unit: "kg" | "lb";
+            /** @description From your own data */
+            current: number | null;
+            target: number;
+            /** Format: date */
+            targetDate: string;
+            /** @description Your trend, per week */
+            trendPerWeek: number | null;
+            /** @description What the target needs, per week */
+            requiredPerWeek: number | null;
+            /** @description Null without enough data */
+            realistic: boolean | null;
+            /** @example Realistic: at your trend you can expect about 121 kg by 2027-03-01. */
+            verdict: string;
+            /** @description What to expect by the target date, with a band */
+            proposedTarget: components["schemas"]["ValueBandDto"] | (never | null);
+            /** @description When to expect the target, with a band */
+            proposedDate: components["schemas"]["DateBandDto"] | (never | null);
+            /** @description Every four weeks */
+            milestones: components["schemas"]["MilestoneDto"][];
+            /** @description The data and rules behind the verdict */
+            basis: string[];
+            sources: string[];
+        };
+        /** @enum {string} */
+        SubstitutionReason: "equipment_missing" | "pain" | "variety";
+        SuggestExerciseDto: {
+            /**
+             * Format: uuid
+             * @description The exercise to replace
+             */
+            exerciseId: string;
+            /** @example equipment_missing */
+            reason: components["schemas"]["SubstitutionReason"];
+            /** @description Equipment available. Default: your equipment (GET /users/preferences), else all */
+            equipment?: components["schemas"]["Equipment"][];
+            /**
+             * @description Equipment not to use; for equipment_missing the exercise’s own equipment is always left out
+             * @example [
+             *       "barbell"
+             *     ]
+             */
+            missingEquipment?: components["schemas"]["Equipment"][];
+            /**
+             * @description Muscles that hurt: no alternative loads them (primary or secondary)
+             * @example [
+             *       "lower back"
+             *     ]
+             */
+            avoidMuscles?: components["schemas"]["Muscle"][];
+            /**
+             * @description How many alternatives (default 5)
+             * @example 5
+             */
+            limit?: number;
+        };
+        ExerciseRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Barbell Bench Press - Medium Grip */
+            name: string;
+            equipment: components["schemas"]["Equipment"] | (null);
+            primaryMuscles: components["schemas"]["Muscle"][];
+            secondaryMuscles: components["schemas"]["Muscle"][];
+            level: components["schemas"]["ExerciseLevel"];
+        };
+        SubstituteDto: {
+            exercise: components["schemas"]["ExerciseRefDto"];
+            /**
+             * @description Ranking score (higher is closer)
+             * @example 0.92
+             */
+            score: number;
+            /**
+             * @description Weighted muscle overlap with the original (primary muscles count twice)
+             * @example 0.8
+             */
+            muscleOverlap: number;
+            /**
+             * @example [
+             *       "Same primary muscle: chest",
+             *       "Same force (push)"
+             *     ]
+             */
+            why: string[];
+        };
+        ExerciseSuggestionsDto: {
+            exercise: components["schemas"]["ExerciseRefDto"];
+            reason: components["schemas"]["SubstitutionReason"];
+            /** @description Best first, at most `limit` */
+            alternatives: components["schemas"]["SubstituteDto"][];
+        };
+        /** @enum {string} */
+        PlanGoal: "strength" | "hypertrophy" | "endurance" | "general_fitness";
+        GeneratePlanDto: {
+            /** @example hypertrophy */
+            goal: components["schemas"]["PlanGoal"];
+            /** @example 3 */
+            daysPerWeek: number;
+            /**
+             * @description Longest session, warm-up included
+             * @example 60
+             */
+            sessionMinutes: number;
+            /** @description Default: your training level (GET /users/preferences), else beginner */
+            level?: components["schemas"]["ExerciseLevel"];
+            /**
+             * @description Equipment available; bodyweight exercises are always possible. Default: your equipment (GET /users/preferences), else all
+             * @example [
+             *       "barbell",
+             *       "dumbbell"
+             *     ]
+             */
+            equipment?: components["schemas"]["Equipment"][];
+            /** @description Exercises not to use (disliked, or no access) */
+            excludedExerciseIds?: string[];
+            /**
+             * @description Injuries or pain: no exercise that loads these muscles, as primary or secondary muscle
+             * @example [
+             *       "lower back"
+             *     ]
+             */
+            avoidMuscles?: components["schemas"]["Muscle"][];
+        };
+        /** @enum {string} */
+        GenerationStatus: "pending" | "processing" | "completed" | "failed";
+        PlanSpecDto: {
+            goal: components["schemas"]["PlanGoal"];
+            /** @example 3 */
+            daysPerWeek: number;
+            /** @example 60 */
+            sessionMinutes: number;
+            level: components["schemas"]["ExerciseLevel"];
+            equipment: components["schemas"]["Equipment"][];
+            excludedExerciseIds: string[];
+            avoidMuscles: components["schemas"]["Muscle"][];
+        };
+        /** @enum {string} */
+        MovementPattern: "squat" | "hinge" | "lunge" | "horizontal_push" | "vertical_push" | "horizontal_pull" | "vertical_pull" | "knee_flexion" | "shoulder_isolation" | "biceps" | "triceps" | "calves" | "core" | "other";
+        PrescriptionDto: {
+            /** @example 3 */
+            sets: number;
+            /** @example 6 */
+            repsMin: number;
+            /** @example 10 */
+            repsMax: number;
+            /** @example 8 */
+            rpeTarget: number | null;
+            /** @example null */
+            rirTarget: number | null;
+            /** @example 120 */
+            restSeconds: number;
+        };
+        /** @enum {string} */
+        ProgressionType: "none" | "linear_load";
+        PlanProgressionDto: {
+            type: components["schemas"]["ProgressionType"];
+            /** @example 2.5 */
+            incrementKg?: number;
+            when?: components["schemas"]["ProgressionTrigger"];
+        };
+        PlannedExerciseDto: {
+            /** Format: uuid */
+            exerciseId: string;
+            /** @example Barbell Squat */
+            name: string;
+            pattern: components["schemas"]["MovementPattern"];
+            equipment: components["schemas"]["Equipment"];
+            prescription: components["schemas"]["PrescriptionDto"];
+            progression: components["schemas"]["PlanProgressionDto"];
+        };
+        PlannedDayDto: {
+            /** @example Full body A */
+            name: string;
+            /** @description Why the day is built this way (at most 500 characters) */
+            rationale: string;
+            /** @example 58 */
+            estimatedMinutes: number;
+            exercises: components["schemas"]["PlannedExerciseDto"][];
+        };
+        WeeklySetsDto: {
+            muscle: components["schemas"]["Muscle"];
+            /** @example 10.5 */
+            sets: number;
+        };
+        GeneratedPlanDto: {
+            /** @example Hypertrophy: 3 days × 60 min */
+            name: string;
+            description: string;
+            goal: components["schemas"]["PlanGoal"];
+            level: components["schemas"]["ExerciseLevel"];
+            daysPerWeek: number;
+            sessionMinutes: number;
+            days: components["schemas"]["PlannedDayDto"][];
+            /** @description Hard sets a week by muscle: 1 per set as primary muscle, 0.5 as secondary */
+            weeklySets: components["schemas"]["WeeklySetsDto"][];
+            /** @description Where the volume and intensity ranges come from */
+            sources: string[];
+        };
+        PlanGenerationDto: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["GenerationStatus"];
+            /** @description The request, defaults resolved */
+            spec: components["schemas"]["PlanSpecDto"];
+            /** @description The plan is saved as a private template once generated */
+            saveAsTemplate: boolean;
+            /** @description Present once completed */
+            plan: components["schemas"]["GeneratedPlanDto"] | (never | null);
+            /**
+             * @description Who wrote the plan once completed: `local` (the rules) or `openai` (the model)
+             * @example local
+             */
+            provider: string | null;
+            /** @example fitai-plan-rules-1 */
+            model: string | null;
+            /** @description The remote model failed and the local rules answered instead */
+            fellBack: boolean;
+            /**
+             * Format: uuid
+             * @description The private template the plan was saved as (GET /templates/:id)
+             */
+            templateId: string | null;
+            failureReason: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @enum {string} */
+        TemplateChangeKind: "increase_load" | "deload" | "swap_exercise" | "add_set" | "remove_set";
+        ProposedChangeDto: {
+            /**
+             * @description Name it in POST …/apply to apply the change
+             * @example c1
+             */
+            id: string;
+            kind: components["schemas"]["TemplateChangeKind"];
+            /** @example 0 */
+            dayIndex: number;
+            /** @example 1 */
+            exerciseIndex: number;
+            /** Format: uuid */
+            exerciseId: string;
+            /** @example Barbell Squat */
+            exerciseName: string;
+            /** @example Missed reps in 3 of 6 sets over the last two sessions: lower the load by 10 % (and the effort target by one) for a week, then build back up. */
+            reason: string;
+            /**
+             * @description The numbers behind the reason
+             * @example {
+             *       "missedSets": 3,
+             *       "sets": 6,
+             *       "rpeDrift": 1.2
+             *     }
+             */
+            evidence: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            replacementExerciseId: string | null;
+            replacementName: string | null;
+        };
+        TemplateOptimizationDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            templateId: string;
+            /** @description The template version the changes address */
+            templateVersion: number;
+            /** @description Completed sessions of the template looked at */
+            sessionsAnalysed: number;
+            /** @description Empty when nothing needs changing */
+            changes: components["schemas"]["ProposedChangeDto"][];
+            appliedChangeIds: string[] | null;
+            /** Format: date-time */
+            appliedAt: string | null;
+            appliedVersion: number | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ApplyOptimizationDto: {
+            /**
+             * @description The changes to apply (ids from the proposal); the others are left out
+             * @example [
+             *       "c1",
+             *       "c3"
+             *     ]
+             */
+            changeIds: string[];
         };
         /** @enum {string} */
         FormExercise: "squat" | "deadlift" | "push_up" | "lunge";
@@ -19718,6 +20238,837 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    AiCoachController_optimizeGoal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalOptimizeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalOptimizationDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`, `quota-exceeded`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"] | components["schemas"]["QuotaExceededProblem"];
+                };
+            };
+        };
+    };
+    AiCoachController_suggest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuggestExerciseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExerciseSuggestionsDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`, `quota-exceeded`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"] | components["schemas"]["QuotaExceededProblem"];
+                };
+            };
+        };
+    };
+    AiCoachController_generate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GeneratePlanDto"];
+            };
+        };
+        responses: {
+            /** @description Generation started; poll Location */
+            202: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f",
+                     *       "status": "pending",
+                     *       "spec": {
+                     *         "goal": "hypertrophy",
+                     *         "daysPerWeek": 3,
+                     *         "sessionMinutes": 60,
+                     *         "level": "intermediate",
+                     *         "equipment": [
+                     *           "barbell",
+                     *           "dumbbell"
+                     *         ],
+                     *         "excludedExerciseIds": [],
+                     *         "avoidMuscles": []
+                     *       },
+                     *       "saveAsTemplate": false,
+                     *       "plan": null,
+                     *       "provider": null,
+                     *       "model": null,
+                     *       "fellBack": false,
+                     *       "templateId": null,
+                     *       "failureReason": null,
+                     *       "requestedAt": "2026-12-01T21:00:00.000Z",
+                     *       "completedAt": null,
+                     *       "createdAt": "2026-12-01T21:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanGenerationDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`, `quota-exceeded`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"] | components["schemas"]["QuotaExceededProblem"];
+                };
+            };
+        };
+    };
+    AiCoachController_list: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page; omit for the first page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PlanGenerationDto"][];
+                        meta: components["schemas"]["CursorPageMeta"];
+                    };
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    AiCoachController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanGenerationDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    TemplateCoachController_optimize: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateOptimizationDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`, `quota-exceeded`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"] | components["schemas"]["QuotaExceededProblem"];
+                };
+            };
+        };
+    };
+    TemplateCoachController_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                optimizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyOptimizationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Conflict with the current state of the resource (`conflict`) */
+            409: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    TemplateCoachController_generate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GeneratePlanDto"];
+            };
+        };
+        responses: {
+            /** @description Generation started; poll Location */
+            202: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f",
+                     *       "status": "pending",
+                     *       "spec": {
+                     *         "goal": "hypertrophy",
+                     *         "daysPerWeek": 3,
+                     *         "sessionMinutes": 60,
+                     *         "level": "intermediate",
+                     *         "equipment": [
+                     *           "barbell",
+                     *           "dumbbell"
+                     *         ],
+                     *         "excludedExerciseIds": [],
+                     *         "avoidMuscles": []
+                     *       },
+                     *       "saveAsTemplate": true,
+                     *       "plan": null,
+                     *       "provider": null,
+                     *       "model": null,
+                     *       "fellBack": false,
+                     *       "templateId": null,
+                     *       "failureReason": null,
+                     *       "requestedAt": "2026-12-01T21:00:00.000Z",
+                     *       "completedAt": null,
+                     *       "createdAt": "2026-12-01T21:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanGenerationDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`, `quota-exceeded`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"] | components["schemas"]["QuotaExceededProblem"];
                 };
             };
         };

@@ -54,7 +54,10 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
     .addTag('social', 'Friends, friend requests, blocks, public profiles and people search')
     .addTag('feed', 'The activity feed: workouts, records, goals and posts; likes and comments')
     .addTag('moderation', 'Content reports by users; the moderators’ queue, actions and log')
-    .addTag('ai-coach', 'AI coach: form analysis from pose keypoints (no video)')
+    .addTag(
+      'ai-coach',
+      'AI coach: plan generation, exercise substitutions, goal optimisation, form analysis from pose keypoints (template optimisation is under templates)',
+    )
     .addTag('admin', 'Administration (admin role only)')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();

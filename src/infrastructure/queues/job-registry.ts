@@ -15,6 +15,8 @@ export enum QueueName {
   DomainEvents = 'domain-events',
   /** Housekeeping of shared tables (retention), one job at a time. */
   Maintenance = 'maintenance',
+  /** The AI coach's generations that can take seconds (a remote model). */
+  AiCoach = 'ai-coach',
 }
 
 export enum JobName {
@@ -33,6 +35,10 @@ export enum JobName {
   PruneDomainEvents = 'prune-domain-events',
   /** Repeatable: forgets Idempotency-Keys older than their retention period. */
   PruneIdempotencyKeys = 'prune-idempotency-keys',
+  /** Generates one requested workout plan (a plan_generations row). */
+  GeneratePlan = 'generate-plan',
+  /** Repeatable: re-enqueues plan generations whose job was lost. */
+  SweepPlanGenerations = 'sweep-plan-generations',
 }
 
 export interface JobPayloads {
@@ -46,6 +52,8 @@ export interface JobPayloads {
   [JobName.DeliverDomainEvent]: { subscriber: string; event: PublishedDomainEvent };
   [JobName.PruneDomainEvents]: Record<string, never>;
   [JobName.PruneIdempotencyKeys]: Record<string, never>;
+  [JobName.GeneratePlan]: { generationId: string };
+  [JobName.SweepPlanGenerations]: Record<string, never>;
 }
 
 export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
@@ -59,6 +67,8 @@ export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
   [JobName.DeliverDomainEvent]: QueueName.DomainEvents,
   [JobName.PruneDomainEvents]: QueueName.DomainEvents,
   [JobName.PruneIdempotencyKeys]: QueueName.Maintenance,
+  [JobName.GeneratePlan]: QueueName.AiCoach,
+  [JobName.SweepPlanGenerations]: QueueName.AiCoach,
 };
 
 /**
@@ -82,6 +92,7 @@ export const RECURRING_JOBS: Partial<Record<RecurringJobName, (config: AppConfig
   [JobName.SweepSummaries]: (config) => (config.summaries.sweepAfterSeconds * 1000) / 2,
   [JobName.PruneDomainEvents]: () => 60 * 60 * 1000,
   [JobName.PruneIdempotencyKeys]: () => 60 * 60 * 1000,
+  [JobName.SweepPlanGenerations]: (config) => (config.ai.coachSweepAfterSeconds * 1000) / 2,
 };
 
 export const ALL_JOB_NAMES: readonly JobName[] = Object.values(JobName);

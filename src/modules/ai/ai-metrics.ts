@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import { MetricsService } from '../../infrastructure/metrics/metrics.service';
-import type { AiMetricOutcome, AiProviderName } from './ai-usage.types';
+import type { AiMetricOutcome, AiOperation, AiProviderName } from './ai-usage.types';
 
 export const CIRCUIT_STATE = { closed: 0, halfOpen: 1, open: 2 } as const;
 export type CircuitState = keyof typeof CIRCUIT_STATE;
@@ -14,7 +14,7 @@ export type CircuitState = keyof typeof CIRCUIT_STATE;
 export class AiMetrics {
   /** 0 closed, 1 half-open, 2 open. */
   readonly circuitState: Gauge<'provider'>;
-  readonly calls: Counter<'provider' | 'outcome'>;
+  readonly calls: Counter<'provider' | 'outcome' | 'feature'>;
   readonly callDuration: Histogram<'provider'>;
 
   constructor(metrics: MetricsService) {
@@ -27,8 +27,8 @@ export class AiMetrics {
     });
     this.calls = new Counter({
       name: 'fitai_ai_calls_total',
-      help: 'AI provider calls by provider and outcome (success, error, invalid, timeout, fallback, rejected_open)',
-      labelNames: ['provider', 'outcome'] as const,
+      help: 'AI provider calls by provider, outcome (success, error, invalid, timeout, fallback, rejected_open) and feature',
+      labelNames: ['provider', 'outcome', 'feature'] as const,
       registers,
     });
     this.callDuration = new Histogram({
@@ -44,8 +44,13 @@ export class AiMetrics {
     this.circuitState.set({ provider }, CIRCUIT_STATE[state]);
   }
 
-  recordCall(provider: AiProviderName, outcome: AiMetricOutcome, latencyMs?: number): void {
-    this.calls.inc({ provider, outcome });
+  recordCall(
+    provider: AiProviderName,
+    outcome: AiMetricOutcome,
+    feature: AiOperation,
+    latencyMs?: number,
+  ): void {
+    this.calls.inc({ provider, outcome, feature });
     if (latencyMs !== undefined) this.callDuration.observe({ provider }, latencyMs / 1000);
   }
 }

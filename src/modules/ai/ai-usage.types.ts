@@ -1,8 +1,13 @@
+import type { AiFeature } from './ai.vocabulary';
+
 /** Names shared by metering rows and metrics. */
 export type AiProviderName = 'local' | 'openai';
 
-/** summary: a written summary (a provider call); form_analysis: rules on pose keypoints, in-process. */
-export type AiOperation = 'summary' | 'form_analysis';
+/**
+ * What a metered call was for (`ai_usage.operation`): a feature with a quota (AiFeature), or
+ * form_analysis (rules on pose keypoints, in-process, metered without a quota).
+ */
+export type AiOperation = AiFeature | 'form_analysis';
 
 /**
  * How a provider call ended.

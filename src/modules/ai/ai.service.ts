@@ -1,26 +1,53 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { AiMetrics } from './ai-metrics';
-import type { AiCallOutcome, AiOperation } from './ai-usage.types';
+import type { AiCallOutcome, AiOperation, AiProviderName } from './ai-usage.types';
 import { AiUsageRepository } from './ai-usage.repository';
-import type { SummaryNarrative, SummaryNarrativeRequest } from './ai.vocabulary';
+import type {
+  AiFeature,
+  AiProvenance,
+  SummaryNarrative,
+  SummaryNarrativeRequest,
+} from './ai.vocabulary';
 import { NoteAnalyzer } from './note-analyzer';
 import { BreakerOpenError, OpenAiCircuitBreaker } from './openai-circuit-breaker';
 import { LocalNarrativeProvider } from './providers/local-narrative.provider';
-import type { NarrativeInput, ProviderAnswer } from './providers/narrative-provider';
+import type { NarrativeInput, TokenUsage } from './providers/narrative-provider';
+import { ChatRequest, OpenAiChatClient } from './providers/openai-chat.client';
 import { OpenAiNarrativeProvider } from './providers/openai-narrative.provider';
 import { ProviderError } from './providers/provider-error';
 
-const OPERATION: AiOperation = 'summary';
+export type { ChatRequest } from './providers/openai-chat.client';
+export type { ChatMessage } from './providers/openai-prompt';
 
 /**
- * The one entry point of the AI layer. Picks the configured provider (AI_PROVIDER), falls
- * back to the local provider when the remote one fails or its breaker is open, and meters
- * every call. It never throws because a provider failed: the local provider always answers.
- * (A metering insert that fails does throw: the caller's job retries, as for any DB error.)
+ * One AI task of a feature: how the built-in local provider answers (always possible, no
+ * network), and, when AI_PROVIDER=openai, the structured question for the remote model whose
+ * `parse` validates the answer (throwing makes it invalid: retried, then the local answer).
+ */
+export interface AiTask<T> {
+  userId: string;
+  feature: AiFeature;
+  /** The local provider's model name for the ledger, e.g. 'fitai-plan-rules-1'. */
+  localModel: string;
+  local: () => T | Promise<T>;
+  /** Built only when the remote provider is configured; absent: the feature is local-only. */
+  remote?: () => ChatRequest<T>;
+}
+
+export interface AiAnswer<T> extends AiProvenance {
+  value: T;
+}
+
+/**
+ * The one entry point of the AI layer, shared by every feature (summaries, the AI coach).
+ * Picks the configured provider (AI_PROVIDER), falls back to the local provider when the
+ * remote one fails or its breaker is open, and meters every call under its feature. It never
+ * throws because a provider failed: the local provider always answers. (A metering insert that
+ * fails does throw: the caller's job retries, as for any DB error.)
  *
- * Metering (`ai_usage`), one row per provider call that was made:
- * - AI_PROVIDER=local: one row, provider 'local', outcome 'success'.
+ * Metering (`ai_usage`, `operation` = the feature), one row per provider call that was made:
+ * - AI_PROVIDER=local (or a local-only task): one row, provider 'local', outcome 'success'.
  * - openai answers: one row, provider 'openai', outcome 'success', tokens summed over attempts.
  * - openai fails (after its retries): one row, provider 'openai', outcome 'error' | 'timeout' |
  *   'invalid' (of the last attempt), with the tokens the attempts reported; then one row
@@ -38,45 +65,45 @@ export class AiService {
     private readonly config: AppConfig,
     private readonly analyzer: NoteAnalyzer,
     private readonly local: LocalNarrativeProvider,
-    private readonly remote: OpenAiNarrativeProvider,
+    private readonly narrative: OpenAiNarrativeProvider,
+    private readonly chat: OpenAiChatClient,
     private readonly breaker: OpenAiCircuitBreaker,
     private readonly usage: AiUsageRepository,
     private readonly metrics: AiMetrics,
   ) {}
 
+  /** True when AI_PROVIDER names a remote model (then tasks with `remote` ask it first). */
+  get remoteConfigured(): boolean {
+    return this.config.ai.provider === 'openai';
+  }
+
   async writeSummaryNarrative(request: SummaryNarrativeRequest): Promise<SummaryNarrative> {
     const insights = this.analyzer.analyze(request.notes);
     const input: NarrativeInput = { stats: request.stats, notes: request.notes, insights };
+    const { value, ...provenance } = await this.run({
+      userId: request.userId,
+      feature: 'summary',
+      localModel: this.local.model,
+      local: async () => {
+        const { narrative, highlights } = await this.local.write(input);
+        return { narrative, highlights };
+      },
+      remote: () => this.narrative.request(input),
+    });
+    return { ...value, notes: insights, ...provenance };
+  }
 
-    if (this.config.ai.provider === 'openai') {
-      const answer = await this.callRemote(request.userId, input);
-      if (answer) {
-        return {
-          ...answer,
-          notes: insights,
-          provider: 'openai',
-          model: this.remote.model,
-          fellBack: false,
-        };
-      }
-      const fallback = await this.callLocal(request.userId, input, 'fallback');
-      return {
-        ...fallback,
-        notes: insights,
-        provider: 'local',
-        model: this.local.model,
-        fellBack: true,
-      };
+  /** Runs a task on the configured provider, with the fallback and the metering above. */
+  async run<T>(task: AiTask<T>): Promise<AiAnswer<T>> {
+    if (this.remoteConfigured && task.remote) {
+      const answer = await this.callRemote(task, task.remote());
+      if (answer)
+        return { value: answer.value, provider: 'openai', model: this.chat.model, fellBack: false };
+      const value = await this.callLocal(task, 'fallback');
+      return { value, provider: 'local', model: task.localModel, fellBack: true };
     }
-
-    const answer = await this.callLocal(request.userId, input, 'success');
-    return {
-      ...answer,
-      notes: insights,
-      provider: 'local',
-      model: this.local.model,
-      fellBack: false,
-    };
+    const value = await this.callLocal(task, 'success');
+    return { value, provider: 'local', model: task.localModel, fellBack: false };
   }
 
   /**
@@ -103,18 +130,18 @@ export class AiService {
   }
 
   /** The remote answer, or null after recording why there is none. */
-  private async callRemote(
-    userId: string,
-    input: NarrativeInput,
-  ): Promise<{ narrative: string; highlights: string[] } | null> {
+  private async callRemote<T>(
+    task: AiTask<T>,
+    request: ChatRequest<T>,
+  ): Promise<{ value: T } | null> {
     const started = Date.now();
     try {
-      const answer = await this.breaker.fire(input);
-      await this.meter(userId, 'openai', this.remote.model, 'success', started, answer);
-      return { narrative: answer.narrative, highlights: answer.highlights };
+      const answer = await this.breaker.fire(() => this.chat.complete(request));
+      await this.meter(task, 'openai', this.chat.model, 'success', started, answer.usage);
+      return { value: answer.value };
     } catch (error) {
       if (error instanceof BreakerOpenError) {
-        this.metrics.recordCall('openai', 'rejected_open');
+        this.metrics.recordCall('openai', 'rejected_open', task.feature);
         return null;
       }
       const failure =
@@ -123,46 +150,43 @@ export class AiService {
           : new ProviderError('error', (error as Error)?.message ?? String(error));
       this.logger.warn(
         {
-          userId,
+          userId: task.userId,
+          feature: task.feature,
           failure: failure.failure,
           status: failure.options.status,
           reason: failure.message,
         },
         'remote AI provider failed; falling back to the local provider',
       );
-      await this.meter(userId, 'openai', this.remote.model, failure.failure, started, failure);
+      await this.meter(task, 'openai', this.chat.model, failure.failure, started, failure.usage);
       return null;
     }
   }
 
-  private async callLocal(
-    userId: string,
-    input: NarrativeInput,
-    outcome: 'success' | 'fallback',
-  ): Promise<{ narrative: string; highlights: string[] }> {
+  private async callLocal<T>(task: AiTask<T>, outcome: 'success' | 'fallback'): Promise<T> {
     const started = Date.now();
-    const answer = await this.local.write(input);
-    await this.meter(userId, 'local', this.local.model, outcome, started, answer);
-    return { narrative: answer.narrative, highlights: answer.highlights };
+    const value = await task.local();
+    await this.meter(task, 'local', task.localModel, outcome, started, null);
+    return value;
   }
 
   private async meter(
-    userId: string,
-    provider: 'local' | 'openai',
+    task: AiTask<unknown>,
+    provider: AiProviderName,
     model: string,
     outcome: AiCallOutcome,
     started: number,
-    result: Pick<ProviderAnswer, 'usage'>,
+    usage: TokenUsage | null,
   ): Promise<void> {
     const latencyMs = Date.now() - started;
-    this.metrics.recordCall(provider, outcome, latencyMs);
+    this.metrics.recordCall(provider, outcome, task.feature, latencyMs);
     await this.usage.record({
-      userId,
-      operation: OPERATION,
+      userId: task.userId,
+      operation: task.feature,
       provider,
       model,
-      promptTokens: result.usage?.promptTokens ?? null,
-      completionTokens: result.usage?.completionTokens ?? null,
+      promptTokens: usage?.promptTokens ?? null,
+      completionTokens: usage?.completionTokens ?? null,
       latencyMs,
       outcome,
     });

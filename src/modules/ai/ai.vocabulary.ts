@@ -88,3 +88,18 @@ export interface SummaryNarrative {
   /** True when the remote provider was configured but failed or was open, and local wrote it. */
   fellBack: boolean;
 }
+
+/**
+ * The AI features, each metered in `ai_usage` (column `operation`) and each with its own
+ * daily quota per user: `summary` (a journal summary's narrative) and the AI coach's.
+ */
+export type AiFeature =
+  'summary' | 'plan' | 'template_optimization' | 'substitution' | 'goal_optimization';
+
+/** Which provider answered a request, and whether it stood in for the configured one. */
+export interface AiProvenance {
+  provider: 'local' | 'openai';
+  model: string;
+  /** True when the remote provider was configured but failed or was open, and local answered. */
+  fellBack: boolean;
+}

@@ -2,8 +2,6 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import CircuitBreaker from 'opossum';
 import { AppConfig } from '../../config/app-config';
 import { AiMetrics, CircuitState } from './ai-metrics';
-import type { NarrativeInput, ProviderAnswer } from './providers/narrative-provider';
-import { OpenAiNarrativeProvider } from './providers/openai-narrative.provider';
 
 /** Breaker settings that are not in the environment (tests override the provider). */
 export interface BreakerSettings {
@@ -29,7 +27,7 @@ export class BreakerOpenError extends Error {
 }
 
 /**
- * opossum around the remote provider's whole call (its retries included): a call that still
+ * opossum around the remote provider's whole call (OpenAiChatClient.complete, for any feature) (its retries included): a call that still
  * failed after its retries is one failure. The breaker opens when, within the rolling window,
  * at least `volumeThreshold` calls were made and more than AI_BREAKER_ERROR_PERCENT % of them
  * failed; it stays open for AI_BREAKER_RESET_MS, then lets one trial call through (half-open):
@@ -39,15 +37,14 @@ export class BreakerOpenError extends Error {
 @Injectable()
 export class OpenAiCircuitBreaker implements OnModuleDestroy {
   private readonly logger = new Logger(OpenAiCircuitBreaker.name);
-  private readonly breaker: CircuitBreaker<[NarrativeInput], ProviderAnswer>;
+  private readonly breaker: CircuitBreaker<[() => Promise<unknown>], unknown>;
 
   constructor(
-    remote: OpenAiNarrativeProvider,
     config: AppConfig,
     private readonly metrics: AiMetrics,
     @Inject(AI_BREAKER_SETTINGS) settings: BreakerSettings,
   ) {
-    this.breaker = new CircuitBreaker((input: NarrativeInput) => remote.write(input), {
+    this.breaker = new CircuitBreaker((call: () => Promise<unknown>) => call(), {
       name: 'openai',
       timeout: false,
       errorThresholdPercentage: config.ai.breakerErrorPercent,
@@ -68,10 +65,13 @@ export class OpenAiCircuitBreaker implements OnModuleDestroy {
     return this.breaker.opened ? 'open' : this.breaker.halfOpen ? 'halfOpen' : 'closed';
   }
 
-  /** The remote answer; rejects with BreakerOpenError (not calling it) while open. */
-  async fire(input: NarrativeInput): Promise<ProviderAnswer> {
+  /**
+   * Runs one remote call (every feature shares the breaker: they share the endpoint); rejects
+   * with BreakerOpenError, without calling it, while open.
+   */
+  async fire<T>(call: () => Promise<T>): Promise<T> {
     try {
-      return await this.breaker.fire(input);
+      return (await this.breaker.fire(call)) as T;
     } catch (error) {
       if ((error as { code?: string }).code === 'EOPENBREAKER') {
         throw new BreakerOpenError('the circuit breaker of the remote AI provider is open');

@@ -60,6 +60,22 @@ export const NEAR_DUPLICATE_SIMILARITY = 0.5;
 /** Visible to a user: not deleted, and approved or their own (pending or rejected). */
 const VISIBLE = `exercise.deleted_at IS NULL AND (exercise.status = 'approved' OR exercise.created_by_id = :viewerId)`;
 
+/** What the AI coach knows of an exercise. */
+export type CatalogueExercise = Pick<
+  Exercise,
+  | 'id'
+  | 'slug'
+  | 'name'
+  | 'equipment'
+  | 'level'
+  | 'force'
+  | 'mechanic'
+  | 'category'
+  | 'primaryMuscles'
+  | 'secondaryMuscles'
+  | 'status'
+>;
+
 @Injectable()
 export class ExercisesRepository {
   constructor(@InjectRepository(Exercise) private readonly exercises: Repository<Exercise>) {}
@@ -79,6 +95,32 @@ export class ExercisesRepository {
       .createQueryBuilder('exercise')
       .where('exercise.id IN (:...ids)', { ids })
       .andWhere(VISIBLE, { viewerId })
+      .getMany();
+  }
+
+  /**
+   * Every exercise the viewer may use, with the attributes the AI coach reasons on (a few
+   * hundred rows: the library plus the viewer's own). IDX_exercises_status and
+   * IDX_exercises_created_by (bitmap OR).
+   */
+  findCatalogue(viewerId: string): Promise<CatalogueExercise[]> {
+    return this.exercises
+      .createQueryBuilder('exercise')
+      .select([
+        'exercise.id',
+        'exercise.slug',
+        'exercise.name',
+        'exercise.equipment',
+        'exercise.level',
+        'exercise.force',
+        'exercise.mechanic',
+        'exercise.category',
+        'exercise.primaryMuscles',
+        'exercise.secondaryMuscles',
+        'exercise.status',
+      ])
+      .where(VISIBLE, { viewerId })
+      .orderBy('exercise.slug')
       .getMany();
   }
 

@@ -24,7 +24,14 @@ import { Exercise } from './entities/exercise.entity';
 import { ExerciseSource, ExerciseStatus } from './exercise.vocabulary';
 import { Muscle } from '../training/exercise-attributes.vocabulary';
 import { ExerciseLibraryCache } from './exercise-library-cache';
-import { ExerciseChanges, ExercisesRepository, FilterValueCount } from './exercises.repository';
+import {
+  CatalogueExercise,
+  ExerciseChanges,
+  ExercisesRepository,
+  FilterValueCount,
+} from './exercises.repository';
+
+export type { CatalogueExercise } from './exercises.repository';
 import { UsersService } from '../users/users.service';
 
 /** How a template or a workout shows an exercise it references. */
@@ -104,6 +111,14 @@ export class ExercisesService {
   async labelsOf(ids: string[], manager?: EntityManager): Promise<Map<string, ExerciseLabel>> {
     const found = await this.exercises.findLabels([...new Set(ids)], manager);
     return new Map(found.map(({ id, name, equipment }) => [id, { name, equipment }]));
+  }
+
+  /**
+   * Every exercise the viewer may use (approved library and their own), with muscles,
+   * equipment, force, mechanic, level and category: what the AI coach chooses from.
+   */
+  catalogue(viewerId: string): Promise<CatalogueExercise[]> {
+    return this.exercises.findCatalogue(viewerId);
   }
 
   filters(viewerId: string): Promise<ExerciseFiltersDto> {

@@ -10,7 +10,7 @@ import { ListSummariesQueryDto } from './dto/list-summaries-query.dto';
 import { RequestSummaryDto } from './dto/request-summary.dto';
 import { PENDING_SUMMARY_EXAMPLE, SummaryDto } from './dto/summary.dto';
 import { SummariesService } from './summaries.service';
-import { SummaryProblems } from './summary-problems';
+import { AiProblems } from '../ai/ai-quota.service';
 import { UuidParam } from '../../common/http/uuid-param.decorator';
 import { ApiAccepted, ApiOk } from '../../common/swagger/api-responses';
 
@@ -39,7 +39,7 @@ export class SummariesController {
     description: 'Up-to-date summary, from the cache',
     headers: LOCATION_HEADER,
   })
-  @ApiProblems(400, SummaryProblems.quotaExceeded)
+  @ApiProblems(400, AiProblems.quotaExceeded)
   async request(
     @CurrentUser() caller: AuthenticatedUser,
     @Body() dto: RequestSummaryDto,

@@ -7,7 +7,6 @@ import { SummariesRepository } from './summaries.repository';
 import { SummariesService } from './summaries.service';
 import { SummariesSubscribers } from './summaries.subscribers';
 import { SummaryCache } from './summary-cache';
-import { SummaryQuota } from './summary-quota';
 import { SummaryStatisticsRepository } from './summary-statistics.repository';
 
 @Module({
@@ -19,7 +18,6 @@ import { SummaryStatisticsRepository } from './summary-statistics.repository';
     SummariesService,
     SummariesSubscribers,
     SummaryCache,
-    SummaryQuota,
   ],
   exports: [SummariesService],
 })

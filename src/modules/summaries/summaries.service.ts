@@ -4,6 +4,7 @@ import { CursorPage, toCursorPage } from '../../common/pagination/cursor';
 import { keysetOf } from '../../common/pagination/cursor-query.dto';
 import { JobQueue } from '../../infrastructure/queues/job-queue.service';
 import { JobName } from '../../infrastructure/queues/job-registry';
+import { AiQuotaService } from '../ai/ai-quota.service';
 import { AiService } from '../ai/ai.service';
 import { ListSummariesQueryDto } from './dto/list-summaries-query.dto';
 import { RequestSummaryDto } from './dto/request-summary.dto';
@@ -12,7 +13,6 @@ import { Summary, SummaryStatus } from './entities/summary.entity';
 import { SummariesRepository } from './summaries.repository';
 import { SummaryCache } from './summary-cache';
 import { periodContaining, periodsContaining, PeriodWindow } from './summary-period';
-import { SummaryQuota } from './summary-quota';
 import { SummaryStatisticsRepository } from './summary-statistics.repository';
 
 export interface SummaryAnswer {
@@ -33,7 +33,7 @@ export class SummariesService {
     private readonly summaries: SummariesRepository,
     private readonly statistics: SummaryStatisticsRepository,
     private readonly cache: SummaryCache,
-    private readonly quota: SummaryQuota,
+    private readonly quota: AiQuotaService,
     private readonly jobs: JobQueue,
     private readonly ai: AiService,
     private readonly config: AppConfig,
@@ -57,14 +57,14 @@ export class SummariesService {
     if (existing && this.isUnderWay(existing))
       return { summary: SummaryDto.from(existing), accepted: true };
 
-    await this.quota.consume(userId);
+    await this.quota.consume(userId, 'summary');
     const started = existing
       ? (await this.summaries.resetForRecompute(existing.id)) &&
         (await this.summaries.findById(existing.id))
       : await this.summaries.insertPending(userId, window);
     if (!started) {
       // A concurrent request started it first: answer with theirs.
-      await this.quota.refund(userId);
+      await this.quota.refund(userId, 'summary');
       const current = await this.summaries.findForPeriod(userId, window);
       if (!current) throw new NotFoundException('The summary disappeared; request it again.');
       return { summary: SummaryDto.from(current), accepted: this.isUnderWay(current) };

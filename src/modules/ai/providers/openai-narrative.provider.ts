@@ -1,162 +1,43 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { parseModelAnswer } from '../dto/model-answer.dto';
 import { fillPlaceholders, PlaceholderValues, placeholderValues } from '../narrative-template';
-import type {
-  NarrativeInput,
-  NarrativeProvider,
-  ProviderAnswer,
-  TokenUsage,
-} from './narrative-provider';
+import type { NarrativeInput } from './narrative-provider';
+import type { ChatRequest } from './openai-chat.client';
 import { buildMessages } from './openai-prompt';
-import { addUsage, ProviderError } from './provider-error';
 
-/** Backoff before retry n (1-based): 100 ms, 200 ms, 400 ms … capped at 2 s. */
-export function retryDelayMs(retry: number): number {
-  return Math.min(2_000, 100 * 2 ** (retry - 1));
+/** The words of a summary, every number already substituted from the statistics. */
+export interface NarrativeWords {
+  narrative: string;
+  highlights: string[];
 }
 
 /**
- * Any OpenAI-compatible chat-completions endpoint (OpenAI, Ollama, vLLM …).
- *
- * One `write` is one logical call: up to 1 + AI_MAX_RETRIES attempts, each bounded by
- * AI_TIMEOUT_MS. Network errors, timeouts, 429, 5xx and invalid answers are retried with a
- * short exponential backoff; other 4xx are not (a wrong key or model will not fix itself).
- * The answer must be JSON `{ narrative, highlights }` whose numbers are all placeholders;
- * it is validated and filled from the statistics before it is returned, never stored broken.
- * The circuit breaker sits around this whole call (OpenAiCircuitBreaker).
+ * A summary's narrative as a question to an OpenAI-compatible model (OpenAiChatClient asks it).
+ * The answer must be JSON `{ narrative, highlights }` whose numbers are all placeholders; it is
+ * validated and filled from the statistics before it is returned, never stored broken. Up to
+ * 1 + AI_MAX_RETRIES attempts.
  */
 @Injectable()
-export class OpenAiNarrativeProvider implements NarrativeProvider {
-  readonly name = 'openai' as const;
-  private readonly logger = new Logger(OpenAiNarrativeProvider.name);
-
+export class OpenAiNarrativeProvider {
   constructor(private readonly config: AppConfig) {}
 
-  get model(): string {
-    return this.config.ai.model;
-  }
-
-  async write(input: NarrativeInput): Promise<ProviderAnswer> {
+  request(input: NarrativeInput): ChatRequest<NarrativeWords> {
     const values = placeholderValues(input.stats, input.insights);
-    const body = JSON.stringify({
-      model: this.config.ai.model,
-      temperature: 0.2,
-      response_format: { type: 'json_object' },
-      messages: buildMessages(input, values),
-    });
-    const attempts = 1 + this.config.ai.maxRetries;
-    let usage: TokenUsage | null = null;
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const reply = await this.complete(body);
-        usage = addUsage(usage, reply.usage);
-        return { ...fillAnswer(reply.content, values), usage };
-      } catch (error) {
-        const failure = asProviderError(error);
-        // An answer that failed validation was still billed: keep the tokens it reported.
-        usage = addUsage(usage, failure.usage);
-        if (!failure.retryable || attempt >= attempts) throw failure.withUsage(usage);
-        this.logger.warn(
-          { attempt, failure: failure.failure, reason: failure.message },
-          'AI provider attempt failed; retrying',
-        );
-        await sleep(retryDelayMs(attempt));
-      }
-    }
-  }
-
-  /** One HTTP attempt: the message content and the reported token usage. */
-  private async complete(body: string): Promise<{ content: string; usage: TokenUsage | null }> {
-    const { baseUrl, apiKey, timeoutMs } = this.config.ai;
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      accept: 'application/json',
-    };
-    if (apiKey) headers.authorization = `Bearer ${apiKey}`;
-    const signal = AbortSignal.timeout(timeoutMs);
-
-    let response: Response;
-    try {
-      response = await fetch(`${baseUrl}/chat/completions`, {
-        method: 'POST',
-        headers,
-        body,
-        signal,
-      });
-    } catch (error) {
-      throw fetchFailure(error, timeoutMs);
-    }
-    if (!response.ok) {
-      await response.body?.cancel().catch(() => undefined);
-      const status = response.status;
-      throw new ProviderError('error', `HTTP ${status} from the chat completions endpoint`, {
-        retryable: status === 429 || status >= 500,
-        status,
-      });
-    }
-
-    let payload: unknown;
-    try {
-      payload = await response.json();
-    } catch (error) {
-      if (signal.aborted) throw fetchFailure(error, timeoutMs);
-      throw new ProviderError('invalid', 'the response body is not JSON', { retryable: true });
-    }
-    const usage = readUsage(payload);
-    const content = (payload as { choices?: { message?: { content?: unknown } }[] })?.choices?.[0]
-      ?.message?.content;
-    if (typeof content !== 'string') {
-      throw new ProviderError('invalid', 'the response has no choices[0].message.content', {
-        retryable: true,
-        usage,
-      });
-    }
-    return { content, usage };
-  }
-}
-
-function fetchFailure(error: unknown, timeoutMs: number): ProviderError {
-  const name = (error as { name?: string })?.name;
-  if (name === 'TimeoutError' || name === 'AbortError') {
-    return new ProviderError('timeout', `no answer within ${timeoutMs} ms`, { retryable: true });
-  }
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  const detail = cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error);
-  return new ProviderError('error', `network error: ${detail}`, { retryable: true });
-}
-
-/** Validates the model's JSON and substitutes its placeholders; ProviderError 'invalid' if not. */
-function fillAnswer(
-  content: string,
-  values: PlaceholderValues,
-): { narrative: string; highlights: string[] } {
-  try {
-    const answer = parseModelAnswer(content);
     return {
-      narrative: fillPlaceholders(answer.narrative, values),
-      highlights: answer.highlights.map((h) => fillPlaceholders(h, values)),
+      messages: buildMessages(input, values),
+      responseFormat: { type: 'json_object' },
+      parse: (content) => fillAnswer(content, values),
+      attempts: 1 + this.config.ai.maxRetries,
     };
-  } catch (error) {
-    throw new ProviderError('invalid', (error as Error).message, { retryable: true });
   }
 }
 
-function asProviderError(error: unknown): ProviderError {
-  if (error instanceof ProviderError) return error;
-  return new ProviderError('error', (error as Error)?.message ?? String(error), {
-    retryable: false,
-  });
-}
-
-function readUsage(payload: unknown): TokenUsage | null {
-  const usage = (payload as { usage?: Record<string, unknown> } | null)?.usage;
-  if (!usage || typeof usage !== 'object') return null;
-  const int = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null);
-  const promptTokens = int(usage.prompt_tokens);
-  const completionTokens = int(usage.completion_tokens);
-  return promptTokens === null && completionTokens === null
-    ? null
-    : { promptTokens, completionTokens };
+/** Validates the model's JSON and substitutes its placeholders; throws if invalid. */
+function fillAnswer(content: string, values: PlaceholderValues): NarrativeWords {
+  const answer = parseModelAnswer(content);
+  return {
+    narrative: fillPlaceholders(answer.narrative, values),
+    highlights: answer.highlights.map((h) => fillPlaceholders(h, values)),
+  };
 }

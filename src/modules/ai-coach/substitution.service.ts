@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { AiQuotaService } from '../ai/ai-quota.service';
+import { AiService } from '../ai/ai.service';
+import { CatalogueExercise, ExercisesService } from '../exercises/exercises.service';
+import { Equipment } from '../training/exercise-attributes.vocabulary';
+import { UsersService } from '../users/users.service';
+import {
+  ExerciseRefDto,
+  ExerciseSuggestionsDto,
+  SuggestExerciseDto,
+} from './dto/suggest-exercise.dto';
+import { rankSubstitutes } from './substitutions';
+
+/** The local provider's name in the ledger. */
+export const SUBSTITUTION_RULES_MODEL = 'fitai-substitution-rules-1';
+
+/**
+ * Exercise substitutions (docs/ai-coach.md, "Substitutions"): ranked by rules over the
+ * library the user may use, metered and counted against the `substitution` quota like every
+ * AI answer. Answered at once (a ranking over a few hundred exercises takes milliseconds).
+ */
+@Injectable()
+export class SubstitutionService {
+  constructor(
+    private readonly exercises: ExercisesService,
+    private readonly users: UsersService,
+    private readonly ai: AiService,
+    private readonly quota: AiQuotaService,
+  ) {}
+
+  async suggest(userId: string, dto: SuggestExerciseDto): Promise<ExerciseSuggestionsDto> {
+    // 404 for an exercise the user cannot see (someone else's unapproved one included).
+    await this.exercises.findVisible(userId, dto.exerciseId);
+    const [catalogue, preferences] = await Promise.all([
+      this.exercises.catalogue(userId),
+      this.users.preferencesOf(userId),
+    ]);
+    const source = catalogue.find((e) => e.id === dto.exerciseId)!;
+    await this.quota.consume(userId, 'substitution');
+    const { value } = await this.ai.run({
+      userId,
+      feature: 'substitution',
+      localModel: SUBSTITUTION_RULES_MODEL,
+      local: () =>
+        rankSubstitutes(source, catalogue, {
+          reason: dto.reason,
+          equipment: dto.equipment ?? preferences.equipment ?? Object.values(Equipment),
+          missingEquipment: dto.missingEquipment ?? [],
+          avoidMuscles: dto.avoidMuscles ?? [],
+          level: preferences.trainingLevel,
+          limit: dto.limit,
+        }),
+    });
+    return {
+      exercise: refOf(source),
+      reason: dto.reason,
+      alternatives: value.map((s) => ({
+        exercise: refOf(s.exercise),
+        score: s.score,
+        muscleOverlap: s.muscleOverlap,
+        why: s.why,
+      })),
+    };
+  }
+}
+
+function refOf(e: CatalogueExercise): ExerciseRefDto {
+  return {
+    id: e.id,
+    name: e.name,
+    equipment: e.equipment,
+    primaryMuscles: e.primaryMuscles,
+    secondaryMuscles: e.secondaryMuscles,
+    level: e.level,
+  };
+}
