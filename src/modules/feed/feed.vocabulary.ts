@@ -4,4 +4,6 @@ export enum ActivityKind {
   PersonalRecord = 'personal_record',
   GoalAchieved = 'goal_achieved',
   Post = 'post',
+  /** A closed challenge's result, one per participant (challenge.closed). */
+  ChallengeResult = 'challenge_result',
 }
