@@ -69,14 +69,9 @@ export class Challenges1795490000000 implements MigrationInterface {
       `ALTER TABLE "users" ADD "leaderboard_opt_out" boolean NOT NULL DEFAULT false`,
     );
     await queryRunner.query(`ALTER TABLE "activities" ADD "challenge_id" uuid`);
-    await queryRunner.query(`ALTER TYPE "public"."activity_kind" RENAME TO "activity_kind_old"`);
-    await queryRunner.query(
-      `CREATE TYPE "public"."activity_kind" AS ENUM('workout', 'personal_record', 'goal_achieved', 'post', 'challenge_result')`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "activities" ALTER COLUMN "kind" TYPE "public"."activity_kind" USING "kind"::"text"::"public"."activity_kind"`,
-    );
-    await queryRunner.query(`DROP TYPE "public"."activity_kind_old"`);
+    // Added in place: re-creating the type would need UQ_activities_workout (its predicate
+    // compares kinds) dropped and rebuilt. The new value is not used in this transaction.
+    await queryRunner.query(`ALTER TYPE "public"."activity_kind" ADD VALUE 'challenge_result'`);
     await queryRunner.query(
       `CREATE UNIQUE INDEX "UQ_activities_challenge" ON "activities" ("challenge_id", "user_id") WHERE "challenge_id" IS NOT NULL`,
     );
@@ -132,14 +127,8 @@ export class Challenges1795490000000 implements MigrationInterface {
       `ALTER TABLE "leaderboard_entries" DROP CONSTRAINT "FK_1c6886ea7af50f939576cfec934"`,
     );
     await queryRunner.query(`DROP INDEX "public"."UQ_activities_challenge"`);
-    await queryRunner.query(
-      `CREATE TYPE "public"."activity_kind_old" AS ENUM('workout', 'personal_record', 'goal_achieved', 'post')`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "activities" ALTER COLUMN "kind" TYPE "public"."activity_kind_old" USING "kind"::"text"::"public"."activity_kind_old"`,
-    );
-    await queryRunner.query(`DROP TYPE "public"."activity_kind"`);
-    await queryRunner.query(`ALTER TYPE "public"."activity_kind_old" RENAME TO "activity_kind"`);
+    // PostgreSQL cannot drop an enum value: 'challenge_result' stays in activity_kind, unused.
+    await queryRunner.query(`DELETE FROM "activities" WHERE "kind" = 'challenge_result'`);
     await queryRunner.query(`ALTER TABLE "activities" DROP COLUMN "challenge_id"`);
     await queryRunner.query(`ALTER TABLE "users" DROP COLUMN "leaderboard_opt_out"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_challenge_invitations_user"`);

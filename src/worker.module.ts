@@ -8,6 +8,7 @@ import { JobHandlerRegistry } from './infrastructure/queues/job-handler-registry
 import { MaintenanceProcessor } from './infrastructure/maintenance/maintenance.processor';
 import { RecurringJobs } from './infrastructure/queues/recurring-jobs';
 import { AccountEmailsProcessor } from './modules/auth/account-emails.processor';
+import { ChallengesProcessor } from './modules/challenges/challenges.processor';
 import { EmailsProcessor } from './modules/emails/emails.processor';
 import { SummariesProcessor } from './modules/summaries/summaries.processor';
 
@@ -20,6 +21,7 @@ export const PROCESSORS = [
   AccountEmailsProcessor,
   SummariesProcessor,
   MaintenanceProcessor,
+  ChallengesProcessor,
 ];
 
 @Module({})

@@ -15,6 +15,8 @@ export enum QueueName {
   DomainEvents = 'domain-events',
   /** Housekeeping of shared tables (retention), one job at a time. */
   Maintenance = 'maintenance',
+  /** Challenges' schedule: the recurring close tick. */
+  Challenges = 'challenges',
 }
 
 export enum JobName {
@@ -33,6 +35,8 @@ export enum JobName {
   PruneDomainEvents = 'prune-domain-events',
   /** Repeatable: forgets Idempotency-Keys older than their retention period. */
   PruneIdempotencyKeys = 'prune-idempotency-keys',
+  /** Repeatable: closes the challenges whose end has passed (claimed under row locks; idempotent). */
+  CloseDueChallenges = 'close-due-challenges',
 }
 
 export interface JobPayloads {
@@ -46,6 +50,7 @@ export interface JobPayloads {
   [JobName.DeliverDomainEvent]: { subscriber: string; event: PublishedDomainEvent };
   [JobName.PruneDomainEvents]: Record<string, never>;
   [JobName.PruneIdempotencyKeys]: Record<string, never>;
+  [JobName.CloseDueChallenges]: Record<string, never>;
 }
 
 export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
@@ -59,6 +64,7 @@ export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
   [JobName.DeliverDomainEvent]: QueueName.DomainEvents,
   [JobName.PruneDomainEvents]: QueueName.DomainEvents,
   [JobName.PruneIdempotencyKeys]: QueueName.Maintenance,
+  [JobName.CloseDueChallenges]: QueueName.Challenges,
 };
 
 /**
@@ -82,6 +88,8 @@ export const RECURRING_JOBS: Partial<Record<RecurringJobName, (config: AppConfig
   [JobName.SweepSummaries]: (config) => (config.summaries.sweepAfterSeconds * 1000) / 2,
   [JobName.PruneDomainEvents]: () => 60 * 60 * 1000,
   [JobName.PruneIdempotencyKeys]: () => 60 * 60 * 1000,
+  // A challenge closes within a minute of its end plus the grace (CLOSE_GRACE_MINUTES).
+  [JobName.CloseDueChallenges]: () => 60 * 1000,
 };
 
 export const ALL_JOB_NAMES: readonly JobName[] = Object.values(JobName);

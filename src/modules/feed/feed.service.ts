@@ -38,6 +38,7 @@ function toActivity(row: ActivityRow): ActivityDto {
         }
       : null,
     goal: row.details.goal ?? null,
+    challenge: row.details.challenge ?? null,
     likeCount: row.likeCount,
     commentCount: row.commentCount,
     likedByMe: row.likedByMe,
@@ -233,6 +234,11 @@ export class FeedService {
 
   goalAchieved(goalId: string): Promise<void> {
     return this.feed.insertGoalActivity(goalId);
+  }
+
+  /** A challenge closed: one result activity per participant. */
+  challengeClosed(challengeId: string): Promise<void> {
+    return this.feed.insertChallengeActivities(challengeId);
   }
 
   /** Two users in a block no longer like each other's activities (comments stay, hidden). */

@@ -84,18 +84,8 @@ export class UsersService implements AccountStanding {
   }
 
   async updateProfile(id: string, changes: UpdateProfileDto): Promise<User> {
-    const before = await this.getProfile(id);
-    // Where the user appears to others changed: the leaderboards list or unlist them.
-    const announce =
-      (changes.leaderboardOptOut !== undefined &&
-        changes.leaderboardOptOut !== before.leaderboardOptOut) ||
-      (changes.activityVisibility !== undefined &&
-        changes.activityVisibility !== before.activityVisibility);
-    await this.users.updateFieldsWithEvents(
-      id,
-      changes,
-      announce ? [domainEvent('privacy.changed', { userId: id })] : [],
-    );
+    await this.getProfile(id);
+    await this.users.updateFields(id, changes);
     return this.getProfile(id);
   }
 
