@@ -24,7 +24,7 @@ export interface BenchConfig {
    * --cpu-prof-dir=/tmp/p` to profile them under the bench's load (NODE_OPTIONS refuses that).
    */
   nodeArgs: string[];
-  /** The figures to measure (1-7); 4 brings 3 along, whose users, weeks and worker it uses. */
+  /** The figures to measure (1-8); 4 brings 3 along, whose users, weeks and worker it uses. */
   figures: number[];
 
   /**
@@ -111,7 +111,7 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
       ? integer(env, 'BENCH_JOB_CONCURRENCY', 4)
       : undefined,
     nodeArgs: (env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
-    figures: integerList(env, 'BENCH_FIGURES', [1, 2, 3, 4, 5, 6, 7], 7),
+    figures: integerList(env, 'BENCH_FIGURES', [1, 2, 3, 4, 5, 6, 7, 8], 8),
 
     durationSeconds: integer(env, 'BENCH_DURATION_SECONDS', 10),
     warmupSeconds: integer(env, 'BENCH_WARMUP_SECONDS', 5, 0),

@@ -35,6 +35,7 @@ import { BenchFigures, BenchResults, formatExplain, formatReport, toJson } from 
 import { benchDomainEvents } from './scenarios/domain-events';
 import { benchEntriesRead } from './scenarios/entries-read';
 import { benchFeedRead } from './scenarios/feed-read';
+import { benchLeaderboardRead } from './scenarios/leaderboard-read';
 import { benchProgressRead } from './scenarios/progress-read';
 import { benchRouteOverhead } from './scenarios/route-overhead';
 import { benchSummaryLatency } from './scenarios/summary-latency';
@@ -158,6 +159,12 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
     log('figure 7: GET /feed, 1,000 friends over 1,000,000 activities, vs one GET /workouts page');
     const [viewer] = await registerUsers(api, 1, 'feed');
     figures.feed = await benchFeedRead(config, api, pool, viewer, log);
+  }
+
+  if (selected(8)) {
+    log('figure 8: GET /leaderboards/volume over 100,000 ranked users vs one GET /workouts page');
+    const [viewer] = await registerUsers(api, 1, 'board');
+    figures.leaderboard = await benchLeaderboardRead(config, api, pool, viewer, log);
   }
 
   const workers = (resources.workers = new WorkerPool(env, config.nodeArgs));
