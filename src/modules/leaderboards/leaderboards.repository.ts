@@ -190,9 +190,11 @@ export class LeaderboardsRepository {
 
   /**
    * The viewer's standing on a global board (their own value even when opted out or private:
-   * where they would rank), the listed users they see, and up to `around` neighbours each side.
-   * The rank is 1 + the listed users above (one index-only count over the partial index) minus
-   * those of them in a block with the viewer (a few primary-key probes).
+   * where they would rank), the number of listed users they see, and up to `around` neighbours
+   * each side. One index-only scan of the partial index counts the listed users and those above
+   * the viewer (RANK = 1 + above); the listed users in a block with the viewer are taken off
+   * both by a few primary-key probes. Neighbours are two short index ranges from the viewer's
+   * (value, id), their ranks the viewer's minus (plus) the visible rows in between.
    */
   async globalStanding(
     key: BoardKey,
@@ -200,69 +202,62 @@ export class LeaderboardsRepository {
     viewerId: string,
     around: number,
   ): Promise<{ me: BoardRow | null; total: number; neighbours: BoardRow[] }> {
-    const params = [key.board, key.period, key.periodStart, key.exerciseId, viewerId, around];
-    const [mine]: { value: number | null; total: number }[] = await this.db.query(
-      `WITH blocked AS (${BLOCKED}),
-       mine AS (SELECT e.${column} AS value FROM leaderboard_entries e WHERE ${KEY} AND e.user_id = $5)
-       SELECT (SELECT value::float8 FROM mine) AS value,
-              (SELECT count(*)::int FROM leaderboard_entries e
-                WHERE ${KEY} AND e.listed AND ${positive(column)})
-            - (SELECT count(*)::int FROM leaderboard_entries e JOIN blocked b ON b.id = e.user_id
-                WHERE ${KEY} AND e.listed AND ${positive(column)}) AS total`,
-      params.slice(0, 5),
-    );
-    if (mine.value === null || mine.value <= 0) {
+    const keyParams = [key.board, key.period, key.periodStart, key.exerciseId, viewerId];
+    const [mine]: { value: string | null; listed: boolean | null; total: number; rank: number }[] =
+      await this.db.query(
+        `WITH blocked AS (${BLOCKED}),
+         mine AS (SELECT e.${column} AS value, e.listed AND ${positive(column)} AS listed
+                    FROM leaderboard_entries e WHERE ${KEY} AND e.user_id = $5),
+         others AS (
+           SELECT count(*)::int AS total,
+                  count(*) FILTER (WHERE e.${column} > (SELECT value FROM mine))::int AS above
+             FROM leaderboard_entries e
+            WHERE ${KEY} AND e.listed AND ${positive(column)} AND e.user_id <> $5),
+         hidden AS (
+           SELECT count(*)::int AS total,
+                  count(*) FILTER (WHERE e.${column} > (SELECT value FROM mine))::int AS above
+             FROM leaderboard_entries e JOIN blocked b ON b.id = e.user_id
+            WHERE ${KEY} AND e.listed AND ${positive(column)})
+         SELECT (SELECT value::text FROM mine) AS value, (SELECT listed FROM mine) AS listed,
+                others.total - hidden.total
+                  + CASE WHEN (SELECT listed FROM mine) THEN 1 ELSE 0 END AS total,
+                1 + others.above - hidden.above AS rank
+           FROM others, hidden`,
+        keyParams,
+      );
+    if (mine.value === null || Number(mine.value) <= 0) {
       return { me: null, total: mine.total, neighbours: [] };
     }
+    const visible = `${KEY} AND e.listed AND ${positive(column)}
+            AND e.user_id NOT IN (SELECT id FROM blocked) AND e.user_id <> $5`;
     const rows: (BoardRow & { side: string })[] = await this.db.query(
       `WITH blocked AS (${BLOCKED}),
-       me AS (SELECT e.${column} AS value, e.listed FROM leaderboard_entries e
-               WHERE ${KEY} AND e.user_id = $5),
-       above AS (SELECT count(*)::int AS n FROM leaderboard_entries e, me
-                  WHERE ${KEY} AND e.listed AND ${positive(column)} AND e.${column} > me.value
-                    AND e.user_id <> $5),
-       above_blocked AS (
-         SELECT count(*)::int AS n FROM leaderboard_entries e JOIN blocked b ON b.id = e.user_id, me
-          WHERE ${KEY} AND e.listed AND ${positive(column)} AND e.${column} > me.value),
-       base AS (SELECT 1 + above.n - above_blocked.n AS rank FROM above, above_blocked),
        up AS (
-         SELECT e.user_id, e.${column} AS value FROM leaderboard_entries e, me
-          WHERE ${KEY} AND e.listed AND ${positive(column)}
-            AND (e.${column}, e.user_id) > (me.value, $5::uuid)
-            AND e.user_id NOT IN (SELECT id FROM blocked)
-          ORDER BY e.${column}, e.user_id LIMIT $6),
+         SELECT e.user_id, e.${column} AS value FROM leaderboard_entries e
+          WHERE ${visible} AND (e.${column}, e.user_id) > ($6::numeric, $5::uuid)
+          ORDER BY e.${column}, e.user_id LIMIT $7),
        down AS (
-         SELECT e.user_id, e.${column} AS value FROM leaderboard_entries e, me
-          WHERE ${KEY} AND e.listed AND ${positive(column)}
-            AND (e.${column}, e.user_id) < (me.value, $5::uuid)
-            AND e.user_id NOT IN (SELECT id FROM blocked)
-          ORDER BY e.${column} DESC, e.user_id DESC LIMIT $6),
+         SELECT e.user_id, e.${column} AS value FROM leaderboard_entries e
+          WHERE ${visible} AND (e.${column}, e.user_id) < ($6::numeric, $5::uuid)
+          ORDER BY e.${column} DESC, e.user_id DESC LIMIT $7),
        around AS (
-         SELECT 'me' AS side, $5::uuid AS user_id, me.value FROM me
+         SELECT 'me' AS side, $5::uuid AS user_id, $6::numeric AS value
          UNION ALL SELECT 'up', user_id, value FROM up
          UNION ALL SELECT 'down', user_id, value FROM down)
        SELECT a.side, a.user_id AS "userId", u.display_name AS "displayName",
               u.avatar_digest AS "avatarDigest", a.value::float8 AS value,
-              -- A row above ranks after those strictly above it: base minus the rows in
-              -- (my value, its value]; a row below, base plus those in (its value, my value].
-              -- Above me: base minus the visible rows in (my value, its value]; below: base
-              -- plus those in (its value, my value], and me when I am listed.
-              (base.rank + CASE
-                 WHEN a.value > me.value THEN -(
+              ($8::int + CASE
+                 WHEN a.value > $6::numeric THEN -(
                    SELECT count(*)::int FROM leaderboard_entries e
-                    WHERE ${KEY} AND e.listed AND ${positive(column)}
-                      AND e.${column} > me.value AND e.${column} <= a.value
-                      AND e.user_id NOT IN (SELECT id FROM blocked))
-                 WHEN a.value < me.value THEN (
+                    WHERE ${visible} AND e.${column} > $6::numeric AND e.${column} <= a.value)
+                 WHEN a.value < $6::numeric THEN (
                    SELECT count(*)::int FROM leaderboard_entries e
-                    WHERE ${KEY} AND e.listed AND ${positive(column)}
-                      AND e.${column} > a.value AND e.${column} <= me.value
-                      AND e.user_id NOT IN (SELECT id FROM blocked) AND e.user_id <> $5)
-                   + CASE WHEN me.listed THEN 1 ELSE 0 END
+                    WHERE ${visible} AND e.${column} > a.value AND e.${column} <= $6::numeric)
+                   + CASE WHEN $9::boolean THEN 1 ELSE 0 END
                  ELSE 0 END)::int AS rank
-         FROM around a JOIN users u ON u.id = a.user_id, base, me
+         FROM around a JOIN users u ON u.id = a.user_id
         ORDER BY a.value DESC, a.user_id DESC`,
-      params,
+      [...keyParams, mine.value, around, mine.rank, mine.listed],
     );
     const me = rows.find((row) => row.side === 'me') ?? null;
     const strip = ({ side: _side, ...row }: BoardRow & { side: string }): BoardRow => row;
