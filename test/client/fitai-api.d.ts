@@ -6404,9 +6404,13 @@ export interface components {
              * @example Europe/Paris
              */
             timeZone: string;
-            /** @example 2026-12-01 */
+            /**
+             * Format: date
+             * @example 2026-12-01
+             */
             startsOn: string;
             /**
+             * Format: date
              * @description Included
              * @example 2026-12-31
              */
@@ -6469,11 +6473,13 @@ export interface components {
             /** @example friends */
             visibility: components["schemas"]["ChallengeVisibility"];
             /**
+             * Format: date
              * @description First day, in your time zone (your preferences)
              * @example 2026-12-01
              */
             startsOn: string;
             /**
+             * Format: date
              * @description Last day (included), in your time zone; at most 366 days after startsOn, not in the past
              * @example 2026-12-31
              */
@@ -6586,6 +6592,7 @@ export interface components {
             neighbours: components["schemas"]["LeaderboardRowDto"][];
             period: components["schemas"]["LeaderboardPeriod"];
             /**
+             * Format: date
              * @description First day of the period (UTC)
              * @example 2026-11-30
              */

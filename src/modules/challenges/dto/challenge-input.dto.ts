@@ -87,6 +87,7 @@ export class CreateChallengeDto {
   visibility: ChallengeVisibility;
 
   @ApiProperty({
+    format: 'date',
     example: '2026-12-01',
     description: 'First day, in your time zone (your preferences)',
   })
@@ -94,6 +95,7 @@ export class CreateChallengeDto {
   startsOn: string;
 
   @ApiProperty({
+    format: 'date',
     example: '2026-12-31',
     description: `Last day (included), in your time zone; at most ${MAX_CHALLENGE_DAYS} days after startsOn, not in the past`,
   })

@@ -43,10 +43,10 @@ export class ChallengeDto {
   })
   timeZone: string;
 
-  @ApiProperty({ example: '2026-12-01' })
+  @ApiProperty({ format: 'date', example: '2026-12-01' })
   startsOn: string;
 
-  @ApiProperty({ example: '2026-12-31', description: 'Included' })
+  @ApiProperty({ format: 'date', example: '2026-12-31', description: 'Included' })
   endsOn: string;
 
   @ApiProperty({ format: 'date-time', example: '2026-11-30T23:00:00.000Z' })

@@ -103,6 +103,10 @@ export class LeaderboardDto {
   @ApiProperty({ enum: LeaderboardPeriod, enumName: 'LeaderboardPeriod' })
   period: LeaderboardPeriod;
 
-  @ApiProperty({ example: '2026-11-30', description: 'First day of the period (UTC)' })
+  @ApiProperty({
+    format: 'date',
+    example: '2026-11-30',
+    description: 'First day of the period (UTC)',
+  })
   periodStart: string;
 }
