@@ -53,6 +53,14 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
     .addTag('goals', 'Strength, body and consistency goals, their progress and milestones')
     .addTag('social', 'Friends, friend requests, blocks, public profiles and people search')
     .addTag('feed', 'The activity feed: workouts, records, goals and posts; likes and comments')
+    .addTag(
+      'challenges',
+      'Challenges between users: create, join, progress from workouts, rankings',
+    )
+    .addTag(
+      'leaderboards',
+      'Strength, volume and consistency leaderboards, global and among friends',
+    )
     .addTag('admin', 'Administration (admin role only)')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
