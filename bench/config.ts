@@ -28,7 +28,7 @@ export interface BenchConfig {
    * --cpu-prof-dir=/tmp/p` to profile them under the bench's load (NODE_OPTIONS refuses that).
    */
   nodeArgs: string[];
-  /** The figures to measure (1-9); 4 brings 3 along, whose users, weeks and worker it uses. */
+  /** The figures to measure (1-10); 4 brings 3 along, whose users, weeks and worker it uses. */
   figures: number[];
 
   /**
@@ -117,7 +117,7 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
       ? integer(env, 'BENCH_JOB_CONCURRENCY', 4)
       : undefined,
     nodeArgs: (env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
-    figures: integerList(env, 'BENCH_FIGURES', [1, 2, 3, 4, 5, 6, 7, 8, 9], 9),
+    figures: integerList(env, 'BENCH_FIGURES', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 10),
     formSets: integer(env, 'BENCH_FORM_SETS', 200),
     formSeed: integer(env, 'BENCH_FORM_SEED', 1),
     formHttpSamples: integer(env, 'BENCH_FORM_HTTP_SAMPLES', 50),

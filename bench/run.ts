@@ -37,6 +37,7 @@ import { benchDomainEvents } from './scenarios/domain-events';
 import { benchEntriesRead } from './scenarios/entries-read';
 import { benchFormAnalysis } from './scenarios/form-analysis';
 import { benchFeedRead } from './scenarios/feed-read';
+import { benchLeaderboardRead } from './scenarios/leaderboard-read';
 import { benchProgressRead } from './scenarios/progress-read';
 import { benchRouteOverhead } from './scenarios/route-overhead';
 import { benchSummaryLatency } from './scenarios/summary-latency';
@@ -145,8 +146,8 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
     figures.entriesRead = await benchEntriesRead(config, api, pool, { small, large }, log);
   }
 
-  if (selected(5) || selected(6) || selected(8)) {
-    // Figures 5, 6 and 8 train on the shipped exercise library, as `npm run seed` loads it.
+  if (selected(5) || selected(6) || selected(9)) {
+    // Figures 5, 6 and 9 train on the shipped exercise library, as `npm run seed` loads it.
     await seedExerciseLibrary(config.databaseUrl, join(REPO_ROOT, DEFAULT_EXERCISE_FILE));
   }
 
@@ -160,6 +161,12 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
     log('figure 7: GET /feed, 1,000 friends over 1,000,000 activities, vs one GET /workouts page');
     const [viewer] = await registerUsers(api, 1, 'feed');
     figures.feed = await benchFeedRead(config, api, pool, viewer, log);
+  }
+
+  if (selected(10)) {
+    log('figure 10: GET /leaderboards/volume over 100,000 ranked users vs one GET /workouts page');
+    const [viewer] = await registerUsers(api, 1, 'board');
+    figures.leaderboard = await benchLeaderboardRead(config, api, pool, viewer, log);
   }
 
   const workers = (resources.workers = new WorkerPool(env, config.nodeArgs));

@@ -2,11 +2,13 @@ import { AdminModule } from './modules/admin/admin.module';
 import { AiCoachModule } from './modules/ai-coach/ai-coach.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BodyMetricsModule } from './modules/body-metrics/body-metrics.module';
+import { ChallengesModule } from './modules/challenges/challenges.module';
 import { EmailsModule } from './modules/emails/emails.module';
 import { EntriesModule } from './modules/entries/entries.module';
 import { ExercisesModule } from './modules/exercises/exercises.module';
 import { FeedModule } from './modules/feed/feed.module';
 import { GoalsModule } from './modules/goals/goals.module';
+import { LeaderboardsModule } from './modules/leaderboards/leaderboards.module';
 import { HealthModule } from './modules/health/health.module';
 import { OAuthModule } from './modules/oauth/oauth.module';
 import { ProgressModule } from './modules/progress/progress.module';
@@ -37,4 +39,6 @@ export const DOMAIN_MODULES = [
   FeedModule,
   ModerationModule,
   AiCoachModule,
+  ChallengesModule,
+  LeaderboardsModule,
 ];

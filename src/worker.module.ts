@@ -9,6 +9,7 @@ import { MaintenanceProcessor } from './infrastructure/maintenance/maintenance.p
 import { RecurringJobs } from './infrastructure/queues/recurring-jobs';
 import { AiCoachProcessor } from './modules/ai-coach/ai-coach.processor';
 import { AccountEmailsProcessor } from './modules/auth/account-emails.processor';
+import { ChallengesProcessor } from './modules/challenges/challenges.processor';
 import { EmailsProcessor } from './modules/emails/emails.processor';
 import { SummariesProcessor } from './modules/summaries/summaries.processor';
 
@@ -22,6 +23,7 @@ export const PROCESSORS = [
   SummariesProcessor,
   MaintenanceProcessor,
   AiCoachProcessor,
+  ChallengesProcessor,
 ];
 
 @Module({})

@@ -72,6 +72,7 @@ describe('feed: activities, privacy, likes, comments (e2e)', () => {
       },
       personalRecord: null,
       goal: null,
+      challenge: null,
       likeCount: 0,
       commentCount: 0,
       likedByMe: false,

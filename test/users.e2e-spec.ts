@@ -28,6 +28,7 @@ describe('user preferences (e2e)', () => {
       profileDiscoverable: true,
       activityVisibility: 'friends',
       showRecordNumbers: true,
+      leaderboardOptOut: false,
     });
   });
 
@@ -53,6 +54,7 @@ describe('user preferences (e2e)', () => {
       profileDiscoverable: true,
       activityVisibility: 'friends',
       showRecordNumbers: true,
+      leaderboardOptOut: false,
     });
     const cleared = await as(user).put({ trainingLevel: null, equipment: null }).expect(200);
     expect(cleared.body).toMatchObject({ trainingLevel: null, equipment: null, weightUnit: 'lb' });

@@ -3,6 +3,7 @@ import { EntriesReadFigure, sizeLabel } from '../scenarios/entries-read';
 import type { DomainEventsFigure } from '../scenarios/domain-events';
 import type { FeedReadFigure } from '../scenarios/feed-read';
 import type { PlanGenerationFigure } from '../scenarios/plan-generation';
+import type { LeaderboardReadFigure } from '../scenarios/leaderboard-read';
 import type { ProgressReadFigure } from '../scenarios/progress-read';
 import type { RouteFigure, RouteOverheadFigure } from '../scenarios/route-overhead';
 import type { SummaryLatencyFigure } from '../scenarios/summary-latency';
@@ -22,6 +23,7 @@ export interface BenchFigures {
   feed?: FeedReadFigure;
   formAnalysis?: FormAnalysisFigure;
   plans?: PlanGenerationFigure;
+  leaderboard?: LeaderboardReadFigure;
 }
 
 export interface BenchResults extends BenchFigures {
@@ -220,6 +222,25 @@ function feedSection(f: FeedReadFigure): string[] {
   ];
 }
 
+function leaderboardSection(f: LeaderboardReadFigure): string[] {
+  return [
+    `10. Leaderboard — the month's global volume board of ${int(f.users)} users, the caller ` +
+      `ranked ${int(f.viewerRank)} (with neighbours), ${f.connections} connection(s), ` +
+      `${f.seconds} s per case (seeded in ${f.seedSeconds.toFixed(0)} s)`,
+    table(
+      ['route', 'req/s', 'p50 ms', 'p99 ms', 'p50 / page', 'p99 / page'],
+      f.cases.map((c) => [
+        c.label,
+        int(c.result.requestsPerSecond),
+        ms(c.result.latency.p50),
+        ms(c.result.latency.p99),
+        times(c.p50Ratio),
+        times(c.p99Ratio),
+      ]),
+    ),
+  ];
+}
+
 function domainEventsSection(e: DomainEventsFigure): string[] {
   return [
     `6. Domain events — ${e.samples} workouts completed one at a time (1 worker), then a ` +
@@ -313,6 +334,7 @@ export function formatReport(r: BenchResults): string {
     r.feed && feedSection(r.feed),
     r.formAnalysis && formAnalysisSection(r.formAnalysis),
     r.plans && plansSection(r.plans),
+    r.leaderboard && leaderboardSection(r.leaderboard),
   ].filter((section): section is string[] => section !== undefined);
   return [
     `FitAI benchmarks — ${r.generatedAt} — total ${duration(r.totalSeconds)}`,
@@ -329,6 +351,7 @@ export function formatExplain(r: BenchResults): string {
     ...(r.entriesRead?.explain ?? []),
     ...(r.progress?.explain ?? []),
     ...(r.feed?.explain ?? []),
+    ...(r.leaderboard?.explain ?? []),
   ]
     .map(
       (e) => `-- ${e.label}\n-- parameters: ${JSON.stringify(e.parameters)}\n${e.sql}\n\n${e.plan}`,
@@ -439,6 +462,7 @@ export function toJson(r: BenchResults): string {
       processing: roundDistribution(r.plans.processing),
       queued: roundDistribution(r.plans.queued),
     },
+    leaderboard: r.leaderboard && roundCases(r.leaderboard),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

@@ -2188,6 +2188,190 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/challenges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Challenges you may see
+         * @description Latest start first, optionally filtered; pages with a total.
+         */
+        get: operations["ChallengesController_list"];
+        put?: never;
+        /**
+         * Create a challenge
+         * @description Its days are counted in your time zone (preferences). Progress comes from your completed workouts held inside the window, measured by the server. You do not join it by creating it.
+         */
+        post: operations["ChallengesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/challenges/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One challenge
+         * @description A challenge you may not see (invite-only without an invitation, friends-only of a non-friend, its creator in a block with you) is a 404, as an unknown one.
+         */
+        get: operations["ChallengesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/challenges/{id}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Join a challenge
+         * @description Workouts already held inside the window count at once. Joining twice is a no-op; a challenge that has ended is a 409 `challenge-closed`. A challenge you may not see (invite-only without an invitation, friends-only of a non-friend, its creator in a block with you) is a 404, as an unknown one.
+         */
+        post: operations["ChallengesController_join"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/challenges/{id}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Leave a challenge
+         * @description Your progress goes with you. Not taking part is a 404; a closed challenge is a 409 `challenge-closed` (its results are final).
+         */
+        delete: operations["ChallengesController_leave"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/challenges/{id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who takes part, in the order they joined
+         * @description With their rank and progress. Users in a block with you are left out. A challenge you may not see (invite-only without an invitation, friends-only of a non-friend, its creator in a block with you) is a 404, as an unknown one.
+         */
+        get: operations["ChallengesController_participants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/challenges/{id}/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ranking, and your own standing
+         * @description Most progress first; equal progress ranks who reached it first (the end of their last counted workout) higher; still equal shares the rank (RANK). Closed challenges answer their final ranks and badges. Users in a block with you are left out (ranks keep their gaps). A challenge you may not see (invite-only without an invitation, friends-only of a non-friend, its creator in a block with you) is a 404, as an unknown one.
+         */
+        get: operations["ChallengesController_leaderboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leaderboards/strength/{exerciseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Best e1RM of one exercise
+         * @description Optionally normalised by body weight (`normalise=dots`). On global boards a best more than 30 % above your previous one waits for a second session to confirm it. Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear. Updated by the worker a moment after each workout (docs/challenges.md).
+         */
+        get: operations["LeaderboardsController_strength"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leaderboards/volume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Training volume (kg) of the period
+         * @description Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear. Updated by the worker a moment after each workout (docs/challenges.md).
+         */
+        get: operations["LeaderboardsController_volume"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leaderboards/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Completed workouts of the period
+         * @description Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear. Updated by the worker a moment after each workout (docs/challenges.md).
+         */
+        get: operations["LeaderboardsController_consistency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2446,6 +2630,11 @@ export interface components {
              * @example true
              */
             showRecordNumbers: boolean;
+            /**
+             * @description Left out of others' leaderboards (GET /leaderboards/*); you still see your own result
+             * @example false
+             */
+            leaderboardOptOut: boolean;
         };
         UpdatePreferencesDto: {
             weightUnit?: components["schemas"]["WeightUnit"];
@@ -2469,6 +2658,8 @@ export interface components {
             activityVisibility?: components["schemas"]["Audience"];
             /** @example false */
             showRecordNumbers?: boolean;
+            /** @example true */
+            leaderboardOptOut?: boolean;
         };
         NotFoundProblem: {
             /**
@@ -3111,7 +3302,7 @@ export interface components {
             codeVerifier?: string;
         };
         /** @enum {string} */
-        QueueName: "emails" | "accounts" | "summaries" | "domain-events" | "maintenance" | "ai-coach";
+        QueueName: "emails" | "accounts" | "summaries" | "domain-events" | "maintenance" | "ai-coach" | "challenges";
         QueueCountsDto: {
             /** @example emails */
             name: components["schemas"]["QueueName"];
@@ -6227,7 +6418,7 @@ export interface components {
             memberSince: string;
         };
         /** @enum {string} */
-        ActivityKind: "workout" | "personal_record" | "goal_achieved" | "post";
+        ActivityKind: "workout" | "personal_record" | "goal_achieved" | "post" | "challenge_result";
         WorkoutActivityDto: {
             /**
              * Format: uuid
@@ -6291,6 +6482,37 @@ export interface components {
             /** @example e1rm */
             metric: string;
         };
+        ChallengeResultActivityDto: {
+            /**
+             * Format: uuid
+             * @example 0c8e9a5e-3f7c-4c55-9a3c-2b0e1c7d9f10
+             */
+            challengeId: string;
+            /** @example December volume */
+            title: string;
+            /**
+             * @description `workout_count`, `volume`, `exercise_reps` or `consistency`
+             * @example volume
+             */
+            kind: string;
+            /**
+             * @description The final rank
+             * @example 1
+             */
+            rank: number;
+            /**
+             * @description Workouts, kg, reps or weeks, by the kind
+             * @example 12500.5
+             */
+            progress: number;
+            /**
+             * @description `winner`, `finisher`, or null without progress
+             * @example winner
+             */
+            badge: string | null;
+            /** @example 12 */
+            participants: number;
+        };
         ActivityDto: {
             /**
              * Format: uuid
@@ -6319,6 +6541,7 @@ export interface components {
             workout: components["schemas"]["WorkoutActivityDto"] | (never | null);
             personalRecord: components["schemas"]["PersonalRecordActivityDto"] | (never | null);
             goal: components["schemas"]["GoalActivityDto"] | (never | null);
+            challenge: components["schemas"]["ChallengeResultActivityDto"] | (never | null);
             /** @example 3 */
             likeCount: number;
             /** @example 1 */
@@ -7300,6 +7523,232 @@ export interface components {
              * @example form-rules-1
              */
             rulesVersion: string;
+        };
+        /** @enum {string} */
+        ChallengeKind: "workout_count" | "volume" | "exercise_reps" | "consistency";
+        /** @enum {string} */
+        ChallengeVisibility: "public" | "friends" | "invite_only";
+        /** @enum {string} */
+        ChallengeStatus: "open" | "closed";
+        ChallengeDto: {
+            /**
+             * Format: uuid
+             * @example 0c8e9a5e-3f7c-4c55-9a3c-2b0e1c7d9f10
+             */
+            id: string;
+            /** @example December volume */
+            title: string;
+            /** @example Most kilograms moved in December wins. */
+            description: string | null;
+            /** @example volume */
+            kind: components["schemas"]["ChallengeKind"];
+            /**
+             * Format: uuid
+             * @example null
+             */
+            exerciseId: string | null;
+            /** @example null */
+            sessionsPerWeek: number | null;
+            /** @example public */
+            visibility: components["schemas"]["ChallengeVisibility"];
+            /**
+             * @description The creator's zone: days and weeks count in it
+             * @example Europe/Paris
+             */
+            timeZone: string;
+            /**
+             * Format: date
+             * @example 2026-12-01
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Included
+             * @example 2026-12-31
+             */
+            endsOn: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T23:00:00.000Z
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description Excluded: the local midnight after endsOn
+             * @example 2026-12-31T23:00:00.000Z
+             */
+            endsAt: string;
+            /** @example open */
+            status: components["schemas"]["ChallengeStatus"];
+            /**
+             * Format: date-time
+             * @example null
+             */
+            closedAt: string | null;
+            creator: components["schemas"]["UserSummaryDto"];
+            /** @example 12 */
+            participantCount: number;
+            /**
+             * @description Whether you take part
+             * @example true
+             */
+            joined: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-11-20T10:00:00.000Z
+             */
+            createdAt: string;
+        };
+        /** @enum {string} */
+        ChallengeFilter: "active" | "upcoming" | "mine" | "friends";
+        CreateChallengeDto: {
+            /** @example December volume */
+            title: string;
+            /** @example Most kilograms moved in December wins. */
+            description?: string | null;
+            /**
+             * @description `workout_count`, `volume` (kg), `exercise_reps` (needs `exerciseId`), `consistency` (weeks with at least `sessionsPerWeek` workouts)
+             * @example volume
+             */
+            kind: components["schemas"]["ChallengeKind"];
+            /**
+             * Format: uuid
+             * @description The exercise of an `exercise_reps` challenge (required for it, refused otherwise)
+             * @example 7d1f6a52-1c1e-4f43-8f3e-1b2a3c4d5e6f
+             */
+            exerciseId?: string;
+            /**
+             * @description Sessions a week needs, for `consistency` (required for it, refused otherwise)
+             * @example 3
+             */
+            sessionsPerWeek?: number;
+            /** @example friends */
+            visibility: components["schemas"]["ChallengeVisibility"];
+            /**
+             * Format: date
+             * @description First day, in your time zone (your preferences)
+             * @example 2026-12-01
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Last day (included), in your time zone; at most 366 days after startsOn, not in the past
+             * @example 2026-12-31
+             */
+            endsOn: string;
+            /**
+             * @description Who may see and join an invite-only (or friends-only) challenge. Unknown users and users in a block with you are left out silently
+             * @example [
+             *       "5b4c0e0a-0c4c-4a7e-9d27-4f0b0f3f6a11"
+             *     ]
+             */
+            inviteeIds?: string[];
+        };
+        ChallengeClosedProblem: {
+            /**
+             * @description The kind of problem (docs/errors.md); clients branch on it
+             * @example urn:fitai:problem:challenge-closed
+             * @enum {string}
+             */
+            type: "urn:fitai:problem:challenge-closed";
+            /** @example Challenge closed */
+            title: string;
+            /**
+             * @example 409
+             * @enum {integer}
+             */
+            status: 409;
+            /**
+             * @description This occurrence, for people; clients do not parse it
+             * @example This challenge has ended: its results are final.
+             */
+            detail?: string;
+            /**
+             * @description The request path
+             * @example /api/v1/auth/register
+             */
+            instance: string;
+            /**
+             * @description Also in the X-Request-Id header and in every log line of the request
+             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
+             */
+            requestId: string;
+        };
+        /**
+         * @description Awarded when the challenge closes
+         * @enum {string}
+         */
+        ChallengeBadge: "winner" | "finisher";
+        ChallengeStandingDto: {
+            /**
+             * @description Most progress first; equal progress: who reached it first; still equal: shared
+             * @example 1
+             */
+            rank: number;
+            user: components["schemas"]["UserSummaryDto"];
+            /**
+             * @description Workouts, kg, reps or weeks, by the kind
+             * @example 12500.5
+             */
+            progress: number;
+            /**
+             * Format: date-time
+             * @description The end of the last workout that counted (the tie rule)
+             * @example 2026-12-14T18:30:00.000Z
+             */
+            reachedAt: string | null;
+            /**
+             * @description Awarded when the challenge closes
+             * @example null
+             */
+            badge: components["schemas"]["ChallengeBadge"] | (null);
+            /**
+             * Format: date-time
+             * @example 2026-12-01T08:00:00.000Z
+             */
+            joinedAt: string;
+        };
+        ChallengeLeaderboardDto: {
+            items: components["schemas"]["ChallengeStandingDto"][];
+            meta: components["schemas"]["PageMeta"];
+            /** @description Your own standing; null when you do not take part */
+            me: components["schemas"]["ChallengeStandingDto"] | (never | null);
+            /** @example open */
+            status: components["schemas"]["ChallengeStatus"];
+        };
+        /** @enum {string} */
+        LeaderboardPeriod: "week" | "month" | "all";
+        /** @enum {string} */
+        LeaderboardScope: "friends" | "global";
+        /** @enum {string} */
+        StrengthNormalisation: "none" | "dots";
+        LeaderboardRowDto: {
+            /**
+             * @description RANK(): ties share
+             * @example 3
+             */
+            rank: number;
+            user: components["schemas"]["UserSummaryDto"];
+            /**
+             * @description kg (volume, strength), workouts (consistency) or DOTS points
+             * @example 12500.5
+             */
+            value: number;
+        };
+        LeaderboardDto: {
+            items: components["schemas"]["LeaderboardRowDto"][];
+            meta: components["schemas"]["PageMeta"];
+            /** @description Your own result and rank, even outside the page and even when you opted out or keep your activities private (then: where you would rank); null without a result */
+            me: components["schemas"]["LeaderboardRowDto"] | (never | null);
+            /** @description Up to two users ranked just above you and two just below */
+            neighbours: components["schemas"]["LeaderboardRowDto"][];
+            period: components["schemas"]["LeaderboardPeriod"];
+            /**
+             * Format: date
+             * @description First day of the period (UTC)
+             * @example 2026-11-30
+             */
+            periodStart: string;
         };
         MalformedJsonProblem: {
             /**
@@ -21095,6 +21544,1011 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FormAnalysisDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    ChallengesController_list: {
+        parameters: {
+            query?: {
+                /** @description `active` (under way), `upcoming`, `mine` (created or joined by you), `friends` (created or joined by a friend). Default: every challenge you may see */
+                filter?: components["schemas"]["ChallengeFilter"];
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ChallengeDto"][];
+                        meta: components["schemas"]["PageMeta"];
+                    };
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    ChallengesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChallengeDto"];
+            };
+        };
+        responses: {
+            /** @description Created; Location names it */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /**
+             * @description Signed in but not allowed (`email-not-verified`)
+             *
+             *     Signed in but not allowed (`email-not-verified`, `account-suspended`)
+             */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["EmailNotVerifiedProblem"] | components["schemas"]["AccountSuspendedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    ChallengesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    ChallengesController_join: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /**
+             * @description Signed in but not allowed (`email-not-verified`)
+             *
+             *     Signed in but not allowed (`email-not-verified`, `account-suspended`)
+             */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["EmailNotVerifiedProblem"] | components["schemas"]["AccountSuspendedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Conflict with the current state of the resource (`challenge-closed`) */
+            409: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ChallengeClosedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    ChallengesController_leave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Left */
+            204: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Conflict with the current state of the resource (`challenge-closed`) */
+            409: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ChallengeClosedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    ChallengesController_participants: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ChallengeStandingDto"][];
+                        meta: components["schemas"]["PageMeta"];
+                    };
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    ChallengesController_leaderboard: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeLeaderboardDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    LeaderboardsController_strength: {
+        parameters: {
+            query?: {
+                /** @description The current ISO week or calendar month (UTC), or all time */
+                period?: components["schemas"]["LeaderboardPeriod"];
+                /** @description `friends`: you and your friends; `global`: everyone listed */
+                scope?: components["schemas"]["LeaderboardScope"];
+                page?: number;
+                limit?: number;
+                /** @description `dots`: the e1RM normalised by your latest body weight (DOTS); users without a body-weight reading are left out of that board */
+                normalise?: components["schemas"]["StrengthNormalisation"];
+            };
+            header?: never;
+            path: {
+                exerciseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaderboardDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    LeaderboardsController_volume: {
+        parameters: {
+            query?: {
+                /** @description The current ISO week or calendar month (UTC), or all time */
+                period?: components["schemas"]["LeaderboardPeriod"];
+                /** @description `friends`: you and your friends; `global`: everyone listed */
+                scope?: components["schemas"]["LeaderboardScope"];
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaderboardDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    LeaderboardsController_consistency: {
+        parameters: {
+            query?: {
+                /** @description The current ISO week or calendar month (UTC), or all time */
+                period?: components["schemas"]["LeaderboardPeriod"];
+                /** @description `friends`: you and your friends; `global`: everyone listed */
+                scope?: components["schemas"]["LeaderboardScope"];
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaderboardDto"];
                 };
             };
             /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */

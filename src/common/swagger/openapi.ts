@@ -58,6 +58,14 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
       'ai-coach',
       'AI coach: plan generation, exercise substitutions, goal optimisation, form analysis from pose keypoints (template optimisation is under templates)',
     )
+    .addTag(
+      'challenges',
+      'Challenges between users: create, join, progress from workouts, rankings',
+    )
+    .addTag(
+      'leaderboards',
+      'Strength, volume and consistency leaderboards, global and among friends',
+    )
     .addTag('admin', 'Administration (admin role only)')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();

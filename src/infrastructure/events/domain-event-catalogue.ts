@@ -32,6 +32,17 @@ export interface DomainEventPayloads {
     previousSessionAt: string;
     previousCompletedAt: string;
   };
+  /**
+   * A completed workout was deleted (the id no longer resolves): it counted at `sessionAt`
+   * (ended at `completedAt`). Its records, and those of later sessions, are already
+   * reconciled. Deleting a workout that was never completed announces nothing.
+   */
+  'workout.deleted': {
+    userId: string;
+    workoutId: string;
+    sessionAt: string;
+    completedAt: string;
+  };
   /** A personal record stored by a workout's completion. */
   'personal-record.set': { userId: string; workoutId: string; recordId: string };
   /** A body reading created or changed. */
@@ -52,6 +63,16 @@ export interface DomainEventPayloads {
   'friendship.made': { userId: string; friendId: string };
   /** `userId` blocked `blockedUserId` (their friendship and pending requests already ended). */
   'user.blocked': { userId: string; blockedUserId: string };
+  /**
+   * `userId` changed a privacy preference that decides where they appear to others
+   * (`leaderboardOptOut`, `activityVisibility`).
+   */
+  'privacy.changed': { userId: string };
+  /**
+   * A challenge closed at its end: final ranks, winners and badges are stored (once: the close
+   * job announces a challenge once however often it runs). For the feed and notifications.
+   */
+  'challenge.closed': { challengeId: string };
   /** `userId` liked the activity (a new like; a repeated one announces nothing). */
   'activity.liked': { userId: string; activityId: string };
   /** `userId` commented on the activity. */
@@ -100,6 +121,7 @@ export function domainEvent<N extends DomainEventName>(
 const NAMES: { readonly [N in DomainEventName]: true } = {
   'workout.completed': true,
   'workout.redated': true,
+  'workout.deleted': true,
   'personal-record.set': true,
   'body-metric.logged': true,
   'body-metric.deleted': true,
@@ -110,6 +132,8 @@ const NAMES: { readonly [N in DomainEventName]: true } = {
   'friend-request.sent': true,
   'friendship.made': true,
   'user.blocked': true,
+  'privacy.changed': true,
+  'challenge.closed': true,
   'activity.liked': true,
   'activity.commented': true,
   'content.moderated': true,

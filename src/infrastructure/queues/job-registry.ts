@@ -17,6 +17,8 @@ export enum QueueName {
   Maintenance = 'maintenance',
   /** The AI coach's generations that can take seconds (a remote model). */
   AiCoach = 'ai-coach',
+  /** Challenges' schedule: the recurring close tick. */
+  Challenges = 'challenges',
 }
 
 export enum JobName {
@@ -39,6 +41,8 @@ export enum JobName {
   GeneratePlan = 'generate-plan',
   /** Repeatable: re-enqueues plan generations whose job was lost. */
   SweepPlanGenerations = 'sweep-plan-generations',
+  /** Repeatable: closes the challenges whose end has passed (claimed under row locks; idempotent). */
+  CloseDueChallenges = 'close-due-challenges',
 }
 
 export interface JobPayloads {
@@ -54,6 +58,7 @@ export interface JobPayloads {
   [JobName.PruneIdempotencyKeys]: Record<string, never>;
   [JobName.GeneratePlan]: { generationId: string };
   [JobName.SweepPlanGenerations]: Record<string, never>;
+  [JobName.CloseDueChallenges]: Record<string, never>;
 }
 
 export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
@@ -69,6 +74,7 @@ export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
   [JobName.PruneIdempotencyKeys]: QueueName.Maintenance,
   [JobName.GeneratePlan]: QueueName.AiCoach,
   [JobName.SweepPlanGenerations]: QueueName.AiCoach,
+  [JobName.CloseDueChallenges]: QueueName.Challenges,
 };
 
 /**
@@ -93,6 +99,8 @@ export const RECURRING_JOBS: Partial<Record<RecurringJobName, (config: AppConfig
   [JobName.PruneDomainEvents]: () => 60 * 60 * 1000,
   [JobName.PruneIdempotencyKeys]: () => 60 * 60 * 1000,
   [JobName.SweepPlanGenerations]: (config) => (config.ai.coachSweepAfterSeconds * 1000) / 2,
+  // A challenge closes within a minute of its end plus the grace (CLOSE_GRACE_MINUTES).
+  [JobName.CloseDueChallenges]: () => 60 * 1000,
 };
 
 export const ALL_JOB_NAMES: readonly JobName[] = Object.values(JobName);

@@ -35,6 +35,7 @@ describe('RecurringJobs', () => {
       JobName.SweepSummaries,
       JobName.PruneDomainEvents,
       JobName.PruneIdempotencyKeys,
+      JobName.CloseDueChallenges,
     ]);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.SweepSummaries, {}, 30_000);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.PruneDomainEvents, {}, 3_600_000);
@@ -46,6 +47,7 @@ describe('RecurringJobs', () => {
       summaries: [{ name: JobName.SweepSummaries, every: '30000', key: 'sweep:30000' }],
       'domain-events': [{ name: JobName.PruneDomainEvents, every: '60000', key: 'prune:60000' }],
       maintenance: [{ name: JobName.PruneIdempotencyKeys, every: '3600000', key: 'keys:3600000' }],
+      challenges: [{ name: JobName.CloseDueChallenges, every: '60000', key: 'close:60000' }],
     });
     await expect(recurring.ensureAll()).resolves.toEqual([JobName.PruneDomainEvents]);
     expect(queue('domain-events').removeRepeatableByKey).toHaveBeenCalledWith('prune:60000');
@@ -59,7 +61,8 @@ describe('RecurringJobs', () => {
     await expect(recurring.ensureAll()).resolves.toEqual([
       JobName.PruneDomainEvents,
       JobName.PruneIdempotencyKeys,
+      JobName.CloseDueChallenges,
     ]);
-    expect(jobs.schedule).toHaveBeenCalledTimes(2);
+    expect(jobs.schedule).toHaveBeenCalledTimes(3);
   });
 });

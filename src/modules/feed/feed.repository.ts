@@ -99,6 +99,15 @@ export interface ActivityDetails {
     previousValue?: number | null;
   };
   goal?: { goalId: string; title: string; type: string; metric: string };
+  challenge?: {
+    challengeId: string;
+    title: string;
+    kind: string;
+    rank: number;
+    progress: number;
+    badge: string | null;
+    participants: number;
+  };
 }
 
 /** What a like or an unlike found: the activity visible to the caller, and the like changed. */
@@ -254,6 +263,26 @@ export class FeedRepository {
          FROM goals g WHERE g.id = $1 AND g.status = 'achieved' AND g.deleted_at IS NULL
        ON CONFLICT (goal_id) WHERE goal_id IS NOT NULL DO NOTHING`,
       [goalId],
+    );
+  }
+
+  /**
+   * A closed challenge's result, one activity per participant, at the close (its final rank,
+   * progress and badge). A second delivery makes nothing (UQ_activities_challenge); a
+   * challenge not closed, or deleted, makes none.
+   */
+  async insertChallengeActivities(challengeId: string): Promise<void> {
+    await this.query(
+      `INSERT INTO activities (user_id, kind, occurred_at, challenge_id, details)
+       SELECT p.user_id, 'challenge_result', ${keysetInstantSql('c.closed_at')}, c.id,
+              jsonb_build_object('challenge', jsonb_build_object(
+                'challengeId', c.id, 'title', c.title, 'kind', c.kind, 'rank', p.final_rank,
+                'progress', p.progress::float8, 'badge', p.badge,
+                'participants', count(*) OVER ()))
+         FROM challenges c JOIN challenge_participants p ON p.challenge_id = c.id
+        WHERE c.id = $1 AND c.status = 'closed'
+       ON CONFLICT (challenge_id, user_id) WHERE challenge_id IS NOT NULL DO NOTHING`,
+      [challengeId],
     );
   }
 

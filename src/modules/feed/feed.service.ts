@@ -39,6 +39,7 @@ function toActivity(row: ActivityRow): ActivityDto {
         }
       : null,
     goal: row.details.goal ?? null,
+    challenge: row.details.challenge ?? null,
     likeCount: row.likeCount,
     commentCount: row.commentCount,
     likedByMe: row.likedByMe,
@@ -268,6 +269,11 @@ export class FeedService {
 
   goalAchieved(goalId: string): Promise<void> {
     return this.feed.insertGoalActivity(goalId);
+  }
+
+  /** A challenge closed: one result activity per participant. */
+  challengeClosed(challengeId: string): Promise<void> {
+    return this.feed.insertChallengeActivities(challengeId);
   }
 
   /** Two users in a block no longer like each other's activities (comments stay, hidden). */

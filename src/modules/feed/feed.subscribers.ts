@@ -34,6 +34,12 @@ export class FeedSubscribers {
     await this.feed.goalAchieved(payload.goalId);
   }
 
+  /** A closed challenge: each participant's result in the feed. */
+  @OnDomainEvent('challenge.closed')
+  async challengeClosed({ payload }: PublishedDomainEvent<'challenge.closed'>): Promise<void> {
+    await this.feed.challengeClosed(payload.challengeId);
+  }
+
   /** A block takes away the likes each gave the other's activities, and their counts. */
   @OnDomainEvent('user.blocked')
   async usersBlocked({ payload }: PublishedDomainEvent<'user.blocked'>): Promise<void> {

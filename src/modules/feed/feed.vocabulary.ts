@@ -4,6 +4,8 @@ export enum ActivityKind {
   PersonalRecord = 'personal_record',
   GoalAchieved = 'goal_achieved',
   Post = 'post',
+  /** A closed challenge's result, one per participant (challenge.closed). */
+  ChallengeResult = 'challenge_result',
 }
 
 /** Feed content a user can report and a moderator can remove. */

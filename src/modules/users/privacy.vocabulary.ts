@@ -28,4 +28,14 @@ export interface PrivacySettings {
   activityVisibility: Audience;
   /** Whether others see the numbers (weights, reps) of their personal records. */
   showRecordNumbers: boolean;
+  /** Left out of others' leaderboards; they still see their own result. */
+  leaderboardOptOut: boolean;
+}
+
+/**
+ * SQL: user `u` (a users row alias) may be shown on others' leaderboards: not opted out, and
+ * activities not kept to themselves (docs/challenges.md, "Privacy").
+ */
+export function listedOnLeaderboardsSql(u: string): string {
+  return `(NOT ${u}.leaderboard_opt_out AND ${u}.activity_visibility <> 'only_me' AND ${u}.status = 'active')`;
 }

@@ -1,3 +1,5 @@
+import { DomainEvent } from '../../infrastructure/events/domain-event-catalogue';
+import { publishDomainEvents } from '../../infrastructure/events/publish-domain-events';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { likeContains } from '../../common/database/like';
@@ -23,6 +25,7 @@ export type EditableUserFields = Partial<
     | 'profileDiscoverable'
     | 'activityVisibility'
     | 'showRecordNumbers'
+    | 'leaderboardOptOut'
   >
 >;
 
@@ -112,6 +115,22 @@ export class UsersRepository {
       Object.entries(changes).filter(([, value]) => value !== undefined),
     ) as EditableUserFields;
     if (Object.keys(set).length > 0) await this.users.update({ id }, set);
+  }
+
+  /** updateFields and the events announcing the change, in one transaction. */
+  async updateFieldsWithEvents(
+    id: string,
+    changes: EditableUserFields,
+    events: DomainEvent[],
+  ): Promise<void> {
+    if (events.length === 0) return this.updateFields(id, changes);
+    const set = Object.fromEntries(
+      Object.entries(changes).filter(([, value]) => value !== undefined),
+    ) as EditableUserFields;
+    await this.users.manager.transaction(async (manager) => {
+      if (Object.keys(set).length > 0) await manager.update(User, { id }, set);
+      await publishDomainEvents(manager, ...events);
+    });
   }
 
   /** Sets email_verified_at once; later calls keep the first time. */

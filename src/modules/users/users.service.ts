@@ -1,3 +1,4 @@
+import { domainEvent } from '../../infrastructure/events/domain-event-catalogue';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { Role } from '../../common/auth/roles';
 import { Page, toPage } from '../../common/pagination/page';
@@ -99,8 +100,18 @@ export class UsersService implements AccountStanding {
   }
 
   async updatePreferences(id: string, changes: UpdatePreferencesDto): Promise<User> {
-    await this.getProfile(id);
-    await this.users.updateFields(id, changes);
+    const before = await this.getProfile(id);
+    // Where the user appears to others changed: the leaderboards list or unlist them.
+    const announce =
+      (changes.leaderboardOptOut !== undefined &&
+        changes.leaderboardOptOut !== before.leaderboardOptOut) ||
+      (changes.activityVisibility !== undefined &&
+        changes.activityVisibility !== before.activityVisibility);
+    await this.users.updateFieldsWithEvents(
+      id,
+      changes,
+      announce ? [domainEvent('privacy.changed', { userId: id })] : [],
+    );
     return this.getProfile(id);
   }
 
@@ -113,9 +124,9 @@ export class UsersService implements AccountStanding {
 
   /** The user's privacy defaults (the feed's audiences, docs/social.md). */
   async privacyOf(id: string): Promise<PrivacySettings> {
-    const { profileDiscoverable, activityVisibility, showRecordNumbers } =
+    const { profileDiscoverable, activityVisibility, showRecordNumbers, leaderboardOptOut } =
       await this.getProfile(id);
-    return { profileDiscoverable, activityVisibility, showRecordNumbers };
+    return { profileDiscoverable, activityVisibility, showRecordNumbers, leaderboardOptOut };
   }
 
   /** For ops (npm run user:promote): grants a role (admin, moderator, or back to user). */

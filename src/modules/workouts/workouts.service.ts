@@ -268,6 +268,7 @@ export class WorkoutsService {
   /**
    * In any state; a completed workout's records go with it, and the records of the user's
    * later sessions of its exercises are reconciled (one it had beaten may be a record again).
+   * A completed workout's deletion is announced (`workout.deleted`) in the same transaction.
    */
   async remove(userId: string, id: string): Promise<void> {
     await this.workouts.inTransaction(async (tx) => {
@@ -280,6 +281,17 @@ export class WorkoutsService {
       await tx.deleteOwned(userId, id);
       if (exerciseIds.length > 0) {
         await records.reconcile(userId, exerciseIds, workout.completedAt!);
+      }
+      if (workout.status === WorkoutStatus.Completed) {
+        await publishDomainEvents(
+          tx.manager,
+          domainEvent('workout.deleted', {
+            userId,
+            workoutId: id,
+            sessionAt: workout.sessionAt.toISOString(),
+            completedAt: workout.completedAt!.toISOString(),
+          }),
+        );
       }
     });
   }

@@ -72,6 +72,37 @@ export class GoalActivityDto {
   metric: string;
 }
 
+export class ChallengeResultActivityDto {
+  @ApiProperty({ type: 'string', format: 'uuid', example: '0c8e9a5e-3f7c-4c55-9a3c-2b0e1c7d9f10' })
+  challengeId: string;
+
+  @ApiProperty({ example: 'December volume' })
+  title: string;
+
+  @ApiProperty({
+    example: 'volume',
+    description: '`workout_count`, `volume`, `exercise_reps` or `consistency`',
+  })
+  kind: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1, example: 1, description: 'The final rank' })
+  rank: number;
+
+  @ApiProperty({ example: 12500.5, description: 'Workouts, kg, reps or weeks, by the kind' })
+  progress: number;
+
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    example: 'winner',
+    description: '`winner`, `finisher`, or null without progress',
+  })
+  badge: string | null;
+
+  @ApiProperty({ type: 'integer', minimum: 1, example: 12 })
+  participants: number;
+}
+
 /** One item of the feed, as the caller may see it. */
 export class ActivityDto {
   @ApiProperty({ type: 'string', format: 'uuid', example: '3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10' })
@@ -115,6 +146,9 @@ export class ActivityDto {
 
   @ApiProperty({ type: GoalActivityDto, nullable: true })
   goal: GoalActivityDto | null;
+
+  @ApiProperty({ type: ChallengeResultActivityDto, nullable: true })
+  challenge: ChallengeResultActivityDto | null;
 
   @ApiProperty({ type: 'integer', minimum: 0, example: 3 })
   likeCount: number;

@@ -22,6 +22,11 @@ import { ActivityKind } from '../feed.vocabulary';
 })
 @Index('UQ_activities_record', ['recordId'], { unique: true, where: '"record_id" IS NOT NULL' })
 @Index('UQ_activities_goal', ['goalId'], { unique: true, where: '"goal_id" IS NOT NULL' })
+// One result activity per participant of a closed challenge (and the cascade from challenges).
+@Index('UQ_activities_challenge', ['challengeId', 'userId'], {
+  unique: true,
+  where: '"challenge_id" IS NOT NULL',
+})
 // A workout's record activities (sharing narrows them with it) and the cascade from workouts.
 @Index('IDX_activities_workout', ['workoutId'], { where: '"workout_id" IS NOT NULL' })
 export class Activity extends BaseEntity {
@@ -51,6 +56,10 @@ export class Activity extends BaseEntity {
   @Column({ type: 'uuid', nullable: true })
   @ForeignKey('goals', { onDelete: 'CASCADE' })
   goalId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('challenges', { onDelete: 'CASCADE' })
+  challengeId: string | null;
 
   /** A post's text, or the caption of a shared workout. */
   @Column({ type: 'varchar', length: 2000, nullable: true })

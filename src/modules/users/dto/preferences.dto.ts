@@ -66,6 +66,13 @@ export class PreferencesDto {
   })
   showRecordNumbers: boolean;
 
+  @ApiProperty({
+    example: false,
+    description:
+      "Left out of others' leaderboards (GET /leaderboards/*); you still see your own result",
+  })
+  leaderboardOptOut: boolean;
+
   static from(user: User): PreferencesDto {
     return {
       weightUnit: user.weightUnit,
@@ -76,6 +83,7 @@ export class PreferencesDto {
       profileDiscoverable: user.profileDiscoverable,
       activityVisibility: user.activityVisibility,
       showRecordNumbers: user.showRecordNumbers,
+      leaderboardOptOut: user.leaderboardOptOut,
     };
   }
 }
@@ -130,4 +138,9 @@ export class UpdatePreferencesDto {
   @Omittable()
   @IsBoolean()
   showRecordNumbers?: boolean;
+
+  @ApiPropertyOptional({ example: true })
+  @Omittable()
+  @IsBoolean()
+  leaderboardOptOut?: boolean;
 }

@@ -92,4 +92,8 @@ export class User extends BaseEntity implements UserAccount {
   /** Whether others see the weights and reps of their personal records. */
   @Column({ type: 'boolean', default: true })
   showRecordNumbers: boolean;
+
+  /** Left out of others' leaderboards (they still see their own result; docs/challenges.md). */
+  @Column({ type: 'boolean', default: false })
+  leaderboardOptOut: boolean;
 }

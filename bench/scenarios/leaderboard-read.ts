@@ -1,0 +1,147 @@
+import type { Pool } from 'pg';
+import { LeaderboardsRepository } from '../../src/modules/leaderboards/leaderboards.repository';
+import { currentWindows } from '../../src/modules/leaderboards/leaderboards.service';
+import {
+  LeaderboardBoard,
+  LeaderboardPeriod,
+  NO_EXERCISE,
+} from '../../src/modules/leaderboards/leaderboards.vocabulary';
+import { BenchConfig } from '../config';
+import { explainCaptured } from '../lib/explain';
+import { BenchUser, RunningApi } from '../lib/fitai';
+import { expectStatus, getJson } from '../lib/http';
+import { assertMostlyOk, LoadResult, runLoad } from '../lib/load';
+import { ratio } from '../lib/stats';
+import type { FeedCase } from './feed-read';
+import type { ExplainedQuery } from '../lib/explain';
+
+/** Users ranked on the month's global volume board. */
+export const LEADERBOARD_USERS = 100_000;
+const VIEWER_SESSIONS = 1_000;
+
+export interface LeaderboardReadFigure {
+  connections: number;
+  seconds: number;
+  users: number;
+  viewerRank: number;
+  seedSeconds: number;
+  cases: FeedCase[];
+  explain: ExplainedQuery[];
+}
+
+/**
+ * LEADERBOARD_USERS users with a volume entry of the current month (values spread so ties are
+ * few, 2 % opted out or private, so unlisted), the viewer's own entry set to the median; the
+ * viewer's VIEWER_SESSIONS completed workouts for the GET /workouts page. generate_series.
+ */
+async function seed(pool: Pool, viewerId: string, monthStart: string): Promise<void> {
+  await pool.query(
+    `INSERT INTO users (email, display_name)
+     SELECT 'lb-' || n || '@bench.fitai.dev', 'Lifter ' || n FROM generate_series(1, $1) AS n`,
+    [LEADERBOARD_USERS],
+  );
+  await pool.query(
+    `INSERT INTO leaderboard_entries (board, period, period_start, exercise_id, user_id, value, global_value, listed)
+     SELECT 'volume', 'month', $1, $2, u.id, v.value, v.value, (hashtext(u.id::text) % 50) <> 0
+       FROM users u, LATERAL (SELECT (abs(hashtext(u.email)) % 5000000) / 100.0 AS value) v
+      WHERE u.email LIKE 'lb-%'`,
+    [monthStart, NO_EXERCISE],
+  );
+  await pool.query(
+    `INSERT INTO leaderboard_entries (board, period, period_start, exercise_id, user_id, value, global_value, listed)
+     SELECT 'volume', 'month', $1, $2, $3,
+            percentile_disc(0.5) WITHIN GROUP (ORDER BY value), percentile_disc(0.5) WITHIN GROUP (ORDER BY value), true
+       FROM leaderboard_entries WHERE board = 'volume' AND period = 'month' AND period_start = $1`,
+    [monthStart, NO_EXERCISE, viewerId],
+  );
+  await pool.query(
+    `INSERT INTO workouts (user_id, name, status, session_at, started_at, completed_at, duration_seconds,
+                           total_volume_kg, total_sets, total_reps)
+     SELECT $1, 'Session ' || n, 'completed', now() - n * interval '1 day', now() - n * interval '1 day',
+            now() - n * interval '1 day' + interval '1 hour', 3600, 5000, 20, 100
+       FROM generate_series(1, $2) AS n`,
+    [viewerId, VIEWER_SESSIONS],
+  );
+}
+
+/**
+ * Figure 8: GET /leaderboards/volume?scope=global&period=month over LEADERBOARD_USERS ranked
+ * users, for a viewer in the middle (their rank and neighbours computed with the page), against
+ * one indexed page of GET /workouts; plus the EXPLAIN of the board's statements.
+ */
+export async function benchLeaderboardRead(
+  config: BenchConfig,
+  api: RunningApi,
+  pool: Pool,
+  viewer: BenchUser,
+  log: (message: string) => void,
+): Promise<LeaderboardReadFigure> {
+  const month = currentWindows().find((w) => w.period === LeaderboardPeriod.Month)!;
+  const seeding = Date.now();
+  await seed(pool, viewer.id, month.periodStart);
+  await pool.query('VACUUM (ANALYZE) users, leaderboard_entries, workouts');
+  const seedSeconds = (Date.now() - seeding) / 1000;
+  log(`seeded ${LEADERBOARD_USERS} ranked users in ${seedSeconds.toFixed(1)} s`);
+
+  const path = '/api/v1/leaderboards/volume?scope=global&period=month&limit=20';
+  const first = expectStatus(
+    await getJson<{ me: { rank: number } | null; items: unknown[] }>(
+      `${api.baseUrl}${path}`,
+      viewer.accessToken,
+    ),
+    200,
+    'GET /leaderboards/volume',
+  );
+  if (!first.body.me || first.body.items.length !== 20) {
+    throw new Error('the board answered no rank for the viewer, or a short page');
+  }
+  const plan = [
+    { label: 'GET /workouts?limit=20 (one indexed page)', path: '/api/v1/workouts?limit=20' },
+    { label: 'GET /leaderboards/volume?scope=global&period=month (+ own rank)', path },
+  ];
+  const loadFor = (url: string) => ({
+    url: `${api.baseUrl}${url}`,
+    headers: { authorization: `Bearer ${viewer.accessToken}` },
+    connections: config.latencyConnections,
+    expectStatus: 200,
+  });
+  for (const item of plan) await runLoad({ ...loadFor(item.path), durationSeconds: 1 });
+  const results: LoadResult[] = [];
+  for (const item of plan) {
+    const result = await runLoad({ ...loadFor(item.path), durationSeconds: config.latencySeconds });
+    assertMostlyOk(result, item.label);
+    results.push(result);
+  }
+  const page = results[0].latency;
+  const cases = plan.map((item, i) => ({
+    ...item,
+    result: results[i],
+    p50Ratio: ratio(results[i].latency.p50, page.p50),
+    p99Ratio: ratio(results[i].latency.p99, page.p99),
+  }));
+  const key = {
+    board: LeaderboardBoard.Volume,
+    period: LeaderboardPeriod.Month,
+    periodStart: month.periodStart,
+    exerciseId: NO_EXERCISE,
+  };
+  const explain = await explainCaptured(config.databaseUrl, [
+    {
+      label: 'LeaderboardsRepository.globalPage (first page, 100,000 users)',
+      run: (ds) => new LeaderboardsRepository(ds).globalPage(key, 'global_value', viewer.id, 0, 20),
+    },
+    {
+      label: 'LeaderboardsRepository.globalStanding (the viewer in the middle, neighbours)',
+      run: (ds) => new LeaderboardsRepository(ds).globalStanding(key, 'global_value', viewer.id, 2),
+    },
+  ]);
+  return {
+    connections: config.latencyConnections,
+    seconds: config.latencySeconds,
+    users: LEADERBOARD_USERS,
+    viewerRank: first.body.me.rank,
+    seedSeconds,
+    cases,
+    explain,
+  };
+}

@@ -1,0 +1,18 @@
+import { CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+
+/** Who may see and join an invite-only challenge (named by its creator at creation). */
+@Entity('challenge_invitations')
+// Backs ON DELETE CASCADE from users (challenge_id leads the primary key).
+@Index('IDX_challenge_invitations_user', ['userId'])
+export class ChallengeInvitation {
+  @PrimaryColumn({ type: 'uuid' })
+  @ForeignKey('challenges', { onDelete: 'CASCADE' })
+  challengeId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  @ForeignKey('users', { onDelete: 'CASCADE' })
+  userId: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
