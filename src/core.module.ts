@@ -8,11 +8,12 @@ import { LoggingModule } from './infrastructure/logging/logging.module';
 import { MailModule } from './infrastructure/mail/mail.module';
 import { MetricsModule } from './infrastructure/metrics/metrics.module';
 import { QueueModule } from './infrastructure/queues/queue.module';
+import { RealtimeEmitterModule } from './infrastructure/realtime/realtime-emitter';
 import { RedisModule } from './infrastructure/redis/redis.module';
 
 /**
  * Everything both entrypoints need: config, logging, PostgreSQL, Redis, queues, mail, metrics,
- * and the Redis cache. (Domain events need no module to publish: publishDomainEvents.)
+ * the Redis cache, and the socket.io emitter (through Redis). (Domain events need no module to publish: publishDomainEvents.)
  */
 @Module({})
 export class CoreModule {
@@ -28,6 +29,7 @@ export class CoreModule {
         MetricsModule,
         CacheModule,
         MailModule,
+        RealtimeEmitterModule,
       ],
     };
   }

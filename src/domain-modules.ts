@@ -6,7 +6,9 @@ import { EntriesModule } from './modules/entries/entries.module';
 import { ExercisesModule } from './modules/exercises/exercises.module';
 import { GoalsModule } from './modules/goals/goals.module';
 import { HealthModule } from './modules/health/health.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OAuthModule } from './modules/oauth/oauth.module';
+import { RealtimeModule } from './modules/realtime/realtime.module';
 import { ProgressModule } from './modules/progress/progress.module';
 import { SummariesModule } from './modules/summaries/summaries.module';
 import { TemplatesModule } from './modules/templates/templates.module';
@@ -29,4 +31,6 @@ export const DOMAIN_MODULES = [
   WorkoutsModule,
   ProgressModule,
   GoalsModule,
+  NotificationsModule,
+  RealtimeModule,
 ];

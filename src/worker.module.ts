@@ -8,13 +8,19 @@ import { JobHandlerRegistry } from './infrastructure/queues/job-handler-registry
 import { RecurringJobs } from './infrastructure/queues/recurring-jobs';
 import { AccountEmailsProcessor } from './modules/auth/account-emails.processor';
 import { EmailsProcessor } from './modules/emails/emails.processor';
+import { NotificationsProcessor } from './modules/notifications/notifications.processor';
 import { SummariesProcessor } from './modules/summaries/summaries.processor';
 
 /**
  * Every domain queue processor (the domain-events processor comes with DomainEventsWorkerModule).
  * The worker refuses to start if a job name has no handler.
  */
-export const PROCESSORS = [EmailsProcessor, AccountEmailsProcessor, SummariesProcessor];
+export const PROCESSORS = [
+  EmailsProcessor,
+  AccountEmailsProcessor,
+  SummariesProcessor,
+  NotificationsProcessor,
+];
 
 @Module({})
 export class WorkerModule {

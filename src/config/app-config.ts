@@ -69,6 +69,13 @@ export class AppConfig {
   summaries: { dailyQuota: number; sweepAfterSeconds: number };
   /** Domain events: the worker's relay from the outbox table to the subscribers' jobs. */
   outbox: { pollMs: number; batchSize: number; retryMaxMs: number; retentionHours: number };
+  /** Notifications: email delay, digests, retention (docs/notifications.md). */
+  notifications: {
+    emailDelaySeconds: number;
+    digestAfterSeconds: number;
+    digestTickMs: number;
+    retentionDays: number;
+  };
 
   get isProduction(): boolean {
     return this.env === 'production';

@@ -1,11 +1,13 @@
 import multipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { acceptOneClickForms } from './form-body';
 import { acceptJsonBodies } from './json-body';
 import { refuseUnexpectedMultipart, UPLOAD_LIMITS } from './multipart';
 
 /**
  * What request bodies the API reads: JSON everywhere (within the server's `bodyLimit`), multipart
- * only on the routes marked @AcceptsMultipart() (within `uploadLimits`).
+ * only on the routes marked @AcceptsMultipart() (within `uploadLimits`), a one-field form only
+ * on the routes marked @AcceptsOneClickForm().
  */
 export async function acceptRequestBodies(
   app: NestFastifyApplication,
@@ -13,6 +15,7 @@ export async function acceptRequestBodies(
 ): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   acceptJsonBodies(fastify);
+  acceptOneClickForms(fastify);
   await app.register(multipart, { limits: uploadLimits });
   refuseUnexpectedMultipart(fastify);
 }

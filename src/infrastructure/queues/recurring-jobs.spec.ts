@@ -6,6 +6,7 @@ import { RecurringJobs } from './recurring-jobs';
 const config = {
   summaries: { sweepAfterSeconds: 60 },
   queue: { recurringCheckMs: 1_000 },
+  notifications: { digestTickMs: 60_000 },
 } as AppConfig;
 
 function recurringWith(
@@ -34,15 +35,22 @@ describe('RecurringJobs', () => {
     await expect(recurring.ensureAll()).resolves.toEqual([
       JobName.SweepSummaries,
       JobName.PruneDomainEvents,
+      JobName.TickNotificationDigests,
+      JobName.PruneNotifications,
     ]);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.SweepSummaries, {}, 30_000);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.PruneDomainEvents, {}, 3_600_000);
+    expect(jobs.schedule).toHaveBeenCalledWith(JobName.TickNotificationDigests, {}, 60_000);
   });
 
   it('leaves registered ones alone, and replaces one whose interval changed', async () => {
     const { recurring, jobs, queue } = recurringWith({
       summaries: [{ name: JobName.SweepSummaries, every: '30000', key: 'sweep:30000' }],
       'domain-events': [{ name: JobName.PruneDomainEvents, every: '60000', key: 'prune:60000' }],
+      notifications: [
+        { name: JobName.TickNotificationDigests, every: '60000', key: 'tick:60000' },
+        { name: JobName.PruneNotifications, every: '3600000', key: 'prune:3600000' },
+      ],
     });
     await expect(recurring.ensureAll()).resolves.toEqual([JobName.PruneDomainEvents]);
     expect(queue('domain-events').removeRepeatableByKey).toHaveBeenCalledWith('prune:60000');
@@ -53,6 +61,7 @@ describe('RecurringJobs', () => {
   it('never throws while Redis is away: the next check registers them', async () => {
     const { recurring, jobs, queue } = recurringWith({});
     queue('summaries').getRepeatableJobs.mockRejectedValue(new Error('Connection is closed.'));
+    queue('notifications').getRepeatableJobs.mockRejectedValue(new Error('Connection is closed.'));
     await expect(recurring.ensureAll()).resolves.toEqual([JobName.PruneDomainEvents]);
     expect(jobs.schedule).toHaveBeenCalledTimes(1);
   });
