@@ -51,6 +51,10 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
     .addTag('workouts', 'Training sessions, their exercises and sets, personal records')
     .addTag('progress', 'Body metrics and progress analytics')
     .addTag('goals', 'Strength, body and consistency goals, their progress and milestones')
+    .addTag(
+      'notifications',
+      'In-app notifications, their preferences and unsubscribe links; live events over socket.io (docs/realtime.md)',
+    )
     .addTag('admin', 'Administration (admin role only)')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
