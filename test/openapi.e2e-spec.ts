@@ -374,6 +374,8 @@ describe('OpenAPI document (e2e)', () => {
       'GET /api/v1/auth/google',
       'GET /api/v1/auth/google/callback',
       'GET /api/v1/auth/verify-email',
+      // The links of notification emails: the signed token is the credential.
+      'GET /api/v1/notifications/unsubscribe',
       'POST /api/v1/auth/exchange',
       'POST /api/v1/auth/forgot-password',
       'POST /api/v1/auth/login',
@@ -381,6 +383,7 @@ describe('OpenAPI document (e2e)', () => {
       'POST /api/v1/auth/register',
       'POST /api/v1/auth/resend-verification',
       'POST /api/v1/auth/reset-password',
+      'POST /api/v1/notifications/unsubscribe',
     ]);
     const profile = document.paths['/api/v1/users/profile'].get;
     expect(Object.keys(profile.responses)).toContain('401');

@@ -1,4 +1,6 @@
+import Redis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
+import { createRedisClient } from '../redis/redis.module';
 
 /**
  * Names shared by the API's socket.io server (its Redis adapter) and every emitter (the API
@@ -18,3 +20,21 @@ export const RealtimeChannels = {
     return `session:${sessionId}`;
   },
 };
+
+/**
+ * A Redis connection for socket.io (the adapter's and the emitter's): channel names unprefixed
+ * (socket.io namespaces them with redisKey), errors swallowed. socket.io publishes without
+ * handling the answer, so while Redis is down a failed PUBLISH would be an unhandled rejection;
+ * here it is a lost event, which clients make up for over REST.
+ */
+export function realtimeRedisClient(config: AppConfig, name: string): Redis {
+  const client = createRedisClient(config, name, config.redis.url, { prefixKeys: false });
+  client.on('error', () => undefined); // reconnects by itself
+  const publish = client.publish.bind(client) as (
+    channel: string,
+    message: string | Buffer,
+  ) => Promise<number>;
+  (client as { publish: unknown }).publish = (channel: string, message: string | Buffer) =>
+    publish(channel, message).catch(() => 0);
+  return client;
+}

@@ -2,8 +2,7 @@ import { Global, Injectable, Module, OnApplicationShutdown } from '@nestjs/commo
 import { Emitter } from '@socket.io/redis-emitter';
 import Redis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
-import { createRedisClient } from '../redis/redis.module';
-import { RealtimeChannels } from './realtime-channels';
+import { RealtimeChannels, realtimeRedisClient } from './realtime-channels';
 
 /**
  * Sends socket.io events to users' sockets from any process, API or worker, through Redis
@@ -17,10 +16,7 @@ export class RealtimeEmitter implements OnApplicationShutdown {
   private readonly emitter: Emitter;
 
   constructor(config: AppConfig) {
-    this.redis = createRedisClient(config, 'realtime-emitter', config.redis.url, {
-      prefixKeys: false,
-    });
-    this.redis.on('error', () => undefined); // an event lost while Redis is down is caught up over REST
+    this.redis = realtimeRedisClient(config, 'realtime-emitter');
     this.emitter = new Emitter(this.redis, { key: RealtimeChannels.redisKey(config) });
   }
 

@@ -4,8 +4,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 import { AppConfig } from '../../config/app-config';
-import { createRedisClient } from '../redis/redis.module';
-import { RealtimeChannels } from './realtime-channels';
+import { RealtimeChannels, realtimeRedisClient } from './realtime-channels';
 
 /** Where socket.io answers, on the API's own port. */
 export const SOCKET_PATH = '/socket.io';
@@ -56,10 +55,7 @@ export class RedisIoAdapter extends IoAdapter {
   }
 
   private client(name: string): Redis {
-    const client = createRedisClient(this.config, name, this.config.redis.url, {
-      prefixKeys: false,
-    });
-    client.on('error', () => undefined); // reconnects by itself; events meanwhile are caught up over REST
+    const client = realtimeRedisClient(this.config, name);
     this.clients.push(client);
     return client;
   }
