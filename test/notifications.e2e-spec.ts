@@ -205,6 +205,34 @@ describe('notifications and real time (e2e)', () => {
     await client.get('/notifications', { after: 'nonsense' }).expect(400);
   });
 
+  it('security notices: a new sign-in and a password change (not the registration), and a finished summary', async () => {
+    const { user } = await registerClient(api.http);
+    const login = await request(api.http)
+      .post('/api/v1/auth/login')
+      .send({ email: user.email, password: user.password })
+      .expect(200);
+    const session = apiClient(api.http, login.body);
+    await session
+      .post('/auth/change-password', {
+        currentPassword: user.password,
+        newPassword: 'another horse battery',
+      })
+      .expect(204);
+    await session.post('/summaries', { period: 'week' }).expect(202);
+    const types = await eventually(async () => {
+      const listed = (await notificationsOf(session)).map((n) => n.type);
+      return listed.length === 3 ? listed : undefined;
+    }, 20_000);
+    expect(types.sort()).toEqual([
+      'security.new-sign-in',
+      'security.password-changed',
+      'summary.ready',
+    ]);
+    // The new sign-in is emailed (security notices cannot be turned off); the password change
+    // is emailed by the accounts module already.
+    await smtp.waitFor(user.email, /New sign-in/, 20_000);
+  });
+
   it("another user's notification is a 404 on every :id route, and anonymous is a 401", async () => {
     const owner = await registerClient(api.http);
     const other = await registerClient(api.http);
