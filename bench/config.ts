@@ -24,7 +24,7 @@ export interface BenchConfig {
    * --cpu-prof-dir=/tmp/p` to profile them under the bench's load (NODE_OPTIONS refuses that).
    */
   nodeArgs: string[];
-  /** The figures to measure (1-6); 4 brings 3 along, whose users, weeks and worker it uses. */
+  /** The figures to measure (1-7); 4 brings 3 along, whose users, weeks and worker it uses. */
   figures: number[];
 
   /**
@@ -57,6 +57,10 @@ export interface BenchConfig {
   /** Figure 6: workouts completed one by one (latency), events per relay run (throughput). */
   eventSamples: number;
   eventBacklog: number;
+
+  /** Figure 7: sets logged (socket latency samples; a fifth as many goals) and idle sockets. */
+  realtimeSamples: number;
+  idleSockets: number;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
@@ -111,7 +115,7 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
       ? integer(env, 'BENCH_JOB_CONCURRENCY', 4)
       : undefined,
     nodeArgs: (env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
-    figures: integerList(env, 'BENCH_FIGURES', [1, 2, 3, 4, 5, 6], 6),
+    figures: integerList(env, 'BENCH_FIGURES', [1, 2, 3, 4, 5, 6, 7], 7),
 
     durationSeconds: integer(env, 'BENCH_DURATION_SECONDS', 10),
     warmupSeconds: integer(env, 'BENCH_WARMUP_SECONDS', 5, 0),
@@ -137,5 +141,7 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
 
     eventSamples: integer(env, 'BENCH_EVENT_SAMPLES', 100),
     eventBacklog: integer(env, 'BENCH_EVENT_BACKLOG', 5_000),
+    realtimeSamples: integer(env, 'BENCH_REALTIME_SAMPLES', 200),
+    idleSockets: integer(env, 'BENCH_IDLE_SOCKETS', 3_000),
   };
 }

@@ -35,6 +35,7 @@ import { BenchFigures, BenchResults, formatExplain, formatReport, toJson } from 
 import { benchDomainEvents } from './scenarios/domain-events';
 import { benchEntriesRead } from './scenarios/entries-read';
 import { benchProgressRead } from './scenarios/progress-read';
+import { benchRealtime } from './scenarios/realtime';
 import { benchRouteOverhead } from './scenarios/route-overhead';
 import { benchSummaryLatency } from './scenarios/summary-latency';
 import { benchWorkerThroughput, seedWeeks, weekStart } from './scenarios/worker-throughput';
@@ -142,7 +143,7 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
     figures.entriesRead = await benchEntriesRead(config, api, pool, { small, large }, log);
   }
 
-  if (selected(5) || selected(6)) {
+  if (selected(5) || selected(6) || selected(7)) {
     // Figures 5 and 6 train on the shipped exercise library, as `npm run seed` loads it.
     await seedExerciseLibrary(config.databaseUrl, join(REPO_ROOT, DEFAULT_EXERCISE_FILE));
   }
@@ -188,6 +189,11 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
     figures.domainEvents = await benchDomainEvents(config, api, pool, workers, eventUser, log);
   }
 
+  if (selected(7)) {
+    const realtimeUsers = await registerUsers(api, 11, 'realtime');
+    figures.realtime = await benchRealtime(config, api, pool, workers, realtimeUsers, log);
+  }
+
   return {
     generatedAt: new Date().toISOString(),
     totalSeconds: (Date.now() - startedAt) / 1000,
@@ -218,6 +224,8 @@ function settingsOf(config: BenchConfig): BenchResults['settings'] {
     pollIntervalMs: config.pollIntervalMs,
     eventSamples: config.eventSamples,
     eventBacklog: config.eventBacklog,
+    realtimeSamples: config.realtimeSamples,
+    idleSockets: config.idleSockets,
   };
 }
 
