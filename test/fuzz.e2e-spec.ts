@@ -219,12 +219,14 @@ describe('hostile input on every documented operation (e2e)', () => {
     }
     if (op.method !== 'GET') {
       for (const hostile of HOSTILE_BODIES) {
+        // A form is this route's own body: any answer but a 5xx, not necessarily a 415.
+        const formRoute = op.form && hostile.contentType === 'application/x-www-form-urlencoded';
         requests.push({
           ...plain,
           label: `body: ${hostile.label}`,
           contentType: hostile.contentType,
           body: hostile.body,
-          status: hostile.status,
+          status: formRoute ? undefined : hostile.status,
           problemType: hostile.problemType,
         });
       }

@@ -16062,10 +16062,6 @@ export interface operations {
                     /** @enum {string} */
                     "List-Unsubscribe"?: "One-Click";
                 };
-                "application/json": {
-                    /** @enum {string} */
-                    "List-Unsubscribe"?: "One-Click";
-                };
             };
         };
         responses: {

@@ -16,14 +16,14 @@ const FORM = 'application/x-www-form-urlencoded';
 const FORM_LIMIT_BYTES = 1024;
 
 /**
- * Marks a route as taking a small `application/x-www-form-urlencoded` body as well as JSON: the
+ * Marks a route as taking a small `application/x-www-form-urlencoded` body (documented; JSON too): the
  * one-click unsubscribe POST that mail clients send (RFC 8058, `List-Unsubscribe=One-Click`).
  * The handler reads no body; every other route refuses forms like any non-JSON body (415).
  */
 export const AcceptsOneClickForm = () =>
   applyDecorators(
     RouteConfig({ acceptsForm: true }),
-    ApiConsumes(FORM, 'application/json'),
+    ApiConsumes(FORM),
     ApiBody({
       required: false,
       description: 'What mail clients send (RFC 8058); ignored',
