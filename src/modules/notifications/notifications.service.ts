@@ -3,6 +3,7 @@ import { encodeCursor, toCursorPage } from '../../common/pagination/cursor';
 import { keysetOf } from '../../common/pagination/cursor-query.dto';
 import { decodeCursor } from '../../common/pagination/cursor';
 import { ValidationProblem } from '../../common/errors/domain-errors';
+import { RequestContext } from '../../common/http/request-context';
 import { RealtimeEmitter } from '../../infrastructure/realtime/realtime-emitter';
 import { ListNotificationsQueryDto } from './dto/list-notifications-query.dto';
 import {
@@ -75,14 +76,16 @@ export class NotificationsService {
     const row = await this.notifications.markRead(userId, id);
     if (!row) throw notFound();
     const unread = await this.unreadCount(userId);
-    this.emit(userId, 'notification.read', { ids: [id], all: false, unread });
+    this.emit(userId, 'notification.read', { ids: [id], all: false, unread }, socketId());
     return NotificationDto.from(row);
   }
 
   async markAllRead(userId: string): Promise<ReadAllDto> {
     const updated = await this.notifications.markAllRead(userId);
     const unread = await this.unreadCount(userId);
-    if (updated > 0) this.emit(userId, 'notification.read', { ids: [], all: true, unread });
+    if (updated > 0) {
+      this.emit(userId, 'notification.read', { ids: [], all: true, unread }, socketId());
+    }
     return { updated, unread };
   }
 
@@ -190,6 +193,9 @@ export class NotificationsService {
 }
 
 const notFound = () => new NotFoundException('No such notification.');
+
+/** The device that made the request (X-Socket-Id) already knows: it is not told again. */
+const socketId = () => RequestContext.socketId();
 
 /** `after` is a cursor like the others: a forged one is a field-level 400 on `after`. */
 function afterPosition(after: string) {
