@@ -38,7 +38,8 @@ describe('notifications and real time (e2e)', () => {
   beforeAll(async () => {
     const config = testConfig({
       SMTP_URL: await smtp.start(),
-      NOTIFICATION_EMAIL_DELAY_SECONDS: '2',
+      // Long enough for the test to read a notification first, even on a loaded machine.
+      NOTIFICATION_EMAIL_DELAY_SECONDS: '5',
       NOTIFICATION_DIGEST_AFTER_SECONDS: '1',
       NOTIFICATION_DIGEST_TICK_MS: '200',
       OUTBOX_POLL_MS: '200',
@@ -441,6 +442,15 @@ describe('notifications and real time (e2e)', () => {
     await client.put(`/notifications/${made!.id}/read`, {}).expect(200);
     const read = await onReplica.next('notification.read');
     expect(read).toMatchObject({ ids: [made!.id], unread: { count: 0 } });
+  });
+
+  it('a replica shutting down closes its sockets and still closes gracefully', async () => {
+    const { user } = await registerClient(api.http);
+    const leaving = await startApi(api.config);
+    const socket = await socketOf(user, await listening(leaving));
+    await leaving.close();
+    await disconnected(socket, 5_000);
+    expect(socket.socket.connected).toBe(false);
   });
 
   it('live workout sync: a set logged on device 1 reaches device 2 with the new version, not device 1', async () => {
