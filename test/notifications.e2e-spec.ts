@@ -141,7 +141,7 @@ describe('notifications and real time (e2e)', () => {
   it('groups repeats with their actors ("Ana and 4 others"), read, read-all, delete, after=', async () => {
     const { user, client } = await registerClient(api.http);
     const delivery = worker.get(NotificationDeliveryService);
-    const workoutId = '7d0c4a4e-5a8e-4a4f-9a9c-5d9f3b7b1c01';
+    const activityId = '7d0c4a4e-5a8e-4a4f-9a9c-5d9f3b7b1c01';
     const likers: TestUser[] = [];
     for (const name of ['Ana', 'Bo', 'Cy', 'Di', 'Ed']) {
       likers.push(
@@ -153,15 +153,16 @@ describe('notifications and real time (e2e)', () => {
     for (const [i, liker] of likers.entries()) {
       await delivery.notify({
         userId: user.id,
-        type: NotificationType.WorkoutLiked,
-        subjectId: workoutId,
+        type: NotificationType.ActivityLiked,
+        subjectId: activityId,
         actorId: liker.id,
         sourceKey: `like-${i}`,
+        data: { kind: 'workout' },
       });
     }
     const [liked] = await notificationsOf(client);
     expect(liked).toMatchObject({
-      type: 'workout.liked',
+      type: 'activity.liked',
       count: 5,
       actorCount: 5,
       message: 'Ed and 4 others liked your workout',
@@ -190,10 +191,11 @@ describe('notifications and real time (e2e)', () => {
     // Read: the next like starts a new group.
     await delivery.notify({
       userId: user.id,
-      type: NotificationType.WorkoutLiked,
-      subjectId: workoutId,
+      type: NotificationType.ActivityLiked,
+      subjectId: activityId,
       actorId: likers[0].id,
       sourceKey: 'like-again',
+      data: { kind: 'workout' },
     });
     const [fresh] = await notificationsOf(client, { unread: true });
     expect(fresh).toMatchObject({ message: 'Ana liked your workout', count: 1 });

@@ -5233,7 +5233,7 @@ export interface components {
             newestCursor: string | null;
         };
         /** @enum {string} */
-        NotificationType: "friend-request.received" | "friend-request.accepted" | "workout.liked" | "workout.commented" | "personal-record.set" | "goal.milestone-reached" | "goal.achieved" | "summary.ready" | "security.password-changed" | "security.new-sign-in";
+        NotificationType: "friend-request.received" | "friend-request.accepted" | "activity.liked" | "activity.commented" | "personal-record.set" | "goal.milestone-reached" | "goal.achieved" | "summary.ready" | "security.password-changed" | "security.new-sign-in";
         /** @enum {string} */
         NotificationCategory: "social" | "progress" | "security";
         NotificationActorDto: {
@@ -5325,7 +5325,7 @@ export interface components {
         /** @enum {string} */
         EmailMode: "off" | "immediate" | "daily";
         NotificationPreferenceDto: {
-            /** @example workout.liked */
+            /** @example activity.liked */
             type: components["schemas"]["NotificationType"];
             /** @example social */
             category: components["schemas"]["NotificationCategory"];
@@ -5351,7 +5351,7 @@ export interface components {
             items: components["schemas"]["NotificationPreferenceDto"][];
         };
         NotificationPreferenceChangeDto: {
-            /** @example workout.liked */
+            /** @example activity.liked */
             type: components["schemas"]["NotificationType"];
             /** @example true */
             inApp?: boolean;
@@ -5364,7 +5364,7 @@ export interface components {
             /**
              * @example [
              *       {
-             *         "type": "workout.liked",
+             *         "type": "activity.liked",
              *         "email": "off"
              *       }
              *     ]

@@ -11,6 +11,18 @@ export function actorsPhrase(notification: Pick<Notification, 'actors' | 'actorC
   return `${name} and ${others} others`;
 }
 
+/** What was liked or commented: the feed activity's kind when the subscriber knows it. */
+const ACTIVITY_KINDS: Record<string, string> = {
+  workout: 'your workout',
+  post: 'your post',
+  personal_record: 'your personal record',
+  goal_achieved: 'your goal',
+};
+
+function activityPhrase(kind: unknown): string {
+  return (typeof kind === 'string' && ACTIVITY_KINDS[kind]) || 'your activity';
+}
+
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : `${n} ${many}`);
 
 /** The sentence an app shows (and an email's subject): the same for REST, socket and email. */
@@ -24,10 +36,10 @@ export function messageOf(
       return `${actorsPhrase(notification)} sent you a friend request`;
     case NotificationType.FriendRequestAccepted:
       return `${actorsPhrase(notification)} accepted your friend request`;
-    case NotificationType.WorkoutLiked:
-      return `${actorsPhrase(notification)} liked your workout`;
-    case NotificationType.WorkoutCommented:
-      return `${actorsPhrase(notification)} commented on your workout`;
+    case NotificationType.ActivityLiked:
+      return `${actorsPhrase(notification)} liked ${activityPhrase(data.kind)}`;
+    case NotificationType.ActivityCommented:
+      return `${actorsPhrase(notification)} commented on ${activityPhrase(data.kind)}`;
     case NotificationType.PersonalRecordSet:
       return `You set ${plural(notification.count, 'a new personal record', 'new personal records')} in one session`;
     case NotificationType.GoalMilestoneReached:

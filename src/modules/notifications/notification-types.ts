@@ -7,8 +7,8 @@ export enum NotificationType {
   /** Social (wired when the social module publishes its events). */
   FriendRequestReceived = 'friend-request.received',
   FriendRequestAccepted = 'friend-request.accepted',
-  WorkoutLiked = 'workout.liked',
-  WorkoutCommented = 'workout.commented',
+  ActivityLiked = 'activity.liked',
+  ActivityCommented = 'activity.commented',
   /** Progress. */
   PersonalRecordSet = 'personal-record.set',
   GoalMilestoneReached = 'goal.milestone-reached',
@@ -87,9 +87,9 @@ export const NOTIFICATION_TYPES: { readonly [T in NotificationType]: Notificatio
   {
     [NotificationType.FriendRequestReceived]: social(null),
     [NotificationType.FriendRequestAccepted]: social(null),
-    // "Ana and 4 others liked your workout": one notification per workout and hour.
-    [NotificationType.WorkoutLiked]: social(60),
-    [NotificationType.WorkoutCommented]: social(60),
+    // "Ana and 4 others liked your workout": one notification per feed activity and hour.
+    [NotificationType.ActivityLiked]: social(60),
+    [NotificationType.ActivityCommented]: social(60),
     // The records of one session are one notification ("3 new personal records").
     [NotificationType.PersonalRecordSet]: progress(EmailMode.Off, 24 * 60),
     [NotificationType.GoalMilestoneReached]: progress(EmailMode.Off),

@@ -40,7 +40,7 @@ describe('notification messages', () => {
   });
 
   it('groups by type and subject', () => {
-    expect(groupKeyOf(NotificationType.WorkoutLiked, 'w1')).toBe('workout.liked:w1');
+    expect(groupKeyOf(NotificationType.ActivityLiked, 'w1')).toBe('activity.liked:w1');
     expect(groupKeyOf(NotificationType.SummaryReady, null)).toBe('summary.ready');
   });
 });
@@ -55,16 +55,16 @@ describe('the unread badge', () => {
 
 describe('notification preferences', () => {
   it('takes the defaults until changed, and locked types always', () => {
-    expect(settingsOf(NotificationType.WorkoutLiked, undefined)).toEqual({
+    expect(settingsOf(NotificationType.ActivityLiked, undefined)).toEqual({
       inApp: true,
       email: EmailMode.Daily,
       push: true,
     });
     const stored = { inApp: false, email: EmailMode.Off, push: false };
-    expect(settingsOf(NotificationType.WorkoutLiked, stored)).toEqual(stored);
+    expect(settingsOf(NotificationType.ActivityLiked, stored)).toEqual(stored);
     expect(settingsOf(NotificationType.NewSignIn, stored).email).toBe(EmailMode.Immediate);
     expect(
-      applyChange(stored, { type: NotificationType.WorkoutLiked, email: EmailMode.Daily }),
+      applyChange(stored, { type: NotificationType.ActivityLiked, email: EmailMode.Daily }),
     ).toEqual({ ...stored, email: EmailMode.Daily });
   });
 

@@ -11,7 +11,7 @@ import {
 
 /** A user's settings for one type, per channel. */
 export class NotificationPreferenceDto {
-  @ApiProperty({ enum: NotificationType, enumName: 'NotificationType', example: 'workout.liked' })
+  @ApiProperty({ enum: NotificationType, enumName: 'NotificationType', example: 'activity.liked' })
   type: NotificationType;
 
   @ApiProperty({ enum: NotificationCategory, enumName: 'NotificationCategory', example: 'social' })
@@ -37,7 +37,7 @@ export class NotificationPreferencesDto {
 }
 
 export class NotificationPreferenceChangeDto {
-  @ApiProperty({ enum: NotificationType, enumName: 'NotificationType', example: 'workout.liked' })
+  @ApiProperty({ enum: NotificationType, enumName: 'NotificationType', example: 'activity.liked' })
   @IsEnum(NotificationType, {
     message: `type must be one of: ${ALL_NOTIFICATION_TYPES.join(', ')}`,
   })
@@ -63,7 +63,7 @@ export class NotificationPreferenceChangeDto {
 export class UpdateNotificationPreferencesDto {
   @ApiProperty({
     type: [NotificationPreferenceChangeDto],
-    example: [{ type: 'workout.liked', email: 'off' }],
+    example: [{ type: 'activity.liked', email: 'off' }],
   })
   @NestedObjects(() => NotificationPreferenceChangeDto)
   @ArrayMinSize(1)
