@@ -56,6 +56,11 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --omit=optional --ignore-scripts \
     && node -e "require('argon2').hash('probe').then(() => console.log('argon2 native addon OK'))" \
     && test ! -e node_modules/typescript && test ! -e node_modules/ts-node && test ! -e node_modules/@swc
+# sharp's prebuilt libvips comes in optional packages for each platform (@img/sharp-linux-x64,
+# @img/sharp-libvips-linux-x64, or -arm64), which --omit=optional leaves out: taken from the
+# build stage, whose full install has the ones of this platform, and probed.
+COPY --from=build /app/node_modules/@img ./node_modules/@img
+RUN node -e "require('sharp')({ create: { width: 2, height: 2, channels: 3, background: '#fff' } }).webp().toBuffer().then(() => console.log('sharp native addon OK'))"
 
 # ---------------------------------------------------------------------------------------------
 FROM node:22-bookworm-slim AS runtime
@@ -87,6 +92,11 @@ COPY package.json ./
 COPY --from=build /app/dist ./dist
 # The exercise library's data set, loaded by `node dist/src/cli/seed.js` (idempotent).
 COPY data ./data
+
+# The fs storage driver's folder (STORAGE_DIR), owned by `node`: a named volume mounted there
+# starts with this owner (docker-compose.yml mounts one in api and worker).
+RUN mkdir -p /var/lib/fitai/storage && chown node:node /var/lib/fitai/storage
+ENV STORAGE_DIR=/var/lib/fitai/storage
 
 USER node
 EXPOSE 3000 3001

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: builds FitAI, creates and migrates a throwaway database, starts the API,
  * workers, a bare server (and a reference build) as separate processes, measures the figures
- * of bench/README.md (BENCH_FIGURES, all six by default), prints a report, writes
+ * of bench/README.md (BENCH_FIGURES, all seven by default), prints a report, writes
  * bench/results/latest.json, and cleans up (database, Redis keys, processes, temp files)
  * whatever happens.
  */
@@ -34,6 +34,7 @@ import { deleteKeys } from './lib/redis';
 import { BenchFigures, BenchResults, formatExplain, formatReport, toJson } from './lib/report';
 import { benchDomainEvents } from './scenarios/domain-events';
 import { benchEntriesRead } from './scenarios/entries-read';
+import { benchFeedRead } from './scenarios/feed-read';
 import { benchProgressRead } from './scenarios/progress-read';
 import { benchRealtime } from './scenarios/realtime';
 import { benchRouteOverhead } from './scenarios/route-overhead';
@@ -152,6 +153,12 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
     log('figure 5: progress routes over 3 years of training vs one GET /workouts page');
     const [athlete] = await registerUsers(api, 1, 'athlete');
     figures.progress = await benchProgressRead(config, api, pool, athlete, log);
+  }
+
+  if (selected(7)) {
+    log('figure 7: GET /feed, 1,000 friends over 1,000,000 activities, vs one GET /workouts page');
+    const [viewer] = await registerUsers(api, 1, 'feed');
+    figures.feed = await benchFeedRead(config, api, pool, viewer, log);
   }
 
   const workers = (resources.workers = new WorkerPool(env, config.nodeArgs));

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerGuard } from '@nestjs/throttler';
+import { AccountStandingGuard } from './common/auth/community-write';
 import { JwtAuthGuard } from './common/auth/jwt-auth.guard';
 import { RolesGuard } from './common/auth/roles.guard';
 import { VerifiedEmailGuard } from './common/auth/verified-email.guard';
@@ -14,7 +15,7 @@ import { JwtStrategy } from './modules/auth/strategies/jwt.strategy';
 
 /**
  * The HTTP application. Guards run in this order: authentication (sets req.user), roles,
- * verified email (community routes), then throttling (per user when signed in, per IP otherwise).
+ * verified email and account standing (community writes), then throttling (per user when signed in, per IP otherwise).
  */
 @Module({})
 export class ApiModule {
@@ -29,6 +30,7 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_GUARD, useClass: VerifiedEmailGuard },
+        { provide: APP_GUARD, useClass: AccountStandingGuard },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

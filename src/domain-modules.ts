@@ -4,12 +4,14 @@ import { BodyMetricsModule } from './modules/body-metrics/body-metrics.module';
 import { EmailsModule } from './modules/emails/emails.module';
 import { EntriesModule } from './modules/entries/entries.module';
 import { ExercisesModule } from './modules/exercises/exercises.module';
+import { FeedModule } from './modules/feed/feed.module';
 import { GoalsModule } from './modules/goals/goals.module';
 import { HealthModule } from './modules/health/health.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OAuthModule } from './modules/oauth/oauth.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 import { ProgressModule } from './modules/progress/progress.module';
+import { SocialModule } from './modules/social/social.module';
 import { SummariesModule } from './modules/summaries/summaries.module';
 import { TemplatesModule } from './modules/templates/templates.module';
 import { UsersModule } from './modules/users/users.module';
@@ -33,4 +35,6 @@ export const DOMAIN_MODULES = [
   GoalsModule,
   NotificationsModule,
   RealtimeModule,
+  SocialModule,
+  FeedModule,
 ];

@@ -5,6 +5,7 @@ import { CoreModule } from './core.module';
 import { DOMAIN_MODULES } from './domain-modules';
 import { DomainEventsWorkerModule } from './infrastructure/events/domain-events-worker.module';
 import { JobHandlerRegistry } from './infrastructure/queues/job-handler-registry';
+import { MaintenanceProcessor } from './infrastructure/maintenance/maintenance.processor';
 import { RecurringJobs } from './infrastructure/queues/recurring-jobs';
 import { AccountEmailsProcessor } from './modules/auth/account-emails.processor';
 import { EmailsProcessor } from './modules/emails/emails.processor';
@@ -12,7 +13,7 @@ import { NotificationsProcessor } from './modules/notifications/notifications.pr
 import { SummariesProcessor } from './modules/summaries/summaries.processor';
 
 /**
- * Every domain queue processor (the domain-events processor comes with DomainEventsWorkerModule).
+ * Every queue processor but the domain-events one (which comes with DomainEventsWorkerModule).
  * The worker refuses to start if a job name has no handler.
  */
 export const PROCESSORS = [
@@ -20,6 +21,7 @@ export const PROCESSORS = [
   AccountEmailsProcessor,
   SummariesProcessor,
   NotificationsProcessor,
+  MaintenanceProcessor,
 ];
 
 @Module({})

@@ -72,6 +72,7 @@ describe('admin: queues and dead letters (e2e)', () => {
       'accounts',
       'summaries',
       'domain-events',
+      'maintenance',
     ]);
     expect(
       queues.body.items.find((q: { name: string }) => q.name === 'accounts').failed,

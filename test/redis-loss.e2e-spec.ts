@@ -127,7 +127,7 @@ describe('Redis loses its data (e2e)', () => {
     await eventually(async () => {
       const [{ waiting }] = await db.query(
         `SELECT count(*)::int AS waiting FROM domain_events
-          WHERE name = 'goal.achieved' AND dispatched_at IS NULL`,
+          WHERE name = 'goal.milestone-reached' AND dispatched_at IS NULL`,
       );
       return waiting === 0 ? true : undefined;
     });

@@ -16,7 +16,7 @@ describe('user preferences (e2e)', () => {
     put: (body: object) => apiClient(api.http, user).put('/users/preferences', body),
   });
 
-  it('starts in kilograms and UTC, with no level or equipment', async () => {
+  it('starts in kilograms and UTC, with no level or equipment, discoverable, activities to friends', async () => {
     const user = await registerUser(api.http);
     const { body } = await as(user).get().expect(200);
     expect(body).toEqual({
@@ -25,6 +25,9 @@ describe('user preferences (e2e)', () => {
       timeZone: 'UTC',
       trainingLevel: null,
       equipment: null,
+      profileDiscoverable: true,
+      activityVisibility: 'friends',
+      showRecordNumbers: true,
     });
   });
 
@@ -47,6 +50,9 @@ describe('user preferences (e2e)', () => {
       timeZone: 'America/New_York',
       trainingLevel: 'intermediate',
       equipment: ['barbell', 'dumbbell'],
+      profileDiscoverable: true,
+      activityVisibility: 'friends',
+      showRecordNumbers: true,
     });
     const cleared = await as(user).put({ trainingLevel: null, equipment: null }).expect(200);
     expect(cleared.body).toMatchObject({ trainingLevel: null, equipment: null, weightUnit: 'lb' });

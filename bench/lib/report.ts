@@ -1,5 +1,6 @@
 import { EntriesReadFigure, sizeLabel } from '../scenarios/entries-read';
 import type { DomainEventsFigure } from '../scenarios/domain-events';
+import type { FeedReadFigure } from '../scenarios/feed-read';
 import type { ProgressReadFigure } from '../scenarios/progress-read';
 import type { RealtimeFigure } from '../scenarios/realtime';
 import type { RouteFigure, RouteOverheadFigure } from '../scenarios/route-overhead';
@@ -18,6 +19,7 @@ export interface BenchFigures {
   progress?: ProgressReadFigure;
   domainEvents?: DomainEventsFigure;
   realtime?: RealtimeFigure;
+  feed?: FeedReadFigure;
 }
 
 export interface BenchResults extends BenchFigures {
@@ -197,6 +199,25 @@ function progressSection(p: ProgressReadFigure): string[] {
   ];
 }
 
+function feedSection(f: FeedReadFigure): string[] {
+  return [
+    `7. Feed — a user with ${int(f.friends)} friends among ${int(f.users)} users, ` +
+      `${int(f.activities)} activities, ${f.connections} connection(s), ${f.seconds} s per case ` +
+      `(seeded in ${f.seedSeconds.toFixed(0)} s)`,
+    table(
+      ['route', 'req/s', 'p50 ms', 'p99 ms', 'p50 / page', 'p99 / page'],
+      f.cases.map((c) => [
+        c.label,
+        int(c.result.requestsPerSecond),
+        ms(c.result.latency.p50),
+        ms(c.result.latency.p99),
+        times(c.p50Ratio),
+        times(c.p99Ratio),
+      ]),
+    ),
+  ];
+}
+
 function domainEventsSection(e: DomainEventsFigure): string[] {
   return [
     `6. Domain events — ${e.samples} workouts completed one at a time (1 worker), then a ` +
@@ -272,6 +293,7 @@ export function formatReport(r: BenchResults): string {
     r.progress && progressSection(r.progress),
     r.domainEvents && domainEventsSection(r.domainEvents),
     r.realtime && realtimeSection(r.realtime),
+    r.feed && feedSection(r.feed),
   ].filter((section): section is string[] => section !== undefined);
   return [
     `FitAI benchmarks — ${r.generatedAt} — total ${duration(r.totalSeconds)}`,
@@ -284,7 +306,11 @@ export function formatReport(r: BenchResults): string {
 }
 
 export function formatExplain(r: BenchResults): string {
-  return [...(r.entriesRead?.explain ?? []), ...(r.progress?.explain ?? [])]
+  return [
+    ...(r.entriesRead?.explain ?? []),
+    ...(r.progress?.explain ?? []),
+    ...(r.feed?.explain ?? []),
+  ]
     .map(
       (e) => `-- ${e.label}\n-- parameters: ${JSON.stringify(e.parameters)}\n${e.sql}\n\n${e.plan}`,
     )
@@ -358,7 +384,13 @@ function roundSummaries(f: SummaryLatencyFigure) {
   };
 }
 
-function roundProgress(f: ProgressReadFigure) {
+/** Figures 5 and 7: routes measured against one GET /workouts page. */
+interface CasesAgainstPage {
+  seedSeconds: number;
+  cases: { result: LoadResult; p50Ratio: number; p99Ratio: number }[];
+}
+
+function roundCases<F extends CasesAgainstPage>(f: F) {
   return {
     ...f,
     seedSeconds: round(f.seedSeconds, 1),
@@ -380,7 +412,8 @@ export function toJson(r: BenchResults): string {
     entriesRead: r.entriesRead && roundEntriesRead(r.entriesRead),
     worker: r.worker && roundWorker(r.worker),
     summaries: r.summaries && roundSummaries(r.summaries),
-    progress: r.progress && roundProgress(r.progress),
+    progress: r.progress && roundCases(r.progress),
+    feed: r.feed && roundCases(r.feed),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

@@ -76,6 +76,21 @@ export class AppConfig {
     digestTickMs: number;
     retentionDays: number;
   };
+  /** Idempotency-Keys: how long a key is remembered (src/common/idempotency). */
+  idempotency: { retentionHours: number };
+
+  /** Files (src/infrastructure/storage): a folder, or a bucket of an S3-compatible service. */
+  storage: {
+    driver: 'fs' | 's3';
+    dir: string;
+    s3: {
+      endpoint: string | null;
+      bucket: string;
+      region: string;
+      accessKeyId: string | null;
+      secretAccessKey: string | null;
+    };
+  };
 
   get isProduction(): boolean {
     return this.env === 'production';

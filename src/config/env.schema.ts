@@ -358,6 +358,46 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(3_650)
   NOTIFICATION_RETENTION_DAYS: number;
+  /**
+   * Idempotency-Keys are forgotten after this many hours: a retry sent later creates anew.
+   * Long enough for an offline device to sync (30 days by default).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(87_600)
+  IDEMPOTENCY_KEY_RETENTION_HOURS: number;
+
+  /** Where files (avatars) are kept: `fs` (a folder, STORAGE_DIR) or `s3` (an S3-compatible bucket). */
+  @IsIn(['fs', 's3'])
+  STORAGE_DRIVER: 'fs' | 's3';
+
+  /** The fs driver's folder; API and worker must see the same one (a shared volume). */
+  @IsString()
+  @IsNotEmpty()
+  STORAGE_DIR: string;
+
+  /** S3-compatible endpoint (MinIO, R2, ...); unset for AWS S3 itself. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^https?:\/\//, { message: 'S3_ENDPOINT must be an http(s) URL' })
+  S3_ENDPOINT?: string;
+
+  /** Required with STORAGE_DRIVER=s3 (checked in loadConfig). */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+    message: 'S3_BUCKET must be a bucket name: 3-63 lower-case letters, digits, "." or "-"',
+  })
+  S3_BUCKET?: string;
+
+  @IsString()
+  @Matches(/^[a-z0-9-]{1,32}$/, { message: 'S3_REGION must look like us-east-1' })
+  S3_REGION: string;
+
+  /** Both or neither; neither: the SDK's default credentials (environment, instance role). */
+  @IsOptional() @IsString() S3_ACCESS_KEY_ID?: string;
+  @IsOptional() @IsString() S3_SECRET_ACCESS_KEY?: string;
 }
 
 /** Defaults that let `npm run dev` work against PostgreSQL and Redis on localhost. */
@@ -385,7 +425,7 @@ export const DEVELOPMENT_DEFAULTS: Record<string, string> = {
   JOB_ATTEMPTS: '5',
   JOB_BACKOFF_MS: '2000',
   JOB_LOCK_MS: '6000',
-  JOB_CONCURRENCY: '4',
+  JOB_CONCURRENCY: '16',
   RECURRING_JOBS_CHECK_MS: '30000',
   MAIL_FROM: 'FitAI <no-reply@fitai.local>',
   MAIL_DIR: '.data/mail',
@@ -409,6 +449,14 @@ export const DEVELOPMENT_DEFAULTS: Record<string, string> = {
   NOTIFICATION_DIGEST_AFTER_SECONDS: '86400',
   NOTIFICATION_DIGEST_TICK_MS: '60000',
   NOTIFICATION_RETENTION_DAYS: '30',
+  IDEMPOTENCY_KEY_RETENTION_HOURS: '720',
+  STORAGE_DRIVER: 'fs',
+  STORAGE_DIR: '.data/storage',
+  S3_ENDPOINT: '',
+  S3_BUCKET: '',
+  S3_REGION: 'us-east-1',
+  S3_ACCESS_KEY_ID: '',
+  S3_SECRET_ACCESS_KEY: '',
   SMTP_URL: '',
   FRONTEND_URL: 'http://localhost:5173',
   EMAIL_VERIFICATION_TTL_SECONDS: '172800',

@@ -38,7 +38,7 @@ describe('loadConfig', () => {
       attempts: 5,
       backoffMs: 2000,
       lockMs: 6_000,
-      concurrency: 4,
+      concurrency: 16,
       recurringCheckMs: 30_000,
     });
     expect(config.outbox).toEqual({
@@ -108,7 +108,7 @@ describe('loadConfig', () => {
 describe('.env.example', () => {
   it('lists every variable the application reads', () => {
     const example = readFileSync(join(__dirname, '..', '..', '.env.example'), 'utf8');
-    const listed = new Set([...example.matchAll(/^#? ?([A-Z_]+)=/gm)].map((m) => m[1]));
+    const listed = new Set([...example.matchAll(/^#? ?([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
     const read = [...Object.keys(DEVELOPMENT_DEFAULTS), 'APP_VERSION'];
     expect(read.filter((name) => !listed.has(name))).toEqual([]);
   });

@@ -70,6 +70,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       problems.push('CORS_ORIGINS: "*" is not allowed in production; list the origins');
     }
   }
+  if (vars.STORAGE_DRIVER === 's3' && !vars.S3_BUCKET && !missingReported.has('S3_BUCKET')) {
+    problems.push('S3_BUCKET: is required when STORAGE_DRIVER=s3 (missing)');
+  }
+  if (!vars.S3_ACCESS_KEY_ID !== !vars.S3_SECRET_ACCESS_KEY) {
+    problems.push(
+      'S3_SECRET_ACCESS_KEY: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together or not at all',
+    );
+  }
   if (problems.length > 0) throw new ConfigValidationError(problems);
 
   const corsOrigins = vars.CORS_ORIGINS.trim();
@@ -168,6 +176,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       digestAfterSeconds: vars.NOTIFICATION_DIGEST_AFTER_SECONDS,
       digestTickMs: vars.NOTIFICATION_DIGEST_TICK_MS,
       retentionDays: vars.NOTIFICATION_RETENTION_DAYS,
+    },
+    idempotency: { retentionHours: vars.IDEMPOTENCY_KEY_RETENTION_HOURS },
+    storage: {
+      driver: vars.STORAGE_DRIVER,
+      dir: vars.STORAGE_DIR,
+      s3: {
+        endpoint: vars.S3_ENDPOINT || null,
+        bucket: vars.S3_BUCKET ?? '',
+        region: vars.S3_REGION,
+        accessKeyId: vars.S3_ACCESS_KEY_ID || null,
+        secretAccessKey: vars.S3_SECRET_ACCESS_KEY || null,
+      },
     },
   });
 }

@@ -56,6 +56,8 @@ export interface Operation {
   anonymous: boolean;
   /** Takes a form body as well (@AcceptsOneClickForm): a form is not refused there. */
   form: boolean;
+  /** An upload route (@AcceptsMultipart): a multipart body is read, not refused. */
+  multipart: boolean;
 }
 
 export function operationsOf(doc: OpenApiDocument): Operation[] {
@@ -67,6 +69,7 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
       body: op.requestBody?.content['application/json']?.schema,
       anonymous: JSON.stringify(op.security) === '[]',
       form: !!op.requestBody?.content['application/x-www-form-urlencoded'],
+      multipart: !!op.requestBody?.content['multipart/form-data'],
     })),
   );
 }

@@ -6,7 +6,8 @@ import { OnDomainEvent } from '../../src/infrastructure/events/on-domain-event.d
 import { OUTBOX_CHANNEL } from '../../src/infrastructure/events/outbox-wake-up';
 
 /**
- * A test-only subscriber to `goal.achieved` (an event no product subscriber handles yet) with
+ * A test-only subscriber to `goal.milestone-reached` (an event no product subscriber handles yet:
+ * `goal.achieved` has the feed's since issue 15, whose deliveries would double the work) with
  * an idempotent, countable effect: one row per event, and a count of how often it ran. With
  * RECORDING_DELAY_MS set (a child worker's environment) it waits that long before the effect.
  * The table lives in the test file's own database.
@@ -27,8 +28,8 @@ export class RecordingSubscriber {
     await db.query(`TRUNCATE ${RecordingSubscriber.table}`);
   }
 
-  @OnDomainEvent('goal.achieved')
-  async goalAchieved(event: PublishedDomainEvent<'goal.achieved'>): Promise<void> {
+  @OnDomainEvent('goal.milestone-reached')
+  async milestoneReached(event: PublishedDomainEvent<'goal.milestone-reached'>): Promise<void> {
     // A slow subscriber, for tests that kill a worker in the middle of a job.
     const delayMs = Number(process.env.RECORDING_DELAY_MS ?? 0);
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
@@ -53,13 +54,14 @@ export async function recordedEffects(
 }
 
 /**
- * Publishes `count` goal.achieved events straight into the outbox (a backlog to relay), and
+ * Publishes `count` goal.milestone-reached events straight into the outbox (a backlog to relay), and
  * wakes the relay after the commit as a publisher does.
  */
 export async function publishBacklog(db: DataSource, count: number): Promise<void> {
   await db.query(
     `INSERT INTO domain_events (name, payload)
-     SELECT 'goal.achieved', jsonb_build_object('userId', gen_random_uuid(), 'goalId', gen_random_uuid())
+     SELECT 'goal.milestone-reached',
+            jsonb_build_object('userId', gen_random_uuid(), 'goalId', gen_random_uuid(), 'percent', 25)
        FROM generate_series(1, $1)`,
     [count],
   );

@@ -39,6 +39,7 @@ export function testEnvironmentVariables(
     QUEUE_PREFIX: `${testEnv('redisPrefix')}-${randomUUID().slice(0, 8)}`,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     MAIL_DIR: mkdtempSync(join(tmpdir(), 'fitai-mail-')),
+    STORAGE_DIR: mkdtempSync(join(tmpdir(), 'fitai-storage-')),
     THROTTLE_LIMIT: '100000',
     THROTTLE_AUTH_LIMIT: '100000',
     JOB_BACKOFF_MS: '50',

@@ -67,6 +67,13 @@ export const Problems = {
     exampleDetail:
       'Confirm your email address to use community features (see POST /auth/resend-verification).',
   }),
+  accountSuspended: new ProblemType({
+    slug: 'account-suspended',
+    status: HttpStatus.FORBIDDEN,
+    title: 'Account suspended',
+    description: 'A suspended account cannot post, like, comment or send friend requests',
+    exampleDetail: 'This account is suspended: it cannot write to the community.',
+  }),
   notFound: new ProblemType({
     slug: 'not-found',
     status: HttpStatus.NOT_FOUND,
@@ -87,6 +94,13 @@ export const Problems = {
     title: 'Payload too large',
     description: 'The body is larger than BODY_LIMIT',
     exampleDetail: 'The request body is larger than the server accepts.',
+  }),
+  fileRequired: new ProblemType({
+    slug: 'file-required',
+    status: HttpStatus.BAD_REQUEST,
+    title: 'File required',
+    description: 'An upload route got a multipart body with no file part, or an empty file',
+    exampleDetail: 'Send the file as a multipart/form-data part named "file".',
   }),
   jsonTooDeep: new ProblemType({
     slug: 'json-too-deep',

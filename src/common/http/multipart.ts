@@ -1,7 +1,7 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, HttpException, HttpStatus } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiConsumes } from '@nestjs/swagger';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Problems } from '../errors/problem-types';
 
 /**
@@ -43,4 +43,41 @@ export function refuseUnexpectedMultipart(fastify: FastifyInstance): void {
       ),
     );
   });
+}
+
+/**
+ * The file of an upload (the first file part; form fields before it are ignored), read whole:
+ * uploads are bounded by UPLOAD_LIMITS.fileSize, and beyond it reading fails with a 413.
+ * A body that is not multipart is a 415; no file part, or an empty file, a 400 `file-required`.
+ */
+export async function readUploadedFile(
+  req: FastifyRequest,
+): Promise<{ content: Buffer; filename: string }> {
+  if (!req.isMultipart()) {
+    throw Problems.unsupportedMediaType.exception(
+      'Send the file as multipart/form-data, in a part named "file".',
+    );
+  }
+  try {
+    const file = await req.file();
+    if (!file) {
+      throw Problems.fileRequired.exception('The request has no file part; send it as "file".');
+    }
+    const content = await file.toBuffer();
+    if (content.length === 0) throw Problems.fileRequired.exception('The file is empty.');
+    return { content, filename: file.filename };
+  } catch (error) {
+    throw asUploadError(error);
+  }
+}
+
+/**
+ * The multipart parser's limits are 413s (the filter renders fastify's 4xx errors); anything
+ * else it throws (no boundary, a body cut short: busboy's plain Errors) is the client's
+ * malformed body, a 400 rather than a 500.
+ */
+function asUploadError(error: unknown): unknown {
+  if (error instanceof HttpException) return error;
+  if ((error as { statusCode?: number }).statusCode === HttpStatus.PAYLOAD_TOO_LARGE) return error;
+  return Problems.badRequest.exception('The multipart body is malformed.');
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { deleteInBatches } from '../database/delete-in-batches';
 import { Problems } from '../errors/problem-types';
 
 /**
@@ -133,4 +134,20 @@ export async function createOnce(
   // The earlier key's account was deleted between the two statements: nothing to replay.
   if (!earlier) throw new Error('An Idempotency-Key vanished while it was being claimed');
   return earlier;
+}
+
+/**
+ * Forgets keys older than the retention (IDX_idempotency_keys_created_at): a retry that comes
+ * later is a new request. Run by the worker's maintenance queue.
+ */
+export function pruneIdempotencyKeys(
+  db: Parameters<typeof deleteInBatches>[0],
+  retentionHours: number,
+): Promise<number> {
+  return deleteInBatches(
+    db,
+    'idempotency_keys',
+    'created_at < now() - make_interval(hours => $1)',
+    [retentionHours],
+  );
 }

@@ -25,3 +25,15 @@ export function newestFirstPage<T extends ObjectLiteral>(
   }
   return query;
 }
+
+/**
+ * SQL for an instant cut to milliseconds, the precision of a keyset cursor (encodeCursor): a
+ * row stored with microseconds could sort after the cursor's rounded instant and be skipped by
+ * the next page. Columns written by raw SQL and paged by keyset store instants through it.
+ */
+export function keysetInstantSql(instant: string): string {
+  return `date_trunc('milliseconds', ${instant})`;
+}
+
+/** now(), cut to milliseconds (keysetInstantSql). */
+export const KEYSET_NOW_SQL = keysetInstantSql('now()');

@@ -19,6 +19,17 @@ export const RESPONSE_HEADERS: Record<string, HeaderObject> = {
     required: true,
     schema: { type: 'string', enum: ['true'] },
   },
+  ETag: {
+    description:
+      'A strong validator of this representation; send it back in `If-None-Match` to get a 304',
+    required: true,
+    schema: { type: 'string', example: '"9f86d081884c7d659a2feaa0c55ad015-256"' },
+  },
+  'Cache-Control': {
+    description: 'How long caches (browsers, CDNs) may keep this answer',
+    required: true,
+    schema: { type: 'string', example: 'public, max-age=31536000, immutable' },
+  },
   'Retry-After': {
     description: 'Seconds to wait before trying again',
     required: true,

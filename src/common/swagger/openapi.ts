@@ -55,6 +55,8 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
       'notifications',
       'In-app notifications, their preferences and unsubscribe links; live events over socket.io (docs/realtime.md)',
     )
+    .addTag('social', 'Friends, friend requests, blocks, public profiles and people search')
+    .addTag('feed', 'The activity feed: workouts, records, goals and posts; likes and comments')
     .addTag('admin', 'Administration (admin role only)')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();

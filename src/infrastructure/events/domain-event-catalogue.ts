@@ -52,6 +52,16 @@ export interface DomainEventPayloads {
   'account.password-changed': { userId: string; changedAt: string };
   /** A new login session began (password or social sign-in; not the account's registration). */
   'account.signed-in': { userId: string; sessionId: string };
+  /** `userId` asked `addresseeId` to be friends (a new pending request). */
+  'friend-request.sent': { userId: string; addresseeId: string; requestId: string };
+  /** `userId` and `friendId` became friends (`userId` accepted, or crossed `friendId`'s request). */
+  'friendship.made': { userId: string; friendId: string };
+  /** `userId` blocked `blockedUserId` (their friendship and pending requests already ended). */
+  'user.blocked': { userId: string; blockedUserId: string };
+  /** `userId` liked the activity (a new like; a repeated one announces nothing). */
+  'activity.liked': { userId: string; activityId: string };
+  /** `userId` commented on the activity. */
+  'activity.commented': { userId: string; activityId: string; commentId: string };
 }
 
 export type DomainEventName = keyof DomainEventPayloads;
@@ -95,6 +105,11 @@ const NAMES: { readonly [N in DomainEventName]: true } = {
   'summary.completed': true,
   'account.password-changed': true,
   'account.signed-in': true,
+  'friend-request.sent': true,
+  'friendship.made': true,
+  'user.blocked': true,
+  'activity.liked': true,
+  'activity.commented': true,
 };
 
 export const ALL_DOMAIN_EVENT_NAMES = Object.keys(NAMES) as readonly DomainEventName[];

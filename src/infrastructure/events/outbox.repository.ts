@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { deleteInBatches } from '../../common/database/delete-in-batches';
 import { DomainEventName, PublishedDomainEvent } from './domain-event-catalogue';
 
 /** An outbox row claimed by the relay. */
@@ -120,20 +121,15 @@ export class OutboxRepository {
     return count;
   }
 
-  /** Deletes relayed rows older than the retention, a batch at a time; returns the count. */
-  async prune(retentionHours: number, batch = 5_000): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const [, deleted] = (await this.dataSource.query(
-        `DELETE FROM domain_events WHERE id IN (
-           SELECT id FROM domain_events
-            WHERE dispatched_at < now() - make_interval(hours => $1)
-            LIMIT $2)`,
-        [retentionHours, batch],
-      )) as [unknown, number];
-      total += deleted;
-      if (deleted < batch) return total;
-    }
+  /** Deletes relayed rows older than the retention, a batch at a time (IDX_domain_events_dispatched_at). */
+  prune(retentionHours: number, batch = 5_000): Promise<number> {
+    return deleteInBatches(
+      this.dataSource,
+      'domain_events',
+      'dispatched_at < now() - make_interval(hours => $1)',
+      [retentionHours],
+      batch,
+    );
   }
 
   async backlog(): Promise<OutboxBacklog> {

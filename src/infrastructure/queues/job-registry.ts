@@ -15,6 +15,8 @@ export enum QueueName {
   DomainEvents = 'domain-events',
   /** Notification emails (delayed), daily digests, pruning. */
   Notifications = 'notifications',
+  /** Housekeeping of shared tables (retention), one job at a time. */
+  Maintenance = 'maintenance',
 }
 
 export enum JobName {
@@ -38,6 +40,8 @@ export enum JobName {
   SendNotificationDigest = 'send-notification-digest',
   /** Repeatable: deletes old read notifications. */
   PruneNotifications = 'prune-notifications',
+  /** Repeatable: forgets Idempotency-Keys older than their retention period. */
+  PruneIdempotencyKeys = 'prune-idempotency-keys',
 }
 
 export interface JobPayloads {
@@ -55,6 +59,7 @@ export interface JobPayloads {
   /** `dueAt` (ISO 8601) names the digest: its email is sent once. */
   [JobName.SendNotificationDigest]: { userId: string; dueAt: string };
   [JobName.PruneNotifications]: Record<string, never>;
+  [JobName.PruneIdempotencyKeys]: Record<string, never>;
 }
 
 export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
@@ -71,6 +76,7 @@ export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
   [JobName.TickNotificationDigests]: QueueName.Notifications,
   [JobName.SendNotificationDigest]: QueueName.Notifications,
   [JobName.PruneNotifications]: QueueName.Notifications,
+  [JobName.PruneIdempotencyKeys]: QueueName.Maintenance,
 };
 
 /**
@@ -95,6 +101,7 @@ export const RECURRING_JOBS: Partial<Record<RecurringJobName, (config: AppConfig
   [JobName.PruneDomainEvents]: () => 60 * 60 * 1000,
   [JobName.TickNotificationDigests]: (config) => config.notifications.digestTickMs,
   [JobName.PruneNotifications]: () => 60 * 60 * 1000,
+  [JobName.PruneIdempotencyKeys]: () => 60 * 60 * 1000,
 };
 
 export const ALL_JOB_NAMES: readonly JobName[] = Object.values(JobName);

@@ -35,11 +35,13 @@ describe('RecurringJobs', () => {
     await expect(recurring.ensureAll()).resolves.toEqual([
       JobName.SweepSummaries,
       JobName.PruneDomainEvents,
+      JobName.PruneIdempotencyKeys,
       JobName.TickNotificationDigests,
       JobName.PruneNotifications,
     ]);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.SweepSummaries, {}, 30_000);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.PruneDomainEvents, {}, 3_600_000);
+    expect(jobs.schedule).toHaveBeenCalledWith(JobName.PruneIdempotencyKeys, {}, 3_600_000);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.TickNotificationDigests, {}, 60_000);
   });
 
@@ -47,6 +49,7 @@ describe('RecurringJobs', () => {
     const { recurring, jobs, queue } = recurringWith({
       summaries: [{ name: JobName.SweepSummaries, every: '30000', key: 'sweep:30000' }],
       'domain-events': [{ name: JobName.PruneDomainEvents, every: '60000', key: 'prune:60000' }],
+      maintenance: [{ name: JobName.PruneIdempotencyKeys, every: '3600000', key: 'keys:3600000' }],
       notifications: [
         { name: JobName.TickNotificationDigests, every: '60000', key: 'tick:60000' },
         { name: JobName.PruneNotifications, every: '3600000', key: 'prune:3600000' },
@@ -62,7 +65,10 @@ describe('RecurringJobs', () => {
     const { recurring, jobs, queue } = recurringWith({});
     queue('summaries').getRepeatableJobs.mockRejectedValue(new Error('Connection is closed.'));
     queue('notifications').getRepeatableJobs.mockRejectedValue(new Error('Connection is closed.'));
-    await expect(recurring.ensureAll()).resolves.toEqual([JobName.PruneDomainEvents]);
-    expect(jobs.schedule).toHaveBeenCalledTimes(1);
+    await expect(recurring.ensureAll()).resolves.toEqual([
+      JobName.PruneDomainEvents,
+      JobName.PruneIdempotencyKeys,
+    ]);
+    expect(jobs.schedule).toHaveBeenCalledTimes(2);
   });
 });

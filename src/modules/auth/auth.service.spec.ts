@@ -25,6 +25,7 @@ function user(overrides: Partial<UserAccount> = {}): UserAccount {
     role: Role.User,
     status: UserStatus.Active,
     emailVerifiedAt: null,
+    avatarDigest: null,
     createdAt: new Date('2026-11-01T00:00:00Z'),
     ...overrides,
   };

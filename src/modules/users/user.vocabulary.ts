@@ -18,5 +18,7 @@ export interface UserAccount {
   role: Role;
   status: UserStatus;
   emailVerifiedAt: Date | null;
+  /** The current avatar (UserDto.avatar has its URLs); null: none. */
+  avatarDigest: string | null;
   createdAt: Date;
 }

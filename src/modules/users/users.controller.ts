@@ -44,7 +44,9 @@ export class UsersController {
   @Get('preferences')
   @ApiOperation({
     summary: "The caller's preferences",
-    description: 'Weight unit, time zone, training level and available equipment.',
+    description:
+      'Weight unit, time zone, training level, available equipment and privacy (discoverable, ' +
+      'who sees your activities, whether your record numbers show).',
   })
   @ApiOk(PreferencesDto)
   async getPreferences(@CurrentUser() caller: AuthenticatedUser): Promise<PreferencesDto> {

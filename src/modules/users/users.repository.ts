@@ -15,12 +15,24 @@ export type NewUser = Pick<User, 'email' | 'passwordHash' | 'displayName'> &
 export type EditableUserFields = Partial<
   Pick<
     User,
-    'displayName' | 'bio' | 'weightUnit' | 'lengthUnit' | 'timeZone' | 'trainingLevel' | 'equipment'
+    | 'displayName'
+    | 'bio'
+    | 'weightUnit'
+    | 'lengthUnit'
+    | 'timeZone'
+    | 'trainingLevel'
+    | 'equipment'
+    | 'profileDiscoverable'
+    | 'activityVisibility'
+    | 'showRecordNumbers'
   >
 >;
 
+/** GET /users/profile as selected: UserDto with the avatar's digest for its URLs. */
+export type ProfileRow = Omit<UserDto, 'avatar'> & Pick<User, 'avatarDigest'>;
+
 /** An account's columns as UserDto writes them (UserDto.from says the same of an entity). */
-const USER_DTO_COLUMNS = [
+const PROFILE_COLUMNS = [
   'id',
   'email',
   'display_name AS "displayName"',
@@ -28,6 +40,7 @@ const USER_DTO_COLUMNS = [
   'role',
   'status',
   'email_verified_at IS NOT NULL AS "emailVerified"',
+  'avatar_digest AS "avatarDigest"',
   `${isoInstantSql('created_at')} AS "createdAt"`,
 ].join(', ');
 
@@ -44,13 +57,22 @@ export class UsersRepository {
     return this.users.findOneBy({ id });
   }
 
-  /** By primary key, as answered: the row is the UserDto, without entity hydration. */
-  async findProfile(id: string): Promise<UserDto | null> {
-    const [profile]: UserDto[] = await this.users.query(
-      `SELECT ${USER_DTO_COLUMNS} FROM users WHERE id = $1`,
+  /** By primary key, as answered (UserDto but the avatar's URLs), without entity hydration. */
+  async findProfile(id: string): Promise<ProfileRow | null> {
+    const [profile]: ProfileRow[] = await this.users.query(
+      `SELECT ${PROFILE_COLUMNS} FROM users WHERE id = $1`,
       [id],
     );
     return profile ?? null;
+  }
+
+  /** The account's status, or null when there is no such account (primary key). */
+  async statusOf(id: string): Promise<User['status'] | null> {
+    const [row]: Pick<User, 'status'>[] = await this.users.query(
+      'SELECT status FROM users WHERE id = $1',
+      [id],
+    );
+    return row?.status ?? null;
   }
 
   /** Primary key lookups; ids without an account are absent from the answer. */
@@ -79,6 +101,26 @@ export class UsersRepository {
       .set({ emailVerifiedAt: () => 'now()' })
       .where('id = :id AND email_verified_at IS NULL', { id })
       .execute();
+  }
+
+  /**
+   * Makes `digest` the account's avatar and returns the one it replaces, or null when there is
+   * no such account. The row is locked between reading and writing, so of two concurrent
+   * uploads each learns the digest the other replaced: every replaced digest is returned once.
+   */
+  async replaceAvatarDigest(
+    id: string,
+    digest: string,
+  ): Promise<{ previous: string | null } | null> {
+    // An UPDATE answers [rows, count] through TypeORM's query().
+    const [rows]: [{ previous: string | null }[], number] = await this.users.query(
+      `UPDATE users SET avatar_digest = $2, updated_at = now()
+       FROM (SELECT id, avatar_digest FROM users WHERE id = $1 FOR UPDATE) AS before
+       WHERE users.id = before.id
+       RETURNING before.avatar_digest AS previous`,
+      [id, digest],
+    );
+    return rows[0] ?? null;
   }
 
   /** With `events`, published in the same statement. */

@@ -5,9 +5,12 @@ import { Page, toPage } from '../../common/pagination/page';
 import { offsetOf, PageQueryDto } from '../../common/pagination/page-query.dto';
 import { UpdatePreferencesDto } from './dto/preferences.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
+import { AvatarDto } from './dto/avatar.dto';
 import { UserDto } from './dto/user.dto';
 import { User } from './entities/user.entity';
-import { UserAccount } from './user.vocabulary';
+import { AccountStanding } from '../../common/auth/community-write';
+import { PrivacySettings } from './privacy.vocabulary';
+import { UserAccount, UserStatus } from './user.vocabulary';
 import { NewUser, UsersRepository } from './users.repository';
 import { isUniqueViolation } from '../../common/database/unique-violation';
 
@@ -23,7 +26,7 @@ function orGone<T>(account: T | null): T {
 }
 
 @Injectable()
-export class UsersService {
+export class UsersService implements AccountStanding {
   constructor(private readonly users: UsersRepository) {}
 
   findByEmail(email: string): Promise<UserAccount | null> {
@@ -32,6 +35,11 @@ export class UsersService {
 
   findById(id: string): Promise<UserAccount | null> {
     return this.users.findById(id);
+  }
+
+  /** Whether the account is suspended (community writes are refused); primary-key read. */
+  async isSuspended(id: string): Promise<boolean> {
+    return (await this.users.statusOf(id)) === UserStatus.Suspended;
   }
 
   /** Display names by account id, for other modules that show who did something. */
@@ -72,7 +80,8 @@ export class UsersService {
 
   /** The account as GET /users/profile answers it, in one primary-key read. */
   async profileOf(id: string): Promise<UserDto> {
-    return orGone(await this.users.findProfile(id));
+    const { avatarDigest, ...profile } = orGone(await this.users.findProfile(id));
+    return { ...profile, avatar: AvatarDto.of(id, avatarDigest) };
   }
 
   async updateProfile(id: string, changes: UpdateProfileDto): Promise<User> {
@@ -92,6 +101,13 @@ export class UsersService {
     const { weightUnit, lengthUnit, timeZone, trainingLevel, equipment } =
       await this.getProfile(id);
     return { weightUnit, lengthUnit, timeZone, trainingLevel, equipment };
+  }
+
+  /** The user's privacy defaults (the feed's audiences, docs/social.md). */
+  async privacyOf(id: string): Promise<PrivacySettings> {
+    const { profileDiscoverable, activityVisibility, showRecordNumbers } =
+      await this.getProfile(id);
+    return { profileDiscoverable, activityVisibility, showRecordNumbers };
   }
 
   /** For ops (npm run user:promote): grants the admin role. */

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsEnum, IsTimeZone } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsTimeZone } from 'class-validator';
 import { LengthUnit } from '../../../common/units/length-unit';
 import { WeightUnit } from '../../../common/units/weight-unit';
 import { Equipment, ExerciseLevel } from '../../training/exercise-attributes.vocabulary';
 import { User } from '../entities/user.entity';
+import { Audience } from '../privacy.vocabulary';
 import { Nullable, Omittable } from '../../../common/validation/presence';
 
 export class PreferencesDto {
@@ -42,6 +43,29 @@ export class PreferencesDto {
   })
   equipment: Equipment[] | null;
 
+  @ApiProperty({
+    example: true,
+    description:
+      'Others find you in search (GET /users/search) and suggestions; friends find you either way',
+  })
+  profileDiscoverable: boolean;
+
+  @ApiProperty({
+    enum: Audience,
+    enumName: 'Audience',
+    example: Audience.Friends,
+    description:
+      'The widest audience of the activities made from your workouts, records and goals: ' +
+      'an activity can be made stricter, never wider (docs/social.md)',
+  })
+  activityVisibility: Audience;
+
+  @ApiProperty({
+    example: true,
+    description: 'Whether others see the weights and reps of your personal records',
+  })
+  showRecordNumbers: boolean;
+
   static from(user: User): PreferencesDto {
     return {
       weightUnit: user.weightUnit,
@@ -49,6 +73,9 @@ export class PreferencesDto {
       timeZone: user.timeZone,
       trainingLevel: user.trainingLevel,
       equipment: user.equipment,
+      profileDiscoverable: user.profileDiscoverable,
+      activityVisibility: user.activityVisibility,
+      showRecordNumbers: user.showRecordNumbers,
     };
   }
 }
@@ -88,4 +115,19 @@ export class UpdatePreferencesDto {
   @ArrayUnique()
   @IsEnum(Equipment, { each: true })
   equipment?: Equipment[] | null;
+
+  @ApiPropertyOptional({ example: false })
+  @Omittable()
+  @IsBoolean()
+  profileDiscoverable?: boolean;
+
+  @ApiPropertyOptional({ enum: Audience, enumName: 'Audience', example: Audience.Friends })
+  @Omittable()
+  @IsEnum(Audience)
+  activityVisibility?: Audience;
+
+  @ApiPropertyOptional({ example: false })
+  @Omittable()
+  @IsBoolean()
+  showRecordNumbers?: boolean;
 }

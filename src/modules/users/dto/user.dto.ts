@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Role } from '../../../common/auth/roles';
 import { UserAccount, UserStatus } from '../user.vocabulary';
+import { AvatarDto } from './avatar.dto';
 
 /**
  * The public shape of an account. Never carries the password hash. Built from an account by
@@ -28,6 +29,13 @@ export class UserDto {
   @ApiProperty({ example: false })
   emailVerified: boolean;
 
+  @ApiProperty({
+    type: AvatarDto,
+    nullable: true,
+    description: 'URLs of the avatar in each size; null until one is uploaded',
+  })
+  avatar: AvatarDto | null;
+
   @ApiProperty({ type: 'string', format: 'date-time', example: '2026-11-21T09:30:00.000Z' })
   createdAt: string;
 
@@ -40,6 +48,7 @@ export class UserDto {
       role: user.role,
       status: user.status,
       emailVerified: user.emailVerifiedAt !== null,
+      avatar: AvatarDto.of(user.id, user.avatarDigest),
       createdAt: user.createdAt.toISOString(),
     };
   }

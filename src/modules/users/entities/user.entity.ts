@@ -4,6 +4,7 @@ import { Role } from '../../../common/auth/roles';
 import { LengthUnit } from '../../../common/units/length-unit';
 import { WeightUnit } from '../../../common/units/weight-unit';
 import { Equipment, ExerciseLevel } from '../../training/exercise-attributes.vocabulary';
+import { Audience } from '../privacy.vocabulary';
 import { UserAccount, UserStatus } from '../user.vocabulary';
 
 @Entity('users')
@@ -36,6 +37,13 @@ export class User extends BaseEntity implements UserAccount {
   @Column({ type: 'timestamptz', nullable: true })
   emailVerifiedAt: Date | null;
 
+  /**
+   * Names the current avatar's files (`avatars/<id>/<digest>-<pixels>.webp` in Storage, see
+   * AvatarsService); null: no avatar.
+   */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  avatarDigest: string | null;
+
   // Preferences (GET|PUT /users/preferences).
 
   /** The unit the user sends and reads weights in; they are stored in kilograms. */
@@ -62,4 +70,18 @@ export class User extends BaseEntity implements UserAccount {
   /** Equipment the user has, for recommendations; null means not said (no restriction). */
   @Column({ type: 'enum', enum: Equipment, enumName: 'equipment', array: true, nullable: true })
   equipment: Equipment[] | null;
+
+  // Privacy (GET|PUT /users/preferences; docs/social.md, "Visibility").
+
+  /** Found by search and suggested to others; friends find them either way. */
+  @Column({ type: 'boolean', default: true })
+  profileDiscoverable: boolean;
+
+  /** The widest audience of the activities made from their workouts, records and goals. */
+  @Column({ type: 'enum', enum: Audience, enumName: 'audience', default: Audience.Friends })
+  activityVisibility: Audience;
+
+  /** Whether others see the weights and reps of their personal records. */
+  @Column({ type: 'boolean', default: true })
+  showRecordNumbers: boolean;
 }
