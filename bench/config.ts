@@ -63,6 +63,10 @@ export interface BenchConfig {
   /** Figure 6: workouts completed one by one (latency), events per relay run (throughput). */
   eventSamples: number;
   eventBacklog: number;
+
+  /** Figure 7: sets logged (socket latency samples; a fifth as many goals) and idle sockets. */
+  realtimeSamples: number;
+  idleSockets: number;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
@@ -147,5 +151,7 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
 
     eventSamples: integer(env, 'BENCH_EVENT_SAMPLES', 100),
     eventBacklog: integer(env, 'BENCH_EVENT_BACKLOG', 5_000),
+    realtimeSamples: integer(env, 'BENCH_REALTIME_SAMPLES', 200),
+    idleSockets: integer(env, 'BENCH_IDLE_SOCKETS', 3_000),
   };
 }

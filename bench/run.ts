@@ -39,6 +39,7 @@ import { benchFormAnalysis } from './scenarios/form-analysis';
 import { benchFeedRead } from './scenarios/feed-read';
 import { benchLeaderboardRead } from './scenarios/leaderboard-read';
 import { benchProgressRead } from './scenarios/progress-read';
+import { benchRealtime } from './scenarios/realtime';
 import { benchRouteOverhead } from './scenarios/route-overhead';
 import { benchSummaryLatency } from './scenarios/summary-latency';
 import { benchWorkerThroughput, seedWeeks, weekStart } from './scenarios/worker-throughput';
@@ -146,8 +147,8 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
     figures.entriesRead = await benchEntriesRead(config, api, pool, { small, large }, log);
   }
 
-  if (selected(5) || selected(6) || selected(9)) {
-    // Figures 5, 6 and 9 train on the shipped exercise library, as `npm run seed` loads it.
+  if (selected(5) || selected(6) || selected(9) || selected(11)) {
+    // Figures 5, 6, 9 and 11 train on the shipped exercise library, as `npm run seed` loads it.
     await seedExerciseLibrary(config.databaseUrl, join(REPO_ROOT, DEFAULT_EXERCISE_FILE));
   }
 
@@ -223,6 +224,11 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
     figures.plans = await benchPlanGeneration(config, api, pool, workers, planUsers);
   }
 
+  if (selected(11)) {
+    const realtimeUsers = await registerUsers(api, 11, 'realtime');
+    figures.realtime = await benchRealtime(config, api, pool, workers, realtimeUsers, log);
+  }
+
   return {
     generatedAt: new Date().toISOString(),
     totalSeconds: (Date.now() - startedAt) / 1000,
@@ -257,6 +263,8 @@ function settingsOf(config: BenchConfig): BenchResults['settings'] {
     pollIntervalMs: config.pollIntervalMs,
     eventSamples: config.eventSamples,
     eventBacklog: config.eventBacklog,
+    realtimeSamples: config.realtimeSamples,
+    idleSockets: config.idleSockets,
   };
 }
 

@@ -8,12 +8,14 @@ import { LoggingModule } from './infrastructure/logging/logging.module';
 import { MailModule } from './infrastructure/mail/mail.module';
 import { MetricsModule } from './infrastructure/metrics/metrics.module';
 import { QueueModule } from './infrastructure/queues/queue.module';
+import { RealtimeEmitterModule } from './infrastructure/realtime/realtime-emitter';
 import { RedisModule } from './infrastructure/redis/redis.module';
 import { StorageModule } from './infrastructure/storage/storage.module';
 
 /**
  * Everything both entrypoints need: config, logging, PostgreSQL, Redis, queues, mail, metrics,
- * the Redis cache, and file storage. (Domain events need no module to publish: publishDomainEvents.)
+ * the Redis cache, file storage, and the socket.io emitter (through Redis). (Domain events need
+ * no module to publish: publishDomainEvents.)
  */
 @Module({})
 export class CoreModule {
@@ -29,6 +31,7 @@ export class CoreModule {
         MetricsModule,
         CacheModule,
         MailModule,
+        RealtimeEmitterModule,
         StorageModule,
       ],
     };

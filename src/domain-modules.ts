@@ -10,7 +10,9 @@ import { FeedModule } from './modules/feed/feed.module';
 import { GoalsModule } from './modules/goals/goals.module';
 import { LeaderboardsModule } from './modules/leaderboards/leaderboards.module';
 import { HealthModule } from './modules/health/health.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OAuthModule } from './modules/oauth/oauth.module';
+import { RealtimeModule } from './modules/realtime/realtime.module';
 import { ProgressModule } from './modules/progress/progress.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
 import { SocialModule } from './modules/social/social.module';
@@ -35,6 +37,8 @@ export const DOMAIN_MODULES = [
   WorkoutsModule,
   ProgressModule,
   GoalsModule,
+  NotificationsModule,
+  RealtimeModule,
   SocialModule,
   FeedModule,
   ModerationModule,

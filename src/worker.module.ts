@@ -11,6 +11,7 @@ import { AiCoachProcessor } from './modules/ai-coach/ai-coach.processor';
 import { AccountEmailsProcessor } from './modules/auth/account-emails.processor';
 import { ChallengesProcessor } from './modules/challenges/challenges.processor';
 import { EmailsProcessor } from './modules/emails/emails.processor';
+import { NotificationsProcessor } from './modules/notifications/notifications.processor';
 import { SummariesProcessor } from './modules/summaries/summaries.processor';
 
 /**
@@ -21,6 +22,7 @@ export const PROCESSORS = [
   EmailsProcessor,
   AccountEmailsProcessor,
   SummariesProcessor,
+  NotificationsProcessor,
   MaintenanceProcessor,
   AiCoachProcessor,
   ChallengesProcessor,

@@ -323,7 +323,8 @@ describe('feed: activities, privacy, likes, comments (e2e)', () => {
       .get(`/feed/${post.body.id}/likes`, { limit: 40, cursor: page.body.meta.nextCursor })
       .expect(200);
     expect(page.body.items.length + rest.body.items.length).toBe(45);
-  });
+    // Fifty verified members cost a hundred password hashes: minutes on a loaded machine.
+  }, 120_000);
 
   it('comments: written, edited by their author, deleted by the author or the owner', async () => {
     const [owner, friend, other] = await Promise.all([member(), member(), member()]);

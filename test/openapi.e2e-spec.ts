@@ -374,6 +374,8 @@ describe('OpenAPI document (e2e)', () => {
       'GET /api/v1/auth/google',
       'GET /api/v1/auth/google/callback',
       'GET /api/v1/auth/verify-email',
+      // The links of notification emails: the signed token is the credential.
+      'GET /api/v1/notifications/unsubscribe',
       // Avatars are public (docs/storage.md): an <img> cannot send a token.
       'GET /api/v1/users/{userId}/avatar/{digest}',
       'POST /api/v1/auth/exchange',
@@ -383,6 +385,7 @@ describe('OpenAPI document (e2e)', () => {
       'POST /api/v1/auth/register',
       'POST /api/v1/auth/resend-verification',
       'POST /api/v1/auth/reset-password',
+      'POST /api/v1/notifications/unsubscribe',
     ]);
     const profile = document.paths['/api/v1/users/profile'].get;
     expect(Object.keys(profile.responses)).toContain('401');

@@ -9,6 +9,7 @@ import { killHard, startReadyProcess } from './support/child-process';
 import {
   publishBacklog,
   recordedEffects,
+  RECORDED_EVENT,
   RecordingSubscriber,
 } from './support/recording-subscriber';
 import { TestRedisServer } from './support/redis-server';
@@ -127,7 +128,7 @@ describe('Redis loses its data (e2e)', () => {
     await eventually(async () => {
       const [{ waiting }] = await db.query(
         `SELECT count(*)::int AS waiting FROM domain_events
-          WHERE name = 'goal.milestone-reached' AND dispatched_at IS NULL`,
+          WHERE name = '${RECORDED_EVENT}' AND dispatched_at IS NULL`,
       );
       return waiting === 0 ? true : undefined;
     });

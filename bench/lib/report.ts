@@ -5,12 +5,13 @@ import type { FeedReadFigure } from '../scenarios/feed-read';
 import type { PlanGenerationFigure } from '../scenarios/plan-generation';
 import type { LeaderboardReadFigure } from '../scenarios/leaderboard-read';
 import type { ProgressReadFigure } from '../scenarios/progress-read';
+import type { RealtimeFigure } from '../scenarios/realtime';
 import type { RouteFigure, RouteOverheadFigure } from '../scenarios/route-overhead';
 import type { SummaryLatencyFigure } from '../scenarios/summary-latency';
 import type { WorkerFigure } from '../scenarios/worker-throughput';
 import type { LoadResult } from './load';
 import type { MachineInfo } from './machine';
-import { round, roundDistribution, roundSpread, Spread } from './stats';
+import { Distribution, round, roundDistribution, roundSpread, Spread } from './stats';
 
 /** The measured figures; each is absent when BENCH_FIGURES left it out. */
 export interface BenchFigures {
@@ -20,6 +21,7 @@ export interface BenchFigures {
   summaries?: SummaryLatencyFigure;
   progress?: ProgressReadFigure;
   domainEvents?: DomainEventsFigure;
+  realtime?: RealtimeFigure;
   feed?: FeedReadFigure;
   formAnalysis?: FormAnalysisFigure;
   plans?: PlanGenerationFigure;
@@ -322,6 +324,40 @@ function plansSection(p: PlanGenerationFigure): string[] {
   ];
 }
 
+function realtimeSection(f: RealtimeFigure): string[] {
+  const row = (what: string, d: Distribution) => [
+    what,
+    ms(d.p50),
+    ms(d.p90),
+    ms(d.p99),
+    ms(d.max),
+    String(d.count),
+  ];
+  return [
+    `11. Real time — socket events on another client, and idle sockets on one API process`,
+    table(
+      ['request sent → event received', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'n'],
+      [
+        row('set logged → workout.updated (API emits after commit)', f.workoutSync),
+        row('goal completed → notification.created (outbox → worker)', f.notification),
+      ],
+    ),
+    table(
+      ['idle sockets', 'sockets', 'connected in s', 'RSS before MB', 'RSS after MB', 'KB/socket'],
+      [
+        [
+          'one API process',
+          int(f.idleSockets),
+          f.connectSeconds.toFixed(1),
+          f.rssBeforeMb.toFixed(1),
+          f.rssAfterMb.toFixed(1),
+          f.kbPerSocket.toFixed(1),
+        ],
+      ],
+    ),
+  ];
+}
+
 export function formatReport(r: BenchResults): string {
   const m = r.machine;
   const sections = [
@@ -331,6 +367,7 @@ export function formatReport(r: BenchResults): string {
     r.summaries && summariesSection(r.summaries),
     r.progress && progressSection(r.progress),
     r.domainEvents && domainEventsSection(r.domainEvents),
+    r.realtime && realtimeSection(r.realtime),
     r.feed && feedSection(r.feed),
     r.formAnalysis && formAnalysisSection(r.formAnalysis),
     r.plans && plansSection(r.plans),

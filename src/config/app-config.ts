@@ -72,6 +72,13 @@ export class AppConfig {
   summaries: { dailyQuota: number; sweepAfterSeconds: number };
   /** Domain events: the worker's relay from the outbox table to the subscribers' jobs. */
   outbox: { pollMs: number; batchSize: number; retryMaxMs: number; retentionHours: number };
+  /** Notifications: email delay, digests, retention (docs/notifications.md). */
+  notifications: {
+    emailDelaySeconds: number;
+    digestAfterSeconds: number;
+    digestTickMs: number;
+    retentionDays: number;
+  };
   /** Idempotency-Keys: how long a key is remembered (src/common/idempotency). */
   idempotency: { retentionHours: number };
 

@@ -348,6 +348,33 @@ export class EnvironmentVariables {
   @Max(8_760)
   OUTBOX_RETENTION_HOURS: number;
 
+  /** A notification's email waits this long, and is not sent if it was read in the app meanwhile. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
+  NOTIFICATION_EMAIL_DELAY_SECONDS: number;
+
+  /** A daily-digest email gathers the notifications of this many seconds after the first one. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(604_800)
+  NOTIFICATION_DIGEST_AFTER_SECONDS: number;
+
+  /** How often the worker claims due digests. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  NOTIFICATION_DIGEST_TICK_MS: number;
+
+  /** Read notifications are deleted after this many days. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3_650)
+  NOTIFICATION_RETENTION_DAYS: number;
   /**
    * Idempotency-Keys are forgotten after this many hours: a retry sent later creates anew.
    * Long enough for an offline device to sync (30 days by default).
@@ -437,6 +464,10 @@ export const DEVELOPMENT_DEFAULTS: Record<string, string> = {
   OUTBOX_BATCH_SIZE: '200',
   OUTBOX_RETRY_MAX_MS: '60000',
   OUTBOX_RETENTION_HOURS: '168',
+  NOTIFICATION_EMAIL_DELAY_SECONDS: '300',
+  NOTIFICATION_DIGEST_AFTER_SECONDS: '86400',
+  NOTIFICATION_DIGEST_TICK_MS: '60000',
+  NOTIFICATION_RETENTION_DAYS: '30',
   IDEMPOTENCY_KEY_RETENTION_HOURS: '720',
   STORAGE_DRIVER: 'fs',
   STORAGE_DIR: '.data/storage',

@@ -173,6 +173,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retryMaxMs: vars.OUTBOX_RETRY_MAX_MS,
       retentionHours: vars.OUTBOX_RETENTION_HOURS,
     },
+    notifications: {
+      emailDelaySeconds: vars.NOTIFICATION_EMAIL_DELAY_SECONDS,
+      digestAfterSeconds: vars.NOTIFICATION_DIGEST_AFTER_SECONDS,
+      digestTickMs: vars.NOTIFICATION_DIGEST_TICK_MS,
+      retentionDays: vars.NOTIFICATION_RETENTION_DAYS,
+    },
     idempotency: { retentionHours: vars.IDEMPOTENCY_KEY_RETENTION_HOURS },
     storage: {
       driver: vars.STORAGE_DRIVER,

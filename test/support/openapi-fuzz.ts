@@ -54,6 +54,8 @@ export interface Operation {
   body?: SchemaObject;
   /** `security: []`: no token needed. */
   anonymous: boolean;
+  /** Takes a form body as well (@AcceptsOneClickForm): a form is not refused there. */
+  form: boolean;
   /** An upload route (@AcceptsMultipart): a multipart body is read, not refused. */
   multipart: boolean;
 }
@@ -66,6 +68,7 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
       parameters: op.parameters ?? [],
       body: op.requestBody?.content['application/json']?.schema,
       anonymous: JSON.stringify(op.security) === '[]',
+      form: !!op.requestBody?.content['application/x-www-form-urlencoded'],
       multipart: !!op.requestBody?.content['multipart/form-data'],
     })),
   );

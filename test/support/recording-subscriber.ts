@@ -6,8 +6,15 @@ import { OnDomainEvent } from '../../src/infrastructure/events/on-domain-event.d
 import { OUTBOX_CHANNEL } from '../../src/infrastructure/events/outbox-wake-up';
 
 /**
- * A test-only subscriber to `goal.milestone-reached` (an event no product subscriber handles yet:
- * `goal.achieved` has the feed's since issue 15, whose deliveries would double the work) with
+ * The event the backlog tests publish by the thousand: one that no product subscriber handles,
+ * so the tests measure the relay and this subscriber only (`goal.achieved` gained the feed's
+ * subscriber, `goal.milestone-reached` the notifications'). domain-events.e2e-spec checks that
+ * it still has no product subscriber; when one appears, pick another.
+ */
+export const RECORDED_EVENT = 'content.moderated' as const;
+
+/**
+ * A test-only subscriber to RECORDED_EVENT with
  * an idempotent, countable effect: one row per event, and a count of how often it ran. With
  * RECORDING_DELAY_MS set (a child worker's environment) it waits that long before the effect.
  * The table lives in the test file's own database.
@@ -28,8 +35,8 @@ export class RecordingSubscriber {
     await db.query(`TRUNCATE ${RecordingSubscriber.table}`);
   }
 
-  @OnDomainEvent('goal.milestone-reached')
-  async milestoneReached(event: PublishedDomainEvent<'goal.milestone-reached'>): Promise<void> {
+  @OnDomainEvent(RECORDED_EVENT)
+  async record(event: PublishedDomainEvent<typeof RECORDED_EVENT>): Promise<void> {
     // A slow subscriber, for tests that kill a worker in the middle of a job.
     const delayMs = Number(process.env.RECORDING_DELAY_MS ?? 0);
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
@@ -54,16 +61,17 @@ export async function recordedEffects(
 }
 
 /**
- * Publishes `count` goal.milestone-reached events straight into the outbox (a backlog to relay), and
+ * Publishes `count` RECORDED_EVENT events straight into the outbox (a backlog to relay), and
  * wakes the relay after the commit as a publisher does.
  */
 export async function publishBacklog(db: DataSource, count: number): Promise<void> {
   await db.query(
     `INSERT INTO domain_events (name, payload)
-     SELECT 'goal.milestone-reached',
-            jsonb_build_object('userId', gen_random_uuid(), 'goalId', gen_random_uuid(), 'percent', 25)
+     SELECT $2,
+            jsonb_build_object('userId', gen_random_uuid(), 'action', 'warn', 'targetType', 'user',
+                               'targetId', gen_random_uuid(), 'logId', gen_random_uuid())
        FROM generate_series(1, $1)`,
-    [count],
+    [count, RECORDED_EVENT],
   );
   await db.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
 }

@@ -1,4 +1,6 @@
 import { ObjectLiteral, Repository, UpdateQueryBuilder } from 'typeorm';
+import { DomainEvent } from '../../infrastructure/events/domain-event-catalogue';
+import { writeWithEvents } from '../../infrastructure/events/publish-domain-events';
 
 /**
  * An UPDATE that hands back the updated row in the same statement, as the entity class. TypeORM's
@@ -6,18 +8,30 @@ import { ObjectLiteral, Repository, UpdateQueryBuilder } from 'typeorm';
  * second SELECT: one more round trip per claim or completion on the worker's hot paths.
  * `RETURNING` names every column by its property; the driver has already parsed the values
  * (timestamps, json, numbers), so the row only needs the entity's prototype.
+ *
+ * With `events`, they are published in the same statement (writeWithEvents), only if a row
+ * was updated.
  */
 export async function updateReturningEntity<T extends ObjectLiteral>(
   repository: Repository<T>,
   update: (builder: UpdateQueryBuilder<T>) => UpdateQueryBuilder<T>,
+  ...events: DomainEvent[]
 ): Promise<T | null> {
   const metadata = repository.metadata;
   const columns = metadata.columns
     .map((column) => `"${column.databaseName}" AS "${column.propertyName}"`)
     .join(', ');
-  const result = await update(repository.createQueryBuilder().update())
-    .returning(columns)
-    .execute();
-  const [row] = result.raw as Record<string, unknown>[];
+  const builder = update(repository.createQueryBuilder().update()).returning(columns);
+  let row: Record<string, unknown> | undefined;
+  if (events.length === 0) {
+    [row] = (await builder.execute()).raw as Record<string, unknown>[];
+  } else {
+    const [sql, parameters] = builder.getQueryAndParameters();
+    [row] = await writeWithEvents<Record<string, unknown>>(
+      repository.manager,
+      { sql, parameters },
+      ...events,
+    );
+  }
   return row ? Object.assign(metadata.create() as T, row) : null;
 }

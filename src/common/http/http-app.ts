@@ -5,6 +5,7 @@ import { AppConfig } from '../../config/app-config';
 import { ROOT_LOGGER } from '../../infrastructure/logging/logging.module';
 import { RequestLog } from '../../infrastructure/logging/request-log';
 import { MetricsService } from '../../infrastructure/metrics/metrics.service';
+import { RedisIoAdapter } from '../../infrastructure/realtime/redis-io.adapter';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { setupOpenApi } from '../swagger/openapi';
 import { API_PREFIX } from './api-path';
@@ -59,6 +60,8 @@ export async function configureHttpApp(
     maxAge: 600,
   });
   app.setGlobalPrefix(API_PREFIX, { exclude: ROOT_ROUTES });
+  // socket.io on the same server and port (docs/realtime.md).
+  app.useWebSocketAdapter(new RedisIoAdapter(app, config));
   app.enableShutdownHooks();
   if (config.http.swaggerEnabled) setupOpenApi(app, config);
 }

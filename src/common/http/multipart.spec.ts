@@ -36,7 +36,8 @@ describe('request bodies: JSON everywhere, multipart on upload routes', () => {
     }).compile();
     app = moduleRef.createNestApplication<NestFastifyApplication>(
       new FastifyAdapter({ bodyLimit: 10_000 }),
-      { logger: false },
+      // As createApiApp: the body parsers are acceptRequestBodies', not Nest's defaults.
+      { logger: false, bodyParser: false },
     );
     app.useGlobalFilters(new ProblemDetailsFilter());
     await acceptRequestBodies(app, { ...UPLOAD_LIMITS, fileSize: FILE_LIMIT });

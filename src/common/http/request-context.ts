@@ -5,12 +5,17 @@ import type { FastifyInstance } from 'fastify';
 
 export interface RequestContextStore {
   requestId: string;
+  /** The caller's socket.io socket (X-Socket-Id): live updates skip the device that made them. */
+  socketId?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContextStore>();
 /** A client may send its own id (up to 128 safe characters) so traces join up end to end. */
 const INCOMING_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export const REQUEST_ID_HEADER = 'x-request-id';
+/** A client connected over socket.io names its socket so its own changes are not echoed to it. */
+export const SOCKET_ID_HEADER = 'x-socket-id';
+const SOCKET_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * The request id that follows work from the HTTP request into queued jobs and the worker's
@@ -22,6 +27,10 @@ export const RequestContext = {
   },
   requestId(): string | undefined {
     return storage.getStore()?.requestId;
+  },
+  /** The socket id the request named in X-Socket-Id, when well-formed. */
+  socketId(): string | undefined {
+    return storage.getStore()?.socketId;
   },
   /** Fastify's `genReqId`: adopts a well-formed incoming id, or creates one. */
   idFor(req: IncomingMessage): string {
@@ -39,7 +48,14 @@ export const RequestContext = {
       done();
     });
     fastify.addHook('preHandler', (req, _reply, done) => {
-      storage.run({ requestId: req.id }, done);
+      const socketId = req.headers[SOCKET_ID_HEADER];
+      storage.run(
+        {
+          requestId: req.id,
+          socketId: typeof socketId === 'string' && SOCKET_ID.test(socketId) ? socketId : undefined,
+        },
+        done,
+      );
     });
   },
 };

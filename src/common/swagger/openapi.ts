@@ -51,6 +51,10 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
     .addTag('workouts', 'Training sessions, their exercises and sets, personal records')
     .addTag('progress', 'Body metrics and progress analytics')
     .addTag('goals', 'Strength, body and consistency goals, their progress and milestones')
+    .addTag(
+      'notifications',
+      'In-app notifications, their preferences and unsubscribe links; live events over socket.io (docs/realtime.md)',
+    )
     .addTag('social', 'Friends, friend requests, blocks, public profiles and people search')
     .addTag('feed', 'The activity feed: workouts, records, goals and posts; likes and comments')
     .addTag('moderation', 'Content reports by users; the moderators’ queue, actions and log')

@@ -12,3 +12,7 @@ export const toDate = ({ value }: { value: unknown }) =>
   typeof value === 'string' && ISO_8601.test(value) && !Number.isNaN(Date.parse(value))
     ? new Date(value)
     : value;
+
+/** Query strings carry text: only "true" and "false" become booleans (anything else fails IsBoolean). */
+export const toQueryBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;

@@ -57,6 +57,12 @@ export interface DomainEventPayloads {
   'goal.milestone-reached': { userId: string; goalId: string; percent: number };
   /** A goal was achieved, by its progress or by hand; announced once. */
   'goal.achieved': { userId: string; goalId: string };
+  /** A summary was written and stored (the worker's completion of its job). */
+  'summary.completed': { userId: string; summaryId: string };
+  /** An account's password was set: changed by its owner or reset by email link. */
+  'account.password-changed': { userId: string; changedAt: string };
+  /** A new login session began (password or social sign-in; not the account's registration). */
+  'account.signed-in': { userId: string; sessionId: string };
   /** `userId` asked `addresseeId` to be friends (a new pending request). */
   'friend-request.sent': { userId: string; addresseeId: string; requestId: string };
   /** `userId` and `friendId` became friends (`userId` accepted, or crossed `friendId`'s request). */
@@ -129,6 +135,9 @@ const NAMES: { readonly [N in DomainEventName]: true } = {
   'goal.changed': true,
   'goal.milestone-reached': true,
   'goal.achieved': true,
+  'summary.completed': true,
+  'account.password-changed': true,
+  'account.signed-in': true,
   'friend-request.sent': true,
   'friendship.made': true,
   'user.blocked': true,

@@ -13,6 +13,8 @@ export enum QueueName {
   Summaries = 'summaries',
   /** Domain events relayed from the outbox: one job per (event, subscriber). */
   DomainEvents = 'domain-events',
+  /** Notification emails (delayed), daily digests, pruning. */
+  Notifications = 'notifications',
   /** Housekeeping of shared tables (retention), one job at a time. */
   Maintenance = 'maintenance',
   /** The AI coach's generations that can take seconds (a remote model). */
@@ -35,6 +37,13 @@ export enum JobName {
   DeliverDomainEvent = 'deliver-domain-event',
   /** Repeatable: deletes relayed events older than the retention period from the outbox. */
   PruneDomainEvents = 'prune-domain-events',
+  /** Delayed after a notification: its email, unless it was read meanwhile. */
+  SendNotificationEmail = 'send-notification-email',
+  /** Repeatable: claims the daily digests that are due and enqueues one job each. */
+  TickNotificationDigests = 'tick-notification-digests',
+  SendNotificationDigest = 'send-notification-digest',
+  /** Repeatable: deletes old read notifications. */
+  PruneNotifications = 'prune-notifications',
   /** Repeatable: forgets Idempotency-Keys older than their retention period. */
   PruneIdempotencyKeys = 'prune-idempotency-keys',
   /** Generates one requested workout plan (a plan_generations row). */
@@ -55,6 +64,11 @@ export interface JobPayloads {
   [JobName.SweepSummaries]: Record<string, never>;
   [JobName.DeliverDomainEvent]: { subscriber: string; event: PublishedDomainEvent };
   [JobName.PruneDomainEvents]: Record<string, never>;
+  [JobName.SendNotificationEmail]: { notificationId: string };
+  [JobName.TickNotificationDigests]: Record<string, never>;
+  /** `dueAt` (ISO 8601) names the digest: its email is sent once. */
+  [JobName.SendNotificationDigest]: { userId: string; dueAt: string };
+  [JobName.PruneNotifications]: Record<string, never>;
   [JobName.PruneIdempotencyKeys]: Record<string, never>;
   [JobName.GeneratePlan]: { generationId: string };
   [JobName.SweepPlanGenerations]: Record<string, never>;
@@ -71,6 +85,10 @@ export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
   [JobName.SweepSummaries]: QueueName.Summaries,
   [JobName.DeliverDomainEvent]: QueueName.DomainEvents,
   [JobName.PruneDomainEvents]: QueueName.DomainEvents,
+  [JobName.SendNotificationEmail]: QueueName.Notifications,
+  [JobName.TickNotificationDigests]: QueueName.Notifications,
+  [JobName.SendNotificationDigest]: QueueName.Notifications,
+  [JobName.PruneNotifications]: QueueName.Notifications,
   [JobName.PruneIdempotencyKeys]: QueueName.Maintenance,
   [JobName.GeneratePlan]: QueueName.AiCoach,
   [JobName.SweepPlanGenerations]: QueueName.AiCoach,
@@ -97,6 +115,8 @@ export const RECURRING_JOBS: Partial<Record<RecurringJobName, (config: AppConfig
   // Twice per threshold: a lost summary job waits at most 1.5× SUMMARY_SWEEP_AFTER_SECONDS.
   [JobName.SweepSummaries]: (config) => (config.summaries.sweepAfterSeconds * 1000) / 2,
   [JobName.PruneDomainEvents]: () => 60 * 60 * 1000,
+  [JobName.TickNotificationDigests]: (config) => config.notifications.digestTickMs,
+  [JobName.PruneNotifications]: () => 60 * 60 * 1000,
   [JobName.PruneIdempotencyKeys]: () => 60 * 60 * 1000,
   [JobName.SweepPlanGenerations]: (config) => (config.ai.coachSweepAfterSeconds * 1000) / 2,
   // A challenge closes within a minute of its end plus the grace (CLOSE_GRACE_MINUTES).

@@ -6,6 +6,8 @@ import { RecurringJobs } from './recurring-jobs';
 const config = {
   summaries: { sweepAfterSeconds: 60 },
   queue: { recurringCheckMs: 1_000 },
+  notifications: { digestTickMs: 60_000 },
+  ai: { coachSweepAfterSeconds: 120 },
 } as AppConfig;
 
 function recurringWith(
@@ -34,12 +36,18 @@ describe('RecurringJobs', () => {
     await expect(recurring.ensureAll()).resolves.toEqual([
       JobName.SweepSummaries,
       JobName.PruneDomainEvents,
+      JobName.TickNotificationDigests,
+      JobName.PruneNotifications,
       JobName.PruneIdempotencyKeys,
+      JobName.SweepPlanGenerations,
       JobName.CloseDueChallenges,
     ]);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.SweepSummaries, {}, 30_000);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.PruneDomainEvents, {}, 3_600_000);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.PruneIdempotencyKeys, {}, 3_600_000);
+    expect(jobs.schedule).toHaveBeenCalledWith(JobName.TickNotificationDigests, {}, 60_000);
+    expect(jobs.schedule).toHaveBeenCalledWith(JobName.SweepPlanGenerations, {}, 60_000);
+    expect(jobs.schedule).toHaveBeenCalledWith(JobName.CloseDueChallenges, {}, 60_000);
   });
 
   it('leaves registered ones alone, and replaces one whose interval changed', async () => {
@@ -48,6 +56,11 @@ describe('RecurringJobs', () => {
       'domain-events': [{ name: JobName.PruneDomainEvents, every: '60000', key: 'prune:60000' }],
       maintenance: [{ name: JobName.PruneIdempotencyKeys, every: '3600000', key: 'keys:3600000' }],
       challenges: [{ name: JobName.CloseDueChallenges, every: '60000', key: 'close:60000' }],
+      'ai-coach': [{ name: JobName.SweepPlanGenerations, every: '60000', key: 'plans:60000' }],
+      notifications: [
+        { name: JobName.TickNotificationDigests, every: '60000', key: 'tick:60000' },
+        { name: JobName.PruneNotifications, every: '3600000', key: 'prune:3600000' },
+      ],
     });
     await expect(recurring.ensureAll()).resolves.toEqual([JobName.PruneDomainEvents]);
     expect(queue('domain-events').removeRepeatableByKey).toHaveBeenCalledWith('prune:60000');
@@ -58,11 +71,13 @@ describe('RecurringJobs', () => {
   it('never throws while Redis is away: the next check registers them', async () => {
     const { recurring, jobs, queue } = recurringWith({});
     queue('summaries').getRepeatableJobs.mockRejectedValue(new Error('Connection is closed.'));
+    queue('notifications').getRepeatableJobs.mockRejectedValue(new Error('Connection is closed.'));
     await expect(recurring.ensureAll()).resolves.toEqual([
       JobName.PruneDomainEvents,
       JobName.PruneIdempotencyKeys,
+      JobName.SweepPlanGenerations,
       JobName.CloseDueChallenges,
     ]);
-    expect(jobs.schedule).toHaveBeenCalledTimes(3);
+    expect(jobs.schedule).toHaveBeenCalledTimes(4);
   });
 });

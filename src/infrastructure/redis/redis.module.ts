@@ -15,10 +15,12 @@ export function createRedisClient(
   config: AppConfig,
   name: string,
   url = config.redis.url,
-  options: { failFast?: boolean } = {},
+  options: { failFast?: boolean; prefixKeys?: boolean } = {},
 ): Redis {
   return new Redis(url, {
-    keyPrefix: appKeyPrefix(config),
+    // Off for clients whose commands name channels only (socket.io's adapter and emitter: they
+    // namespace their channels themselves, and a sharded publish would take the prefix).
+    keyPrefix: options.prefixKeys === false ? undefined : appKeyPrefix(config),
     connectionName: `fitai-${name}`,
     // Commands fail quickly while Redis is down instead of queueing forever.
     maxRetriesPerRequest: 2,

@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { EmailsModule } from '../emails/emails.module';
 import { UsersModule } from '../users/users.module';
 import { AccessTokenKey } from './access-token-key';
+import { AccessTokens } from './access-tokens.service';
 import { AccountEmailsService } from './account-emails.service';
 import { AccountTokensRepository } from './account-tokens.repository';
 import { AuthController } from './auth.controller';
@@ -28,6 +29,7 @@ import { TokenService } from './token.service';
   controllers: [AuthController, SessionsController],
   providers: [
     AccessTokenKey,
+    AccessTokens,
     AccountEmailsService,
     AccountTokensRepository,
     AuthService,
@@ -37,6 +39,6 @@ import { TokenService } from './token.service';
     SessionRevocations,
   ],
   // The access-token strategy (JwtStrategy) is the API's: ApiModule registers it with these.
-  exports: [AuthService, AccountEmailsService, AccessTokenKey, SessionRevocations],
+  exports: [AuthService, AccountEmailsService, AccessTokenKey, AccessTokens, SessionRevocations],
 })
 export class AuthModule {}

@@ -1,3 +1,4 @@
+import { DomainEvent, domainEvent } from '../../infrastructure/events/domain-event-catalogue';
 import {
   ForbiddenException,
   Injectable,
@@ -68,7 +69,7 @@ export class AuthService {
           'could not enqueue the verification email',
         ),
       );
-    return this.signIn(user, client);
+    return this.signIn(user, client, { newAccount: true });
   }
 
   /** Same 401 and similar timing whether the email is unknown or the password wrong. */
@@ -149,10 +150,15 @@ export class AuthService {
       AccountTokenPurpose.ResetPassword,
     );
     if (!userId) throw invalidToken('password reset');
-    await this.users.setPasswordHash(userId, await this.hasher.hash(newPassword));
+    const changedAt = new Date();
+    await this.users.setPasswordHash(
+      userId,
+      await this.hasher.hash(newPassword),
+      domainEvent('account.password-changed', { userId, changedAt: changedAt.toISOString() }),
+    );
     await this.users.markEmailVerified(userId);
     await this.revokeSessionsOf(userId);
-    await this.accountEmails.announcePasswordChange(userId, new Date());
+    await this.accountEmails.announcePasswordChange(userId, changedAt);
   }
 
   /** Needs the current password; keeps the caller's session, ends every other one. */
@@ -172,9 +178,17 @@ export class AuthService {
         { field: 'currentPassword', messages: ['currentPassword is not correct'] },
       ]);
     }
-    await this.users.setPasswordHash(user.id, await this.hasher.hash(newPassword));
+    const changedAt = new Date();
+    await this.users.setPasswordHash(
+      user.id,
+      await this.hasher.hash(newPassword),
+      domainEvent('account.password-changed', {
+        userId: user.id,
+        changedAt: changedAt.toISOString(),
+      }),
+    );
     await this.revokeSessionsOf(user.id, caller.sessionId);
-    await this.accountEmails.announcePasswordChange(user.id, new Date());
+    await this.accountEmails.announcePasswordChange(user.id, changedAt);
   }
 
   async listSessions(caller: AuthenticatedUser, page: PageQueryDto): Promise<Page<SessionDto>> {
@@ -217,9 +231,18 @@ export class AuthService {
    * Starts a new session (refresh-token family) for an account whose identity was proven
    * elsewhere: a password here, or a social provider (OAuth module).
    */
-  async signIn(user: UserAccount, client: ClientInfo): Promise<AuthResponseDto> {
+  async signIn(
+    user: UserAccount,
+    client: ClientInfo,
+    { newAccount = false }: { newAccount?: boolean } = {},
+  ): Promise<AuthResponseDto> {
     this.assertActive(user);
-    const tokens = await this.issueTokens(user, randomUUID(), client);
+    const sessionId = randomUUID();
+    // A new session of an existing account is a security notice (the account's first is not).
+    const announce = newAccount
+      ? []
+      : [domainEvent('account.signed-in', { userId: user.id, sessionId })];
+    const tokens = await this.issueTokens(user, sessionId, client, ...announce);
     return { ...tokens, user: UserDto.from(user) };
   }
 
@@ -227,16 +250,20 @@ export class AuthService {
     user: UserAccount,
     sessionId: string,
     client: ClientInfo,
+    ...events: DomainEvent[]
   ): Promise<TokenResponseDto> {
     const refresh = this.tokens.newOpaqueToken();
-    await this.refreshTokens.insert({
-      userId: user.id,
-      familyId: sessionId,
-      tokenHash: refresh.hash,
-      expiresAt: this.tokens.refreshExpiry(),
-      userAgent: client.userAgent?.slice(0, 255) ?? null,
-      ip: client.ip?.slice(0, 64) ?? null,
-    });
+    await this.refreshTokens.insert(
+      {
+        userId: user.id,
+        familyId: sessionId,
+        tokenHash: refresh.hash,
+        expiresAt: this.tokens.refreshExpiry(),
+        userAgent: client.userAgent?.slice(0, 255) ?? null,
+        ip: client.ip?.slice(0, 64) ?? null,
+      },
+      ...events,
+    );
     return {
       accessToken: await this.tokens.signAccessToken({
         sub: user.id,

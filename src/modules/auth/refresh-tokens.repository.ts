@@ -1,3 +1,5 @@
+import { DomainEvent } from '../../infrastructure/events/domain-event-catalogue';
+import { writeWithEvents } from '../../infrastructure/events/publish-domain-events';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
@@ -20,8 +22,19 @@ export type NewRefreshToken = Pick<
 export class RefreshTokensRepository {
   constructor(@InjectRepository(RefreshToken) private readonly tokens: Repository<RefreshToken>) {}
 
-  async insert(token: NewRefreshToken): Promise<void> {
-    await this.tokens.insert(token);
+  /** With `events` (a new sign-in announced), published in the same statement. */
+  async insert(token: NewRefreshToken, ...events: DomainEvent[]): Promise<void> {
+    if (events.length === 0) {
+      await this.tokens.insert(token);
+      return;
+    }
+    const [sql, parameters] = this.tokens
+      .createQueryBuilder()
+      .insert()
+      .values(token)
+      .returning('id')
+      .getQueryAndParameters();
+    await writeWithEvents(this.tokens.manager, { sql, parameters }, ...events);
   }
 
   /** Uses UQ_refresh_tokens_token_hash. */

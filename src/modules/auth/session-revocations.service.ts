@@ -43,6 +43,7 @@ export class SessionRevocations implements OnApplicationBootstrap, OnApplication
   private timer?: NodeJS.Timeout;
   private subscriber?: Redis;
   private readonly channel: string;
+  private readonly listeners: ((sessionId: string) => void)[] = [];
 
   constructor(
     private readonly tokens: RefreshTokensRepository,
@@ -72,6 +73,14 @@ export class SessionRevocations implements OnApplicationBootstrap, OnApplication
     await subscriber?.quit().catch(() => subscriber.disconnect());
   }
 
+  /**
+   * `listener` hears of each session newly known as revoked in this process (announced here,
+   * broadcast by another replica, or read by the poll): the socket gateway drops its sockets.
+   */
+  onRevoked(listener: (sessionId: string) => void): void {
+    this.listeners.push(listener);
+  }
+
   state(sessionId: string): SessionState {
     if (this.revoked.has(sessionId)) return 'revoked';
     return Date.now() - this.syncedAt > this.staleAfterMs() ? 'unknown' : 'active';
@@ -83,7 +92,7 @@ export class SessionRevocations implements OnApplicationBootstrap, OnApplication
    */
   async announce(sessionIds: string[]): Promise<void> {
     const at = Date.now();
-    for (const sessionId of sessionIds) this.revoked.set(sessionId, at);
+    for (const sessionId of sessionIds) this.remember(sessionId, at);
     await Promise.all(
       sessionIds.map((sessionId) =>
         this.redis.publish(this.channel, JSON.stringify({ sessionId, at })).catch((error) => {
@@ -101,7 +110,7 @@ export class SessionRevocations implements OnApplicationBootstrap, OnApplication
         this.watermark ??
         new Date(now.getTime() - this.config.auth.accessTtlSeconds * 1000 - SKEW_MS);
       for (const { sessionId, revokedAt } of await this.tokens.revokedSince(since)) {
-        this.revoked.set(sessionId, revokedAt.getTime());
+        this.remember(sessionId, revokedAt.getTime());
       }
       this.watermark = new Date(now.getTime() - OVERLAP_MS);
       this.syncedAt = Date.now();
@@ -110,6 +119,13 @@ export class SessionRevocations implements OnApplicationBootstrap, OnApplication
       this.logger.warn({ err: error }, 'revoked sessions not refreshed from PostgreSQL');
       throw error;
     }
+  }
+
+  private remember(sessionId: string, at: number): void {
+    const known = this.revoked.has(sessionId);
+    this.revoked.set(sessionId, at);
+    if (known) return;
+    for (const listener of this.listeners) listener(sessionId);
   }
 
   /** A revocation older than any access token it could block is dropped. */
@@ -133,7 +149,7 @@ export class SessionRevocations implements OnApplicationBootstrap, OnApplication
     subscriber.on('message', (_channel: string, message: string) => {
       try {
         const { sessionId, at } = JSON.parse(message) as { sessionId: string; at: number };
-        if (typeof sessionId === 'string') this.revoked.set(sessionId, Number(at) || Date.now());
+        if (typeof sessionId === 'string') this.remember(sessionId, Number(at) || Date.now());
       } catch {
         // Not ours: ignore.
       }

@@ -14,6 +14,8 @@ export interface Delivery {
   user: Pick<UserAccount, 'id' | 'email'>;
   /** Rendered only when the message is really sent. */
   message: EmailMessage;
+  /** Extra header fields (List-Unsubscribe, List-Unsubscribe-Post). */
+  headers?: Record<string, string>;
 }
 
 /** Emails are never sent inline: the API enqueues, the worker renders and delivers. */
@@ -61,6 +63,7 @@ export class EmailsService {
     const sent = await this.transport.send({
       to: delivery.user.email,
       ...renderEmail(delivery.message),
+      ...(delivery.headers ? { headers: delivery.headers } : {}),
     });
     await this.deliveries.record({
       dedupeKey: delivery.dedupeKey,

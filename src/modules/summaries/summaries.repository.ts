@@ -1,3 +1,4 @@
+import { domainEvent } from '../../infrastructure/events/domain-event-catalogue';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, LessThan, Repository } from 'typeorm';
@@ -83,17 +84,29 @@ export class SummariesRepository {
     );
   }
 
-  /** The completed row, or null when the summary is no longer this job's (not processing). */
-  complete(id: string, result: SummaryResult): Promise<Summary | null> {
-    return updateReturningEntity(this.summaries, (update) =>
-      update
-        .set({
-          status: SummaryStatus.Completed,
-          result,
-          failureReason: null,
-          completedAt: () => 'now()',
-        })
-        .where('id = :id AND status = :processing', { id, processing: SummaryStatus.Processing }),
+  /**
+   * The completed row, or null when the summary is no longer this job's (not processing).
+   * `summary.completed` is published in the same statement, only when it completed.
+   */
+  complete(
+    summary: Pick<Summary, 'id' | 'userId'>,
+    result: SummaryResult,
+  ): Promise<Summary | null> {
+    return updateReturningEntity(
+      this.summaries,
+      (update) =>
+        update
+          .set({
+            status: SummaryStatus.Completed,
+            result,
+            failureReason: null,
+            completedAt: () => 'now()',
+          })
+          .where('id = :id AND status = :processing', {
+            id: summary.id,
+            processing: SummaryStatus.Processing,
+          }),
+      domainEvent('summary.completed', { userId: summary.userId, summaryId: summary.id }),
     );
   }
 

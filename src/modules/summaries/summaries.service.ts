@@ -133,7 +133,7 @@ export class SummariesService {
         stats: statistics,
         notes,
       });
-      const completed = await this.summaries.complete(summary.id, { statistics, ...narrative });
+      const completed = await this.summaries.complete(summary, { statistics, ...narrative });
       if (completed && !completed.stale)
         await this.cache.set(completed.userId, window, SummaryDto.from(completed));
       return SummaryStatus.Completed;

@@ -1,5 +1,8 @@
 import { DomainEvent } from '../../infrastructure/events/domain-event-catalogue';
-import { publishDomainEvents } from '../../infrastructure/events/publish-domain-events';
+import {
+  publishDomainEvents,
+  writeWithEvents,
+} from '../../infrastructure/events/publish-domain-events';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { likeContains } from '../../common/database/like';
@@ -163,8 +166,16 @@ export class UsersRepository {
     return rows[0] ?? null;
   }
 
-  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
-    await this.users.update({ id }, { passwordHash });
+  /** With `events`, published in the same statement. */
+  async setPasswordHash(id: string, passwordHash: string, ...events: DomainEvent[]): Promise<void> {
+    await writeWithEvents(
+      this.users.manager,
+      {
+        sql: 'UPDATE users SET password_hash = $1, updated_at = now() WHERE id = $2 RETURNING id',
+        parameters: [passwordHash, id],
+      },
+      ...events,
+    );
   }
 
   /** Returns the updated user, or null when no account has that email. */

@@ -1,4 +1,4 @@
-import { domainEvent } from '../../infrastructure/events/domain-event-catalogue';
+import { DomainEvent, domainEvent } from '../../infrastructure/events/domain-event-catalogue';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { Role } from '../../common/auth/roles';
 import { Page, toPage } from '../../common/pagination/page';
@@ -75,8 +75,9 @@ export class UsersService implements AccountStanding {
     return this.create({ ...user, passwordHash: null, emailVerifiedAt: new Date() });
   }
 
-  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
-    await this.users.setPasswordHash(id, passwordHash);
+  /** `events` (the password change announced) are published in the same statement. */
+  async setPasswordHash(id: string, passwordHash: string, ...events: DomainEvent[]): Promise<void> {
+    await this.users.setPasswordHash(id, passwordHash, ...events);
   }
 
   async markEmailVerified(id: string): Promise<void> {

@@ -12,6 +12,7 @@ import { CreateWorkoutSetDto, UpdateWorkoutSetDto } from './dto/workout-set-inpu
 import { WorkoutExercise } from './entities/workout-exercise.entity';
 import { numeric, storedSet, userWeightKg } from './set-values';
 import { WorkoutAccess } from './workout-access';
+import { WorkoutSync } from './workout-sync';
 import { WorkoutProblems } from './workout-problems';
 import { isClosed } from './workout-state';
 import { WorkoutsRepository } from './workouts.repository';
@@ -38,6 +39,7 @@ export class WorkoutContentService {
     private readonly workouts: WorkoutsRepository,
     private readonly access: WorkoutAccess,
     private readonly exercises: ExercisesService,
+    private readonly sync: WorkoutSync,
   ) {}
 
   /**
@@ -255,16 +257,18 @@ export class WorkoutContentService {
    * workout row (writers of one workout queue here), check `version` when given and that the
    * workout is still open, apply `work`, bump the version, and read the result back.
    */
-  private changeContent<T>(
+  private async changeContent<T>(
     userId: string,
     workoutId: string,
     version: number | undefined,
     unit: WeightUnit,
     work: (tx: WorkoutsRepository) => Promise<T>,
   ): Promise<{ workout: WorkoutDto; result: T }> {
-    return this.workouts.inTransaction((tx) =>
+    const change = await this.workouts.inTransaction((tx) =>
       this.changeWithin(tx, userId, workoutId, version, unit, work),
     );
+    this.sync.changed(userId, workoutId, change.workout.version);
+    return change;
   }
 
   private async changeWithin<T>(
@@ -309,6 +313,9 @@ export class WorkoutContentService {
       });
       return { ...outcome, workout };
     });
+    if (!created.replayed && created.workout) {
+      this.sync.changed(userId, workoutId, created.workout.version);
+    }
     return {
       ...created,
       workout:

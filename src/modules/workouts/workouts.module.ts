@@ -4,6 +4,7 @@ import { TemplatesModule } from '../templates/templates.module';
 import { UsersModule } from '../users/users.module';
 import { PersonalRecordsRepository } from './personal-records.repository';
 import { WorkoutAccess } from './workout-access';
+import { WorkoutSync } from './workout-sync';
 import { WorkoutContentController } from './workout-content.controller';
 import { WorkoutContentService } from './workout-content.service';
 import { WorkoutsController } from './workouts.controller';
@@ -18,6 +19,7 @@ import { WorkoutsService } from './workouts.service';
     WorkoutsRepository,
     PersonalRecordsRepository,
     WorkoutAccess,
+    WorkoutSync,
     WorkoutsService,
     WorkoutContentService,
   ],

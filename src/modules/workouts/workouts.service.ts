@@ -31,6 +31,7 @@ import { numeric } from './set-values';
 import { SetType } from '../training/set-type.vocabulary';
 import { PersonalRecordsRepository } from './personal-records.repository';
 import { WorkoutAccess } from './workout-access';
+import { WorkoutSync } from './workout-sync';
 import { WorkoutProblems } from './workout-problems';
 import { exercisesNeedingE1rm, planFromTemplateDay, PlannedRows } from './workout-plan';
 import { allowedActions, canApply, WorkoutAction, WorkoutStatus } from './workout-state';
@@ -60,6 +61,7 @@ export class WorkoutsService {
     private readonly templates: TemplatesService,
     private readonly access: WorkoutAccess,
     private readonly exercises: ExercisesService,
+    private readonly sync: WorkoutSync,
   ) {}
 
   /**
@@ -125,7 +127,9 @@ export class WorkoutsService {
         return workoutId;
       }),
     );
-    return this.answer(userId, outcome, unit);
+    const answer = await this.answer(userId, outcome, unit);
+    if (!outcome.replayed) this.sync.changed(userId, answer.value.id, answer.value.version);
+    return answer;
   }
 
   /** The workout an idempotent create made (or made earlier), as the API answers it. */
@@ -174,7 +178,7 @@ export class WorkoutsService {
    */
   async update(userId: string, id: string, dto: UpdateWorkoutDto): Promise<WorkoutDto> {
     const unit = await this.access.unitOf(userId);
-    return this.workouts.inTransaction(async (tx) => {
+    const updated = await this.workouts.inTransaction(async (tx) => {
       const redating = dto.startedAt !== undefined || dto.completedAt !== undefined;
       // Records may change: the same order of locks as a completion (history, then the row).
       const records = this.records.withManager(tx.manager);
@@ -193,6 +197,8 @@ export class WorkoutsService {
       if (Object.keys(changes).length > 0 || redated) await tx.bumpVersion(id);
       return this.access.detail(tx, userId, id, unit);
     });
+    this.sync.changed(userId, id, updated.version);
+    return updated;
   }
 
   /**
@@ -294,6 +300,7 @@ export class WorkoutsService {
         );
       }
     });
+    this.sync.changed(userId, id, null);
   }
 
   /** start, pause, resume or abandon: one conditional UPDATE; anything else is a 409. */
@@ -306,7 +313,9 @@ export class WorkoutsService {
     if (!(await this.workouts.applyTransition(userId, id, action))) {
       throw await this.illegalTransition(this.workouts, userId, id, action, unit);
     }
-    return this.access.detail(this.workouts, userId, id, unit);
+    const workout = await this.access.detail(this.workouts, userId, id, unit);
+    this.sync.changed(userId, id, workout.version);
+    return workout;
   }
 
   /**
@@ -332,7 +341,9 @@ export class WorkoutsService {
       }
       await this.afterCompletion(tx, records, userId, id);
     });
-    return this.access.detail(this.workouts, userId, id, unit);
+    const workout = await this.access.detail(this.workouts, userId, id, unit);
+    this.sync.changed(userId, id, workout.version);
+    return workout;
   }
 
   /**

@@ -1,4 +1,5 @@
 import { RenderedEmail } from './html';
+import { renderNotificationDigestEmail, renderNotificationEmail } from './notification.template';
 import { renderPasswordChangedEmail } from './password-changed.template';
 import { renderResetPasswordEmail } from './reset-password.template';
 import { renderVerifyEmail } from './verify-email.template';
@@ -12,7 +13,9 @@ export type EmailMessage =
   | ({ kind: 'welcome' } & Parameters<typeof renderWelcomeEmail>[0])
   | ({ kind: 'verify-email' } & Parameters<typeof renderVerifyEmail>[0])
   | ({ kind: 'reset-password' } & Parameters<typeof renderResetPasswordEmail>[0])
-  | ({ kind: 'password-changed' } & Parameters<typeof renderPasswordChangedEmail>[0]);
+  | ({ kind: 'password-changed' } & Parameters<typeof renderPasswordChangedEmail>[0])
+  | ({ kind: 'notification' } & Parameters<typeof renderNotificationEmail>[0])
+  | ({ kind: 'notification-digest' } & Parameters<typeof renderNotificationDigestEmail>[0]);
 
 export function renderEmail(message: EmailMessage): RenderedEmail {
   switch (message.kind) {
@@ -24,5 +27,9 @@ export function renderEmail(message: EmailMessage): RenderedEmail {
       return renderResetPasswordEmail(message);
     case 'password-changed':
       return renderPasswordChangedEmail(message);
+    case 'notification':
+      return renderNotificationEmail(message);
+    case 'notification-digest':
+      return renderNotificationDigestEmail(message);
   }
 }

@@ -6,6 +6,7 @@ import { Equipment, ExerciseLevel } from '../../training/exercise-attributes.voc
 import { TemplateGoal } from '../template.vocabulary';
 import { TEMPLATE_LIMITS } from './template-limits';
 import { Omittable } from '../../../common/validation/presence';
+import { toQueryBoolean } from '../../../common/validation/transforms';
 
 export enum TemplateSort {
   Newest = 'newest',
@@ -22,10 +23,6 @@ const toList = ({ value }: { value: unknown }) => {
     typeof item === 'string' ? item.split(',').map((part) => part.trim()) : [item],
   );
 };
-
-/** Query strings carry text: only "true" and "false" become booleans. */
-const toBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
 
 /** Filters and order shared by every template list. */
 export class ListTemplatesQueryDto extends PageQueryDto {
@@ -78,7 +75,7 @@ export class ListTemplatesQueryDto extends PageQueryDto {
 export class ListVisibleTemplatesQueryDto extends ListTemplatesQueryDto {
   @ApiPropertyOptional({ type: Boolean, description: 'Only the templates you have favourited' })
   @Omittable()
-  @Transform(toBoolean)
+  @Transform(toQueryBoolean)
   @IsBoolean()
   favorites?: boolean;
 }

@@ -1,0 +1,284 @@
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { EntityManager } from 'typeorm';
+import { KeysetPosition } from '../../common/pagination/cursor';
+import { newestFirstPage } from '../../common/pagination/keyset';
+import { updateReturningEntity } from '../../common/database/update-returning';
+import { NotificationDigest } from './entities/notification-digest.entity';
+import { NotificationPreference } from './entities/notification-preference.entity';
+import { NotificationSource } from './entities/notification-source.entity';
+import { Notification, NotificationActor } from './entities/notification.entity';
+import { NotificationType } from './notification-types';
+
+/**
+ * The transaction's time to the millisecond: list positions (cursors) carry milliseconds, so a
+ * row must not sit a few microseconds after the cursor that names it.
+ */
+const NOW_MS = "date_trunc('milliseconds', now())";
+
+/** How many actors a group remembers by name. */
+export const ACTORS_KEPT = 3;
+
+export interface NewNotification {
+  userId: string;
+  type: NotificationType;
+  groupKey: string;
+  subjectId: string | null;
+  actor: NotificationActor | null;
+  data: Notification['data'];
+  inApp: boolean;
+  digestPending: boolean;
+}
+
+export interface NotificationListQuery {
+  unread: boolean;
+  /** Older than this position (the next page). */
+  before?: KeysetPosition;
+  /** Newer than this position (catching up after a reconnect). */
+  after?: KeysetPosition;
+  limit: number;
+}
+
+/**
+ * The queries of notifications; each names its index. A repository bound to a transaction
+ * comes from inTransaction.
+ */
+@Injectable()
+export class NotificationsRepository {
+  constructor(@InjectEntityManager() readonly manager: EntityManager) {}
+
+  inTransaction<T>(work: (tx: NotificationsRepository) => Promise<T>): Promise<T> {
+    return this.manager.transaction((manager) => work(new NotificationsRepository(manager)));
+  }
+
+  // --- creating (worker) -------------------------------------------------------------------
+
+  /** The notification an occurrence already made (primary key of notification_sources). */
+  async notificationOfSource(userId: string, sourceKey: string): Promise<Notification | null> {
+    const source = await this.manager.findOneBy(NotificationSource, { userId, sourceKey });
+    return source && this.manager.findOneBy(Notification, { id: source.notificationId });
+  }
+
+  /**
+   * Serialises the occurrences of one group (transaction-scoped advisory lock): two likes of
+   * one workout delivered at once make one group, not two.
+   */
+  async lockGroup(userId: string, groupKey: string): Promise<void> {
+    await this.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `notification:${userId}:${groupKey}`,
+    ]);
+  }
+
+  /** The unread group an occurrence joins: IDX_notifications_user_group_open. */
+  findOpenGroup(
+    userId: string,
+    groupKey: string,
+    windowMinutes: number,
+  ): Promise<Notification | null> {
+    return this.manager
+      .createQueryBuilder(Notification, 'n')
+      .where('n.userId = :userId AND n.groupKey = :groupKey AND n.readAt IS NULL', {
+        userId,
+        groupKey,
+      })
+      .andWhere(`n.firstAt > now() - make_interval(mins => :windowMinutes)`, { windowMinutes })
+      .orderBy('n.firstAt', 'DESC')
+      .getOne();
+  }
+
+  async insert(notification: NewNotification): Promise<Notification> {
+    const { actor, ...fields } = notification;
+    const result = await this.manager
+      .createQueryBuilder()
+      .insert()
+      .into(Notification)
+      .values({
+        ...fields,
+        count: 1,
+        actorCount: actor ? 1 : 0,
+        actors: actor ? [actor] : [],
+        firstAt: () => NOW_MS,
+        latestAt: () => NOW_MS,
+      })
+      .returning('id')
+      .execute();
+    return (await this.manager.findOneBy(Notification, {
+      id: (result.identifiers[0] as { id: string }).id,
+    }))!;
+  }
+
+  /** One more occurrence in a group: its count, its actors (newest first), its time. */
+  async addOccurrence(
+    group: Notification,
+    actor: NotificationActor | null,
+    data: Notification['data'],
+    digestPending: boolean,
+  ): Promise<Notification> {
+    const known = actor !== null && group.actors.some((a) => a.id === actor.id);
+    const actors = actor
+      ? [actor, ...group.actors.filter((a) => a.id !== actor.id)].slice(0, ACTORS_KEPT)
+      : group.actors;
+    return (await updateReturningEntity(this.manager.getRepository(Notification), (update) =>
+      update
+        .set({
+          count: () => 'count + 1',
+          actorCount: () => (actor && !known ? 'actor_count + 1' : 'actor_count'),
+          actors,
+          data: { ...group.data, ...data },
+          latestAt: () => NOW_MS,
+          digestPending: digestPending || group.digestPending,
+        })
+        .where('id = :id', { id: group.id }),
+    ))!;
+  }
+
+  async recordSource(userId: string, sourceKey: string, notificationId: string): Promise<void> {
+    await this.manager.insert(NotificationSource, { userId, sourceKey, notificationId });
+  }
+
+  // --- reading and changing (API) -------------------------------------------------------------
+
+  /**
+   * A page newest first: IDX_notifications_user_latest, or IDX_notifications_user_unread with
+   * `unread`. `limit + 1` rows (toCursorPage).
+   */
+  list(userId: string, query: NotificationListQuery): Promise<Notification[]> {
+    const builder = this.manager
+      .createQueryBuilder(Notification, 'n')
+      .where('n.userId = :userId AND n.inApp', { userId });
+    if (query.unread) builder.andWhere('n.readAt IS NULL');
+    if (query.after) {
+      builder.andWhere('(n.latestAt, n.id) > (:afterAt, :afterId)', {
+        afterAt: query.after.at,
+        afterId: query.after.id,
+      });
+    }
+    return newestFirstPage(builder, 'latestAt', query.before, query.limit).getMany();
+  }
+
+  /** Unread notifications, counted up to `cap` (IDX_notifications_user_unread, at most cap rows read). */
+  async unreadCount(userId: string, cap: number): Promise<number> {
+    const [{ n }] = (await this.manager.query(
+      `SELECT count(*)::int AS n FROM (
+         SELECT 1 FROM notifications WHERE user_id = $1 AND in_app AND read_at IS NULL LIMIT $2
+       ) capped`,
+      [userId, cap],
+    )) as { n: number }[];
+    return n;
+  }
+
+  /** Marks one read (a second time keeps the first instant); null when it is not the user's. */
+  markRead(userId: string, id: string): Promise<Notification | null> {
+    return updateReturningEntity(this.manager.getRepository(Notification), (update) =>
+      update
+        .set({ readAt: () => 'coalesce(read_at, now())' })
+        .where('id = :id AND user_id = :userId AND in_app', { id, userId }),
+    );
+  }
+
+  /** Marks every unread one read (IDX_notifications_user_unread); how many changed. */
+  async markAllRead(userId: string): Promise<number> {
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(Notification)
+      .set({ readAt: () => 'now()' })
+      .where('user_id = :userId AND in_app AND read_at IS NULL', { userId })
+      .execute();
+    return result.affected ?? 0;
+  }
+
+  /** False when it is not the user's. */
+  async delete(userId: string, id: string): Promise<boolean> {
+    const result = await this.manager.delete(Notification, { id, userId, inApp: true });
+    return (result.affected ?? 0) > 0;
+  }
+
+  findById(id: string): Promise<Notification | null> {
+    return this.manager.findOneBy(Notification, { id });
+  }
+
+  /**
+   * Deletes up to `batch` read notifications (and email-only ones) whose last occurrence is
+   * older than `days` (IDX_notifications_prunable); how many.
+   */
+  async prune(days: number, batch: number): Promise<number> {
+    // TypeORM answers an UPDATE or DELETE as [rows, count].
+    const [, count] = (await this.manager.query(
+      `DELETE FROM notifications WHERE id IN (
+         SELECT id FROM notifications
+          WHERE (read_at IS NOT NULL OR NOT in_app) AND latest_at < now() - make_interval(days => $1)
+          LIMIT $2
+       )`,
+      [days, batch],
+    )) as [unknown[], number];
+    return count;
+  }
+
+  // --- preferences ----------------------------------------------------------------------------
+
+  /** The user's changed settings (primary key). */
+  preferencesOf(userId: string, type?: NotificationType): Promise<NotificationPreference[]> {
+    return this.manager.findBy(NotificationPreference, type ? { userId, type } : { userId });
+  }
+
+  async savePreferences(rows: Omit<NotificationPreference, 'updatedAt'>[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.manager
+      .createQueryBuilder()
+      .insert()
+      .into(NotificationPreference)
+      .values(rows)
+      .orUpdate(['in_app', 'email', 'push', 'updated_at'], ['user_id', 'type'])
+      .execute();
+  }
+
+  // --- daily digests --------------------------------------------------------------------------
+
+  /** Schedules the user's next digest unless one is already due (primary key). */
+  async scheduleDigest(userId: string, afterSeconds: number): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO notification_digests (user_id, due_at)
+       VALUES ($1, now() + make_interval(secs => $2))
+       ON CONFLICT (user_id) DO UPDATE
+         SET due_at = coalesce(notification_digests.due_at, EXCLUDED.due_at)`,
+      [userId, afterSeconds],
+    );
+  }
+
+  /**
+   * In the caller's transaction: claims up to `limit` due digests (IDX_notification_digests_due,
+   * FOR UPDATE SKIP LOCKED, so ticks of several workers never claim one twice) and clears
+   * their due time; answers who and the due time that names the digest.
+   */
+  async claimDueDigests(limit: number): Promise<{ userId: string; dueAt: Date }[]> {
+    // TypeORM answers an UPDATE as [rows, count].
+    const [rows] = (await this.manager.query(
+      `UPDATE notification_digests d SET due_at = NULL
+         FROM (SELECT user_id, due_at FROM notification_digests
+                WHERE due_at <= now() ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
+        WHERE d.user_id = due.user_id
+        RETURNING d.user_id AS "userId", due.due_at AS "dueAt"`,
+      [limit],
+    )) as [{ userId: string; dueAt: Date }[], number];
+    return rows;
+  }
+
+  /** The notifications waiting for a user's digest, unread, newest first (IDX_notifications_user_digest). */
+  digestItems(userId: string, limit: number): Promise<Notification[]> {
+    return this.manager
+      .createQueryBuilder(Notification, 'n')
+      .where('n.userId = :userId AND n.digestPending AND n.readAt IS NULL', { userId })
+      .orderBy('n.latestAt', 'DESC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** After a digest: its notifications no longer wait (read ones neither). */
+  async digestSent(userId: string): Promise<void> {
+    await this.manager.query(
+      `UPDATE notifications SET digest_pending = false WHERE user_id = $1 AND digest_pending`,
+      [userId],
+    );
+    await this.manager.update(NotificationDigest, { userId }, { lastSentAt: () => 'now()' });
+  }
+}
