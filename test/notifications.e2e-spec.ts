@@ -6,6 +6,9 @@ import { JobQueue } from '../src/infrastructure/queues/job-queue.service';
 import { JobName, QueueName } from '../src/infrastructure/queues/job-registry';
 import { NotificationDeliveryService } from '../src/modules/notifications/notification-delivery.service';
 import { NotificationType } from '../src/modules/notifications/notification-types';
+import { NotificationsSubscribers } from '../src/modules/notifications/notifications.subscribers';
+import { PublishedDomainEvent } from '../src/infrastructure/events/domain-event-catalogue';
+import { verifiedMember } from './support/social';
 import { ApiClient, apiClient, registerClient } from './support/api-client';
 import { domainEventsSettled } from './support/domain-events';
 import { BENCH_PRESS, completedWorkout, libraryExerciseIds } from './support/fixtures';
@@ -136,6 +139,50 @@ describe('notifications and real time (e2e)', () => {
     const again = await notificationsOf(client);
     expect(again).toHaveLength(1);
     expect(again[0].count).toBe(listed.count);
+  });
+
+  it('social facts notify: a friend request, its acceptance, a like on a post; nothing across a block', async () => {
+    const [ana, bob] = [await verifiedMember(api, 'Ana'), await verifiedMember(api, 'Bob')];
+    const anaPhone = await socketOf(ana.user);
+
+    await bob.client.post('/users/friends/request', { userId: ana.user.id }).expect(200);
+    const request = await anaPhone.next(
+      'notification.created',
+      (p) => (p.notification as Body).type === NotificationType.FriendRequestReceived,
+    );
+    expect((request.notification as Body).message).toContain('Bob');
+    await ana.client.put(`/users/friends/${bob.user.id}`, { action: 'accept' }).expect(200);
+    await eventually(async () =>
+      (await notificationsOf(bob.client)).find(
+        (n) => n.type === NotificationType.FriendRequestAccepted,
+      ),
+    );
+
+    const post = (
+      await ana.client.post('/feed', { text: 'PR day', visibility: 'friends' }).expect(201)
+    ).body as Body;
+    await bob.client.post(`/feed/${post.id}/like`).expect(204);
+    const liked = await anaPhone.next(
+      'notification.created',
+      (p) => (p.notification as Body).type === NotificationType.ActivityLiked,
+    );
+    expect(liked.notification).toMatchObject({ subjectId: post.id });
+    expect((liked.notification as Body).message).toMatch(/Bob liked your post/);
+    // Her own like of her own post tells her nothing.
+    await ana.client.post(`/feed/${post.id}/like`).expect(204);
+
+    // Once Ana blocked Bob, a late delivery of his comment reaches her not.
+    await ana.client.post(`/users/${bob.user.id}/block`).expect(204);
+    await worker.get(NotificationsSubscribers).activityReaction({
+      id: `late-${post.id}`,
+      name: 'activity.commented',
+      occurredAt: new Date().toISOString(),
+      payload: { userId: bob.user.id, activityId: post.id as string, commentId: post.id as string },
+    } as PublishedDomainEvent<'activity.commented'>);
+    await domainEventsSettled(api.app);
+    const types = (await notificationsOf(ana.client)).map((n) => n.type);
+    expect(types.filter((t) => t === NotificationType.ActivityLiked)).toHaveLength(1);
+    expect(types).not.toContain(NotificationType.ActivityCommented);
   });
 
   it('groups repeats with their actors ("Ana and 4 others"), read, read-all, delete, after=', async () => {

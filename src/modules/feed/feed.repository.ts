@@ -205,6 +205,15 @@ export class FeedRepository {
     return row ?? null;
   }
 
+  /** An activity's owner and kind by id (primary key), whoever asks; null when it is gone. */
+  async findOwnerAndKind(id: string): Promise<{ ownerId: string; kind: ActivityKind } | null> {
+    const [row]: { ownerId: string; kind: ActivityKind }[] = await this.query(
+      'SELECT user_id AS "ownerId", kind FROM activities WHERE id = $1',
+      [id],
+    );
+    return row ?? null;
+  }
+
   async insertPost(userId: string, text: string, visibility: Audience): Promise<string> {
     const [row]: { id: string }[] = await this.query(
       `INSERT INTO activities (user_id, kind, visibility, occurred_at, text, details, created_at)

@@ -11,7 +11,7 @@ import { ActivityDto, CommentDto, LikeDto } from './dto/activity.dto';
 import { CreatePostDto, ShareWorkoutDto } from './dto/feed-input.dto';
 import { FeedProblems } from './feed-problems';
 import { ActivityRow, CommentRow, FeedRepository } from './feed.repository';
-import { FeedContentKind, ReportedContent } from './feed.vocabulary';
+import { ActivityKind, FeedContentKind, ReportedContent } from './feed.vocabulary';
 
 const activityNotFound = () => new NotFoundException('No such activity.');
 const commentNotFound = () => new NotFoundException('No such comment.');
@@ -251,6 +251,11 @@ export class FeedService {
   /** Removes an activity (with its likes and comments) or a comment; false when gone already. */
   removeByModeration(kind: FeedContentKind, id: string): Promise<boolean> {
     return kind === 'activity' ? this.feed.removeActivity(id) : this.feed.removeComment(id);
+  }
+
+  /** Worker side (notifications): who owns an activity and what it is; null once deleted. */
+  ownerAndKindOf(activityId: string): Promise<{ ownerId: string; kind: ActivityKind } | null> {
+    return this.feed.findOwnerAndKind(activityId);
   }
 
   // Worker side (FeedSubscribers): each is idempotent.

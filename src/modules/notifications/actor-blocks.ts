@@ -1,9 +1,7 @@
 /**
  * The block check of notifications: nothing reaches a user from someone they blocked or who
- * blocked them. The blocks table comes with the social module; until it lands nobody is
- * blocked. To wire it: provide ACTOR_BLOCKS in NotificationsModule with a class that asks the
- * social module's service (both directions), e.g.
- * `{ provide: ACTOR_BLOCKS, useExisting: SocialBlocksService }` (docs/notifications.md).
+ * blocked them. NotificationsModule provides it from the social module's service (both
+ * directions); an interface, so the delivery service's unit specs can stand in for it.
  */
 export interface ActorBlocks {
   /** Whether `actorId` may not notify `recipientId` (blocked either way). */
@@ -11,10 +9,3 @@ export interface ActorBlocks {
 }
 
 export const ACTOR_BLOCKS = Symbol('ACTOR_BLOCKS');
-
-/** Until the social module's blocks exist. */
-export class NoActorBlocks implements ActorBlocks {
-  isBlocked(): Promise<boolean> {
-    return Promise.resolve(false);
-  }
-}

@@ -3,7 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { EmailsModule } from '../emails/emails.module';
 import { GoalsModule } from '../goals/goals.module';
 import { UsersModule } from '../users/users.module';
-import { ACTOR_BLOCKS, NoActorBlocks } from './actor-blocks';
+import { FeedModule } from '../feed/feed.module';
+import { SocialModule } from '../social/social.module';
+import { SocialService } from '../social/social.service';
+import { ACTOR_BLOCKS, ActorBlocks } from './actor-blocks';
 import { NotificationDigest } from './entities/notification-digest.entity';
 import { NotificationPreference } from './entities/notification-preference.entity';
 import { NotificationSource } from './entities/notification-source.entity';
@@ -28,6 +31,8 @@ import { UnsubscribeTokens } from './unsubscribe-tokens';
     UsersModule,
     EmailsModule,
     GoalsModule,
+    SocialModule,
+    FeedModule,
   ],
   controllers: [NotificationsController, UnsubscribeController],
   providers: [
@@ -36,8 +41,13 @@ import { UnsubscribeTokens } from './unsubscribe-tokens';
     NotificationDeliveryService,
     NotificationsSubscribers,
     UnsubscribeTokens,
-    // The social module's block check replaces this when it lands (actor-blocks.ts).
-    { provide: ACTOR_BLOCKS, useClass: NoActorBlocks },
+    {
+      provide: ACTOR_BLOCKS,
+      useFactory: (social: SocialService): ActorBlocks => ({
+        isBlocked: (recipientId, actorId) => social.isBlockedEitherWay(recipientId, actorId),
+      }),
+      inject: [SocialService],
+    },
   ],
   exports: [NotificationsService, NotificationDeliveryService],
 })

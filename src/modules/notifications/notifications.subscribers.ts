@@ -1,21 +1,78 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { PublishedDomainEvent } from '../../infrastructure/events/domain-event-catalogue';
 import { OnDomainEvent } from '../../infrastructure/events/on-domain-event.decorator';
+import { FeedService } from '../feed/feed.service';
 import { GoalsService } from '../goals/goals.service';
 import { NotificationDeliveryService } from './notification-delivery.service';
 import { NotificationType } from './notification-types';
 
 /**
  * The facts that notify (in the worker). Each is idempotent: the event id is the occurrence's
- * source key, so a redelivery adds nothing. Social facts (friend requests, likes, comments)
- * are wired when the social module publishes them (docs/notifications.md).
+ * source key, so a redelivery adds nothing. Social ones carry their actor, and nothing crosses
+ * a block (NotificationDeliveryService asks ACTOR_BLOCKS).
  */
 @Injectable()
 export class NotificationsSubscribers {
   constructor(
     private readonly delivery: NotificationDeliveryService,
     private readonly goals: GoalsService,
+    private readonly feed: FeedService,
   ) {}
+
+  @OnDomainEvent('friend-request.sent')
+  async friendRequestReceived({
+    id,
+    payload,
+  }: PublishedDomainEvent<'friend-request.sent'>): Promise<void> {
+    await this.delivery.notify({
+      userId: payload.addresseeId,
+      type: NotificationType.FriendRequestReceived,
+      subjectId: payload.requestId,
+      actorId: payload.userId,
+      sourceKey: id,
+      data: {},
+    });
+  }
+
+  /** To the one whose request was accepted (or crossed): `friendId`, from `userId`. */
+  @OnDomainEvent('friendship.made')
+  async friendRequestAccepted({
+    id,
+    payload,
+  }: PublishedDomainEvent<'friendship.made'>): Promise<void> {
+    await this.delivery.notify({
+      userId: payload.friendId,
+      type: NotificationType.FriendRequestAccepted,
+      subjectId: null,
+      actorId: payload.userId,
+      sourceKey: id,
+      data: {},
+    });
+  }
+
+  /** To the activity's owner (not for their own like or comment); grouped per activity. */
+  @OnDomainEvent('activity.liked', 'activity.commented')
+  async activityReaction({
+    id,
+    name,
+    payload,
+  }: PublishedDomainEvent<'activity.liked' | 'activity.commented'>): Promise<void> {
+    const activity = await this.feed.ownerAndKindOf(payload.activityId);
+    if (!activity || activity.ownerId === payload.userId) return; // deleted since, or one's own
+    const commented = name === 'activity.commented';
+    await this.delivery.notify({
+      userId: activity.ownerId,
+      type: commented ? NotificationType.ActivityCommented : NotificationType.ActivityLiked,
+      subjectId: payload.activityId,
+      actorId: payload.userId,
+      sourceKey: id,
+      data: {
+        activityId: payload.activityId,
+        kind: activity.kind,
+        ...('commentId' in payload ? { commentId: payload.commentId } : {}),
+      },
+    });
+  }
 
   /** The records of one session group into one notification. */
   @OnDomainEvent('personal-record.set')

@@ -45,6 +45,11 @@ export class SocialService {
    * instead (crossing requests make friends); a request the caller already sent is answered
    * as it is. Someone blocked either way, or unknown, is a 404.
    */
+  /** Whether either user blocked the other (notifications: nothing crosses a block). */
+  isBlockedEitherWay(a: string, b: string): Promise<boolean> {
+    return this.social.blockedEitherWay(a, b);
+  }
+
   async request(userId: string, addresseeId: string): Promise<FriendDto> {
     if (addresseeId === userId) {
       throw new ValidationProblem([
