@@ -313,7 +313,10 @@ describe('feed: activities, privacy, likes, comments (e2e)', () => {
     await likers[0].client.delete(`/feed/${post.body.id}/like`).expect(204);
     expect((await owner.client.get(`/feed/${post.body.id}`).expect(200)).body.likeCount).toBe(45);
     // A like is announced once, however often it is sent.
-    expect(await publishedEventsOf(db, likers[9].user.id)).toEqual([
+    const announced = (await publishedEventsOf(db, likers[9].user.id)).filter(
+      (event) => event.name === 'activity.liked',
+    );
+    expect(announced).toEqual([
       { name: 'activity.liked', payload: { userId: likers[9].user.id, activityId: post.body.id } },
     ]);
     const mine = await likers[9].client.get(`/feed/${post.body.id}`).expect(200);

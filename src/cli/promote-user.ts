@@ -37,7 +37,8 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(PromoteUserModule, { logger: ['error'] });
   try {
     const user = await app.get(UsersService).grantRole(email, role);
-    console.log(`${user.email} is now ${role} (id ${user.id}). New tokens carry the role.`);
+    const named = role === Role.Admin ? 'an admin' : `a ${role}`;
+    console.log(`${user.email} is now ${named} (id ${user.id}). New tokens carry the role.`);
   } catch (error) {
     console.error((error as Error).message);
     process.exitCode = 1;

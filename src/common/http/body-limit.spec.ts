@@ -34,7 +34,8 @@ describe('@BodyLimit: a route-specific body limit', () => {
     const moduleRef = await Test.createTestingModule({ controllers: [BodiesController] }).compile();
     app = moduleRef.createNestApplication<NestFastifyApplication>(
       new FastifyAdapter({ bodyLimit: SERVER_LIMIT }),
-      { logger: false },
+      // As createApiApp: the body parsers are acceptRequestBodies', not Nest's defaults.
+      { logger: false, bodyParser: false },
     );
     app.useGlobalFilters(new ProblemDetailsFilter());
     await acceptRequestBodies(app);
