@@ -72,7 +72,10 @@ describe('admin: queues and dead letters (e2e)', () => {
       'accounts',
       'summaries',
       'domain-events',
+      'notifications',
       'maintenance',
+      'ai-coach',
+      'challenges',
     ]);
     expect(
       queues.body.items.find((q: { name: string }) => q.name === 'accounts').failed,
