@@ -4,8 +4,7 @@ import { BenchConfig } from '../config';
 import { explainCaptured, ExplainedQuery } from '../lib/explain';
 import { BenchUser, RunningApi } from '../lib/fitai';
 import { expectStatus, getJson } from '../lib/http';
-import { assertMostlyOk, LoadResult, runLoad } from '../lib/load';
-import { ratio } from '../lib/stats';
+import { measureAgainstPage, RouteCase } from '../lib/page-ratios';
 
 /** Other users, the viewer's friends among them, their activities, and the viewer's sessions. */
 export const FEED_USERS = 10_000;
@@ -13,14 +12,8 @@ export const FEED_FRIENDS = 1_000;
 export const FEED_ACTIVITIES = 1_000_000;
 const VIEWER_SESSIONS = 1_000;
 
-export interface FeedCase {
-  label: string;
-  path: string;
-  result: LoadResult;
-  /** p50 and p99 ÷ those of the GET /workouts page. */
-  p50Ratio: number;
-  p99Ratio: number;
-}
+/** A route measured against the `GET /workouts` page. */
+export type FeedCase = RouteCase;
 
 export interface FeedReadFigure {
   connections: number;
@@ -125,29 +118,7 @@ export async function benchFeedRead(
     },
     { label: 'GET /feed/friends?limit=20', path: '/api/v1/feed/friends?limit=20' },
   ];
-  const loadFor = (path: string) => ({
-    url: `${api.baseUrl}${path}`,
-    headers: { authorization: `Bearer ${viewer.accessToken}` },
-    connections: config.latencyConnections,
-    expectStatus: 200,
-  });
-  for (const item of plan) {
-    expectStatus(await getJson(loadFor(item.path).url, viewer.accessToken), 200, item.label);
-    await runLoad({ ...loadFor(item.path), durationSeconds: 1 });
-  }
-  const results: LoadResult[] = [];
-  for (const item of plan) {
-    const result = await runLoad({ ...loadFor(item.path), durationSeconds: config.latencySeconds });
-    assertMostlyOk(result, item.label);
-    results.push(result);
-  }
-  const page = results[0].latency;
-  const cases = plan.map((item, i) => ({
-    ...item,
-    result: results[i],
-    p50Ratio: ratio(results[i].latency.p50, page.p50),
-    p99Ratio: ratio(results[i].latency.p99, page.p99),
-  }));
+  const cases = await measureAgainstPage(config, api, viewer, plan);
 
   const explain = await explainCaptured(config.databaseUrl, [
     {

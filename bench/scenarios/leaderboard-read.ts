@@ -10,8 +10,7 @@ import { BenchConfig } from '../config';
 import { explainCaptured } from '../lib/explain';
 import { BenchUser, RunningApi } from '../lib/fitai';
 import { expectStatus, getJson } from '../lib/http';
-import { assertMostlyOk, LoadResult, runLoad } from '../lib/load';
-import { ratio } from '../lib/stats';
+import { measureAgainstPage } from '../lib/page-ratios';
 import type { FeedCase } from './feed-read';
 import type { ExplainedQuery } from '../lib/explain';
 
@@ -99,26 +98,7 @@ export async function benchLeaderboardRead(
     { label: 'GET /workouts?limit=20 (one indexed page)', path: '/api/v1/workouts?limit=20' },
     { label: 'GET /leaderboards/volume?scope=global&period=month (+ own rank)', path },
   ];
-  const loadFor = (url: string) => ({
-    url: `${api.baseUrl}${url}`,
-    headers: { authorization: `Bearer ${viewer.accessToken}` },
-    connections: config.latencyConnections,
-    expectStatus: 200,
-  });
-  for (const item of plan) await runLoad({ ...loadFor(item.path), durationSeconds: 1 });
-  const results: LoadResult[] = [];
-  for (const item of plan) {
-    const result = await runLoad({ ...loadFor(item.path), durationSeconds: config.latencySeconds });
-    assertMostlyOk(result, item.label);
-    results.push(result);
-  }
-  const page = results[0].latency;
-  const cases = plan.map((item, i) => ({
-    ...item,
-    result: results[i],
-    p50Ratio: ratio(results[i].latency.p50, page.p50),
-    p99Ratio: ratio(results[i].latency.p99, page.p99),
-  }));
+  const cases = await measureAgainstPage(config, api, viewer, plan);
   const key = {
     board: LeaderboardBoard.Volume,
     period: LeaderboardPeriod.Month,

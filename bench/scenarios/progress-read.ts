@@ -4,9 +4,7 @@ import { weeksEndingOn } from '../../src/modules/progress/progress-period';
 import { BenchConfig } from '../config';
 import { explainCaptured, ExplainedQuery } from '../lib/explain';
 import { BenchUser, RunningApi } from '../lib/fitai';
-import { expectStatus, getJson } from '../lib/http';
-import { assertMostlyOk, LoadResult, runLoad } from '../lib/load';
-import { ratio } from '../lib/stats';
+import { measureAgainstPage, RouteCase } from '../lib/page-ratios';
 
 /** Three years of training: a session every ~1.1 days, 4 exercises × 5 working sets each. */
 export const PROGRESS_SESSIONS = 1_000;
@@ -15,14 +13,8 @@ const SETS_PER_EXERCISE = 5;
 const SLUGS = ['Barbell_Squat', 'Barbell_Bench_Press_-_Medium_Grip', 'Barbell_Deadlift', 'Pullups'];
 const PERIOD_WEEKS = 156;
 
-export interface ProgressCase {
-  label: string;
-  path: string;
-  result: LoadResult;
-  /** p50 and p99 ÷ those of the GET /workouts page. */
-  p50Ratio: number;
-  p99Ratio: number;
-}
+/** A route measured against the `GET /workouts` page. */
+export type ProgressCase = RouteCase;
 
 export interface ProgressReadFigure {
   connections: number;
@@ -113,30 +105,7 @@ export async function benchProgressRead(
       path: `/api/v1/progress/analytics?weeks=${PERIOD_WEEKS}`,
     },
   ];
-  const loadFor = (path: string) => ({
-    url: `${api.baseUrl}${path}`,
-    headers: { authorization: `Bearer ${user.accessToken}` },
-    connections: config.latencyConnections,
-    expectStatus: 200,
-  });
-  // Check and warm up every case before measuring any (as figure 2).
-  for (const item of plan) {
-    expectStatus(await getJson(loadFor(item.path).url, user.accessToken), 200, item.label);
-    await runLoad({ ...loadFor(item.path), durationSeconds: 1 });
-  }
-  const results: LoadResult[] = [];
-  for (const item of plan) {
-    const result = await runLoad({ ...loadFor(item.path), durationSeconds: config.latencySeconds });
-    assertMostlyOk(result, item.label);
-    results.push(result);
-  }
-  const page = results[0].latency;
-  const cases = plan.map((item, i) => ({
-    ...item,
-    result: results[i],
-    p50Ratio: ratio(results[i].latency.p50, page.p50),
-    p99Ratio: ratio(results[i].latency.p99, page.p99),
-  }));
+  const cases = await measureAgainstPage(config, api, user, plan);
 
   const { rows } = await pool.query<{ today: string }>(
     "SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS today",
