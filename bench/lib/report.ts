@@ -2,6 +2,7 @@ import type { FormAnalysisFigure } from '../scenarios/form-analysis';
 import { EntriesReadFigure, sizeLabel } from '../scenarios/entries-read';
 import type { DomainEventsFigure } from '../scenarios/domain-events';
 import type { FeedReadFigure } from '../scenarios/feed-read';
+import type { RouteCase } from './page-ratios';
 import type { PlanGenerationFigure } from '../scenarios/plan-generation';
 import type { LeaderboardReadFigure } from '../scenarios/leaderboard-read';
 import type { ProgressReadFigure } from '../scenarios/progress-read';
@@ -187,21 +188,26 @@ function summariesSection(s: SummaryLatencyFigure): string[] {
   ];
 }
 
+/** Figures 5, 7 and 10: each route against the page read (bench/lib/page-ratios.ts). */
+function pageRatioTable(cases: RouteCase[]): string {
+  return table(
+    ['route', 'req/s', 'p50 ms', 'p99 ms', 'p50 / page', 'p99 / page'],
+    cases.map((c) => [
+      c.label,
+      int(c.result.requestsPerSecond),
+      ms(c.result.latency.p50),
+      ms(c.result.latency.p99),
+      times(c.p50Ratio),
+      times(c.p99Ratio),
+    ]),
+  );
+}
+
 function progressSection(p: ProgressReadFigure): string[] {
   return [
     `5. Progress — ${p.sessions} sessions, ${p.sets} sets over 3 years, ${p.connections} ` +
       `connection(s), ${p.seconds} s per case (seeded in ${p.seedSeconds.toFixed(0)} s)`,
-    table(
-      ['route', 'req/s', 'p50 ms', 'p99 ms', 'p50 / page', 'p99 / page'],
-      p.cases.map((c) => [
-        c.label,
-        int(c.result.requestsPerSecond),
-        ms(c.result.latency.p50),
-        ms(c.result.latency.p99),
-        times(c.p50Ratio),
-        times(c.p99Ratio),
-      ]),
-    ),
+    pageRatioTable(p.cases),
   ];
 }
 
@@ -210,17 +216,7 @@ function feedSection(f: FeedReadFigure): string[] {
     `7. Feed — a user with ${int(f.friends)} friends among ${int(f.users)} users, ` +
       `${int(f.activities)} activities, ${f.connections} connection(s), ${f.seconds} s per case ` +
       `(seeded in ${f.seedSeconds.toFixed(0)} s)`,
-    table(
-      ['route', 'req/s', 'p50 ms', 'p99 ms', 'p50 / page', 'p99 / page'],
-      f.cases.map((c) => [
-        c.label,
-        int(c.result.requestsPerSecond),
-        ms(c.result.latency.p50),
-        ms(c.result.latency.p99),
-        times(c.p50Ratio),
-        times(c.p99Ratio),
-      ]),
-    ),
+    pageRatioTable(f.cases),
   ];
 }
 
@@ -229,17 +225,7 @@ function leaderboardSection(f: LeaderboardReadFigure): string[] {
     `10. Leaderboard — the month's global volume board of ${int(f.users)} users, the caller ` +
       `ranked ${int(f.viewerRank)} (with neighbours), ${f.connections} connection(s), ` +
       `${f.seconds} s per case (seeded in ${f.seedSeconds.toFixed(0)} s)`,
-    table(
-      ['route', 'req/s', 'p50 ms', 'p99 ms', 'p50 / page', 'p99 / page'],
-      f.cases.map((c) => [
-        c.label,
-        int(c.result.requestsPerSecond),
-        ms(c.result.latency.p50),
-        ms(c.result.latency.p99),
-        times(c.p50Ratio),
-        times(c.p99Ratio),
-      ]),
-    ),
+    pageRatioTable(f.cases),
   ];
 }
 

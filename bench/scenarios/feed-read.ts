@@ -12,9 +12,6 @@ export const FEED_FRIENDS = 1_000;
 export const FEED_ACTIVITIES = 1_000_000;
 const VIEWER_SESSIONS = 1_000;
 
-/** A route measured against the `GET /workouts` page. */
-export type FeedCase = RouteCase;
-
 export interface FeedReadFigure {
   connections: number;
   seconds: number;
@@ -22,7 +19,7 @@ export interface FeedReadFigure {
   friends: number;
   activities: number;
   seedSeconds: number;
-  cases: FeedCase[];
+  cases: RouteCase[];
   explain: ExplainedQuery[];
 }
 

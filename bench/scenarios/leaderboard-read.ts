@@ -10,8 +10,7 @@ import { BenchConfig } from '../config';
 import { explainCaptured } from '../lib/explain';
 import { BenchUser, RunningApi } from '../lib/fitai';
 import { expectStatus, getJson } from '../lib/http';
-import { measureAgainstPage } from '../lib/page-ratios';
-import type { FeedCase } from './feed-read';
+import { measureAgainstPage, RouteCase } from '../lib/page-ratios';
 import type { ExplainedQuery } from '../lib/explain';
 
 /** Users ranked on the month's global volume board. */
@@ -24,7 +23,7 @@ export interface LeaderboardReadFigure {
   users: number;
   viewerRank: number;
   seedSeconds: number;
-  cases: FeedCase[];
+  cases: RouteCase[];
   explain: ExplainedQuery[];
 }
 

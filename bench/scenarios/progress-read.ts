@@ -13,16 +13,13 @@ const SETS_PER_EXERCISE = 5;
 const SLUGS = ['Barbell_Squat', 'Barbell_Bench_Press_-_Medium_Grip', 'Barbell_Deadlift', 'Pullups'];
 const PERIOD_WEEKS = 156;
 
-/** A route measured against the `GET /workouts` page. */
-export type ProgressCase = RouteCase;
-
 export interface ProgressReadFigure {
   connections: number;
   seconds: number;
   sessions: number;
   sets: number;
   seedSeconds: number;
-  cases: ProgressCase[];
+  cases: RouteCase[];
   explain: ExplainedQuery[];
 }
 
