@@ -2733,6 +2733,11 @@ export interface components {
          */
         Equipment: "bands" | "barbell" | "body only" | "cable" | "dumbbell" | "e-z curl bar" | "exercise ball" | "foam roll" | "kettlebells" | "machine" | "medicine ball" | "other";
         /**
+         * @description Optional, never shown to others: used only for sex-specific formulas (DOTS on strength leaderboards) and benchmark cohorts; null when not said
+         * @enum {string}
+         */
+        Sex: "female" | "male";
+        /**
          * @description The widest audience of the activities made from your workouts, records and goals: an activity can be made stricter, never wider (docs/social.md)
          * @enum {string}
          */
@@ -2763,6 +2768,16 @@ export interface components {
              *     ]
              */
             equipment: components["schemas"]["Equipment"][] | null;
+            /**
+             * @description Optional, never shown to others: used only for sex-specific formulas (DOTS on strength leaderboards) and benchmark cohorts; null when not said
+             * @example null
+             */
+            sex: components["schemas"]["Sex"] | (null);
+            /**
+             * @description Optional, never shown to others: used only for age bands of benchmark cohorts; null when not said
+             * @example 1990
+             */
+            birthYear: number | null;
             /**
              * @description Others find you in search (GET /users/search) and suggestions; friends find you either way
              * @example true
@@ -2800,6 +2815,13 @@ export interface components {
              *     ]
              */
             equipment?: components["schemas"]["Equipment"][] | null;
+            /** @example female */
+            sex?: components["schemas"]["Sex"] | (null);
+            /**
+             * @description From 1900 to 13 years before the current year
+             * @example 1990
+             */
+            birthYear?: number | null;
             /** @example false */
             profileDiscoverable?: boolean;
             /** @example friends */
