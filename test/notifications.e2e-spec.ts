@@ -302,6 +302,35 @@ describe('notifications and real time (e2e)', () => {
     expect((await notificationsOf(owner.client))[0]).toMatchObject({ id, read: false });
   });
 
+  it('a fact that makes no group, delivered twice or twice at once, makes one notification; the badge counts it once', async () => {
+    const { user, client } = await registerClient(api.http);
+    const delivery = worker.get(NotificationDeliveryService);
+    const occurrence = (sourceKey: string) => ({
+      userId: user.id,
+      type: NotificationType.SummaryReady,
+      subjectId: null,
+      actorId: null,
+      sourceKey,
+      data: { summaryId: '00000000-0000-4000-8000-000000000001' },
+    });
+    const socket = await socketOf(user);
+    const heard = () => socket.received.filter((r) => r.event === 'notification.created');
+    const first = await delivery.notify(occurrence('once'));
+    const again = await delivery.notify(occurrence('once'));
+    const together = await Promise.all([
+      delivery.notify(occurrence('together')),
+      delivery.notify(occurrence('together')),
+    ]);
+    expect(again!.id).toBe(first!.id);
+    expect(together[0]!.id).toBe(together[1]!.id);
+    const listed = await notificationsOf(client);
+    expect(listed.map((n) => n.id).sort()).toEqual([first!.id, together[0]!.id].sort());
+    expect((await client.get('/notifications/unread-count').expect(200)).body.count).toBe(2);
+    // Each delivery repeats the socket event (idempotent for the client: same id, same badge).
+    await eventually(async () => (heard().length === 4 ? true : undefined), 10_000);
+    expect(heard().map((e) => (e.payload.unread as Body).count)).toEqual([1, 1, 2, 2]);
+  });
+
   it('caps the unread count at 99+', async () => {
     const { user, client } = await registerClient(api.http);
     await db.query(

@@ -1,4 +1,4 @@
-import { ObjectLiteral, Repository, UpdateQueryBuilder } from 'typeorm';
+import { EntityMetadata, ObjectLiteral, Repository, UpdateQueryBuilder } from 'typeorm';
 import { DomainEvent } from '../../infrastructure/events/domain-event-catalogue';
 import { writeWithEvents } from '../../infrastructure/events/publish-domain-events';
 
@@ -18,10 +18,9 @@ export async function updateReturningEntity<T extends ObjectLiteral>(
   ...events: DomainEvent[]
 ): Promise<T | null> {
   const metadata = repository.metadata;
-  const columns = metadata.columns
-    .map((column) => `"${column.databaseName}" AS "${column.propertyName}"`)
-    .join(', ');
-  const builder = update(repository.createQueryBuilder().update()).returning(columns);
+  const builder = update(repository.createQueryBuilder().update()).returning(
+    returningColumns(metadata),
+  );
   let row: Record<string, unknown> | undefined;
   if (events.length === 0) {
     [row] = (await builder.execute()).raw as Record<string, unknown>[];
@@ -33,5 +32,20 @@ export async function updateReturningEntity<T extends ObjectLiteral>(
       ...events,
     );
   }
-  return row ? Object.assign(metadata.create() as T, row) : null;
+  return row ? rowAsEntity<T>(metadata, row) : null;
+}
+
+/** Every column of the entity named by its property: a `RETURNING` list (or a SELECT list). */
+export function returningColumns(metadata: EntityMetadata): string {
+  return metadata.columns
+    .map((column) => `"${column.databaseName}" AS "${column.propertyName}"`)
+    .join(', ');
+}
+
+/** A row selected by returningColumns, as the entity class (the driver parsed its values). */
+export function rowAsEntity<T extends ObjectLiteral>(
+  metadata: EntityMetadata,
+  row: Record<string, unknown>,
+): T {
+  return Object.assign(metadata.create() as T, row);
 }

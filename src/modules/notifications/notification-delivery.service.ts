@@ -6,7 +6,8 @@ import { JobName } from '../../infrastructure/queues/job-registry';
 import { EmailsService } from '../emails/emails.service';
 import { UsersService } from '../users/users.service';
 import { ACTOR_BLOCKS, ActorBlocks } from './actor-blocks';
-import { NotificationDto } from './dto/notification.dto';
+import { NotificationDto, UnreadCountDto } from './dto/notification.dto';
+import { UNREAD_CAP, unreadCountDto } from './notification-events';
 import { Notification } from './entities/notification.entity';
 import { messageOf } from './notification-messages';
 import { EmailMode, groupKeyOf, NOTIFICATION_TYPES, NotificationType } from './notification-types';
@@ -65,11 +66,36 @@ export class NotificationDeliveryService {
     if (!settings.inApp && emailHere === EmailMode.Off) return null;
     const actor = actorId === null ? null : await this.actor(actorId);
     const groupKey = groupKeyOf(type, occurrence.subjectId);
+    const digestPending = emailHere === EmailMode.Daily;
+    if (definition.groupWindowMinutes === null) {
+      // The common case on the worker's hot path (a summary, a record): one statement.
+      const made = await this.notifications.insertUngrouped(
+        {
+          userId,
+          type,
+          groupKey,
+          subjectId: occurrence.subjectId,
+          actor,
+          data: occurrence.data ?? {},
+          inApp: settings.inApp,
+          digestPending,
+        },
+        occurrence.sourceKey,
+        UNREAD_CAP + 1,
+      );
+      if (made) {
+        const { notification, unreadBefore } = made;
+        const unread = unreadBefore + (notification.inApp ? 1 : 0);
+        await this.afterCommit(notification, emailHere, unreadCountDto(unread));
+        this.logger.log({ userId, type, notificationId: notification.id }, 'notified');
+        return notification;
+      }
+      // Already recorded: the path below finds it and repeats only the after-effects.
+    }
     const { notification, created } = await this.notifications.inTransaction(async (tx) => {
       await tx.lockGroup(userId, groupKey);
       const earlier = await tx.notificationOfSource(userId, occurrence.sourceKey);
       if (earlier) return { notification: earlier, created: false };
-      const digestPending = emailHere === EmailMode.Daily;
       const group =
         definition.groupWindowMinutes === null
           ? null
@@ -94,11 +120,16 @@ export class NotificationDeliveryService {
     return notification;
   }
 
-  private async afterCommit(notification: Notification, email: EmailMode): Promise<void> {
+  /** `unread`: the badge when the write already counted it (else counted here). */
+  private async afterCommit(
+    notification: Notification,
+    email: EmailMode,
+    unread?: UnreadCountDto,
+  ): Promise<void> {
     if (notification.inApp) {
       this.service.emit(notification.userId, 'notification.created', {
         notification: NotificationDto.from(notification),
-        unread: await this.service.unreadCount(notification.userId),
+        unread: unread ?? (await this.service.unreadCount(notification.userId)),
       });
     }
     if (email === EmailMode.Immediate) {

@@ -3,7 +3,12 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { KeysetPosition } from '../../common/pagination/cursor';
 import { newestFirstPage } from '../../common/pagination/keyset';
-import { updateReturningEntity } from '../../common/database/update-returning';
+import {
+  returningColumns,
+  rowAsEntity,
+  updateReturningEntity,
+} from '../../common/database/update-returning';
+import { isUniqueViolation } from '../../common/database/unique-violation';
 import { NotificationDigest } from './entities/notification-digest.entity';
 import { NotificationPreference } from './entities/notification-preference.entity';
 import { NotificationSource } from './entities/notification-source.entity';
@@ -130,6 +135,61 @@ export class NotificationsRepository {
         })
         .where('id = :id', { id: group.id }),
     ))!;
+  }
+
+  /**
+   * An occurrence of a type that never groups, in one statement instead of a transaction of six
+   * (lock, source lookup, insert, reload, source insert, badge count): the notification, its
+   * source, and the unread count before it. Null when the source is already recorded (a
+   * redelivered fact), including when the same fact is being delivered concurrently: the
+   * source's primary key refuses the second statement whole, so no duplicate survives.
+   */
+  async insertUngrouped(
+    notification: NewNotification,
+    sourceKey: string,
+    unreadCap: number,
+  ): Promise<{ notification: Notification; unreadBefore: number } | null> {
+    const { actor } = notification;
+    const metadata = this.manager.connection.getMetadata(Notification);
+    try {
+      const [row] = (await this.manager.query(
+        `WITH made AS (
+           INSERT INTO notifications (user_id, type, group_key, subject_id, count, actor_count,
+                                      actors, data, in_app, digest_pending, first_at, latest_at)
+           SELECT $1, $2, $3, $4, 1, $5, $6::jsonb, $7::jsonb, $8, $9, ${NOW_MS}, ${NOW_MS}
+            WHERE NOT EXISTS (
+              SELECT 1 FROM notification_sources WHERE user_id = $1 AND source_key = $10)
+           RETURNING ${returningColumns(metadata)}
+         ), recorded AS (
+           INSERT INTO notification_sources (user_id, source_key, notification_id)
+           SELECT "userId", $10, id FROM made
+         )
+         SELECT made.*, (
+           SELECT count(*)::int FROM (
+             SELECT 1 FROM notifications WHERE user_id = $1 AND in_app AND read_at IS NULL LIMIT $11
+           ) capped) AS "unreadBefore"
+           FROM made`,
+        [
+          notification.userId,
+          notification.type,
+          notification.groupKey,
+          notification.subjectId,
+          actor ? 1 : 0,
+          JSON.stringify(actor ? [actor] : []),
+          JSON.stringify(notification.data),
+          notification.inApp,
+          notification.digestPending,
+          sourceKey,
+          unreadCap,
+        ],
+      )) as (Record<string, unknown> & { unreadBefore: number })[];
+      if (!row) return null;
+      const { unreadBefore, ...columns } = row;
+      return { notification: rowAsEntity<Notification>(metadata, columns), unreadBefore };
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
   }
 
   async recordSource(userId: string, sourceKey: string, notificationId: string): Promise<void> {
