@@ -21,6 +21,7 @@ import { TemplatesModule } from './modules/templates/templates.module';
 import { UsersModule } from './modules/users/users.module';
 import { WorkoutsModule } from './modules/workouts/workouts.module';
 import { AnalyticsInsightsModule } from './modules/analytics/insights/analytics-insights.module';
+import { AnalyticsBenchmarkModule } from './modules/analytics/benchmark/analytics-benchmark.module';
 
 /** The domain modules, shared by the API and the worker (the worker mounts no controllers). */
 export const DOMAIN_MODULES = [
@@ -47,4 +48,5 @@ export const DOMAIN_MODULES = [
   ChallengesModule,
   LeaderboardsModule,
   AnalyticsInsightsModule,
+  AnalyticsBenchmarkModule,
 ];
