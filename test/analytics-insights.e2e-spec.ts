@@ -109,7 +109,7 @@ describe('analytics insights and benchmark (e2e)', () => {
       ]);
 
       const res = await client
-        .get('/analytics/insights', { from: seeded.from, to: seeded.to })
+        .get('/analytics/insights', { startDate: seeded.from, endDate: seeded.to })
         .expect(200);
       expect(res.body).toMatchObject({ from: seeded.from, to: seeded.to, timeZone: ZONE });
       expect(res.body.method).toMatchObject({ fdr: 0.01, permutations: 9999 });
@@ -171,7 +171,7 @@ describe('analytics insights and benchmark (e2e)', () => {
         const { user: owner, client } = await user();
         const seeded = await seedJournalAndTraining(owner, seed, 0);
         const res = await client
-          .get('/analytics/insights', { from: seeded.from, to: seeded.to })
+          .get('/analytics/insights', { startDate: seeded.from, endDate: seeded.to })
           .expect(200);
         expect(res.body.method.tested).toBeGreaterThanOrEqual(8);
         expect(res.body.insights).toEqual([]);
@@ -185,13 +185,13 @@ describe('analytics insights and benchmark (e2e)', () => {
       const res = await client.get('/analytics/insights').expect(200);
       expect(res.body).toMatchObject({ from: addDays(today, -89), to: today, insights: [] });
       const reversed = await client
-        .get('/analytics/insights', { from: today, to: addDays(today, -1) })
+        .get('/analytics/insights', { startDate: today, endDate: addDays(today, -1) })
         .expect(400);
       expect(reversed.headers['content-type']).toMatch(PROBLEM);
       await client
-        .get('/analytics/insights', { from: addDays(today, -1200), to: today })
+        .get('/analytics/insights', { startDate: addDays(today, -1200), endDate: today })
         .expect(400);
-      await client.get('/analytics/insights', { from: '2026-02-30' }).expect(400);
+      await client.get('/analytics/insights', { startDate: '2026-02-30' }).expect(400);
     });
   });
 

@@ -24024,10 +24024,10 @@ export interface operations {
     AnalyticsInsightsController_get: {
         parameters: {
             query?: {
-                /** @description First day of the period (your time zone); defaults to 89 days before `to` */
-                from?: string;
+                /** @description First day of the period (your time zone); defaults to 89 days before `endDate` */
+                startDate?: string;
                 /** @description Last day of the period (your time zone); defaults to today there */
-                to?: string;
+                endDate?: string;
             };
             header?: never;
             path?: never;

@@ -33,7 +33,10 @@ export class AnalyticsInsightsController {
     @CurrentUser() caller: AuthenticatedUser,
     @Query() query: InsightsQueryDto,
   ): Promise<InsightsDto> {
-    const period = await this.insights.defaultPeriod(caller.id, query);
+    const period = await this.insights.defaultPeriod(caller.id, {
+      from: query.startDate,
+      to: query.endDate,
+    });
     return this.insights.insights(caller.id, period);
   }
 }

@@ -50,9 +50,14 @@ export class AnalyticsInsightsService {
     const { from, to } = period;
     assertValid(
       from > to
-        ? [{ field: 'from', messages: ['from must not be after to'] }]
+        ? [{ field: 'startDate', messages: ['startDate must not be after endDate'] }]
         : daysBetween(from, to) + 1 > MAX_PERIOD_DAYS
-          ? [{ field: 'from', messages: [`the period must be at most ${MAX_PERIOD_DAYS} days`] }]
+          ? [
+              {
+                field: 'startDate',
+                messages: [`the period must be at most ${MAX_PERIOD_DAYS} days`],
+              },
+            ]
           : [],
     );
     const { timeZone, weightUnit } = await this.users.preferencesOf(userId);

@@ -2,17 +2,20 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsLocalDate } from '../../../../common/validation/local-date.decorator';
 import { Omittable } from '../../../../common/validation/presence';
 
-/** The period of GET /analytics/insights: local days, both inclusive. */
+/**
+ * The period of GET /analytics/insights: local days, both inclusive. Named like the progress
+ * routes' `endDate` (a local date); `from`/`to` elsewhere in the API are instants.
+ */
 export class InsightsQueryDto {
   @ApiPropertyOptional({
     type: 'string',
     format: 'date',
     example: '2026-09-01',
-    description: 'First day of the period (your time zone); defaults to 89 days before `to`',
+    description: 'First day of the period (your time zone); defaults to 89 days before `endDate`',
   })
   @Omittable()
   @IsLocalDate()
-  from?: string;
+  startDate?: string;
 
   @ApiPropertyOptional({
     type: 'string',
@@ -22,5 +25,5 @@ export class InsightsQueryDto {
   })
   @Omittable()
   @IsLocalDate()
-  to?: string;
+  endDate?: string;
 }
