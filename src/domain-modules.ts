@@ -20,6 +20,8 @@ import { SummariesModule } from './modules/summaries/summaries.module';
 import { TemplatesModule } from './modules/templates/templates.module';
 import { UsersModule } from './modules/users/users.module';
 import { WorkoutsModule } from './modules/workouts/workouts.module';
+import { AnalyticsInsightsModule } from './modules/analytics/insights/analytics-insights.module';
+import { AnalyticsBenchmarkModule } from './modules/analytics/benchmark/analytics-benchmark.module';
 
 /** The domain modules, shared by the API and the worker (the worker mounts no controllers). */
 export const DOMAIN_MODULES = [
@@ -45,4 +47,6 @@ export const DOMAIN_MODULES = [
   AiCoachModule,
   ChallengesModule,
   LeaderboardsModule,
+  AnalyticsInsightsModule,
+  AnalyticsBenchmarkModule,
 ];

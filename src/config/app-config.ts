@@ -95,6 +95,9 @@ export class AppConfig {
     };
   };
 
+  /** Benchmarks against similar users: the k floor (docs/insights.md). */
+  benchmark: { minCohort: number };
+
   get isProduction(): boolean {
     return this.env === 'production';
   }

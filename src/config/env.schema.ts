@@ -415,6 +415,13 @@ export class EnvironmentVariables {
   /** Both or neither; neither: the SDK's default credentials (environment, instance role). */
   @IsOptional() @IsString() S3_ACCESS_KEY_ID?: string;
   @IsOptional() @IsString() S3_SECRET_ACCESS_KEY?: string;
+
+  /** Fewest similar users a benchmark figure is computed among (docs/insights.md, the k floor). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(100_000)
+  BENCHMARK_MIN_COHORT: number;
 }
 
 /** Defaults that let `npm run dev` work against PostgreSQL and Redis on localhost. */
@@ -492,6 +499,7 @@ export const DEVELOPMENT_DEFAULTS: Record<string, string> = {
   GITHUB_AUTHORIZATION_URL: 'https://github.com/login/oauth/authorize',
   GITHUB_TOKEN_URL: 'https://github.com/login/oauth/access_token',
   GITHUB_API_URL: 'https://api.github.com',
+  BENCHMARK_MIN_COHORT: '20',
 };
 
 /**

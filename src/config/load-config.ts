@@ -191,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         secretAccessKey: vars.S3_SECRET_ACCESS_KEY || null,
       },
     },
+    benchmark: { minCohort: vars.BENCHMARK_MIN_COHORT },
   });
 }
 

@@ -2520,6 +2520,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Correlations between your journal and your training, and anomalies
+         * @description Mood and energy vs training the same day and the next, session volume vs mood and energy, tags and entry types vs mood, sleep-like tags vs the next session (volume relative to your recent norm). Each pair is tested with a seeded permutation test; only pairs that pass Benjamini–Hochberg across all tested pairs are shown, with their effect, sample size and the days (entry and workout ids) behind them. Anomalies: a session far below your usual volume, or a mood dip, by robust z-score. Days are those of your time zone, volumes in your weight unit (docs/insights.md).
+         */
+        get: operations["AnalyticsInsightsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/benchmark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your percentile among similar users, anonymised
+         * @description Weekly volume, sessions per week and (with `exerciseId`) relative strength over the last `weeks` weeks, as a percentile among users of your training level, body-weight band, and sex and age band where you gave them (`/users/preferences`), who completed a workout in the window. Users who opted out of leaderboards or keep their activities private are never counted. Below the floor of k users (20 by default) no figure is shown; sizes are bands, and nothing of any other user is returned (docs/insights.md). An exercise you cannot see is a 404.
+         */
+        get: operations["AnalyticsBenchmarkController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8089,6 +8129,253 @@ export interface components {
              * @example 2026-11-30
              */
             periodStart: string;
+        };
+        InsightsMethodDto: {
+            /**
+             * @description Pairs (exposure, outcome, lag) tested in the period; every one counts in the correction
+             * @example 24
+             */
+            tested: number;
+            /**
+             * @description Permutations per test at most (a test stops after 50 at least as extreme)
+             * @example 9999
+             */
+            permutations: number;
+            /**
+             * @description Seed of every permutation test
+             * @example 20261202
+             */
+            seed: number;
+            /**
+             * @description False-discovery rate of the Benjamini–Hochberg procedure across the tested pairs
+             * @example 0.01
+             */
+            fdr: number;
+            /**
+             * @description Fewest days in each group of a test
+             * @example 5
+             */
+            minGroupDays: number;
+            /**
+             * @description Robust (modified) z-score at or below which a day is an anomaly
+             * @example -3.5
+             */
+            anomalyThreshold: number;
+        };
+        EvidenceDayDto: {
+            /**
+             * Format: date
+             * @description Exposure day
+             * @example 2026-11-02
+             */
+            date: string;
+            /**
+             * Format: date
+             * @description Day the outcome was measured (date + lag)
+             * @example 2026-11-03
+             */
+            outcomeDate: string;
+            /**
+             * @description The outcome that day: mean mood or energy (1–10), or performance in %
+             * @example 7.5
+             */
+            value: number;
+            /** @description Journal entries of both days */
+            entryIds: string[];
+            /** @description Completed workouts of both days */
+            workoutIds: string[];
+        };
+        InsightDto: {
+            /**
+             * @description The tested pair and its lag
+             * @example training→mood+1
+             */
+            key: string;
+            /** @enum {string} */
+            exposure: "training" | "training_volume" | "tag" | "entry_type" | "sleep_tag";
+            /**
+             * @description The tag or entry type of the exposure
+             * @example null
+             */
+            subject: string | null;
+            /** @enum {string} */
+            outcome: "mood" | "energy" | "performance";
+            /**
+             * @description Days from exposure to outcome
+             * @example 1
+             */
+            lagDays: number;
+            /** @example On the day after you trained, your mood averaged 7.1 vs 5.6 otherwise (+1.5 points, Cohen's d = 1.2; 38 vs 51 days; p = 0.0005, q = 0.006 after Benjamini–Hochberg). */
+            statement: string;
+            /** @enum {string} */
+            method: "difference_of_means" | "spearman";
+            /**
+             * @description Exposed − other mean, or Spearman ρ
+             * @example 1.5
+             */
+            effect: number;
+            /**
+             * @description Cohen's d (difference of means only)
+             * @example 1.2
+             */
+            standardizedEffect: number | null;
+            /** @example 7.1 */
+            exposedMean: number | null;
+            /** @example 5.6 */
+            otherMean: number | null;
+            /**
+             * @description Days (pairs) in the test
+             * @example 89
+             */
+            sampleSize: number;
+            /** @example 38 */
+            exposedDays: number;
+            /** @example 51 */
+            otherDays: number;
+            /**
+             * @description Two-sided permutation p-value
+             * @example 0.0005
+             */
+            pValue: number;
+            /**
+             * @description Benjamini–Hochberg adjusted p-value
+             * @example 0.006
+             */
+            qValue: number;
+            /** @description The exposed days behind the insight (first 60; see evidenceTotal) */
+            evidence: components["schemas"]["EvidenceDayDto"][];
+            /** @example 38 */
+            evidenceTotal: number;
+        };
+        AnomalyDto: {
+            /** @enum {string} */
+            kind: "low_session_volume" | "mood_dip";
+            /**
+             * Format: date
+             * @example 2026-11-12
+             */
+            date: string;
+            /** @example Your training volume on 2026-11-12 (1200 kg) was far below your usual 5400 kg over your previous 20 training days (robust z = -4.1, threshold -3.5). */
+            statement: string;
+            /**
+             * @description The day: volume in your unit, or mean mood
+             * @example 1200
+             */
+            value: number;
+            /** @example 5400 */
+            baselineMedian: number;
+            /**
+             * @description Median absolute deviation of the baseline
+             * @example 600
+             */
+            baselineMad: number;
+            /** @example 20 */
+            baselineDays: number;
+            /** @example -4.1 */
+            robustZ: number;
+            /** @example -3.5 */
+            threshold: number;
+            entryIds: string[];
+            workoutIds: string[];
+        };
+        InsightsDto: {
+            /**
+             * Format: date
+             * @example 2026-09-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-11-29
+             */
+            to: string;
+            /** @example Europe/Paris */
+            timeZone: string;
+            /** @description Unit of volumes */
+            unit: components["schemas"]["WeightUnit"];
+            method: components["schemas"]["InsightsMethodDto"];
+            /** @description Only the pairs that pass Benjamini–Hochberg at the stated rate, strongest first */
+            insights: components["schemas"]["InsightDto"][];
+            anomalies: components["schemas"]["AnomalyDto"][];
+        };
+        RangeDto: {
+            /** @example 80 */
+            min: number;
+            /**
+             * @description Excluded for body weight, included for age
+             * @example 90
+             */
+            max: number;
+        };
+        CohortDto: {
+            /**
+             * @description Your training level; null: not set, so not used
+             * @example intermediate
+             */
+            trainingLevel: components["schemas"]["ExerciseLevel"] | (null);
+            /**
+             * @description Your sex if you gave it; null: not used
+             * @example null
+             */
+            sex: components["schemas"]["Sex"] | (null);
+            /** @description Age band (this year’s age) if you gave your birth year */
+            ageBand: components["schemas"]["RangeDto"] | (never | null);
+            /** @description Body-weight band (of the latest reading), in your weight unit; null without one */
+            bodyWeightBand: components["schemas"]["RangeDto"] | (never | null);
+            /**
+             * @description Unit of the body-weight band
+             * @example kg
+             */
+            unit: string;
+            /** @example Intermediate lifters with a latest body weight of 80–90 kg and a completed workout in the last 12 weeks, who share their results */
+            description: string;
+        };
+        /**
+         * @description Why no percentile is shown
+         * @enum {string}
+         */
+        BenchmarkWithheldReason: "cohort_too_small" | "no_body_weight" | "no_lift_in_window";
+        BenchmarkFigureDto: {
+            /** @enum {string} */
+            figure: "weekly_volume" | "sessions_per_week" | "relative_strength";
+            /**
+             * @description Your own value: volume per week in your unit, sessions per week, or best e1RM ÷ body weight
+             * @example 8450.5
+             */
+            you: number | null;
+            /**
+             * @description Whether a percentile is shown
+             * @example false
+             */
+            shown: boolean;
+            /**
+             * @description Share of the cohort below you, ties counted half (0–100); null when not shown
+             * @example 64
+             */
+            percentile: number | null;
+            /**
+             * @description Size of the cohort for this figure, as a band; null when not shown
+             * @example 20–49
+             */
+            cohortSize: string | null;
+            /**
+             * @description Why no percentile is shown
+             * @example null
+             */
+            reason: components["schemas"]["BenchmarkWithheldReason"] | (null);
+            /** @example Your weekly volume is higher than that of 64% of similar users (a cohort of 20–49). */
+            statement: string;
+        };
+        BenchmarkDto: {
+            /** @example 12 */
+            weeks: number;
+            /**
+             * @description Fewest users a figure is computed among (the k floor)
+             * @example 20
+             */
+            minCohort: number;
+            cohort: components["schemas"]["CohortDto"];
+            figures: components["schemas"]["BenchmarkFigureDto"][];
         };
         MalformedJsonProblem: {
             /**
@@ -23693,6 +23980,194 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    AnalyticsInsightsController_get: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (your time zone); defaults to 89 days before `endDate` */
+                startDate?: string;
+                /** @description Last day of the period (your time zone); defaults to today there */
+                endDate?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsightsDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    AnalyticsBenchmarkController_get: {
+        parameters: {
+            query?: {
+                /** @description The window: the last `weeks` weeks up to now */
+                weeks?: number;
+                /** @description An exercise you can see: adds relative strength (best e1RM in the window ÷ latest body weight) */
+                exerciseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchmarkDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
                 };
             };
             /** @description Request body too large (`payload-too-large`) */
