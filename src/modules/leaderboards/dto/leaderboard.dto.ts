@@ -109,4 +109,17 @@ export class LeaderboardDto {
     description: 'First day of the period (UTC)',
   })
   periodStart: string;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2026-12-01T23:59:58.120Z',
+    description:
+      'When the ranks were taken. Global boards are a snapshot the worker rewrites a moment ' +
+      'after entries change (normally within a few seconds; at most about a minute behind when ' +
+      'busy), so `items` and `neighbours` are as of then; `me` is your current value placed ' +
+      'among them. Friends boards are ranked now. Null: the board has no snapshot yet.',
+  })
+  asOf: string | null;
 }
