@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/infrastructure/database/data-source-options';
 import { LeaderboardSnapshotsRepository } from '../../src/modules/leaderboards/leaderboard-snapshots.repository';
 import type { BoardKey } from '../../src/modules/leaderboards/leaderboards.repository';
-import { currentWindows, positionOf } from '../../src/modules/leaderboards/leaderboards.service';
+import { positionOf } from '../../src/modules/leaderboards/board-positions';
+import { currentWindows } from '../../src/modules/leaderboards/leaderboards.service';
 import {
   LeaderboardBoard,
   LeaderboardPeriod,

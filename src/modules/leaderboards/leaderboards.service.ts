@@ -5,6 +5,7 @@ import { UserSummaryDto } from '../social/dto/user-summary.dto';
 import { offsetOf } from '../../common/pagination/page-query.dto';
 import { toPage } from '../../common/pagination/page';
 import { addDays, isoWeekStart, localDate } from '../../common/time/local-date';
+import { positionOf } from './board-positions';
 import { dots, dotsCoefficients } from './dots';
 import {
   LeaderboardSnapshotsRepository,
@@ -266,18 +267,5 @@ export class LeaderboardsService {
 
 /** Refresh claims boards by this many at a time. */
 const REFRESH_BATCH = 20;
-
-/**
- * The snapshot position of the row at `offset` (0-based) of the board as the viewer sees it:
- * the positions of the viewer's blocked users (ascending) are skipped.
- */
-export function positionOf(offset: number, hiddenPositions: number[]): number {
-  let position = offset + 1;
-  for (const hidden of hiddenPositions) {
-    if (hidden > position) break;
-    position += 1;
-  }
-  return position;
-}
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
