@@ -2509,7 +2509,7 @@ export interface paths {
         };
         /**
          * Best e1RM of one exercise
-         * @description Optionally normalised by body weight (`normalise=dots`). On global boards a best more than 30 % above your previous one waits for a second session to confirm it. Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear. Updated by the worker a moment after each workout (docs/challenges.md).
+         * @description Optionally normalised by body weight (`normalise=dots`). On global boards a best more than 30 % above your previous one waits for a second session to confirm it. Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear (global boards keep the public rank numbers: a blocked user leaves a gap). Global boards are a rank snapshot the worker rewrites a few seconds after entries change (`asOf` says when; at most about a minute behind); `me` is your current value placed among it. Friends boards are ranked on each request (docs/challenges.md).
          */
         get: operations["LeaderboardsController_strength"];
         put?: never;
@@ -2529,7 +2529,7 @@ export interface paths {
         };
         /**
          * Training volume (kg) of the period
-         * @description Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear. Updated by the worker a moment after each workout (docs/challenges.md).
+         * @description Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear (global boards keep the public rank numbers: a blocked user leaves a gap). Global boards are a rank snapshot the worker rewrites a few seconds after entries change (`asOf` says when; at most about a minute behind); `me` is your current value placed among it. Friends boards are ranked on each request (docs/challenges.md).
          */
         get: operations["LeaderboardsController_volume"];
         put?: never;
@@ -2549,7 +2549,7 @@ export interface paths {
         };
         /**
          * Completed workouts of the period
-         * @description Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear. Updated by the worker a moment after each workout (docs/challenges.md).
+         * @description Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear (global boards keep the public rank numbers: a blocked user leaves a gap). Global boards are a rank snapshot the worker rewrites a few seconds after entries change (`asOf` says when; at most about a minute behind); `me` is your current value placed among it. Friends boards are ranked on each request (docs/challenges.md).
          */
         get: operations["LeaderboardsController_consistency"];
         put?: never;
@@ -2773,7 +2773,7 @@ export interface components {
          */
         Equipment: "bands" | "barbell" | "body only" | "cable" | "dumbbell" | "e-z curl bar" | "exercise ball" | "foam roll" | "kettlebells" | "machine" | "medicine ball" | "other";
         /**
-         * @description Optional, never shown to others: used only for sex-specific formulas (DOTS on strength leaderboards) and benchmark cohorts; null when not said
+         * @description Optional, never shown to others: used only for sex-specific formulas (DOTS on strength leaderboards: the women’s or men’s coefficients; not said: the men’s) and benchmark cohorts; null when not said
          * @enum {string}
          */
         Sex: "female" | "male";
@@ -2809,7 +2809,7 @@ export interface components {
              */
             equipment: components["schemas"]["Equipment"][] | null;
             /**
-             * @description Optional, never shown to others: used only for sex-specific formulas (DOTS on strength leaderboards) and benchmark cohorts; null when not said
+             * @description Optional, never shown to others: used only for sex-specific formulas (DOTS on strength leaderboards: the women’s or men’s coefficients; not said: the men’s) and benchmark cohorts; null when not said
              * @example null
              */
             sex: components["schemas"]["Sex"] | (null);
@@ -23784,7 +23784,7 @@ export interface operations {
                 scope?: components["schemas"]["LeaderboardScope"];
                 page?: number;
                 limit?: number;
-                /** @description `dots`: the e1RM normalised by your latest body weight (DOTS); users without a body-weight reading are left out of that board */
+                /** @description `dots`: the e1RM normalised by your latest body weight (DOTS), with the coefficients of your stated sex (preferences `sex`; not said: the men’s, which never rate a lift higher than the women’s); users without a body-weight reading are left out of that board */
                 normalise?: components["schemas"]["StrengthNormalisation"];
             };
             header?: never;

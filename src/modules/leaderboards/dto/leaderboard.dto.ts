@@ -48,8 +48,9 @@ export class StrengthLeaderboardQueryDto extends LeaderboardQueryDto {
     enumName: 'StrengthNormalisation',
     default: StrengthNormalisation.None,
     description:
-      '`dots`: the e1RM normalised by your latest body weight (DOTS); users without a ' +
-      'body-weight reading are left out of that board',
+      '`dots`: the e1RM normalised by your latest body weight (DOTS), with the coefficients ' +
+      'of your stated sex (preferences `sex`; not said: the men’s, which never rate a lift ' +
+      'higher than the women’s); users without a body-weight reading are left out of that board',
   })
   @Omittable()
   @IsEnum(StrengthNormalisation)
