@@ -5,7 +5,7 @@ import type { BoardKey, BoardRow, RankColumn } from './leaderboards.repository';
 import { LeaderboardBoard, LeaderboardRanking } from './leaderboards.vocabulary';
 
 /** A superseded snapshot lives this long, so a request that began reading it can finish. */
-export const SNAPSHOT_GRACE_SECONDS = 60;
+export const SNAPSHOT_GRACE_SECONDS = 10;
 
 /** The shortest interval between two refreshes of one board. */
 export const MIN_REFRESH_INTERVAL_MS = 2_000;

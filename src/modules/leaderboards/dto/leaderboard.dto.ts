@@ -118,9 +118,10 @@ export class LeaderboardDto {
     example: '2026-12-01T23:59:58.120Z',
     description:
       'When the ranks were taken. Global boards are a snapshot the worker rewrites a moment ' +
-      'after entries change (normally within a few seconds; at most about a minute behind when ' +
-      'busy), so `items` and `neighbours` are as of then; `me` is your current value placed ' +
-      'among them. Friends boards are ranked now. Null: the board has no snapshot yet.',
+      'after entries change (normally a few seconds; a very large board under steady writes ' +
+      'at most once per ten times its rewrite time), so `items` and `neighbours` are as of ' +
+      'then; `me` is your current value placed among them. Friends boards are ranked now. ' +
+      'Null: the board has no snapshot yet.',
   })
   asOf: string | null;
 }

@@ -9,8 +9,8 @@ import {
  * A board's ranks as of one moment (docs/challenges.md, "Rank snapshots"): its rows are in
  * leaderboard_ranks. Written whole by the worker, then made `current` in the same transaction
  * as the previous one stops being current: a reader sees one whole snapshot or the other.
- * A superseded snapshot is kept a minute (a request that began reading it finishes), then
- * deleted with its rows.
+ * A superseded snapshot is kept SNAPSHOT_GRACE_SECONDS (a request that looked it up first
+ * still reads it whole), then deleted with its rows.
  */
 @Entity('leaderboard_snapshots')
 // The reader's lookup: the one current snapshot of a board and ranking.
