@@ -2509,7 +2509,7 @@ export interface paths {
         };
         /**
          * Best e1RM of one exercise
-         * @description Optionally normalised by body weight (`normalise=dots`). On global boards a best more than 30 % above your previous one waits for a second session to confirm it. Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear (global boards keep the public rank numbers: a blocked user leaves a gap). Global boards are a rank snapshot the worker rewrites a few seconds after entries change (`asOf` says when; at most about a minute behind); `me` is your current value placed among it. Friends boards are ranked on each request (docs/challenges.md).
+         * @description Optionally normalised by body weight (`normalise=dots`). On global boards a best more than 30 % above your previous one waits for a second session to confirm it. Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear (global boards keep the public rank numbers: a blocked user leaves a gap). Global boards are a rank snapshot the worker rewrites a few seconds after entries change (`asOf` says when); `me` is your current value placed among it. Friends boards are ranked on each request (docs/challenges.md).
          */
         get: operations["LeaderboardsController_strength"];
         put?: never;
@@ -2529,7 +2529,7 @@ export interface paths {
         };
         /**
          * Training volume (kg) of the period
-         * @description Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear (global boards keep the public rank numbers: a blocked user leaves a gap). Global boards are a rank snapshot the worker rewrites a few seconds after entries change (`asOf` says when; at most about a minute behind); `me` is your current value placed among it. Friends boards are ranked on each request (docs/challenges.md).
+         * @description Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear (global boards keep the public rank numbers: a blocked user leaves a gap). Global boards are a rank snapshot the worker rewrites a few seconds after entries change (`asOf` says when); `me` is your current value placed among it. Friends boards are ranked on each request (docs/challenges.md).
          */
         get: operations["LeaderboardsController_volume"];
         put?: never;
@@ -2549,7 +2549,7 @@ export interface paths {
         };
         /**
          * Completed workouts of the period
-         * @description Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear (global boards keep the public rank numbers: a blocked user leaves a gap). Global boards are a rank snapshot the worker rewrites a few seconds after entries change (`asOf` says when; at most about a minute behind); `me` is your current value placed among it. Friends boards are ranked on each request (docs/challenges.md).
+         * @description Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear (global boards keep the public rank numbers: a blocked user leaves a gap). Global boards are a rank snapshot the worker rewrites a few seconds after entries change (`asOf` says when); `me` is your current value placed among it. Friends boards are ranked on each request (docs/challenges.md).
          */
         get: operations["LeaderboardsController_consistency"];
         put?: never;
@@ -8174,7 +8174,7 @@ export interface components {
             periodStart: string;
             /**
              * Format: date-time
-             * @description When the ranks were taken. Global boards are a snapshot the worker rewrites a moment after entries change (normally within a few seconds; at most about a minute behind when busy), so `items` and `neighbours` are as of then; `me` is your current value placed among them. Friends boards are ranked now. Null: the board has no snapshot yet.
+             * @description When the ranks were taken. Global boards are a snapshot the worker rewrites a moment after entries change (normally a few seconds; a very large board under steady writes at most once per ten times its rewrite time), so `items` and `neighbours` are as of then; `me` is your current value placed among them. Friends boards are ranked now. Null: the board has no snapshot yet.
              * @example 2026-12-01T23:59:58.120Z
              */
             asOf: string | null;
