@@ -10,6 +10,7 @@ import { RecurringJobs } from './infrastructure/queues/recurring-jobs';
 import { AiCoachProcessor } from './modules/ai-coach/ai-coach.processor';
 import { AccountEmailsProcessor } from './modules/auth/account-emails.processor';
 import { ChallengesProcessor } from './modules/challenges/challenges.processor';
+import { LeaderboardsProcessor } from './modules/leaderboards/leaderboards.processor';
 import { EmailsProcessor } from './modules/emails/emails.processor';
 import { NotificationsProcessor } from './modules/notifications/notifications.processor';
 import { SummariesProcessor } from './modules/summaries/summaries.processor';
@@ -26,6 +27,7 @@ export const PROCESSORS = [
   MaintenanceProcessor,
   AiCoachProcessor,
   ChallengesProcessor,
+  LeaderboardsProcessor,
 ];
 
 @Module({})

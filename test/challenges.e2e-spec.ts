@@ -209,6 +209,89 @@ describe('challenges (e2e)', () => {
     await stranger.client.get(`/challenges/${open.id}`).expect(404);
   });
 
+  it('invites after creation: the creator only, blocks left out silently, invitees notified, see and decline', async () => {
+    const [owner, friend, stranger, blocker, participant, outsider] = await verifiedMembers(api, 6);
+    await befriend(owner, friend);
+    await blocker.client.post(`/users/${owner.user.id}/block`).expect(204);
+    const challenge = await createChallenge(owner, { visibility: 'invite_only' });
+    const path = `/challenges/${challenge.id}/invites`;
+    for (const member of [friend, stranger, blocker]) {
+      await member.client.get(`/challenges/${challenge.id}`).expect(404);
+    }
+
+    // Any user may be invited, friend or not; the blocker is left out without a word.
+    await owner.client
+      .post(path, { userIds: [friend.user.id, stranger.user.id, blocker.user.id] })
+      .expect(204);
+    const seen = await friend.client.get(`/challenges/${challenge.id}`).expect(200);
+    expect(seen.body).toMatchObject({ invited: true, joined: false });
+    await stranger.client.get(`/challenges/${challenge.id}`).expect(200);
+    await blocker.client.get(`/challenges/${challenge.id}`).expect(404);
+
+    // Each newly invited user is notified once, from the creator; nothing crosses the block.
+    await domainEventsSettled(api.app);
+    const notified = async (member: Member) => {
+      const res = await member.client.get('/notifications').expect(200);
+      return (res.body.items as Body[]).filter((n) => n.type === 'challenge.invited');
+    };
+    const [note] = await eventually(async () => {
+      const found = await notified(stranger);
+      return found.length > 0 ? found : undefined;
+    });
+    expect(note).toMatchObject({
+      subjectId: challenge.id,
+      message: `${owner.name} invited you to the challenge “Volume week”`,
+      data: { challengeId: challenge.id, challengeTitle: 'Volume week' },
+    });
+    await eventually(async () => ((await notified(friend)).length === 1 ? true : undefined));
+    expect(await notified(blocker)).toEqual([]);
+
+    // Their pending invitations: filter=invited (not once joined).
+    const invited = await stranger.client.get('/challenges', { filter: 'invited' }).expect(200);
+    expect((invited.body.items as Body[]).map((c) => c.id)).toEqual([challenge.id]);
+    await friend.client.post(`/challenges/${challenge.id}/join`).expect(200);
+    const joined = await friend.client.get('/challenges', { filter: 'invited' }).expect(200);
+    expect(joined.body.items).toEqual([]);
+
+    // Declining: the invite-only challenge is hidden again, and it is not sent again.
+    await stranger.client.delete(`/challenges/${challenge.id}/invitation`).expect(204);
+    await stranger.client.delete(`/challenges/${challenge.id}/invitation`).expect(404);
+    await stranger.client.get(`/challenges/${challenge.id}`).expect(404);
+    await owner.client.post(path, { userIds: [stranger.user.id] }).expect(204);
+    await stranger.client.get(`/challenges/${challenge.id}`).expect(404);
+    await domainEventsSettled(api.app);
+    expect(await notified(stranger)).toHaveLength(1);
+    // Inviting again whoever is already invited or taking part announces nothing more.
+    await owner.client.post(path, { userIds: [friend.user.id] }).expect(204);
+    await domainEventsSettled(api.app);
+    expect(await notified(friend)).toHaveLength(1);
+
+    // Only the creator invites: a participant gets 403, someone who cannot see it 404.
+    await owner.client.post(path, { userIds: [participant.user.id] }).expect(204);
+    await participant.client.post(`/challenges/${challenge.id}/join`).expect(200);
+    const forbidden = await participant.client
+      .post(path, { userIds: [outsider.user.id] })
+      .expect(403)
+      .expect('content-type', PROBLEM);
+    expect(forbidden.body.type).toContain('not-challenge-creator');
+    await outsider.client.post(path, { userIds: [participant.user.id] }).expect(404);
+    await outsider.client.delete(`/challenges/${challenge.id}/invitation`).expect(404);
+    await request(api.http)
+      .post(`/api/v1${path}`)
+      .send({ userIds: [outsider.user.id] })
+      .expect(401);
+
+    // Bad input: 400; an ended challenge: 409.
+    await owner.client.post(path, { userIds: [] }).expect(400);
+    await owner.client.post(path, { userIds: ['not-a-uuid'] }).expect(400);
+    await owner.client.post(path, {}).expect(400);
+    await db.query(`UPDATE challenges SET ends_at = now() - interval '1 minute' WHERE id = $1`, [
+      challenge.id,
+    ]);
+    const ended = await owner.client.post(path, { userIds: [outsider.user.id] }).expect(409);
+    expect(ended.body.type).toContain('challenge-closed');
+  });
+
   it("validates the kind's fields and the window", async () => {
     const [owner] = await verifiedMembers(api, 1);
     const res = await owner.client

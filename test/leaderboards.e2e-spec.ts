@@ -154,4 +154,128 @@ describe('leaderboards (e2e)', () => {
     // DOTS, men's coefficients, 100 kg body weight: 0.6155 points per kg lifted.
     expect(normalised.value).toBeCloseTo(135 * 0.6155, 0);
   });
+
+  it('scores DOTS with the coefficients of the stated sex (not said: the men’s)', async () => {
+    const [lifter] = await verifiedMembers(api, 1);
+    const path = `/leaderboards/strength/${bench}`;
+    const dotsMe = () => board(lifter, path, { period: 'all', normalise: 'dots' });
+    await setPreferences(lifter.client, { sex: 'female' });
+    await lifter.client.post('/progress/body', { weight: 60 }).expect(201);
+    await lift(lifter.client, 100, 1); // e1RM 100 kg
+    // Women's DOTS at 60 kg: 1.10855 points per kg (dots.spec.ts).
+    await eventually(async () => {
+      const value = ((await dotsMe()).me as Row | null)?.value;
+      return value !== undefined && Math.abs(value - 110.855) < 0.01 ? true : undefined;
+    }, 30_000);
+    // Men's at 60 kg: 0.84404 per kg; not said is scored as the men's.
+    await setPreferences(lifter.client, { sex: 'male' });
+    await eventually(async () => {
+      const value = ((await dotsMe()).me as Row | null)?.value;
+      return value !== undefined && Math.abs(value - 84.404) < 0.01 ? true : undefined;
+    }, 30_000);
+    await setPreferences(lifter.client, { sex: 'female' });
+    await eventually(async () => {
+      const value = ((await dotsMe()).me as Row | null)?.value;
+      return value !== undefined && Math.abs(value - 110.855) < 0.01 ? true : undefined;
+    }, 30_000);
+    await setPreferences(lifter.client, { sex: null });
+    const unsaid = await eventually(async () => {
+      const body = await dotsMe();
+      const value = (body.me as Row | null)?.value;
+      return value !== undefined && Math.abs(value - 84.404) < 0.01 ? body : undefined;
+    }, 30_000);
+    // The global DOTS board shows the same value once its snapshot is refreshed.
+    await eventually(async () => {
+      const body = await dotsMe();
+      const row = (body.items as Row[]).find((r) => r.user.id === lifter.user.id);
+      return row && Math.abs(row.value - 84.404) < 0.01 ? true : undefined;
+    }, 30_000);
+    expect(unsaid.asOf).toEqual(expect.any(String));
+  });
+
+  it('serves global boards from a snapshot the worker refreshes; blocked users leave gaps in the public ranks', async () => {
+    const [viewer, top, second, third, late] = await verifiedMembers(api, 5);
+    // Volumes above every other test's, so these take the top ranks of the month's board.
+    await lift(top.client, 1000, 40); // 40,000 kg
+    await lift(second.client, 900, 40); // 36,000 kg
+    await lift(third.client, 800, 40); // 32,000 kg
+    await domainEventsSettled(api.app);
+    const topIds = (body: Body) => ids(body).slice(0, 4);
+    const first = await eventually(async () => {
+      const body = await board(viewer, '/leaderboards/volume', { limit: 10 });
+      return topIds(body).slice(0, 3).join() === [top, second, third].map((m) => m.user.id).join()
+        ? body
+        : undefined;
+    }, 30_000);
+    expect((first.items as Row[]).slice(0, 3).map((row) => row.rank)).toEqual([1, 2, 3]);
+    const firstAsOf = Date.parse(first.asOf as string);
+    expect(firstAsOf).toBeLessThanOrEqual(Date.now());
+
+    // A new workout shows up once the worker has refreshed the board (a moment later).
+    await lift(late.client, 950, 40); // 38,000 kg: second
+    const refreshed = await eventually(async () => {
+      const body = await board(viewer, '/leaderboards/volume', { limit: 10 });
+      return topIds(body)[1] === late.user.id ? body : undefined;
+    }, 30_000);
+    expect((refreshed.items as Row[]).slice(0, 4)).toEqual([
+      expect.objectContaining({ rank: 1, value: 40000 }),
+      expect.objectContaining({ rank: 2, value: 38000 }),
+      expect.objectContaining({ rank: 3, value: 36000 }),
+      expect.objectContaining({ rank: 4, value: 32000 }),
+    ]);
+    expect(Date.parse(refreshed.asOf as string)).toBeGreaterThan(firstAsOf);
+    // One current snapshot per board and ranking: the swap never leaves two, nor none.
+    const [{ duplicates }]: { duplicates: number }[] = await db.query(
+      `SELECT count(*)::int AS duplicates FROM (
+         SELECT 1 FROM leaderboard_snapshots WHERE current
+          GROUP BY board, period, period_start, exercise_id, ranking HAVING count(*) > 1) d`,
+    );
+    expect(duplicates).toBe(0);
+
+    // The viewer's own result is live: placed among the snapshot at once (36,000 < 37,000 < 38,000).
+    await lift(viewer.client, 925, 40); // 37,000 kg
+    await eventually(async () => {
+      const body = await board(viewer, '/leaderboards/volume', { limit: 10 });
+      return (body.me as Row | null)?.value === 37000 ? body : undefined;
+    }, 30_000);
+    const placed = await eventually(async () => {
+      const body = await board(viewer, '/leaderboards/volume', { limit: 10 });
+      return ids(body).includes(viewer.user.id) ? body : undefined;
+    }, 30_000);
+    expect(placed.me).toMatchObject({ rank: 3, value: 37000 });
+    expect((placed.neighbours as Row[]).map((row) => row.user.id)).toEqual([
+      top.user.id,
+      late.user.id,
+      second.user.id,
+      third.user.id,
+    ]);
+
+    // A block applies at once, both ways: the blocked user is left out of the page, the
+    // neighbours and the total, and the public rank numbers keep their gap.
+    const before = await board(viewer, '/leaderboards/volume', { limit: 10 });
+    await viewer.client.post(`/users/${late.user.id}/block`).expect(204);
+    const blocked = await board(viewer, '/leaderboards/volume', { limit: 10 });
+    expect(ids(blocked)).not.toContain(late.user.id);
+    expect((blocked.items as Row[]).slice(0, 4).map((row) => [row.user.id, row.rank])).toEqual([
+      [top.user.id, 1],
+      [viewer.user.id, 3],
+      [second.user.id, 4],
+      [third.user.id, 5],
+    ]);
+    expect((blocked.meta as Body).total).toBe(((before.meta as Body).total as number) - 1);
+    expect(blocked.me).toMatchObject({ rank: 3 });
+    expect((blocked.neighbours as Row[]).map((row) => row.user.id)).toEqual([
+      top.user.id,
+      second.user.id,
+      third.user.id,
+    ]);
+    expect(ids(await board(late, '/leaderboards/volume', { limit: 10 }))).not.toContain(
+      viewer.user.id,
+    );
+    // Pages stay full and contiguous for the viewer: page 2 of 1 is the viewer, not a hole.
+    const paged = await board(viewer, '/leaderboards/volume', { limit: 1, page: 2 });
+    expect((paged.items as Row[]).map((row) => [row.user.id, row.rank])).toEqual([
+      [viewer.user.id, 3],
+    ]);
+  });
 });

@@ -224,7 +224,8 @@ function leaderboardSection(f: LeaderboardReadFigure): string[] {
   return [
     `10. Leaderboard — the month's global volume board of ${int(f.users)} users, the caller ` +
       `ranked ${int(f.viewerRank)} (with neighbours), ${f.connections} connection(s), ` +
-      `${f.seconds} s per case (seeded in ${f.seedSeconds.toFixed(0)} s)`,
+      `${f.seconds} s per case (seeded in ${f.seedSeconds.toFixed(0)} s; the board's rank ` +
+      `snapshot refreshed in ${f.refreshSeconds.toFixed(2)} s)`,
     pageRatioTable(f.cases),
   ];
 }

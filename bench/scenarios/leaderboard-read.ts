@@ -1,9 +1,14 @@
 import type { Pool } from 'pg';
-import { LeaderboardsRepository } from '../../src/modules/leaderboards/leaderboards.repository';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from '../../src/infrastructure/database/data-source-options';
+import { LeaderboardSnapshotsRepository } from '../../src/modules/leaderboards/leaderboard-snapshots.repository';
+import type { BoardKey } from '../../src/modules/leaderboards/leaderboards.repository';
+import { positionOf } from '../../src/modules/leaderboards/board-positions';
 import { currentWindows } from '../../src/modules/leaderboards/leaderboards.service';
 import {
   LeaderboardBoard,
   LeaderboardPeriod,
+  LeaderboardRanking,
   NO_EXERCISE,
 } from '../../src/modules/leaderboards/leaderboards.vocabulary';
 import { BenchConfig } from '../config';
@@ -23,6 +28,8 @@ export interface LeaderboardReadFigure {
   users: number;
   viewerRank: number;
   seedSeconds: number;
+  /** The worker's refresh of the board's rank snapshot (every listed user written). */
+  refreshSeconds: number;
   cases: RouteCase[];
   explain: ExplainedQuery[];
 }
@@ -63,7 +70,7 @@ async function seed(pool: Pool, viewerId: string, monthStart: string): Promise<v
 }
 
 /**
- * Figure 8: GET /leaderboards/volume?scope=global&period=month over LEADERBOARD_USERS ranked
+ * Figure 10: GET /leaderboards/volume?scope=global&period=month over LEADERBOARD_USERS ranked
  * users, for a viewer in the middle (their rank and neighbours computed with the page), against
  * one indexed page of GET /workouts; plus the EXPLAIN of the board's statements.
  */
@@ -80,6 +87,16 @@ export async function benchLeaderboardRead(
   await pool.query('VACUUM (ANALYZE) users, leaderboard_entries, workouts');
   const seedSeconds = (Date.now() - seeding) / 1000;
   log(`seeded ${LEADERBOARD_USERS} ranked users in ${seedSeconds.toFixed(1)} s`);
+  const key: BoardKey = {
+    board: LeaderboardBoard.Volume,
+    period: LeaderboardPeriod.Month,
+    periodStart: month.periodStart,
+    exerciseId: NO_EXERCISE,
+  };
+  // What the worker's refresh job does after entries change: the board's snapshot, whole.
+  const refreshSeconds = await refreshSnapshot(config.databaseUrl, key);
+  await pool.query('VACUUM (ANALYZE) leaderboard_snapshots, leaderboard_ranks');
+  log(`refreshed the board's rank snapshot in ${refreshSeconds.toFixed(2)} s`);
 
   const path = '/api/v1/leaderboards/volume?scope=global&period=month&limit=20';
   const first = expectStatus(
@@ -98,20 +115,26 @@ export async function benchLeaderboardRead(
     { label: 'GET /leaderboards/volume?scope=global&period=month (+ own rank)', path },
   ];
   const cases = await measureAgainstPage(config, api, viewer, plan);
-  const key = {
-    board: LeaderboardBoard.Volume,
-    period: LeaderboardPeriod.Month,
-    periodStart: month.periodStart,
-    exerciseId: NO_EXERCISE,
-  };
+  const snapshots = (ds: DataSource) => new LeaderboardSnapshotsRepository(ds);
   const explain = await explainCaptured(config.databaseUrl, [
     {
-      label: 'LeaderboardsRepository.globalPage (first page, 100,000 users)',
-      run: (ds) => new LeaderboardsRepository(ds).globalPage(key, 'global_value', viewer.id, 0, 20),
+      label: 'LeaderboardSnapshotsRepository.standing (snapshot, blocks, the caller placed)',
+      run: (ds) => snapshots(ds).standing(key, LeaderboardRanking.Global, viewer.id),
     },
     {
-      label: 'LeaderboardsRepository.globalStanding (the viewer in the middle, neighbours)',
-      run: (ds) => new LeaderboardsRepository(ds).globalStanding(key, 'global_value', viewer.id, 2),
+      label: 'LeaderboardSnapshotsRepository.rows (first page and the caller’s neighbours)',
+      run: async (ds) => {
+        const standing = await snapshots(ds).standing(key, LeaderboardRanking.Global, viewer.id);
+        return snapshots(ds).rows(
+          standing.snapshotId!,
+          viewer.id,
+          standing.hiddenIds,
+          positionOf(0, standing.hiddenPositions),
+          20,
+          standing.above,
+          2,
+        );
+      },
     },
   ]);
   return {
@@ -120,7 +143,23 @@ export async function benchLeaderboardRead(
     users: LEADERBOARD_USERS,
     viewerRank: first.body.me.rank,
     seedSeconds,
+    refreshSeconds,
     cases,
     explain,
   };
+}
+
+/** Refreshes one board's snapshot as the worker does; answers the seconds it took. */
+async function refreshSnapshot(databaseUrl: string, key: BoardKey): Promise<number> {
+  const dataSource = new DataSource(
+    buildDataSourceOptions({ url: databaseUrl, poolSize: 1, applicationName: 'fitai-bench' }),
+  );
+  await dataSource.initialize();
+  try {
+    const started = Date.now();
+    await new LeaderboardSnapshotsRepository(dataSource).refresh(key);
+    return (Date.now() - started) / 1000;
+  } finally {
+    await dataSource.destroy();
+  }
 }

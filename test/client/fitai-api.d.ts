@@ -2460,6 +2460,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/challenges/{id}/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite more users (the creator)
+         * @description Any user may be invited, friend or not; each newly invited user is notified. Unknown users, users in a block with you (either way), users already invited (a declined invitation is not sent again) and participants are left out silently, so the answer never tells who blocked or declined. A challenge you may see but did not create is a 403 `not-challenge-creator`; one that has ended a 409 `challenge-closed`. A challenge you may not see (invite-only without an invitation, friends-only of a non-friend, its creator in a block with you) is a 404, as an unknown one.
+         */
+        post: operations["ChallengesController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/challenges/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Decline your invitation
+         * @description The invitation stops opening the challenge to you (an invite-only one becomes a 404 unless you take part) and is not sent again. Your pending invitations: `GET /challenges?filter=invited`. No pending invitation: 404.
+         */
+        delete: operations["ChallengesController_decline"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/leaderboards/strength/{exerciseId}": {
         parameters: {
             query?: never;
@@ -2469,7 +2509,7 @@ export interface paths {
         };
         /**
          * Best e1RM of one exercise
-         * @description Optionally normalised by body weight (`normalise=dots`). On global boards a best more than 30 % above your previous one waits for a second session to confirm it. Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear. Updated by the worker a moment after each workout (docs/challenges.md).
+         * @description Optionally normalised by body weight (`normalise=dots`). On global boards a best more than 30 % above your previous one waits for a second session to confirm it. Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear (global boards keep the public rank numbers: a blocked user leaves a gap). Global boards are a rank snapshot the worker rewrites a few seconds after entries change (`asOf` says when); `me` is your current value placed among it. Friends boards are ranked on each request (docs/challenges.md).
          */
         get: operations["LeaderboardsController_strength"];
         put?: never;
@@ -2489,7 +2529,7 @@ export interface paths {
         };
         /**
          * Training volume (kg) of the period
-         * @description Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear. Updated by the worker a moment after each workout (docs/challenges.md).
+         * @description Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear (global boards keep the public rank numbers: a blocked user leaves a gap). Global boards are a rank snapshot the worker rewrites a few seconds after entries change (`asOf` says when); `me` is your current value placed among it. Friends boards are ranked on each request (docs/challenges.md).
          */
         get: operations["LeaderboardsController_volume"];
         put?: never;
@@ -2509,7 +2549,7 @@ export interface paths {
         };
         /**
          * Completed workouts of the period
-         * @description Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear. Updated by the worker a moment after each workout (docs/challenges.md).
+         * @description Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear (global boards keep the public rank numbers: a blocked user leaves a gap). Global boards are a rank snapshot the worker rewrites a few seconds after entries change (`asOf` says when); `me` is your current value placed among it. Friends boards are ranked on each request (docs/challenges.md).
          */
         get: operations["LeaderboardsController_consistency"];
         put?: never;
@@ -2773,7 +2813,7 @@ export interface components {
          */
         Equipment: "bands" | "barbell" | "body only" | "cable" | "dumbbell" | "e-z curl bar" | "exercise ball" | "foam roll" | "kettlebells" | "machine" | "medicine ball" | "other";
         /**
-         * @description Optional, never shown to others: used only for sex-specific formulas (DOTS on strength leaderboards) and benchmark cohorts; null when not said
+         * @description Optional, never shown to others: used only for sex-specific formulas (DOTS on strength leaderboards: the women’s or men’s coefficients; not said: the men’s) and benchmark cohorts; null when not said
          * @enum {string}
          */
         Sex: "female" | "male";
@@ -2809,7 +2849,7 @@ export interface components {
              */
             equipment: components["schemas"]["Equipment"][] | null;
             /**
-             * @description Optional, never shown to others: used only for sex-specific formulas (DOTS on strength leaderboards) and benchmark cohorts; null when not said
+             * @description Optional, never shown to others: used only for sex-specific formulas (DOTS on strength leaderboards: the women’s or men’s coefficients; not said: the men’s) and benchmark cohorts; null when not said
              * @example null
              */
             sex: components["schemas"]["Sex"] | (null);
@@ -3512,7 +3552,7 @@ export interface components {
             codeVerifier?: string;
         };
         /** @enum {string} */
-        QueueName: "emails" | "accounts" | "summaries" | "domain-events" | "notifications" | "maintenance" | "ai-coach" | "challenges";
+        QueueName: "emails" | "accounts" | "summaries" | "domain-events" | "notifications" | "maintenance" | "ai-coach" | "challenges" | "leaderboards";
         QueueCountsDto: {
             /** @example emails */
             name: components["schemas"]["QueueName"];
@@ -6404,7 +6444,7 @@ export interface components {
             newestCursor: string | null;
         };
         /** @enum {string} */
-        NotificationType: "friend-request.received" | "friend-request.accepted" | "activity.liked" | "activity.commented" | "personal-record.set" | "goal.milestone-reached" | "goal.achieved" | "summary.ready" | "security.password-changed" | "security.new-sign-in";
+        NotificationType: "friend-request.received" | "friend-request.accepted" | "activity.liked" | "activity.commented" | "challenge.invited" | "personal-record.set" | "goal.milestone-reached" | "goal.achieved" | "summary.ready" | "security.password-changed" | "security.new-sign-in";
         /** @enum {string} */
         NotificationCategory: "social" | "progress" | "security";
         NotificationActorDto: {
@@ -7974,13 +8014,18 @@ export interface components {
              */
             joined: boolean;
             /**
+             * @description Whether you hold a pending invitation (not declined); decline it with `DELETE /challenges/{id}/invitation`
+             * @example false
+             */
+            invited: boolean;
+            /**
              * Format: date-time
              * @example 2026-11-20T10:00:00.000Z
              */
             createdAt: string;
         };
         /** @enum {string} */
-        ChallengeFilter: "active" | "upcoming" | "mine" | "friends";
+        ChallengeFilter: "active" | "upcoming" | "mine" | "friends" | "invited";
         CreateChallengeDto: {
             /** @example December volume */
             title: string;
@@ -8017,7 +8062,7 @@ export interface components {
              */
             endsOn: string;
             /**
-             * @description Who may see and join an invite-only (or friends-only) challenge. Unknown users and users in a block with you are left out silently
+             * @description Who may see and join an invite-only (or friends-only) challenge: any user. Unknown users and users in a block with you are left out silently. Each is notified
              * @example [
              *       "5b4c0e0a-0c4c-4a7e-9d27-4f0b0f3f6a11"
              *     ]
@@ -8096,6 +8141,44 @@ export interface components {
             /** @example open */
             status: components["schemas"]["ChallengeStatus"];
         };
+        NotChallengeCreatorProblem: {
+            /**
+             * @description The kind of problem (docs/errors.md); clients branch on it (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "urn:fitai:problem:not-challenge-creator";
+            /** @example Not the challenge’s creator */
+            title: string;
+            /**
+             * @example 403
+             * @enum {integer}
+             */
+            status: 403;
+            /**
+             * @description This occurrence, for people; clients do not parse it
+             * @example Only the creator of this challenge can invite to it.
+             */
+            detail?: string;
+            /**
+             * @description The request path
+             * @example /api/v1/auth/register
+             */
+            instance: string;
+            /**
+             * @description Also in the X-Request-Id header and in every log line of the request
+             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
+             */
+            requestId: string;
+        };
+        InviteToChallengeDto: {
+            /**
+             * @description Users to invite: any user, friend or not. Unknown users, users in a block with you, users already invited (even if they declined) or taking part are left out silently
+             * @example [
+             *       "5b4c0e0a-0c4c-4a7e-9d27-4f0b0f3f6a11"
+             *     ]
+             */
+            userIds: string[];
+        };
         /** @enum {string} */
         LeaderboardPeriod: "week" | "month" | "all";
         /** @enum {string} */
@@ -8129,6 +8212,12 @@ export interface components {
              * @example 2026-11-30
              */
             periodStart: string;
+            /**
+             * Format: date-time
+             * @description When the ranks were taken. Global boards are a snapshot the worker rewrites a moment after entries change (normally a few seconds; a very large board under steady writes at most once per ten times its rewrite time), so `items` and `neighbours` are as of then; `me` is your current value placed among them. Friends boards are ranked now. Null: the board has no snapshot yet.
+             * @example 2026-12-01T23:59:58.120Z
+             */
+            asOf: string | null;
         };
         InsightsMethodDto: {
             /**
@@ -23019,7 +23108,7 @@ export interface operations {
     ChallengesController_list: {
         parameters: {
             query?: {
-                /** @description `active` (under way), `upcoming`, `mine` (created or joined by you), `friends` (created or joined by a friend). Default: every challenge you may see */
+                /** @description `active` (under way), `upcoming`, `mine` (created or joined by you), `friends` (created or joined by a friend), `invited` (open challenges you are invited to and have neither joined nor declined). Default: every challenge you may see */
                 filter?: components["schemas"]["ChallengeFilter"];
                 page?: number;
                 limit?: number;
@@ -23747,6 +23836,232 @@ export interface operations {
             };
         };
     };
+    ChallengesController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteToChallengeDto"];
+            };
+        };
+        responses: {
+            /** @description Invited */
+            204: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /**
+             * @description Signed in but not allowed (`not-challenge-creator`)
+             *
+             *     Signed in but not allowed (`not-challenge-creator`, `email-not-verified`)
+             *
+             *     Signed in but not allowed (`not-challenge-creator`, `email-not-verified`, `account-suspended`)
+             */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotChallengeCreatorProblem"] | components["schemas"]["EmailNotVerifiedProblem"] | components["schemas"]["AccountSuspendedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Conflict with the current state of the resource (`challenge-closed`) */
+            409: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ChallengeClosedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    ChallengesController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Declined */
+            204: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
     LeaderboardsController_strength: {
         parameters: {
             query?: {
@@ -23756,7 +24071,7 @@ export interface operations {
                 scope?: components["schemas"]["LeaderboardScope"];
                 page?: number;
                 limit?: number;
-                /** @description `dots`: the e1RM normalised by your latest body weight (DOTS); users without a body-weight reading are left out of that board */
+                /** @description `dots`: the e1RM normalised by your latest body weight (DOTS), with the coefficients of your stated sex (preferences `sex`; not said: the men’s, which never rate a lift higher than the women’s); users without a body-weight reading are left out of that board */
                 normalise?: components["schemas"]["StrengthNormalisation"];
             };
             header?: never;

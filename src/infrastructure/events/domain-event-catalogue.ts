@@ -94,6 +94,13 @@ export interface DomainEventPayloads {
     targetId: string;
     logId: string;
   };
+  /** `userId`'s stated sex or birth year changed (sex-specific formulas: DOTS). */
+  'body-profile.changed': { userId: string };
+  /**
+   * `userId` (the creator) invited `inviteeIds` to the challenge: only those newly invited, at
+   * creation or later. For notifications.
+   */
+  'challenge.invited': { userId: string; challengeId: string; inviteeIds: string[] };
 }
 
 export type DomainEventName = keyof DomainEventPayloads;
@@ -146,6 +153,8 @@ const NAMES: { readonly [N in DomainEventName]: true } = {
   'activity.liked': true,
   'activity.commented': true,
   'content.moderated': true,
+  'body-profile.changed': true,
+  'challenge.invited': true,
 };
 
 export const ALL_DOMAIN_EVENT_NAMES = Object.keys(NAMES) as readonly DomainEventName[];

@@ -21,6 +21,8 @@ export enum QueueName {
   AiCoach = 'ai-coach',
   /** Challenges' schedule: the recurring close tick. */
   Challenges = 'challenges',
+  /** Leaderboards' rank snapshots: the refresh job (debounced after changes, and every minute). */
+  Leaderboards = 'leaderboards',
 }
 
 export enum JobName {
@@ -52,6 +54,8 @@ export enum JobName {
   SweepPlanGenerations = 'sweep-plan-generations',
   /** Repeatable: closes the challenges whose end has passed (claimed under row locks; idempotent). */
   CloseDueChallenges = 'close-due-challenges',
+  /** Debounced after entries change, and repeatable: rewrites the due boards' rank snapshots. */
+  RefreshLeaderboards = 'refresh-leaderboards',
 }
 
 export interface JobPayloads {
@@ -73,6 +77,7 @@ export interface JobPayloads {
   [JobName.GeneratePlan]: { generationId: string };
   [JobName.SweepPlanGenerations]: Record<string, never>;
   [JobName.CloseDueChallenges]: Record<string, never>;
+  [JobName.RefreshLeaderboards]: Record<string, never>;
 }
 
 export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
@@ -93,6 +98,7 @@ export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
   [JobName.GeneratePlan]: QueueName.AiCoach,
   [JobName.SweepPlanGenerations]: QueueName.AiCoach,
   [JobName.CloseDueChallenges]: QueueName.Challenges,
+  [JobName.RefreshLeaderboards]: QueueName.Leaderboards,
 };
 
 /**
@@ -121,6 +127,8 @@ export const RECURRING_JOBS: Partial<Record<RecurringJobName, (config: AppConfig
   [JobName.SweepPlanGenerations]: (config) => (config.ai.coachSweepAfterSeconds * 1000) / 2,
   // A challenge closes within a minute of its end plus the grace (CLOSE_GRACE_MINUTES).
   [JobName.CloseDueChallenges]: () => 60 * 1000,
+  // The safety net of the debounced refresh: a lost job delays a board by a minute at most.
+  [JobName.RefreshLeaderboards]: () => 60 * 1000,
 };
 
 export const ALL_JOB_NAMES: readonly JobName[] = Object.values(JobName);

@@ -41,6 +41,7 @@ describe('RecurringJobs', () => {
       JobName.PruneIdempotencyKeys,
       JobName.SweepPlanGenerations,
       JobName.CloseDueChallenges,
+      JobName.RefreshLeaderboards,
     ]);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.SweepSummaries, {}, 30_000);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.PruneDomainEvents, {}, 3_600_000);
@@ -48,6 +49,7 @@ describe('RecurringJobs', () => {
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.TickNotificationDigests, {}, 60_000);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.SweepPlanGenerations, {}, 60_000);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.CloseDueChallenges, {}, 60_000);
+    expect(jobs.schedule).toHaveBeenCalledWith(JobName.RefreshLeaderboards, {}, 60_000);
   });
 
   it('leaves registered ones alone, and replaces one whose interval changed', async () => {
@@ -56,6 +58,7 @@ describe('RecurringJobs', () => {
       'domain-events': [{ name: JobName.PruneDomainEvents, every: '60000', key: 'prune:60000' }],
       maintenance: [{ name: JobName.PruneIdempotencyKeys, every: '3600000', key: 'keys:3600000' }],
       challenges: [{ name: JobName.CloseDueChallenges, every: '60000', key: 'close:60000' }],
+      leaderboards: [{ name: JobName.RefreshLeaderboards, every: '60000', key: 'refresh:60000' }],
       'ai-coach': [{ name: JobName.SweepPlanGenerations, every: '60000', key: 'plans:60000' }],
       notifications: [
         { name: JobName.TickNotificationDigests, every: '60000', key: 'tick:60000' },
@@ -77,7 +80,8 @@ describe('RecurringJobs', () => {
       JobName.PruneIdempotencyKeys,
       JobName.SweepPlanGenerations,
       JobName.CloseDueChallenges,
+      JobName.RefreshLeaderboards,
     ]);
-    expect(jobs.schedule).toHaveBeenCalledTimes(4);
+    expect(jobs.schedule).toHaveBeenCalledTimes(5);
   });
 });

@@ -10,4 +10,11 @@ export const ChallengeProblems = {
     description: 'Joining or leaving a challenge that has ended or closed',
     exampleDetail: 'This challenge has ended: its results are final.',
   }),
+  notChallengeCreator: new ProblemType({
+    slug: 'not-challenge-creator',
+    status: HttpStatus.FORBIDDEN,
+    title: 'Not the challenge’s creator',
+    description: 'Inviting to a challenge you may see but did not create',
+    exampleDetail: 'Only the creator of this challenge can invite to it.',
+  }),
 } as const;

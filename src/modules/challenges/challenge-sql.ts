@@ -5,7 +5,7 @@ import { workingSetSql } from '../training/working-sets.vocabulary';
  * SQL: challenge `c` may be seen (and joined, while open) by user `viewer` (an expression):
  * its creator and its participants always; else, outside a block with the creator, anyone when
  * public, the creator's friends when friends-only, the invited when invite-only (an invitation
- * opens a friends-only challenge too). Everything else is a 404 (docs/challenges.md).
+ * opens a friends-only challenge too; a declined one opens nothing). Everything else is a 404 (docs/challenges.md).
  */
 export function challengeVisibleToSql(c: string, viewer: string): string {
   return `(${c}.creator_id = ${viewer}
@@ -15,7 +15,8 @@ export function challengeVisibleToSql(c: string, viewer: string): string {
          ${c}.visibility = 'public'
       OR (${c}.visibility = 'friends' AND ${friendsSql(`${c}.creator_id`, viewer)})
       OR EXISTS (SELECT 1 FROM challenge_invitations vi
-                  WHERE vi.challenge_id = ${c}.id AND vi.user_id = ${viewer}))))`;
+                  WHERE vi.challenge_id = ${c}.id AND vi.user_id = ${viewer}
+                    AND vi.declined_at IS NULL))))`;
 }
 
 /** A completed workout `w` of user `userId` held inside challenge `c`'s window (by its start). */

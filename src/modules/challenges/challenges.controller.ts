@@ -11,7 +11,11 @@ import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { ApiOk } from '../../common/swagger/api-responses';
 import { ChallengeProblems } from './challenge-problems';
 import { ChallengesService } from './challenges.service';
-import { CreateChallengeDto, ListChallengesQueryDto } from './dto/challenge-input.dto';
+import {
+  CreateChallengeDto,
+  InviteToChallengeDto,
+  ListChallengesQueryDto,
+} from './dto/challenge-input.dto';
 import { ChallengeDto, ChallengeLeaderboardDto, ChallengeStandingDto } from './dto/challenge.dto';
 
 const VISIBILITY =
@@ -133,5 +137,42 @@ export class ChallengesController {
     @Query() query: PageQueryDto,
   ): Promise<ChallengeLeaderboardDto> {
     return this.challenges.leaderboard(caller.id, id, query);
+  }
+
+  @Post(':id/invites')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @CommunityWrite()
+  @ApiOperation({
+    summary: 'Invite more users (the creator)',
+    description:
+      'Any user may be invited, friend or not; each newly invited user is notified. Unknown ' +
+      'users, users in a block with you (either way), users already invited (a declined ' +
+      'invitation is not sent again) and participants are left out silently, so the answer ' +
+      'never tells who blocked or declined. A challenge you may see but did not create is a ' +
+      `403 \`not-challenge-creator\`; one that has ended a 409 \`challenge-closed\`. ${VISIBILITY}`,
+  })
+  @ApiNoContentResponse({ description: 'Invited' })
+  @ApiProblems(400, 404, ChallengeProblems.notChallengeCreator, ChallengeProblems.challengeClosed)
+  invite(
+    @CurrentUser() caller: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @Body() dto: InviteToChallengeDto,
+  ): Promise<void> {
+    return this.challenges.invite(caller.id, id, dto);
+  }
+
+  @Delete(':id/invitation')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'Decline your invitation',
+    description:
+      'The invitation stops opening the challenge to you (an invite-only one becomes a 404 ' +
+      'unless you take part) and is not sent again. Your pending invitations: ' +
+      '`GET /challenges?filter=invited`. No pending invitation: 404.',
+  })
+  @ApiNoContentResponse({ description: 'Declined' })
+  @ApiProblems(400, 404)
+  decline(@CurrentUser() caller: AuthenticatedUser, @UuidParam('id') id: string): Promise<void> {
+    return this.challenges.decline(caller.id, id);
   }
 }

@@ -5,7 +5,10 @@ import { pageWithTotalSql, splitPageWithTotal } from '../../common/database/page
 import { isoInstantSql } from '../../common/time/iso-instant-sql';
 import { localMidnightSql, endOfLocalDaySql } from '../../common/time/local-day-sql';
 import { domainEvent } from '../../infrastructure/events/domain-event-catalogue';
-import { writeWithEvents } from '../../infrastructure/events/publish-domain-events';
+import {
+  publishDomainEvents,
+  writeWithEvents,
+} from '../../infrastructure/events/publish-domain-events';
 import { blockedEitherWaySql } from '../social/social-sql.vocabulary';
 import { challengeVisibleToSql, progressSql } from './challenge-sql';
 import {
@@ -24,6 +27,8 @@ export enum ChallengeFilter {
   Mine = 'mine',
   /** Created or joined by one of your friends. */
   Friends = 'friends',
+  /** Open challenges you are invited to and have neither joined nor declined. */
+  Invited = 'invited',
 }
 
 export interface NewChallenge {
@@ -61,6 +66,7 @@ export interface ChallengeRow {
   creatorAvatarDigest: string | null;
   participantCount: number;
   joined: boolean;
+  invited: boolean;
 }
 
 export interface StandingRow {
@@ -83,7 +89,9 @@ const CHALLENGE_COLUMNS = `c.id, c.title, c.description, c.kind, c.exercise_id A
   c.creator_id AS "creatorId", u.display_name AS "creatorName", u.avatar_digest AS "creatorAvatarDigest",
   (SELECT count(*)::int FROM challenge_participants cp WHERE cp.challenge_id = c.id) AS "participantCount",
   EXISTS (SELECT 1 FROM challenge_participants mp
-           WHERE mp.challenge_id = c.id AND mp.user_id = $1) AS joined`;
+           WHERE mp.challenge_id = c.id AND mp.user_id = $1) AS joined,
+  EXISTS (SELECT 1 FROM challenge_invitations mi
+           WHERE mi.challenge_id = c.id AND mi.user_id = $1 AND mi.declined_at IS NULL) AS invited`;
 
 /** The participations matching `where` (p, c) with their progress measured (progressSql). */
 function measuredSql(where: string): string {
@@ -105,6 +113,11 @@ const FILTERS: Record<ChallengeFilter, string> = {
       WHERE ff.user_id = $1 AND (ff.friend_id = c.creator_id OR EXISTS (
         SELECT 1 FROM challenge_participants fp
          WHERE fp.challenge_id = c.id AND fp.user_id = ff.friend_id)))`,
+  [ChallengeFilter.Invited]: `c.status = 'open' AND c.ends_at > now()
+      AND EXISTS (SELECT 1 FROM challenge_invitations fi
+                   WHERE fi.challenge_id = c.id AND fi.user_id = $1 AND fi.declined_at IS NULL)
+      AND NOT EXISTS (SELECT 1 FROM challenge_participants fp
+                       WHERE fp.challenge_id = c.id AND fp.user_id = $1)`,
 };
 
 /**
@@ -138,19 +151,89 @@ export class ChallengesRepository {
           challenge.endsOn,
         ],
       );
-      if (challenge.inviteeIds.length > 0) {
-        // Only existing accounts outside a block with the creator; others are left out silently.
-        await manager.query(
-          `INSERT INTO challenge_invitations (challenge_id, user_id)
-           SELECT $1, u.id FROM users u
-            WHERE u.id = ANY($2::uuid[]) AND u.id <> $3
-              AND NOT ${blockedEitherWaySql('u.id', '$3')}
-           ON CONFLICT DO NOTHING`,
-          [id, challenge.inviteeIds, challenge.creatorId],
-        );
-      }
+      await this.insertInvitations(manager, challenge.creatorId, id, challenge.inviteeIds);
       return id;
     });
+  }
+
+  /**
+   * The creator `creatorId` invites `inviteeIds` to challenge `id`; answers whether the
+   * challenge is theirs and still open (not ended): false changes nothing. See
+   * insertInvitations for who is left out.
+   */
+  async invite(creatorId: string, id: string, inviteeIds: string[]): Promise<boolean> {
+    return this.db.transaction(async (manager) => {
+      const [open]: unknown[] = await manager.query(
+        `SELECT 1 FROM challenges
+          WHERE id = $1 AND creator_id = $2 AND status = 'open' AND ends_at > now()
+          FOR SHARE`,
+        [id, creatorId],
+      );
+      if (!open) return false;
+      await this.insertInvitations(manager, creatorId, id, inviteeIds);
+      return true;
+    });
+  }
+
+  /**
+   * The invitee `userId` declines their invitation to `id` (kept, marked declined: it no
+   * longer opens the challenge to them, and the creator cannot send it again); answers
+   * whether there was a pending one.
+   */
+  async decline(userId: string, id: string): Promise<boolean> {
+    const [, count]: [unknown, number] = await this.db.query(
+      `UPDATE challenge_invitations SET declined_at = now()
+        WHERE challenge_id = $1 AND user_id = $2 AND declined_at IS NULL`,
+      [id, userId],
+    );
+    return count > 0;
+  }
+
+  /** The challenge's title, for the notification of `userId`'s pending invitation to it. */
+  async invitationTitle(userId: string, id: string): Promise<string | null> {
+    const [row]: { title: string }[] = await this.db.query(
+      `SELECT c.title FROM challenges c
+         JOIN challenge_invitations i ON i.challenge_id = c.id AND i.user_id = $2
+        WHERE c.id = $1 AND i.declined_at IS NULL AND c.status = 'open'`,
+      [id, userId],
+    );
+    return row?.title ?? null;
+  }
+
+  /**
+   * Invitations of `inviteeIds` to `challengeId`, with `challenge.invited` for the newly
+   * invited (in the caller's transaction). Only existing accounts, not the creator, outside a
+   * block with the creator (either way), not taking part already; an invitation already sent,
+   * declined or not, is not sent again. Everyone else is left out silently (nobody learns of a
+   * block or a decline).
+   */
+  private async insertInvitations(
+    manager: EntityManager,
+    creatorId: string,
+    challengeId: string,
+    inviteeIds: string[],
+  ): Promise<void> {
+    if (inviteeIds.length === 0) return;
+    const invited: { userId: string }[] = await manager.query(
+      `INSERT INTO challenge_invitations (challenge_id, user_id)
+       SELECT $1, u.id FROM users u
+        WHERE u.id = ANY($2::uuid[]) AND u.id <> $3
+          AND NOT ${blockedEitherWaySql('u.id', '$3')}
+          AND NOT EXISTS (SELECT 1 FROM challenge_participants p
+                           WHERE p.challenge_id = $1 AND p.user_id = u.id)
+       ON CONFLICT DO NOTHING
+       RETURNING user_id AS "userId"`,
+      [challengeId, inviteeIds, creatorId],
+    );
+    if (invited.length === 0) return;
+    await publishDomainEvents(
+      manager,
+      domainEvent('challenge.invited', {
+        userId: creatorId,
+        challengeId,
+        inviteeIds: invited.map((row) => row.userId),
+      }),
+    );
   }
 
   /** One challenge as `viewerId` may see it (null: unknown or not visible). */

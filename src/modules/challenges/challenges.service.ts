@@ -11,6 +11,7 @@ import { ChallengeKind, ChallengeStatus } from './challenges.vocabulary';
 import { ChallengeDto, ChallengeLeaderboardDto, ChallengeStandingDto } from './dto/challenge.dto';
 import {
   CreateChallengeDto,
+  InviteToChallengeDto,
   ListChallengesQueryDto,
   MAX_CHALLENGE_DAYS,
 } from './dto/challenge-input.dto';
@@ -126,6 +127,35 @@ export class ChallengesService {
       me: me && ChallengeStandingDto.of(me),
       status: challenge.status,
     };
+  }
+
+  /**
+   * The creator invites more users (any user; see ChallengesRepository.insertInvitations for
+   * who is left out silently). Not visible: 404; visible but not theirs: 403; ended: 409.
+   */
+  async invite(creatorId: string, id: string, dto: InviteToChallengeDto): Promise<void> {
+    if (await this.challenges.invite(creatorId, id, dto.userIds)) return;
+    const challenge = await this.get(creatorId, id);
+    if (challenge.creator.id !== creatorId) {
+      throw ChallengeProblems.notChallengeCreator.exception(
+        'Only the creator of this challenge can invite to it.',
+      );
+    }
+    throw ChallengeProblems.challengeClosed.exception(
+      'This challenge has ended: nobody can be invited any more.',
+    );
+  }
+
+  /** The invitee declines their pending invitation; none pending: 404. */
+  async decline(userId: string, id: string): Promise<void> {
+    if (!(await this.challenges.decline(userId, id))) {
+      throw new NotFoundException('You hold no pending invitation to this challenge.');
+    }
+  }
+
+  /** For the invitation's notification: the title while the invitation is pending, else null. */
+  invitationTitle(userId: string, id: string): Promise<string | null> {
+    return this.challenges.invitationTitle(userId, id);
   }
 
   /** Worker: a workout of `userId` completed, moved or deleted: their open challenges' progress. */

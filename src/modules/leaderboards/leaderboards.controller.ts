@@ -16,8 +16,11 @@ import { LeaderboardBoard } from './leaderboards.vocabulary';
 const RULES =
   'Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep ' +
   "their activities to themselves (`activityVisibility: only_me`) are absent from others' " +
-  'boards but see their own result in `me`; users in a block with you never appear. Updated ' +
-  'by the worker a moment after each workout (docs/challenges.md).';
+  'boards but see their own result in `me`; users in a block with you never appear (global ' +
+  'boards keep the public rank numbers: a blocked user leaves a gap). Global boards are a rank ' +
+  'snapshot the worker rewrites a few seconds after entries change (`asOf` says when); `me` ' +
+  'is your current value placed among it. Friends boards are ranked on each request ' +
+  '(docs/challenges.md).';
 
 /** Global and friends' leaderboards (docs/challenges.md). */
 @ApiTags('leaderboards')

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { listedOnLeaderboardsSql } from '../users/privacy.vocabulary';
+import { Sex } from '../users/user.vocabulary';
 import { workingSetSql } from '../training/working-sets.vocabulary';
 import { LeaderboardBoard, LeaderboardPeriod, NO_EXERCISE } from './leaderboards.vocabulary';
 
@@ -42,9 +43,9 @@ export interface BoardRow {
 
 const KEY = `e.board = $1 AND e.period = $2 AND e.period_start = $3 AND e.exercise_id = $4`;
 
-/** The users in a block with $5 either way (two index ranges of user_blocks). */
-const BLOCKED = `SELECT blocked_id AS id FROM user_blocks WHERE blocker_id = $5
-                 UNION SELECT blocker_id FROM user_blocks WHERE blocked_id = $5`;
+/** A board's key as BoardKey, from rows of leaderboard_entries `e`. */
+const KEY_COLUMNS = `e.board, e.period, to_char(e.period_start, 'YYYY-MM-DD') AS "periodStart",
+                     e.exercise_id AS "exerciseId"`;
 
 /**
  * The leaderboards' queries (docs/challenges.md, "Board structure"). Writes: the worker's
@@ -59,8 +60,8 @@ export class LeaderboardsRepository {
    * Volume (Σ total_volume_kg) and consistency (completed workouts) of `userId` in each window,
    * by the sessions' real start (IDX_workouts_user_status_session); upserted, or removed at 0.
    */
-  async writeTotals(userId: string, windows: PeriodWindow[]): Promise<void> {
-    await this.db.query(
+  async writeTotals(userId: string, windows: PeriodWindow[]): Promise<BoardKey[]> {
+    return this.db.query(
       `WITH windows AS (
          SELECT * FROM jsonb_to_recordset($2::jsonb)
                   AS x(period leaderboard_period, "periodStart" date, "periodEnd" date)),
@@ -79,17 +80,23 @@ export class LeaderboardsRepository {
        removed AS (
          DELETE FROM leaderboard_entries e USING entries n
           WHERE e.user_id = $1 AND e.board = n.board AND e.period = n.period
-            AND e.period_start = n.start AND e.exercise_id = '${NO_EXERCISE}' AND n.value = 0)
-       INSERT INTO leaderboard_entries
-              (board, period, period_start, exercise_id, user_id, value, global_value, listed)
-       SELECT n.board, n.period, n.start, '${NO_EXERCISE}', $1, n.value, n.value,
-              (SELECT ${listedOnLeaderboardsSql('u')} FROM users u WHERE u.id = $1)
-         FROM entries n WHERE n.value > 0
-       ON CONFLICT (board, period, period_start, exercise_id, user_id) DO UPDATE
-          SET value = excluded.value, global_value = excluded.global_value,
-              listed = excluded.listed, updated_at = now()
-        WHERE (leaderboard_entries.value, leaderboard_entries.global_value, leaderboard_entries.listed)
-              IS DISTINCT FROM (excluded.value, excluded.global_value, excluded.listed)`,
+            AND e.period_start = n.start AND e.exercise_id = '${NO_EXERCISE}' AND n.value = 0
+         RETURNING e.board, e.period, e.period_start),
+       written AS (
+         INSERT INTO leaderboard_entries
+                (board, period, period_start, exercise_id, user_id, value, global_value, listed)
+         SELECT n.board, n.period, n.start, '${NO_EXERCISE}', $1, n.value, n.value,
+                (SELECT ${listedOnLeaderboardsSql('u')} FROM users u WHERE u.id = $1)
+           FROM entries n WHERE n.value > 0
+         ON CONFLICT (board, period, period_start, exercise_id, user_id) DO UPDATE
+            SET value = excluded.value, global_value = excluded.global_value,
+                listed = excluded.listed, updated_at = now()
+          WHERE (leaderboard_entries.value, leaderboard_entries.global_value, leaderboard_entries.listed)
+                IS DISTINCT FROM (excluded.value, excluded.global_value, excluded.listed)
+         RETURNING board, period, period_start)
+       SELECT board, period, to_char(period_start, 'YYYY-MM-DD') AS "periodStart",
+              '${NO_EXERCISE}' AS "exerciseId"
+         FROM (SELECT * FROM removed UNION SELECT * FROM written) changed`,
       [userId, JSON.stringify(windows)],
     );
   }
@@ -111,161 +118,69 @@ export class LeaderboardsRepository {
     );
   }
 
-  /** The latest body weight of `userId` (UQ_body_metrics_user_measured), null without one. */
-  async bodyWeightKg(userId: string): Promise<number | null> {
-    const [row]: { kg: number }[] = await this.db.query(
-      `SELECT weight_kg::float8 AS kg FROM body_metrics
-        WHERE user_id = $1 AND weight_kg IS NOT NULL ORDER BY measured_at DESC LIMIT 1`,
+  /**
+   * What DOTS needs of `userId`: their latest body weight (UQ_body_metrics_user_measured; null
+   * without one) and stated sex (null: not said).
+   */
+  async bodyProfile(userId: string): Promise<{ bodyWeightKg: number | null; sex: Sex | null }> {
+    const [row]: { bodyWeightKg: number | null; sex: Sex | null }[] = await this.db.query(
+      `SELECT u.sex,
+              (SELECT weight_kg::float8 FROM body_metrics
+                WHERE user_id = u.id AND weight_kg IS NOT NULL
+                ORDER BY measured_at DESC LIMIT 1) AS "bodyWeightKg"
+         FROM users u WHERE u.id = $1`,
       [userId],
     );
-    return row?.kg ?? null;
+    return row ?? { bodyWeightKg: null, sex: null };
   }
 
-  /** Replaces the strength entries of `userId` in `periods` (period, start) by `entries`. */
-  async writeStrength(
+  /**
+   * Replaces the strength entries of `userId` in `periods` (period, start) by `entries`;
+   * answers the boards touched (entries removed or written).
+   */
+  writeStrength(
     userId: string,
     periods: { period: LeaderboardPeriod; periodStart: string }[],
     entries: StrengthEntry[],
-  ): Promise<void> {
-    await this.db.transaction(async (manager) => {
-      await manager.query(
+  ): Promise<BoardKey[]> {
+    return this.db.transaction(async (manager) => {
+      const [removed]: [BoardKey[], number] = await manager.query(
         `DELETE FROM leaderboard_entries e
           USING jsonb_to_recordset($2::jsonb) AS x(period leaderboard_period, "periodStart" date)
           WHERE e.user_id = $1 AND e.board = 'strength' AND e.period = x.period
-            AND e.period_start = x."periodStart"`,
+            AND e.period_start = x."periodStart"
+          RETURNING ${KEY_COLUMNS}`,
         [userId, JSON.stringify(periods)],
       );
-      if (entries.length === 0) return;
-      await manager.query(
-        `INSERT INTO leaderboard_entries (board, period, period_start, exercise_id, user_id,
-                                          value, global_value, dots_value, listed)
+      if (entries.length === 0) return removed;
+      const written: BoardKey[] = await manager.query(
+        `INSERT INTO leaderboard_entries AS e (board, period, period_start, exercise_id, user_id,
+                                               value, global_value, dots_value, listed)
          SELECT 'strength', x.period, x."periodStart", x."exerciseId", $1, x.value,
                 x."globalValue", x."dotsValue",
                 (SELECT ${listedOnLeaderboardsSql('u')} FROM users u WHERE u.id = $1)
            FROM jsonb_to_recordset($2::jsonb) AS x(period leaderboard_period, "periodStart" date,
-                "exerciseId" uuid, value numeric, "globalValue" numeric, "dotsValue" numeric)`,
+                "exerciseId" uuid, value numeric, "globalValue" numeric, "dotsValue" numeric)
+         RETURNING ${KEY_COLUMNS}`,
         [userId, JSON.stringify(entries)],
       );
+      return [...removed, ...written];
     });
   }
 
-  /** Lists or unlists every entry of `userId` by their current preferences (IDX_leaderboard_entries_user). */
-  async relist(userId: string): Promise<void> {
-    await this.db.query(
+  /**
+   * Lists or unlists every entry of `userId` by their current preferences
+   * (IDX_leaderboard_entries_user); answers the boards whose entries changed.
+   */
+  async relist(userId: string): Promise<BoardKey[]> {
+    const [changed]: [BoardKey[], number] = await this.db.query(
       `UPDATE leaderboard_entries e SET listed = ${listedOnLeaderboardsSql('u')}, updated_at = now()
          FROM users u
-        WHERE u.id = $1 AND e.user_id = u.id AND e.listed <> ${listedOnLeaderboardsSql('u')}`,
+        WHERE u.id = $1 AND e.user_id = u.id AND e.listed <> ${listedOnLeaderboardsSql('u')}
+        RETURNING ${KEY_COLUMNS}`,
       [userId],
     );
-  }
-
-  /**
-   * A page of a global board as `viewerId` sees it: listed users, the viewer's blocks left out,
-   * ranked with RANK() over what the viewer sees (the index prefix up to the page's end, read in
-   * order through the partial index).
-   */
-  globalPage(
-    key: BoardKey,
-    column: RankColumn,
-    viewerId: string,
-    offset: number,
-    limit: number,
-  ): Promise<BoardRow[]> {
-    return this.db.query(
-      `WITH blocked AS (${BLOCKED}),
-       prefix AS (
-         SELECT e.user_id, e.${column} AS value FROM leaderboard_entries e
-          WHERE ${KEY} AND e.listed AND ${positive(column)}
-            AND e.user_id NOT IN (SELECT id FROM blocked)
-          ORDER BY e.${column} DESC, e.user_id DESC
-          LIMIT $6::int + $7::int),
-       ranked AS (SELECT p.*, RANK() OVER (ORDER BY p.value DESC)::int AS rank FROM prefix p)
-       SELECT r.user_id AS "userId", u.display_name AS "displayName",
-              u.avatar_digest AS "avatarDigest", r.value::float8 AS value, r.rank
-         FROM ranked r JOIN users u ON u.id = r.user_id
-        ORDER BY r.value DESC, r.user_id DESC OFFSET $6::int`,
-      [key.board, key.period, key.periodStart, key.exerciseId, viewerId, offset, limit],
-    );
-  }
-
-  /**
-   * The viewer's standing on a global board (their own value even when opted out or private:
-   * where they would rank), the number of listed users they see, and up to `around` neighbours
-   * each side. One index-only scan of the partial index counts the listed users and those above
-   * the viewer (RANK = 1 + above); the listed users in a block with the viewer are taken off
-   * both by a few primary-key probes. Neighbours are two short index ranges from the viewer's
-   * (value, id), their ranks the viewer's minus (plus) the visible rows in between.
-   */
-  async globalStanding(
-    key: BoardKey,
-    column: RankColumn,
-    viewerId: string,
-    around: number,
-  ): Promise<{ me: BoardRow | null; total: number; neighbours: BoardRow[] }> {
-    const keyParams = [key.board, key.period, key.periodStart, key.exerciseId, viewerId];
-    const [mine]: { value: string | null; listed: boolean | null; total: number; rank: number }[] =
-      await this.db.query(
-        `WITH blocked AS (${BLOCKED}),
-         mine AS (SELECT e.${column} AS value, e.listed AND ${positive(column)} AS listed
-                    FROM leaderboard_entries e WHERE ${KEY} AND e.user_id = $5),
-         others AS (
-           SELECT count(*)::int AS total,
-                  count(*) FILTER (WHERE e.${column} > (SELECT value FROM mine))::int AS above
-             FROM leaderboard_entries e
-            WHERE ${KEY} AND e.listed AND ${positive(column)} AND e.user_id <> $5),
-         hidden AS (
-           SELECT count(*)::int AS total,
-                  count(*) FILTER (WHERE e.${column} > (SELECT value FROM mine))::int AS above
-             FROM leaderboard_entries e JOIN blocked b ON b.id = e.user_id
-            WHERE ${KEY} AND e.listed AND ${positive(column)})
-         SELECT (SELECT value::text FROM mine) AS value, (SELECT listed FROM mine) AS listed,
-                others.total - hidden.total
-                  + CASE WHEN (SELECT listed FROM mine) THEN 1 ELSE 0 END AS total,
-                1 + others.above - hidden.above AS rank
-           FROM others, hidden`,
-        keyParams,
-      );
-    if (mine.value === null || Number(mine.value) <= 0) {
-      return { me: null, total: mine.total, neighbours: [] };
-    }
-    const visible = `${KEY} AND e.listed AND ${positive(column)}
-            AND e.user_id NOT IN (SELECT id FROM blocked) AND e.user_id <> $5`;
-    const rows: (BoardRow & { side: string })[] = await this.db.query(
-      `WITH blocked AS (${BLOCKED}),
-       up AS (
-         SELECT e.user_id, e.${column} AS value FROM leaderboard_entries e
-          WHERE ${visible} AND (e.${column}, e.user_id) > ($6::numeric, $5::uuid)
-          ORDER BY e.${column}, e.user_id LIMIT $7),
-       down AS (
-         SELECT e.user_id, e.${column} AS value FROM leaderboard_entries e
-          WHERE ${visible} AND (e.${column}, e.user_id) < ($6::numeric, $5::uuid)
-          ORDER BY e.${column} DESC, e.user_id DESC LIMIT $7),
-       around AS (
-         SELECT 'me' AS side, $5::uuid AS user_id, $6::numeric AS value
-         UNION ALL SELECT 'up', user_id, value FROM up
-         UNION ALL SELECT 'down', user_id, value FROM down)
-       SELECT a.side, a.user_id AS "userId", u.display_name AS "displayName",
-              u.avatar_digest AS "avatarDigest", a.value::float8 AS value,
-              ($8::int + CASE
-                 WHEN a.value > $6::numeric THEN -(
-                   SELECT count(*)::int FROM leaderboard_entries e
-                    WHERE ${visible} AND e.${column} > $6::numeric AND e.${column} <= a.value)
-                 WHEN a.value < $6::numeric THEN (
-                   SELECT count(*)::int FROM leaderboard_entries e
-                    WHERE ${visible} AND e.${column} > a.value AND e.${column} <= $6::numeric)
-                   + CASE WHEN $9::boolean THEN 1 ELSE 0 END
-                 ELSE 0 END)::int AS rank
-         FROM around a JOIN users u ON u.id = a.user_id
-        ORDER BY a.value DESC, a.user_id DESC`,
-      [...keyParams, mine.value, around, mine.rank, mine.listed],
-    );
-    const me = rows.find((row) => row.side === 'me') ?? null;
-    const strip = ({ side: _side, ...row }: BoardRow & { side: string }): BoardRow => row;
-    return {
-      me: me && strip(me),
-      total: mine.total,
-      neighbours: rows.filter((row) => row.side !== 'me').map(strip),
-    };
+    return changed;
   }
 
   /**

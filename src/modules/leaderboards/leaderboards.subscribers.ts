@@ -28,6 +28,14 @@ export class LeaderboardsSubscribers {
     await this.leaderboards.recompute(payload.userId);
   }
 
+  /** DOTS uses the coefficients of the stated sex. */
+  @OnDomainEvent('body-profile.changed')
+  async bodyProfileChanged({
+    payload,
+  }: PublishedDomainEvent<'body-profile.changed'>): Promise<void> {
+    await this.leaderboards.recompute(payload.userId);
+  }
+
   /** Opted out or in, activities made private or not: listed on others' boards or not. */
   @OnDomainEvent('privacy.changed')
   async privacyChanged({ payload }: PublishedDomainEvent<'privacy.changed'>): Promise<void> {

@@ -27,3 +27,9 @@ export const NO_EXERCISE = '00000000-0000-0000-0000-000000000000';
 
 /** The period start of `all`. */
 export const ALL_TIME = '1970-01-01';
+
+/** What a global board ranks by: the value global boards count, or its DOTS points. */
+export enum LeaderboardRanking {
+  Global = 'global',
+  Dots = 'dots',
+}

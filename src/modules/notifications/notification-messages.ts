@@ -40,6 +40,10 @@ export function messageOf(
       return `${actorsPhrase(notification)} liked ${activityPhrase(data.kind)}`;
     case NotificationType.ActivityCommented:
       return `${actorsPhrase(notification)} commented on ${activityPhrase(data.kind)}`;
+    case NotificationType.ChallengeInvited:
+      return `${actorsPhrase(notification)} invited you to the challenge ${
+        typeof data.challengeTitle === 'string' ? `“${data.challengeTitle}”` : ''
+      }`.trimEnd();
     case NotificationType.PersonalRecordSet:
       return `You set ${plural(notification.count, 'a new personal record', 'new personal records')} in one session`;
     case NotificationType.GoalMilestoneReached:

@@ -9,6 +9,7 @@ export enum NotificationType {
   FriendRequestAccepted = 'friend-request.accepted',
   ActivityLiked = 'activity.liked',
   ActivityCommented = 'activity.commented',
+  ChallengeInvited = 'challenge.invited',
   /** Progress. */
   PersonalRecordSet = 'personal-record.set',
   GoalMilestoneReached = 'goal.milestone-reached',
@@ -90,6 +91,8 @@ export const NOTIFICATION_TYPES: { readonly [T in NotificationType]: Notificatio
     // "Ana and 4 others liked your workout": one notification per feed activity and hour.
     [NotificationType.ActivityLiked]: social(60),
     [NotificationType.ActivityCommented]: social(60),
+    // One per invitation (a challenge invites a user once).
+    [NotificationType.ChallengeInvited]: social(null),
     // The records of one session are one notification ("3 new personal records").
     [NotificationType.PersonalRecordSet]: progress(EmailMode.Off, 24 * 60),
     [NotificationType.GoalMilestoneReached]: progress(EmailMode.Off),

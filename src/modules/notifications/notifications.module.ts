@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ChallengesModule } from '../challenges/challenges.module';
 import { EmailsModule } from '../emails/emails.module';
 import { GoalsModule } from '../goals/goals.module';
 import { UsersModule } from '../users/users.module';
@@ -33,6 +34,7 @@ import { UnsubscribeTokens } from './unsubscribe-tokens';
     GoalsModule,
     SocialModule,
     FeedModule,
+    ChallengesModule,
   ],
   controllers: [NotificationsController, UnsubscribeController],
   providers: [

@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { PublishedDomainEvent } from '../../infrastructure/events/domain-event-catalogue';
 import { OnDomainEvent } from '../../infrastructure/events/on-domain-event.decorator';
+import { ChallengesService } from '../challenges/challenges.service';
 import { FeedService } from '../feed/feed.service';
 import { GoalsService } from '../goals/goals.service';
 import { NotificationDeliveryService } from './notification-delivery.service';
@@ -17,6 +18,7 @@ export class NotificationsSubscribers {
     private readonly delivery: NotificationDeliveryService,
     private readonly goals: GoalsService,
     private readonly feed: FeedService,
+    private readonly challenges: ChallengesService,
   ) {}
 
   @OnDomainEvent('friend-request.sent')
@@ -72,6 +74,29 @@ export class NotificationsSubscribers {
         ...('commentId' in payload ? { commentId: payload.commentId } : {}),
       },
     });
+  }
+
+  /**
+   * To each user newly invited to a challenge, from its creator (nothing crosses a block; an
+   * invitation declined or a challenge closed since tells nothing).
+   */
+  @OnDomainEvent('challenge.invited')
+  async challengeInvited({
+    id,
+    payload,
+  }: PublishedDomainEvent<'challenge.invited'>): Promise<void> {
+    for (const inviteeId of payload.inviteeIds) {
+      const challengeTitle = await this.challenges.invitationTitle(inviteeId, payload.challengeId);
+      if (challengeTitle === null) continue;
+      await this.delivery.notify({
+        userId: inviteeId,
+        type: NotificationType.ChallengeInvited,
+        subjectId: payload.challengeId,
+        actorId: payload.userId,
+        sourceKey: id,
+        data: { challengeId: payload.challengeId, challengeTitle },
+      });
+    }
   }
 
   /** The records of one session group into one notification. */

@@ -108,11 +108,14 @@ export class UsersService implements AccountStanding {
         changes.leaderboardOptOut !== before.leaderboardOptOut) ||
       (changes.activityVisibility !== undefined &&
         changes.activityVisibility !== before.activityVisibility);
-    await this.users.updateFieldsWithEvents(
-      id,
-      changes,
-      announce ? [domainEvent('privacy.changed', { userId: id })] : [],
-    );
+    // Sex or birth year changed: sex-specific formulas (DOTS) are applied again.
+    const bodyProfile =
+      (changes.sex !== undefined && changes.sex !== before.sex) ||
+      (changes.birthYear !== undefined && changes.birthYear !== before.birthYear);
+    await this.users.updateFieldsWithEvents(id, changes, [
+      ...(announce ? [domainEvent('privacy.changed', { userId: id })] : []),
+      ...(bodyProfile ? [domainEvent('body-profile.changed', { userId: id })] : []),
+    ]);
     return this.getProfile(id);
   }
 

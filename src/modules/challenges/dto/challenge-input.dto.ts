@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsEnum,
@@ -109,8 +110,8 @@ export class CreateChallengeDto {
     maxItems: MAX_INVITEES,
     example: ['5b4c0e0a-0c4c-4a7e-9d27-4f0b0f3f6a11'],
     description:
-      'Who may see and join an invite-only (or friends-only) challenge. Unknown users and ' +
-      'users in a block with you are left out silently',
+      'Who may see and join an invite-only (or friends-only) challenge: any user. Unknown ' +
+      'users and users in a block with you are left out silently. Each is notified',
   })
   @Omittable()
   @IsArray()
@@ -120,6 +121,26 @@ export class CreateChallengeDto {
   inviteeIds?: string[];
 }
 
+export class InviteToChallengeDto {
+  @ApiProperty({
+    type: 'string',
+    format: 'uuid',
+    isArray: true,
+    minItems: 1,
+    maxItems: MAX_INVITEES,
+    example: ['5b4c0e0a-0c4c-4a7e-9d27-4f0b0f3f6a11'],
+    description:
+      'Users to invite: any user, friend or not. Unknown users, users in a block with you, ' +
+      'users already invited (even if they declined) or taking part are left out silently',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_INVITEES)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  userIds: string[];
+}
+
 export class ListChallengesQueryDto {
   @ApiPropertyOptional({
     enum: ChallengeFilter,
@@ -127,7 +148,8 @@ export class ListChallengesQueryDto {
     example: ChallengeFilter.Active,
     description:
       '`active` (under way), `upcoming`, `mine` (created or joined by you), `friends` ' +
-      '(created or joined by a friend). Default: every challenge you may see',
+      '(created or joined by a friend), `invited` (open challenges you are invited to and ' +
+      'have neither joined nor declined). Default: every challenge you may see',
   })
   @Omittable()
   @IsEnum(ChallengeFilter)

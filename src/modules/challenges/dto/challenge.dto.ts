@@ -78,6 +78,14 @@ export class ChallengeDto {
   @ApiProperty({ example: true, description: 'Whether you take part' })
   joined: boolean;
 
+  @ApiProperty({
+    example: false,
+    description:
+      'Whether you hold a pending invitation (not declined); decline it with ' +
+      '`DELETE /challenges/{id}/invitation`',
+  })
+  invited: boolean;
+
   @ApiProperty({ format: 'date-time', example: '2026-11-20T10:00:00.000Z' })
   createdAt: string;
 
@@ -100,6 +108,7 @@ export class ChallengeDto {
       creator: UserSummaryDto.of(row.creatorId, row.creatorName, row.creatorAvatarDigest),
       participantCount: row.participantCount,
       joined: row.joined,
+      invited: row.invited,
       createdAt: row.createdAt,
     };
   }

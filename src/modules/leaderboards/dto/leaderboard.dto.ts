@@ -48,8 +48,9 @@ export class StrengthLeaderboardQueryDto extends LeaderboardQueryDto {
     enumName: 'StrengthNormalisation',
     default: StrengthNormalisation.None,
     description:
-      '`dots`: the e1RM normalised by your latest body weight (DOTS); users without a ' +
-      'body-weight reading are left out of that board',
+      '`dots`: the e1RM normalised by your latest body weight (DOTS), with the coefficients ' +
+      'of your stated sex (preferences `sex`; not said: the men’s, which never rate a lift ' +
+      'higher than the women’s); users without a body-weight reading are left out of that board',
   })
   @Omittable()
   @IsEnum(StrengthNormalisation)
@@ -109,4 +110,18 @@ export class LeaderboardDto {
     description: 'First day of the period (UTC)',
   })
   periodStart: string;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2026-12-01T23:59:58.120Z',
+    description:
+      'When the ranks were taken. Global boards are a snapshot the worker rewrites a moment ' +
+      'after entries change (normally a few seconds; a very large board under steady writes ' +
+      'at most once per ten times its rewrite time), so `items` and `neighbours` are as of ' +
+      'then; `me` is your current value placed among them. Friends boards are ranked now. ' +
+      'Null: the board has no snapshot yet.',
+  })
+  asOf: string | null;
 }

@@ -61,7 +61,8 @@ export class PreferencesDto {
     example: null,
     description:
       'Optional, never shown to others: used only for sex-specific formulas (DOTS on strength ' +
-      'leaderboards) and benchmark cohorts; null when not said',
+      'leaderboards: the women’s or men’s coefficients; not said: the men’s) and benchmark ' +
+      'cohorts; null when not said',
   })
   sex: Sex | null;
 
