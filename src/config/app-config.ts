@@ -95,6 +95,11 @@ export class AppConfig {
     };
   };
 
+  /** Recommendations (docs/recommendations.md): debounce after events, the tick's period. */
+  recommendations: { debounceSeconds: number; tickMs: number };
+  /** Cached AI answers (AiService.run): their lifetime, 0 for none. */
+  aiCache: { ttlSeconds: number };
+
   get isProduction(): boolean {
     return this.env === 'production';
   }

@@ -191,6 +191,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         secretAccessKey: vars.S3_SECRET_ACCESS_KEY || null,
       },
     },
+    recommendations: {
+      debounceSeconds: vars.RECOMMENDATIONS_DEBOUNCE_SECONDS,
+      tickMs: vars.RECOMMENDATIONS_TICK_MS,
+    },
+    aiCache: { ttlSeconds: vars.AI_CACHE_TTL_SECONDS },
   });
 }
 

@@ -21,6 +21,8 @@ export enum QueueName {
   AiCoach = 'ai-coach',
   /** Challenges' schedule: the recurring close tick. */
   Challenges = 'challenges',
+  /** Recommendations: the recurring tick that claims due users, and one recompute per user. */
+  Recommendations = 'recommendations',
 }
 
 export enum JobName {
@@ -52,6 +54,10 @@ export enum JobName {
   SweepPlanGenerations = 'sweep-plan-generations',
   /** Repeatable: closes the challenges whose end has passed (claimed under row locks; idempotent). */
   CloseDueChallenges = 'close-due-challenges',
+  /** Repeatable: claims the users whose recommendations are due and enqueues one job each. */
+  TickRecommendations = 'tick-recommendations',
+  /** Recomputes one user's recommendations (idempotent). */
+  RecomputeRecommendations = 'recompute-recommendations',
 }
 
 export interface JobPayloads {
@@ -73,6 +79,8 @@ export interface JobPayloads {
   [JobName.GeneratePlan]: { generationId: string };
   [JobName.SweepPlanGenerations]: Record<string, never>;
   [JobName.CloseDueChallenges]: Record<string, never>;
+  [JobName.TickRecommendations]: Record<string, never>;
+  [JobName.RecomputeRecommendations]: { userId: string };
 }
 
 export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
@@ -93,6 +101,8 @@ export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
   [JobName.GeneratePlan]: QueueName.AiCoach,
   [JobName.SweepPlanGenerations]: QueueName.AiCoach,
   [JobName.CloseDueChallenges]: QueueName.Challenges,
+  [JobName.TickRecommendations]: QueueName.Recommendations,
+  [JobName.RecomputeRecommendations]: QueueName.Recommendations,
 };
 
 /**
@@ -121,6 +131,7 @@ export const RECURRING_JOBS: Partial<Record<RecurringJobName, (config: AppConfig
   [JobName.SweepPlanGenerations]: (config) => (config.ai.coachSweepAfterSeconds * 1000) / 2,
   // A challenge closes within a minute of its end plus the grace (CLOSE_GRACE_MINUTES).
   [JobName.CloseDueChallenges]: () => 60 * 1000,
+  [JobName.TickRecommendations]: (config) => config.recommendations.tickMs,
 };
 
 export const ALL_JOB_NAMES: readonly JobName[] = Object.values(JobName);
