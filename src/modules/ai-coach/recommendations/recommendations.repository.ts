@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { KeysetPosition } from '../../../common/pagination/cursor';
-import { newestFirstPage } from '../../../common/pagination/keyset';
+import { KEYSET_NOW_SQL, newestFirstPage } from '../../../common/pagination/keyset';
 import { workingSetSql } from '../../training/working-sets.vocabulary';
 import { Recommendation } from './entities/recommendation.entity';
 import { KindPreference, PRIOR } from './kind-preference';
@@ -162,8 +162,8 @@ export class RecommendationsRepository {
   private async insert(tx: EntityManager, userId: string, c: ScoredCandidate, asOf: Date) {
     await tx.query(
       `INSERT INTO recommendations
-         (user_id, kind, subject, state, title, message, score, priority, features, sources, computed_at)
-       VALUES ($1, $2, $3, 'active', $4, $5, $6, $7, $8, $9, $10)`,
+         (user_id, kind, subject, state, title, message, score, priority, features, sources, computed_at, created_at)
+       VALUES ($1, $2, $3, 'active', $4, $5, $6, $7, $8, $9, $10, ${KEYSET_NOW_SQL})`,
       [
         userId,
         c.kind,
