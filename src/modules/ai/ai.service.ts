@@ -105,7 +105,7 @@ export class AiService {
   async writeSummaryNarrative(request: SummaryNarrativeRequest): Promise<SummaryNarrative> {
     const insights = this.analyzer.analyze(request.notes);
     const input: NarrativeInput = { stats: request.stats, notes: request.notes, insights };
-    const { value, ...provenance } = await this.run({
+    const { value, provider, model, fellBack } = await this.run({
       userId: request.userId,
       feature: 'summary',
       localModel: this.local.model,
@@ -117,7 +117,7 @@ export class AiService {
       cache: { inputs: input, schemaVersion: 'summary-narrative-1' },
       quota: request.quotaTakenAt ? { takenAt: request.quotaTakenAt } : undefined,
     });
-    return { ...value, notes: insights, ...provenance };
+    return { ...value, notes: insights, provider, model, fellBack };
   }
 
   /** Runs a task on the configured provider, with the fallback, metering and cache above. */
