@@ -2520,6 +2520,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ai/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your current recommendations, best first
+         * @description Computed in the background from your own numbers after your workouts, goals, readings and journal change (within a minute) and once a day: under-trained muscles, training load (session RPE × minutes, acute:chronic ratio, a deload hint above 1.5), consistency, goals behind pace, a template that suits you. Each carries the numbers that produced it and its sources. Ranked by the rule’s priority times your preference for the kind, which your feedback moves. Pages with `page` and `limit`.
+         */
+        get: operations["RecommendationsController_current"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/recommendations/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every recommendation you were given, newest first
+         * @description Current, resolved (no longer found by the latest computation), dismissed and done ones, with your feedback. Pages with `cursor`.
+         */
+        get: operations["RecommendationsController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/recommendations/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Say whether a recommendation helped
+         * @description `useful` or `done` make its kind shown more, `not_useful` less (a Beta prior per kind; a kind whose mean falls under 0.25 is no longer shown). `not_useful` dismisses it for 14 days and `done` closes it for 7: the same kind and subject does not come back before. Your own recommendations only (404 otherwise).
+         */
+        put: operations["RecommendationsController_feedback"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3450,7 +3510,7 @@ export interface components {
             codeVerifier?: string;
         };
         /** @enum {string} */
-        QueueName: "emails" | "accounts" | "summaries" | "domain-events" | "notifications" | "maintenance" | "ai-coach" | "challenges";
+        QueueName: "emails" | "accounts" | "summaries" | "domain-events" | "notifications" | "maintenance" | "ai-coach" | "challenges" | "recommendations";
         QueueCountsDto: {
             /** @example emails */
             name: components["schemas"]["QueueName"];
@@ -8067,6 +8127,65 @@ export interface components {
              * @example 2026-11-30
              */
             periodStart: string;
+        };
+        /** @enum {string} */
+        RecommendationKind: "under_trained_muscle" | "training_load" | "consistency" | "goal_pace" | "template";
+        /** @enum {string} */
+        RecommendationState: "active" | "resolved" | "dismissed" | "done";
+        /** @enum {string} */
+        RecommendationFeedback: "useful" | "not_useful" | "done";
+        RecommendationDto: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["RecommendationKind"];
+            /**
+             * @description What it is about within its kind: a muscle, a goal id, a template id, `acwr` (training load) or `gap` (consistency)
+             * @example hamstrings
+             */
+            subject: string;
+            state: components["schemas"]["RecommendationState"];
+            /** @example Your hamstrings get little work */
+            title: string;
+            /** @example hamstrings got 1.5 working sets a week over the last 28 days, under the 6–20 sets a week where muscle growth responds to volume (Schoenfeld et al. 2017). Add 5 set(s) a week for them. */
+            message: string;
+            /**
+             * @description Rank in the current list: the rule’s priority × your preference for the kind
+             * @example 0.34
+             */
+            score: number;
+            /**
+             * @description The numbers that produced it (kindWeight: your preference for the kind, the mean of its Beta prior)
+             * @example {
+             *       "muscle": "hamstrings",
+             *       "weeklySets": 1.5,
+             *       "minWeeklySets": 6,
+             *       "kindWeight": 0.5
+             *     }
+             */
+            features: {
+                [key: string]: unknown;
+            };
+            /** @description Published sources of the thresholds used */
+            sources: string[];
+            /**
+             * Format: date-time
+             * @description The instant it was computed for
+             */
+            computedAt: string;
+            feedback: components["schemas"]["RecommendationFeedback"] | (null);
+            feedbackReason: string | null;
+            /** Format: date-time */
+            feedbackAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        RecommendationFeedbackDto: {
+            /** @description `useful` keeps it and shows its kind more; `not_useful` dismisses it (not shown again for 14 days) and shows its kind less; `done` closes it (7 days) and counts as useful */
+            feedback: components["schemas"]["RecommendationFeedback"];
+            /** @example I train legs at another gym */
+            reason?: string;
         };
         MalformedJsonProblem: {
             /**
@@ -23708,6 +23827,249 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    RecommendationsController_current: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RecommendationDto"][];
+                        meta: components["schemas"]["PageMeta"];
+                    };
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+        };
+    };
+    RecommendationsController_history: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page; omit for the first page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RecommendationDto"][];
+                        meta: components["schemas"]["CursorPageMeta"];
+                    };
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+        };
+    };
+    RecommendationsController_feedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecommendationFeedbackDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
                 };
             };
         };
