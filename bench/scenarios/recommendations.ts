@@ -32,16 +32,18 @@ export interface RecommendationsFigure {
 
 /**
  * Completed workouts over `years` (newest yesterday), each with the four exercises, their
- * working sets with a logged RPE, and a duration of 50–80 minutes: what the training load,
- * the volume per muscle and the consistency rules read. Three INSERT ... SELECT statements.
+ * working sets with a logged RPE, and a duration of 50–80 minutes (120 in the last week: a
+ * load spike, so a recommendation is written): what the training load, the volume per muscle
+ * and the consistency rules read. Three INSERT ... SELECT statements.
  */
 async function seedHistory(pool: Pool, userId: string, years: number): Promise<number> {
   const days = Math.round(years * 365);
   const sessions = Math.floor(days / DAYS_PER_SESSION);
   await pool.query(
     `INSERT INTO workouts (user_id, name, status, session_at, started_at, completed_at, duration_seconds)
-     SELECT $1::uuid, 'Session ' || i, 'completed', at, at, at + make_interval(mins => 50 + i % 31), (50 + i % 31) * 60
+     SELECT $1::uuid, 'Session ' || i, 'completed', at, at, at + make_interval(mins => minutes), minutes * 60
        FROM generate_series(1, $2::int) AS i,
+            LATERAL (SELECT CASE WHEN i <= 6 THEN 120 ELSE 50 + i % 31 END) d(minutes),
             LATERAL (SELECT now() - interval '1 day'
                           - interval '1 second' * floor($3::float8 * 86400 * (i - 1) / $2)) t(at)`,
     [userId, sessions, days],
