@@ -14,6 +14,7 @@ import { RecommendationsService } from './recommendations.service';
 
 @ApiTags('ai-coach')
 @Authenticated()
+@ApiProblems(429)
 @Controller('ai/recommendations')
 export class RecommendationsController {
   constructor(private readonly recommendations: RecommendationsService) {}
