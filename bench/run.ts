@@ -43,6 +43,7 @@ import { benchRealtime } from './scenarios/realtime';
 import { benchRouteOverhead } from './scenarios/route-overhead';
 import { benchSummaryLatency } from './scenarios/summary-latency';
 import { benchWorkerThroughput, seedWeeks, weekStart } from './scenarios/worker-throughput';
+import { benchRecommendations, HISTORY_YEARS } from './scenarios/recommendations';
 
 const RESULTS_FILE = join(REPO_ROOT, 'bench', 'results', 'latest.json');
 const startedAt = Date.now();
@@ -147,7 +148,7 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
     figures.entriesRead = await benchEntriesRead(config, api, pool, { small, large }, log);
   }
 
-  if (selected(5) || selected(6) || selected(9) || selected(11)) {
+  if (selected(5) || selected(6) || selected(9) || selected(11) || selected(15)) {
     // Figures 5, 6, 9 and 11 train on the shipped exercise library, as `npm run seed` loads it.
     await seedExerciseLibrary(config.databaseUrl, join(REPO_ROOT, DEFAULT_EXERCISE_FILE));
   }
@@ -229,6 +230,21 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
     figures.realtime = await benchRealtime(config, api, pool, workers, realtimeUsers, log);
   }
 
+  if (selected(15)) {
+    log(
+      `figure 15: recommendations recomputed for users with ${HISTORY_YEARS.join(', ')} years of history`,
+    );
+    const recommendationUsers = await registerUsers(api, HISTORY_YEARS.length, 'recommendations');
+    figures.recommendations = await benchRecommendations(
+      config,
+      pool,
+      workers,
+      recommendationUsers,
+      config.recommendationRounds,
+      log,
+    );
+  }
+
   return {
     generatedAt: new Date().toISOString(),
     totalSeconds: (Date.now() - startedAt) / 1000,
@@ -265,6 +281,7 @@ function settingsOf(config: BenchConfig): BenchResults['settings'] {
     eventBacklog: config.eventBacklog,
     realtimeSamples: config.realtimeSamples,
     idleSockets: config.idleSockets,
+    recommendationRounds: config.recommendationRounds,
   };
 }
 

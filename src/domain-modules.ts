@@ -22,6 +22,7 @@ import { UsersModule } from './modules/users/users.module';
 import { WorkoutsModule } from './modules/workouts/workouts.module';
 import { AnalyticsInsightsModule } from './modules/analytics/insights/analytics-insights.module';
 import { AnalyticsBenchmarkModule } from './modules/analytics/benchmark/analytics-benchmark.module';
+import { RecommendationsModule } from './modules/ai-coach/recommendations/recommendations.module';
 
 /** The domain modules, shared by the API and the worker (the worker mounts no controllers). */
 export const DOMAIN_MODULES = [
@@ -49,4 +50,5 @@ export const DOMAIN_MODULES = [
   LeaderboardsModule,
   AnalyticsInsightsModule,
   AnalyticsBenchmarkModule,
+  RecommendationsModule,
 ];

@@ -14,6 +14,7 @@ import { LeaderboardsProcessor } from './modules/leaderboards/leaderboards.proce
 import { EmailsProcessor } from './modules/emails/emails.processor';
 import { NotificationsProcessor } from './modules/notifications/notifications.processor';
 import { SummariesProcessor } from './modules/summaries/summaries.processor';
+import { RecommendationsProcessor } from './modules/ai-coach/recommendations/recommendations.processor';
 
 /**
  * Every queue processor but the domain-events one (which comes with DomainEventsWorkerModule).
@@ -28,6 +29,7 @@ export const PROCESSORS = [
   AiCoachProcessor,
   ChallengesProcessor,
   LeaderboardsProcessor,
+  RecommendationsProcessor,
 ];
 
 @Module({})

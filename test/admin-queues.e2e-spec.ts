@@ -77,6 +77,7 @@ describe('admin: queues and dead letters (e2e)', () => {
       'ai-coach',
       'challenges',
       'leaderboards',
+      'recommendations',
     ]);
     expect(
       queues.body.items.find((q: { name: string }) => q.name === 'accounts').failed,

@@ -213,8 +213,13 @@ describe('AI coach: plan generation through the real worker (e2e)', () => {
 
     it('enforces the daily plan quota with 429 and Retry-After', async () => {
       const client = apiClient(api.http, await registerUser(api.http));
-      for (let i = 0; i < 3; i += 1) await client.post('/ai/workout-generate', REQUEST).expect(202);
-      const denied = await client.post('/templates/ai-generate', REQUEST).expect(429);
+      // Three different requests (a repeated one could be answered from the AI cache, uncounted).
+      for (const daysPerWeek of [2, 3, 4]) {
+        await client.post('/ai/workout-generate', { ...REQUEST, daysPerWeek }).expect(202);
+      }
+      const denied = await client
+        .post('/templates/ai-generate', { ...REQUEST, daysPerWeek: 5 })
+        .expect(429);
       expect(denied.headers['content-type']).toMatch(PROBLEM);
       expect(denied.body).toMatchObject({
         type: 'urn:fitai:problem:quota-exceeded',
@@ -265,10 +270,20 @@ describe('AI coach: plan generation through the real worker (e2e)', () => {
         .post('/ai/exercise-suggest', { exerciseId: bench, reason: 'variety' })
         .expect(200);
       const denied = await client
-        .post('/ai/exercise-suggest', { exerciseId: bench, reason: 'variety' })
+        .post('/ai/exercise-suggest', { exerciseId: bench, reason: 'variety', limit: 3 })
         .expect(429);
       expect(denied.body).toMatchObject({ feature: 'substitution', quota: 2 });
       expect(Number(denied.headers['retry-after'])).toBeGreaterThan(0);
+      // A question asked before is answered from the AI cache: no quota, no new usage row.
+      const repeated = await client
+        .post('/ai/exercise-suggest', { exerciseId: bench, reason: 'equipment_missing', limit: 5 })
+        .expect(200);
+      expect(repeated.body).toEqual(res.body);
+      const [{ rows }] = await db.query(
+        `SELECT count(*)::int AS rows FROM ai_usage WHERE user_id = $1 AND operation = 'substitution'`,
+        [user.id],
+      );
+      expect(rows).toBe(2);
     });
 
     it('answers 404 for an exercise the user cannot see, 400 for bad input, 401 anonymous', async () => {

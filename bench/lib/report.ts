@@ -7,6 +7,7 @@ import type { PlanGenerationFigure } from '../scenarios/plan-generation';
 import type { LeaderboardReadFigure } from '../scenarios/leaderboard-read';
 import type { ProgressReadFigure } from '../scenarios/progress-read';
 import type { RealtimeFigure } from '../scenarios/realtime';
+import type { RecommendationsFigure } from '../scenarios/recommendations';
 import type { RouteFigure, RouteOverheadFigure } from '../scenarios/route-overhead';
 import type { SummaryLatencyFigure } from '../scenarios/summary-latency';
 import type { WorkerFigure } from '../scenarios/worker-throughput';
@@ -27,6 +28,7 @@ export interface BenchFigures {
   formAnalysis?: FormAnalysisFigure;
   plans?: PlanGenerationFigure;
   leaderboard?: LeaderboardReadFigure;
+  recommendations?: RecommendationsFigure;
 }
 
 export interface BenchResults extends BenchFigures {
@@ -345,6 +347,34 @@ function realtimeSection(f: RealtimeFigure): string[] {
   ];
 }
 
+function recommendationsSection(f: RecommendationsFigure): string[] {
+  return [
+    `15. Recommendations recomputed per user — ${f.workers} worker process, ${f.rounds} runs ` +
+      `per user after a warm-up (histories seeded in ${f.seedSeconds.toFixed(1)} s)`,
+    table(
+      ['history', 'sessions', 'sets', 'kept', 'what', 'p50 ms', 'p90 ms', 'p99 ms', 'n'],
+      f.users.flatMap((u) =>
+        (
+          [
+            ['job enqueued → finished', u.endToEnd],
+            ['worker processing', u.processing],
+          ] as const
+        ).map(([what, d], i) => [
+          i === 0 ? `${u.years} year(s)` : '',
+          i === 0 ? int(u.sessions) : '',
+          i === 0 ? int(u.sets) : '',
+          i === 0 ? String(u.recommendations) : '',
+          what,
+          ms(d.p50),
+          ms(d.p90),
+          ms(d.p99),
+          String(d.count),
+        ]),
+      ),
+    ),
+  ];
+}
+
 export function formatReport(r: BenchResults): string {
   const m = r.machine;
   const sections = [
@@ -359,6 +389,7 @@ export function formatReport(r: BenchResults): string {
     r.formAnalysis && formAnalysisSection(r.formAnalysis),
     r.plans && plansSection(r.plans),
     r.leaderboard && leaderboardSection(r.leaderboard),
+    r.recommendations && recommendationsSection(r.recommendations),
   ].filter((section): section is string[] => section !== undefined);
   return [
     `FitAI benchmarks — ${r.generatedAt} — total ${duration(r.totalSeconds)}`,
@@ -487,6 +518,14 @@ export function toJson(r: BenchResults): string {
       queued: roundDistribution(r.plans.queued),
     },
     leaderboard: r.leaderboard && roundCases(r.leaderboard),
+    recommendations: r.recommendations && {
+      ...r.recommendations,
+      users: r.recommendations.users.map((u) => ({
+        ...u,
+        endToEnd: roundDistribution(u.endToEnd),
+        processing: roundDistribution(u.processing),
+      })),
+    },
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

@@ -97,6 +97,10 @@ export class AppConfig {
 
   /** Benchmarks against similar users: the k floor (docs/insights.md). */
   benchmark: { minCohort: number };
+  /** Recommendations (docs/recommendations.md): debounce after events, the tick's period. */
+  recommendations: { debounceSeconds: number; tickMs: number };
+  /** Cached AI answers (AiService.run): their lifetime, 0 for none. */
+  aiCache: { ttlSeconds: number };
 
   get isProduction(): boolean {
     return this.env === 'production';

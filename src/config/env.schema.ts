@@ -422,6 +422,26 @@ export class EnvironmentVariables {
   @Min(5)
   @Max(100_000)
   BENCHMARK_MIN_COHORT: number;
+  /** Recommendations are recomputed at most this long after the first event of a burst. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
+  RECOMMENDATIONS_DEBOUNCE_SECONDS: number;
+
+  /** How often the worker's tick claims users whose recommendations are due. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  RECOMMENDATIONS_TICK_MS: number;
+
+  /** How long a cacheable AI answer is reused for the same inputs; 0 turns the cache off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(30 * 86_400)
+  AI_CACHE_TTL_SECONDS: number;
 }
 
 /** Defaults that let `npm run dev` work against PostgreSQL and Redis on localhost. */
@@ -500,6 +520,9 @@ export const DEVELOPMENT_DEFAULTS: Record<string, string> = {
   GITHUB_TOKEN_URL: 'https://github.com/login/oauth/access_token',
   GITHUB_API_URL: 'https://api.github.com',
   BENCHMARK_MIN_COHORT: '20',
+  RECOMMENDATIONS_DEBOUNCE_SECONDS: '60',
+  RECOMMENDATIONS_TICK_MS: '15000',
+  AI_CACHE_TTL_SECONDS: '86400',
 };
 
 /**

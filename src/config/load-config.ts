@@ -192,6 +192,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       },
     },
     benchmark: { minCohort: vars.BENCHMARK_MIN_COHORT },
+    recommendations: {
+      debounceSeconds: vars.RECOMMENDATIONS_DEBOUNCE_SECONDS,
+      tickMs: vars.RECOMMENDATIONS_TICK_MS,
+    },
+    aiCache: { ttlSeconds: vars.AI_CACHE_TTL_SECONDS },
   });
 }
 

@@ -2460,46 +2460,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/challenges/{id}/invites": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Invite more users (the creator)
-         * @description Any user may be invited, friend or not; each newly invited user is notified. Unknown users, users in a block with you (either way), users already invited (a declined invitation is not sent again) and participants are left out silently, so the answer never tells who blocked or declined. A challenge you may see but did not create is a 403 `not-challenge-creator`; one that has ended a 409 `challenge-closed`. A challenge you may not see (invite-only without an invitation, friends-only of a non-friend, its creator in a block with you) is a 404, as an unknown one.
-         */
-        post: operations["ChallengesController_invite"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/challenges/{id}/invitation": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Decline your invitation
-         * @description The invitation stops opening the challenge to you (an invite-only one becomes a 404 unless you take part) and is not sent again. Your pending invitations: `GET /challenges?filter=invited`. No pending invitation: 404.
-         */
-        delete: operations["ChallengesController_decline"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/leaderboards/strength/{exerciseId}": {
         parameters: {
             query?: never;
@@ -2509,7 +2469,7 @@ export interface paths {
         };
         /**
          * Best e1RM of one exercise
-         * @description Optionally normalised by body weight (`normalise=dots`). On global boards a best more than 30 % above your previous one waits for a second session to confirm it. Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear (global boards keep the public rank numbers: a blocked user leaves a gap). Global boards are a rank snapshot the worker rewrites a few seconds after entries change (`asOf` says when); `me` is your current value placed among it. Friends boards are ranked on each request (docs/challenges.md).
+         * @description Optionally normalised by body weight (`normalise=dots`). On global boards a best more than 30 % above your previous one waits for a second session to confirm it. Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear. Updated by the worker a moment after each workout (docs/challenges.md).
          */
         get: operations["LeaderboardsController_strength"];
         put?: never;
@@ -2529,7 +2489,7 @@ export interface paths {
         };
         /**
          * Training volume (kg) of the period
-         * @description Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear (global boards keep the public rank numbers: a blocked user leaves a gap). Global boards are a rank snapshot the worker rewrites a few seconds after entries change (`asOf` says when); `me` is your current value placed among it. Friends boards are ranked on each request (docs/challenges.md).
+         * @description Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear. Updated by the worker a moment after each workout (docs/challenges.md).
          */
         get: operations["LeaderboardsController_volume"];
         put?: never;
@@ -2549,7 +2509,7 @@ export interface paths {
         };
         /**
          * Completed workouts of the period
-         * @description Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear (global boards keep the public rank numbers: a blocked user leaves a gap). Global boards are a rank snapshot the worker rewrites a few seconds after entries change (`asOf` says when); `me` is your current value placed among it. Friends boards are ranked on each request (docs/challenges.md).
+         * @description Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear. Updated by the worker a moment after each workout (docs/challenges.md).
          */
         get: operations["LeaderboardsController_consistency"];
         put?: never;
@@ -2560,7 +2520,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/analytics/insights": {
+    "/api/v1/ai/recommendations": {
         parameters: {
             query?: never;
             header?: never;
@@ -2568,10 +2528,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Correlations between your journal and your training, and anomalies
-         * @description Mood and energy vs training the same day and the next, session volume vs mood and energy, tags and entry types vs mood, sleep-like tags vs the next session (volume relative to your recent norm). Each pair is tested with a seeded permutation test; only pairs that pass Benjamini–Hochberg across all tested pairs are shown, with their effect, sample size and the days (entry and workout ids) behind them. Anomalies: a session far below your usual volume, or a mood dip, by robust z-score. Days are those of your time zone, volumes in your weight unit (docs/insights.md).
+         * Your current recommendations, best first
+         * @description Computed in the background from your own numbers after your workouts, goals, readings and journal change (within a minute) and once a day: under-trained muscles, training load (session RPE × minutes, acute:chronic ratio, a deload hint above 1.5), consistency, goals behind pace, a template that suits you. Each carries the numbers that produced it and its sources. Ranked by the rule’s priority times your preference for the kind, which your feedback moves. Pages with `page` and `limit`.
          */
-        get: operations["AnalyticsInsightsController_get"];
+        get: operations["RecommendationsController_current"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2580,7 +2540,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/analytics/benchmark": {
+    "/api/v1/ai/recommendations/history": {
         parameters: {
             query?: never;
             header?: never;
@@ -2588,11 +2548,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Your percentile among similar users, anonymised
-         * @description Weekly volume, sessions per week and (with `exerciseId`) relative strength over the last `weeks` weeks, as a percentile among users of your training level, body-weight band, and sex and age band where you gave them (`/users/preferences`), who completed a workout in the window. Users who opted out of leaderboards or keep their activities private are never counted. Below the floor of k users (20 by default) no figure is shown; sizes are bands, and nothing of any other user is returned (docs/insights.md). An exercise you cannot see is a 404.
+         * Every recommendation you were given, newest first
+         * @description Current, resolved (no longer found by the latest computation), dismissed and done ones, with your feedback. Pages with `cursor`.
          */
-        get: operations["AnalyticsBenchmarkController_get"];
+        get: operations["RecommendationsController_history"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/recommendations/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Say whether a recommendation helped
+         * @description `useful` or `done` make its kind shown more, `not_useful` less (a Beta prior per kind; a kind whose mean falls under 0.25 is no longer shown). `not_useful` dismisses it for 14 days and `done` closes it for 7: the same kind and subject does not come back before. Your own recommendations only (404 otherwise).
+         */
+        put: operations["RecommendationsController_feedback"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2813,11 +2793,6 @@ export interface components {
          */
         Equipment: "bands" | "barbell" | "body only" | "cable" | "dumbbell" | "e-z curl bar" | "exercise ball" | "foam roll" | "kettlebells" | "machine" | "medicine ball" | "other";
         /**
-         * @description Optional, never shown to others: used only for sex-specific formulas (DOTS on strength leaderboards: the women’s or men’s coefficients; not said: the men’s) and benchmark cohorts; null when not said
-         * @enum {string}
-         */
-        Sex: "female" | "male";
-        /**
          * @description The widest audience of the activities made from your workouts, records and goals: an activity can be made stricter, never wider (docs/social.md)
          * @enum {string}
          */
@@ -2848,16 +2823,6 @@ export interface components {
              *     ]
              */
             equipment: components["schemas"]["Equipment"][] | null;
-            /**
-             * @description Optional, never shown to others: used only for sex-specific formulas (DOTS on strength leaderboards: the women’s or men’s coefficients; not said: the men’s) and benchmark cohorts; null when not said
-             * @example null
-             */
-            sex: components["schemas"]["Sex"] | (null);
-            /**
-             * @description Optional, never shown to others: used only for age bands of benchmark cohorts; null when not said
-             * @example 1990
-             */
-            birthYear: number | null;
             /**
              * @description Others find you in search (GET /users/search) and suggestions; friends find you either way
              * @example true
@@ -2895,13 +2860,6 @@ export interface components {
              *     ]
              */
             equipment?: components["schemas"]["Equipment"][] | null;
-            /** @example female */
-            sex?: components["schemas"]["Sex"] | (null);
-            /**
-             * @description From 1900 to 13 years before the current year
-             * @example 1990
-             */
-            birthYear?: number | null;
             /** @example false */
             profileDiscoverable?: boolean;
             /** @example friends */
@@ -3552,7 +3510,7 @@ export interface components {
             codeVerifier?: string;
         };
         /** @enum {string} */
-        QueueName: "emails" | "accounts" | "summaries" | "domain-events" | "notifications" | "maintenance" | "ai-coach" | "challenges" | "leaderboards";
+        QueueName: "emails" | "accounts" | "summaries" | "domain-events" | "notifications" | "maintenance" | "ai-coach" | "challenges" | "recommendations";
         QueueCountsDto: {
             /** @example emails */
             name: components["schemas"]["QueueName"];
@@ -6444,7 +6402,7 @@ export interface components {
             newestCursor: string | null;
         };
         /** @enum {string} */
-        NotificationType: "friend-request.received" | "friend-request.accepted" | "activity.liked" | "activity.commented" | "challenge.invited" | "personal-record.set" | "goal.milestone-reached" | "goal.achieved" | "summary.ready" | "security.password-changed" | "security.new-sign-in";
+        NotificationType: "friend-request.received" | "friend-request.accepted" | "activity.liked" | "activity.commented" | "personal-record.set" | "goal.milestone-reached" | "goal.achieved" | "summary.ready" | "security.password-changed" | "security.new-sign-in";
         /** @enum {string} */
         NotificationCategory: "social" | "progress" | "security";
         NotificationActorDto: {
@@ -8014,18 +7972,13 @@ export interface components {
              */
             joined: boolean;
             /**
-             * @description Whether you hold a pending invitation (not declined); decline it with `DELETE /challenges/{id}/invitation`
-             * @example false
-             */
-            invited: boolean;
-            /**
              * Format: date-time
              * @example 2026-11-20T10:00:00.000Z
              */
             createdAt: string;
         };
         /** @enum {string} */
-        ChallengeFilter: "active" | "upcoming" | "mine" | "friends" | "invited";
+        ChallengeFilter: "active" | "upcoming" | "mine" | "friends";
         CreateChallengeDto: {
             /** @example December volume */
             title: string;
@@ -8062,7 +8015,7 @@ export interface components {
              */
             endsOn: string;
             /**
-             * @description Who may see and join an invite-only (or friends-only) challenge: any user. Unknown users and users in a block with you are left out silently. Each is notified
+             * @description Who may see and join an invite-only (or friends-only) challenge. Unknown users and users in a block with you are left out silently
              * @example [
              *       "5b4c0e0a-0c4c-4a7e-9d27-4f0b0f3f6a11"
              *     ]
@@ -8141,44 +8094,6 @@ export interface components {
             /** @example open */
             status: components["schemas"]["ChallengeStatus"];
         };
-        NotChallengeCreatorProblem: {
-            /**
-             * @description The kind of problem (docs/errors.md); clients branch on it (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "urn:fitai:problem:not-challenge-creator";
-            /** @example Not the challenge’s creator */
-            title: string;
-            /**
-             * @example 403
-             * @enum {integer}
-             */
-            status: 403;
-            /**
-             * @description This occurrence, for people; clients do not parse it
-             * @example Only the creator of this challenge can invite to it.
-             */
-            detail?: string;
-            /**
-             * @description The request path
-             * @example /api/v1/auth/register
-             */
-            instance: string;
-            /**
-             * @description Also in the X-Request-Id header and in every log line of the request
-             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
-             */
-            requestId: string;
-        };
-        InviteToChallengeDto: {
-            /**
-             * @description Users to invite: any user, friend or not. Unknown users, users in a block with you, users already invited (even if they declined) or taking part are left out silently
-             * @example [
-             *       "5b4c0e0a-0c4c-4a7e-9d27-4f0b0f3f6a11"
-             *     ]
-             */
-            userIds: string[];
-        };
         /** @enum {string} */
         LeaderboardPeriod: "week" | "month" | "all";
         /** @enum {string} */
@@ -8212,259 +8127,65 @@ export interface components {
              * @example 2026-11-30
              */
             periodStart: string;
+        };
+        /** @enum {string} */
+        RecommendationKind: "under_trained_muscle" | "training_load" | "consistency" | "goal_pace" | "template";
+        /** @enum {string} */
+        RecommendationState: "active" | "resolved" | "dismissed" | "done";
+        /** @enum {string} */
+        RecommendationFeedback: "useful" | "not_useful" | "done";
+        RecommendationDto: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["RecommendationKind"];
+            /**
+             * @description What it is about within its kind: a muscle, a goal id, a template id, `acwr` (training load) or `gap` (consistency)
+             * @example hamstrings
+             */
+            subject: string;
+            state: components["schemas"]["RecommendationState"];
+            /** @example Your hamstrings get little work */
+            title: string;
+            /** @example hamstrings got 1.5 working sets a week over the last 28 days, under the 6–20 sets a week where muscle growth responds to volume (Schoenfeld et al. 2017). Add 5 set(s) a week for them. */
+            message: string;
+            /**
+             * @description Rank in the current list: the rule’s priority × your preference for the kind
+             * @example 0.34
+             */
+            score: number;
+            /**
+             * @description The numbers that produced it (kindWeight: your preference for the kind, the mean of its Beta prior)
+             * @example {
+             *       "muscle": "hamstrings",
+             *       "weeklySets": 1.5,
+             *       "minWeeklySets": 6,
+             *       "kindWeight": 0.5
+             *     }
+             */
+            features: {
+                [key: string]: unknown;
+            };
+            /** @description Published sources of the thresholds used */
+            sources: string[];
             /**
              * Format: date-time
-             * @description When the ranks were taken. Global boards are a snapshot the worker rewrites a moment after entries change (normally a few seconds; a very large board under steady writes at most once per ten times its rewrite time), so `items` and `neighbours` are as of then; `me` is your current value placed among them. Friends boards are ranked now. Null: the board has no snapshot yet.
-             * @example 2026-12-01T23:59:58.120Z
+             * @description The instant it was computed for
              */
-            asOf: string | null;
+            computedAt: string;
+            feedback: components["schemas"]["RecommendationFeedback"] | (null);
+            feedbackReason: string | null;
+            /** Format: date-time */
+            feedbackAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
-        InsightsMethodDto: {
-            /**
-             * @description Pairs (exposure, outcome, lag) tested in the period; every one counts in the correction
-             * @example 24
-             */
-            tested: number;
-            /**
-             * @description Permutations per test at most (a test stops after 50 at least as extreme)
-             * @example 9999
-             */
-            permutations: number;
-            /**
-             * @description Seed of every permutation test
-             * @example 20261202
-             */
-            seed: number;
-            /**
-             * @description False-discovery rate of the Benjamini–Hochberg procedure across the tested pairs
-             * @example 0.01
-             */
-            fdr: number;
-            /**
-             * @description Fewest days in each group of a test
-             * @example 5
-             */
-            minGroupDays: number;
-            /**
-             * @description Robust (modified) z-score at or below which a day is an anomaly
-             * @example -3.5
-             */
-            anomalyThreshold: number;
-        };
-        EvidenceDayDto: {
-            /**
-             * Format: date
-             * @description Exposure day
-             * @example 2026-11-02
-             */
-            date: string;
-            /**
-             * Format: date
-             * @description Day the outcome was measured (date + lag)
-             * @example 2026-11-03
-             */
-            outcomeDate: string;
-            /**
-             * @description The outcome that day: mean mood or energy (1–10), or performance in %
-             * @example 7.5
-             */
-            value: number;
-            /** @description Journal entries of both days */
-            entryIds: string[];
-            /** @description Completed workouts of both days */
-            workoutIds: string[];
-        };
-        InsightDto: {
-            /**
-             * @description The tested pair and its lag
-             * @example training→mood+1
-             */
-            key: string;
-            /** @enum {string} */
-            exposure: "training" | "training_volume" | "tag" | "entry_type" | "sleep_tag";
-            /**
-             * @description The tag or entry type of the exposure
-             * @example null
-             */
-            subject: string | null;
-            /** @enum {string} */
-            outcome: "mood" | "energy" | "performance";
-            /**
-             * @description Days from exposure to outcome
-             * @example 1
-             */
-            lagDays: number;
-            /** @example On the day after you trained, your mood averaged 7.1 vs 5.6 otherwise (+1.5 points, Cohen's d = 1.2; 38 vs 51 days; p = 0.0005, q = 0.006 after Benjamini–Hochberg). */
-            statement: string;
-            /** @enum {string} */
-            method: "difference_of_means" | "spearman";
-            /**
-             * @description Exposed − other mean, or Spearman ρ
-             * @example 1.5
-             */
-            effect: number;
-            /**
-             * @description Cohen's d (difference of means only)
-             * @example 1.2
-             */
-            standardizedEffect: number | null;
-            /** @example 7.1 */
-            exposedMean: number | null;
-            /** @example 5.6 */
-            otherMean: number | null;
-            /**
-             * @description Days (pairs) in the test
-             * @example 89
-             */
-            sampleSize: number;
-            /** @example 38 */
-            exposedDays: number;
-            /** @example 51 */
-            otherDays: number;
-            /**
-             * @description Two-sided permutation p-value
-             * @example 0.0005
-             */
-            pValue: number;
-            /**
-             * @description Benjamini–Hochberg adjusted p-value
-             * @example 0.006
-             */
-            qValue: number;
-            /** @description The exposed days behind the insight (first 60; see evidenceTotal) */
-            evidence: components["schemas"]["EvidenceDayDto"][];
-            /** @example 38 */
-            evidenceTotal: number;
-        };
-        AnomalyDto: {
-            /** @enum {string} */
-            kind: "low_session_volume" | "mood_dip";
-            /**
-             * Format: date
-             * @example 2026-11-12
-             */
-            date: string;
-            /** @example Your training volume on 2026-11-12 (1200 kg) was far below your usual 5400 kg over your previous 20 training days (robust z = -4.1, threshold -3.5). */
-            statement: string;
-            /**
-             * @description The day: volume in your unit, or mean mood
-             * @example 1200
-             */
-            value: number;
-            /** @example 5400 */
-            baselineMedian: number;
-            /**
-             * @description Median absolute deviation of the baseline
-             * @example 600
-             */
-            baselineMad: number;
-            /** @example 20 */
-            baselineDays: number;
-            /** @example -4.1 */
-            robustZ: number;
-            /** @example -3.5 */
-            threshold: number;
-            entryIds: string[];
-            workoutIds: string[];
-        };
-        InsightsDto: {
-            /**
-             * Format: date
-             * @example 2026-09-01
-             */
-            from: string;
-            /**
-             * Format: date
-             * @example 2026-11-29
-             */
-            to: string;
-            /** @example Europe/Paris */
-            timeZone: string;
-            /** @description Unit of volumes */
-            unit: components["schemas"]["WeightUnit"];
-            method: components["schemas"]["InsightsMethodDto"];
-            /** @description Only the pairs that pass Benjamini–Hochberg at the stated rate, strongest first */
-            insights: components["schemas"]["InsightDto"][];
-            anomalies: components["schemas"]["AnomalyDto"][];
-        };
-        RangeDto: {
-            /** @example 80 */
-            min: number;
-            /**
-             * @description Excluded for body weight, included for age
-             * @example 90
-             */
-            max: number;
-        };
-        CohortDto: {
-            /**
-             * @description Your training level; null: not set, so not used
-             * @example intermediate
-             */
-            trainingLevel: components["schemas"]["ExerciseLevel"] | (null);
-            /**
-             * @description Your sex if you gave it; null: not used
-             * @example null
-             */
-            sex: components["schemas"]["Sex"] | (null);
-            /** @description Age band (this year’s age) if you gave your birth year */
-            ageBand: components["schemas"]["RangeDto"] | (never | null);
-            /** @description Body-weight band (of the latest reading), in your weight unit; null without one */
-            bodyWeightBand: components["schemas"]["RangeDto"] | (never | null);
-            /**
-             * @description Unit of the body-weight band
-             * @example kg
-             */
-            unit: string;
-            /** @example Intermediate lifters with a latest body weight of 80–90 kg and a completed workout in the last 12 weeks, who share their results */
-            description: string;
-        };
-        /**
-         * @description Why no percentile is shown
-         * @enum {string}
-         */
-        BenchmarkWithheldReason: "cohort_too_small" | "no_body_weight" | "no_lift_in_window";
-        BenchmarkFigureDto: {
-            /** @enum {string} */
-            figure: "weekly_volume" | "sessions_per_week" | "relative_strength";
-            /**
-             * @description Your own value: volume per week in your unit, sessions per week, or best e1RM ÷ body weight
-             * @example 8450.5
-             */
-            you: number | null;
-            /**
-             * @description Whether a percentile is shown
-             * @example false
-             */
-            shown: boolean;
-            /**
-             * @description Share of the cohort below you, ties counted half (0–100); null when not shown
-             * @example 64
-             */
-            percentile: number | null;
-            /**
-             * @description Size of the cohort for this figure, as a band; null when not shown
-             * @example 20–49
-             */
-            cohortSize: string | null;
-            /**
-             * @description Why no percentile is shown
-             * @example null
-             */
-            reason: components["schemas"]["BenchmarkWithheldReason"] | (null);
-            /** @example Your weekly volume is higher than that of 64% of similar users (a cohort of 20–49). */
-            statement: string;
-        };
-        BenchmarkDto: {
-            /** @example 12 */
-            weeks: number;
-            /**
-             * @description Fewest users a figure is computed among (the k floor)
-             * @example 20
-             */
-            minCohort: number;
-            cohort: components["schemas"]["CohortDto"];
-            figures: components["schemas"]["BenchmarkFigureDto"][];
+        RecommendationFeedbackDto: {
+            /** @description `useful` keeps it and shows its kind more; `not_useful` dismisses it (not shown again for 14 days) and shows its kind less; `done` closes it (7 days) and counts as useful */
+            feedback: components["schemas"]["RecommendationFeedback"];
+            /** @example I train legs at another gym */
+            reason?: string;
         };
         MalformedJsonProblem: {
             /**
@@ -23108,7 +22829,7 @@ export interface operations {
     ChallengesController_list: {
         parameters: {
             query?: {
-                /** @description `active` (under way), `upcoming`, `mine` (created or joined by you), `friends` (created or joined by a friend), `invited` (open challenges you are invited to and have neither joined nor declined). Default: every challenge you may see */
+                /** @description `active` (under way), `upcoming`, `mine` (created or joined by you), `friends` (created or joined by a friend). Default: every challenge you may see */
                 filter?: components["schemas"]["ChallengeFilter"];
                 page?: number;
                 limit?: number;
@@ -23836,232 +23557,6 @@ export interface operations {
             };
         };
     };
-    ChallengesController_invite: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["InviteToChallengeDto"];
-            };
-        };
-        responses: {
-            /** @description Invited */
-            204: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
-            400: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
-                };
-            };
-            /** @description Not signed in, or wrong credentials (`unauthorized`) */
-            401: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
-                };
-            };
-            /**
-             * @description Signed in but not allowed (`not-challenge-creator`)
-             *
-             *     Signed in but not allowed (`not-challenge-creator`, `email-not-verified`)
-             *
-             *     Signed in but not allowed (`not-challenge-creator`, `email-not-verified`, `account-suspended`)
-             */
-            403: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["NotChallengeCreatorProblem"] | components["schemas"]["EmailNotVerifiedProblem"] | components["schemas"]["AccountSuspendedProblem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller (`not-found`) */
-            404: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["NotFoundProblem"];
-                };
-            };
-            /** @description Conflict with the current state of the resource (`challenge-closed`) */
-            409: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ChallengeClosedProblem"];
-                };
-            };
-            /** @description Request body too large (`payload-too-large`) */
-            413: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
-                };
-            };
-            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
-            415: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
-                };
-            };
-            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
-                };
-            };
-        };
-    };
-    ChallengesController_decline: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Declined */
-            204: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
-            400: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
-                };
-            };
-            /** @description Not signed in, or wrong credentials (`unauthorized`) */
-            401: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller (`not-found`) */
-            404: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["NotFoundProblem"];
-                };
-            };
-            /** @description Request body too large (`payload-too-large`) */
-            413: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
-                };
-            };
-            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
-            415: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
-                };
-            };
-            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
-                };
-            };
-        };
-    };
     LeaderboardsController_strength: {
         parameters: {
             query?: {
@@ -24071,7 +23566,7 @@ export interface operations {
                 scope?: components["schemas"]["LeaderboardScope"];
                 page?: number;
                 limit?: number;
-                /** @description `dots`: the e1RM normalised by your latest body weight (DOTS), with the coefficients of your stated sex (preferences `sex`; not said: the men’s, which never rate a lift higher than the women’s); users without a body-weight reading are left out of that board */
+                /** @description `dots`: the e1RM normalised by your latest body weight (DOTS); users without a body-weight reading are left out of that board */
                 normalise?: components["schemas"]["StrengthNormalisation"];
             };
             header?: never;
@@ -24336,13 +23831,11 @@ export interface operations {
             };
         };
     };
-    AnalyticsInsightsController_get: {
+    RecommendationsController_current: {
         parameters: {
             query?: {
-                /** @description First day of the period (your time zone); defaults to 89 days before `endDate` */
-                startDate?: string;
-                /** @description Last day of the period (your time zone); defaults to today there */
-                endDate?: string;
+                page?: number;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -24350,6 +23843,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of results */
             200: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -24358,7 +23852,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InsightsDto"];
+                    "application/json": {
+                        items: components["schemas"]["RecommendationDto"][];
+                        meta: components["schemas"]["PageMeta"];
+                    };
                 };
             };
             /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
@@ -24424,19 +23921,111 @@ export interface operations {
             };
         };
     };
-    AnalyticsBenchmarkController_get: {
+    RecommendationsController_history: {
         parameters: {
             query?: {
-                /** @description The window: the last `weeks` weeks up to now */
-                weeks?: number;
-                /** @description An exercise you can see: adds relative strength (best e1RM in the window ÷ latest body weight) */
-                exerciseId?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page */
+                cursor?: string;
+                limit?: number;
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RecommendationDto"][];
+                        meta: components["schemas"]["CursorPageMeta"];
+                    };
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    RecommendationsController_feedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecommendationFeedbackDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -24446,7 +24035,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BenchmarkDto"];
+                    "application/json": components["schemas"]["RecommendationDto"];
                 };
             };
             /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */

@@ -5,7 +5,7 @@ import { MetricsService } from '../metrics/metrics.service';
 import { InjectRedis } from '../redis/redis.module';
 
 /** The caches of the application: the `cache` label of fitai_cache_lookups_total. */
-export type CacheName = 'summaries' | 'exercises' | 'exercise-rankings';
+export type CacheName = 'summaries' | 'exercises' | 'exercise-rankings' | 'ai-answers';
 
 /** The key holding a cache's generation (see JsonCache). */
 export function cacheGenerationKey(cache: CacheName): string {

@@ -23,6 +23,8 @@ export enum QueueName {
   Challenges = 'challenges',
   /** Leaderboards' rank snapshots: the refresh job (debounced after changes, and every minute). */
   Leaderboards = 'leaderboards',
+  /** Recommendations: the recurring tick that claims due users, and one recompute per user. */
+  Recommendations = 'recommendations',
 }
 
 export enum JobName {
@@ -56,6 +58,10 @@ export enum JobName {
   CloseDueChallenges = 'close-due-challenges',
   /** Debounced after entries change, and repeatable: rewrites the due boards' rank snapshots. */
   RefreshLeaderboards = 'refresh-leaderboards',
+  /** Repeatable: claims the users whose recommendations are due and enqueues one job each. */
+  TickRecommendations = 'tick-recommendations',
+  /** Recomputes one user's recommendations (idempotent). */
+  RecomputeRecommendations = 'recompute-recommendations',
 }
 
 export interface JobPayloads {
@@ -78,6 +84,8 @@ export interface JobPayloads {
   [JobName.SweepPlanGenerations]: Record<string, never>;
   [JobName.CloseDueChallenges]: Record<string, never>;
   [JobName.RefreshLeaderboards]: Record<string, never>;
+  [JobName.TickRecommendations]: Record<string, never>;
+  [JobName.RecomputeRecommendations]: { userId: string };
 }
 
 export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
@@ -99,6 +107,8 @@ export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
   [JobName.SweepPlanGenerations]: QueueName.AiCoach,
   [JobName.CloseDueChallenges]: QueueName.Challenges,
   [JobName.RefreshLeaderboards]: QueueName.Leaderboards,
+  [JobName.TickRecommendations]: QueueName.Recommendations,
+  [JobName.RecomputeRecommendations]: QueueName.Recommendations,
 };
 
 /**
@@ -129,6 +139,7 @@ export const RECURRING_JOBS: Partial<Record<RecurringJobName, (config: AppConfig
   [JobName.CloseDueChallenges]: () => 60 * 1000,
   // The safety net of the debounced refresh: a lost job delays a board by a minute at most.
   [JobName.RefreshLeaderboards]: () => 60 * 1000,
+  [JobName.TickRecommendations]: (config) => config.recommendations.tickMs,
 };
 
 export const ALL_JOB_NAMES: readonly JobName[] = Object.values(JobName);

@@ -8,6 +8,7 @@ const config = {
   queue: { recurringCheckMs: 1_000 },
   notifications: { digestTickMs: 60_000 },
   ai: { coachSweepAfterSeconds: 120 },
+  recommendations: { debounceSeconds: 60, tickMs: 15_000 },
 } as AppConfig;
 
 function recurringWith(
@@ -42,6 +43,7 @@ describe('RecurringJobs', () => {
       JobName.SweepPlanGenerations,
       JobName.CloseDueChallenges,
       JobName.RefreshLeaderboards,
+      JobName.TickRecommendations,
     ]);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.SweepSummaries, {}, 30_000);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.PruneDomainEvents, {}, 3_600_000);
@@ -50,6 +52,7 @@ describe('RecurringJobs', () => {
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.SweepPlanGenerations, {}, 60_000);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.CloseDueChallenges, {}, 60_000);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.RefreshLeaderboards, {}, 60_000);
+    expect(jobs.schedule).toHaveBeenCalledWith(JobName.TickRecommendations, {}, 15_000);
   });
 
   it('leaves registered ones alone, and replaces one whose interval changed', async () => {
@@ -60,6 +63,9 @@ describe('RecurringJobs', () => {
       challenges: [{ name: JobName.CloseDueChallenges, every: '60000', key: 'close:60000' }],
       leaderboards: [{ name: JobName.RefreshLeaderboards, every: '60000', key: 'refresh:60000' }],
       'ai-coach': [{ name: JobName.SweepPlanGenerations, every: '60000', key: 'plans:60000' }],
+      recommendations: [
+        { name: JobName.TickRecommendations, every: '15000', key: 'recommendations:15000' },
+      ],
       notifications: [
         { name: JobName.TickNotificationDigests, every: '60000', key: 'tick:60000' },
         { name: JobName.PruneNotifications, every: '3600000', key: 'prune:3600000' },
@@ -81,7 +87,8 @@ describe('RecurringJobs', () => {
       JobName.SweepPlanGenerations,
       JobName.CloseDueChallenges,
       JobName.RefreshLeaderboards,
+      JobName.TickRecommendations,
     ]);
-    expect(jobs.schedule).toHaveBeenCalledTimes(5);
+    expect(jobs.schedule).toHaveBeenCalledTimes(6);
   });
 });

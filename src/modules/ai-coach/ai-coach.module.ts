@@ -18,6 +18,7 @@ import { PlanGenerationService } from './plan-generation.service';
 import { PlanGenerationsRepository } from './plan-generations.repository';
 import { SubstitutionService } from './substitution.service';
 import { TemplateCoachController } from './template-coach.controller';
+import { TrainingLoadRepository } from './training-load.repository';
 
 /**
  * The AI coach (docs/ai-coach.md): plan generation, template optimisation, substitutions and
@@ -43,6 +44,7 @@ import { TemplateCoachController } from './template-coach.controller';
     GoalHistoryRepository,
     GoalOptimizationService,
     FormAnalysisService,
+    TrainingLoadRepository,
   ],
   exports: [PlanGenerationService],
 })

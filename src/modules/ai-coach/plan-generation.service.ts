@@ -95,7 +95,12 @@ export class PlanGenerationService {
     if (!generation) return 'skipped';
     try {
       if (!generation.plan) {
-        const answer = await this.generate(generation.userId, generation.spec);
+        // The request took a quota unit; a cached plan gives it back (first attempt only).
+        const answer = await this.generate(
+          generation.userId,
+          generation.spec,
+          attempt.number === 1 ? generation.requestedAt : undefined,
+        );
         await this.generations.keepPlan(generation.id, {
           plan: answer.value,
           provider: answer.provider,
@@ -143,7 +148,7 @@ export class PlanGenerationService {
    * The validated plan from the configured provider. The local plan is validated as well:
    * should a rule ever produce an invalid plan, the job fails rather than store it.
    */
-  async generate(userId: string, spec: PlanSpec) {
+  async generate(userId: string, spec: PlanSpec, quotaTakenAt?: Date) {
     const catalogue = await this.exercises.catalogue(userId);
     const byId = new Map(catalogue.map((e) => [e.id, e]));
     return this.ai.run<GeneratedPlan>({
@@ -157,6 +162,9 @@ export class PlanGenerationService {
         return plan;
       },
       remote: () => planChatRequest(spec, byId),
+      // Deterministic inputs: the same specification over the same catalogue.
+      cache: { inputs: { spec, catalogue }, schemaVersion: 'plan-1' },
+      quota: quotaTakenAt ? { takenAt: quotaTakenAt } : undefined,
     });
   }
 

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { AiQuotaService } from '../ai/ai-quota.service';
 import { AiService } from '../ai/ai.service';
 import { CatalogueExercise, ExercisesService } from '../exercises/exercises.service';
 import { Equipment } from '../training/exercise-attributes.vocabulary';
@@ -17,7 +16,7 @@ export const SUBSTITUTION_RULES_MODEL = 'fitai-substitution-rules-1';
 /**
  * Exercise substitutions (docs/ai-coach.md, "Substitutions"): ranked by rules over the
  * library the user may use, metered and counted against the `substitution` quota like every
- * AI answer. Answered at once (a ranking over a few hundred exercises takes milliseconds).
+ * AI answer (a repeated question is answered from the AI cache, uncounted). Answered at once (a ranking over a few hundred exercises takes milliseconds).
  */
 @Injectable()
 export class SubstitutionService {
@@ -25,7 +24,6 @@ export class SubstitutionService {
     private readonly exercises: ExercisesService,
     private readonly users: UsersService,
     private readonly ai: AiService,
-    private readonly quota: AiQuotaService,
   ) {}
 
   async suggest(userId: string, dto: SuggestExerciseDto): Promise<ExerciseSuggestionsDto> {
@@ -36,20 +34,22 @@ export class SubstitutionService {
       this.users.preferencesOf(userId),
     ]);
     const source = catalogue.find((e) => e.id === dto.exerciseId)!;
-    await this.quota.consume(userId, 'substitution');
+    const options = {
+      reason: dto.reason,
+      equipment: dto.equipment ?? preferences.equipment ?? Object.values(Equipment),
+      missingEquipment: dto.missingEquipment ?? [],
+      avoidMuscles: dto.avoidMuscles ?? [],
+      level: preferences.trainingLevel,
+      limit: dto.limit,
+    };
+    // The same question over the same library is answered from the cache (no quota counted).
     const { value } = await this.ai.run({
       userId,
       feature: 'substitution',
       localModel: SUBSTITUTION_RULES_MODEL,
-      local: () =>
-        rankSubstitutes(source, catalogue, {
-          reason: dto.reason,
-          equipment: dto.equipment ?? preferences.equipment ?? Object.values(Equipment),
-          missingEquipment: dto.missingEquipment ?? [],
-          avoidMuscles: dto.avoidMuscles ?? [],
-          level: preferences.trainingLevel,
-          limit: dto.limit,
-        }),
+      local: () => rankSubstitutes(source, catalogue, options),
+      cache: { inputs: { source, catalogue, options }, schemaVersion: 'substitution-1' },
+      quota: 'charge',
     });
     return {
       exercise: refOf(source),

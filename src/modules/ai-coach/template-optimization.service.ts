@@ -10,6 +10,8 @@ import { UsersService } from '../users/users.service';
 import { ApplyOptimizationDto, TemplateOptimizationDto } from './dto/template-optimization.dto';
 import { applyChanges, proposeChanges } from './template-optimization';
 import { TemplateOptimizationsRepository } from './template-optimizations.repository';
+import { trainingLoad } from './training-load';
+import { TrainingLoadRepository } from './training-load.repository';
 
 /** The local provider's name in the ledger. */
 export const OPTIMIZATION_RULES_MODEL = 'fitai-optimization-rules-1';
@@ -28,16 +30,20 @@ export class TemplateOptimizationService {
     private readonly users: UsersService,
     private readonly ai: AiService,
     private readonly quota: AiQuotaService,
+    private readonly loads: TrainingLoadRepository,
   ) {}
 
   async propose(userId: string, templateId: string): Promise<TemplateOptimizationDto> {
     const template = await this.ownTemplate(userId, templateId);
     await this.quota.consume(userId, 'template_optimization');
-    const [history, catalogue, preferences] = await Promise.all([
+    const now = new Date();
+    const [history, catalogue, preferences, sessions] = await Promise.all([
       this.optimizations.history(userId, templateId),
       this.exercises.catalogue(userId),
       this.users.preferencesOf(userId),
+      this.loads.sessions(userId, now),
     ]);
+    const load = trainingLoad(sessions.sessions, sessions.firstSessionAt, now);
     const { value: changes } = await this.ai.run({
       userId,
       feature: 'template_optimization',
@@ -49,6 +55,7 @@ export class TemplateOptimizationService {
           catalogue,
           equipment: preferences.equipment ?? Object.values(Equipment),
           level: preferences.trainingLevel,
+          load,
         }),
     });
     const row = await this.optimizations.insert({

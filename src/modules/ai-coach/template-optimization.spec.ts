@@ -4,6 +4,7 @@ import { ProgressionType } from '../training/progression-rule.vocabulary';
 import { SetType } from '../training/set-type.vocabulary';
 import { applyChanges, ChangeKind, ExerciseSession, proposeChanges } from './template-optimization';
 import { libraryCatalogue } from './testing/library.fixture';
+import type { TrainingLoad } from './training-load';
 
 const catalogue = libraryCatalogue();
 const SQUAT = 'Barbell_Squat';
@@ -115,5 +116,43 @@ describe('proposeChanges', () => {
       [90, 7],
     ]);
     expect(applied.exercises[1].sets.map((s) => s.weightKg)).toEqual([100, 100, 100]);
+  });
+});
+
+describe('proposeChanges with the training load', () => {
+  const load = (acwr: number | null, zone: TrainingLoad['zone']): TrainingLoad => ({
+    acuteLoad: 2160,
+    chronicWeeklyLoad: 1350,
+    acwr,
+    zone,
+    sessionsAcute: 3,
+    sessionsChronic: 12,
+    sessionsWithoutRpe: 0,
+    historyDays: 40,
+  });
+
+  it('proposes a deload week of every exercise when the acute:chronic ratio runs high, with the numbers', () => {
+    const changes = proposeChanges({
+      ...input(sessions(SQUAT, [120, 121, 122], 0, 1.5)),
+      load: load(1.6, 'high'),
+    });
+    const deloads = changes.filter((c) => c.kind === ChangeKind.Deload);
+    // The squat is deloaded once (by its RPE drift), the bench for the load.
+    expect(deloads.map((c) => c.exerciseId)).toEqual([SQUAT, BENCH]);
+    const bench = deloads.find((c) => c.exerciseId === BENCH)!;
+    expect(bench.evidence).toMatchObject({
+      acwr: 1.6,
+      acuteLoad: 2160,
+      chronicWeeklyLoad: 1350,
+      acwrHigh: 1.5,
+    });
+    expect(bench.reason).toMatch(/acute:chronic ratio of 1\.6 above 1\.5/);
+  });
+
+  it('proposes no deload for a load in the sweet spot or without enough history', () => {
+    for (const l of [load(1.1, 'optimal'), load(null, 'unknown')]) {
+      const changes = proposeChanges({ ...input(sessions(BENCH, [100, 102, 104])), load: l });
+      expect(changes.filter((c) => c.kind === ChangeKind.Deload)).toEqual([]);
+    }
   });
 });

@@ -4,6 +4,7 @@ import type { TemplateDayDto } from '../templates/dto/template.dto';
 import { Equipment, ExerciseLevel, Muscle } from '../training/exercise-attributes.vocabulary';
 import { ProgressionType } from '../training/progression-rule.vocabulary';
 import { rankSubstitutes, SubstitutionReason } from './substitutions';
+import { ACWR_HIGH, loadFeatures, TrainingLoad } from './training-load';
 
 /** One session of one template exercise, summed over its working sets (SQL). */
 export interface ExerciseSession {
@@ -56,7 +57,7 @@ export const LOAD_INCREMENT_KG = 2.5;
 /** Weekly sets per muscle outside which the volume is rebalanced (Schoenfeld et al. 2017). */
 export const WEEKLY_SETS_RANGE: [number, number] = [6, 20];
 
-const MAJOR_MUSCLES: Muscle[] = [
+export const MAJOR_MUSCLES: Muscle[] = [
   Muscle.Chest,
   Muscle.Lats,
   Muscle.MiddleBack,
@@ -74,6 +75,9 @@ const round = (value: number, places = 2) => Math.round(value * 10 ** places) / 
  * deload (missed reps or RPE drift), swap for a variation (stalled e1RM), increase load
  * (progressing with no progression rule to do it). Then the weekly sets per major muscle,
  * from the structure, are brought within WEEKLY_SETS_RANGE by adding or removing a set.
+ * When the user's training load runs high (acute:chronic workload ratio above ACWR_HIGH,
+ * training-load.ts), every exercise not already deloaded gets a deload: a deload week, with
+ * the load's numbers as evidence.
  */
 export function proposeChanges(input: {
   days: TemplateDayDto[];
@@ -81,6 +85,8 @@ export function proposeChanges(input: {
   catalogue: readonly CatalogueExercise[];
   equipment: Equipment[];
   level: ExerciseLevel | null;
+  /** The user's training load over all their sessions; absent: not judged. */
+  load?: TrainingLoad;
 }): ProposedChange[] {
   const changes: ProposedChange[] = [];
   const byId = new Map(input.catalogue.map((e) => [e.id, e]));
@@ -193,6 +199,7 @@ export function proposeChanges(input: {
       }
     });
   });
+  if (input.load?.zone === 'high') changes.push(...deloadWeek(input.days, changes, input.load));
   changes.push(...rebalance(input.days, byId));
   return changes.map((change, i) => ({ ...change, id: `c${i + 1}` }));
 }
@@ -213,6 +220,37 @@ export function weeklySetsByMuscle(
     }
   }
   return sets;
+}
+
+/** A deload of every exercise (at its first place) not already deloaded, for a high load. */
+function deloadWeek(
+  days: TemplateDayDto[],
+  proposed: readonly ProposedChange[],
+  load: TrainingLoad,
+): ProposedChange[] {
+  const deloaded = new Set(
+    proposed.filter((c) => c.kind === ChangeKind.Deload).map((c) => c.exerciseId),
+  );
+  const changes: ProposedChange[] = [];
+  days.forEach((day, dayIndex) =>
+    day.exercises.forEach((item, exerciseIndex) => {
+      if (deloaded.has(item.exerciseId)) return;
+      deloaded.add(item.exerciseId);
+      changes.push({
+        id: '',
+        kind: ChangeKind.Deload,
+        dayIndex,
+        exerciseIndex,
+        exerciseId: item.exerciseId,
+        exerciseName: item.exerciseName,
+        reason: `Training load is running high: ${load.acuteLoad} AU (session RPE × minutes) in the last 7 days against ${load.chronicWeeklyLoad} AU a week over the last 28, an acute:chronic ratio of ${load.acwr} above ${ACWR_HIGH} (Gabbett 2016; sRPE, Foster 2001): take a deload week, 10 % lighter and one RPE easier.`,
+        evidence: loadFeatures(load),
+        replacementExerciseId: null,
+        replacementName: null,
+      });
+    }),
+  );
+  return changes;
 }
 
 function rebalance(

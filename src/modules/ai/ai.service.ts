@@ -1,6 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
+import { JsonCache } from '../../infrastructure/cache/json-cache';
+import { aiCacheKey, AiCacheSpec } from './ai-answer-cache';
 import { AiMetrics } from './ai-metrics';
+import { AiQuotaService } from './ai-quota.service';
 import type { AiCallOutcome, AiOperation, AiProviderName } from './ai-usage.types';
 import { AiUsageRepository } from './ai-usage.repository';
 import type {
@@ -33,11 +36,24 @@ export interface AiTask<T> {
   local: () => T | Promise<T>;
   /** Built only when the remote provider is configured; absent: the feature is local-only. */
   remote?: () => ChatRequest<T>;
+  /** Declares the task cacheable (see AiCacheSpec); absent: always computed. */
+  cache?: AiCacheSpec;
+  /**
+   * The feature's daily quota. 'charge': run() takes a unit for a computed answer (429 when
+   * used up) and none for a cached one. `{ takenAt }`: the request took a unit then (features
+   * answered in the worker); a cached answer gives it back.
+   */
+  quota?: 'charge' | { takenAt: Date };
 }
 
 export interface AiAnswer<T> extends AiProvenance {
   value: T;
+  /** True when answered from the cache (no provider was called, no quota counted). */
+  cached?: boolean;
 }
+
+/** What the cache keeps of an answer. */
+type CachedAnswer<T> = AiProvenance & { value: T };
 
 /**
  * The one entry point of the AI layer, shared by every feature (summaries, the AI coach).
@@ -56,6 +72,13 @@ export interface AiAnswer<T> extends AiProvenance {
  *   rejected_open); one row provider 'local', outcome 'fallback'.
  * So each request has exactly one answering row ('success' or 'fallback'), which is what
  * AiUsageRepository.countAnsweredSince counts. Latency is wall time, retries included.
+ *
+ * Caching (PRODUCT.md §10, "Responses are cached where inputs repeat"): a task that declares
+ * `cache` is looked up first under aiCacheKey (feature, user, provider, model, schema version,
+ * inputs); a hit is answered as stored, with no provider call, no metering row and no quota
+ * (fitai_ai_cache_lookups_total counts hits and misses per feature). A computed answer is
+ * stored for AI_CACHE_TTL_SECONDS, unless it fell back (the configured provider may answer
+ * next time). Redis failing makes every lookup a miss, never an error.
  */
 @Injectable()
 export class AiService {
@@ -70,6 +93,8 @@ export class AiService {
     private readonly breaker: OpenAiCircuitBreaker,
     private readonly usage: AiUsageRepository,
     private readonly metrics: AiMetrics,
+    private readonly cache: JsonCache,
+    private readonly quota: AiQuotaService,
   ) {}
 
   /** True when AI_PROVIDER names a remote model (then tasks with `remote` ask it first). */
@@ -80,7 +105,7 @@ export class AiService {
   async writeSummaryNarrative(request: SummaryNarrativeRequest): Promise<SummaryNarrative> {
     const insights = this.analyzer.analyze(request.notes);
     const input: NarrativeInput = { stats: request.stats, notes: request.notes, insights };
-    const { value, ...provenance } = await this.run({
+    const { value, provider, model, fellBack } = await this.run({
       userId: request.userId,
       feature: 'summary',
       localModel: this.local.model,
@@ -89,12 +114,51 @@ export class AiService {
         return { narrative, highlights };
       },
       remote: () => this.narrative.request(input),
+      cache: { inputs: input, schemaVersion: 'summary-narrative-1' },
+      quota: request.quotaTakenAt ? { takenAt: request.quotaTakenAt } : undefined,
     });
-    return { ...value, notes: insights, ...provenance };
+    return { ...value, notes: insights, provider, model, fellBack };
   }
 
-  /** Runs a task on the configured provider, with the fallback and the metering above. */
+  /** Runs a task on the configured provider, with the fallback, metering and cache above. */
   async run<T>(task: AiTask<T>): Promise<AiAnswer<T>> {
+    const remote = this.remoteConfigured && !!task.remote;
+    const ttl = this.config.aiCache.ttlSeconds;
+    const key =
+      task.cache && ttl > 0
+        ? aiCacheKey({
+            feature: task.feature,
+            userId: task.userId,
+            provider: remote ? 'openai' : 'local',
+            model: remote ? this.chat.model : task.localModel,
+            spec: task.cache,
+          })
+        : null;
+    if (key) {
+      const hit = await this.cache.get<CachedAnswer<T>>('ai-answers', key);
+      this.metrics.recordCacheLookup(task.feature, hit !== null);
+      if (hit) {
+        if (task.quota && task.quota !== 'charge') {
+          await this.quota.refund(task.userId, task.feature, task.quota.takenAt);
+        }
+        return { ...hit, cached: true };
+      }
+    }
+    if (task.quota === 'charge') await this.quota.consume(task.userId, task.feature);
+    const answer = await this.compute(task);
+    if (key && !answer.fellBack) {
+      const stored: CachedAnswer<T> = {
+        value: answer.value,
+        provider: answer.provider,
+        model: answer.model,
+        fellBack: answer.fellBack,
+      };
+      await this.cache.set('ai-answers', key, stored, ttl);
+    }
+    return answer;
+  }
+
+  private async compute<T>(task: AiTask<T>): Promise<AiAnswer<T>> {
     if (this.remoteConfigured && task.remote) {
       const answer = await this.callRemote(task, task.remote());
       if (answer)

@@ -66,6 +66,8 @@ export interface SummaryNarrativeRequest {
   stats: SummaryStatistics;
   /** The period's note texts, newest first, already bounded in count and length. */
   notes: string[];
+  /** When the request took its quota unit: given back if the answer comes from the cache. */
+  quotaTakenAt?: Date;
 }
 
 export interface NoteInsights {

@@ -132,6 +132,8 @@ export class SummariesService {
         userId: summary.userId,
         stats: statistics,
         notes,
+        // A narrative from the AI cache gives the request's quota unit back (first attempt).
+        quotaTakenAt: attempt.number === 1 ? summary.requestedAt : undefined,
       });
       const completed = await this.summaries.complete(summary, { statistics, ...narrative });
       if (completed && !completed.stale)

@@ -44,6 +44,9 @@ export interface FavoriteResult {
   created: boolean;
 }
 
+/** Which templates a list covers (recommendations ask for the public ones). */
+export { TemplateScope } from './templates.repository';
+
 /**
  * Workout templates: the rules (who may see, change, favourite, copy and rate what),
  * the transactions, and the shape of the answers. Visibility is uniform: a template that is
