@@ -170,7 +170,7 @@ export class AiService {
     return value;
   }
 
-  private async meter(
+  async meter(
     task: AiTask<unknown>,
     provider: AiProviderName,
     model: string,
