@@ -199,7 +199,8 @@ export class ChatFactsService {
     ]);
     const setsOf = new Map(volume.muscles.map((m) => [m.muscle as string, m.sets]));
     const ranked = MAJOR_MUSCLES.map((muscle) => ({ muscle, sets: setsOf.get(muscle) ?? 0 })).sort(
-      (a, b) => a.sets - b.sets || MAJOR_MUSCLES.indexOf(a.muscle) - MAJOR_MUSCLES.indexOf(b.muscle),
+      (a, b) =>
+        a.sets - b.sets || MAJOR_MUSCLES.indexOf(a.muscle) - MAJOR_MUSCLES.indexOf(b.muscle),
     );
     const last = lastWorkouts.items[0];
     return {
@@ -251,7 +252,9 @@ export class ChatFactsService {
       if (!cursor) break;
     }
     const mean = (values: number[]) =>
-      values.length ? Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 10) / 10 : null;
+      values.length
+        ? Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 10) / 10
+        : null;
     const training: number[] = [];
     const rest: number[] = [];
     for (const [day, moods] of moodByDay) {

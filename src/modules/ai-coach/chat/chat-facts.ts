@@ -24,7 +24,9 @@ export const CAPABILITIES =
 
 const fmt = (value: unknown): string => (typeof value === 'number' ? String(value) : String(value));
 const list = (items: string[]): string =>
-  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  items.length <= 1
+    ? items.join('')
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
 /**
  * The local provider's answer: sentences around the facts, every number copied from them as
@@ -95,8 +97,7 @@ export function localAnswer(facts: ChatFacts, medical: MedicalRule[] = []): stri
       if (!d || d.averageMoodTrainingDays === null || d.averageMoodRestDays === null) {
         return `I need mood entries on both training days and rest days to compare them; in the last ${fmt(d?.weeks)} weeks you have ${fmt(d?.trainingDaysWithMood ?? 0)} training days and ${fmt(d?.restDaysWithMood ?? 0)} rest days with a mood.`;
       }
-      const direction =
-        d.difference > 0 ? 'higher' : d.difference < 0 ? 'lower' : 'the same as';
+      const direction = d.difference > 0 ? 'higher' : d.difference < 0 ? 'lower' : 'the same as';
       return (
         `Over the last ${fmt(d.weeks)} weeks your mood averaged ${fmt(d.averageMoodTrainingDays)} on ${fmt(d.trainingDaysWithMood)} training days ` +
         `and ${fmt(d.averageMoodRestDays)} on ${fmt(d.restDaysWithMood)} rest days: ${direction === 'the same as' ? 'the same' : `${fmt(Math.abs(d.difference))} points ${direction}`} when you train. ` +
@@ -112,7 +113,8 @@ export function localAnswer(facts: ChatFacts, medical: MedicalRule[] = []): stri
         progress: number;
         deadline: string | null;
       }[];
-      if (goals.length === 0) return 'You have no active goals. Set one and I can tell you how far along you are.';
+      if (goals.length === 0)
+        return 'You have no active goals. Set one and I can tell you how far along you are.';
       return goals
         .map(
           (g) =>
@@ -127,7 +129,11 @@ export function localAnswer(facts: ChatFacts, medical: MedicalRule[] = []): stri
       return (
         `Your latest body weight is ${fmt(d.latest)} ${d.unit} (${d.latestDate}), from ${fmt(d.readings)} days with a reading since ${d.from}.` +
         (d.change !== null ? ` Change over that time: ${fmt(d.change)} ${d.unit}` : '') +
-        (d.ratePerWeek !== null ? `, ${fmt(d.ratePerWeek)} ${d.unit} per week.` : d.change !== null ? '.' : '')
+        (d.ratePerWeek !== null
+          ? `, ${fmt(d.ratePerWeek)} ${d.unit} per week.`
+          : d.change !== null
+            ? '.'
+            : '')
       );
     case ChatIntent.Help:
       return `Hi! ${CAPABILITIES}`;

@@ -32,13 +32,21 @@ export const INTENT_RULES: IntentRule[] = [
       /\b(mood|moods|feel|feeling|happier|happy|energy|wellbeing)\b/.test(t) &&
       /\b(train(ing)?|workouts?|exercis(e|ing)|gym|lift(ing)?|sessions?)\b/.test(t),
   },
-  { intent: ChatIntent.WeeklyVolume, test: (t) => /\b(volume|tonnage|sets?)\b/.test(t) && /\bweek/.test(t) },
-  { intent: ChatIntent.Streaks, test: (t) => /\b(streaks?|in a row|consecutive|consisten(t|cy))\b/.test(t) },
+  {
+    intent: ChatIntent.WeeklyVolume,
+    test: (t) => /\b(volume|tonnage|sets?)\b/.test(t) && /\bweek/.test(t),
+  },
+  {
+    intent: ChatIntent.Streaks,
+    test: (t) => /\b(streaks?|in a row|consecutive|consisten(t|cy))\b/.test(t),
+  },
   {
     intent: ChatIntent.TrainToday,
     test: (t) =>
-      /\b(what|which)\b.*\b(train|work on|do|hit)\b.*\b(today|now|next|tonight)\b/.test(t) ||
-      /\b(train|workout) today\b/.test(t),
+      /\b(what|which)\b.*\b(train|work on|do|hit)\b.*\b(today|tonight)\b/.test(t) ||
+      /\b(what|which)\b.*\b(should i|to) (train|work on|hit)\b/.test(t) ||
+      /\b(train|workout) today\b/.test(t) ||
+      /\bnext (workout|session)\b/.test(t),
   },
   { intent: ChatIntent.LiftProgress, test: (t) => LIFT_WORDS.test(t) },
   { intent: ChatIntent.Goals, test: (t) => /\bgoals?\b/.test(t) },
@@ -46,7 +54,8 @@ export const INTENT_RULES: IntentRule[] = [
   { intent: ChatIntent.WeeklyVolume, test: (t) => /\b(volume|tonnage)\b/.test(t) },
   {
     intent: ChatIntent.Help,
-    test: (t) => /^(hi|hello|hey|help|what can you do)\b/.test(t.trim()) || /\bwhat can you\b/.test(t),
+    test: (t) =>
+      /^(hi|hello|hey|help|what can you do)\b/.test(t.trim()) || /\bwhat can you\b/.test(t),
   },
 ];
 
@@ -67,11 +76,63 @@ export function detectIntent(
 
 /** Words of a message that can name an exercise (lower case, 3+ letters, stop words out). */
 const STOP = new Set([
-  'what', 'whats', 'my', 'the', 'best', 'is', 'and', 'how', 'about', 'with', 'for', 'max', 'did',
-  'does', 'was', 'has', 'have', 'been', 'are', 'your', 'you', 'me', 'our', 'progress', 'current',
-  'heaviest', 'strongest', 'personal', 'record', 'one', 'rep', 'e1rm', '1rm', 'lift', 'lifts',
-  'going', 'doing', 'this', 'that', 'there', 'can', 'tell', 'show', 'estimated', 'ever', 'all',
-  'time', 'far', 'now', 'today', 'week', 'weeks', 'last', 'good', 'much', 'many', 'am',
+  'what',
+  'whats',
+  'my',
+  'the',
+  'best',
+  'is',
+  'and',
+  'how',
+  'about',
+  'with',
+  'for',
+  'max',
+  'did',
+  'does',
+  'was',
+  'has',
+  'have',
+  'been',
+  'are',
+  'your',
+  'you',
+  'me',
+  'our',
+  'progress',
+  'current',
+  'heaviest',
+  'strongest',
+  'personal',
+  'record',
+  'one',
+  'rep',
+  'e1rm',
+  '1rm',
+  'lift',
+  'lifts',
+  'going',
+  'doing',
+  'this',
+  'that',
+  'there',
+  'can',
+  'tell',
+  'show',
+  'estimated',
+  'ever',
+  'all',
+  'time',
+  'far',
+  'now',
+  'today',
+  'week',
+  'weeks',
+  'last',
+  'good',
+  'much',
+  'many',
+  'am',
 ]);
 
 function stem(word: string): string {

@@ -18,7 +18,8 @@ export const CHAT_SYSTEM_PROMPT = [
  */
 export function factsBlock(facts: ChatFacts, budget: number): { text: string; tokens: number } {
   const copy = JSON.parse(JSON.stringify(facts)) as ChatFacts;
-  const render = () => `FACTS (looked up from the user's data for this turn):\n${JSON.stringify(copy)}`;
+  const render = () =>
+    `FACTS (looked up from the user's data for this turn):\n${JSON.stringify(copy)}`;
   let text = render();
   let tokens = countTokens(text);
   while (tokens > budget) {

@@ -58,7 +58,11 @@ export class ChatRepository {
   }
 
   /** Newest first, keyset on (created_at, id): IDX_chat_messages_user_created. */
-  findPage(userId: string, before: KeysetPosition | undefined, limit: number): Promise<ChatMessage[]> {
+  findPage(
+    userId: string,
+    before: KeysetPosition | undefined,
+    limit: number,
+  ): Promise<ChatMessage[]> {
     const query = this.messages
       .createQueryBuilder('message')
       .where('message.userId = :userId', { userId });

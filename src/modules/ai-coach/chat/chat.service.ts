@@ -144,15 +144,15 @@ export class ChatService {
     const message = raw.trim();
     await this.quota.consume(userId, 'chat');
     const conversation = await this.chat.findConversation(userId);
-    const recent: ContextTurn[] = (await this.chat.transaction((m) => this.chat.unfolded(m, userId))).map(
-      (row) => ({
-        id: row.id,
-        role: row.role,
-        content: row.content,
-        tokens: row.tokens,
-        intent: row.intent,
-      }),
-    );
+    const recent: ContextTurn[] = (
+      await this.chat.transaction((m) => this.chat.unfolded(m, userId))
+    ).map((row) => ({
+      id: row.id,
+      role: row.role,
+      content: row.content,
+      tokens: row.tokens,
+      intent: row.intent,
+    }));
 
     const medical = medicalRulesHit(message);
     let facts: ChatFacts;
@@ -206,7 +206,9 @@ export class ChatService {
   ): Promise<ChatReplyDto> {
     const [question, reply] = await this.chat.transaction(async (manager) => {
       const conversation = await this.chat.lockConversation(manager, turn.userId);
-      if ((conversation.lastMessageAt?.getTime() ?? null) !== (turn.lastMessageAt?.getTime() ?? null)) {
+      if (
+        (conversation.lastMessageAt?.getTime() ?? null) !== (turn.lastMessageAt?.getTime() ?? null)
+      ) {
         throw ChatProblems.turnInProgress.exception(
           'Your previous message was still being answered. Send this one again.',
         );

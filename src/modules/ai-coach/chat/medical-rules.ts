@@ -12,7 +12,8 @@ export interface MedicalRule {
   urgent?: boolean;
 }
 
-const PAIN = /\b(pain|painful|hurts?|hurting|aches?|aching|sore(ness)?|injur(y|ies|ed)|swollen|swelling|pop(ped)?|clicks?|tweak(ed)?|strain(ed)?|sprain(ed)?)\b/;
+const PAIN =
+  /\b(pain|painful|hurts?|hurting|aches?|aching|sore(ness)?|injur(y|ies|ed)|swollen|swelling|pop(ped)?|clicks?|tweak(ed)?|strain(ed)?|sprain(ed)?)\b/;
 const JUDGEMENT =
   /\b(what is (it|this|that)|what's (it|this|that)|is (it|this|that)|could (it|this) be|do i have|have i got|why (do|does|is|am)|what's wrong|what is wrong|should i (worry|be worried)|is it serious|normal)\b/;
 

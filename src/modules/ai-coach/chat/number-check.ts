@@ -9,9 +9,10 @@ export function numbersIn(text: string): number[] {
   const found: number[] = [];
   for (const match of text.matchAll(/\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?/g)) {
     const raw = match[0];
-    const value = /,\d{3}(?!\d)/.test(raw) && !/,\d{1,2}$/.test(raw)
-      ? Number(raw.replace(/,/g, ''))
-      : Number(raw.replace(',', '.'));
+    const value =
+      /,\d{3}(?!\d)/.test(raw) && !/,\d{1,2}$/.test(raw)
+        ? Number(raw.replace(/,/g, ''))
+        : Number(raw.replace(',', '.'));
     if (Number.isFinite(value)) found.push(value);
   }
   return found;
@@ -31,7 +32,13 @@ export function factNumbers(facts: unknown): number[] {
 }
 
 function roundings(value: number): number[] {
-  return [value, Math.round(value), Math.round(value * 10) / 10, Math.round(value * 100) / 100, Math.abs(value)];
+  return [
+    value,
+    Math.round(value),
+    Math.round(value * 10) / 10,
+    Math.round(value * 100) / 100,
+    Math.abs(value),
+  ];
 }
 
 /** The numbers of `answer` that are in none of the allowed numbers (empty: the answer passes). */

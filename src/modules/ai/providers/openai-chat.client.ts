@@ -105,7 +105,12 @@ export class OpenAiChatClient {
     });
     let response: Response;
     try {
-      response = await fetch(`${baseUrl}/chat/completions`, { method: 'POST', headers, body, signal });
+      response = await fetch(`${baseUrl}/chat/completions`, {
+        method: 'POST',
+        headers,
+        body,
+        signal,
+      });
     } catch (error) {
       throw fetchFailure(error, timeoutMs);
     }

@@ -67,11 +67,21 @@ export class ChatMessageDto {
 }
 
 export class ChatContextDto {
-  @ApiProperty({ type: 'integer', minimum: 0, example: 812, description: 'Tokens of this turn’s context' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 812,
+    description: 'Tokens of this turn’s context',
+  })
   tokens: number;
   @ApiProperty({ type: 'integer', minimum: 1, example: 2500, description: 'The context budget' })
   budget: number;
-  @ApiProperty({ type: 'integer', minimum: 0, example: 120, description: 'Tokens of the rolling summary' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 120,
+    description: 'Tokens of the rolling summary',
+  })
   summaryTokens: number;
   @ApiProperty({
     type: 'integer',
@@ -90,8 +100,10 @@ export class ChatContextDto {
 }
 
 export class ChatReplyDto {
-  @ApiProperty({ type: ChatMessageDto, description: 'Your message, as stored' }) message: ChatMessageDto;
-  @ApiProperty({ type: ChatMessageDto, description: 'The coach’s answer, as stored' }) reply: ChatMessageDto;
+  @ApiProperty({ type: ChatMessageDto, description: 'Your message, as stored' })
+  message: ChatMessageDto;
+  @ApiProperty({ type: ChatMessageDto, description: 'The coach’s answer, as stored' })
+  reply: ChatMessageDto;
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
