@@ -18,7 +18,8 @@ export class SendChatMessageDto {
 
 export class ChatMessageDto {
   @ApiProperty({ type: 'string', format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['user', 'assistant'], example: 'assistant' }) role: 'user' | 'assistant';
+  @ApiProperty({ enum: ['user', 'assistant'], enumName: 'ChatRole', example: 'assistant' }) role:
+    'user' | 'assistant';
   @ApiProperty({
     example:
       'Your best Barbell Squat is an estimated 1RM of 140 kg, from 120 kg × 5 on 2026-11-20.',
@@ -31,7 +32,12 @@ export class ChatMessageDto {
     description: 'The intent the answer was given for (assistant messages)',
   })
   intent: ChatIntent | null;
-  @ApiProperty({ enum: ['local', 'openai'], nullable: true, description: 'Assistant messages' })
+  @ApiProperty({
+    enum: ['local', 'openai'],
+    enumName: 'ChatProvider',
+    nullable: true,
+    description: 'Assistant messages: who wrote the answer',
+  })
   provider: 'local' | 'openai' | null;
   @ApiProperty({ type: 'string', nullable: true, example: 'fitai-chat-rules-1' })
   model: string | null;
