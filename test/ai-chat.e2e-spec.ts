@@ -124,6 +124,14 @@ describe('AI chat coach (e2e)', () => {
         .post('/ai/chat', { message: 'x'.repeat(CHAT_LIMITS.messageMaxChars + 1) })
         .expect(400);
       await client.post('/ai/chat', { message: 'hi', extra: 1 }).expect(400);
+      // Within the characters, over the tokens: 1,000 CJK characters are 2,000 tokens.
+      const tokens = await client.post('/ai/chat', { message: '漢'.repeat(900) }).expect(400);
+      expect(tokens.body.errors).toEqual([
+        { field: 'message', messages: [expect.stringContaining('at most 500 tokens')] },
+      ]);
+      await client.post('/ai/chat', { message: '   ' }).expect(400);
+      // None of these used the quota or stored anything.
+      expect((await client.get('/ai/chat/history').expect(200)).body.items).toEqual([]);
     });
 
     it('pages the history newest first, keeps it per user, and deletes it', async () => {

@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { ValidationProblem } from '../../../common/errors/domain-errors';
 import { ProblemType } from '../../../common/errors/problem-type';
 import { CursorPage, toCursorPage } from '../../../common/pagination/cursor';
 import { CursorQueryDto, keysetOf } from '../../../common/pagination/cursor-query.dto';
@@ -142,6 +143,19 @@ export class ChatService {
 
   private async prepare(userId: string, raw: string): Promise<PreparedTurn> {
     const message = raw.trim();
+    const incomingTokens = countTokens(message);
+    if (!message || incomingTokens > CHAT_LIMITS.messageMaxTokens) {
+      throw new ValidationProblem([
+        {
+          field: 'message',
+          messages: [
+            message
+              ? `message must be at most ${CHAT_LIMITS.messageMaxTokens} tokens (it has ${incomingTokens})`
+              : 'message must not be blank',
+          ],
+        },
+      ]);
+    }
     await this.quota.consume(userId, 'chat');
     const conversation = await this.chat.findConversation(userId);
     const recent: ContextTurn[] = (
@@ -175,7 +189,7 @@ export class ChatService {
       summary: conversation?.summary ?? '',
       recent,
       fixedTokens: systemPromptTokens() + block.tokens + SUMMARY_PREFIX_TOKENS,
-      incomingTokens: countTokens(message),
+      incomingTokens,
       budget: CHAT_LIMITS.contextBudgetTokens,
       summaryBudget: CHAT_LIMITS.summaryBudgetTokens,
       count: countTokens,

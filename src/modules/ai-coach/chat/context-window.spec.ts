@@ -67,7 +67,7 @@ describe('fitWindow', () => {
       summary: '- asked "x"\n'.repeat(500),
       recent: [],
       fixedTokens: 300 + CHAT_LIMITS.factsBudgetTokens,
-      incomingTokens: CHAT_LIMITS.messageMaxChars,
+      incomingTokens: CHAT_LIMITS.messageMaxTokens,
       budget: CHAT_LIMITS.contextBudgetTokens,
       summaryBudget: CHAT_LIMITS.summaryBudgetTokens,
       count: countTokens,

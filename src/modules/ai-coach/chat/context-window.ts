@@ -8,8 +8,10 @@ export const CHAT_LIMITS = {
   summaryBudgetTokens: 300,
   /** The facts block; facts are dropped from its end beyond this. */
   factsBudgetTokens: 500,
-  /** A message, in characters (1,000 characters are at most ~1,000 tokens). */
+  /** A message, in characters (checked by the DTO) … */
   messageMaxChars: 1_000,
+  /** … and in tokens (checked by the service: 1,000 CJK characters are 2,000 tokens). */
+  messageMaxTokens: 500,
 } as const;
 
 export interface ContextTurn {
