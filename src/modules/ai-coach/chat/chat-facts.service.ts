@@ -124,7 +124,6 @@ export class ChatFactsService {
       intent: ChatIntent.LiftProgress,
       data: {
         exercise: series.name,
-        exerciseId: series.exerciseId,
         unit: series.unit,
         from: series.from,
         to: series.to,

@@ -11,6 +11,8 @@ describe('number check', () => {
     expect(factNumbers({ a: 1, b: { c: [2, 'on 2026-11-20'] }, d: null })).toEqual([
       1, 2, 2026, 11, 20,
     ]);
+    // An id's digits are not figures.
+    expect(factNumbers({ id: '3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10' })).toEqual([]);
   });
 
   it('accepts facts as written or rounded, and rejects any other number', () => {

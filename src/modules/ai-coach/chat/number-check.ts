@@ -18,12 +18,15 @@ export function numbersIn(text: string): number[] {
   return found;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Every number in a facts object (nested values, and the digits of its strings). */
 export function factNumbers(facts: unknown): number[] {
   const numbers: number[] = [];
   const visit = (value: unknown) => {
     if (typeof value === 'number' && Number.isFinite(value)) numbers.push(value);
-    else if (typeof value === 'string') numbers.push(...numbersIn(value));
+    // An id's digits are no figure: a UUID in the facts would allow any small number.
+    else if (typeof value === 'string' && !UUID.test(value)) numbers.push(...numbersIn(value));
     else if (Array.isArray(value)) value.forEach(visit);
     else if (value && typeof value === 'object') Object.values(value).forEach(visit);
   };
