@@ -1,5 +1,6 @@
 import { AdminModule } from './modules/admin/admin.module';
 import { AiCoachModule } from './modules/ai-coach/ai-coach.module';
+import { ChatModule } from './modules/ai-coach/chat/chat.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BodyMetricsModule } from './modules/body-metrics/body-metrics.module';
 import { ChallengesModule } from './modules/challenges/challenges.module';
@@ -51,4 +52,5 @@ export const DOMAIN_MODULES = [
   AnalyticsInsightsModule,
   AnalyticsBenchmarkModule,
   RecommendationsModule,
+  ChatModule,
 ];

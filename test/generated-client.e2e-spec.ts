@@ -5,8 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import createClient from 'openapi-fetch';
+import type { paths } from './client/fitai-api';
 import { runJourney } from './client/journey';
-import { startApi, startWorker, TestApi, uniqueEmail } from './support/test-app';
+import { registerUser, startApi, startWorker, TestApi, uniqueEmail } from './support/test-app';
 
 const ROOT = path.join(__dirname, '..');
 /** The generated types, committed: `npm run openapi:client` writes them. */
@@ -65,5 +67,22 @@ describe('generated TypeScript client (e2e)', () => {
     expect(set).toMatchObject({ weight: 60, reps: 8, rpe: 8, completed: true });
     expect(workout).toMatchObject({ status: 'completed', totalSets: 1, totalReps: 8 });
     expect(workout.exercises[0].sets).toHaveLength(1);
+  });
+
+  it('types a route that answers JSON or Server-Sent Events (POST /ai/chat) by its content type', async () => {
+    const user = await registerUser(api.http);
+    const client = createClient<paths>({
+      baseUrl,
+      headers: { Authorization: `Bearer ${user.accessToken}` },
+    });
+    const { data, response } = await client.POST('/api/v1/ai/chat', {
+      body: { message: 'hello' },
+      headers: { Accept: 'text/event-stream, application/json' },
+    });
+    expect(response.status).toBe(200);
+    // The local provider does not stream: the JSON member of the documented union.
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const reply = typeof data === 'string' ? undefined : data?.reply;
+    expect(reply).toMatchObject({ role: 'assistant', intent: 'help', provider: 'local' });
   });
 });

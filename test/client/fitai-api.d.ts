@@ -2520,47 +2520,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/ai/recommendations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Your current recommendations, best first
-         * @description Computed in the background from your own numbers after your workouts, goals, readings and journal change (within a minute) and once a day: under-trained muscles, training load (session RPE × minutes, acute:chronic ratio, a deload hint above 1.5), consistency, goals behind pace, a template that suits you. Each carries the numbers that produced it and its sources. Ranked by the rule’s priority times your preference for the kind, which your feedback moves. Pages with `page` and `limit`.
-         */
-        get: operations["RecommendationsController_current"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/ai/recommendations/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Every recommendation you were given, newest first
-         * @description Current, resolved (no longer found by the latest computation), dismissed and done ones, with your feedback. Pages with `cursor`.
-         */
-        get: operations["RecommendationsController_history"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/ai/recommendations/{id}/feedback": {
+    "/api/v1/ai/chat": {
         parameters: {
             query?: never;
             header?: never;
@@ -2568,13 +2528,37 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        put?: never;
         /**
-         * Say whether a recommendation helped
-         * @description `useful` or `done` make its kind shown more, `not_useful` less (a Beta prior per kind; a kind whose mean falls under 0.25 is no longer shown). `not_useful` dismisses it for 14 days and `done` closes it for 7: the same kind and subject does not come back before. Your own recommendations only (404 otherwise).
+         * Ask the chat coach
+         * @description One turn of a multi-turn chat about your own training and journal. The coach looks the figures up (progress, workouts, journal, goals, body metrics) and quotes only those: a model answer that writes a number not among the facts is replaced by the local answer. Medical questions (diagnosis, pain, medication, red-flag symptoms) get a polite refusal. The context sent to the model stays within a token budget: old turns are folded into a rolling summary (`context` in the answer). With `Accept: text/event-stream` and a model provider that streams (AI_PROVIDER=openai), the answer streams as Server-Sent Events: `delta` events `{"text"}` (checked text, sentence by sentence), a `replace` event `{"text","reason"}` if the model’s answer was withdrawn (show its text instead of the deltas), then one `done` event whose data is the ChatReply below, or an `error` event with a problem. Otherwise (the local provider) the answer is JSON. Counts against the daily `chat` quota (429 with Retry-After). docs/ai-chat.md.
          */
-        put: operations["RecommendationsController_feedback"];
-        post?: never;
+        post: operations["ChatController_send"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/chat/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your chat messages, newest first
+         * @description Both sides of the conversation, including the turns folded into the summary. Pages with `cursor`. Only yours.
+         */
+        get: operations["ChatController_history"];
+        put?: never;
+        post?: never;
+        /**
+         * Forget the conversation
+         * @description Deletes every message and the rolling summary; the next message starts afresh.
+         */
+        delete: operations["ChatController_clear"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3510,7 +3494,7 @@ export interface components {
             codeVerifier?: string;
         };
         /** @enum {string} */
-        QueueName: "emails" | "accounts" | "summaries" | "domain-events" | "notifications" | "maintenance" | "ai-coach" | "challenges" | "recommendations";
+        QueueName: "emails" | "accounts" | "summaries" | "domain-events" | "notifications" | "maintenance" | "ai-coach" | "challenges";
         QueueCountsDto: {
             /** @example emails */
             name: components["schemas"]["QueueName"];
@@ -3720,7 +3704,7 @@ export interface components {
              */
             quota: number;
             /**
-             * @description The feature whose quota is used up: summary, plan, template_optimization, substitution or goal_optimization
+             * @description The feature whose quota is used up: summary, plan, template_optimization, substitution, goal_optimization or chat
              * @example summary
              */
             feature: string;
@@ -8129,63 +8113,119 @@ export interface components {
             periodStart: string;
         };
         /** @enum {string} */
-        RecommendationKind: "under_trained_muscle" | "training_load" | "consistency" | "goal_pace" | "template";
-        /** @enum {string} */
-        RecommendationState: "active" | "resolved" | "dismissed" | "done";
-        /** @enum {string} */
-        RecommendationFeedback: "useful" | "not_useful" | "done";
-        RecommendationDto: {
+        ChatRole: "user" | "assistant";
+        /**
+         * @description The intent the answer was given for (assistant messages)
+         * @enum {string}
+         */
+        ChatIntent: "medical_refusal" | "mood_training" | "lift_progress" | "weekly_volume" | "streaks" | "train_today" | "goals" | "body_weight" | "help" | "unknown";
+        /**
+         * @description Assistant messages: who wrote the answer
+         * @enum {string}
+         */
+        ChatProvider: "local" | "openai";
+        ChatMessageDto: {
             /** Format: uuid */
             id: string;
-            kind: components["schemas"]["RecommendationKind"];
+            /** @example assistant */
+            role: components["schemas"]["ChatRole"];
+            /** @example Your best Barbell Squat is an estimated 1RM of 140 kg, from 120 kg × 5 on 2026-11-20. */
+            content: string;
+            /** @description The intent the answer was given for (assistant messages) */
+            intent: components["schemas"]["ChatIntent"] | (null);
+            /** @description Assistant messages: who wrote the answer */
+            provider: components["schemas"]["ChatProvider"] | (null);
+            /** @example fitai-chat-rules-1 */
+            model: string | null;
+            /** @description True when the model was configured but its answer failed or quoted a number not in the facts, and the local provider answered */
+            fellBack: boolean;
             /**
-             * @description What it is about within its kind: a muscle, a goal id, a template id, `acwr` (training load) or `gap` (consistency)
-             * @example hamstrings
+             * @description Assistant messages: tokens (cl100k_base) of the whole context the turn was answered with, never above the budget
+             * @example 812
              */
-            subject: string;
-            state: components["schemas"]["RecommendationState"];
-            /** @example Your hamstrings get little work */
-            title: string;
-            /** @example hamstrings got 1.5 working sets a week over the last 28 days, under the 6–20 sets a week where muscle growth responds to volume (Schoenfeld et al. 2017). Add 5 set(s) a week for them. */
-            message: string;
-            /**
-             * @description Rank in the current list: the rule’s priority × your preference for the kind
-             * @example 0.34
-             */
-            score: number;
-            /**
-             * @description The numbers that produced it (kindWeight: your preference for the kind, the mean of its Beta prior)
-             * @example {
-             *       "muscle": "hamstrings",
-             *       "weeklySets": 1.5,
-             *       "minWeeklySets": 6,
-             *       "kindWeight": 0.5
-             *     }
-             */
-            features: {
-                [key: string]: unknown;
-            };
-            /** @description Published sources of the thresholds used */
-            sources: string[];
-            /**
-             * Format: date-time
-             * @description The instant it was computed for
-             */
-            computedAt: string;
-            feedback: components["schemas"]["RecommendationFeedback"] | (null);
-            feedbackReason: string | null;
-            /** Format: date-time */
-            feedbackAt: string | null;
-            /** Format: date-time */
-            closedAt: string | null;
+            contextTokens: number | null;
             /** Format: date-time */
             createdAt: string;
         };
-        RecommendationFeedbackDto: {
-            /** @description `useful` keeps it and shows its kind more; `not_useful` dismisses it (not shown again for 14 days) and shows its kind less; `done` closes it (7 days) and counts as useful */
-            feedback: components["schemas"]["RecommendationFeedback"];
-            /** @example I train legs at another gym */
-            reason?: string;
+        ChatContextDto: {
+            /**
+             * @description Tokens of this turn’s context
+             * @example 812
+             */
+            tokens: number;
+            /**
+             * @description The context budget
+             * @example 2500
+             */
+            budget: number;
+            /**
+             * @description Tokens of the rolling summary
+             * @example 120
+             */
+            summaryTokens: number;
+            /**
+             * @description Earlier messages sent in full (the others are in the summary)
+             * @example 14
+             */
+            recentMessages: number;
+            /**
+             * @description Messages folded into the summary by this turn
+             * @example 2
+             */
+            foldedNow: number;
+        };
+        ChatReplyDto: {
+            /** @description Your message, as stored */
+            message: components["schemas"]["ChatMessageDto"];
+            /** @description The coach’s answer, as stored */
+            reply: components["schemas"]["ChatMessageDto"];
+            /**
+             * @description The figures looked up for this answer (the only numbers it may quote); null when none were needed
+             * @example {
+             *       "exercise": "Barbell Squat",
+             *       "unit": "kg",
+             *       "bestE1rm": 140,
+             *       "bestDate": "2026-11-20"
+             *     }
+             */
+            facts: {
+                [key: string]: unknown;
+            } | null;
+            context: components["schemas"]["ChatContextDto"];
+        };
+        ChatTurnInProgressProblem: {
+            /**
+             * @description The kind of problem (docs/errors.md); clients branch on it
+             * @example urn:fitai:problem:chat-turn-in-progress
+             * @enum {string}
+             */
+            type: "urn:fitai:problem:chat-turn-in-progress";
+            /** @example Another message is being answered */
+            title: string;
+            /**
+             * @example 409
+             * @enum {integer}
+             */
+            status: 409;
+            /**
+             * @description This occurrence, for people; clients do not parse it
+             * @example Your previous message was still being answered. Send this one again.
+             */
+            detail?: string;
+            /**
+             * @description The request path
+             * @example /api/v1/auth/register
+             */
+            instance: string;
+            /**
+             * @description Also in the X-Request-Id header and in every log line of the request
+             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
+             */
+            requestId: string;
+        };
+        SendChatMessageDto: {
+            /** @example What is my best squat? */
+            message: string;
         };
         MalformedJsonProblem: {
             /**
@@ -23831,19 +23871,23 @@ export interface operations {
             };
         };
     };
-    RecommendationsController_current: {
+    ChatController_send: {
         parameters: {
-            query?: {
-                page?: number;
-                limit?: number;
+            query?: never;
+            header?: {
+                /** @description `text/event-stream` to stream the answer when the provider streams; JSON otherwise */
+                Accept?: string;
             };
-            header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendChatMessageDto"];
+            };
+        };
         responses: {
-            /** @description A page of results */
+            /** @description The answer: JSON (ChatReply), or a `text/event-stream` of `delta`, `replace`, `done` and `error` events */
             200: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -23852,10 +23896,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: components["schemas"]["RecommendationDto"][];
-                        meta: components["schemas"]["PageMeta"];
-                    };
+                    "application/json": components["schemas"]["ChatReplyDto"];
+                    /**
+                     * @example event: delta
+                     *     data: {"text":"Your best Barbell Squat is an estimated 1RM of 140 kg. "}
+                     *
+                     *     event: delta
+                     *     data: {"text":"You lifted 120 kg × 5 on 2026-11-20."}
+                     *
+                     *     event: done
+                     *     data: {"message":{…},"reply":{…},"facts":{…},"context":{…}}
+                     */
+                    "text/event-stream": string;
                 };
             };
             /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
@@ -23882,6 +23934,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["UnauthorizedProblem"];
                 };
             };
+            /** @description Conflict with the current state of the resource (`chat-turn-in-progress`) */
+            409: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ChatTurnInProgressProblem"];
+                };
+            };
             /** @description Request body too large (`payload-too-large`) */
             413: {
                 headers: {
@@ -23906,7 +23970,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
                 };
             };
-            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`, `quota-exceeded`) */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -23916,12 +23980,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"] | components["schemas"]["QuotaExceededProblem"];
                 };
             };
         };
     };
-    RecommendationsController_history: {
+    ChatController_history: {
         parameters: {
             query?: {
                 /** @description The `nextCursor` of the previous page; omit for the first page */
@@ -23944,7 +24008,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["RecommendationDto"][];
+                        items: components["schemas"]["ChatMessageDto"][];
                         meta: components["schemas"]["CursorPageMeta"];
                     };
                 };
@@ -24012,33 +24076,26 @@ export interface operations {
             };
         };
     };
-    RecommendationsController_feedback: {
+    ChatController_clear: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                id: string;
-            };
+            path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RecommendationFeedbackDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            200: {
+            /** @description Deleted (also when there was nothing) */
+            204: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["RecommendationDto"];
-                };
+                content?: never;
             };
-            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            /** @description Invalid input (`malformed-json`, `json-too-deep`) */
             400: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -24047,7 +24104,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                    "application/problem+json": components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
                 };
             };
             /** @description Not signed in, or wrong credentials (`unauthorized`) */
@@ -24060,18 +24117,6 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["UnauthorizedProblem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller (`not-found`) */
-            404: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["NotFoundProblem"];
                 };
             };
             /** @description Request body too large (`payload-too-large`) */

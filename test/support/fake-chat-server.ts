@@ -11,6 +11,13 @@ export interface Reply {
   usage?: { prompt_tokens: number; completion_tokens: number };
   /** A raw body instead of a chat.completion object. */
   raw?: string;
+  /**
+   * For a request with `stream: true`: the content deltas, sent as `chat.completion.chunk`
+   * Server-Sent Events then `data: [DONE]` (default: `content` cut into pieces of 8 characters).
+   */
+  chunks?: string[];
+  /** Pause between two streamed chunks. */
+  chunkDelayMs?: number;
 }
 
 /** A small OpenAI-compatible chat-completions server on 127.0.0.1, scripted per test. */
@@ -64,6 +71,13 @@ export class FakeChatServer {
         body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
       });
       const reply = this.script.shift() ?? this.defaultReply;
+      const body = this.requests[this.requests.length - 1].body;
+      if (body.stream === true && reply.raw === undefined && (reply.status ?? 200) === 200) {
+        const start = () => void this.stream(res, reply);
+        if (reply.delayMs) setTimeout(start, reply.delayMs).unref();
+        else start();
+        return;
+      }
       const send = () => {
         if (res.destroyed) return; // the client gave up (timeout)
         const body =
@@ -94,5 +108,41 @@ export class FakeChatServer {
       if (reply.delayMs) setTimeout(send, reply.delayMs).unref();
       else send();
     });
+  }
+
+  /** A streamed answer, as OpenAI sends it: chunk events, a usage event, then [DONE]. */
+  private async stream(res: ServerResponse, reply: Reply): Promise<void> {
+    if (res.destroyed) return;
+    const content = reply.content ?? '';
+    const chunks =
+      reply.chunks ??
+      Array.from({ length: Math.ceil(content.length / 8) }, (_, i) =>
+        content.slice(i * 8, i * 8 + 8),
+      );
+    const id = `chatcmpl-${randomUUID()}`;
+    const event = (choices: unknown[], extra: object = {}) =>
+      `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: 'test-model', choices, ...extra })}\n\n`;
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    res.write(
+      event([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]),
+    );
+    for (const chunk of chunks) {
+      if (reply.chunkDelayMs)
+        await new Promise((resolve) => setTimeout(resolve, reply.chunkDelayMs));
+      if (res.destroyed) return;
+      res.write(event([{ index: 0, delta: { content: chunk }, finish_reason: null }]));
+    }
+    res.write(event([{ index: 0, delta: {}, finish_reason: 'stop' }]));
+    if (reply.usage) {
+      res.write(
+        event([], {
+          usage: {
+            ...reply.usage,
+            total_tokens: reply.usage.prompt_tokens + reply.usage.completion_tokens,
+          },
+        }),
+      );
+    }
+    res.end('data: [DONE]\n\n');
   }
 }

@@ -13,7 +13,7 @@ export const AiProblems = {
     status: HttpStatus.TOO_MANY_REQUESTS,
     title: 'Daily AI quota exceeded',
     description:
-      'The daily quota of the AI feature (summaries, plan generation, optimisation, substitutions) is used up; Retry-After counts the seconds to midnight UTC',
+      'The daily quota of the AI feature (summaries, plan generation, optimisation, substitutions, chat) is used up; Retry-After counts the seconds to midnight UTC',
     exampleDetail: 'You can make 20 summary requests per day. The quota resets at midnight UTC.',
     members: {
       quota: {
@@ -28,7 +28,7 @@ export const AiProblems = {
         example: 'summary',
         required: true,
         description:
-          'The feature whose quota is used up: summary, plan, template_optimization, substitution or goal_optimization',
+          'The feature whose quota is used up: summary, plan, template_optimization, substitution, goal_optimization or chat',
       },
     },
   }),
@@ -40,6 +40,7 @@ const LABELS: Record<AiFeature, string> = {
   template_optimization: 'template optimisation',
   substitution: 'exercise substitution',
   goal_optimization: 'goal optimisation',
+  chat: 'chat coach',
 };
 
 /**

@@ -4,6 +4,7 @@ import { AiMetrics } from './ai-metrics';
 import { AiQuotaService } from './ai-quota.service';
 import { AiUsageRepository } from './ai-usage.repository';
 import { AiService } from './ai.service';
+import { AiStreamService } from './ai-stream.service';
 import { AiUsage } from './entities/ai-usage.entity';
 import { NoteAnalyzer } from './note-analyzer';
 import {
@@ -34,7 +35,8 @@ import { OpenAiNarrativeProvider } from './providers/openai-narrative.provider';
     AiQuotaService,
     OpenAiCircuitBreaker,
     { provide: AI_BREAKER_SETTINGS, useValue: DEFAULT_BREAKER_SETTINGS },
+    AiStreamService,
   ],
-  exports: [AiService, AiQuotaService, AiUsageRepository],
+  exports: [AiService, AiQuotaService, AiUsageRepository, AiStreamService],
 })
 export class AiModule {}

@@ -234,7 +234,7 @@ export class AiService {
     return value;
   }
 
-  private async meter(
+  async meter(
     task: AiTask<unknown>,
     provider: AiProviderName,
     model: string,

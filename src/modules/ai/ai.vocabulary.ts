@@ -96,7 +96,7 @@ export interface SummaryNarrative {
  * daily quota per user: `summary` (a journal summary's narrative) and the AI coach's.
  */
 export type AiFeature =
-  'summary' | 'plan' | 'template_optimization' | 'substitution' | 'goal_optimization';
+  'summary' | 'plan' | 'template_optimization' | 'substitution' | 'goal_optimization' | 'chat';
 
 /** Which provider answered a request, and whether it stood in for the configured one. */
 export interface AiProvenance {

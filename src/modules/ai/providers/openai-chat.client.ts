@@ -25,6 +25,12 @@ export interface ChatRequest<T> {
   temperature?: number;
 }
 
+/** A streamed answer: its text deltas, then the usage the endpoint reported. */
+export interface ChatStream {
+  deltas: AsyncIterable<string>;
+  usage: () => TokenUsage | null;
+}
+
 export interface ChatAnswer<T> {
   value: T;
   /** Summed over every attempt (an invalid answer is billed too). */
@@ -73,6 +79,102 @@ export class OpenAiChatClient {
         await sleep(retryDelayMs(attempt));
       }
     }
+  }
+
+  /**
+   * One streamed answer (`stream: true`): the content deltas as they arrive, and the usage the
+   * endpoint reported (with `stream_options.include_usage`), readable once the deltas are done.
+   * One attempt, no retry (a retry would repeat text already shown), bounded by AI_TIMEOUT_MS
+   * as a whole. A provider that answers a plain chat.completion instead of an event stream
+   * still works: its content arrives as one delta. Failures are ProviderErrors.
+   */
+  async stream(messages: ChatMessage[], temperature = 0.2): Promise<ChatStream> {
+    const { baseUrl, apiKey, timeoutMs } = this.config.ai;
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+    };
+    if (apiKey) headers.authorization = `Bearer ${apiKey}`;
+    const signal = AbortSignal.timeout(timeoutMs);
+    const body = JSON.stringify({
+      model: this.config.ai.model,
+      temperature,
+      stream: true,
+      stream_options: { include_usage: true },
+      messages,
+    });
+    let response: Response;
+    try {
+      response = await fetch(`${baseUrl}/chat/completions`, {
+        method: 'POST',
+        headers,
+        body,
+        signal,
+      });
+    } catch (error) {
+      throw fetchFailure(error, timeoutMs);
+    }
+    if (!response.ok || !response.body) {
+      await response.body?.cancel().catch(() => undefined);
+      const status = response.status;
+      throw new ProviderError('error', `HTTP ${status} from the chat completions endpoint`, {
+        retryable: status === 429 || status >= 500,
+        status,
+      });
+    }
+    const state: { usage: TokenUsage | null } = { usage: null };
+    const eventStream = (response.headers.get('content-type') ?? '').includes('text/event-stream');
+    const source = response.body;
+    async function* deltas(): AsyncGenerator<string> {
+      try {
+        if (!eventStream) {
+          const payload = JSON.parse(await new Response(source).text()) as unknown;
+          state.usage = readUsage(payload);
+          const content = (payload as { choices?: { message?: { content?: unknown } }[] })
+            ?.choices?.[0]?.message?.content;
+          if (typeof content !== 'string') {
+            throw new ProviderError('invalid', 'the response has no choices[0].message.content', {
+              retryable: false,
+            });
+          }
+          yield content;
+          return;
+        }
+        const decoder = new TextDecoder();
+        let buffer = '';
+        for await (const chunk of source as unknown as AsyncIterable<Uint8Array>) {
+          buffer += decoder.decode(chunk, { stream: true });
+          const events = buffer.split(/\r?\n\r?\n/);
+          buffer = events.pop() ?? '';
+          for (const event of events) {
+            const data = event
+              .split(/\r?\n/)
+              .filter((line) => line.startsWith('data:'))
+              .map((line) => line.slice(5).trimStart())
+              .join('\n');
+            if (!data) continue;
+            if (data === '[DONE]') return;
+            const payload = JSON.parse(data) as {
+              choices?: { delta?: { content?: unknown } }[];
+            };
+            state.usage = readUsage(payload) ?? state.usage;
+            const content = payload?.choices?.[0]?.delta?.content;
+            if (typeof content === 'string' && content) yield content;
+          }
+        }
+      } catch (error) {
+        if (error instanceof ProviderError) throw error.withUsage(state.usage);
+        if (signal.aborted) throw fetchFailure(error, timeoutMs).withUsage(state.usage);
+        if (error instanceof SyntaxError) {
+          throw new ProviderError('invalid', `a stream chunk is not JSON: ${error.message}`, {
+            retryable: false,
+            usage: state.usage,
+          });
+        }
+        throw fetchFailure(error, timeoutMs).withUsage(state.usage);
+      }
+    }
+    return { deltas: deltas(), usage: () => state.usage };
   }
 
   /** One HTTP attempt: the message content and the reported token usage. */

@@ -7,7 +7,7 @@ export const PROMPT_MAX_NOTE_CHARS = 400;
 export const PROMPT_MAX_NOTES_CHARS = 4_000;
 
 export interface ChatMessage {
-  role: 'system' | 'user';
+  role: 'system' | 'user' | 'assistant';
   content: string;
 }
 
