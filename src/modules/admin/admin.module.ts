@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { ModerationModule } from '../moderation/moderation.module';
 import { UsersModule } from '../users/users.module';
 import { AdminQueuesController } from './admin-queues.controller';
 import { AdminUsersController } from './admin-users.controller';
+import { AdminUsersService } from './admin-users.service';
 import { DeadLettersService } from './dead-letters.service';
 
 @Module({
-  imports: [UsersModule],
+  imports: [UsersModule, AuthModule, ModerationModule],
   controllers: [AdminUsersController, AdminQueuesController],
-  providers: [DeadLettersService],
+  providers: [DeadLettersService, AdminUsersService],
 })
 export class AdminModule {}

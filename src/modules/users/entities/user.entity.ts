@@ -34,6 +34,15 @@ export class User extends BaseEntity implements UserAccount {
   @Column({ type: 'enum', enum: UserStatus, enumName: 'user_status', default: UserStatus.Active })
   status: UserStatus;
 
+  /** Admin suspensions: why (shown to the user when sign-in is refused). */
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  suspensionReason: string | null;
+
+  /** When an admin suspension ends by itself; null: until an admin lifts it. */
+  @Index('IDX_users_suspended_until', { where: `"status" = 'suspended'` })
+  @Column({ type: 'timestamptz', nullable: true })
+  suspendedUntil: Date | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   emailVerifiedAt: Date | null;
 
