@@ -95,6 +95,15 @@ export class AppConfig {
     };
   };
 
+  /** Account deletion (docs/account-deletion.md), suspensions and the accounts tick. */
+  accountDeletion: { graceDays: number; recentSignInMinutes: number; tickMs: number };
+  /** Admin figures and tools (docs/admin.md). */
+  admin: {
+    promptCentsPerMillionTokens: number;
+    completionCentsPerMillionTokens: number;
+    queueBoardSessionMinutes: number;
+  };
+
   get isProduction(): boolean {
     return this.env === 'production';
   }

@@ -415,6 +415,40 @@ export class EnvironmentVariables {
   /** Both or neither; neither: the SDK's default credentials (environment, instance role). */
   @IsOptional() @IsString() S3_ACCESS_KEY_ID?: string;
   @IsOptional() @IsString() S3_SECRET_ACCESS_KEY?: string;
+
+  /** Days between DELETE /users/account and the purge; signing in meanwhile cancels it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  ACCOUNT_DELETION_GRACE_DAYS: number;
+  /** An account without a password may ask for deletion within this many minutes of signing in. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_440)
+  ACCOUNT_DELETION_RECENT_SIGN_IN_MINUTES: number;
+  /** How often the worker claims due deletions and lifts ended suspensions. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  ACCOUNTS_TICK_MS: number;
+  /** AI prices for the admin's cost figures, in US cents per million tokens (prompt, completion). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  AI_PROMPT_CENTS_PER_MTOK: number;
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  AI_COMPLETION_CENTS_PER_MTOK: number;
+  /** How long the queue dashboard's cookie lasts (GET /admin/queues/board). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_440)
+  QUEUE_BOARD_SESSION_MINUTES: number;
 }
 
 /** Defaults that let `npm run dev` work against PostgreSQL and Redis on localhost. */
@@ -492,6 +526,12 @@ export const DEVELOPMENT_DEFAULTS: Record<string, string> = {
   GITHUB_AUTHORIZATION_URL: 'https://github.com/login/oauth/authorize',
   GITHUB_TOKEN_URL: 'https://github.com/login/oauth/access_token',
   GITHUB_API_URL: 'https://api.github.com',
+  ACCOUNT_DELETION_GRACE_DAYS: '7',
+  ACCOUNT_DELETION_RECENT_SIGN_IN_MINUTES: '10',
+  ACCOUNTS_TICK_MS: '60000',
+  AI_PROMPT_CENTS_PER_MTOK: '15',
+  AI_COMPLETION_CENTS_PER_MTOK: '60',
+  QUEUE_BOARD_SESSION_MINUTES: '15',
 };
 
 /**

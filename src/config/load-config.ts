@@ -191,6 +191,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         secretAccessKey: vars.S3_SECRET_ACCESS_KEY || null,
       },
     },
+    accountDeletion: {
+      graceDays: vars.ACCOUNT_DELETION_GRACE_DAYS,
+      recentSignInMinutes: vars.ACCOUNT_DELETION_RECENT_SIGN_IN_MINUTES,
+      tickMs: vars.ACCOUNTS_TICK_MS,
+    },
+    admin: {
+      promptCentsPerMillionTokens: vars.AI_PROMPT_CENTS_PER_MTOK,
+      completionCentsPerMillionTokens: vars.AI_COMPLETION_CENTS_PER_MTOK,
+      queueBoardSessionMinutes: vars.QUEUE_BOARD_SESSION_MINUTES,
+    },
   });
 }
 

@@ -52,6 +52,14 @@ export enum JobName {
   SweepPlanGenerations = 'sweep-plan-generations',
   /** Repeatable: closes the challenges whose end has passed (claimed under row locks; idempotent). */
   CloseDueChallenges = 'close-due-challenges',
+  /**
+   * Repeatable: claims the account deletions whose grace period ended (enqueues their purge)
+   * and lifts the suspensions whose end passed.
+   */
+  TickAccounts = 'tick-accounts',
+  /** Removes or anonymises everything of one account (idempotent; docs/account-deletion.md). */
+  PurgeAccount = 'purge-account',
+  SendAccountDeletionScheduledEmail = 'send-account-deletion-scheduled-email',
 }
 
 export interface JobPayloads {
@@ -73,6 +81,9 @@ export interface JobPayloads {
   [JobName.GeneratePlan]: { generationId: string };
   [JobName.SweepPlanGenerations]: Record<string, never>;
   [JobName.CloseDueChallenges]: Record<string, never>;
+  [JobName.TickAccounts]: Record<string, never>;
+  [JobName.PurgeAccount]: { deletionId: string };
+  [JobName.SendAccountDeletionScheduledEmail]: { deletionId: string };
 }
 
 export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
@@ -93,6 +104,9 @@ export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
   [JobName.GeneratePlan]: QueueName.AiCoach,
   [JobName.SweepPlanGenerations]: QueueName.AiCoach,
   [JobName.CloseDueChallenges]: QueueName.Challenges,
+  [JobName.TickAccounts]: QueueName.Accounts,
+  [JobName.PurgeAccount]: QueueName.Accounts,
+  [JobName.SendAccountDeletionScheduledEmail]: QueueName.Accounts,
 };
 
 /**
@@ -121,6 +135,7 @@ export const RECURRING_JOBS: Partial<Record<RecurringJobName, (config: AppConfig
   [JobName.SweepPlanGenerations]: (config) => (config.ai.coachSweepAfterSeconds * 1000) / 2,
   // A challenge closes within a minute of its end plus the grace (CLOSE_GRACE_MINUTES).
   [JobName.CloseDueChallenges]: () => 60 * 1000,
+  [JobName.TickAccounts]: (config) => config.accountDeletion.tickMs,
 };
 
 export const ALL_JOB_NAMES: readonly JobName[] = Object.values(JobName);
