@@ -21,6 +21,8 @@ export enum QueueName {
   AiCoach = 'ai-coach',
   /** Challenges' schedule: the recurring close tick. */
   Challenges = 'challenges',
+  /** Account deletion: the accounts tick, purges and their emails (docs/account-deletion.md). */
+  AccountDeletion = 'account-deletion',
 }
 
 export enum JobName {
@@ -104,9 +106,9 @@ export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
   [JobName.GeneratePlan]: QueueName.AiCoach,
   [JobName.SweepPlanGenerations]: QueueName.AiCoach,
   [JobName.CloseDueChallenges]: QueueName.Challenges,
-  [JobName.TickAccounts]: QueueName.Accounts,
-  [JobName.PurgeAccount]: QueueName.Accounts,
-  [JobName.SendAccountDeletionScheduledEmail]: QueueName.Accounts,
+  [JobName.TickAccounts]: QueueName.AccountDeletion,
+  [JobName.PurgeAccount]: QueueName.AccountDeletion,
+  [JobName.SendAccountDeletionScheduledEmail]: QueueName.AccountDeletion,
 };
 
 /**

@@ -7,6 +7,7 @@ const config = {
   summaries: { sweepAfterSeconds: 60 },
   queue: { recurringCheckMs: 1_000 },
   notifications: { digestTickMs: 60_000 },
+  accountDeletion: { tickMs: 60_000 },
   ai: { coachSweepAfterSeconds: 120 },
 } as AppConfig;
 
@@ -41,8 +42,10 @@ describe('RecurringJobs', () => {
       JobName.PruneIdempotencyKeys,
       JobName.SweepPlanGenerations,
       JobName.CloseDueChallenges,
+      JobName.TickAccounts,
     ]);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.SweepSummaries, {}, 30_000);
+    expect(jobs.schedule).toHaveBeenCalledWith(JobName.TickAccounts, {}, 60_000);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.PruneDomainEvents, {}, 3_600_000);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.PruneIdempotencyKeys, {}, 3_600_000);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.TickNotificationDigests, {}, 60_000);
@@ -56,6 +59,7 @@ describe('RecurringJobs', () => {
       'domain-events': [{ name: JobName.PruneDomainEvents, every: '60000', key: 'prune:60000' }],
       maintenance: [{ name: JobName.PruneIdempotencyKeys, every: '3600000', key: 'keys:3600000' }],
       challenges: [{ name: JobName.CloseDueChallenges, every: '60000', key: 'close:60000' }],
+      'account-deletion': [{ name: JobName.TickAccounts, every: '60000', key: 'accounts:60000' }],
       'ai-coach': [{ name: JobName.SweepPlanGenerations, every: '60000', key: 'plans:60000' }],
       notifications: [
         { name: JobName.TickNotificationDigests, every: '60000', key: 'tick:60000' },
@@ -77,7 +81,8 @@ describe('RecurringJobs', () => {
       JobName.PruneIdempotencyKeys,
       JobName.SweepPlanGenerations,
       JobName.CloseDueChallenges,
+      JobName.TickAccounts,
     ]);
-    expect(jobs.schedule).toHaveBeenCalledTimes(4);
+    expect(jobs.schedule).toHaveBeenCalledTimes(5);
   });
 });

@@ -6,7 +6,7 @@ import { AccountDeletionService } from './account-deletion.service';
 import { AccountPurgeService } from './account-purge.service';
 
 /** Runs in the worker only (registered by WorkerModule): the accounts tick, purges, emails. */
-@ProcessesQueue(QueueName.Accounts)
+@ProcessesQueue(QueueName.AccountDeletion)
 export class AccountDeletionProcessor extends QueueProcessor {
   constructor(
     private readonly deletions: AccountDeletionService,

@@ -36,9 +36,7 @@ export class AccountDeletionService {
     const account = await this.users.getProfile(caller.id);
     if (account.passwordHash) {
       if (!dto.password || !(await this.auth.verifyPassword(caller.id, dto.password))) {
-        throw new ValidationProblem([
-          { field: 'password', messages: ['password is not correct'] },
-        ]);
+        throw new ValidationProblem([{ field: 'password', messages: ['password is not correct'] }]);
       }
     } else {
       const minutes = this.config.accountDeletion.recentSignInMinutes;

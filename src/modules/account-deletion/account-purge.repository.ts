@@ -2,11 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DELETED_USER_NAME } from '../users/user.vocabulary';
-import {
-  JSON_MENTION_STATEMENTS,
-  USER_DATA_POLICIES,
-  UserDataPolicy,
-} from './user-data-policies';
+import { JSON_MENTION_STATEMENTS, USER_DATA_POLICIES, UserDataPolicy } from './user-data-policies';
 import { discoverUserReferences, UserReference } from './user-references';
 
 /** A user reference the purge would not know what to do with. */

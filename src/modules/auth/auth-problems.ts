@@ -21,6 +21,8 @@ export const AuthProblems = {
   }),
   accountSuspended: new ProblemType<{ reason: string | null; suspendedUntil: string | null }>({
     slug: 'account-suspended',
+    // The community writes' account-suspended has no members; this one says why and until when.
+    schemaName: 'AccountSuspendedSignInProblem',
     status: HttpStatus.FORBIDDEN,
     title: 'Account suspended',
     description:
