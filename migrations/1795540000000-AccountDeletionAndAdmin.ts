@@ -44,6 +44,14 @@ export class AccountDeletionAndAdmin1795540000000 implements MigrationInterface 
     await queryRunner.query(
       `ALTER TABLE "moderation_log" ALTER COLUMN "action" TYPE "public"."audit_action" USING "action"::text::"public"."audit_action", ALTER COLUMN "target_type" TYPE "public"."audit_target" USING "target_type"::text::"public"."audit_target", ALTER COLUMN "target_id" DROP NOT NULL`,
     );
+    // Admin figures over a period (docs/admin.md).
+    await queryRunner.query(`CREATE INDEX "IDX_users_created_at" ON "users" ("created_at") `);
+    await queryRunner.query(`CREATE INDEX "IDX_workouts_created_at" ON "workouts" ("created_at") `);
+    await queryRunner.query(`CREATE INDEX "IDX_entries_created_at" ON "entries" ("created_at") `);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_refresh_tokens_created_at_user" ON "refresh_tokens" ("created_at", "user_id") `,
+    );
+    await queryRunner.query(`CREATE INDEX "IDX_ai_usage_created_at" ON "ai_usage" ("created_at") `);
     // Still append-only, but a purged account's ids may be replaced by its anonymous stand-in
     // (nothing else of the row may change).
     await queryRunner.query(
@@ -79,7 +87,16 @@ export class AccountDeletionAndAdmin1795540000000 implements MigrationInterface 
     );
     await queryRunner.query(`DROP TYPE "public"."audit_target"`);
     await queryRunner.query(`DROP TYPE "public"."audit_action"`);
-    await queryRunner.query(`DROP INDEX "public"."IDX_users_suspended_until"`);
+    for (const index of [
+      'IDX_ai_usage_created_at',
+      'IDX_refresh_tokens_created_at_user',
+      'IDX_entries_created_at',
+      'IDX_workouts_created_at',
+      'IDX_users_created_at',
+      'IDX_users_suspended_until',
+    ]) {
+      await queryRunner.query(`DROP INDEX "public"."${index}"`);
+    }
     await queryRunner.query(`DROP TABLE "account_deletions"`);
     await queryRunner.query(`DROP TYPE "public"."account_deletion_status"`);
     await queryRunner.query(

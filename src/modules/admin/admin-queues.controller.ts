@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../common/auth/auth.decorators';
-import { Role } from '../../common/auth/roles';
+import { CurrentUser, Roles } from '../../common/auth/auth.decorators';
+import { AuthenticatedUser, Role } from '../../common/auth/roles';
 import { ApiPageResponse, Page } from '../../common/pagination/page';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
@@ -42,11 +42,14 @@ export class AdminQueuesController {
   @ApiOperation({
     summary: 'Redrive a failed job (admin only)',
     description:
-      'Back to waiting with fresh attempts. Processors are idempotent, so a redrive never duplicates work already done.',
+      'Back to waiting with fresh attempts. Processors are idempotent, so a redrive never duplicates work already done. Recorded in the audit log.',
   })
   @ApiAcceptedResponse({ description: 'Queued again' })
   @ApiProblems(400, 404)
-  retry(@Param() params: FailedJobParamDto): Promise<void> {
-    return this.deadLetters.retry(params.queue, params.jobId);
+  retry(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param() params: FailedJobParamDto,
+  ): Promise<void> {
+    return this.deadLetters.retry(caller.id, params.queue, params.jobId);
   }
 }

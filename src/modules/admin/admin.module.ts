@@ -6,10 +6,13 @@ import { AdminQueuesController } from './admin-queues.controller';
 import { AdminUsersController } from './admin-users.controller';
 import { AdminUsersService } from './admin-users.service';
 import { DeadLettersService } from './dead-letters.service';
+import { AdminFiguresController } from './admin-figures.controller';
+import { AdminFiguresRepository } from './admin-figures.repository';
+import { AdminFiguresService } from './admin-figures.service';
 
 @Module({
   imports: [UsersModule, AuthModule, ModerationModule],
-  controllers: [AdminUsersController, AdminQueuesController],
-  providers: [DeadLettersService, AdminUsersService],
+  controllers: [AdminUsersController, AdminQueuesController, AdminFiguresController],
+  providers: [DeadLettersService, AdminUsersService, AdminFiguresService, AdminFiguresRepository],
 })
 export class AdminModule {}

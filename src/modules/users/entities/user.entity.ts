@@ -12,6 +12,8 @@ import { UserAccount, UserStatus } from '../user.vocabulary';
 // TypeORM cannot express, so the schema sync check must leave them alone.
 @Index('IDX_users_email_trgm', { synchronize: false })
 @Index('IDX_users_display_name_trgm', { synchronize: false })
+// Admin figures: sign-ups per day and weekly cohorts (docs/admin.md).
+@Index('IDX_users_created_at', ['createdAt'])
 export class User extends BaseEntity implements UserAccount {
   /** Stored lower-cased and trimmed: uniqueness is case-insensitive by construction. */
   @Index('UQ_users_email', { unique: true })
