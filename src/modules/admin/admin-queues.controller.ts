@@ -6,7 +6,15 @@ import { ApiPageResponse, Page } from '../../common/pagination/page';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { DeadLettersService } from './dead-letters.service';
-import { FailedJobDto, FailedJobParamDto, QueueParamDto, QueuesDto } from './dto/queue.dto';
+import {
+  FailedJobDto,
+  FailedJobParamDto,
+  QueueBoardLinkDto,
+  QueueParamDto,
+  QueuesDto,
+} from './dto/queue.dto';
+import { QueueBoardAccess } from './queue-board-access.service';
+import { QUEUE_BOARD_PATH } from './queue-board';
 import { ApiOk } from '../../common/swagger/api-responses';
 
 @ApiTags('admin')
@@ -14,7 +22,10 @@ import { ApiOk } from '../../common/swagger/api-responses';
 @ApiProblems(429)
 @Controller('admin/queues')
 export class AdminQueuesController {
-  constructor(private readonly deadLetters: DeadLettersService) {}
+  constructor(
+    private readonly deadLetters: DeadLettersService,
+    private readonly board: QueueBoardAccess,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -24,6 +35,21 @@ export class AdminQueuesController {
   @ApiOk(QueuesDto)
   async queues(): Promise<QueuesDto> {
     return { items: await this.deadLetters.counts() };
+  }
+
+  @Post('board/session')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'A link that opens the queue dashboard in a browser (admin only; audited)',
+    description:
+      'Bull Board, at /api/v1/admin/queues/board, shows every queue and lets ops retry, promote ' +
+      'or remove jobs. Browsers cannot send the bearer token, so this answers a single-use link ' +
+      '(valid a minute) that sets a short-lived, HttpOnly, SameSite=Strict cookie scoped to the ' +
+      "board's path; signing out or losing the admin role closes the board (docs/admin.md).",
+  })
+  @ApiOk(QueueBoardLinkDto)
+  openBoard(@CurrentUser() caller: AuthenticatedUser): Promise<QueueBoardLinkDto> {
+    return this.board.open(caller, QUEUE_BOARD_PATH);
   }
 
   @Get(':queue/failed')

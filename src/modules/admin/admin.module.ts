@@ -6,6 +6,8 @@ import { AdminQueuesController } from './admin-queues.controller';
 import { AdminUsersController } from './admin-users.controller';
 import { AdminUsersService } from './admin-users.service';
 import { DeadLettersService } from './dead-letters.service';
+import { QueueBoard } from './queue-board';
+import { QueueBoardAccess } from './queue-board-access.service';
 import { AdminFiguresController } from './admin-figures.controller';
 import { AdminFiguresRepository } from './admin-figures.repository';
 import { AdminFiguresService } from './admin-figures.service';
@@ -13,6 +15,13 @@ import { AdminFiguresService } from './admin-figures.service';
 @Module({
   imports: [UsersModule, AuthModule, ModerationModule],
   controllers: [AdminUsersController, AdminQueuesController, AdminFiguresController],
-  providers: [DeadLettersService, AdminUsersService, AdminFiguresService, AdminFiguresRepository],
+  providers: [
+    DeadLettersService,
+    AdminUsersService,
+    AdminFiguresService,
+    AdminFiguresRepository,
+    QueueBoardAccess,
+    QueueBoard,
+  ],
 })
 export class AdminModule {}

@@ -1,10 +1,5 @@
 import { DomainEvent, domainEvent } from '../../infrastructure/events/domain-event-catalogue';
-import {
-  Injectable,
-  Logger,
-  NotFoundException,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { Page, toPage } from '../../common/pagination/page';
 import { offsetOf, PageQueryDto } from '../../common/pagination/page-query.dto';
 import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
@@ -100,6 +95,9 @@ export class AuthService {
       (stored.expiresAt.getTime() > Date.now() && !(await this.refreshTokens.claim(stored.id)));
     if (reused) {
       await this.revokeSession(stored.familyId);
+      // A suspension revoked the session: say so rather than "reused".
+      const owner = await this.users.findById(stored.userId);
+      if (owner && isSuspended(owner)) this.assertActive(owner);
       this.logger.warn(
         { userId: stored.userId, sessionId: stored.familyId },
         'refresh token reuse detected: session revoked',
