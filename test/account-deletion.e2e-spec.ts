@@ -27,8 +27,6 @@ class RecordingTransport extends MailTransport {
   }
 }
 
-type Body = Record<string, unknown>;
-
 describe('account deletion (e2e)', () => {
   let api: TestApi;
   let worker: INestApplicationContext;

@@ -6,7 +6,7 @@ import { JobQueue } from '../../infrastructure/queues/job-queue.service';
 import { JobName } from '../../infrastructure/queues/job-registry';
 import { AuthService } from '../auth/auth.service';
 import { EmailsService } from '../emails/emails.service';
-import { AccountDeletionStatus } from '../users/entities/account-deletion.entity';
+import { AccountDeletionStatus } from '../users/account-deletion.vocabulary';
 import { UsersService } from '../users/users.service';
 import { AccountDeletionProblems } from './account-deletion-problems';
 import { AccountDeletionDto, DeleteAccountDto } from './dto/account-deletion.dto';

@@ -8,7 +8,7 @@ import { createRedisClient } from '../../infrastructure/redis/redis.module';
 import { Storage } from '../../infrastructure/storage/storage';
 import { AuthService } from '../auth/auth.service';
 import { EmailsService } from '../emails/emails.service';
-import { AccountDeletionStatus } from '../users/entities/account-deletion.entity';
+import { AccountDeletionStatus } from '../users/account-deletion.vocabulary';
 import { UsersService } from '../users/users.service';
 import { AccountPurgeRepository } from './account-purge.repository';
 

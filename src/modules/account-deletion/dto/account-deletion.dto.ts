@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { Omittable } from '../../../common/validation/presence';
-import { AccountDeletion } from '../../users/entities/account-deletion.entity';
+import { AccountDeletionRecord } from '../../users/account-deletion.vocabulary';
 
 export class DeleteAccountDto {
   @ApiPropertyOptional({
@@ -36,7 +36,7 @@ export class AccountDeletionDto {
   @ApiProperty({ example: true, description: 'Whether it can still be cancelled' })
   cancellable: boolean;
 
-  static from(deletion: AccountDeletion): AccountDeletionDto {
+  static from(deletion: AccountDeletionRecord): AccountDeletionDto {
     const status = deletion.status === 'purging' ? 'purging' : 'scheduled';
     return {
       status,

@@ -1,15 +1,9 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '../../../common/database/base.entity';
 import { User } from './user.entity';
+import { AccountDeletionRecord, AccountDeletionStatus } from '../account-deletion.vocabulary';
 
-export enum AccountDeletionStatus {
-  /** Waiting for its grace period to end; signing in cancels it. */
-  Scheduled = 'scheduled',
-  Cancelled = 'cancelled',
-  /** Claimed by the purge; no longer cancellable. */
-  Purging = 'purging',
-  Done = 'done',
-}
+export { AccountDeletionStatus };
 
 /**
  * One request to delete an account (DELETE /users/account, docs/account-deletion.md). The
@@ -22,7 +16,7 @@ export enum AccountDeletionStatus {
   where: `"status" IN ('scheduled', 'purging')`,
 })
 @Index('IDX_account_deletions_due', ['dueAt'], { where: `"status" IN ('scheduled', 'purging')` })
-export class AccountDeletion extends BaseEntity {
+export class AccountDeletion extends BaseEntity implements AccountDeletionRecord {
   @Column({ type: 'uuid', nullable: true })
   userId: string | null;
 
