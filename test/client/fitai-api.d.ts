@@ -123,7 +123,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password
-         * @description Unknown email and wrong password give the same 401.
+         * @description Unknown email and wrong password give the same 401. A suspended account gets a 403 `account-suspended` with the reason and the end date. Signing in cancels a pending account deletion (docs/account-deletion.md).
          */
         post: operations["AuthController_login"];
         delete?: never;
@@ -143,7 +143,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange a refresh token for new tokens
-         * @description Refresh tokens are single use. Presenting one that was already used revokes the whole session.
+         * @description Refresh tokens are single use. Presenting one that was already used revokes the whole session. A suspended account gets a 403 `account-suspended` (and the session ends).
          */
         post: operations["AuthController_refresh"];
         delete?: never;
@@ -421,10 +421,30 @@ export interface paths {
         };
         /**
          * List and search accounts (admin only), newest first
-         * @description `search` matches any part of the email or display name, case-insensitively.
+         * @description `search` matches any part of the email or display name, case-insensitively; `status`, `role` and the creation range narrow it. The anonymous stand-ins of deleted accounts are listed only with `status=deleted`.
          */
         get: operations["AdminUsersController_list"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Suspend or reactivate an account (admin only; audited)
+         * @description A suspension (with a reason, and optionally an end date when it lifts by itself) ends every session at once: refresh tokens are revoked, access tokens refused, the user's sockets closed; signing in and refreshing answer 403 `account-suspended`. Recorded in the audit log (GET /admin/content/moderation-log).
+         */
+        put: operations["AdminUsersController_setStatus"];
         post?: never;
         delete?: never;
         options?: never;
@@ -446,6 +466,26 @@ export interface paths {
         get: operations["AdminQueuesController_queues"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/queues/board/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A link that opens the queue dashboard in a browser (admin only; audited)
+         * @description Bull Board, at /api/v1/admin/queues/board, shows every queue and lets ops retry, promote or remove jobs. Browsers cannot send the bearer token, so this answers a single-use link (valid a minute) that sets a short-lived, HttpOnly, SameSite=Strict cookie scoped to the board's path; signing out or losing the admin role closes the board (docs/admin.md).
+         */
+        post: operations["AdminQueuesController_openBoard"];
         delete?: never;
         options?: never;
         head?: never;
@@ -483,9 +523,49 @@ export interface paths {
         put?: never;
         /**
          * Redrive a failed job (admin only)
-         * @description Back to waiting with fresh attempts. Processors are idempotent, so a redrive never duplicates work already done.
+         * @description Back to waiting with fresh attempts. Processors are idempotent, so a redrive never duplicates work already done. Recorded in the audit log.
          */
         post: operations["AdminQueuesController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Operational figures (moderators and admins)
+         * @description Accounts, active users (a session used in the last day, week, month), sign-ups, active users, workouts and journal entries per UTC day over the last `days`, queue depths and dead letters, and storage used (docs/admin.md).
+         */
+        get: operations["AdminFiguresController_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Product analytics (admin only)
+         * @description Sign-ups per day, DAU/WAU/MAU, retention by weekly sign-up cohort, and AI usage with its cost per feature and per user at the configured prices (AI_PROMPT_CENTS_PER_MTOK, AI_COMPLETION_CENTS_PER_MTOK) over the last `weeks` (docs/admin.md, "Charging per user").
+         */
+        get: operations["AdminFiguresController_analytics"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2520,6 +2600,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete the caller's account (after a grace period)
+         * @description Needs the password, or for an account without one (Google, GitHub) a sign-in within ACCOUNT_DELETION_RECENT_SIGN_IN_MINUTES. The account stays usable for ACCOUNT_DELETION_GRACE_DAYS (7 by default); signing in, or DELETE /users/account/deletion, cancels it. Then everything is removed, and what others depend on (comments on their activities, likes, challenge results, reports) is kept under "Deleted user". An email confirms each step. Asking again answers the deletion already scheduled (docs/account-deletion.md).
+         */
+        delete: operations["AccountDeletionController_request"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/account/deletion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's pending account deletion
+         * @description 404 when none is pending.
+         */
+        get: operations["AccountDeletionController_status"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel the caller's pending account deletion
+         * @description Possible until the grace period ends (signing in cancels it too).
+         */
+        delete: operations["AccountDeletionController_cancel"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2586,7 +2710,7 @@ export interface components {
         /** @enum {string} */
         Role: "user" | "moderator" | "admin";
         /** @enum {string} */
-        UserStatus: "active" | "suspended";
+        UserStatus: "active" | "suspended" | "deleted";
         AvatarDto: {
             /**
              * @description 64 × 64 WebP
@@ -3126,14 +3250,14 @@ export interface components {
             expiresIn: number;
             user: components["schemas"]["UserDto"];
         };
-        ForbiddenProblem: {
+        AccountSuspendedSignInProblem: {
             /**
              * @description The kind of problem (docs/errors.md); clients branch on it
-             * @example urn:fitai:problem:forbidden
+             * @example urn:fitai:problem:account-suspended
              * @enum {string}
              */
-            type: "urn:fitai:problem:forbidden";
-            /** @example Forbidden */
+            type: "urn:fitai:problem:account-suspended";
+            /** @example Account suspended */
             title: string;
             /**
              * @example 403
@@ -3142,7 +3266,7 @@ export interface components {
             status: 403;
             /**
              * @description This occurrence, for people; clients do not parse it
-             * @example Forbidden resource
+             * @example This account is suspended until 2026-12-24T00:00:00.000Z: repeated spam.
              */
             detail?: string;
             /**
@@ -3155,6 +3279,14 @@ export interface components {
              * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
              */
             requestId: string;
+            /** @example repeated spam */
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @description When the suspension ends by itself; null: until an admin lifts it
+             * @example 2026-12-24T00:00:00.000Z
+             */
+            suspendedUntil: string | null;
         };
         LoginDto: {
             /**
@@ -3437,6 +3569,36 @@ export interface components {
              */
             requestId: string;
         };
+        ForbiddenProblem: {
+            /**
+             * @description The kind of problem (docs/errors.md); clients branch on it
+             * @example urn:fitai:problem:forbidden
+             * @enum {string}
+             */
+            type: "urn:fitai:problem:forbidden";
+            /** @example Forbidden */
+            title: string;
+            /**
+             * @example 403
+             * @enum {integer}
+             */
+            status: 403;
+            /**
+             * @description This occurrence, for people; clients do not parse it
+             * @example Forbidden resource
+             */
+            detail?: string;
+            /**
+             * @description The request path
+             * @example /api/v1/auth/register
+             */
+            instance: string;
+            /**
+             * @description Also in the X-Request-Id header and in every log line of the request
+             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
+             */
+            requestId: string;
+        };
         ExchangeCodeDto: {
             /**
              * @description The one-time code from the `?code=` of the redirect. Single use, valid 60 s.
@@ -3449,8 +3611,63 @@ export interface components {
              */
             codeVerifier?: string;
         };
+        AdminUserDto: {
+            /**
+             * Format: uuid
+             * @example 5b4c0e0a-0c4c-4a7e-9d27-4f0b0f3f6a11
+             */
+            id: string;
+            /**
+             * Format: email
+             * @example ada@example.com
+             */
+            email: string;
+            /** @example Ada */
+            displayName: string;
+            /** @example Powerlifting, 3x per week */
+            bio: string | null;
+            /** @example user */
+            role: components["schemas"]["Role"];
+            /** @example active */
+            status: components["schemas"]["UserStatus"];
+            /** @example false */
+            emailVerified: boolean;
+            /** @description URLs of the avatar in each size; null until one is uploaded */
+            avatar: components["schemas"]["AvatarDto"] | (never | null);
+            /**
+             * Format: date-time
+             * @example 2026-11-21T09:30:00.000Z
+             */
+            createdAt: string;
+            /** @example null */
+            suspensionReason: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            suspendedUntil: string | null;
+        };
+        UpdateUserStatusDto: {
+            /**
+             * @description `suspended` signs the account out everywhere at once; `active` lifts it
+             * @example suspended
+             * @enum {string}
+             */
+            status: "active" | "suspended";
+            /**
+             * @description Required to suspend: shown to the user when signing in is refused
+             * @example Repeated spam after two warnings
+             */
+            reason?: string | null;
+            /**
+             * Format: date-time
+             * @description When a suspension ends by itself (in the future); null or absent: until an admin lifts it
+             * @example 2026-12-24T00:00:00.000Z
+             */
+            until?: string | null;
+        };
         /** @enum {string} */
-        QueueName: "emails" | "accounts" | "summaries" | "domain-events" | "notifications" | "maintenance" | "ai-coach" | "challenges";
+        QueueName: "emails" | "accounts" | "summaries" | "domain-events" | "notifications" | "maintenance" | "ai-coach" | "challenges" | "account-deletion";
         QueueCountsDto: {
             /** @example emails */
             name: components["schemas"]["QueueName"];
@@ -3470,6 +3687,15 @@ export interface components {
         };
         QueuesDto: {
             items: components["schemas"]["QueueCountsDto"][];
+        };
+        QueueBoardLinkDto: {
+            /**
+             * @description Open it in a browser within `expiresInSeconds`: it works once, sets the dashboard cookie and shows the board
+             * @example /api/v1/admin/queues/board/login?ticket=Qm9hcmQ
+             */
+            url: string;
+            /** @example 60 */
+            expiresInSeconds: number;
         };
         FailedJobDto: {
             /** @example 42 */
@@ -3492,6 +3718,165 @@ export interface components {
             data: {
                 [key: string]: unknown;
             };
+        };
+        AccountCountsDto: {
+            /**
+             * @description Accounts (deleted ones not counted)
+             * @example 1200
+             */
+            total: number;
+            /** @example 3 */
+            suspended: number;
+            /**
+             * @description Deletions in their grace period or purging
+             * @example 2
+             */
+            pendingDeletion: number;
+        };
+        ActiveUsersDto: {
+            /**
+             * @description Distinct users with a session used in the last 24 h
+             * @example 140
+             */
+            day: number;
+            /**
+             * @description Last 7 days
+             * @example 480
+             */
+            week: number;
+            /**
+             * @description Last 30 days
+             * @example 900
+             */
+            month: number;
+        };
+        DayCountDto: {
+            /**
+             * Format: date
+             * @example 2026-12-01
+             */
+            date: string;
+            /** @example 12 */
+            count: number;
+        };
+        PerDayDto: {
+            signUps: components["schemas"]["DayCountDto"][];
+            /** @description Distinct users with a session used that day */
+            activeUsers: components["schemas"]["DayCountDto"][];
+            /** @description Workouts created */
+            workouts: components["schemas"]["DayCountDto"][];
+            /** @description Journal entries created */
+            entries: components["schemas"]["DayCountDto"][];
+        };
+        StorageUsageDto: {
+            /** @example 5321 */
+            objects: number;
+            /** @example 104857600 */
+            bytes: number;
+        };
+        AdminStatsDto: {
+            users: components["schemas"]["AccountCountsDto"];
+            activeUsers: components["schemas"]["ActiveUsersDto"];
+            /** @description UTC days, oldest first, zeros included */
+            perDay: components["schemas"]["PerDayDto"];
+            /** @description Depth per state; `failed` is the dead-letter set */
+            queues: components["schemas"]["QueueCountsDto"][];
+            /** @description Every stored file (avatars, reports, exports) */
+            storage: components["schemas"]["StorageUsageDto"];
+        };
+        CohortWeekDto: {
+            /**
+             * @description Weeks after the sign-up week
+             * @example 1
+             */
+            week: number;
+            /** @example 14 */
+            users: number;
+            /** @example 0.35 */
+            rate: number;
+        };
+        CohortDto: {
+            /**
+             * Format: date
+             * @description Monday of the sign-up week (UTC)
+             * @example 2026-11-16
+             */
+            cohort: string;
+            /** @example 40 */
+            size: number;
+            /** @description Week 0 is the sign-up week; weeks with no activity are absent */
+            retention: components["schemas"]["CohortWeekDto"][];
+        };
+        AiPricingDto: {
+            /** @example 15 */
+            promptCentsPerMillionTokens: number;
+            /** @example 60 */
+            completionCentsPerMillionTokens: number;
+        };
+        AiUsageRowDto: {
+            /** @example 120 */
+            calls: number;
+            /** @example 240000 */
+            promptTokens: number;
+            /** @example 60000 */
+            completionTokens: number;
+            /**
+             * @description US dollars at the configured prices
+             * @example 0.072
+             */
+            costUsd: number;
+        };
+        AiFeatureUsageDto: {
+            /** @example 120 */
+            calls: number;
+            /** @example 240000 */
+            promptTokens: number;
+            /** @example 60000 */
+            completionTokens: number;
+            /**
+             * @description US dollars at the configured prices
+             * @example 0.072
+             */
+            costUsd: number;
+            /**
+             * @description The AI operation (ai_usage.operation)
+             * @example summary
+             */
+            feature: string;
+        };
+        AiUserUsageDto: {
+            /** @example 120 */
+            calls: number;
+            /** @example 240000 */
+            promptTokens: number;
+            /** @example 60000 */
+            completionTokens: number;
+            /**
+             * @description US dollars at the configured prices
+             * @example 0.072
+             */
+            costUsd: number;
+            /** Format: uuid */
+            userId: string;
+            /** @example Ada */
+            displayName: string | null;
+        };
+        AiUsageDto: {
+            /** Format: date-time */
+            since: string;
+            pricing: components["schemas"]["AiPricingDto"];
+            total: components["schemas"]["AiUsageRowDto"];
+            byFeature: components["schemas"]["AiFeatureUsageDto"][];
+            /** @description The 20 heaviest users by tokens */
+            byUser: components["schemas"]["AiUserUsageDto"][];
+        };
+        AdminAnalyticsDto: {
+            signUpsPerDay: components["schemas"]["DayCountDto"][];
+            /** @description DAU, WAU, MAU */
+            activeUsers: components["schemas"]["ActiveUsersDto"];
+            /** @description Retention by weekly sign-up cohort */
+            cohorts: components["schemas"]["CohortDto"][];
+            ai: components["schemas"]["AiUsageDto"];
         };
         IdempotencyKeyReusedProblem: {
             /**
@@ -7174,6 +7559,10 @@ export interface components {
              */
             note?: string | null;
         };
+        /** @enum {string} */
+        AuditAction: "dismiss" | "remove_content" | "warn" | "suspend" | "suspend_account" | "reactivate_account" | "redrive_job" | "open_queue_board";
+        /** @enum {string} */
+        AuditTarget: "user" | "activity" | "comment" | "queue";
         ModerationLogEntryDto: {
             /**
              * Format: uuid
@@ -7186,14 +7575,15 @@ export interface components {
              */
             moderatorId: string;
             /** @example warn */
-            action: components["schemas"]["ModerationAction"];
+            action: components["schemas"]["AuditAction"];
             /** @example comment */
-            targetType: components["schemas"]["ReportTarget"];
+            targetType: components["schemas"]["AuditTarget"];
             /**
              * Format: uuid
+             * @description Null when the target has no id of its own (a queue: `note` names it)
              * @example 7d0e1c9a-3f51-4a8b-b1f4-2c1d9b0e6a55
              */
-            targetId: string;
+            targetId: string | null;
             /**
              * Format: uuid
              * @example 2f6e1d3c-4b5a-4978-8f6e-5d4c3b2a1908
@@ -8068,6 +8458,68 @@ export interface components {
              */
             periodStart: string;
         };
+        RecentSignInRequiredProblem: {
+            /**
+             * @description The kind of problem (docs/errors.md); clients branch on it
+             * @example urn:fitai:problem:recent-sign-in-required
+             * @enum {string}
+             */
+            type: "urn:fitai:problem:recent-sign-in-required";
+            /** @example Recent sign-in required */
+            title: string;
+            /**
+             * @example 403
+             * @enum {integer}
+             */
+            status: 403;
+            /**
+             * @description This occurrence, for people; clients do not parse it
+             * @example Sign in again (within the last 10 minutes) to delete an account that has no password.
+             */
+            detail?: string;
+            /**
+             * @description The request path
+             * @example /api/v1/auth/register
+             */
+            instance: string;
+            /**
+             * @description Also in the X-Request-Id header and in every log line of the request
+             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
+             */
+            requestId: string;
+            /** @example 10 */
+            withinMinutes: number;
+        };
+        DeleteAccountDto: {
+            /**
+             * @description The current password; required when the account has one. Accounts without a password (Google, GitHub) confirm with a recent sign-in instead.
+             * @example correct horse battery staple
+             */
+            password?: string;
+        };
+        AccountDeletionDto: {
+            /**
+             * @example scheduled
+             * @enum {string}
+             */
+            status: "scheduled" | "purging";
+            /**
+             * Format: date-time
+             * @description When the purge starts; until then signing in cancels it
+             * @example 2026-12-09T10:00:00.000Z
+             */
+            dueAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T10:00:00.000Z
+             */
+            requestedAt: string;
+            /**
+             * @description Whether it can still be cancelled
+             * @example true
+             */
+            cancellable: boolean;
+        };
         MalformedJsonProblem: {
             /**
              * @description The kind of problem (docs/errors.md); clients branch on it (enum property replaced by openapi-typescript)
@@ -8915,7 +9367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["UnauthorizedProblem"];
                 };
             };
-            /** @description Signed in but not allowed (`forbidden`) */
+            /** @description Signed in but not allowed (`account-suspended`) */
             403: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -8927,7 +9379,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/problem+json": components["schemas"]["AccountSuspendedSignInProblem"];
                 };
             };
             /** @description Request body too large (`payload-too-large`) */
@@ -9033,6 +9485,21 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Signed in but not allowed (`account-suspended`) */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-RateLimit-Limit-auth": components["headers"]["X-RateLimit-Limit-auth"];
+                    "X-RateLimit-Remaining-auth": components["headers"]["X-RateLimit-Remaining-auth"];
+                    "X-RateLimit-Reset-auth": components["headers"]["X-RateLimit-Reset-auth"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["AccountSuspendedSignInProblem"];
                 };
             };
             /** @description Request body too large (`payload-too-large`) */
@@ -10355,6 +10822,13 @@ export interface operations {
                 limit?: number;
                 /** @description Case-insensitive match anywhere in the email or display name */
                 search?: string;
+                /** @description Only accounts in this status. Without it, every account but the anonymous stand-ins of deleted ones (`deleted`) */
+                status?: components["schemas"]["UserStatus"];
+                role?: components["schemas"]["Role"];
+                /** @description Created at or after this instant */
+                createdFrom?: string;
+                /** @description Created before this instant */
+                createdTo?: string;
             };
             header?: never;
             path?: never;
@@ -10372,7 +10846,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["UserDto"][];
+                        items: components["schemas"]["AdminUserDto"][];
                         meta: components["schemas"]["PageMeta"];
                     };
                 };
@@ -10452,6 +10926,132 @@ export interface operations {
             };
         };
     };
+    AdminUsersController_setStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Signed in but not allowed (`forbidden`) */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Conflict with the current state of the resource (`conflict`) */
+            409: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
     AdminQueuesController_queues: {
         parameters: {
             query?: never;
@@ -10470,6 +11070,101 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QueuesDto"];
+                };
+            };
+            /** @description Invalid input (`malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Signed in but not allowed (`forbidden`) */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    AdminQueuesController_openBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueBoardLinkDto"];
                 };
             };
             /** @description Invalid input (`malformed-json`, `json-too-deep`) */
@@ -10720,6 +11415,201 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    AdminFiguresController_stats: {
+        parameters: {
+            query?: {
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminStatsDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Signed in but not allowed (`forbidden`) */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    AdminFiguresController_analytics: {
+        parameters: {
+            query?: {
+                /** @description How many weeks back: sign-ups per day, cohorts, and the AI usage period */
+                weeks?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAnalyticsDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Signed in but not allowed (`forbidden`) */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Request body too large (`payload-too-large`) */
@@ -23671,6 +24561,315 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    AccountDeletionController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteAccountDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-RateLimit-Limit-auth": components["headers"]["X-RateLimit-Limit-auth"];
+                    "X-RateLimit-Remaining-auth": components["headers"]["X-RateLimit-Remaining-auth"];
+                    "X-RateLimit-Reset-auth": components["headers"]["X-RateLimit-Reset-auth"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDeletionDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-RateLimit-Limit-auth": components["headers"]["X-RateLimit-Limit-auth"];
+                    "X-RateLimit-Remaining-auth": components["headers"]["X-RateLimit-Remaining-auth"];
+                    "X-RateLimit-Reset-auth": components["headers"]["X-RateLimit-Reset-auth"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-RateLimit-Limit-auth": components["headers"]["X-RateLimit-Limit-auth"];
+                    "X-RateLimit-Remaining-auth": components["headers"]["X-RateLimit-Remaining-auth"];
+                    "X-RateLimit-Reset-auth": components["headers"]["X-RateLimit-Reset-auth"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Signed in but not allowed (`recent-sign-in-required`) */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-RateLimit-Limit-auth": components["headers"]["X-RateLimit-Limit-auth"];
+                    "X-RateLimit-Remaining-auth": components["headers"]["X-RateLimit-Remaining-auth"];
+                    "X-RateLimit-Reset-auth": components["headers"]["X-RateLimit-Reset-auth"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RecentSignInRequiredProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-RateLimit-Limit-auth": components["headers"]["X-RateLimit-Limit-auth"];
+                    "X-RateLimit-Remaining-auth": components["headers"]["X-RateLimit-Remaining-auth"];
+                    "X-RateLimit-Reset-auth": components["headers"]["X-RateLimit-Reset-auth"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-RateLimit-Limit-auth": components["headers"]["X-RateLimit-Limit-auth"];
+                    "X-RateLimit-Remaining-auth": components["headers"]["X-RateLimit-Remaining-auth"];
+                    "X-RateLimit-Reset-auth": components["headers"]["X-RateLimit-Reset-auth"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-RateLimit-Limit-auth": components["headers"]["X-RateLimit-Limit-auth"];
+                    "X-RateLimit-Remaining-auth": components["headers"]["X-RateLimit-Remaining-auth"];
+                    "X-RateLimit-Reset-auth": components["headers"]["X-RateLimit-Reset-auth"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    AccountDeletionController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDeletionDto"];
+                };
+            };
+            /** @description Invalid input (`malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    AccountDeletionController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled: the account stays */
+            204: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
                 };
             };
             /** @description Request body too large (`payload-too-large`) */
