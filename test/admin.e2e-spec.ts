@@ -58,7 +58,7 @@ describe('admin: users, suspension, figures, audit, queue dashboard (e2e)', () =
         { method: 'get', path: '/api/v1/admin/stats' },
         { method: 'get', path: '/api/v1/admin/analytics' },
         { method: 'put', path: '/api/v1/admin/users/{id}/status' },
-        { method: 'post', path: '/api/v1/admin/queues/board/session' },
+        { method: 'post', path: '/api/v1/admin/queues/board-session' },
       ]),
     );
     for (const { method, path } of operations) {
@@ -230,7 +230,7 @@ describe('admin: users, suspension, figures, audit, queue dashboard (e2e)', () =
   });
 
   it('the queue dashboard opens with a single-use link that sets a path-scoped cookie', async () => {
-    const link = await asAdmin().post('/admin/queues/board/session').expect(200);
+    const link = await asAdmin().post('/admin/queues/board-session').expect(200);
     expect(link.body.url).toMatch(/^\/api\/v1\/admin\/queues\/board\/login\?ticket=/);
     const opened = await request(api.http).get(link.body.url).expect(303);
     const cookie = String(opened.headers['set-cookie']);

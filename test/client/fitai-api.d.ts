@@ -472,7 +472,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admin/queues/board/session": {
+    "/api/v1/admin/queues/board-session": {
         parameters: {
             query?: never;
             header?: never;

@@ -37,7 +37,7 @@ export class AdminQueuesController {
     return { items: await this.deadLetters.counts() };
   }
 
-  @Post('board/session')
+  @Post('board-session')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'A link that opens the queue dashboard in a browser (admin only; audited)',

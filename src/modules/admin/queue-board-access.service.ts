@@ -11,7 +11,7 @@ import { SessionRevocations } from '../auth/session-revocations.service';
 import { UserStatus } from '../users/user.vocabulary';
 import { UsersService } from '../users/users.service';
 
-/** How long the link from POST /admin/queues/board/session may be opened. */
+/** How long the link from POST /admin/queues/board-session may be opened. */
 const TICKET_TTL_SECONDS = 60;
 
 export const BOARD_COOKIE = 'fitai_queue_board';
@@ -29,7 +29,7 @@ const base64url = (value: Buffer | string) => Buffer.from(value).toString('base6
 
 /**
  * Browser access to the queue dashboard (docs/admin.md, "Queue dashboard"): a browser cannot
- * send the API's bearer token, so an admin trades it (POST /admin/queues/board/session) for a
+ * send the API's bearer token, so an admin trades it (POST /admin/queues/board-session) for a
  * single-use link valid a minute; opening the link sets a short-lived, HttpOnly, SameSite=Strict
  * cookie scoped to the board's path, signed with a key derived from the access-token secret.
  * Every board request checks the signature, the expiry, that the login session is not revoked

@@ -57,7 +57,7 @@ export class QueueBoard implements OnModuleInit {
     const access = this.access;
     void fastify.register(
       async (board: FastifyInstance) => {
-        // The link from POST /admin/queues/board/session: spends the ticket, sets the cookie.
+        // The link from POST /admin/queues/board-session: spends the ticket, sets the cookie.
         board.get('/login', async (request, reply) => {
           const { ticket } = request.query as { ticket?: string };
           const granted = typeof ticket === 'string' ? await access.redeem(ticket) : null;
@@ -83,7 +83,7 @@ export class QueueBoard implements OnModuleInit {
             return refuse(
               reply,
               401,
-              'Open the queue dashboard through POST /api/v1/admin/queues/board/session (admins).',
+              'Open the queue dashboard through POST /api/v1/admin/queues/board-session (admins).',
             );
           }
         });
