@@ -24,6 +24,7 @@ import { WorkoutsModule } from './modules/workouts/workouts.module';
 import { AnalyticsInsightsModule } from './modules/analytics/insights/analytics-insights.module';
 import { AnalyticsBenchmarkModule } from './modules/analytics/benchmark/analytics-benchmark.module';
 import { RecommendationsModule } from './modules/ai-coach/recommendations/recommendations.module';
+import { AccountDeletionModule } from './modules/account-deletion/account-deletion.module';
 
 /** The domain modules, shared by the API and the worker (the worker mounts no controllers). */
 export const DOMAIN_MODULES = [
@@ -53,4 +54,5 @@ export const DOMAIN_MODULES = [
   AnalyticsBenchmarkModule,
   RecommendationsModule,
   ChatModule,
+  AccountDeletionModule,
 ];

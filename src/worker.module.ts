@@ -15,6 +15,7 @@ import { EmailsProcessor } from './modules/emails/emails.processor';
 import { NotificationsProcessor } from './modules/notifications/notifications.processor';
 import { SummariesProcessor } from './modules/summaries/summaries.processor';
 import { RecommendationsProcessor } from './modules/ai-coach/recommendations/recommendations.processor';
+import { AccountDeletionProcessor } from './modules/account-deletion/account-deletion.processor';
 
 /**
  * Every queue processor but the domain-events one (which comes with DomainEventsWorkerModule).
@@ -30,6 +31,7 @@ export const PROCESSORS = [
   ChallengesProcessor,
   LeaderboardsProcessor,
   RecommendationsProcessor,
+  AccountDeletionProcessor,
 ];
 
 @Module({})

@@ -78,6 +78,7 @@ describe('admin: queues and dead letters (e2e)', () => {
       'challenges',
       'leaderboards',
       'recommendations',
+      'account-deletion',
     ]);
     expect(
       queues.body.items.find((q: { name: string }) => q.name === 'accounts').failed,

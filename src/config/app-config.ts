@@ -101,6 +101,14 @@ export class AppConfig {
   recommendations: { debounceSeconds: number; tickMs: number };
   /** Cached AI answers (AiService.run): their lifetime, 0 for none. */
   aiCache: { ttlSeconds: number };
+  /** Account deletion (docs/account-deletion.md), suspensions and the accounts tick. */
+  accountDeletion: { graceDays: number; recentSignInMinutes: number; tickMs: number };
+  /** Admin figures and tools (docs/admin.md). */
+  admin: {
+    promptCentsPerMillionTokens: number;
+    completionCentsPerMillionTokens: number;
+    queueBoardSessionMinutes: number;
+  };
 
   get isProduction(): boolean {
     return this.env === 'production';

@@ -430,6 +430,19 @@ export class EnvironmentVariables {
   RECOMMENDATIONS_DEBOUNCE_SECONDS: number;
 
   /** How often the worker's tick claims users whose recommendations are due. */
+  /** Days between DELETE /users/account and the purge; signing in meanwhile cancels it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  ACCOUNT_DELETION_GRACE_DAYS: number;
+  /** An account without a password may ask for deletion within this many minutes of signing in. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_440)
+  ACCOUNT_DELETION_RECENT_SIGN_IN_MINUTES: number;
+  /** How often the worker claims due deletions and lifts ended suspensions. */
   @Transform(toInt)
   @IsInt()
   @Min(100)
@@ -442,6 +455,22 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(30 * 86_400)
   AI_CACHE_TTL_SECONDS: number;
+  ACCOUNTS_TICK_MS: number;
+  /** AI prices for the admin's cost figures, in US cents per million tokens (prompt, completion). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  AI_PROMPT_CENTS_PER_MTOK: number;
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  AI_COMPLETION_CENTS_PER_MTOK: number;
+  /** How long the queue dashboard's cookie lasts (GET /admin/queues/board). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_440)
+  QUEUE_BOARD_SESSION_MINUTES: number;
 }
 
 /** Defaults that let `npm run dev` work against PostgreSQL and Redis on localhost. */
@@ -523,6 +552,12 @@ export const DEVELOPMENT_DEFAULTS: Record<string, string> = {
   RECOMMENDATIONS_DEBOUNCE_SECONDS: '60',
   RECOMMENDATIONS_TICK_MS: '15000',
   AI_CACHE_TTL_SECONDS: '86400',
+  ACCOUNT_DELETION_GRACE_DAYS: '7',
+  ACCOUNT_DELETION_RECENT_SIGN_IN_MINUTES: '10',
+  ACCOUNTS_TICK_MS: '60000',
+  AI_PROMPT_CENTS_PER_MTOK: '15',
+  AI_COMPLETION_CENTS_PER_MTOK: '60',
+  QUEUE_BOARD_SESSION_MINUTES: '15',
 };
 
 /**

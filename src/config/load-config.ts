@@ -197,6 +197,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       tickMs: vars.RECOMMENDATIONS_TICK_MS,
     },
     aiCache: { ttlSeconds: vars.AI_CACHE_TTL_SECONDS },
+    accountDeletion: {
+      graceDays: vars.ACCOUNT_DELETION_GRACE_DAYS,
+      recentSignInMinutes: vars.ACCOUNT_DELETION_RECENT_SIGN_IN_MINUTES,
+      tickMs: vars.ACCOUNTS_TICK_MS,
+    },
+    admin: {
+      promptCentsPerMillionTokens: vars.AI_PROMPT_CENTS_PER_MTOK,
+      completionCentsPerMillionTokens: vars.AI_COMPLETION_CENTS_PER_MTOK,
+      queueBoardSessionMinutes: vars.QUEUE_BOARD_SESSION_MINUTES,
+    },
   });
 }
 

@@ -123,7 +123,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password
-         * @description Unknown email and wrong password give the same 401.
+         * @description Unknown email and wrong password give the same 401. A suspended account gets a 403 `account-suspended` with the reason and the end date. Signing in cancels a pending account deletion (docs/account-deletion.md).
          */
         post: operations["AuthController_login"];
         delete?: never;
@@ -143,7 +143,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange a refresh token for new tokens
-         * @description Refresh tokens are single use. Presenting one that was already used revokes the whole session.
+         * @description Refresh tokens are single use. Presenting one that was already used revokes the whole session. A suspended account gets a 403 `account-suspended` (and the session ends).
          */
         post: operations["AuthController_refresh"];
         delete?: never;
@@ -421,10 +421,30 @@ export interface paths {
         };
         /**
          * List and search accounts (admin only), newest first
-         * @description `search` matches any part of the email or display name, case-insensitively.
+         * @description `search` matches any part of the email or display name, case-insensitively; `status`, `role` and the creation range narrow it. The anonymous stand-ins of deleted accounts are listed only with `status=deleted`.
          */
         get: operations["AdminUsersController_list"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Suspend or reactivate an account (admin only; audited)
+         * @description A suspension (with a reason, and optionally an end date when it lifts by itself) ends every session at once: refresh tokens are revoked, access tokens refused, the user's sockets closed; signing in and refreshing answer 403 `account-suspended`. Recorded in the audit log (GET /admin/content/moderation-log).
+         */
+        put: operations["AdminUsersController_setStatus"];
         post?: never;
         delete?: never;
         options?: never;
@@ -446,6 +466,26 @@ export interface paths {
         get: operations["AdminQueuesController_queues"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/queues/board-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A link that opens the queue dashboard in a browser (admin only; audited)
+         * @description Bull Board, at /api/v1/admin/queues/board, shows every queue and lets ops retry, promote or remove jobs. Browsers cannot send the bearer token, so this answers a single-use link (valid a minute) that sets a short-lived, HttpOnly, SameSite=Strict cookie scoped to the board's path; signing out or losing the admin role closes the board (docs/admin.md).
+         */
+        post: operations["AdminQueuesController_openBoard"];
         delete?: never;
         options?: never;
         head?: never;
@@ -483,9 +523,49 @@ export interface paths {
         put?: never;
         /**
          * Redrive a failed job (admin only)
-         * @description Back to waiting with fresh attempts. Processors are idempotent, so a redrive never duplicates work already done.
+         * @description Back to waiting with fresh attempts. Processors are idempotent, so a redrive never duplicates work already done. Recorded in the audit log.
          */
         post: operations["AdminQueuesController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Operational figures (moderators and admins)
+         * @description Accounts, active users (a session used in the last day, week, month), sign-ups, active users, workouts and journal entries per UTC day over the last `days`, queue depths and dead letters, and storage used (docs/admin.md).
+         */
+        get: operations["AdminFiguresController_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Product analytics (admin only)
+         * @description Sign-ups per day, DAU/WAU/MAU, retention by weekly sign-up cohort, and AI usage with its cost per feature and per user at the configured prices (AI_PROMPT_CENTS_PER_MTOK, AI_COMPLETION_CENTS_PER_MTOK) over the last `weeks` (docs/admin.md, "Charging per user").
+         */
+        get: operations["AdminFiguresController_analytics"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2460,6 +2540,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/challenges/{id}/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite more users (the creator)
+         * @description Any user may be invited, friend or not; each newly invited user is notified. Unknown users, users in a block with you (either way), users already invited (a declined invitation is not sent again) and participants are left out silently, so the answer never tells who blocked or declined. A challenge you may see but did not create is a 403 `not-challenge-creator`; one that has ended a 409 `challenge-closed`. A challenge you may not see (invite-only without an invitation, friends-only of a non-friend, its creator in a block with you) is a 404, as an unknown one.
+         */
+        post: operations["ChallengesController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/challenges/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Decline your invitation
+         * @description The invitation stops opening the challenge to you (an invite-only one becomes a 404 unless you take part) and is not sent again. Your pending invitations: `GET /challenges?filter=invited`. No pending invitation: 404.
+         */
+        delete: operations["ChallengesController_decline"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/leaderboards/strength/{exerciseId}": {
         parameters: {
             query?: never;
@@ -2469,7 +2589,7 @@ export interface paths {
         };
         /**
          * Best e1RM of one exercise
-         * @description Optionally normalised by body weight (`normalise=dots`). On global boards a best more than 30 % above your previous one waits for a second session to confirm it. Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear. Updated by the worker a moment after each workout (docs/challenges.md).
+         * @description Optionally normalised by body weight (`normalise=dots`). On global boards a best more than 30 % above your previous one waits for a second session to confirm it. Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear (global boards keep the public rank numbers: a blocked user leaves a gap). Global boards are a rank snapshot the worker rewrites a few seconds after entries change (`asOf` says when); `me` is your current value placed among it. Friends boards are ranked on each request (docs/challenges.md).
          */
         get: operations["LeaderboardsController_strength"];
         put?: never;
@@ -2489,7 +2609,7 @@ export interface paths {
         };
         /**
          * Training volume (kg) of the period
-         * @description Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear. Updated by the worker a moment after each workout (docs/challenges.md).
+         * @description Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear (global boards keep the public rank numbers: a blocked user leaves a gap). Global boards are a rank snapshot the worker rewrites a few seconds after entries change (`asOf` says when); `me` is your current value placed among it. Friends boards are ranked on each request (docs/challenges.md).
          */
         get: operations["LeaderboardsController_volume"];
         put?: never;
@@ -2509,10 +2629,110 @@ export interface paths {
         };
         /**
          * Completed workouts of the period
-         * @description Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear. Updated by the worker a moment after each workout (docs/challenges.md).
+         * @description Ranks with ties (RANK()). Users who opted out (preferences `leaderboardOptOut`) or keep their activities to themselves (`activityVisibility: only_me`) are absent from others' boards but see their own result in `me`; users in a block with you never appear (global boards keep the public rank numbers: a blocked user leaves a gap). Global boards are a rank snapshot the worker rewrites a few seconds after entries change (`asOf` says when); `me` is your current value placed among it. Friends boards are ranked on each request (docs/challenges.md).
          */
         get: operations["LeaderboardsController_consistency"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Correlations between your journal and your training, and anomalies
+         * @description Mood and energy vs training the same day and the next, session volume vs mood and energy, tags and entry types vs mood, sleep-like tags vs the next session (volume relative to your recent norm). Each pair is tested with a seeded permutation test; only pairs that pass Benjamini–Hochberg across all tested pairs are shown, with their effect, sample size and the days (entry and workout ids) behind them. Anomalies: a session far below your usual volume, or a mood dip, by robust z-score. Days are those of your time zone, volumes in your weight unit (docs/insights.md).
+         */
+        get: operations["AnalyticsInsightsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/benchmark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your percentile among similar users, anonymised
+         * @description Weekly volume, sessions per week and (with `exerciseId`) relative strength over the last `weeks` weeks, as a percentile among users of your training level, body-weight band, and sex and age band where you gave them (`/users/preferences`), who completed a workout in the window. Users who opted out of leaderboards or keep their activities private are never counted. Below the floor of k users (20 by default) no figure is shown; sizes are bands, and nothing of any other user is returned (docs/insights.md). An exercise you cannot see is a 404.
+         */
+        get: operations["AnalyticsBenchmarkController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your current recommendations, best first
+         * @description Computed in the background from your own numbers after your workouts, goals, readings and journal change (within a minute) and once a day: under-trained muscles, training load (session RPE × minutes, acute:chronic ratio, a deload hint above 1.5), consistency, goals behind pace, a template that suits you. Each carries the numbers that produced it and its sources. Ranked by the rule’s priority times your preference for the kind, which your feedback moves. Pages with `page` and `limit`.
+         */
+        get: operations["RecommendationsController_current"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/recommendations/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every recommendation you were given, newest first
+         * @description Current, resolved (no longer found by the latest computation), dismissed and done ones, with your feedback. Pages with `cursor`.
+         */
+        get: operations["RecommendationsController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/recommendations/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Say whether a recommendation helped
+         * @description `useful` or `done` make its kind shown more, `not_useful` less (a Beta prior per kind; a kind whose mean falls under 0.25 is no longer shown). `not_useful` dismisses it for 14 days and `done` closes it for 7: the same kind and subject does not come back before. Your own recommendations only (404 otherwise).
+         */
+        put: operations["RecommendationsController_feedback"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2559,6 +2779,50 @@ export interface paths {
          * @description Deletes every message and the rolling summary; the next message starts afresh.
          */
         delete: operations["ChatController_clear"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete the caller's account (after a grace period)
+         * @description Needs the password, or for an account without one (Google, GitHub) a sign-in within ACCOUNT_DELETION_RECENT_SIGN_IN_MINUTES. The account stays usable for ACCOUNT_DELETION_GRACE_DAYS (7 by default); signing in, or DELETE /users/account/deletion, cancels it. Then everything is removed, and what others depend on (comments on their activities, likes, challenge results, reports) is kept under "Deleted user". An email confirms each step. Asking again answers the deletion already scheduled (docs/account-deletion.md).
+         */
+        delete: operations["AccountDeletionController_request"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/account/deletion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's pending account deletion
+         * @description 404 when none is pending.
+         */
+        get: operations["AccountDeletionController_status"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel the caller's pending account deletion
+         * @description Possible until the grace period ends (signing in cancels it too).
+         */
+        delete: operations["AccountDeletionController_cancel"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2630,7 +2894,7 @@ export interface components {
         /** @enum {string} */
         Role: "user" | "moderator" | "admin";
         /** @enum {string} */
-        UserStatus: "active" | "suspended";
+        UserStatus: "active" | "suspended" | "deleted";
         AvatarDto: {
             /**
              * @description 64 × 64 WebP
@@ -2777,6 +3041,11 @@ export interface components {
          */
         Equipment: "bands" | "barbell" | "body only" | "cable" | "dumbbell" | "e-z curl bar" | "exercise ball" | "foam roll" | "kettlebells" | "machine" | "medicine ball" | "other";
         /**
+         * @description Optional, never shown to others: used only for sex-specific formulas (DOTS on strength leaderboards: the women’s or men’s coefficients; not said: the men’s) and benchmark cohorts; null when not said
+         * @enum {string}
+         */
+        Sex: "female" | "male";
+        /**
          * @description The widest audience of the activities made from your workouts, records and goals: an activity can be made stricter, never wider (docs/social.md)
          * @enum {string}
          */
@@ -2807,6 +3076,16 @@ export interface components {
              *     ]
              */
             equipment: components["schemas"]["Equipment"][] | null;
+            /**
+             * @description Optional, never shown to others: used only for sex-specific formulas (DOTS on strength leaderboards: the women’s or men’s coefficients; not said: the men’s) and benchmark cohorts; null when not said
+             * @example null
+             */
+            sex: components["schemas"]["Sex"] | (null);
+            /**
+             * @description Optional, never shown to others: used only for age bands of benchmark cohorts; null when not said
+             * @example 1990
+             */
+            birthYear: number | null;
             /**
              * @description Others find you in search (GET /users/search) and suggestions; friends find you either way
              * @example true
@@ -2844,6 +3123,13 @@ export interface components {
              *     ]
              */
             equipment?: components["schemas"]["Equipment"][] | null;
+            /** @example female */
+            sex?: components["schemas"]["Sex"] | (null);
+            /**
+             * @description From 1900 to 13 years before the current year
+             * @example 1990
+             */
+            birthYear?: number | null;
             /** @example false */
             profileDiscoverable?: boolean;
             /** @example friends */
@@ -3170,14 +3456,14 @@ export interface components {
             expiresIn: number;
             user: components["schemas"]["UserDto"];
         };
-        ForbiddenProblem: {
+        AccountSuspendedSignInProblem: {
             /**
              * @description The kind of problem (docs/errors.md); clients branch on it
-             * @example urn:fitai:problem:forbidden
+             * @example urn:fitai:problem:account-suspended
              * @enum {string}
              */
-            type: "urn:fitai:problem:forbidden";
-            /** @example Forbidden */
+            type: "urn:fitai:problem:account-suspended";
+            /** @example Account suspended */
             title: string;
             /**
              * @example 403
@@ -3186,7 +3472,7 @@ export interface components {
             status: 403;
             /**
              * @description This occurrence, for people; clients do not parse it
-             * @example Forbidden resource
+             * @example This account is suspended until 2026-12-24T00:00:00.000Z: repeated spam.
              */
             detail?: string;
             /**
@@ -3199,6 +3485,14 @@ export interface components {
              * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
              */
             requestId: string;
+            /** @example repeated spam */
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @description When the suspension ends by itself; null: until an admin lifts it
+             * @example 2026-12-24T00:00:00.000Z
+             */
+            suspendedUntil: string | null;
         };
         LoginDto: {
             /**
@@ -3481,6 +3775,36 @@ export interface components {
              */
             requestId: string;
         };
+        ForbiddenProblem: {
+            /**
+             * @description The kind of problem (docs/errors.md); clients branch on it
+             * @example urn:fitai:problem:forbidden
+             * @enum {string}
+             */
+            type: "urn:fitai:problem:forbidden";
+            /** @example Forbidden */
+            title: string;
+            /**
+             * @example 403
+             * @enum {integer}
+             */
+            status: 403;
+            /**
+             * @description This occurrence, for people; clients do not parse it
+             * @example Forbidden resource
+             */
+            detail?: string;
+            /**
+             * @description The request path
+             * @example /api/v1/auth/register
+             */
+            instance: string;
+            /**
+             * @description Also in the X-Request-Id header and in every log line of the request
+             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
+             */
+            requestId: string;
+        };
         ExchangeCodeDto: {
             /**
              * @description The one-time code from the `?code=` of the redirect. Single use, valid 60 s.
@@ -3493,8 +3817,63 @@ export interface components {
              */
             codeVerifier?: string;
         };
+        AdminUserDto: {
+            /**
+             * Format: uuid
+             * @example 5b4c0e0a-0c4c-4a7e-9d27-4f0b0f3f6a11
+             */
+            id: string;
+            /**
+             * Format: email
+             * @example ada@example.com
+             */
+            email: string;
+            /** @example Ada */
+            displayName: string;
+            /** @example Powerlifting, 3x per week */
+            bio: string | null;
+            /** @example user */
+            role: components["schemas"]["Role"];
+            /** @example active */
+            status: components["schemas"]["UserStatus"];
+            /** @example false */
+            emailVerified: boolean;
+            /** @description URLs of the avatar in each size; null until one is uploaded */
+            avatar: components["schemas"]["AvatarDto"] | (never | null);
+            /**
+             * Format: date-time
+             * @example 2026-11-21T09:30:00.000Z
+             */
+            createdAt: string;
+            /** @example null */
+            suspensionReason: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            suspendedUntil: string | null;
+        };
+        UpdateUserStatusDto: {
+            /**
+             * @description `suspended` signs the account out everywhere at once; `active` lifts it
+             * @example suspended
+             * @enum {string}
+             */
+            status: "active" | "suspended";
+            /**
+             * @description Required to suspend: shown to the user when signing in is refused
+             * @example Repeated spam after two warnings
+             */
+            reason?: string | null;
+            /**
+             * Format: date-time
+             * @description When a suspension ends by itself (in the future); null or absent: until an admin lifts it
+             * @example 2026-12-24T00:00:00.000Z
+             */
+            until?: string | null;
+        };
         /** @enum {string} */
-        QueueName: "emails" | "accounts" | "summaries" | "domain-events" | "notifications" | "maintenance" | "ai-coach" | "challenges";
+        QueueName: "emails" | "accounts" | "summaries" | "domain-events" | "notifications" | "maintenance" | "ai-coach" | "challenges" | "leaderboards" | "recommendations" | "account-deletion";
         QueueCountsDto: {
             /** @example emails */
             name: components["schemas"]["QueueName"];
@@ -3514,6 +3893,15 @@ export interface components {
         };
         QueuesDto: {
             items: components["schemas"]["QueueCountsDto"][];
+        };
+        QueueBoardLinkDto: {
+            /**
+             * @description Open it in a browser within `expiresInSeconds`: it works once, sets the dashboard cookie and shows the board
+             * @example /api/v1/admin/queues/board/login?ticket=Qm9hcmQ
+             */
+            url: string;
+            /** @example 60 */
+            expiresInSeconds: number;
         };
         FailedJobDto: {
             /** @example 42 */
@@ -3536,6 +3924,165 @@ export interface components {
             data: {
                 [key: string]: unknown;
             };
+        };
+        AccountCountsDto: {
+            /**
+             * @description Accounts (deleted ones not counted)
+             * @example 1200
+             */
+            total: number;
+            /** @example 3 */
+            suspended: number;
+            /**
+             * @description Deletions in their grace period or purging
+             * @example 2
+             */
+            pendingDeletion: number;
+        };
+        ActiveUsersDto: {
+            /**
+             * @description Distinct users with a session used in the last 24 h
+             * @example 140
+             */
+            day: number;
+            /**
+             * @description Last 7 days
+             * @example 480
+             */
+            week: number;
+            /**
+             * @description Last 30 days
+             * @example 900
+             */
+            month: number;
+        };
+        DayCountDto: {
+            /**
+             * Format: date
+             * @example 2026-12-01
+             */
+            date: string;
+            /** @example 12 */
+            count: number;
+        };
+        PerDayDto: {
+            signUps: components["schemas"]["DayCountDto"][];
+            /** @description Distinct users with a session used that day */
+            activeUsers: components["schemas"]["DayCountDto"][];
+            /** @description Workouts created */
+            workouts: components["schemas"]["DayCountDto"][];
+            /** @description Journal entries created */
+            entries: components["schemas"]["DayCountDto"][];
+        };
+        StorageUsageDto: {
+            /** @example 5321 */
+            objects: number;
+            /** @example 104857600 */
+            bytes: number;
+        };
+        AdminStatsDto: {
+            users: components["schemas"]["AccountCountsDto"];
+            activeUsers: components["schemas"]["ActiveUsersDto"];
+            /** @description UTC days, oldest first, zeros included */
+            perDay: components["schemas"]["PerDayDto"];
+            /** @description Depth per state; `failed` is the dead-letter set */
+            queues: components["schemas"]["QueueCountsDto"][];
+            /** @description Every stored file (avatars, reports, exports) */
+            storage: components["schemas"]["StorageUsageDto"];
+        };
+        CohortWeekDto: {
+            /**
+             * @description Weeks after the sign-up week
+             * @example 1
+             */
+            week: number;
+            /** @example 14 */
+            users: number;
+            /** @example 0.35 */
+            rate: number;
+        };
+        CohortDto: {
+            /**
+             * Format: date
+             * @description Monday of the sign-up week (UTC)
+             * @example 2026-11-16
+             */
+            cohort: string;
+            /** @example 40 */
+            size: number;
+            /** @description Week 0 is the sign-up week; weeks with no activity are absent */
+            retention: components["schemas"]["CohortWeekDto"][];
+        };
+        AiPricingDto: {
+            /** @example 15 */
+            promptCentsPerMillionTokens: number;
+            /** @example 60 */
+            completionCentsPerMillionTokens: number;
+        };
+        AiUsageRowDto: {
+            /** @example 120 */
+            calls: number;
+            /** @example 240000 */
+            promptTokens: number;
+            /** @example 60000 */
+            completionTokens: number;
+            /**
+             * @description US dollars at the configured prices
+             * @example 0.072
+             */
+            costUsd: number;
+        };
+        AiFeatureUsageDto: {
+            /** @example 120 */
+            calls: number;
+            /** @example 240000 */
+            promptTokens: number;
+            /** @example 60000 */
+            completionTokens: number;
+            /**
+             * @description US dollars at the configured prices
+             * @example 0.072
+             */
+            costUsd: number;
+            /**
+             * @description The AI operation (ai_usage.operation)
+             * @example summary
+             */
+            feature: string;
+        };
+        AiUserUsageDto: {
+            /** @example 120 */
+            calls: number;
+            /** @example 240000 */
+            promptTokens: number;
+            /** @example 60000 */
+            completionTokens: number;
+            /**
+             * @description US dollars at the configured prices
+             * @example 0.072
+             */
+            costUsd: number;
+            /** Format: uuid */
+            userId: string;
+            /** @example Ada */
+            displayName: string | null;
+        };
+        AiUsageDto: {
+            /** Format: date-time */
+            since: string;
+            pricing: components["schemas"]["AiPricingDto"];
+            total: components["schemas"]["AiUsageRowDto"];
+            byFeature: components["schemas"]["AiFeatureUsageDto"][];
+            /** @description The 20 heaviest users by tokens */
+            byUser: components["schemas"]["AiUserUsageDto"][];
+        };
+        AdminAnalyticsDto: {
+            signUpsPerDay: components["schemas"]["DayCountDto"][];
+            /** @description DAU, WAU, MAU */
+            activeUsers: components["schemas"]["ActiveUsersDto"];
+            /** @description Retention by weekly sign-up cohort */
+            cohorts: components["schemas"]["CohortDto"][];
+            ai: components["schemas"]["AiUsageDto"];
         };
         IdempotencyKeyReusedProblem: {
             /**
@@ -6386,7 +6933,7 @@ export interface components {
             newestCursor: string | null;
         };
         /** @enum {string} */
-        NotificationType: "friend-request.received" | "friend-request.accepted" | "activity.liked" | "activity.commented" | "personal-record.set" | "goal.milestone-reached" | "goal.achieved" | "summary.ready" | "security.password-changed" | "security.new-sign-in";
+        NotificationType: "friend-request.received" | "friend-request.accepted" | "activity.liked" | "activity.commented" | "challenge.invited" | "personal-record.set" | "goal.milestone-reached" | "goal.achieved" | "summary.ready" | "security.password-changed" | "security.new-sign-in";
         /** @enum {string} */
         NotificationCategory: "social" | "progress" | "security";
         NotificationActorDto: {
@@ -7218,6 +7765,10 @@ export interface components {
              */
             note?: string | null;
         };
+        /** @enum {string} */
+        AuditAction: "dismiss" | "remove_content" | "warn" | "suspend" | "suspend_account" | "reactivate_account" | "redrive_job" | "open_queue_board";
+        /** @enum {string} */
+        AuditTarget: "user" | "activity" | "comment" | "queue";
         ModerationLogEntryDto: {
             /**
              * Format: uuid
@@ -7230,14 +7781,15 @@ export interface components {
              */
             moderatorId: string;
             /** @example warn */
-            action: components["schemas"]["ModerationAction"];
+            action: components["schemas"]["AuditAction"];
             /** @example comment */
-            targetType: components["schemas"]["ReportTarget"];
+            targetType: components["schemas"]["AuditTarget"];
             /**
              * Format: uuid
+             * @description Null when the target has no id of its own (a queue: `note` names it)
              * @example 7d0e1c9a-3f51-4a8b-b1f4-2c1d9b0e6a55
              */
-            targetId: string;
+            targetId: string | null;
             /**
              * Format: uuid
              * @example 2f6e1d3c-4b5a-4978-8f6e-5d4c3b2a1908
@@ -7956,13 +8508,18 @@ export interface components {
              */
             joined: boolean;
             /**
+             * @description Whether you hold a pending invitation (not declined); decline it with `DELETE /challenges/{id}/invitation`
+             * @example false
+             */
+            invited: boolean;
+            /**
              * Format: date-time
              * @example 2026-11-20T10:00:00.000Z
              */
             createdAt: string;
         };
         /** @enum {string} */
-        ChallengeFilter: "active" | "upcoming" | "mine" | "friends";
+        ChallengeFilter: "active" | "upcoming" | "mine" | "friends" | "invited";
         CreateChallengeDto: {
             /** @example December volume */
             title: string;
@@ -7999,7 +8556,7 @@ export interface components {
              */
             endsOn: string;
             /**
-             * @description Who may see and join an invite-only (or friends-only) challenge. Unknown users and users in a block with you are left out silently
+             * @description Who may see and join an invite-only (or friends-only) challenge: any user. Unknown users and users in a block with you are left out silently. Each is notified
              * @example [
              *       "5b4c0e0a-0c4c-4a7e-9d27-4f0b0f3f6a11"
              *     ]
@@ -8078,6 +8635,44 @@ export interface components {
             /** @example open */
             status: components["schemas"]["ChallengeStatus"];
         };
+        NotChallengeCreatorProblem: {
+            /**
+             * @description The kind of problem (docs/errors.md); clients branch on it (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "urn:fitai:problem:not-challenge-creator";
+            /** @example Not the challenge’s creator */
+            title: string;
+            /**
+             * @example 403
+             * @enum {integer}
+             */
+            status: 403;
+            /**
+             * @description This occurrence, for people; clients do not parse it
+             * @example Only the creator of this challenge can invite to it.
+             */
+            detail?: string;
+            /**
+             * @description The request path
+             * @example /api/v1/auth/register
+             */
+            instance: string;
+            /**
+             * @description Also in the X-Request-Id header and in every log line of the request
+             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
+             */
+            requestId: string;
+        };
+        InviteToChallengeDto: {
+            /**
+             * @description Users to invite: any user, friend or not. Unknown users, users in a block with you, users already invited (even if they declined) or taking part are left out silently
+             * @example [
+             *       "5b4c0e0a-0c4c-4a7e-9d27-4f0b0f3f6a11"
+             *     ]
+             */
+            userIds: string[];
+        };
         /** @enum {string} */
         LeaderboardPeriod: "week" | "month" | "all";
         /** @enum {string} */
@@ -8111,6 +8706,286 @@ export interface components {
              * @example 2026-11-30
              */
             periodStart: string;
+            /**
+             * Format: date-time
+             * @description When the ranks were taken. Global boards are a snapshot the worker rewrites a moment after entries change (normally a few seconds; a very large board under steady writes at most once per ten times its rewrite time), so `items` and `neighbours` are as of then; `me` is your current value placed among them. Friends boards are ranked now. Null: the board has no snapshot yet.
+             * @example 2026-12-01T23:59:58.120Z
+             */
+            asOf: string | null;
+        };
+        InsightsMethodDto: {
+            /**
+             * @description Pairs (exposure, outcome, lag) tested in the period; every one counts in the correction
+             * @example 24
+             */
+            tested: number;
+            /**
+             * @description Permutations per test at most (a test stops after 50 at least as extreme)
+             * @example 9999
+             */
+            permutations: number;
+            /**
+             * @description Seed of every permutation test
+             * @example 20261202
+             */
+            seed: number;
+            /**
+             * @description False-discovery rate of the Benjamini–Hochberg procedure across the tested pairs
+             * @example 0.01
+             */
+            fdr: number;
+            /**
+             * @description Fewest days in each group of a test
+             * @example 5
+             */
+            minGroupDays: number;
+            /**
+             * @description Robust (modified) z-score at or below which a day is an anomaly
+             * @example -3.5
+             */
+            anomalyThreshold: number;
+        };
+        EvidenceDayDto: {
+            /**
+             * Format: date
+             * @description Exposure day
+             * @example 2026-11-02
+             */
+            date: string;
+            /**
+             * Format: date
+             * @description Day the outcome was measured (date + lag)
+             * @example 2026-11-03
+             */
+            outcomeDate: string;
+            /**
+             * @description The outcome that day: mean mood or energy (1–10), or performance in %
+             * @example 7.5
+             */
+            value: number;
+            /** @description Journal entries of both days */
+            entryIds: string[];
+            /** @description Completed workouts of both days */
+            workoutIds: string[];
+        };
+        InsightDto: {
+            /**
+             * @description The tested pair and its lag
+             * @example training→mood+1
+             */
+            key: string;
+            /** @enum {string} */
+            exposure: "training" | "training_volume" | "tag" | "entry_type" | "sleep_tag";
+            /**
+             * @description The tag or entry type of the exposure
+             * @example null
+             */
+            subject: string | null;
+            /** @enum {string} */
+            outcome: "mood" | "energy" | "performance";
+            /**
+             * @description Days from exposure to outcome
+             * @example 1
+             */
+            lagDays: number;
+            /** @example On the day after you trained, your mood averaged 7.1 vs 5.6 otherwise (+1.5 points, Cohen's d = 1.2; 38 vs 51 days; p = 0.0005, q = 0.006 after Benjamini–Hochberg). */
+            statement: string;
+            /** @enum {string} */
+            method: "difference_of_means" | "spearman";
+            /**
+             * @description Exposed − other mean, or Spearman ρ
+             * @example 1.5
+             */
+            effect: number;
+            /**
+             * @description Cohen's d (difference of means only)
+             * @example 1.2
+             */
+            standardizedEffect: number | null;
+            /** @example 7.1 */
+            exposedMean: number | null;
+            /** @example 5.6 */
+            otherMean: number | null;
+            /**
+             * @description Days (pairs) in the test
+             * @example 89
+             */
+            sampleSize: number;
+            /** @example 38 */
+            exposedDays: number;
+            /** @example 51 */
+            otherDays: number;
+            /**
+             * @description Two-sided permutation p-value
+             * @example 0.0005
+             */
+            pValue: number;
+            /**
+             * @description Benjamini–Hochberg adjusted p-value
+             * @example 0.006
+             */
+            qValue: number;
+            /** @description The exposed days behind the insight (first 60; see evidenceTotal) */
+            evidence: components["schemas"]["EvidenceDayDto"][];
+            /** @example 38 */
+            evidenceTotal: number;
+        };
+        AnomalyDto: {
+            /** @enum {string} */
+            kind: "low_session_volume" | "mood_dip";
+            /**
+             * Format: date
+             * @example 2026-11-12
+             */
+            date: string;
+            /** @example Your training volume on 2026-11-12 (1200 kg) was far below your usual 5400 kg over your previous 20 training days (robust z = -4.1, threshold -3.5). */
+            statement: string;
+            /**
+             * @description The day: volume in your unit, or mean mood
+             * @example 1200
+             */
+            value: number;
+            /** @example 5400 */
+            baselineMedian: number;
+            /**
+             * @description Median absolute deviation of the baseline
+             * @example 600
+             */
+            baselineMad: number;
+            /** @example 20 */
+            baselineDays: number;
+            /** @example -4.1 */
+            robustZ: number;
+            /** @example -3.5 */
+            threshold: number;
+            entryIds: string[];
+            workoutIds: string[];
+        };
+        InsightsDto: {
+            /**
+             * Format: date
+             * @example 2026-09-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-11-29
+             */
+            to: string;
+            /** @example Europe/Paris */
+            timeZone: string;
+            /** @description Unit of volumes */
+            unit: components["schemas"]["WeightUnit"];
+            method: components["schemas"]["InsightsMethodDto"];
+            /** @description Only the pairs that pass Benjamini–Hochberg at the stated rate, strongest first */
+            insights: components["schemas"]["InsightDto"][];
+            anomalies: components["schemas"]["AnomalyDto"][];
+        };
+        /**
+         * @description Why no percentile is shown
+         * @enum {string}
+         */
+        BenchmarkWithheldReason: "cohort_too_small" | "no_body_weight" | "no_lift_in_window";
+        BenchmarkFigureDto: {
+            /** @enum {string} */
+            figure: "weekly_volume" | "sessions_per_week" | "relative_strength";
+            /**
+             * @description Your own value: volume per week in your unit, sessions per week, or best e1RM ÷ body weight
+             * @example 8450.5
+             */
+            you: number | null;
+            /**
+             * @description Whether a percentile is shown
+             * @example false
+             */
+            shown: boolean;
+            /**
+             * @description Share of the cohort below you, ties counted half (0–100); null when not shown
+             * @example 64
+             */
+            percentile: number | null;
+            /**
+             * @description Size of the cohort for this figure, as a band; null when not shown
+             * @example 20–49
+             */
+            cohortSize: string | null;
+            /**
+             * @description Why no percentile is shown
+             * @example null
+             */
+            reason: components["schemas"]["BenchmarkWithheldReason"] | (null);
+            /** @example Your weekly volume is higher than that of 64% of similar users (a cohort of 20–49). */
+            statement: string;
+        };
+        BenchmarkDto: {
+            /** @example 12 */
+            weeks: number;
+            /**
+             * @description Fewest users a figure is computed among (the k floor)
+             * @example 20
+             */
+            minCohort: number;
+            cohort: components["schemas"]["CohortDto"];
+            figures: components["schemas"]["BenchmarkFigureDto"][];
+        };
+        /** @enum {string} */
+        RecommendationKind: "under_trained_muscle" | "training_load" | "consistency" | "goal_pace" | "template";
+        /** @enum {string} */
+        RecommendationState: "active" | "resolved" | "dismissed" | "done";
+        /** @enum {string} */
+        RecommendationFeedback: "useful" | "not_useful" | "done";
+        RecommendationDto: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["RecommendationKind"];
+            /**
+             * @description What it is about within its kind: a muscle, a goal id, a template id, `acwr` (training load) or `gap` (consistency)
+             * @example hamstrings
+             */
+            subject: string;
+            state: components["schemas"]["RecommendationState"];
+            /** @example Your hamstrings get little work */
+            title: string;
+            /** @example hamstrings got 1.5 working sets a week over the last 28 days, under the 6–20 sets a week where muscle growth responds to volume (Schoenfeld et al. 2017). Add 5 set(s) a week for them. */
+            message: string;
+            /**
+             * @description Rank in the current list: the rule’s priority × your preference for the kind
+             * @example 0.34
+             */
+            score: number;
+            /**
+             * @description The numbers that produced it (kindWeight: your preference for the kind, the mean of its Beta prior)
+             * @example {
+             *       "muscle": "hamstrings",
+             *       "weeklySets": 1.5,
+             *       "minWeeklySets": 6,
+             *       "kindWeight": 0.5
+             *     }
+             */
+            features: {
+                [key: string]: unknown;
+            };
+            /** @description Published sources of the thresholds used */
+            sources: string[];
+            /**
+             * Format: date-time
+             * @description The instant it was computed for
+             */
+            computedAt: string;
+            feedback: components["schemas"]["RecommendationFeedback"] | (null);
+            feedbackReason: string | null;
+            /** Format: date-time */
+            feedbackAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        RecommendationFeedbackDto: {
+            /** @description `useful` keeps it and shows its kind more; `not_useful` dismisses it (not shown again for 14 days) and shows its kind less; `done` closes it (7 days) and counts as useful */
+            feedback: components["schemas"]["RecommendationFeedback"];
+            /** @example I train legs at another gym */
+            reason?: string;
         };
         /** @enum {string} */
         ChatRole: "user" | "assistant";
@@ -8226,6 +9101,68 @@ export interface components {
         SendChatMessageDto: {
             /** @example What is my best squat? */
             message: string;
+        };
+        RecentSignInRequiredProblem: {
+            /**
+             * @description The kind of problem (docs/errors.md); clients branch on it
+             * @example urn:fitai:problem:recent-sign-in-required
+             * @enum {string}
+             */
+            type: "urn:fitai:problem:recent-sign-in-required";
+            /** @example Recent sign-in required */
+            title: string;
+            /**
+             * @example 403
+             * @enum {integer}
+             */
+            status: 403;
+            /**
+             * @description This occurrence, for people; clients do not parse it
+             * @example Sign in again (within the last 10 minutes) to delete an account that has no password.
+             */
+            detail?: string;
+            /**
+             * @description The request path
+             * @example /api/v1/auth/register
+             */
+            instance: string;
+            /**
+             * @description Also in the X-Request-Id header and in every log line of the request
+             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
+             */
+            requestId: string;
+            /** @example 10 */
+            withinMinutes: number;
+        };
+        DeleteAccountDto: {
+            /**
+             * @description The current password; required when the account has one. Accounts without a password (Google, GitHub) confirm with a recent sign-in instead.
+             * @example correct horse battery staple
+             */
+            password?: string;
+        };
+        AccountDeletionDto: {
+            /**
+             * @example scheduled
+             * @enum {string}
+             */
+            status: "scheduled" | "purging";
+            /**
+             * Format: date-time
+             * @description When the purge starts; until then signing in cancels it
+             * @example 2026-12-09T10:00:00.000Z
+             */
+            dueAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T10:00:00.000Z
+             */
+            requestedAt: string;
+            /**
+             * @description Whether it can still be cancelled
+             * @example true
+             */
+            cancellable: boolean;
         };
         MalformedJsonProblem: {
             /**
@@ -9074,7 +10011,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["UnauthorizedProblem"];
                 };
             };
-            /** @description Signed in but not allowed (`forbidden`) */
+            /** @description Signed in but not allowed (`account-suspended`) */
             403: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -9086,7 +10023,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/problem+json": components["schemas"]["AccountSuspendedSignInProblem"];
                 };
             };
             /** @description Request body too large (`payload-too-large`) */
@@ -9192,6 +10129,21 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Signed in but not allowed (`account-suspended`) */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-RateLimit-Limit-auth": components["headers"]["X-RateLimit-Limit-auth"];
+                    "X-RateLimit-Remaining-auth": components["headers"]["X-RateLimit-Remaining-auth"];
+                    "X-RateLimit-Reset-auth": components["headers"]["X-RateLimit-Reset-auth"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["AccountSuspendedSignInProblem"];
                 };
             };
             /** @description Request body too large (`payload-too-large`) */
@@ -10514,6 +11466,13 @@ export interface operations {
                 limit?: number;
                 /** @description Case-insensitive match anywhere in the email or display name */
                 search?: string;
+                /** @description Only accounts in this status. Without it, every account but the anonymous stand-ins of deleted ones (`deleted`) */
+                status?: components["schemas"]["UserStatus"];
+                role?: components["schemas"]["Role"];
+                /** @description Created at or after this instant */
+                createdFrom?: string;
+                /** @description Created before this instant */
+                createdTo?: string;
             };
             header?: never;
             path?: never;
@@ -10531,7 +11490,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["UserDto"][];
+                        items: components["schemas"]["AdminUserDto"][];
                         meta: components["schemas"]["PageMeta"];
                     };
                 };
@@ -10611,6 +11570,132 @@ export interface operations {
             };
         };
     };
+    AdminUsersController_setStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Signed in but not allowed (`forbidden`) */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Conflict with the current state of the resource (`conflict`) */
+            409: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
     AdminQueuesController_queues: {
         parameters: {
             query?: never;
@@ -10629,6 +11714,101 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QueuesDto"];
+                };
+            };
+            /** @description Invalid input (`malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Signed in but not allowed (`forbidden`) */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    AdminQueuesController_openBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueBoardLinkDto"];
                 };
             };
             /** @description Invalid input (`malformed-json`, `json-too-deep`) */
@@ -10879,6 +12059,201 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    AdminFiguresController_stats: {
+        parameters: {
+            query?: {
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminStatsDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Signed in but not allowed (`forbidden`) */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    AdminFiguresController_analytics: {
+        parameters: {
+            query?: {
+                /** @description How many weeks back: sign-ups per day, cohorts, and the AI usage period */
+                weeks?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAnalyticsDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Signed in but not allowed (`forbidden`) */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Request body too large (`payload-too-large`) */
@@ -22869,7 +24244,7 @@ export interface operations {
     ChallengesController_list: {
         parameters: {
             query?: {
-                /** @description `active` (under way), `upcoming`, `mine` (created or joined by you), `friends` (created or joined by a friend). Default: every challenge you may see */
+                /** @description `active` (under way), `upcoming`, `mine` (created or joined by you), `friends` (created or joined by a friend), `invited` (open challenges you are invited to and have neither joined nor declined). Default: every challenge you may see */
                 filter?: components["schemas"]["ChallengeFilter"];
                 page?: number;
                 limit?: number;
@@ -23597,6 +24972,232 @@ export interface operations {
             };
         };
     };
+    ChallengesController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteToChallengeDto"];
+            };
+        };
+        responses: {
+            /** @description Invited */
+            204: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /**
+             * @description Signed in but not allowed (`not-challenge-creator`)
+             *
+             *     Signed in but not allowed (`not-challenge-creator`, `email-not-verified`)
+             *
+             *     Signed in but not allowed (`not-challenge-creator`, `email-not-verified`, `account-suspended`)
+             */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotChallengeCreatorProblem"] | components["schemas"]["EmailNotVerifiedProblem"] | components["schemas"]["AccountSuspendedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Conflict with the current state of the resource (`challenge-closed`) */
+            409: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ChallengeClosedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    ChallengesController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Declined */
+            204: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
     LeaderboardsController_strength: {
         parameters: {
             query?: {
@@ -23606,7 +25207,7 @@ export interface operations {
                 scope?: components["schemas"]["LeaderboardScope"];
                 page?: number;
                 limit?: number;
-                /** @description `dots`: the e1RM normalised by your latest body weight (DOTS); users without a body-weight reading are left out of that board */
+                /** @description `dots`: the e1RM normalised by your latest body weight (DOTS), with the coefficients of your stated sex (preferences `sex`; not said: the men’s, which never rate a lift higher than the women’s); users without a body-weight reading are left out of that board */
                 normalise?: components["schemas"]["StrengthNormalisation"];
             };
             header?: never;
@@ -23830,6 +25431,476 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    AnalyticsInsightsController_get: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (your time zone); defaults to 89 days before `endDate` */
+                startDate?: string;
+                /** @description Last day of the period (your time zone); defaults to today there */
+                endDate?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsightsDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    AnalyticsBenchmarkController_get: {
+        parameters: {
+            query?: {
+                /** @description The window: the last `weeks` weeks up to now */
+                weeks?: number;
+                /** @description An exercise you can see: adds relative strength (best e1RM in the window ÷ latest body weight) */
+                exerciseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchmarkDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    RecommendationsController_current: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RecommendationDto"][];
+                        meta: components["schemas"]["PageMeta"];
+                    };
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    RecommendationsController_history: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page; omit for the first page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RecommendationDto"][];
+                        meta: components["schemas"]["CursorPageMeta"];
+                    };
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    RecommendationsController_feedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecommendationFeedbackDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
                 };
             };
             /** @description Request body too large (`payload-too-large`) */
@@ -24117,6 +26188,315 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    AccountDeletionController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteAccountDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-RateLimit-Limit-auth": components["headers"]["X-RateLimit-Limit-auth"];
+                    "X-RateLimit-Remaining-auth": components["headers"]["X-RateLimit-Remaining-auth"];
+                    "X-RateLimit-Reset-auth": components["headers"]["X-RateLimit-Reset-auth"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDeletionDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-RateLimit-Limit-auth": components["headers"]["X-RateLimit-Limit-auth"];
+                    "X-RateLimit-Remaining-auth": components["headers"]["X-RateLimit-Remaining-auth"];
+                    "X-RateLimit-Reset-auth": components["headers"]["X-RateLimit-Reset-auth"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-RateLimit-Limit-auth": components["headers"]["X-RateLimit-Limit-auth"];
+                    "X-RateLimit-Remaining-auth": components["headers"]["X-RateLimit-Remaining-auth"];
+                    "X-RateLimit-Reset-auth": components["headers"]["X-RateLimit-Reset-auth"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Signed in but not allowed (`recent-sign-in-required`) */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-RateLimit-Limit-auth": components["headers"]["X-RateLimit-Limit-auth"];
+                    "X-RateLimit-Remaining-auth": components["headers"]["X-RateLimit-Remaining-auth"];
+                    "X-RateLimit-Reset-auth": components["headers"]["X-RateLimit-Reset-auth"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RecentSignInRequiredProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-RateLimit-Limit-auth": components["headers"]["X-RateLimit-Limit-auth"];
+                    "X-RateLimit-Remaining-auth": components["headers"]["X-RateLimit-Remaining-auth"];
+                    "X-RateLimit-Reset-auth": components["headers"]["X-RateLimit-Reset-auth"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-RateLimit-Limit-auth": components["headers"]["X-RateLimit-Limit-auth"];
+                    "X-RateLimit-Remaining-auth": components["headers"]["X-RateLimit-Remaining-auth"];
+                    "X-RateLimit-Reset-auth": components["headers"]["X-RateLimit-Reset-auth"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-RateLimit-Limit-auth": components["headers"]["X-RateLimit-Limit-auth"];
+                    "X-RateLimit-Remaining-auth": components["headers"]["X-RateLimit-Remaining-auth"];
+                    "X-RateLimit-Reset-auth": components["headers"]["X-RateLimit-Reset-auth"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    AccountDeletionController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDeletionDto"];
+                };
+            };
+            /** @description Invalid input (`malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    AccountDeletionController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled: the account stays */
+            204: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
                 };
             };
             /** @description Request body too large (`payload-too-large`) */

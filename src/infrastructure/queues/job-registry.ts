@@ -25,6 +25,8 @@ export enum QueueName {
   Leaderboards = 'leaderboards',
   /** Recommendations: the recurring tick that claims due users, and one recompute per user. */
   Recommendations = 'recommendations',
+  /** Account deletion: the accounts tick, purges and their emails (docs/account-deletion.md). */
+  AccountDeletion = 'account-deletion',
 }
 
 export enum JobName {
@@ -62,6 +64,14 @@ export enum JobName {
   TickRecommendations = 'tick-recommendations',
   /** Recomputes one user's recommendations (idempotent). */
   RecomputeRecommendations = 'recompute-recommendations',
+  /**
+   * Repeatable: claims the account deletions whose grace period ended (enqueues their purge)
+   * and lifts the suspensions whose end passed.
+   */
+  TickAccounts = 'tick-accounts',
+  /** Removes or anonymises everything of one account (idempotent; docs/account-deletion.md). */
+  PurgeAccount = 'purge-account',
+  SendAccountDeletionScheduledEmail = 'send-account-deletion-scheduled-email',
 }
 
 export interface JobPayloads {
@@ -86,6 +96,9 @@ export interface JobPayloads {
   [JobName.RefreshLeaderboards]: Record<string, never>;
   [JobName.TickRecommendations]: Record<string, never>;
   [JobName.RecomputeRecommendations]: { userId: string };
+  [JobName.TickAccounts]: Record<string, never>;
+  [JobName.PurgeAccount]: { deletionId: string };
+  [JobName.SendAccountDeletionScheduledEmail]: { deletionId: string };
 }
 
 export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
@@ -109,6 +122,9 @@ export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
   [JobName.RefreshLeaderboards]: QueueName.Leaderboards,
   [JobName.TickRecommendations]: QueueName.Recommendations,
   [JobName.RecomputeRecommendations]: QueueName.Recommendations,
+  [JobName.TickAccounts]: QueueName.AccountDeletion,
+  [JobName.PurgeAccount]: QueueName.AccountDeletion,
+  [JobName.SendAccountDeletionScheduledEmail]: QueueName.AccountDeletion,
 };
 
 /**
@@ -140,6 +156,7 @@ export const RECURRING_JOBS: Partial<Record<RecurringJobName, (config: AppConfig
   // The safety net of the debounced refresh: a lost job delays a board by a minute at most.
   [JobName.RefreshLeaderboards]: () => 60 * 1000,
   [JobName.TickRecommendations]: (config) => config.recommendations.tickMs,
+  [JobName.TickAccounts]: (config) => config.accountDeletion.tickMs,
 };
 
 export const ALL_JOB_NAMES: readonly JobName[] = Object.values(JobName);

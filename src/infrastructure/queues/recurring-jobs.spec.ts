@@ -7,6 +7,7 @@ const config = {
   summaries: { sweepAfterSeconds: 60 },
   queue: { recurringCheckMs: 1_000 },
   notifications: { digestTickMs: 60_000 },
+  accountDeletion: { tickMs: 60_000 },
   ai: { coachSweepAfterSeconds: 120 },
   recommendations: { debounceSeconds: 60, tickMs: 15_000 },
 } as AppConfig;
@@ -44,8 +45,10 @@ describe('RecurringJobs', () => {
       JobName.CloseDueChallenges,
       JobName.RefreshLeaderboards,
       JobName.TickRecommendations,
+      JobName.TickAccounts,
     ]);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.SweepSummaries, {}, 30_000);
+    expect(jobs.schedule).toHaveBeenCalledWith(JobName.TickAccounts, {}, 60_000);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.PruneDomainEvents, {}, 3_600_000);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.PruneIdempotencyKeys, {}, 3_600_000);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.TickNotificationDigests, {}, 60_000);
@@ -62,6 +65,7 @@ describe('RecurringJobs', () => {
       maintenance: [{ name: JobName.PruneIdempotencyKeys, every: '3600000', key: 'keys:3600000' }],
       challenges: [{ name: JobName.CloseDueChallenges, every: '60000', key: 'close:60000' }],
       leaderboards: [{ name: JobName.RefreshLeaderboards, every: '60000', key: 'refresh:60000' }],
+      'account-deletion': [{ name: JobName.TickAccounts, every: '60000', key: 'accounts:60000' }],
       'ai-coach': [{ name: JobName.SweepPlanGenerations, every: '60000', key: 'plans:60000' }],
       recommendations: [
         { name: JobName.TickRecommendations, every: '15000', key: 'recommendations:15000' },
@@ -88,7 +92,8 @@ describe('RecurringJobs', () => {
       JobName.CloseDueChallenges,
       JobName.RefreshLeaderboards,
       JobName.TickRecommendations,
+      JobName.TickAccounts,
     ]);
-    expect(jobs.schedule).toHaveBeenCalledTimes(6);
+    expect(jobs.schedule).toHaveBeenCalledTimes(7);
   });
 });

@@ -30,6 +30,14 @@ export class RealtimeEmitter implements OnApplicationShutdown {
     target.emit(event, payload);
   }
 
+  /**
+   * Closes every socket of `userId` on every API replica (suspension, deletion). Their sessions
+   * are revoked first, so a reconnect is refused.
+   */
+  disconnectUser(userId: string): void {
+    this.emitter.in(RealtimeChannels.userRoom(userId)).disconnectSockets(true);
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }

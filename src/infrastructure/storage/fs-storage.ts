@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -83,6 +83,33 @@ export class FsStorage extends Storage {
     const path = this.pathOf(key);
     await rm(path, { force: true });
     await rm(this.metadataPath(path), { force: true });
+  }
+
+  async *list(prefix?: string): AsyncIterable<StoredObjectInfo> {
+    const start = prefix ? this.pathOf(prefix) : this.root;
+    yield* this.walk(start);
+  }
+
+  /** Files below `dir`, depth first, without the dot-files (metadata, uploads in progress). */
+  private async *walk(dir: string): AsyncIterable<StoredObjectInfo> {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      if (isMissing(error) || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return;
+      throw error;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        yield* this.walk(path);
+      } else if (entry.isFile()) {
+        const key = path.slice(this.root.length + 1).split(sep).join('/');
+        const info = await this.head(key);
+        if (info) yield info;
+      }
+    }
   }
 
   /** The file of a key, checked to be below the root whatever the key says. */

@@ -2,6 +2,7 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
@@ -117,6 +118,26 @@ export class S3Storage extends Storage {
   async delete(key: string): Promise<void> {
     assertValidStorageKey(key);
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+  }
+
+  async *list(prefix?: string): AsyncIterable<StoredObjectInfo> {
+    if (prefix) assertValidStorageKey(prefix);
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({
+          Bucket: this.bucket,
+          ...(prefix ? { Prefix: `${prefix}/` } : {}),
+          ContinuationToken: token,
+        }),
+      );
+      for (const object of page.Contents ?? []) {
+        if (!object.Key) continue;
+        // Listing gives no content type; a head per object would cost a round trip each.
+        yield { key: object.Key, size: object.Size ?? 0, contentType: DEFAULT_CONTENT_TYPE };
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
   }
 
   /** Closes the client's connections (StorageModule calls it on shutdown). */

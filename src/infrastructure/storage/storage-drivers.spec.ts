@@ -90,6 +90,24 @@ function storageDriverSuite(name: string, start: () => Promise<DriverUnderTest>)
       await expect(storage.delete(key('never-was.txt'))).resolves.toBeUndefined();
     });
 
+    it('lists the objects below a prefix, and nothing of a neighbouring prefix', async () => {
+      const base = `test/${randomUUID()}`;
+      await storage.put(`${base}/a/one.txt`, Buffer.from('1'), { contentType: 'text/plain' });
+      await storage.put(`${base}/a/deep/two.txt`, Buffer.from('22'), { contentType: 'text/plain' });
+      await storage.put(`${base}/ab/three.txt`, Buffer.from('333'), { contentType: 'text/plain' });
+      const listed: { key: string; size: number }[] = [];
+      for await (const object of storage.list(`${base}/a`)) {
+        listed.push({ key: object.key, size: object.size });
+      }
+      expect(listed.sort((x, y) => x.key.localeCompare(y.key))).toEqual([
+        { key: `${base}/a/deep/two.txt`, size: 2 },
+        { key: `${base}/a/one.txt`, size: 1 },
+      ]);
+      const none: string[] = [];
+      for await (const object of storage.list(`${base}/missing`)) none.push(object.key);
+      expect(none).toEqual([]);
+    });
+
     it('gets null for a key never put', async () => {
       expect(await storage.get(key('nothing.bin'))).toBeNull();
     });

@@ -47,4 +47,11 @@ export abstract class Storage {
 
   /** Removes the object; removing one that is not there is not an error. */
   abstract delete(key: string): Promise<void>;
+
+  /**
+   * Every object whose key starts with `prefix` (a key, `/`-separated segments: the objects
+   * below it), in pages read as iterated: a user's files for deletion, sizes for ops. Without a
+   * prefix, every object.
+   */
+  abstract list(prefix?: string): AsyncIterable<StoredObjectInfo>;
 }

@@ -5,6 +5,8 @@ import { offsetOf, PageQueryDto } from '../../common/pagination/page-query.dto';
 import { JobQueue } from '../../infrastructure/queues/job-queue.service';
 import { ALL_QUEUE_NAMES, QueueName } from '../../infrastructure/queues/job-registry';
 import { FailedJobDto, QueueCountsDto } from './dto/queue.dto';
+import { ModerationService } from '../moderation/moderation.service';
+import { AuditAction, AuditTarget } from '../moderation/moderation.vocabulary';
 
 function toFailedJob(job: Job): FailedJobDto {
   return {
@@ -20,7 +22,10 @@ function toFailedJob(job: Job): FailedJobDto {
 /** Ops' view of the queues: depth per state, the failed (dead-letter) jobs, and redrive. */
 @Injectable()
 export class DeadLettersService {
-  constructor(private readonly jobs: JobQueue) {}
+  constructor(
+    private readonly jobs: JobQueue,
+    private readonly moderation: ModerationService,
+  ) {}
 
   async counts(): Promise<QueueCountsDto[]> {
     return Promise.all(
@@ -45,11 +50,20 @@ export class DeadLettersService {
     return toPage(jobs.filter(Boolean).map(toFailedJob), total, page);
   }
 
-  /** Moves a failed job back to waiting with fresh attempts. */
-  async retry(queue: QueueName, jobId: string): Promise<void> {
+  /** Moves a failed job back to waiting with fresh attempts; audited. */
+  async retry(actorId: string, queue: QueueName, jobId: string): Promise<void> {
     const job = await this.jobs.queue(queue).getJob(jobId);
     if (!job || !(await job.isFailed()))
       throw new NotFoundException(`No failed job ${jobId} in ${queue}.`);
     await job.retry();
+    await this.moderation.recordAdminAction({
+      actorId,
+      action: AuditAction.RedriveJob,
+      targetType: AuditTarget.Queue,
+      targetId: null,
+      targetOwnerId: null,
+      note: `${queue}#${jobId} (${job.name})`,
+      restrictedUntil: null,
+    });
   }
 }

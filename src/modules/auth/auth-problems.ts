@@ -19,4 +19,25 @@ export const AuthProblems = {
     exampleDetail:
       'This account signs in with a social provider. Set a password with POST /auth/forgot-password.',
   }),
+  accountSuspended: new ProblemType<{ reason: string | null; suspendedUntil: string | null }>({
+    slug: 'account-suspended',
+    // The community writes' account-suspended has no members; this one says why and until when.
+    schemaName: 'AccountSuspendedSignInProblem',
+    status: HttpStatus.FORBIDDEN,
+    title: 'Account suspended',
+    description:
+      'An admin suspended the account: signing in and refreshing are refused until the suspension ends (docs/admin.md)',
+    exampleDetail: 'This account is suspended until 2026-12-24T00:00:00.000Z: repeated spam.',
+    members: {
+      reason: { type: 'string', nullable: true, required: true, example: 'repeated spam' },
+      suspendedUntil: {
+        type: 'string',
+        format: 'date-time',
+        nullable: true,
+        required: true,
+        example: '2026-12-24T00:00:00.000Z',
+        description: 'When the suspension ends by itself; null: until an admin lifts it',
+      },
+    },
+  }),
 } as const;

@@ -47,10 +47,13 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Sign in with email and password',
-    description: 'Unknown email and wrong password give the same 401.',
+    description:
+      'Unknown email and wrong password give the same 401. A suspended account gets a 403 ' +
+      '`account-suspended` with the reason and the end date. Signing in cancels a pending ' +
+      'account deletion (docs/account-deletion.md).',
   })
   @ApiOk(AuthResponseDto)
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(400, 401, AuthProblems.accountSuspended)
   login(@Body() dto: LoginDto, @Client() client: ClientInfo): Promise<AuthResponseDto> {
     return this.auth.login(dto, client);
   }
@@ -62,10 +65,11 @@ export class AuthController {
   @ApiOperation({
     summary: 'Exchange a refresh token for new tokens',
     description:
-      'Refresh tokens are single use. Presenting one that was already used revokes the whole session.',
+      'Refresh tokens are single use. Presenting one that was already used revokes the whole session. ' +
+      'A suspended account gets a 403 `account-suspended` (and the session ends).',
   })
   @ApiOk(TokenResponseDto)
-  @ApiProblems(400, 401)
+  @ApiProblems(400, 401, AuthProblems.accountSuspended)
   refresh(@Body() dto: RefreshDto, @Client() client: ClientInfo): Promise<TokenResponseDto> {
     return this.auth.refresh(dto.refreshToken, client);
   }

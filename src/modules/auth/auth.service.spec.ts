@@ -1,4 +1,5 @@
-import { ForbiddenException, Logger, UnauthorizedException } from '@nestjs/common';
+import { Logger, UnauthorizedException } from '@nestjs/common';
+import { ProblemException } from '../../common/errors/domain-errors';
 import { Role } from '../../common/auth/roles';
 import { AppConfig } from '../../config/app-config';
 import { EmailsService } from '../emails/emails.service';
@@ -24,6 +25,8 @@ function user(overrides: Partial<UserAccount> = {}): UserAccount {
     bio: null,
     role: Role.User,
     status: UserStatus.Active,
+    suspensionReason: null,
+    suspendedUntil: null,
     emailVerifiedAt: null,
     avatarDigest: null,
     createdAt: new Date('2026-11-01T00:00:00Z'),
@@ -46,7 +49,9 @@ function storedToken(overrides: Partial<RefreshToken> = {}): RefreshToken {
 
 describe('AuthService', () => {
   beforeAll(() => Logger.overrideLogger(false));
-  let users: jest.Mocked<Pick<UsersService, 'findByEmail' | 'findById' | 'create'>>;
+  let users: jest.Mocked<
+    Pick<UsersService, 'findByEmail' | 'findById' | 'create' | 'cancelDeletion'>
+  >;
   let hasher: jest.Mocked<Pick<PasswordHasher, 'hash' | 'verify' | 'verifyAgainstNothing'>>;
   let refreshTokens: jest.Mocked<
     Pick<RefreshTokensRepository, 'insert' | 'findByHash' | 'claim' | 'revokeFamily'>
@@ -57,7 +62,12 @@ describe('AuthService', () => {
   let service: AuthService;
 
   beforeEach(() => {
-    users = { findByEmail: jest.fn(), findById: jest.fn(), create: jest.fn() };
+    users = {
+      findByEmail: jest.fn(),
+      findById: jest.fn(),
+      create: jest.fn(),
+      cancelDeletion: jest.fn().mockResolvedValue(false),
+    };
     hasher = {
       hash: jest.fn().mockResolvedValue('hash'),
       verify: jest.fn(),
@@ -106,7 +116,7 @@ describe('AuthService', () => {
       hasher.verify.mockResolvedValue(true);
       await expect(
         service.login({ email: 'ada@example.com', password: 'right-pass' }, {}),
-      ).rejects.toBeInstanceOf(ForbiddenException);
+      ).rejects.toBeInstanceOf(ProblemException);
       hasher.verify.mockResolvedValue(false);
       await expect(
         service.login({ email: 'ada@example.com', password: 'wrong-pass' }, {}),
@@ -171,13 +181,25 @@ describe('AuthService', () => {
       expect(refreshTokens.revokeFamily).not.toHaveBeenCalled();
     });
 
-    it('ends the session of a suspended user', async () => {
+    it('ends the session of a suspended user with the account-suspended problem', async () => {
       refreshTokens.findByHash.mockResolvedValue(storedToken());
-      users.findById.mockResolvedValue(user({ status: UserStatus.Suspended }));
-      await expect(service.refresh('refresh-old', {})).rejects.toBeInstanceOf(
-        UnauthorizedException,
+      users.findById.mockResolvedValue(
+        user({ status: UserStatus.Suspended, suspensionReason: 'spam' }),
       );
+      await expect(service.refresh('refresh-old', {})).rejects.toMatchObject({
+        problemType: 'account-suspended',
+      });
       expect(refreshTokens.revokeFamily).toHaveBeenCalledWith('family-1');
+    });
+
+    it('lets a suspension whose end passed refresh', async () => {
+      refreshTokens.findByHash.mockResolvedValue(storedToken());
+      users.findById.mockResolvedValue(
+        user({ status: UserStatus.Suspended, suspendedUntil: new Date(Date.now() - 1000) }),
+      );
+      await expect(service.refresh('refresh-old', {})).resolves.toMatchObject({
+        refreshToken: 'refresh',
+      });
     });
   });
 });

@@ -1,11 +1,5 @@
 import { DomainEvent, domainEvent } from '../../infrastructure/events/domain-event-catalogue';
-import {
-  ForbiddenException,
-  Injectable,
-  Logger,
-  NotFoundException,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { Page, toPage } from '../../common/pagination/page';
 import { offsetOf, PageQueryDto } from '../../common/pagination/page-query.dto';
 import { ProblemException, ValidationProblem } from '../../common/errors/domain-errors';
@@ -37,6 +31,14 @@ function invalidToken(what: string): ProblemException {
   );
 }
 const INVALID_REFRESH = 'The refresh token is invalid or expired.';
+
+/** Suspended by an admin, and the suspension has not ended by itself yet. */
+function isSuspended(user: UserAccount): boolean {
+  return (
+    user.status === UserStatus.Suspended &&
+    (user.suspendedUntil === null || user.suspendedUntil.getTime() > Date.now())
+  );
+}
 
 @Injectable()
 export class AuthService {
@@ -93,6 +95,9 @@ export class AuthService {
       (stored.expiresAt.getTime() > Date.now() && !(await this.refreshTokens.claim(stored.id)));
     if (reused) {
       await this.revokeSession(stored.familyId);
+      // A suspension revoked the session: say so rather than "reused".
+      const owner = await this.users.findById(stored.userId);
+      if (owner && isSuspended(owner)) this.assertActive(owner);
       this.logger.warn(
         { userId: stored.userId, sessionId: stored.familyId },
         'refresh token reuse detected: session revoked',
@@ -104,9 +109,13 @@ export class AuthService {
     if (stored.expiresAt.getTime() <= Date.now()) throw new UnauthorizedException(INVALID_REFRESH);
 
     const user = await this.users.findById(stored.userId);
-    if (!user || user.status !== UserStatus.Active) {
+    if (!user || user.status === UserStatus.Deleted) {
       await this.revokeSession(stored.familyId);
       throw new UnauthorizedException(INVALID_REFRESH);
+    }
+    if (isSuspended(user)) {
+      await this.revokeSession(stored.familyId);
+      this.assertActive(user);
     }
     return this.issueTokens(user, stored.familyId, client);
   }
@@ -216,14 +225,43 @@ export class AuthService {
     await this.revocations.announce(await this.refreshTokens.revokeAllFamilies(userId, except));
   }
 
+  /**
+   * Ends every session of the account at once (suspension, deletion): its refresh tokens are
+   * revoked and every API replica drops the sessions' sockets and refuses their access tokens.
+   */
+  revokeAllSessions(userId: string): Promise<void> {
+    return this.revokeSessionsOf(userId);
+  }
+
+  /** Whether `password` is the account's; false for an account without a password. */
+  async verifyPassword(userId: string, password: string): Promise<boolean> {
+    const user = await this.users.findById(userId);
+    if (!user?.passwordHash) {
+      await this.hasher.verifyAgainstNothing(password);
+      return false;
+    }
+    return this.hasher.verify(user.passwordHash, password);
+  }
+
+  /** When the caller's session was signed in (for "a recent sign-in" checks). */
+  sessionStartedAt(caller: AuthenticatedUser): Promise<Date | null> {
+    return this.refreshTokens.sessionStartedAt(caller.id, caller.sessionId);
+  }
+
   private async revokeSession(sessionId: string): Promise<void> {
     await this.refreshTokens.revokeFamily(sessionId);
     await this.revocations.announce([sessionId]);
   }
 
   private assertActive(user: UserAccount): void {
-    if (user.status !== UserStatus.Active) {
-      throw new ForbiddenException('This account is suspended.');
+    if (user.status === UserStatus.Deleted) throw new UnauthorizedException(INVALID_CREDENTIALS);
+    if (isSuspended(user)) {
+      const until = user.suspendedUntil?.toISOString() ?? null;
+      throw AuthProblems.accountSuspended.exception(
+        `This account is suspended${until ? ` until ${until}` : ''}` +
+          (user.suspensionReason ? `: ${user.suspensionReason}` : '.'),
+        { reason: user.suspensionReason, suspendedUntil: until },
+      );
     }
   }
 
@@ -237,6 +275,10 @@ export class AuthService {
     { newAccount = false }: { newAccount?: boolean } = {},
   ): Promise<AuthResponseDto> {
     this.assertActive(user);
+    // Signing in during the grace period of a deletion cancels it (docs/account-deletion.md).
+    if (!newAccount && (await this.users.cancelDeletion(user.id))) {
+      this.logger.log({ userId: user.id }, 'account deletion cancelled by signing in');
+    }
     const sessionId = randomUUID();
     // A new session of an existing account is a security notice (the account's first is not).
     const announce = newAccount

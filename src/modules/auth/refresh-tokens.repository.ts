@@ -119,4 +119,14 @@ export class RefreshTokensRepository {
   async revokeFamily(familyId: string): Promise<void> {
     await this.tokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
   }
+
+  /** When the session (refresh-token family) was signed in (IDX_refresh_tokens_family_id). */
+  async sessionStartedAt(userId: string, familyId: string): Promise<Date | null> {
+    const [row]: { startedAt: Date | null }[] = await this.tokens.query(
+      `SELECT min(created_at) AS "startedAt" FROM refresh_tokens
+        WHERE family_id = $1 AND user_id = $2`,
+      [familyId, userId],
+    );
+    return row?.startedAt ?? null;
+  }
 }

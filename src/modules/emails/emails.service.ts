@@ -75,4 +75,13 @@ export class EmailsService {
     this.logger.log({ userId: delivery.user.id, kind, messageId: sent.messageId }, 'email sent');
     return 'sent';
   }
+
+  /**
+   * Sends one message to an address that no longer has an account (the last email of a deleted
+   * one), so nothing of it is recorded; at most once, by the caller's own state.
+   */
+  async sendUnrecorded(to: string, message: EmailMessage): Promise<void> {
+    const sent = await this.transport.send({ to, ...renderEmail(message) });
+    this.logger.log({ kind: message.kind, messageId: sent.messageId }, 'email sent (unrecorded)');
+  }
 }

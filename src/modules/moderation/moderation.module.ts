@@ -12,5 +12,6 @@ import { ModerationService } from './moderation.service';
   imports: [TypeOrmModule.forFeature([ContentReport, ModerationLogEntry]), FeedModule, UsersModule],
   controllers: [ModerationController],
   providers: [ModerationRepository, ModerationService],
+  exports: [ModerationService],
 })
 export class ModerationModule {}

@@ -9,6 +9,8 @@ import {
   ReportReason,
   ReportStatus,
   ReportTarget,
+  AuditAction,
+  AuditTarget,
 } from './moderation.vocabulary';
 
 export interface NewReport {
@@ -52,9 +54,9 @@ export interface ReportRow {
 export interface LogRow {
   id: string;
   moderatorId: string;
-  action: ModerationAction;
-  targetType: ReportTarget;
-  targetId: string;
+  action: AuditAction;
+  targetType: AuditTarget;
+  targetId: string | null;
   targetOwnerId: string | null;
   reportId: string | null;
   note: string | null;
@@ -215,7 +217,8 @@ export class ModerationRepository {
               INSERT INTO moderation_log
                 (moderator_id, action, target_type, target_id, target_owner_id, report_id, note,
                  restricted_until, created_at)
-              SELECT $2, $3, target_type, target_id, target_owner_id, id, $4, $5, ${NOW_MS}
+              SELECT $2, $3::text::audit_action, target_type::text::audit_target, target_id,
+                     target_owner_id, id, $4, $5, ${NOW_MS}
                 FROM report
               RETURNING id)
        SELECT (SELECT count(*)::int FROM resolved) AS resolved,
@@ -252,4 +255,33 @@ export class ModerationRepository {
       parameters,
     );
   }
+
+  /** Appends one admin action to the audit log (moderation_log). */
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    await this.db.query(
+      `INSERT INTO moderation_log
+         (moderator_id, action, target_type, target_id, target_owner_id, note, restricted_until)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        entry.actorId,
+        entry.action,
+        entry.targetType,
+        entry.targetId,
+        entry.targetOwnerId,
+        entry.note,
+        entry.restrictedUntil,
+      ],
+    );
+  }
+}
+
+/** One admin action for the audit log. */
+export interface AuditEntry {
+  actorId: string;
+  action: AuditAction;
+  targetType: AuditTarget;
+  targetId: string | null;
+  targetOwnerId: string | null;
+  note: string | null;
+  restrictedUntil: Date | null;
 }

@@ -13,7 +13,7 @@ import { ReportContentDto } from './dto/report-content.dto';
 import { ModerationLogEntryDto, ReportDto, ReportReceiptDto } from './dto/report.dto';
 import { ResolveReportDto } from './dto/resolve-report.dto';
 import { ModerationProblems } from './moderation-problems';
-import { LogRow, ModerationRepository, ReportRow } from './moderation.repository';
+import { AuditEntry, LogRow, ModerationRepository, ReportRow } from './moderation.repository';
 import { ModerationAction, ReportTarget } from './moderation.vocabulary';
 
 const DAY_MS = 86_400_000;
@@ -200,5 +200,10 @@ export class ModerationService {
         avatarDigest: account.avatarDigest,
       },
     };
+  }
+
+  /** Appends an admin action to the audit log (the moderation log, generalised). */
+  recordAdminAction(entry: AuditEntry): Promise<void> {
+    return this.moderation.appendAudit(entry);
   }
 }

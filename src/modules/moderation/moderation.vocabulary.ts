@@ -37,3 +37,30 @@ export enum ModerationAction {
 
 /** Longest community suspension a moderator can give (longer is an admin's account status). */
 export const MAX_SUSPENSION_DAYS = 365;
+
+/**
+ * What the audit log (the moderation log, generalised: docs/admin.md) records: the moderation
+ * actions, and the admin actions.
+ */
+export enum AuditAction {
+  Dismiss = 'dismiss',
+  RemoveContent = 'remove_content',
+  Warn = 'warn',
+  Suspend = 'suspend',
+  /** An admin suspended an account (no sign-in) with a reason and an end date. */
+  SuspendAccount = 'suspend_account',
+  ReactivateAccount = 'reactivate_account',
+  /** An admin redrove a dead-lettered job (target: the queue; note: queue and job id). */
+  RedriveJob = 'redrive_job',
+  /** An admin opened the queue dashboard (Bull Board), where jobs can be retried or removed. */
+  OpenQueueBoard = 'open_queue_board',
+}
+
+/** What an audited action was about. */
+export enum AuditTarget {
+  User = 'user',
+  Activity = 'activity',
+  Comment = 'comment',
+  /** A job queue (no id: `note` names the queue and the job). */
+  Queue = 'queue',
+}

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountStanding } from '../../common/auth/community-write';
 import { User } from './entities/user.entity';
+import { AccountDeletion } from './entities/account-deletion.entity';
+import { AccountDeletionsRepository } from './account-deletions.repository';
 import { AvatarsController } from './avatars.controller';
 import { AvatarsService } from './avatars.service';
 import { UsersController } from './users.controller';
@@ -9,10 +11,11 @@ import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User])],
+  imports: [TypeOrmModule.forFeature([User, AccountDeletion])],
   controllers: [UsersController, AvatarsController],
   providers: [
     UsersRepository,
+    AccountDeletionsRepository,
     UsersService,
     AvatarsService,
     // Community writes check the caller's standing (AccountStandingGuard) through this.

@@ -11,6 +11,7 @@ import { Role } from '../../common/auth/roles';
 import { isoInstantSql } from '../../common/time/iso-instant-sql';
 import { UserDto } from './dto/user.dto';
 import { User } from './entities/user.entity';
+import { UserStatus } from './user.vocabulary';
 
 export type NewUser = Pick<User, 'email' | 'passwordHash' | 'displayName'> &
   Partial<Pick<User, 'emailVerifiedAt'>>;
@@ -187,16 +188,24 @@ export class UsersRepository {
   }
 
   /**
-   * Admin listing, newest first. `search` matches email or display name anywhere
-   * (trigram indexes IDX_users_email_trgm / IDX_users_display_name_trgm).
+   * Admin listing, newest first, filtered. `search` matches email or display name anywhere
+   * (trigram indexes IDX_users_email_trgm / IDX_users_display_name_trgm). The anonymous
+   * stand-ins of purged accounts are listed only when asked for (`status: deleted`).
    */
-  search(search: string | undefined, offset: number, limit: number): Promise<[User[], number]> {
+  search(filters: UserSearchFilters, offset: number, limit: number): Promise<[User[], number]> {
     const query = this.users.createQueryBuilder('user');
-    if (search) {
-      query.where('(user.email ILIKE :term OR user.displayName ILIKE :term)', {
-        term: likeContains(search),
+    if (filters.search) {
+      query.andWhere('(user.email ILIKE :term OR user.displayName ILIKE :term)', {
+        term: likeContains(filters.search),
       });
     }
+    if (filters.status) query.andWhere('user.status = :status', { status: filters.status });
+    else query.andWhere(`user.status <> 'deleted'`);
+    if (filters.role) query.andWhere('user.role = :role', { role: filters.role });
+    if (filters.createdFrom) {
+      query.andWhere('user.createdAt >= :from', { from: filters.createdFrom });
+    }
+    if (filters.createdTo) query.andWhere('user.createdAt < :to', { to: filters.createdTo });
     return query
       .orderBy('user.createdAt', 'DESC')
       .addOrderBy('user.id', 'DESC')
@@ -204,4 +213,39 @@ export class UsersRepository {
       .take(limit)
       .getManyAndCount();
   }
+
+  /** Suspends (with why and until when) or reactivates; false when there is no such account. */
+  async setStatus(
+    id: string,
+    status: UserStatus.Active | UserStatus.Suspended,
+    reason: string | null,
+    until: Date | null,
+  ): Promise<boolean> {
+    const { affected } = await this.users
+      .createQueryBuilder()
+      .update()
+      .set({ status, suspensionReason: reason, suspendedUntil: until })
+      .where(`id = :id AND status <> 'deleted'`, { id })
+      .execute();
+    return affected === 1;
+  }
+
+  /** Ends the suspensions whose end date passed (IDX_users_suspended_until); their ids. */
+  async reactivateExpired(): Promise<string[]> {
+    const [rows]: [{ id: string }[], number] = await this.users.query(
+      `UPDATE users SET status = 'active', suspension_reason = NULL, suspended_until = NULL,
+              updated_at = now()
+        WHERE status = 'suspended' AND suspended_until <= now()
+        RETURNING id`,
+    );
+    return rows.map((row) => row.id);
+  }
+}
+
+export interface UserSearchFilters {
+  search?: string;
+  status?: UserStatus;
+  role?: Role;
+  createdFrom?: Date;
+  createdTo?: Date;
 }

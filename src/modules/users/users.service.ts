@@ -10,8 +10,10 @@ import { UserDto } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { AccountStanding } from '../../common/auth/community-write';
 import { PrivacySettings } from './privacy.vocabulary';
-import { UserAccount } from './user.vocabulary';
-import { NewUser, UsersRepository } from './users.repository';
+import { UserAccount, UserStatus } from './user.vocabulary';
+import { NewUser, UserSearchFilters, UsersRepository } from './users.repository';
+import { AccountDeletionsRepository } from './account-deletions.repository';
+import { AccountDeletion } from './entities/account-deletion.entity';
 import { isUniqueViolation } from '../../common/database/unique-violation';
 
 export type UserPreferences = Pick<
@@ -27,7 +29,10 @@ function orGone<T>(account: T | null): T {
 
 @Injectable()
 export class UsersService implements AccountStanding {
-  constructor(private readonly users: UsersRepository) {}
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly deletions: AccountDeletionsRepository,
+  ) {}
 
   findByEmail(email: string): Promise<UserAccount | null> {
     return this.users.findByEmail(email);
@@ -140,8 +145,54 @@ export class UsersService implements AccountStanding {
     return user;
   }
 
-  async search(search: string | undefined, page: PageQueryDto): Promise<Page<User>> {
-    const [items, total] = await this.users.search(search, offsetOf(page), page.limit);
+  async search(filters: UserSearchFilters, page: PageQueryDto): Promise<Page<User>> {
+    const [items, total] = await this.users.search(filters, offsetOf(page), page.limit);
     return toPage(items, total, page);
+  }
+
+  /** Admin: suspends (why, until when; null: until lifted) or reactivates; 404 if unknown. */
+  async setStatus(
+    id: string,
+    status: UserStatus.Active | UserStatus.Suspended,
+    reason: string | null,
+    until: Date | null,
+  ): Promise<User> {
+    if (!(await this.users.setStatus(id, status, reason, until))) {
+      throw new NotFoundException('No such account.');
+    }
+    return this.getProfile(id);
+  }
+
+  /** Suspensions whose end passed are lifted (the accounts tick); the accounts reactivated. */
+  reactivateExpiredSuspensions(): Promise<string[]> {
+    return this.users.reactivateExpired();
+  }
+
+  // Account deletion (docs/account-deletion.md): the schedule lives here so that signing in
+  // (AuthService) can cancel it; the purge itself is the account-deletion module's.
+
+  /** Schedules the account's deletion at `dueAt`, or answers the one already pending. */
+  scheduleDeletion(
+    userId: string,
+    dueAt: Date,
+  ): Promise<{ deletion: AccountDeletion; created: boolean }> {
+    return this.deletions.schedule(userId, dueAt);
+  }
+
+  /** Cancels the account's scheduled deletion; whether there was one. */
+  cancelDeletion(userId: string): Promise<boolean> {
+    return this.deletions.cancel(userId);
+  }
+
+  pendingDeletionOf(userId: string): Promise<AccountDeletion | null> {
+    return this.deletions.pendingOf(userId);
+  }
+
+  claimDueDeletions(limit: number): Promise<{ id: string; userId: string }[]> {
+    return this.deletions.claimDue(limit);
+  }
+
+  deletionById(id: string): Promise<AccountDeletion | null> {
+    return this.deletions.findById(id);
   }
 }

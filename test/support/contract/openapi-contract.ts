@@ -61,7 +61,13 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 const COMPONENTS_ID = 'urn:fitai:openapi';
 
 /** Paths outside the API (probes, metrics, the document itself): not checked. */
-export const OUTSIDE_THE_API = [/^\/docs(\/|-json|$)/, /^\/health\//, /^\/metrics$/];
+export const OUTSIDE_THE_API = [
+  /^\/docs(\/|-json|$)/,
+  /^\/health\//,
+  /^\/metrics$/,
+  // The queue dashboard (Bull Board): HTML and its own JSON, not part of the API (docs/admin.md).
+  /^\/api\/v1\/admin\/queues\/board(\/|$)/,
+];
 
 /**
  * Answers to paths the document does not describe (Express's 404): a `not-found` problem,

@@ -53,3 +53,15 @@ export class FailedJobDto {
   })
   data: Record<string, unknown>;
 }
+
+export class QueueBoardLinkDto {
+  @ApiProperty({
+    example: '/api/v1/admin/queues/board/login?ticket=Qm9hcmQ',
+    description:
+      'Open it in a browser within `expiresInSeconds`: it works once, sets the dashboard cookie and shows the board',
+  })
+  url: string;
+
+  @ApiProperty({ type: 'integer', example: 60 })
+  expiresInSeconds: number;
+}

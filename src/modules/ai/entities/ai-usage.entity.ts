@@ -14,6 +14,8 @@ import type { AiCallOutcome, AiOperation, AiProviderName } from '../ai-usage.typ
  */
 @Entity('ai_usage')
 @Index('IDX_ai_usage_user_id_created_at', ['userId', 'createdAt'])
+// Admin figures: AI usage and cost over a period (docs/admin.md).
+@Index('IDX_ai_usage_created_at', ['createdAt'])
 export class AiUsage {
   @PrimaryGeneratedColumn('uuid')
   id: string;

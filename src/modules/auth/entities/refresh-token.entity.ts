@@ -7,6 +7,8 @@ import { BaseEntity } from '../../../common/database/base.entity';
  * is treated as theft and revokes the whole family.
  */
 @Entity('refresh_tokens')
+// Admin figures: active users (a session used: a token issued) per day (docs/admin.md).
+@Index('IDX_refresh_tokens_created_at_user', ['createdAt', 'userId'])
 export class RefreshToken extends BaseEntity {
   @Index('IDX_refresh_tokens_user_id')
   @Column({ type: 'uuid' })

@@ -1,3 +1,7 @@
+import {
+  renderAccountDeletionDoneEmail,
+  renderAccountDeletionScheduledEmail,
+} from './account-deletion.template';
 import { RenderedEmail } from './html';
 import { renderNotificationDigestEmail, renderNotificationEmail } from './notification.template';
 import { renderPasswordChangedEmail } from './password-changed.template';
@@ -15,7 +19,11 @@ export type EmailMessage =
   | ({ kind: 'reset-password' } & Parameters<typeof renderResetPasswordEmail>[0])
   | ({ kind: 'password-changed' } & Parameters<typeof renderPasswordChangedEmail>[0])
   | ({ kind: 'notification' } & Parameters<typeof renderNotificationEmail>[0])
-  | ({ kind: 'notification-digest' } & Parameters<typeof renderNotificationDigestEmail>[0]);
+  | ({ kind: 'notification-digest' } & Parameters<typeof renderNotificationDigestEmail>[0])
+  | ({ kind: 'account-deletion-scheduled' } & Parameters<
+      typeof renderAccountDeletionScheduledEmail
+    >[0])
+  | ({ kind: 'account-deletion-done' } & Parameters<typeof renderAccountDeletionDoneEmail>[0]);
 
 export function renderEmail(message: EmailMessage): RenderedEmail {
   switch (message.kind) {
@@ -31,5 +39,9 @@ export function renderEmail(message: EmailMessage): RenderedEmail {
       return renderNotificationEmail(message);
     case 'notification-digest':
       return renderNotificationDigestEmail(message);
+    case 'account-deletion-scheduled':
+      return renderAccountDeletionScheduledEmail(message);
+    case 'account-deletion-done':
+      return renderAccountDeletionDoneEmail(message);
   }
 }

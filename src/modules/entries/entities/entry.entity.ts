@@ -14,6 +14,8 @@ export { EntryType };
 @Index('IDX_entries_user_type_occurred', ['userId', 'type', 'occurredAt', 'id'])
 // GIN (user_id, tags) with btree_gin, for tag filters and tag counts; created in the migration.
 @Index('IDX_entries_user_tags', { synchronize: false })
+// Admin figures: entries per day (docs/admin.md).
+@Index('IDX_entries_created_at', ['createdAt'])
 export class Entry extends BaseEntity {
   @Column({ type: 'uuid' })
   @ForeignKey('users', { onDelete: 'CASCADE' })

@@ -5,6 +5,8 @@ import {
   ReportReason,
   ReportStatus,
   ReportTarget,
+  AuditAction,
+  AuditTarget,
 } from '../moderation.vocabulary';
 
 const UUID_EXAMPLE = '0b9c4f1e-7d1a-4c55-9a0e-9a3c1f1f2b10';
@@ -100,7 +102,7 @@ export class ReportDto {
   createdAt: string;
 }
 
-/** One row of the append-only moderation log. */
+/** One row of the append-only moderation log: a moderator's or an admin's action (docs/admin.md). */
 export class ModerationLogEntryDto {
   @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE })
   id: string;
@@ -108,18 +110,20 @@ export class ModerationLogEntryDto {
   @ApiProperty({ format: 'uuid', example: '5b4c0e0a-0c4c-4a7e-9d27-4f0b0f3f6a11' })
   moderatorId: string;
 
+  @ApiProperty({ enum: AuditAction, enumName: 'AuditAction', example: AuditAction.Warn })
+  action: AuditAction;
+
+  @ApiProperty({ enum: AuditTarget, enumName: 'AuditTarget', example: AuditTarget.Comment })
+  targetType: AuditTarget;
+
   @ApiProperty({
-    enum: ModerationAction,
-    enumName: 'ModerationAction',
-    example: ModerationAction.Warn,
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    example: '7d0e1c9a-3f51-4a8b-b1f4-2c1d9b0e6a55',
+    description: 'Null when the target has no id of its own (a queue: `note` names it)',
   })
-  action: ModerationAction;
-
-  @ApiProperty({ enum: ReportTarget, enumName: 'ReportTarget', example: ReportTarget.Comment })
-  targetType: ReportTarget;
-
-  @ApiProperty({ format: 'uuid', example: '7d0e1c9a-3f51-4a8b-b1f4-2c1d9b0e6a55' })
-  targetId: string;
+  targetId: string | null;
 
   @ApiProperty({
     type: String,

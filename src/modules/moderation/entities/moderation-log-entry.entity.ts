@@ -1,10 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { ModerationAction, ReportTarget } from '../moderation.vocabulary';
+import { AuditAction, AuditTarget } from '../moderation.vocabulary';
 
 /**
- * One moderation action, append-only: a trigger refuses UPDATE, DELETE and TRUNCATE (migration
- * ModerationReports). Ids of people are kept without foreign keys, so the record outlives the
- * accounts it names.
+ * One moderation or admin action (the audit log, docs/admin.md), append-only: a trigger refuses
+ * UPDATE, DELETE and TRUNCATE (migration ModerationReports), but for replacing a purged account's
+ * ids by its anonymous stand-in (migration AccountDeletionAndAdmin). Ids of people are kept
+ * without foreign keys, so the record outlives the accounts it names.
  */
 @Entity('moderation_log')
 // A user's moderation history, newest first.
@@ -21,14 +22,15 @@ export class ModerationLogEntry {
   @Column({ type: 'uuid' })
   moderatorId: string;
 
-  @Column({ type: 'enum', enum: ModerationAction, enumName: 'moderation_action' })
-  action: ModerationAction;
+  @Column({ type: 'enum', enum: AuditAction, enumName: 'audit_action' })
+  action: AuditAction;
 
-  @Column({ type: 'enum', enum: ReportTarget, enumName: 'report_target' })
-  targetType: ReportTarget;
+  @Column({ type: 'enum', enum: AuditTarget, enumName: 'audit_target' })
+  targetType: AuditTarget;
 
-  @Column({ type: 'uuid' })
-  targetId: string;
+  /** Null when the target has no uuid (a queue: `note` names it). */
+  @Column({ type: 'uuid', nullable: true })
+  targetId: string | null;
 
   @Column({ type: 'uuid', nullable: true })
   targetOwnerId: string | null;

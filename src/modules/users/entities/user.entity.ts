@@ -12,6 +12,8 @@ import { Sex, UserAccount, UserStatus } from '../user.vocabulary';
 // TypeORM cannot express, so the schema sync check must leave them alone.
 @Index('IDX_users_email_trgm', { synchronize: false })
 @Index('IDX_users_display_name_trgm', { synchronize: false })
+// Admin figures: sign-ups per day and weekly cohorts (docs/admin.md).
+@Index('IDX_users_created_at', ['createdAt'])
 export class User extends BaseEntity implements UserAccount {
   /** Stored lower-cased and trimmed: uniqueness is case-insensitive by construction. */
   @Index('UQ_users_email', { unique: true })
@@ -33,6 +35,15 @@ export class User extends BaseEntity implements UserAccount {
 
   @Column({ type: 'enum', enum: UserStatus, enumName: 'user_status', default: UserStatus.Active })
   status: UserStatus;
+
+  /** Admin suspensions: why (shown to the user when sign-in is refused). */
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  suspensionReason: string | null;
+
+  /** When an admin suspension ends by itself; null: until an admin lifts it. */
+  @Index('IDX_users_suspended_until', { where: `"status" = 'suspended'` })
+  @Column({ type: 'timestamptz', nullable: true })
+  suspendedUntil: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   emailVerifiedAt: Date | null;

@@ -19,6 +19,8 @@ import { WorkoutExercise } from './workout-exercise.entity';
   { where: `"status" = 'completed' AND "template_id" IS NOT NULL` },
 )
 // Backs ON DELETE SET NULL when a template row goes (its owner's account is deleted).
+// Admin figures: workouts per day (docs/admin.md).
+@Index('IDX_workouts_created_at', ['createdAt'])
 @Index('IDX_workouts_template', ['templateId'], { where: '"template_id" IS NOT NULL' })
 export class Workout extends BaseEntity {
   @Column({ type: 'uuid' })

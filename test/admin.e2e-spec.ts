@@ -1,0 +1,272 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { Role } from '../src/common/auth/roles';
+import { buildOpenApiDocument } from '../src/common/swagger/openapi';
+import { apiClient } from './support/api-client';
+import { connected, connectSocket, disconnected, listening } from './support/sockets';
+import {
+  eventually,
+  registerUser,
+  registerWithRole,
+  startApi,
+  startWorker,
+  TestApi,
+  testConfig,
+  TestUser,
+} from './support/test-app';
+
+type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('admin: users, suspension, figures, audit, queue dashboard (e2e)', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let db: DataSource;
+  let admin: TestUser;
+  let moderator: TestUser;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    api = await startApi(testConfig({ ACCOUNTS_TICK_MS: '200' }));
+    worker = await startWorker(api.config);
+    db = api.app.get(DataSource);
+    [admin, moderator] = await Promise.all([
+      registerWithRole(api, Role.Admin),
+      registerWithRole(api, Role.Moderator),
+    ]);
+    baseUrl = await listening(api);
+  }, 60_000);
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+  });
+
+  const asAdmin = () => apiClient(api.http, admin);
+
+  it('a plain user gets 403 on every /admin operation of the OpenAPI document', async () => {
+    const user = await registerUser(api.http);
+    const document = buildOpenApiDocument(api.app, api.config) as unknown as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const operations = Object.entries(document.paths)
+      .filter(([path]) => path.startsWith('/api/v1/admin/'))
+      .flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method, path })));
+    expect(operations.length).toBeGreaterThanOrEqual(10);
+    expect(operations).toEqual(
+      expect.arrayContaining([
+        { method: 'get', path: '/api/v1/admin/stats' },
+        { method: 'get', path: '/api/v1/admin/analytics' },
+        { method: 'put', path: '/api/v1/admin/users/{id}/status' },
+        { method: 'post', path: '/api/v1/admin/queues/board-session' },
+      ]),
+    );
+    for (const { method, path } of operations) {
+      const url = path
+        .replace('{queue}', 'emails')
+        .replace('{jobId}', '1')
+        .replace(/\{[^}]+\}/g, randomUUID());
+      const res = await (
+        request(api.http) as unknown as Record<string, (u: string) => request.Test>
+      )
+        [method](url)
+        .auth(user.accessToken, { type: 'bearer' })
+        .send({});
+      expect({ method, path, status: res.status }).toEqual({ method, path, status: 403 });
+    }
+    // The dashboard itself (outside the document) refuses anyone without its cookie.
+    await request(api.http)
+      .get('/api/v1/admin/queues/board/')
+      .auth(user.accessToken, { type: 'bearer' })
+      .expect(401);
+  });
+
+  it('moderators read the stats but not the analytics or the accounts', async () => {
+    const mod = apiClient(api.http, moderator);
+    const stats = await mod.get('/admin/stats', { days: 3 }).expect(200);
+    expect(stats.body.perDay.workouts).toHaveLength(3);
+    expect(stats.body.queues.map((q: Body) => q.name)).toContain('account-deletion');
+    expect(stats.body.users.total).toBeGreaterThanOrEqual(2);
+    expect(stats.body.activeUsers.day).toBeGreaterThanOrEqual(2);
+    await mod.get('/admin/analytics').expect(403);
+    await mod.get('/admin/users').expect(403);
+    await mod.get('/admin/stats', { days: 0 }).expect(400);
+  });
+
+  it('suspends with a reason and an end date: sessions end, the socket closes, refresh fails', async () => {
+    const user = await registerUser(api.http);
+    const socket = connectSocket(baseUrl, user.accessToken);
+    await connected(socket);
+
+    await asAdmin().put(`/admin/users/${user.id}/status`, { status: 'suspended' }).expect(400);
+    await asAdmin()
+      .put(`/admin/users/${admin.id}/status`, { status: 'suspended', reason: 'self' })
+      .expect(409);
+    await asAdmin()
+      .put(`/admin/users/${randomUUID()}/status`, { status: 'suspended', reason: 'x' })
+      .expect(404);
+    const until = new Date(Date.now() + 3_600_000).toISOString();
+    const suspended = await asAdmin()
+      .put(`/admin/users/${user.id}/status`, {
+        status: 'suspended',
+        reason: 'Repeated spam',
+        until,
+      })
+      .expect(200);
+    expect(suspended.body).toMatchObject({
+      status: 'suspended',
+      suspensionReason: 'Repeated spam',
+      suspendedUntil: until,
+    });
+    await disconnected(socket);
+    const refresh = await request(api.http)
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: user.refreshToken })
+      .expect(403);
+    expect(refresh.body).toMatchObject({
+      type: 'urn:fitai:problem:account-suspended',
+      reason: 'Repeated spam',
+      suspendedUntil: until,
+    });
+    await apiClient(api.http, user).get('/users/profile').expect(401);
+    const login = await request(api.http)
+      .post('/api/v1/auth/login')
+      .send({ email: user.email, password: user.password })
+      .expect(403);
+    expect(login.body.detail).toContain('Repeated spam');
+
+    // Listed by the filters; audited.
+    const listed = await asAdmin()
+      .get('/admin/users', { status: 'suspended', role: 'user', search: user.email })
+      .expect(200);
+    expect(listed.body.items.map((u: Body) => u.id)).toEqual([user.id]);
+    await asAdmin()
+      .get('/admin/users', {
+        search: user.email,
+        createdFrom: new Date(Date.now() + 60_000).toISOString(),
+      })
+      .expect(200)
+      .expect((res) => expect(res.body.items).toEqual([]));
+    await asAdmin()
+      .get('/admin/users', { createdFrom: until, createdTo: new Date(0).toISOString() })
+      .expect(400);
+    const log = await apiClient(api.http, moderator)
+      .get('/admin/content/moderation-log', { userId: user.id })
+      .expect(200);
+    expect(log.body.items[0]).toMatchObject({
+      moderatorId: admin.id,
+      action: 'suspend_account',
+      targetType: 'user',
+      targetId: user.id,
+      note: 'Repeated spam',
+    });
+
+    // Reactivated: signs in again; audited too.
+    await asAdmin().put(`/admin/users/${user.id}/status`, { status: 'active' }).expect(200);
+    await request(api.http)
+      .post('/api/v1/auth/login')
+      .send({ email: user.email, password: user.password })
+      .expect(200);
+    const after = await apiClient(api.http, moderator)
+      .get('/admin/content/moderation-log', { userId: user.id })
+      .expect(200);
+    expect(after.body.items[0].action).toBe('reactivate_account');
+  });
+
+  it('a suspension ends by itself at its end date', async () => {
+    const user = await registerUser(api.http);
+    await asAdmin()
+      .put(`/admin/users/${user.id}/status`, {
+        status: 'suspended',
+        reason: 'Cool-off',
+        until: new Date(Date.now() + 1_500).toISOString(),
+      })
+      .expect(200);
+    await request(api.http)
+      .post('/api/v1/auth/login')
+      .send({ email: user.email, password: user.password })
+      .expect(403);
+    // The worker's accounts tick lifts it once the end passed.
+    await eventually(async () => {
+      const res = await asAdmin().get('/admin/users', { search: user.email }).expect(200);
+      return res.body.items[0]?.status === 'active' ? true : undefined;
+    }, 20_000);
+    await request(api.http)
+      .post('/api/v1/auth/login')
+      .send({ email: user.email, password: user.password })
+      .expect(200);
+  });
+
+  it('analytics: sign-ups, cohorts, and AI cost per feature and per user at the configured prices', async () => {
+    const user = await registerUser(api.http);
+    await db.query(
+      `INSERT INTO ai_usage (user_id, operation, provider, model, prompt_tokens, completion_tokens, latency_ms, outcome)
+       VALUES ($1, 'summary', 'local', 'test', 1000000, 500000, 10, 'ok'),
+              ($1, 'plan', 'local', 'test', 2000000, 0, 10, 'ok')`,
+      [user.id],
+    );
+    const res = await asAdmin().get('/admin/analytics', { weeks: 2 }).expect(200);
+    expect(res.body.signUpsPerDay).toHaveLength(14);
+    expect(res.body.signUpsPerDay.at(-1).count).toBeGreaterThanOrEqual(3);
+    const thisWeek = res.body.cohorts.at(-1);
+    expect(thisWeek.size).toBeGreaterThanOrEqual(3);
+    expect(thisWeek.retention[0]).toMatchObject({ week: 0 });
+    expect(thisWeek.retention[0].rate).toBeGreaterThan(0);
+    // 1M prompt × 15 ¢ + 0.5M completion × 60 ¢ = 45 ¢; 2M prompt × 15 ¢ = 30 ¢.
+    const mine = res.body.ai.byUser.find((row: Body) => row.userId === user.id);
+    expect(mine).toMatchObject({
+      calls: 2,
+      promptTokens: 3_000_000,
+      completionTokens: 500_000,
+      costUsd: 0.75,
+    });
+    expect(
+      res.body.ai.byFeature.find((row: Body) => row.feature === 'summary').costUsd,
+    ).toBeGreaterThanOrEqual(0.45);
+    expect(res.body.ai.pricing).toEqual({
+      promptCentsPerMillionTokens: 15,
+      completionCentsPerMillionTokens: 60,
+    });
+  });
+
+  it('the queue dashboard opens with a single-use link that sets a path-scoped cookie', async () => {
+    const link = await asAdmin().post('/admin/queues/board-session').expect(200);
+    expect(link.body.url).toMatch(/^\/api\/v1\/admin\/queues\/board\/login\?ticket=/);
+    const opened = await request(api.http).get(link.body.url).expect(303);
+    const cookie = String(opened.headers['set-cookie']);
+    expect(cookie).toMatch(
+      /^fitai_queue_board=[^;]+; Path=\/api\/v1\/admin\/queues\/board; Max-Age=900; HttpOnly; SameSite=Strict/,
+    );
+    const value = cookie.split(';')[0];
+    const page = await request(api.http)
+      .get('/api/v1/admin/queues/board/')
+      .set('cookie', value)
+      .expect(200);
+    expect(page.text).toContain('FitAI queues');
+    const queues = await request(api.http)
+      .get('/api/v1/admin/queues/board/api/queues')
+      .set('cookie', value)
+      .expect(200);
+    expect(queues.body.queues.map((q: Body) => q.name)).toContain('account-deletion');
+    // Single use; a forged cookie is refused.
+    await request(api.http).get(link.body.url).expect(400);
+    await request(api.http)
+      .get('/api/v1/admin/queues/board/')
+      .set(
+        'cookie',
+        value.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+      )
+      .expect(401);
+    // Signing out closes the board.
+    await asAdmin().post('/auth/logout').expect(204);
+    await eventually(async () => {
+      const res = await request(api.http).get('/api/v1/admin/queues/board/').set('cookie', value);
+      return res.status === 401 ? true : undefined;
+    });
+    admin = await registerWithRole(api, Role.Admin);
+    const log = await apiClient(api.http, moderator)
+      .get('/admin/content/moderation-log')
+      .expect(200);
+    expect(log.body.items.map((row: Body) => row.action)).toContain('open_queue_board');
+  });
+});
