@@ -430,6 +430,19 @@ export class EnvironmentVariables {
   RECOMMENDATIONS_DEBOUNCE_SECONDS: number;
 
   /** How often the worker's tick claims users whose recommendations are due. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  RECOMMENDATIONS_TICK_MS: number;
+
+  /** How long a cacheable AI answer is reused for the same inputs; 0 turns the cache off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(30 * 86_400)
+  AI_CACHE_TTL_SECONDS: number;
+
   /** Days between DELETE /users/account and the purge; signing in meanwhile cancels it. */
   @Transform(toInt)
   @IsInt()
@@ -447,14 +460,6 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(100)
   @Max(3_600_000)
-  RECOMMENDATIONS_TICK_MS: number;
-
-  /** How long a cacheable AI answer is reused for the same inputs; 0 turns the cache off. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(30 * 86_400)
-  AI_CACHE_TTL_SECONDS: number;
   ACCOUNTS_TICK_MS: number;
   /** AI prices for the admin's cost figures, in US cents per million tokens (prompt, completion). */
   @Transform(toInt)

@@ -34,6 +34,8 @@ export const USER_DATA_POLICIES: Readonly<Record<string, UserDataPolicy>> = {
   'challenge_invitations.user_id': own('pending invitations to them'),
   'challenge_participants.user_id': anonymise('challenge results other participants see'),
   'challenges.creator_id': anonymise('challenges others joined go on'),
+  'chat_conversations.user_id': own('their conversation with the chat coach and its summary'),
+  'chat_messages.user_id': own('their chat turns and the answers'),
   'content_reports.reporter_id': anonymise('reports they made stay for moderation'),
   'content_reports.resolved_by_id': anonymise('who resolved a report, as a moderator'),
   'content_reports.target_owner_id': {
@@ -63,6 +65,9 @@ export const USER_DATA_POLICIES: Readonly<Record<string, UserDataPolicy>> = {
   'goals.user_id': own(),
   'idempotency_keys.user_id': own('stored answers to their requests'),
   'leaderboard_entries.user_id': own('standings are of present members'),
+  'leaderboard_ranks.user_id': own(
+    'their places in rank snapshots (the next refresh closes the gap)',
+  ),
   'moderation_log.moderator_id': {
     action: 'custom',
     why: 'the append-only audit log keeps the action, naming the stand-in (its trigger allows only this)',
@@ -85,6 +90,10 @@ export const USER_DATA_POLICIES: Readonly<Record<string, UserDataPolicy>> = {
   'notifications.user_id': own(),
   'personal_records.user_id': own(),
   'plan_generations.user_id': own(),
+  'recommendation_cooldowns.user_id': own('which recommendations they dismissed'),
+  'recommendation_preferences.user_id': own('how their feedback weighs each kind'),
+  'recommendation_schedules.user_id': own('when their recommendations are recomputed'),
+  'recommendations.user_id': own('their recommendations and the features behind them'),
   'refresh_tokens.user_id': own('sessions'),
   'summaries.user_id': own(),
   'template_favorites.user_id': own(),
