@@ -95,6 +95,13 @@ export class AppConfig {
     };
   };
 
+  /** Data export and import (docs/data-rights.md). */
+  dataRights: {
+    exportLinkTtlSeconds: number;
+    exportRetentionHours: number;
+    importMaxBytes: number;
+  };
+
   get isProduction(): boolean {
     return this.env === 'production';
   }

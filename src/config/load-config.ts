@@ -191,6 +191,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         secretAccessKey: vars.S3_SECRET_ACCESS_KEY || null,
       },
     },
+    dataRights: {
+      exportLinkTtlSeconds: vars.DATA_EXPORT_LINK_TTL_SECONDS,
+      exportRetentionHours: vars.DATA_EXPORT_RETENTION_HOURS,
+      importMaxBytes: vars.DATA_IMPORT_MAX_BYTES,
+    },
   });
 }
 

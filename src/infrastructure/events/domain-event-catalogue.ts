@@ -94,6 +94,8 @@ export interface DomainEventPayloads {
     targetId: string;
     logId: string;
   };
+  /** A data export's archive is stored and can be downloaded (docs/data-rights.md). */
+  'data-export.completed': { userId: string; exportId: string };
 }
 
 export type DomainEventName = keyof DomainEventPayloads;
@@ -146,6 +148,7 @@ const NAMES: { readonly [N in DomainEventName]: true } = {
   'activity.liked': true,
   'activity.commented': true,
   'content.moderated': true,
+  'data-export.completed': true,
 };
 
 export const ALL_DOMAIN_EVENT_NAMES = Object.keys(NAMES) as readonly DomainEventName[];

@@ -21,6 +21,8 @@ export enum QueueName {
   AiCoach = 'ai-coach',
   /** Challenges' schedule: the recurring close tick. */
   Challenges = 'challenges',
+  /** Data exports and imports (docs/data-rights.md): long, one user's history each. */
+  DataRights = 'data-rights',
 }
 
 export enum JobName {
@@ -52,6 +54,12 @@ export enum JobName {
   SweepPlanGenerations = 'sweep-plan-generations',
   /** Repeatable: closes the challenges whose end has passed (claimed under row locks; idempotent). */
   CloseDueChallenges = 'close-due-challenges',
+  /** Streams one user's data export (a data_exports row) to storage. */
+  ExportUserData = 'export-user-data',
+  /** Imports one uploaded file (a data_imports row). */
+  ImportUserData = 'import-user-data',
+  /** Repeatable: deletes export archives past retention, re-enqueues lost export/import jobs. */
+  SweepDataRights = 'sweep-data-rights',
 }
 
 export interface JobPayloads {
@@ -73,6 +81,9 @@ export interface JobPayloads {
   [JobName.GeneratePlan]: { generationId: string };
   [JobName.SweepPlanGenerations]: Record<string, never>;
   [JobName.CloseDueChallenges]: Record<string, never>;
+  [JobName.ExportUserData]: { exportId: string };
+  [JobName.ImportUserData]: { importId: string; weightUnit?: 'kg' | 'lb' };
+  [JobName.SweepDataRights]: Record<string, never>;
 }
 
 export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
@@ -93,6 +104,9 @@ export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
   [JobName.GeneratePlan]: QueueName.AiCoach,
   [JobName.SweepPlanGenerations]: QueueName.AiCoach,
   [JobName.CloseDueChallenges]: QueueName.Challenges,
+  [JobName.ExportUserData]: QueueName.DataRights,
+  [JobName.ImportUserData]: QueueName.DataRights,
+  [JobName.SweepDataRights]: QueueName.DataRights,
 };
 
 /**
@@ -121,6 +135,7 @@ export const RECURRING_JOBS: Partial<Record<RecurringJobName, (config: AppConfig
   [JobName.SweepPlanGenerations]: (config) => (config.ai.coachSweepAfterSeconds * 1000) / 2,
   // A challenge closes within a minute of its end plus the grace (CLOSE_GRACE_MINUTES).
   [JobName.CloseDueChallenges]: () => 60 * 1000,
+  [JobName.SweepDataRights]: () => 5 * 60 * 1000,
 };
 
 export const ALL_JOB_NAMES: readonly JobName[] = Object.values(JobName);

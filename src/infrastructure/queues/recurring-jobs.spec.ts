@@ -41,6 +41,7 @@ describe('RecurringJobs', () => {
       JobName.PruneIdempotencyKeys,
       JobName.SweepPlanGenerations,
       JobName.CloseDueChallenges,
+      JobName.SweepDataRights,
     ]);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.SweepSummaries, {}, 30_000);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.PruneDomainEvents, {}, 3_600_000);
@@ -56,6 +57,7 @@ describe('RecurringJobs', () => {
       'domain-events': [{ name: JobName.PruneDomainEvents, every: '60000', key: 'prune:60000' }],
       maintenance: [{ name: JobName.PruneIdempotencyKeys, every: '3600000', key: 'keys:3600000' }],
       challenges: [{ name: JobName.CloseDueChallenges, every: '60000', key: 'close:60000' }],
+      'data-rights': [{ name: JobName.SweepDataRights, every: '300000', key: 'sweep:300000' }],
       'ai-coach': [{ name: JobName.SweepPlanGenerations, every: '60000', key: 'plans:60000' }],
       notifications: [
         { name: JobName.TickNotificationDigests, every: '60000', key: 'tick:60000' },
@@ -77,6 +79,7 @@ describe('RecurringJobs', () => {
       JobName.PruneIdempotencyKeys,
       JobName.SweepPlanGenerations,
       JobName.CloseDueChallenges,
+      JobName.SweepDataRights,
     ]);
     expect(jobs.schedule).toHaveBeenCalledTimes(4);
   });
