@@ -26,6 +26,8 @@ export interface ImportUpload {
   fileName: string;
   source: ImportSource;
   weightUnit?: WeightUnit;
+  /** Whether the parser cut the file at the size limit (it then ends the stream early). */
+  truncated: () => boolean;
 }
 
 /**
@@ -60,6 +62,7 @@ export class DataImportService {
           contentType: 'application/octet-stream',
         })
       ).size;
+      if (upload.truncated()) throw Object.assign(new Error('too large'), { statusCode: 413 });
     } catch (error) {
       await this.storage.delete(uploadKey).catch(() => undefined);
       if ((error as { statusCode?: number }).statusCode === 413) {

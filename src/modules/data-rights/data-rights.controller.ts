@@ -160,6 +160,7 @@ export class DataRightsController {
       fileName: file.filename,
       source: query.source,
       weightUnit: query.weightUnit,
+      truncated: () => file.file.truncated,
     });
   }
 
