@@ -132,14 +132,13 @@ export class DataImportService {
                 progress,
               );
         } else {
-          const plan =
-            row.source === ImportSource.Strong
-              ? readStrongCsv(
-                  content,
-                  zone,
-                  weightUnit ?? preferences.weightUnit ?? WeightUnit.Kilogram,
-                )
-              : readHevyCsv(content, zone);
+          const plan = await (row.source === ImportSource.Strong
+            ? readStrongCsv(
+                content,
+                zone,
+                weightUnit ?? preferences.weightUnit ?? WeightUnit.Kilogram,
+              )
+            : readHevyCsv(content, zone));
           result = plan.errors.length
             ? { ...emptyReport(plan.rowsRead), errors: plan.errors }
             : await applyCsvPlan(

@@ -166,7 +166,11 @@ export class DataRightsController {
 
   @Get('data-import/:id')
   @Authenticated()
-  @ApiOperation({ summary: 'An import: status, progress and its report' })
+  @ApiOperation({
+    summary: 'An import: status, progress and its report',
+    description:
+      'The report counts what was created and skipped (already imported), lists the exercise names that matched nothing in the library, and every row that failed with why.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOk(DataImportDto)
   @ApiProblems(400, 404)

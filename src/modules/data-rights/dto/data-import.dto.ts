@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEnum, IsOptional } from 'class-validator';
+import { IsEnum } from 'class-validator';
+import { Omittable } from '../../../common/validation/presence';
 import { WeightUnit } from '../../../common/units/weight-unit';
 import { DataJobStatus } from '../entities/data-export.entity';
 import { DataImport, ImportSource } from '../entities/data-import.entity';
@@ -16,7 +17,7 @@ export class DataImportQueryDto {
     description:
       "Strong's CSV has no unit column: its weights are in this unit (default: your preference). Hevy's header names its unit.",
   })
-  @IsOptional()
+  @Omittable()
   @IsEnum(WeightUnit)
   weightUnit?: WeightUnit;
 }

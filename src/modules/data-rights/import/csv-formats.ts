@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { parse } from 'csv-parse';
 import { DateTime } from 'luxon';
 import { toKilograms, WeightUnit } from '../../../common/units/weight-unit';
 import { SetType } from '../../training/set-type.vocabulary';
@@ -18,18 +18,26 @@ const HEVY_COLUMNS = [
 ];
 
 /** Parses the CSV (comma or semicolon, BOM tolerated); a file that is not CSV is one error. */
-function readCsv(
+async function readCsv(
   content: Buffer,
-): { rows: { line: number; row: Row }[]; header: string[] } | RowError {
+): Promise<{ rows: { line: number; row: Row }[]; header: string[] } | RowError> {
   try {
-    const records = parse(content, {
-      columns: true,
-      bom: true,
-      delimiter: [',', ';'],
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-    }) as { record: Row; info: { lines: number } }[];
+    const records = await new Promise<{ record: Row; info: { lines: number } }[]>(
+      (resolve, reject) =>
+        parse(
+          content,
+          {
+            columns: true,
+            bom: true,
+            delimiter: [',', ';'],
+            skip_empty_lines: true,
+            trim: true,
+            info: true,
+          },
+          (error, output) =>
+            error ? reject(error) : resolve(output as { record: Row; info: { lines: number } }[]),
+        ),
+    );
     const header = records.length ? Object.keys(records[0].record) : [];
     return { rows: records.map((r) => ({ line: r.info.lines, row: r.record })), header };
   } catch (error) {
@@ -150,8 +158,12 @@ const STRONG_SET_ORDER: Record<string, SetType> = {
  * `Date;Workout Name;Duration;Exercise Name;Set Order;Weight;Reps;Distance;Seconds;Notes;Workout Notes;RPE`
  * (comma or semicolon), local times without a zone, weights in the app's unit (no unit column).
  */
-export function readStrongCsv(content: Buffer, zone: string, unit: WeightUnit): CsvImportPlan {
-  const csv = readCsv(content);
+export async function readStrongCsv(
+  content: Buffer,
+  zone: string,
+  unit: WeightUnit,
+): Promise<CsvImportPlan> {
+  const csv = await readCsv(content);
   if (!('rows' in csv)) return { rowsRead: 0, errors: [csv], workouts: [] };
   const missing = missingColumns(csv.header, STRONG_COLUMNS);
   if (missing) return { rowsRead: csv.rows.length, errors: [missing], workouts: [] };
@@ -218,8 +230,8 @@ const HEVY_SET_TYPE: Record<string, SetType> = {
  * `title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,weight_kg|weight_lbs,reps,distance_km|distance_miles,duration_seconds,rpe`,
  * times like `15 Jan 2024, 08:30` in the phone's zone.
  */
-export function readHevyCsv(content: Buffer, zone: string): CsvImportPlan {
-  const csv = readCsv(content);
+export async function readHevyCsv(content: Buffer, zone: string): Promise<CsvImportPlan> {
+  const csv = await readCsv(content);
   if (!('rows' in csv)) return { rowsRead: 0, errors: [csv], workouts: [] };
   const missing = missingColumns(csv.header, HEVY_COLUMNS);
   if (missing) return { rowsRead: csv.rows.length, errors: [missing], workouts: [] };

@@ -1,11 +1,10 @@
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import yauzl from 'yauzl';
 import type { ImportReport } from '../entities/data-import.entity';
 import { EXPORT_FORMAT, EXPORT_REGISTRY } from '../export/export-registry';
 import { buildExportSchemas } from '../export/export-schema';
+import { checkSchema } from '../export/schema-check';
 import type { RowError } from './import-plan';
 import { claimContent, contentHash, count, emptyReport } from './import-writer';
 
@@ -94,22 +93,20 @@ export async function checkArchive(manager: EntityManager, content: Buffer): Pro
   }
   if (errors.length) return { rowsRead: 0, errors, data };
   const schemas = await buildExportSchemas(manager);
-  const ajv = new Ajv2020({ allErrors: false, strict: false });
-  addFormats(ajv);
   let rowsRead = 0;
   for (const file of IMPORTED_FILES) {
     const path = `data/${file}.json`;
     const rows = parseJson(files.get(path), path, errors);
     if (rows === undefined) continue;
-    const validate = ajv.compile(schemas[`${file}.schema.json`]);
-    if (!validate(rows)) {
-      for (const error of (validate.errors ?? []).slice(0, 50)) {
-        const [, index, ...field] = error.instancePath.split('/');
+    const violations = checkSchema(schemas[`${file}.schema.json`], rows);
+    if (violations.length) {
+      for (const violation of violations) {
+        const [, index, ...field] = violation.path.split('/');
         errors.push({
           row: Number(index ?? -1) + 1,
           file: path,
           field: field.join('.') || undefined,
-          message: `${error.instancePath || 'the file'} ${error.message ?? 'is invalid'}`,
+          message: `${violation.path || 'the file'} ${violation.message}`,
         });
       }
       continue;
