@@ -121,7 +121,7 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
       ? integer(env, 'BENCH_JOB_CONCURRENCY', 4)
       : undefined,
     nodeArgs: (env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
-    figures: integerList(env, 'BENCH_FIGURES', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 10),
+    figures: integerList(env, 'BENCH_FIGURES', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 16),
     formSets: integer(env, 'BENCH_FORM_SETS', 200),
     formSeed: integer(env, 'BENCH_FORM_SEED', 1),
     formHttpSamples: integer(env, 'BENCH_FORM_HTTP_SAMPLES', 50),

@@ -43,6 +43,7 @@ import { benchRealtime } from './scenarios/realtime';
 import { benchRouteOverhead } from './scenarios/route-overhead';
 import { benchSummaryLatency } from './scenarios/summary-latency';
 import { benchWorkerThroughput, seedWeeks, weekStart } from './scenarios/worker-throughput';
+import { benchDataExport } from './scenarios/data-export';
 
 const RESULTS_FILE = join(REPO_ROOT, 'bench', 'results', 'latest.json');
 const startedAt = Date.now();
@@ -227,6 +228,12 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
   if (selected(11)) {
     const realtimeUsers = await registerUsers(api, 11, 'realtime');
     figures.realtime = await benchRealtime(config, api, pool, workers, realtimeUsers, log);
+  }
+
+  if (selected(14)) {
+    log('figure 14: data export of 1 and 3 years of history (1 worker process)');
+    const exportUsers = await registerUsers(api, 2, 'export');
+    figures.dataExport = await benchDataExport(config, api, pool, workers, exportUsers, log);
   }
 
   return {

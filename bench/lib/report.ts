@@ -10,6 +10,7 @@ import type { RealtimeFigure } from '../scenarios/realtime';
 import type { RouteFigure, RouteOverheadFigure } from '../scenarios/route-overhead';
 import type { SummaryLatencyFigure } from '../scenarios/summary-latency';
 import type { WorkerFigure } from '../scenarios/worker-throughput';
+import type { DataExportFigure } from '../scenarios/data-export';
 import type { LoadResult } from './load';
 import type { MachineInfo } from './machine';
 import { Distribution, round, roundDistribution, roundSpread, Spread } from './stats';
@@ -27,6 +28,7 @@ export interface BenchFigures {
   formAnalysis?: FormAnalysisFigure;
   plans?: PlanGenerationFigure;
   leaderboard?: LeaderboardReadFigure;
+  dataExport?: DataExportFigure;
 }
 
 export interface BenchResults extends BenchFigures {
@@ -344,6 +346,34 @@ function realtimeSection(f: RealtimeFigure): string[] {
   ];
 }
 
+function dataExportSection(f: DataExportFigure): string[] {
+  return [
+    `14. Data export — full zip for a user with 1 and 3 years of training and journal (1 worker process)`,
+    table(
+      [
+        'history',
+        'rows',
+        'archive MB',
+        'end to end s',
+        'PG clock s',
+        'worker RSS before MB',
+        'peak MB',
+        'peak − before MB',
+      ],
+      f.runs.map((run) => [
+        `${run.days} days`,
+        int(run.rows),
+        (run.archiveBytes / 2 ** 20).toFixed(1),
+        (run.endToEndMs / 1000).toFixed(1),
+        (run.processingMs / 1000).toFixed(1),
+        run.rssBeforeMb.toFixed(1),
+        run.rssPeakMb.toFixed(1),
+        (run.rssPeakMb - run.rssBeforeMb).toFixed(1),
+      ]),
+    ),
+  ];
+}
+
 export function formatReport(r: BenchResults): string {
   const m = r.machine;
   const sections = [
@@ -358,6 +388,7 @@ export function formatReport(r: BenchResults): string {
     r.formAnalysis && formAnalysisSection(r.formAnalysis),
     r.plans && plansSection(r.plans),
     r.leaderboard && leaderboardSection(r.leaderboard),
+    r.dataExport && dataExportSection(r.dataExport),
   ].filter((section): section is string[] => section !== undefined);
   return [
     `FitAI benchmarks — ${r.generatedAt} — total ${duration(r.totalSeconds)}`,

@@ -1,14 +1,19 @@
 import { DataSource } from 'typeorm';
 
+/** Runs SQL and answers its rows (a DataSource; the benchmark adapts a pg Pool). */
+export interface Queryable {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
+
 /**
  * A training history straight into PostgreSQL (for export specs and the benchmark): a workout
  * every other day for `days` days (4 exercises × 4 sets), a journal entry a day, a body reading
  * a week. All set-based: a large history is a few statements.
  */
-export async function seedHistory(db: DataSource, userId: string, days: number): Promise<void> {
-  const exercises: { id: string }[] = await db.query(
+export async function seedHistory(db: Queryable, userId: string, days: number): Promise<void> {
+  const exercises = (await db.query(
     `SELECT id FROM exercises WHERE source = 'library' AND status = 'approved' ORDER BY slug LIMIT 4`,
-  );
+  )) as { id: string }[];
   const ids = exercises.map((e) => e.id);
   await db.query(
     `INSERT INTO workouts (user_id, name, status, session_at, started_at, completed_at, duration_seconds,
