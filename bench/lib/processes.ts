@@ -103,7 +103,7 @@ export function startNode(
 export async function waitUntilReady(
   managed: ManagedProcess,
   url: string,
-  timeoutMs = 30_000,
+  timeoutMs = 120_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -81,6 +81,6 @@ describe('RecurringJobs', () => {
       JobName.CloseDueChallenges,
       JobName.SweepDataRights,
     ]);
-    expect(jobs.schedule).toHaveBeenCalledTimes(4);
+    expect(jobs.schedule).toHaveBeenCalledTimes(5);
   });
 });
