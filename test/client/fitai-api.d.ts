@@ -2607,7 +2607,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An import: status, progress and its report */
+        /**
+         * An import: status, progress and its report
+         * @description The report counts what was created and skipped (already imported), lists the exercise names that matched nothing in the library, and every row that failed with why.
+         */
         get: operations["DataRightsController_getImport"];
         put?: never;
         post?: never;
