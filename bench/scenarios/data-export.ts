@@ -92,6 +92,7 @@ export async function benchDataExport(
       await sleep(config.pollIntervalMs);
     }
     const endToEndMs = Number(process.hrtime.bigint() - started) / 1e6;
+    if (!done.rowCounts?.['data/workout-sets.json']) throw new Error('the export holds no sets');
     clearInterval(sampler);
     const { rows: claimed } = await pool.query<{ ms: number }>(
       `SELECT extract(epoch FROM completed_at - requested_at)::float * 1000 AS ms FROM data_exports WHERE id = $1`,

@@ -19,7 +19,11 @@ import { DataExportDto } from './dto/data-export.dto';
 import { DataImportDto, DataImportQueryDto } from './dto/data-import.dto';
 
 export class DownloadQueryDto {
-  @ApiProperty({ description: 'Unix seconds until which the link works', example: 1796256000 })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Unix seconds until which the link works',
+    example: 1796256000,
+  })
   @Type(() => Number)
   @IsInt()
   @Min(0)
