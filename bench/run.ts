@@ -44,6 +44,7 @@ import { benchRouteOverhead } from './scenarios/route-overhead';
 import { benchSummaryLatency } from './scenarios/summary-latency';
 import { benchWorkerThroughput, seedWeeks, weekStart } from './scenarios/worker-throughput';
 import { benchRecommendations, HISTORY_YEARS } from './scenarios/recommendations';
+import { benchDataExport } from './scenarios/data-export';
 
 const RESULTS_FILE = join(REPO_ROOT, 'bench', 'results', 'latest.json');
 const startedAt = Date.now();
@@ -148,8 +149,8 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
     figures.entriesRead = await benchEntriesRead(config, api, pool, { small, large }, log);
   }
 
-  if (selected(5) || selected(6) || selected(9) || selected(11) || selected(15)) {
-    // Figures 5, 6, 9 and 11 train on the shipped exercise library, as `npm run seed` loads it.
+  if ([5, 6, 9, 11, 14, 15].some(selected)) {
+    // Figures 5, 6, 9, 11, 14 and 15 train on the shipped exercise library, as `npm run seed` loads it.
     await seedExerciseLibrary(config.databaseUrl, join(REPO_ROOT, DEFAULT_EXERCISE_FILE));
   }
 
@@ -243,6 +244,12 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
       config.recommendationRounds,
       log,
     );
+  }
+
+  if (selected(14)) {
+    log('figure 14: data export of 1 and 3 years of history (1 worker process)');
+    const exportUsers = await registerUsers(api, 2, 'export');
+    figures.dataExport = await benchDataExport(config, api, pool, workers, exportUsers, log);
   }
 
   return {

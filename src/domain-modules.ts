@@ -25,6 +25,7 @@ import { AnalyticsInsightsModule } from './modules/analytics/insights/analytics-
 import { AnalyticsBenchmarkModule } from './modules/analytics/benchmark/analytics-benchmark.module';
 import { RecommendationsModule } from './modules/ai-coach/recommendations/recommendations.module';
 import { AccountDeletionModule } from './modules/account-deletion/account-deletion.module';
+import { DataRightsModule } from './modules/data-rights/data-rights.module';
 
 /** The domain modules, shared by the API and the worker (the worker mounts no controllers). */
 export const DOMAIN_MODULES = [
@@ -55,4 +56,5 @@ export const DOMAIN_MODULES = [
   RecommendationsModule,
   ChatModule,
   AccountDeletionModule,
+  DataRightsModule,
 ];

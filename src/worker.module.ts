@@ -16,6 +16,7 @@ import { NotificationsProcessor } from './modules/notifications/notifications.pr
 import { SummariesProcessor } from './modules/summaries/summaries.processor';
 import { RecommendationsProcessor } from './modules/ai-coach/recommendations/recommendations.processor';
 import { AccountDeletionProcessor } from './modules/account-deletion/account-deletion.processor';
+import { DataRightsProcessor } from './modules/data-rights/data-rights.processor';
 
 /**
  * Every queue processor but the domain-events one (which comes with DomainEventsWorkerModule).
@@ -32,6 +33,7 @@ export const PROCESSORS = [
   LeaderboardsProcessor,
   RecommendationsProcessor,
   AccountDeletionProcessor,
+  DataRightsProcessor,
 ];
 
 @Module({})

@@ -79,6 +79,7 @@ describe('admin: queues and dead letters (e2e)', () => {
       'leaderboards',
       'recommendations',
       'account-deletion',
+      'data-rights',
     ]);
     expect(
       queues.body.items.find((q: { name: string }) => q.name === 'accounts').failed,

@@ -378,6 +378,7 @@ describe('OpenAPI document (e2e)', () => {
       'GET /api/v1/auth/verify-email',
       // The links of notification emails: the signed token is the credential.
       'GET /api/v1/notifications/unsubscribe',
+      'GET /api/v1/users/data-export/{id}/download',
       // Avatars are public (docs/storage.md): an <img> cannot send a token.
       'GET /api/v1/users/{userId}/avatar/{digest}',
       'POST /api/v1/auth/exchange',

@@ -160,6 +160,11 @@ export class WorkerPool {
     return each.some((s) => s === null) ? null : each.reduce((a, b) => a! + b!, 0);
   }
 
+  /** The worker processes' ids (for /proc readings). */
+  pids(): number[] {
+    return this.workers.map((w) => w.child.pid!);
+  }
+
   /** Throws with its output if a worker died (a crash would silently skew the figures). */
   assertAlive(): void {
     const dead = this.workers.find((w) => !w.running);

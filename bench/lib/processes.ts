@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -102,7 +103,7 @@ export function startNode(
 export async function waitUntilReady(
   managed: ManagedProcess,
   url: string,
-  timeoutMs = 30_000,
+  timeoutMs = 120_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -152,6 +153,13 @@ export function npmRun(script: string, cwd: string): void {
   if (result.status !== 0) {
     throw new Error(`npm run ${script} failed (exit ${result.status ?? result.signal})`);
   }
+}
+
+/** A process's resident memory now, in MB (from /proc). */
+export function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -11,6 +11,7 @@ import type { RecommendationsFigure } from '../scenarios/recommendations';
 import type { RouteFigure, RouteOverheadFigure } from '../scenarios/route-overhead';
 import type { SummaryLatencyFigure } from '../scenarios/summary-latency';
 import type { WorkerFigure } from '../scenarios/worker-throughput';
+import type { DataExportFigure } from '../scenarios/data-export';
 import type { LoadResult } from './load';
 import type { MachineInfo } from './machine';
 import { Distribution, round, roundDistribution, roundSpread, Spread } from './stats';
@@ -29,6 +30,7 @@ export interface BenchFigures {
   plans?: PlanGenerationFigure;
   leaderboard?: LeaderboardReadFigure;
   recommendations?: RecommendationsFigure;
+  dataExport?: DataExportFigure;
 }
 
 export interface BenchResults extends BenchFigures {
@@ -375,6 +377,34 @@ function recommendationsSection(f: RecommendationsFigure): string[] {
   ];
 }
 
+function dataExportSection(f: DataExportFigure): string[] {
+  return [
+    `14. Data export — full zip for a user with 1 and 3 years of training and journal (1 worker process)`,
+    table(
+      [
+        'history',
+        'rows',
+        'archive MB',
+        'end to end s',
+        'PG clock s',
+        'worker RSS before MB',
+        'peak MB',
+        'peak − before MB',
+      ],
+      f.runs.map((run) => [
+        `${run.days} days`,
+        int(run.rows),
+        (run.archiveBytes / 2 ** 20).toFixed(1),
+        (run.endToEndMs / 1000).toFixed(1),
+        (run.processingMs / 1000).toFixed(1),
+        run.rssBeforeMb.toFixed(1),
+        run.rssPeakMb.toFixed(1),
+        (run.rssPeakMb - run.rssBeforeMb).toFixed(1),
+      ]),
+    ),
+  ];
+}
+
 export function formatReport(r: BenchResults): string {
   const m = r.machine;
   const sections = [
@@ -390,6 +420,7 @@ export function formatReport(r: BenchResults): string {
     r.plans && plansSection(r.plans),
     r.leaderboard && leaderboardSection(r.leaderboard),
     r.recommendations && recommendationsSection(r.recommendations),
+    r.dataExport && dataExportSection(r.dataExport),
   ].filter((section): section is string[] => section !== undefined);
   return [
     `FitAI benchmarks — ${r.generatedAt} — total ${duration(r.totalSeconds)}`,

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { Pool } from 'pg';
 import { io, Socket } from 'socket.io-client';
 import { BenchConfig } from '../config';
 import { BenchUser, RunningApi, WorkerPool } from '../lib/fitai';
 import { expectStatus, mapConcurrent, requestJson } from '../lib/http';
-import { sleep } from '../lib/processes';
+import { rssMb, sleep } from '../lib/processes';
 import { distribution, Distribution } from '../lib/stats';
 
 const BENCH_SLUG = 'Barbell_Bench_Press_-_Medium_Grip';
@@ -64,12 +63,6 @@ function arrival(
     };
     socket.on(event, listener);
   });
-}
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
-  return kb / 1024;
 }
 
 async function call(api: RunningApi, user: BenchUser, path: string, body: object = {}) {

@@ -109,6 +109,12 @@ export class AppConfig {
     completionCentsPerMillionTokens: number;
     queueBoardSessionMinutes: number;
   };
+  /** Data export and import (docs/data-rights.md). */
+  dataRights: {
+    exportLinkTtlSeconds: number;
+    exportRetentionHours: number;
+    importMaxBytes: number;
+  };
 
   get isProduction(): boolean {
     return this.env === 'production';

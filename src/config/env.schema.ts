@@ -476,6 +476,26 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(1_440)
   QUEUE_BOARD_SESSION_MINUTES: number;
+  /** Data export (docs/data-rights.md): how long a signed download link works. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(604_800)
+  DATA_EXPORT_LINK_TTL_SECONDS: number;
+
+  /** Data export: how long the archive is kept in storage before it is deleted. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  DATA_EXPORT_RETENTION_HOURS: number;
+
+  /** Data import: the largest file accepted (bytes). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(1_073_741_824)
+  DATA_IMPORT_MAX_BYTES: number;
 }
 
 /** Defaults that let `npm run dev` work against PostgreSQL and Redis on localhost. */
@@ -537,6 +557,9 @@ export const DEVELOPMENT_DEFAULTS: Record<string, string> = {
   S3_REGION: 'us-east-1',
   S3_ACCESS_KEY_ID: '',
   S3_SECRET_ACCESS_KEY: '',
+  DATA_EXPORT_LINK_TTL_SECONDS: '86400',
+  DATA_EXPORT_RETENTION_HOURS: '168',
+  DATA_IMPORT_MAX_BYTES: '52428800',
   SMTP_URL: '',
   FRONTEND_URL: 'http://localhost:5173',
   EMAIL_VERIFICATION_TTL_SECONDS: '172800',

@@ -207,6 +207,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       completionCentsPerMillionTokens: vars.AI_COMPLETION_CENTS_PER_MTOK,
       queueBoardSessionMinutes: vars.QUEUE_BOARD_SESSION_MINUTES,
     },
+    dataRights: {
+      exportLinkTtlSeconds: vars.DATA_EXPORT_LINK_TTL_SECONDS,
+      exportRetentionHours: vars.DATA_EXPORT_RETENTION_HOURS,
+      importMaxBytes: vars.DATA_IMPORT_MAX_BYTES,
+    },
   });
 }
 

@@ -71,6 +71,10 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
       'Strength, volume and consistency leaderboards, global and among friends',
     )
     .addTag('analytics', 'Analytics: overview, volume, frequency, comparisons, insights, benchmark')
+    .addTag(
+      'data-rights',
+      'Your data: the full export (zip, JSON Schema), imports of FitAI exports and Strong/Hevy CSV',
+    )
     .addTag('admin', 'Administration (admin role only)')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();

@@ -101,6 +101,8 @@ export interface DomainEventPayloads {
    * creation or later. For notifications.
    */
   'challenge.invited': { userId: string; challengeId: string; inviteeIds: string[] };
+  /** A data export's archive is stored and can be downloaded (docs/data-rights.md). */
+  'data-export.completed': { userId: string; exportId: string };
 }
 
 export type DomainEventName = keyof DomainEventPayloads;
@@ -155,6 +157,7 @@ const NAMES: { readonly [N in DomainEventName]: true } = {
   'content.moderated': true,
   'body-profile.changed': true,
   'challenge.invited': true,
+  'data-export.completed': true,
 };
 
 export const ALL_DOMAIN_EVENT_NAMES = Object.keys(NAMES) as readonly DomainEventName[];

@@ -27,6 +27,8 @@ export enum QueueName {
   Recommendations = 'recommendations',
   /** Account deletion: the accounts tick, purges and their emails (docs/account-deletion.md). */
   AccountDeletion = 'account-deletion',
+  /** Data exports and imports (docs/data-rights.md): long, one user's history each. */
+  DataRights = 'data-rights',
 }
 
 export enum JobName {
@@ -72,6 +74,12 @@ export enum JobName {
   /** Removes or anonymises everything of one account (idempotent; docs/account-deletion.md). */
   PurgeAccount = 'purge-account',
   SendAccountDeletionScheduledEmail = 'send-account-deletion-scheduled-email',
+  /** Streams one user's data export (a data_exports row) to storage. */
+  ExportUserData = 'export-user-data',
+  /** Imports one uploaded file (a data_imports row). */
+  ImportUserData = 'import-user-data',
+  /** Repeatable: deletes export archives past retention, re-enqueues lost export/import jobs. */
+  SweepDataRights = 'sweep-data-rights',
 }
 
 export interface JobPayloads {
@@ -99,6 +107,9 @@ export interface JobPayloads {
   [JobName.TickAccounts]: Record<string, never>;
   [JobName.PurgeAccount]: { deletionId: string };
   [JobName.SendAccountDeletionScheduledEmail]: { deletionId: string };
+  [JobName.ExportUserData]: { exportId: string };
+  [JobName.ImportUserData]: { importId: string; weightUnit?: 'kg' | 'lb' };
+  [JobName.SweepDataRights]: Record<string, never>;
 }
 
 export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
@@ -125,6 +136,9 @@ export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
   [JobName.TickAccounts]: QueueName.AccountDeletion,
   [JobName.PurgeAccount]: QueueName.AccountDeletion,
   [JobName.SendAccountDeletionScheduledEmail]: QueueName.AccountDeletion,
+  [JobName.ExportUserData]: QueueName.DataRights,
+  [JobName.ImportUserData]: QueueName.DataRights,
+  [JobName.SweepDataRights]: QueueName.DataRights,
 };
 
 /**
@@ -157,6 +171,7 @@ export const RECURRING_JOBS: Partial<Record<RecurringJobName, (config: AppConfig
   [JobName.RefreshLeaderboards]: () => 60 * 1000,
   [JobName.TickRecommendations]: (config) => config.recommendations.tickMs,
   [JobName.TickAccounts]: (config) => config.accountDeletion.tickMs,
+  [JobName.SweepDataRights]: () => 5 * 60 * 1000,
 };
 
 export const ALL_JOB_NAMES: readonly JobName[] = Object.values(JobName);

@@ -46,6 +46,7 @@ describe('RecurringJobs', () => {
       JobName.RefreshLeaderboards,
       JobName.TickRecommendations,
       JobName.TickAccounts,
+      JobName.SweepDataRights,
     ]);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.SweepSummaries, {}, 30_000);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.TickAccounts, {}, 60_000);
@@ -66,6 +67,7 @@ describe('RecurringJobs', () => {
       challenges: [{ name: JobName.CloseDueChallenges, every: '60000', key: 'close:60000' }],
       leaderboards: [{ name: JobName.RefreshLeaderboards, every: '60000', key: 'refresh:60000' }],
       'account-deletion': [{ name: JobName.TickAccounts, every: '60000', key: 'accounts:60000' }],
+      'data-rights': [{ name: JobName.SweepDataRights, every: '300000', key: 'sweep:300000' }],
       'ai-coach': [{ name: JobName.SweepPlanGenerations, every: '60000', key: 'plans:60000' }],
       recommendations: [
         { name: JobName.TickRecommendations, every: '15000', key: 'recommendations:15000' },
@@ -93,7 +95,8 @@ describe('RecurringJobs', () => {
       JobName.RefreshLeaderboards,
       JobName.TickRecommendations,
       JobName.TickAccounts,
+      JobName.SweepDataRights,
     ]);
-    expect(jobs.schedule).toHaveBeenCalledTimes(7);
+    expect(jobs.schedule).toHaveBeenCalledTimes(8);
   });
 });

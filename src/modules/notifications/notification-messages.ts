@@ -56,5 +56,7 @@ export function messageOf(
       return 'Your password was changed. If this was not you, reset it now.';
     case NotificationType.NewSignIn:
       return 'New sign-in to your account. If this was not you, change your password.';
+    case NotificationType.DataExportReady:
+      return 'Your data export is ready to download';
   }
 }

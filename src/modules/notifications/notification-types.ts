@@ -18,6 +18,8 @@ export enum NotificationType {
   /** Security notices: always on. */
   PasswordChanged = 'security.password-changed',
   NewSignIn = 'security.new-sign-in',
+  /** Account: a requested data export is ready (always on: the user asked for it). */
+  DataExportReady = 'account.data-export-ready',
 }
 
 export enum NotificationCategory {
@@ -100,6 +102,7 @@ export const NOTIFICATION_TYPES: { readonly [T in NotificationType]: Notificatio
     [NotificationType.SummaryReady]: progress(EmailMode.Off),
     [NotificationType.PasswordChanged]: security(false),
     [NotificationType.NewSignIn]: security(true),
+    [NotificationType.DataExportReady]: security(true),
   };
 
 export const ALL_NOTIFICATION_TYPES = Object.values(NotificationType);

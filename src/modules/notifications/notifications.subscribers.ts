@@ -177,6 +177,22 @@ export class NotificationsSubscribers {
     });
   }
 
+  /** The archive is stored: tell the user (in-app, and by email at once). */
+  @OnDomainEvent('data-export.completed')
+  async dataExportReady({
+    id,
+    payload,
+  }: PublishedDomainEvent<'data-export.completed'>): Promise<void> {
+    await this.delivery.notify({
+      userId: payload.userId,
+      type: NotificationType.DataExportReady,
+      subjectId: payload.exportId,
+      actorId: null,
+      sourceKey: id,
+      data: { exportId: payload.exportId },
+    });
+  }
+
   private async goalTitle(userId: string, goalId: string): Promise<string | null> {
     try {
       return (await this.goals.get(userId, goalId)).title;

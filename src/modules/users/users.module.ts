@@ -21,6 +21,6 @@ import { UsersService } from './users.service';
     // Community writes check the caller's standing (AccountStandingGuard) through this.
     { provide: AccountStanding, useExisting: UsersService },
   ],
-  exports: [UsersService, AccountStanding],
+  exports: [UsersService, AccountStanding, AvatarsService],
 })
 export class UsersModule {}

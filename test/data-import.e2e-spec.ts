@@ -1,0 +1,345 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { apiClient, ApiClient } from './support/api-client';
+import { seedEveryArea } from './support/data-rights';
+import {
+  eventually,
+  registerUser,
+  startApi,
+  startWorker,
+  TestApi,
+  TestUser,
+  testConfig,
+} from './support/test-app';
+import { binaryParser } from './support/zip';
+
+const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name));
+
+interface ImportStatus {
+  id: string;
+  status: string;
+  progressPct: number;
+  failureReason: string | null;
+  report: {
+    rowsRead: number;
+    created: Record<string, number>;
+    skipped: Record<string, number>;
+    unmatchedExercises: string[];
+    errors: { row: number; field?: string; file?: string; message: string }[];
+  } | null;
+}
+
+describe('Data import (e2e)', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    const config = testConfig({ DATA_IMPORT_MAX_BYTES: String(256 * 1024) });
+    api = await startApi(config);
+    worker = await startWorker(config);
+    db = api.app.get(DataSource);
+  }, 60_000);
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  async function upload(
+    user: TestUser,
+    source: string,
+    file: Buffer,
+    name: string,
+    expected = 202,
+  ) {
+    return request(api.http)
+      .post(`/api/v1/users/data-import?source=${source}`)
+      .auth(user.accessToken, { type: 'bearer' })
+      .attach('file', file, name)
+      .expect(expected);
+  }
+
+  async function imported(
+    user: TestUser,
+    source: string,
+    file: Buffer,
+    name: string,
+  ): Promise<ImportStatus> {
+    const accepted = await upload(user, source, file, name);
+    expect(accepted.headers.location).toBe(`/api/v1/users/data-import/${accepted.body.id}`);
+    expect(accepted.body).toMatchObject({ status: 'pending', source, fileName: name });
+    const client = apiClient(api.http, user);
+    return eventually(async () => {
+      const res = await client.get(`/users/data-import/${accepted.body.id}`).expect(200);
+      return ['completed', 'failed'].includes(res.body.status)
+        ? (res.body as ImportStatus)
+        : undefined;
+    }, 60_000);
+  }
+
+  /** The user's workouts as comparable values: name, times, and sets by exercise name. */
+  async function workoutsOf(userId: string) {
+    return db.query(
+      `SELECT w.name, w.status::text, w.session_at, w.completed_at, w.duration_seconds, w.notes,
+              w.total_volume_kg::float8 AS volume, w.total_sets, w.total_reps,
+              (SELECT json_agg(json_build_object('exercise', e.name, 'type', s.set_type, 'weight', s.weight_kg::float8,
+                                                 'reps', s.reps, 'rpe', s.rpe::float8, 'position', s.position)
+                               ORDER BY we.position, s.position)
+                 FROM workout_sets s JOIN workout_exercises we ON we.id = s.workout_exercise_id
+                 JOIN exercises e ON e.id = s.exercise_id WHERE s.workout_id = w.id) AS sets
+         FROM workouts w WHERE w.user_id = $1 ORDER BY w.session_at, w.name`,
+      [userId],
+    ) as Promise<
+      {
+        name: string;
+        sets: { exercise: string; type: string; weight: number | null; reps: number | null }[];
+        [k: string]: unknown;
+      }[]
+    >;
+  }
+
+  it('imports a Strong CSV: workouts, sets, library matches and the unmatched names; twice adds nothing', async () => {
+    const user = await registerUser(api.http);
+    const done = await imported(user, 'strong', fixture('strong-export.csv'), 'strong.csv');
+    expect(done.status).toBe('completed');
+    expect(done.progressPct).toBe(100);
+    expect(done.report).toMatchObject({
+      rowsRead: 18,
+      created: { workouts: 3, sets: 18, exercises: 4 },
+      errors: [],
+    });
+    expect(done.report!.unmatchedExercises.sort()).toEqual(
+      ['Cable Woodchopper', 'Lat Pulldown (Cable)', 'Overhead Press (Barbell)', 'Pull Up'].sort(),
+    );
+    const workouts = await workoutsOf(user.id);
+    expect(
+      workouts.map((w) => [
+        w.name,
+        w.status,
+        (w.session_at as Date).toISOString(),
+        w.duration_seconds,
+      ]),
+    ).toEqual([
+      ['Push Day', 'completed', '2024-01-15T07:30:00.000Z', 3900],
+      ['Leg Day', 'completed', '2024-01-17T18:00:00.000Z', 3120],
+      ['Pull Day', 'completed', '2024-01-19T12:15:00.000Z', 2880],
+    ]);
+    expect(workouts.map((w) => w.sets.length)).toEqual([7, 6, 5]);
+    expect(workouts[0].sets[0]).toMatchObject({
+      exercise: 'Barbell Bench Press - Medium Grip',
+      type: 'warm_up',
+      weight: 40,
+      reps: 10,
+    });
+    expect(workouts[0].sets[3]).toMatchObject({ type: 'normal', weight: 77.5, reps: 6, rpe: 9 });
+    expect(workouts[0].notes).toBe('Felt strong');
+    // Working sets only: 80×5 + 80×5 + 77.5×6 + 50×8 + 50×7 + 20×12.
+    expect(workouts[0]).toMatchObject({
+      volume: 80 * 5 * 2 + 77.5 * 6 + 50 * 15 + 240,
+      total_sets: 6,
+    });
+    expect(workouts[1].sets.map((s) => s.exercise)).toEqual([
+      'Barbell Squat',
+      'Barbell Squat',
+      'Barbell Squat',
+      'Romanian Deadlift',
+      'Romanian Deadlift',
+      'Plank',
+    ]);
+    const own: { name: string; status: string }[] = await db.query(
+      `SELECT name, status::text FROM exercises WHERE created_by_id = $1 ORDER BY name`,
+      [user.id],
+    );
+    expect(own.map((e) => e.name)).toEqual([
+      'Cable Woodchopper',
+      'Lat Pulldown (Cable)',
+      'Overhead Press (Barbell)',
+      'Pull Up',
+    ]);
+
+    // The same file again: nothing added.
+    const again = await imported(user, 'strong', fixture('strong-export.csv'), 'strong.csv');
+    expect(again.status).toBe('completed');
+    expect(again.report).toMatchObject({
+      created: {},
+      skipped: { workouts: 3 },
+      unmatchedExercises: [],
+    });
+    expect(await workoutsOf(user.id)).toEqual(workouts);
+    const [{ n }] = await db.query(
+      'SELECT count(*)::int AS n FROM exercises WHERE created_by_id = $1',
+      [user.id],
+    );
+    expect(n).toBe(4);
+  }, 120_000);
+
+  it('imports a Hevy CSV with its set types and unit', async () => {
+    const user = await registerUser(api.http);
+    const done = await imported(user, 'hevy', fixture('hevy-export.csv'), 'workouts.csv');
+    expect(done.status).toBe('completed');
+    expect(done.report).toMatchObject({
+      rowsRead: 12,
+      created: { workouts: 2, sets: 12 },
+      errors: [],
+    });
+    expect(done.report!.unmatchedExercises.sort()).toEqual([
+      'Seated Cable Row - V Grip (Cable)',
+      'Triceps Rope Pushdown',
+    ]);
+    const workouts = await workoutsOf(user.id);
+    expect(
+      workouts.map((w) => [
+        w.name,
+        (w.session_at as Date).toISOString(),
+        (w.completed_at as Date).toISOString(),
+        w.notes,
+      ]),
+    ).toEqual([
+      ['Upper A', '2024-01-15T07:30:00.000Z', '2024-01-15T08:35:00.000Z', 'Morning session'],
+      ['Lower A', '2024-01-17T18:00:00.000Z', '2024-01-17T19:02:00.000Z', null],
+    ]);
+    expect(workouts[0].sets.map((s) => s.type)).toEqual([
+      'warm_up',
+      'normal',
+      'normal',
+      'failure',
+      'normal',
+      'drop',
+      'normal',
+    ]);
+    expect(workouts[1].sets[4]).toMatchObject({ exercise: 'Plank', weight: null, reps: null });
+  }, 120_000);
+
+  it('refuses a bad file with every failed row and why, and imports nothing', async () => {
+    const user = await registerUser(api.http);
+    const done = await imported(user, 'strong', fixture('strong-export-bad.csv'), 'bad.csv');
+    expect(done.status).toBe('failed');
+    expect(done.failureReason).toMatch(/nothing was imported/);
+    const errors = done.report!.errors;
+    expect([...new Set(errors.map((e) => e.row))]).toEqual([3, 5, 6]);
+    expect(errors.find((e) => e.row === 3)).toMatchObject({
+      field: 'Reps',
+      message: expect.stringContaining('"ten"'),
+    });
+    expect(errors.find((e) => e.row === 5)).toMatchObject({ field: 'Date' });
+    expect(
+      errors
+        .filter((e) => e.row === 6)
+        .map((e) => e.field)
+        .sort(),
+    ).toEqual(['Exercise Name', 'RPE', 'Set Order', 'Weight']);
+    const [{ workouts }] = await db.query(
+      'SELECT count(*)::int AS workouts FROM workouts WHERE user_id = $1',
+      [user.id],
+    );
+    const [{ exercises }] = await db.query(
+      'SELECT count(*)::int AS exercises FROM exercises WHERE created_by_id = $1',
+      [user.id],
+    );
+    expect({ workouts, exercises }).toEqual({ workouts: 0, exercises: 0 });
+
+    // A file in another format, and a FitAI "archive" that is not a zip, fail the same way.
+    const wrong = await imported(user, 'hevy', fixture('strong-export.csv'), 'strong.csv');
+    expect(wrong.report!.errors[0].message).toMatch(/lacks the column/);
+    const notZip = await imported(user, 'fitai', fixture('strong-export.csv'), 'export.zip');
+    expect(notZip.report!.errors[0].message).toMatch(/Not a zip/);
+  }, 120_000);
+
+  it('validates the upload: source, file, size', async () => {
+    const user = await registerUser(api.http);
+    const client = apiClient(api.http, user);
+    await request(api.http)
+      .post('/api/v1/users/data-import?source=fitbit')
+      .auth(user.accessToken, { type: 'bearer' })
+      .attach('file', fixture('strong-export.csv'), 'strong.csv')
+      .expect(400);
+    await client.post('/users/data-import?source=strong', {}).expect(415);
+    const big = await upload(user, 'strong', Buffer.alloc(300 * 1024, 'a'), 'big.csv', 413);
+    expect(big.body.type).toMatch(/import-too-large$/);
+    const stranger = apiClient(api.http, await registerUser(api.http));
+    const mine = await upload(user, 'strong', fixture('strong-export.csv'), 'strong.csv');
+    await stranger.get(`/users/data-import/${mine.body.id}`).expect(404);
+  }, 60_000);
+
+  it('round trip: export, then import into a fresh account, reproduces the data; twice adds nothing', async () => {
+    const source = await registerUser(api.http);
+    const other = await registerUser(api.http);
+    await seedEveryArea(db, source.id, other.id);
+    const sourceClient: ApiClient = apiClient(api.http, source);
+    const accepted = await sourceClient.get('/users/data-export').expect(202);
+    const exported = await eventually(async () => {
+      const res = await sourceClient.get(`/users/data-export/${accepted.body.id}`).expect(200);
+      return res.body.status === 'completed' ? res.body : undefined;
+    }, 60_000);
+    const url = new URL(exported.downloadUrl);
+    const zip = await request(api.http)
+      .get(url.pathname + url.search)
+      .buffer(true)
+      .parse(binaryParser)
+      .expect(200);
+
+    const target = await registerUser(api.http);
+    const done = await imported(target, 'fitai', zip.body as Buffer, 'fitai-export.zip');
+    expect(done.status).toBe('completed');
+    expect(done.report!.errors).toEqual([]);
+
+    const snapshot = async (userId: string) => ({
+      workouts: (await workoutsOf(userId)).map((w) => ({ ...w })),
+      entries: await db.query(
+        `SELECT occurred_at, type::text, mood, energy, note, tags, value, unit FROM entries WHERE user_id = $1 ORDER BY occurred_at, note`,
+        [userId],
+      ),
+      bodyMetrics: await db.query(
+        `SELECT measured_at, weight_kg, body_fat_pct, waist_cm, note FROM body_metrics WHERE user_id = $1 ORDER BY measured_at`,
+        [userId],
+      ),
+      goals: await db.query(
+        `SELECT g.title, g.type::text, g.metric::text, g.target_value, g.baseline_value, g.status::text,
+                (SELECT json_agg(json_build_object('percent', m.percent, 'value', m.value) ORDER BY m.percent)
+                   FROM goal_milestones m WHERE m.goal_id = g.id) AS milestones
+           FROM goals g WHERE g.user_id = $1 ORDER BY g.title`,
+        [userId],
+      ),
+      customExercises: await db.query(
+        `SELECT name, level::text, category::text, primary_muscles FROM exercises WHERE created_by_id = $1 ORDER BY name`,
+        [userId],
+      ),
+      templates: await db.query(
+        `SELECT t.name, t.description, t.goal::text, t.level::text, t.visibility::text, t.days_per_week,
+                (SELECT json_agg(json_build_object('day', d.name, 'exercise', e.name, 'sets',
+                          (SELECT json_agg(json_build_object('min', s.reps_min, 'max', s.reps_max, 'kg', s.weight_kg) ORDER BY s.position)
+                             FROM template_sets s WHERE s.template_exercise_id = te.id)) ORDER BY d.position, te.position)
+                   FROM template_days d JOIN template_exercises te ON te.day_id = d.id JOIN exercises e ON e.id = te.exercise_id
+                  WHERE d.template_id = t.id) AS days
+           FROM templates t WHERE t.owner_id = $1 ORDER BY t.name`,
+        [userId],
+      ),
+      workoutTemplates: await db.query(
+        `SELECT t.name FROM workouts w JOIN templates t ON t.id = w.template_id WHERE w.user_id = $1`,
+        [userId],
+      ),
+    });
+    const before = await snapshot(source.id);
+    const after = await snapshot(target.id);
+    expect(before.workouts.length).toBeGreaterThan(0);
+    expect(before.templates.length).toBe(1);
+    expect(after).toEqual(before);
+    // The template's exercise is the target's own copy of the custom exercise.
+    const [copied] = await db.query(
+      `SELECT e.created_by_id FROM template_exercises te JOIN template_days d ON d.id = te.day_id
+         JOIN templates t ON t.id = d.template_id JOIN exercises e ON e.id = te.exercise_id WHERE t.owner_id = $1`,
+      [target.id],
+    );
+    expect(copied.created_by_id).toBe(target.id);
+
+    const again = await imported(target, 'fitai', zip.body as Buffer, 'fitai-export.zip');
+    expect(again.status).toBe('completed');
+    expect(again.report!.created).toEqual({});
+    expect(again.report!.skipped).toMatchObject({ workouts: before.workouts.length, templates: 1 });
+    expect(await snapshot(target.id)).toEqual(after);
+  }, 180_000);
+});
