@@ -7,7 +7,7 @@ import { AnalyticsController } from './analytics.controller';
 import { AnalyticsService } from './analytics.service';
 import { AnalyticsSubscribers } from './analytics.subscribers';
 import { TrainingRollupsRepository } from './rollups/training-rollups.repository';
-import { TrainingRollupsService } from './rollups/training-rollups.service';
+import { TrainingRollupsService } from './training-rollups.service';
 
 /**
  * Analytics over periods (overview, volume, frequency, compare) and the training rollups they,

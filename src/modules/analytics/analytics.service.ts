@@ -26,7 +26,7 @@ import {
 } from './dto/analytics.dto';
 import { VolumeBucket } from './dto/analytics-query.dto';
 import { TrainingRollupsRepository } from './rollups/training-rollups.repository';
-import { RollupFreshness, TrainingRollupsService } from './rollups/training-rollups.service';
+import { RollupFreshness, TrainingRollupsService } from './training-rollups.service';
 
 export type { AnalyticsPeriod } from './analytics-period';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PublishedDomainEvent } from '../../infrastructure/events/domain-event-catalogue';
 import { OnDomainEvent } from '../../infrastructure/events/on-domain-event.decorator';
-import { TrainingRollupsService } from './rollups/training-rollups.service';
+import { TrainingRollupsService } from './training-rollups.service';
 
 type WorkoutEvent = 'workout.completed' | 'workout.redated' | 'workout.deleted';
 

@@ -1,6 +1,27 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { UsersService } from '../../users/users.service';
-import { TrainingRollupsRepository } from './training-rollups.repository';
+import { UsersService } from '../users/users.service';
+import {
+  BucketTotalsRow,
+  DayRange,
+  ExerciseStrengthRollupRow,
+  ExerciseTotalsRow,
+  SessionBestRollupRow,
+  StrengthWindowDays,
+  StreakRow,
+  TrainingRollupsRepository,
+  WeeklyCountsRow,
+} from './rollups/training-rollups.repository';
+
+export type {
+  BucketTotalsRow,
+  DayRange,
+  ExerciseStrengthRollupRow,
+  ExerciseTotalsRow,
+  SessionBestRollupRow,
+  StrengthWindowDays,
+  StreakRow,
+  WeeklyCountsRow,
+} from './rollups/training-rollups.repository';
 
 /**
  * How far back a workout event reaches into the rollups: records are reconciled for every
@@ -72,5 +93,46 @@ export class TrainingRollupsService {
       refreshedAt: (after.refreshedAt ?? new Date()).toISOString(),
       caughtUp: true,
     };
+  }
+
+  // Reads for the progress routes (after ensureFresh; definitions in the repository).
+
+  /** Every ISO week touching the range, with its days' workouts, sets and volume (kg). */
+  weeklyTotals(userId: string, range: DayRange): Promise<BucketTotalsRow[]> {
+    return this.rollups.weeklyTotals(userId, range);
+  }
+
+  /** Counted sets and volume (exact, as text) per exercise trained in the range. */
+  exerciseTotals(userId: string, range: DayRange): Promise<ExerciseTotalsRow[]> {
+    return this.rollups.exerciseTotals(userId, range);
+  }
+
+  /** Workouts per ISO week reduced to the total, weeks trained and weeks meeting the target. */
+  weeklyCounts(userId: string, range: DayRange, target: number | null): Promise<WeeklyCountsRow> {
+    return this.rollups.weeklyCounts(userId, range, target);
+  }
+
+  /** Week or day streaks up to `lastDay` over the whole history. */
+  streak(userId: string, lastDay: string, unit: 'week' | 'day'): Promise<StreakRow> {
+    return this.rollups.streak(userId, lastDay, unit);
+  }
+
+  /** Per exercise with an e1RM in the range: its session bests reduced to the windows. */
+  strengthByExercise(
+    userId: string,
+    range: DayRange,
+    readFrom: string,
+    windows: StrengthWindowDays,
+  ): Promise<ExerciseStrengthRollupRow[]> {
+    return this.rollups.strengthByExercise(userId, range, readFrom, windows);
+  }
+
+  /** The best set of each session of one exercise in the range, oldest first. */
+  sessionBests(
+    userId: string,
+    exerciseId: string,
+    range: DayRange,
+  ): Promise<SessionBestRollupRow[]> {
+    return this.rollups.sessionBests(userId, exerciseId, range);
   }
 }
