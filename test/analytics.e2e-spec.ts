@@ -204,6 +204,55 @@ describe('analytics (e2e)', () => {
     expect(overview.body.freshness.caughtUp).toBe(false);
   }, 60_000);
 
+  it('frequency: sessions per week, days and weeks trained, weekdays and streaks', async () => {
+    const { client } = await october();
+    const res = await client
+      .get('/analytics/frequency', { from: '2026-10-01', to: '2026-10-31' })
+      .expect(200);
+    expect(res.body).toMatchObject({
+      timeZone: NEW_YORK,
+      sessions: 3,
+      activeDays: 3,
+      activeWeeks: 2,
+      perWeek: Math.round((3 / 31) * 7 * 100) / 100,
+      activeDayShare: Math.round((3 / 31) * 100) / 100,
+      // Mon 5 Oct, Tue 6 Oct, Sat 31 Oct (New York).
+      weekdays: [
+        { weekday: 1, sessions: 1 },
+        { weekday: 2, sessions: 1 },
+        { weekday: 3, sessions: 0 },
+        { weekday: 4, sessions: 0 },
+        { weekday: 5, sessions: 0 },
+        { weekday: 6, sessions: 1 },
+        { weekday: 7, sessions: 0 },
+      ],
+      streaks: { weeks: { current: 1, longest: 2 }, days: { current: 1, longest: 2 } },
+    });
+  }, 60_000);
+
+  it('compare: two arbitrary periods side by side, b − a; malformed periods are 400 on a/b', async () => {
+    const { client } = await october();
+    const res = await client
+      .get('/analytics/compare', { a: '2026-09-01..2026-09-30', b: '2026-10-01..2026-10-31' })
+      .expect(200);
+    expect(res.body.a).toMatchObject({ from: '2026-09-01', sessions: 2, volume: 1300 });
+    expect(res.body.b).toMatchObject({ to: '2026-10-31', sessions: 3, volume: 2035 });
+    expect(res.body.difference.sessions).toEqual({ absolute: 1, percent: 50 });
+    expect(res.body.difference.mood).toEqual({ absolute: 0, percent: 0 });
+    // The same figures as the overview of the same period.
+    const overview = await client
+      .get('/analytics/overview', { from: '2026-10-01', to: '2026-10-31' })
+      .expect(200);
+    expect(res.body.b).toEqual(overview.body.current);
+
+    const bad = await client
+      .get('/analytics/compare', { a: '2026-09-01', b: '2026-10-31..2026-10-01' })
+      .expect(400)
+      .expect('Content-Type', PROBLEM);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['a', 'b']);
+    await client.get('/analytics/compare', { a: '2026-09-01..2026-09-30' }).expect(400);
+  }, 60_000);
+
   it('invalid periods are field-level 400s', async () => {
     const { client } = await registerClient(api.http);
     const reversed = await client

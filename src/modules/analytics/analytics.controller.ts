@@ -42,11 +42,11 @@ export class AnalyticsController {
   })
   @ApiOk(AnalyticsOverviewDto)
   @ApiProblems(400)
-  async overview(
+  overview(
     @CurrentUser() caller: AuthenticatedUser,
     @Query() query: AnalyticsPeriodQueryDto,
   ): Promise<AnalyticsOverviewDto> {
-    return this.analytics.overview(caller.id, await this.analytics.periodOf(caller.id, query));
+    return this.analytics.overviewOf(caller.id, query);
   }
 
   @Get('volume')
@@ -58,12 +58,11 @@ export class AnalyticsController {
   })
   @ApiOk(AnalyticsVolumeDto)
   @ApiProblems(400)
-  async volume(
+  volume(
     @CurrentUser() caller: AuthenticatedUser,
     @Query() query: AnalyticsVolumeQueryDto,
   ): Promise<AnalyticsVolumeDto> {
-    const period = await this.analytics.periodOf(caller.id, query);
-    return this.analytics.volume(caller.id, { ...period, bucket: query.bucket });
+    return this.analytics.volumeOf(caller.id, query);
   }
 
   @Get('frequency')
@@ -73,11 +72,11 @@ export class AnalyticsController {
   })
   @ApiOk(AnalyticsFrequencyDto)
   @ApiProblems(400)
-  async frequency(
+  frequency(
     @CurrentUser() caller: AuthenticatedUser,
     @Query() query: AnalyticsPeriodQueryDto,
   ): Promise<AnalyticsFrequencyDto> {
-    return this.analytics.frequency(caller.id, await this.analytics.periodOf(caller.id, query));
+    return this.analytics.frequencyOf(caller.id, query);
   }
 
   @Get('compare')

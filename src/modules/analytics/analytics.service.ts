@@ -105,7 +105,25 @@ export class AnalyticsService {
    */
   async overview(userId: string, period: AnalyticsPeriod): Promise<AnalyticsOverviewDto> {
     assertValid(periodErrors(period));
+    return this.overviewFor(userId, await this.reader(userId), period);
+  }
+
+  /** The overview route: `from`/`to` as sent (defaults in the user's time zone). */
+  async overviewOf(
+    userId: string,
+    query: { from?: string; to?: string },
+  ): Promise<AnalyticsOverviewDto> {
     const reader = await this.reader(userId);
+    const period = periodOrDefault(query, localDate(reader.timeZone));
+    assertValid(periodErrors(period));
+    return this.overviewFor(userId, reader, period);
+  }
+
+  private async overviewFor(
+    userId: string,
+    reader: Reader,
+    period: AnalyticsPeriod,
+  ): Promise<AnalyticsOverviewDto> {
     const [current, previous] = await this.figures(userId, reader, [
       period,
       previousPeriod(period),
@@ -154,7 +172,25 @@ export class AnalyticsService {
   /** Sessions, sets and volume per ISO week or calendar month of the period. */
   async volume(userId: string, query: AnalyticsVolumePeriod): Promise<AnalyticsVolumeDto> {
     assertValid(periodErrors(query));
+    return this.volumeFor(userId, await this.reader(userId), query);
+  }
+
+  /** The volume route: `from`/`to` as sent (defaults in the user's time zone). */
+  async volumeOf(
+    userId: string,
+    query: { from?: string; to?: string; bucket: 'week' | 'month' },
+  ): Promise<AnalyticsVolumeDto> {
     const reader = await this.reader(userId);
+    const period = { ...periodOrDefault(query, localDate(reader.timeZone)), bucket: query.bucket };
+    assertValid(periodErrors(period));
+    return this.volumeFor(userId, reader, period);
+  }
+
+  private async volumeFor(
+    userId: string,
+    reader: Reader,
+    query: AnalyticsVolumePeriod,
+  ): Promise<AnalyticsVolumeDto> {
     const range = toRange(query);
     const rows =
       query.bucket === 'month'
@@ -183,7 +219,25 @@ export class AnalyticsService {
   /** How often: sessions, days and weeks trained, per weekday, and the streaks. */
   async frequency(userId: string, period: AnalyticsPeriod): Promise<AnalyticsFrequencyDto> {
     assertValid(periodErrors(period));
+    return this.frequencyFor(userId, await this.reader(userId), period);
+  }
+
+  /** The frequency route: `from`/`to` as sent (defaults in the user's time zone). */
+  async frequencyOf(
+    userId: string,
+    query: { from?: string; to?: string },
+  ): Promise<AnalyticsFrequencyDto> {
     const reader = await this.reader(userId);
+    const period = periodOrDefault(query, localDate(reader.timeZone));
+    assertValid(periodErrors(period));
+    return this.frequencyFor(userId, reader, period);
+  }
+
+  private async frequencyFor(
+    userId: string,
+    reader: Reader,
+    period: AnalyticsPeriod,
+  ): Promise<AnalyticsFrequencyDto> {
     const range = toRange(period);
     const [[training], counts, weekdays, weeks, days] = await Promise.all([
       this.reads.periodTraining(userId, [range]),
@@ -212,15 +266,14 @@ export class AnalyticsService {
     };
   }
 
-  /** The period of a route's `from`/`to` (defaults: the last 28 days ending today). */
-  async periodOf(userId: string, query: { from?: string; to?: string }): Promise<AnalyticsPeriod> {
-    const { timeZone } = await this.users.preferencesOf(userId);
-    return periodOrDefault(query, localDate(timeZone));
-  }
-
+  /** The user's unit and time zone, and their rollups brought in step (read concurrently). */
   private async reader(userId: string): Promise<Reader> {
-    const { weightUnit, timeZone } = await this.users.preferencesOf(userId);
-    const freshness = await this.rollups.ensureFresh(userId, timeZone);
+    const preferences = this.users.preferencesOf(userId);
+    const freshness = await this.rollups.ensureFresh(
+      userId,
+      preferences.then((p) => p.timeZone),
+    );
+    const { weightUnit, timeZone } = await preferences;
     return { unit: weightUnit, timeZone, freshness };
   }
 

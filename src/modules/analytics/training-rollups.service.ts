@@ -74,10 +74,15 @@ export class TrainingRollupsService {
 
   /**
    * Before a read: the rollups match the user's completed workouts and time zone, or are
-   * rebuilt now (under the same per-user lock the subscribers take).
+   * rebuilt now (under the same per-user lock the subscribers take). The time zone may be a
+   * promise (the caller's preferences being read meanwhile).
    */
-  async ensureFresh(userId: string, timeZone: string): Promise<RollupFreshness> {
-    const state = await this.rollups.freshness(userId);
+  async ensureFresh(
+    userId: string,
+    userTimeZone: string | Promise<string>,
+  ): Promise<RollupFreshness> {
+    // The state is read while the caller's preferences are (one round trip of latency).
+    const [state, timeZone] = await Promise.all([this.rollups.freshness(userId), userTimeZone]);
     if (
       state.fingerprint === state.current &&
       state.timeZone === timeZone &&

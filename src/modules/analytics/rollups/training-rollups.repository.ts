@@ -130,6 +130,16 @@ const WEEK_TOTALS_CTE = `
 export class TrainingRollupsRepository {
   constructor(private readonly db: DataSource) {}
 
+  /** Every user with a completed workout (the rebuild of all), by IDX_workouts_user_status_session. */
+  async usersWithTraining(): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT u.id FROM users u
+        WHERE EXISTS (SELECT 1 FROM workouts w WHERE w.user_id = u.id AND w.status = 'completed')
+        ORDER BY u.id`,
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** The rollups' state next to the fingerprint of the workouts as they are now (one trip). */
   async freshness(userId: string): Promise<RollupFreshnessRow> {
     const [row]: RollupFreshnessRow[] = await this.db.query(
