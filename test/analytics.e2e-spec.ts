@@ -88,7 +88,7 @@ describe('analytics (e2e)', () => {
   it('overview: every figure of a period and of the one before, with the changes', async () => {
     const { client, userId } = await october();
     const res = await client
-      .get('/analytics/overview', { from: '2026-10-01', to: '2026-10-31' })
+      .get('/analytics/overview', { startDate: '2026-10-01', endDate: '2026-10-31' })
       .expect(200);
     const { current, previous, change } = res.body;
     expect(res.body).toMatchObject({ unit: 'kg', timeZone: NEW_YORK });
@@ -137,7 +137,7 @@ describe('analytics (e2e)', () => {
   it('volume: per ISO week or month of the period, in the user’s unit', async () => {
     const { client } = await october();
     const weeks = await client
-      .get('/analytics/volume', { from: '2026-10-01', to: '2026-10-31' })
+      .get('/analytics/volume', { startDate: '2026-10-01', endDate: '2026-10-31' })
       .expect(200);
     expect(weeks.body).toMatchObject({ bucket: 'week', sessions: 3, sets: 4, volume: 2035 });
     expect(weeks.body.buckets).toEqual([
@@ -149,7 +149,7 @@ describe('analytics (e2e)', () => {
     ]);
     await setPreferences(client, { weightUnit: 'lb' });
     const months = await client
-      .get('/analytics/volume', { from: '2026-09-01', to: '2026-10-31', bucket: 'month' })
+      .get('/analytics/volume', { startDate: '2026-09-01', endDate: '2026-10-31', bucket: 'month' })
       .expect(200);
     expect(months.body.unit).toBe('lb');
     expect(months.body.buckets).toEqual([
@@ -198,7 +198,7 @@ describe('analytics (e2e)', () => {
     await eventually(async () => ((await rows()).length === 1 ? true : undefined));
     expect(await weeks()).toEqual([{ week: '2026-09-28', workouts: 1 }]);
     const overview = await client
-      .get('/analytics/overview', { from: '2026-09-01', to: '2026-10-31' })
+      .get('/analytics/overview', { startDate: '2026-09-01', endDate: '2026-10-31' })
       .expect(200);
     expect(overview.body.current).toMatchObject({ sessions: 1, volume: 600 });
     expect(overview.body.freshness.caughtUp).toBe(false);
@@ -207,7 +207,7 @@ describe('analytics (e2e)', () => {
   it('frequency: sessions per week, days and weeks trained, weekdays and streaks', async () => {
     const { client } = await october();
     const res = await client
-      .get('/analytics/frequency', { from: '2026-10-01', to: '2026-10-31' })
+      .get('/analytics/frequency', { startDate: '2026-10-01', endDate: '2026-10-31' })
       .expect(200);
     expect(res.body).toMatchObject({
       timeZone: NEW_YORK,
@@ -241,7 +241,7 @@ describe('analytics (e2e)', () => {
     expect(res.body.difference.mood).toEqual({ absolute: 0, percent: 0 });
     // The same figures as the overview of the same period.
     const overview = await client
-      .get('/analytics/overview', { from: '2026-10-01', to: '2026-10-31' })
+      .get('/analytics/overview', { startDate: '2026-10-01', endDate: '2026-10-31' })
       .expect(200);
     expect(res.body.b).toEqual(overview.body.current);
 
@@ -256,16 +256,18 @@ describe('analytics (e2e)', () => {
   it('invalid periods are field-level 400s', async () => {
     const { client } = await registerClient(api.http);
     const reversed = await client
-      .get('/analytics/overview', { from: '2026-10-31', to: '2026-10-01' })
+      .get('/analytics/overview', { startDate: '2026-10-31', endDate: '2026-10-01' })
       .expect(400)
       .expect('Content-Type', PROBLEM);
-    expect(reversed.body.errors).toEqual([{ field: 'from', messages: [expect.any(String)] }]);
+    expect(reversed.body.errors).toEqual([{ field: 'startDate', messages: [expect.any(String)] }]);
     const long = await client
-      .get('/analytics/volume', { from: '2020-01-01', to: '2026-10-01' })
+      .get('/analytics/volume', { startDate: '2020-01-01', endDate: '2026-10-01' })
       .expect(400);
-    expect(long.body.errors[0].field).toBe('to');
-    const badDate = await client.get('/analytics/frequency', { from: '2026-02-30' }).expect(400);
-    expect(badDate.body.errors[0].field).toBe('from');
+    expect(long.body.errors[0].field).toBe('endDate');
+    const badDate = await client
+      .get('/analytics/frequency', { startDate: '2026-02-30' })
+      .expect(400);
+    expect(badDate.body.errors[0].field).toBe('startDate');
     await client.get('/analytics/volume', { bucket: 'year' }).expect(400);
   });
 });

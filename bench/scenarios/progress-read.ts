@@ -140,7 +140,7 @@ export async function benchProgressRead(
   );
   // The analytics routes over the same three years (docs/analytics.md).
   const today = rows[0].today;
-  const threeYears = `from=${addDays(today, -(HISTORY_DAYS - 1))}&to=${today}`;
+  const threeYears = `startDate=${addDays(today, -(HISTORY_DAYS - 1))}&endDate=${today}`;
   const halves = `a=${addDays(today, -(HISTORY_DAYS - 1))}..${addDays(today, -548)}&b=${addDays(today, -547)}..${today}`;
   plan.push(
     {

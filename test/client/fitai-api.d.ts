@@ -2529,7 +2529,7 @@ export interface paths {
         };
         /**
          * Headline figures of a period, each with its change vs the previous period
-         * @description Only completed workouts and their completed working (non warm-up) sets count, each on the local day it started. Days and ISO weeks are those of the caller's time zone, weights in their weight unit (`/users/preferences`). The period is `from`..`to`, both included (default: the last 28 days ending today), at most 1096 days; an invalid one is a field-level 400. `freshness` says whether the training rollups were behind and caught up by this read. Figures: sessions, training days, sets, volume, personal records, the week and day streaks at the last day, body weight (last day with a reading) and its change over the period, goals achieved and active, mean mood and energy of the journal. The previous period has the same length and ends the day before `from`.
+         * @description Only completed workouts and their completed working (non warm-up) sets count, each on the local day it started. Days and ISO weeks are those of the caller's time zone, weights in their weight unit (`/users/preferences`). The period is `startDate`..`endDate`, both included (default: the last 28 days ending today), at most 1096 days; an invalid one is a field-level 400. `freshness` says whether the training rollups were behind and caught up by this read. Figures: sessions, training days, sets, volume, personal records, the week and day streaks at the last day, body weight (last day with a reading) and its change over the period, goals achieved and active, mean mood and energy of the journal. The previous period has the same length and ends the day before `startDate`.
          */
         get: operations["AnalyticsController_overview"];
         put?: never;
@@ -2549,7 +2549,7 @@ export interface paths {
         };
         /**
          * Sessions, sets and volume per ISO week or calendar month
-         * @description Only completed workouts and their completed working (non warm-up) sets count, each on the local day it started. Days and ISO weeks are those of the caller's time zone, weights in their weight unit (`/users/preferences`). The period is `from`..`to`, both included (default: the last 28 days ending today), at most 1096 days; an invalid one is a field-level 400. `freshness` says whether the training rollups were behind and caught up by this read. Every bucket touching the period is listed (empty ones too); a bucket cut by the period counts only its days within it.
+         * @description Only completed workouts and their completed working (non warm-up) sets count, each on the local day it started. Days and ISO weeks are those of the caller's time zone, weights in their weight unit (`/users/preferences`). The period is `startDate`..`endDate`, both included (default: the last 28 days ending today), at most 1096 days; an invalid one is a field-level 400. `freshness` says whether the training rollups were behind and caught up by this read. Every bucket touching the period is listed (empty ones too); a bucket cut by the period counts only its days within it.
          */
         get: operations["AnalyticsController_volume"];
         put?: never;
@@ -2569,7 +2569,7 @@ export interface paths {
         };
         /**
          * How often you train: sessions per week, days and weeks trained, weekdays, streaks
-         * @description Only completed workouts and their completed working (non warm-up) sets count, each on the local day it started. Days and ISO weeks are those of the caller's time zone, weights in their weight unit (`/users/preferences`). The period is `from`..`to`, both included (default: the last 28 days ending today), at most 1096 days; an invalid one is a field-level 400. `freshness` says whether the training rollups were behind and caught up by this read. Streaks run over the whole history up to the last day.
+         * @description Only completed workouts and their completed working (non warm-up) sets count, each on the local day it started. Days and ISO weeks are those of the caller's time zone, weights in their weight unit (`/users/preferences`). The period is `startDate`..`endDate`, both included (default: the last 28 days ending today), at most 1096 days; an invalid one is a field-level 400. `freshness` says whether the training rollups were behind and caught up by this read. Streaks run over the whole history up to the last day.
          */
         get: operations["AnalyticsController_frequency"];
         put?: never;
@@ -2589,7 +2589,7 @@ export interface paths {
         };
         /**
          * The overview figures of two periods side by side, and their differences (b − a)
-         * @description Only completed workouts and their completed working (non warm-up) sets count, each on the local day it started. Days and ISO weeks are those of the caller's time zone, weights in their weight unit (`/users/preferences`). The period is `from`..`to`, both included (default: the last 28 days ending today), at most 1096 days; an invalid one is a field-level 400. `freshness` says whether the training rollups were behind and caught up by this read. `a` and `b` are periods written `first..last` (e.g. `a=2026-09-01..2026-09-30&b=2026-10-01..2026-10-31`); they may differ in length and overlap.
+         * @description Only completed workouts and their completed working (non warm-up) sets count, each on the local day it started. Days and ISO weeks are those of the caller's time zone, weights in their weight unit (`/users/preferences`). The period is `startDate`..`endDate`, both included (default: the last 28 days ending today), at most 1096 days; an invalid one is a field-level 400. `freshness` says whether the training rollups were behind and caught up by this read. `a` and `b` are periods written `first..last` (e.g. `a=2026-09-01..2026-09-30&b=2026-10-01..2026-10-31`); they may differ in length and overlap.
          */
         get: operations["AnalyticsController_compare"];
         put?: never;
@@ -24046,10 +24046,10 @@ export interface operations {
     AnalyticsController_overview: {
         parameters: {
             query?: {
-                /** @description First day of the period (default: 28 days before `to`, inclusive) */
-                from?: string;
-                /** @description Last day of the period (default: today in your time zone); at most 1096 days after `from` */
-                to?: string;
+                /** @description First day of the period (default: the 28 days ending on `endDate`) */
+                startDate?: string;
+                /** @description Last day of the period (default: today in your time zone); the period spans at most 1096 days */
+                endDate?: string;
             };
             header?: never;
             path?: never;
@@ -24134,10 +24134,10 @@ export interface operations {
     AnalyticsController_volume: {
         parameters: {
             query?: {
-                /** @description First day of the period (default: 28 days before `to`, inclusive) */
-                from?: string;
-                /** @description Last day of the period (default: today in your time zone); at most 1096 days after `from` */
-                to?: string;
+                /** @description First day of the period (default: the 28 days ending on `endDate`) */
+                startDate?: string;
+                /** @description Last day of the period (default: today in your time zone); the period spans at most 1096 days */
+                endDate?: string;
                 /** @description ISO weeks (Monday to Sunday) or calendar months */
                 bucket?: components["schemas"]["VolumeBucket"];
             };
@@ -24224,10 +24224,10 @@ export interface operations {
     AnalyticsController_frequency: {
         parameters: {
             query?: {
-                /** @description First day of the period (default: 28 days before `to`, inclusive) */
-                from?: string;
-                /** @description Last day of the period (default: today in your time zone); at most 1096 days after `from` */
-                to?: string;
+                /** @description First day of the period (default: the 28 days ending on `endDate`) */
+                startDate?: string;
+                /** @description Last day of the period (default: today in your time zone); the period spans at most 1096 days */
+                endDate?: string;
             };
             header?: never;
             path?: never;

@@ -20,8 +20,8 @@ import {
 const COUNTED =
   'Only completed workouts and their completed working (non warm-up) sets count, each on the ' +
   "local day it started. Days and ISO weeks are those of the caller's time zone, weights in " +
-  'their weight unit (`/users/preferences`). The period is `from`..`to`, both included (default: ' +
-  'the last 28 days ending today), at most 1096 days; an invalid one is a field-level 400. ' +
+  'their weight unit (`/users/preferences`). The period is `startDate`..`endDate`, both included ' +
+  '(default: the last 28 days ending today), at most 1096 days; an invalid one is a field-level 400. ' +
   '`freshness` says whether the training rollups were behind and caught up by this read.';
 
 @ApiTags('analytics')
@@ -38,7 +38,7 @@ export class AnalyticsController {
       `${COUNTED} Figures: sessions, training days, sets, volume, personal records, the week ` +
       'and day streaks at the last day, body weight (last day with a reading) and its change ' +
       'over the period, goals achieved and active, mean mood and energy of the journal. The ' +
-      'previous period has the same length and ends the day before `from`.',
+      'previous period has the same length and ends the day before `startDate`.',
   })
   @ApiOk(AnalyticsOverviewDto)
   @ApiProblems(400)

@@ -35,13 +35,11 @@ describe('AnalyticsService.overview', () => {
       streak: jest.fn().mockResolvedValue({ current: 2, longest: 5 }),
     };
     const rollups = {
-      ensureFresh: jest
-        .fn()
-        .mockResolvedValue({
-          timeZone: 'UTC',
-          refreshedAt: '2026-12-01T00:00:00.000Z',
-          caughtUp: false,
-        }),
+      ensureFresh: jest.fn().mockResolvedValue({
+        timeZone: 'UTC',
+        refreshedAt: '2026-12-01T00:00:00.000Z',
+        caughtUp: false,
+      }),
     };
     const users = {
       preferencesOf: jest.fn().mockResolvedValue({ weightUnit: WeightUnit.Pound, timeZone: 'UTC' }),

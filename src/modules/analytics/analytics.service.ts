@@ -30,6 +30,22 @@ import { RollupFreshness, TrainingRollupsService } from './training-rollups.serv
 
 export type { AnalyticsPeriod } from './analytics-period';
 
+/** A route's period as sent: `startDate`/`endDate`, either may be missing. */
+interface RoutePeriod {
+  startDate?: string;
+  endDate?: string;
+}
+
+/** The route's field names, for the field errors of its period. */
+const ROUTE_FIELDS = { from: 'startDate', to: 'endDate' };
+
+/** A route's period with its defaults (the last 28 days ending today in the user's zone). */
+function routePeriod(query: RoutePeriod, timeZone: string): AnalyticsPeriod {
+  const period = periodOrDefault({ from: query.startDate, to: query.endDate }, localDate(timeZone));
+  assertValid(periodErrors(period, ROUTE_FIELDS));
+  return period;
+}
+
 /** A volume query: a period and its buckets. */
 export interface AnalyticsVolumePeriod extends AnalyticsPeriod {
   bucket: 'week' | 'month';
@@ -108,14 +124,10 @@ export class AnalyticsService {
     return this.overviewFor(userId, await this.reader(userId), period);
   }
 
-  /** The overview route: `from`/`to` as sent (defaults in the user's time zone). */
-  async overviewOf(
-    userId: string,
-    query: { from?: string; to?: string },
-  ): Promise<AnalyticsOverviewDto> {
+  /** The overview route: `startDate`/`endDate` as sent (defaults in the user's time zone). */
+  async overviewOf(userId: string, query: RoutePeriod): Promise<AnalyticsOverviewDto> {
     const reader = await this.reader(userId);
-    const period = periodOrDefault(query, localDate(reader.timeZone));
-    assertValid(periodErrors(period));
+    const period = routePeriod(query, reader.timeZone);
     return this.overviewFor(userId, reader, period);
   }
 
@@ -175,14 +187,13 @@ export class AnalyticsService {
     return this.volumeFor(userId, await this.reader(userId), query);
   }
 
-  /** The volume route: `from`/`to` as sent (defaults in the user's time zone). */
+  /** The volume route: `startDate`/`endDate` as sent (defaults in the user's time zone). */
   async volumeOf(
     userId: string,
-    query: { from?: string; to?: string; bucket: 'week' | 'month' },
+    query: RoutePeriod & { bucket: 'week' | 'month' },
   ): Promise<AnalyticsVolumeDto> {
     const reader = await this.reader(userId);
-    const period = { ...periodOrDefault(query, localDate(reader.timeZone)), bucket: query.bucket };
-    assertValid(periodErrors(period));
+    const period = { ...routePeriod(query, reader.timeZone), bucket: query.bucket };
     return this.volumeFor(userId, reader, period);
   }
 
@@ -222,14 +233,10 @@ export class AnalyticsService {
     return this.frequencyFor(userId, await this.reader(userId), period);
   }
 
-  /** The frequency route: `from`/`to` as sent (defaults in the user's time zone). */
-  async frequencyOf(
-    userId: string,
-    query: { from?: string; to?: string },
-  ): Promise<AnalyticsFrequencyDto> {
+  /** The frequency route: `startDate`/`endDate` as sent (defaults in the user's time zone). */
+  async frequencyOf(userId: string, query: RoutePeriod): Promise<AnalyticsFrequencyDto> {
     const reader = await this.reader(userId);
-    const period = periodOrDefault(query, localDate(reader.timeZone));
-    assertValid(periodErrors(period));
+    const period = routePeriod(query, reader.timeZone);
     return this.frequencyFor(userId, reader, period);
   }
 

@@ -5,29 +5,30 @@ import { Omittable } from '../../../common/validation/presence';
 import { DEFAULT_PERIOD_DAYS, MAX_PERIOD_DAYS } from '../analytics-period';
 
 /**
- * A period of local days in the caller's time zone, both inclusive: `from` to `to`. Without
- * `to`, today; without `from`, the DEFAULT_PERIOD_DAYS days ending at `to`.
+ * A period of local days in the caller's time zone, both inclusive: `startDate` to `endDate`
+ * (dates, as progress's `endDate`; `from`/`to` elsewhere in the API are instants). Without
+ * `endDate`, today; without `startDate`, the DEFAULT_PERIOD_DAYS days ending at `endDate`.
  */
 export class AnalyticsPeriodQueryDto {
   @ApiPropertyOptional({
     type: 'string',
     format: 'date',
     example: '2026-10-01',
-    description: `First day of the period (default: ${DEFAULT_PERIOD_DAYS} days before \`to\`, inclusive)`,
+    description: `First day of the period (default: the ${DEFAULT_PERIOD_DAYS} days ending on \`endDate\`)`,
   })
   @Omittable()
   @IsLocalDate()
-  from?: string;
+  startDate?: string;
 
   @ApiPropertyOptional({
     type: 'string',
     format: 'date',
     example: '2026-10-31',
-    description: `Last day of the period (default: today in your time zone); at most ${MAX_PERIOD_DAYS} days after \`from\``,
+    description: `Last day of the period (default: today in your time zone); the period spans at most ${MAX_PERIOD_DAYS} days`,
   })
   @Omittable()
   @IsLocalDate()
-  to?: string;
+  endDate?: string;
 }
 
 export enum VolumeBucket {
