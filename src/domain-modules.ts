@@ -26,6 +26,7 @@ import { AnalyticsBenchmarkModule } from './modules/analytics/benchmark/analytic
 import { RecommendationsModule } from './modules/ai-coach/recommendations/recommendations.module';
 import { AccountDeletionModule } from './modules/account-deletion/account-deletion.module';
 import { DataRightsModule } from './modules/data-rights/data-rights.module';
+import { AnalyticsModule } from './modules/analytics/analytics.module';
 
 /** The domain modules, shared by the API and the worker (the worker mounts no controllers). */
 export const DOMAIN_MODULES = [
@@ -57,4 +58,5 @@ export const DOMAIN_MODULES = [
   ChatModule,
   AccountDeletionModule,
   DataRightsModule,
+  AnalyticsModule,
 ];

@@ -210,7 +210,8 @@ function pageRatioTable(cases: RouteCase[]): string {
 function progressSection(p: ProgressReadFigure): string[] {
   return [
     `5. Progress — ${p.sessions} sessions, ${p.sets} sets over 3 years, ${p.connections} ` +
-      `connection(s), ${p.seconds} s per case (seeded in ${p.seedSeconds.toFixed(0)} s)`,
+      `connection(s), ${p.seconds} s per case (seeded in ${p.seedSeconds.toFixed(0)} s, ` +
+      `analytics rollups rebuilt in ${(p.rollupRebuildSeconds ?? 0).toFixed(1)} s)`,
     pageRatioTable(p.cases),
   ];
 }

@@ -1,4 +1,8 @@
 import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { addDays } from '../../src/common/time/local-date';
+import { buildDataSourceOptions } from '../../src/infrastructure/database/data-source-options';
+import { TrainingRollupsRepository } from '../../src/modules/analytics/rollups/training-rollups.repository';
 import { ProgressRepository } from '../../src/modules/progress/progress.repository';
 import { weeksEndingOn } from '../../src/modules/progress/progress-period';
 import { BenchConfig } from '../config';
@@ -19,6 +23,8 @@ export interface ProgressReadFigure {
   sessions: number;
   sets: number;
   seedSeconds: number;
+  /** A full rebuild of the athlete's analytics rollups (what `analytics:rebuild` does). */
+  rollupRebuildSeconds: number;
   cases: RouteCase[];
   explain: ExplainedQuery[];
 }
@@ -63,9 +69,11 @@ async function seedTraining(pool: Pool, userId: string): Promise<number> {
 }
 
 /**
- * Figure 5: the progress routes over three years of training (≈1,000 sessions, 20k sets),
- * next to one indexed page of GET /workouts for the same user: the ratio is the cost of
- * aggregating the whole history in SQL compared with reading 20 rows.
+ * Figure 5: the progress and analytics routes over three years of training (≈1,000 sessions,
+ * 20k sets), next to one indexed page of GET /workouts for the same user: the ratio is the
+ * cost of the whole history's figures compared with reading 20 rows. Both answer from the
+ * analytics rollups (docs/analytics.md), rebuilt once after the seed (which bypasses the
+ * workout events); the raw aggregations over the workouts' tables are explained beside them.
  */
 export async function benchProgressRead(
   config: BenchConfig,
@@ -82,6 +90,30 @@ export async function benchProgressRead(
   await pool.query('VACUUM (ANALYZE) workouts, workout_exercises, workout_sets');
   const seedSeconds = (Date.now() - seeding) / 1000;
   log(`seeded ${PROGRESS_SESSIONS} sessions, ${sets} sets in ${seedSeconds.toFixed(1)} s`);
+  const { rows: zones } = await pool.query<{ timeZone: string }>(
+    'SELECT time_zone AS "timeZone" FROM users WHERE id = $1',
+    [user.id],
+  );
+  const timeZone = zones[0].timeZone;
+  const rebuilding = Date.now();
+  const rollupSource = new DataSource({
+    ...buildDataSourceOptions({
+      url: config.databaseUrl,
+      poolSize: 1,
+      applicationName: 'fitai-bench-rollups',
+    }),
+  });
+  await rollupSource.initialize();
+  try {
+    await new TrainingRollupsRepository(rollupSource).refresh(user.id, timeZone, null);
+  } finally {
+    await rollupSource.destroy();
+  }
+  await pool.query(
+    'VACUUM (ANALYZE) analytics_session_rollups, analytics_session_exercise_rollups, analytics_week_rollups',
+  );
+  const rollupRebuildSeconds = (Date.now() - rebuilding) / 1000;
+  log(`rebuilt the analytics rollups in ${rollupRebuildSeconds.toFixed(1)} s`);
   const [{ id: squatId }] = (
     await pool.query<{ id: string }>('SELECT id FROM exercises WHERE slug = $1', [SLUGS[0]])
   ).rows;
@@ -102,17 +134,72 @@ export async function benchProgressRead(
       path: `/api/v1/progress/analytics?weeks=${PERIOD_WEEKS}`,
     },
   ];
+  const { rows } = await pool.query<{ today: string }>(
+    "SELECT to_char(now() AT TIME ZONE $1, 'YYYY-MM-DD') AS today",
+    [timeZone],
+  );
+  // The analytics routes over the same three years (docs/analytics.md).
+  const today = rows[0].today;
+  const threeYears = `startDate=${addDays(today, -(HISTORY_DAYS - 1))}&endDate=${today}`;
+  const halves = `a=${addDays(today, -(HISTORY_DAYS - 1))}..${addDays(today, -548)}&b=${addDays(today, -547)}..${today}`;
+  plan.push(
+    {
+      label: 'GET /analytics/overview (3 years vs the 3 before)',
+      path: `/api/v1/analytics/overview?${threeYears}`,
+    },
+    {
+      label: 'GET /analytics/volume (3 years, weekly)',
+      path: `/api/v1/analytics/volume?${threeYears}`,
+    },
+    {
+      label: 'GET /analytics/volume (3 years, monthly)',
+      path: `/api/v1/analytics/volume?${threeYears}&bucket=month`,
+    },
+    {
+      label: 'GET /analytics/frequency (3 years)',
+      path: `/api/v1/analytics/frequency?${threeYears}`,
+    },
+    {
+      label: 'GET /analytics/compare (two 1.5-year halves)',
+      path: `/api/v1/analytics/compare?${halves}`,
+    },
+  );
   const cases = await measureAgainstPage(config, api, user, plan);
 
-  const { rows } = await pool.query<{ today: string }>(
-    "SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS today",
-  );
   const period = {
     userId: user.id,
-    timeZone: 'UTC',
-    ...weeksEndingOn(rows[0].today, PERIOD_WEEKS),
+    timeZone,
+    ...weeksEndingOn(today, PERIOD_WEEKS),
   };
+  const threeYearRange = { firstDay: addDays(today, -(HISTORY_DAYS - 1)), lastDay: today };
   const explain = await explainCaptured(config.databaseUrl, [
+    {
+      label: 'TrainingRollupsRepository.freshness (before every read)',
+      run: (ds) => new TrainingRollupsRepository(ds).freshness(user.id),
+    },
+    {
+      label: 'TrainingRollupsRepository.periodTraining (overview, 3 years and the 3 before)',
+      run: (ds) =>
+        new TrainingRollupsRepository(ds).periodTraining(user.id, [
+          threeYearRange,
+          {
+            firstDay: addDays(today, -(2 * HISTORY_DAYS - 1)),
+            lastDay: addDays(today, -HISTORY_DAYS),
+          },
+        ]),
+    },
+    {
+      label: 'TrainingRollupsRepository.weeklyTotals (volume, 3 years)',
+      run: (ds) => new TrainingRollupsRepository(ds).weeklyTotals(user.id, threeYearRange),
+    },
+    {
+      label: 'TrainingRollupsRepository.streak (days, whole history)',
+      run: (ds) => new TrainingRollupsRepository(ds).streak(user.id, today, 'day'),
+    },
+    {
+      label: 'TrainingRollupsRepository.sessionBests (e1RM series, 156 weeks)',
+      run: (ds) => new TrainingRollupsRepository(ds).sessionBests(user.id, squatId, period),
+    },
     {
       label: 'ProgressRepository.sessionBests (e1RM series, 156 weeks)',
       run: (ds) => new ProgressRepository(ds).sessionBests(period, squatId),
@@ -137,6 +224,7 @@ export async function benchProgressRead(
     sessions: PROGRESS_SESSIONS,
     sets,
     seedSeconds,
+    rollupRebuildSeconds,
     cases,
     explain,
   };

@@ -2520,7 +2520,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/users/data-export": {
+    "/api/v1/analytics/overview": {
         parameters: {
             query?: never;
             header?: never;
@@ -2528,10 +2528,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Export everything you own (asynchronous zip)
-         * @description Starts an export of all your data: JSON files following the published JSON Schema (docs/export), CSV of workouts (one row per set) and body metrics, and your avatar. Poll Location for progress; when completed it carries a signed download link that expires, and you get a notification and an email. One export per 24 hours: a second request is a 429 `data-export-too-soon` saying when the next is allowed.
+         * Headline figures of a period, each with its change vs the previous period
+         * @description Only completed workouts and their completed working (non warm-up) sets count, each on the local day it started. Days and ISO weeks are those of the caller's time zone, weights in their weight unit (`/users/preferences`). The period is `startDate`..`endDate`, both included (default: the last 28 days ending today), at most 1096 days; an invalid one is a field-level 400. `freshness` says whether the training rollups were behind and caught up by this read. Figures: sessions, training days, sets, volume, personal records, the week and day streaks at the last day, body weight (last day with a reading) and its change over the period, goals achieved and active, mean mood and energy of the journal. The previous period has the same length and ends the day before `startDate`.
          */
-        get: operations["DataRightsController_requestExport"];
+        get: operations["AnalyticsController_overview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2540,7 +2540,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/users/data-export/{id}": {
+    "/api/v1/analytics/volume": {
         parameters: {
             query?: never;
             header?: never;
@@ -2548,10 +2548,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A data export: status, progress and a fresh download link
-         * @description Each read of a completed export signs a new link valid for DATA_EXPORT_LINK_TTL_SECONDS.
+         * Sessions, sets and volume per ISO week or calendar month
+         * @description Only completed workouts and their completed working (non warm-up) sets count, each on the local day it started. Days and ISO weeks are those of the caller's time zone, weights in their weight unit (`/users/preferences`). The period is `startDate`..`endDate`, both included (default: the last 28 days ending today), at most 1096 days; an invalid one is a field-level 400. `freshness` says whether the training rollups were behind and caught up by this read. Every bucket touching the period is listed (empty ones too); a bucket cut by the period counts only its days within it.
          */
-        get: operations["DataRightsController_getExport"];
+        get: operations["AnalyticsController_volume"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2560,7 +2560,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/users/data-export/{id}/download": {
+    "/api/v1/analytics/frequency": {
         parameters: {
             query?: never;
             header?: never;
@@ -2568,10 +2568,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Download an export (signed link)
-         * @description The link from the export status: no token needed (a browser can follow it), valid until `expires`; after that, or once the archive is deleted, a 410.
+         * How often you train: sessions per week, days and weeks trained, weekdays, streaks
+         * @description Only completed workouts and their completed working (non warm-up) sets count, each on the local day it started. Days and ISO weeks are those of the caller's time zone, weights in their weight unit (`/users/preferences`). The period is `startDate`..`endDate`, both included (default: the last 28 days ending today), at most 1096 days; an invalid one is a field-level 400. `freshness` says whether the training rollups were behind and caught up by this read. Streaks run over the whole history up to the last day.
          */
-        get: operations["DataRightsController_download"];
+        get: operations["AnalyticsController_frequency"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2580,27 +2580,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/users/data-import": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Import a FitAI export, or a Strong or Hevy CSV (asynchronous)
-         * @description Send the file as the `file` part of a multipart/form-data body; `source` says what it is. The file is checked whole before anything is written: a bad row fails the import with a report of every failed row and why, and nothing is imported. Importing the same file twice adds nothing. Exercises are matched to the library by name; the report lists the names that matched nothing (each becomes your own exercise). Poll Location.
-         */
-        post: operations["DataRightsController_upload"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/data-import/{id}": {
+    "/api/v1/analytics/compare": {
         parameters: {
             query?: never;
             header?: never;
@@ -2608,10 +2588,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * An import: status, progress and its report
-         * @description The report counts what was created and skipped (already imported), lists the exercise names that matched nothing in the library, and every row that failed with why.
+         * The overview figures of two periods side by side, and their differences (b − a)
+         * @description Only completed workouts and their completed working (non warm-up) sets count, each on the local day it started. Days and ISO weeks are those of the caller's time zone, weights in their weight unit (`/users/preferences`). The period is `startDate`..`endDate`, both included (default: the last 28 days ending today), at most 1096 days; an invalid one is a field-level 400. `freshness` says whether the training rollups were behind and caught up by this read. `a` and `b` are periods written `first..last` (e.g. `a=2026-09-01..2026-09-30&b=2026-10-01..2026-10-31`); they may differ in length and overlap.
          */
-        get: operations["DataRightsController_getImport"];
+        get: operations["AnalyticsController_compare"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3550,7 +3530,7 @@ export interface components {
             codeVerifier?: string;
         };
         /** @enum {string} */
-        QueueName: "emails" | "accounts" | "summaries" | "domain-events" | "notifications" | "maintenance" | "ai-coach" | "challenges" | "data-rights";
+        QueueName: "emails" | "accounts" | "summaries" | "domain-events" | "notifications" | "maintenance" | "ai-coach" | "challenges";
         QueueCountsDto: {
             /** @example emails */
             name: components["schemas"]["QueueName"];
@@ -6442,7 +6422,7 @@ export interface components {
             newestCursor: string | null;
         };
         /** @enum {string} */
-        NotificationType: "friend-request.received" | "friend-request.accepted" | "activity.liked" | "activity.commented" | "personal-record.set" | "goal.milestone-reached" | "goal.achieved" | "summary.ready" | "security.password-changed" | "security.new-sign-in" | "account.data-export-ready";
+        NotificationType: "friend-request.received" | "friend-request.accepted" | "activity.liked" | "activity.commented" | "personal-record.set" | "goal.milestone-reached" | "goal.achieved" | "summary.ready" | "security.password-changed" | "security.new-sign-in";
         /** @enum {string} */
         NotificationCategory: "social" | "progress" | "security";
         NotificationActorDto: {
@@ -8168,210 +8148,256 @@ export interface components {
              */
             periodStart: string;
         };
-        DataExportTooSoonProblem: {
+        AnalyticsPeriodFiguresDto: {
             /**
-             * @description The kind of problem (docs/errors.md); clients branch on it (enum property replaced by openapi-typescript)
-             * @enum {string}
+             * Format: date
+             * @example 2026-10-01
              */
-            type: "urn:fitai:problem:data-export-too-soon";
-            /** @example One data export per day */
-            title: string;
+            from: string;
             /**
-             * @example 429
-             * @enum {integer}
+             * Format: date
+             * @example 2026-10-31
              */
-            status: 429;
+            to: string;
             /**
-             * @description This occurrence, for people; clients do not parse it
-             * @example You can request one data export per day; the next one can be requested at 2026-12-02T10:00:00.000Z.
+             * @description Completed workouts
+             * @example 14
              */
-            detail?: string;
+            sessions: number;
             /**
-             * @description The request path
-             * @example /api/v1/auth/register
+             * @description Days with a completed workout
+             * @example 11
              */
-            instance: string;
+            activeDays: number;
             /**
-             * @description Also in the X-Request-Id header and in every log line of the request
-             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
+             * @description Completed working sets
+             * @example 252
              */
-            requestId: string;
+            sets: number;
+            /**
+             * @description Σ weight × reps, your unit
+             * @example 48250.5
+             */
+            volume: number;
+            /**
+             * @description Personal records held by the sessions of the period
+             * @example 3
+             */
+            personalRecords: number;
+            /**
+             * @description Consecutive ISO weeks with a workout up to the last day (the week in progress does not break it)
+             * @example 6
+             */
+            streakWeeks: number;
+            /**
+             * @description Consecutive days with a workout up to the last day (or the day before)
+             * @example 2
+             */
+            streakDays: number;
+            /**
+             * @description Body weight of the last day with a reading (mean of its readings), your unit
+             * @example 81.4
+             */
+            bodyWeight: number | null;
+            /**
+             * @description Body weight of the last day with a reading minus that of the first
+             * @example -0.8
+             */
+            bodyWeightChange: number | null;
+            /**
+             * @description Body weight readings
+             * @example 9
+             */
+            bodyWeightReadings: number;
+            /**
+             * @description Goals achieved in the period
+             * @example 1
+             */
+            goalsAchieved: number;
+            /**
+             * @description Goals active at the end of the period (created, not achieved nor abandoned)
+             * @example 2
+             */
+            goalsActive: number;
+            /**
+             * @description Mean mood of your journal entries (1–5)
+             * @example 3.75
+             */
+            mood: number | null;
+            /**
+             * @description Entries with a mood
+             * @example 12
+             */
+            moodEntries: number;
+            /**
+             * @description Mean energy of your journal entries (1–5)
+             * @example 3.4
+             */
+            energy: number | null;
+            /**
+             * @description Entries with an energy
+             * @example 10
+             */
+            energyEntries: number;
+        };
+        AnalyticsChangeDto: {
+            /** @example 2 */
+            absolute: number | null;
+            /** @example 16.7 */
+            percent: number | null;
+        };
+        AnalyticsChangesDto: {
+            sessions: components["schemas"]["AnalyticsChangeDto"];
+            activeDays: components["schemas"]["AnalyticsChangeDto"];
+            sets: components["schemas"]["AnalyticsChangeDto"];
+            volume: components["schemas"]["AnalyticsChangeDto"];
+            personalRecords: components["schemas"]["AnalyticsChangeDto"];
+            streakWeeks: components["schemas"]["AnalyticsChangeDto"];
+            streakDays: components["schemas"]["AnalyticsChangeDto"];
+            bodyWeight: components["schemas"]["AnalyticsChangeDto"];
+            bodyWeightChange: components["schemas"]["AnalyticsChangeDto"];
+            goalsAchieved: components["schemas"]["AnalyticsChangeDto"];
+            goalsActive: components["schemas"]["AnalyticsChangeDto"];
+            mood: components["schemas"]["AnalyticsChangeDto"];
+            energy: components["schemas"]["AnalyticsChangeDto"];
+        };
+        AnalyticsFreshnessDto: {
             /**
              * Format: date-time
-             * @description When the next export may be requested
-             * @example 2026-12-02T10:00:00.000Z
+             * @description When the rollups were last brought in step with your workouts
              */
-            nextAllowedAt: string;
+            refreshedAt: string;
+            /** @description The rollups were behind your workouts (the worker had not caught up yet) and this read rebuilt them before answering: the figures are current either way */
+            caughtUp: boolean;
+        };
+        AnalyticsOverviewDto: {
+            /** @description Unit of every weight */
+            unit: components["schemas"]["WeightUnit"];
+            /**
+             * @description The time zone days and weeks are in
+             * @example Europe/Paris
+             */
+            timeZone: string;
+            /** @description The period asked for */
+            current: components["schemas"]["AnalyticsPeriodFiguresDto"];
+            /** @description The period of equal length that ended the day before */
+            previous: components["schemas"]["AnalyticsPeriodFiguresDto"];
+            /** @description current − previous */
+            change: components["schemas"]["AnalyticsChangesDto"];
+            freshness: components["schemas"]["AnalyticsFreshnessDto"];
         };
         /** @enum {string} */
-        DataJobStatus: "pending" | "processing" | "completed" | "failed";
-        DataExportDto: {
+        VolumeBucket: "week" | "month";
+        AnalyticsVolumeBucketDto: {
             /**
-             * Format: uuid
-             * @example 3f0c5a9e-1d2b-4c3d-8e4f-5a6b7c8d9e0f
+             * Format: date
+             * @description The bucket's first day (a Monday, or the 1st); its figures count only the period's days
+             * @example 2026-09-28
              */
-            id: string;
-            /** @example processing */
-            status: components["schemas"]["DataJobStatus"];
-            /**
-             * @description Share of the files written
-             * @example 40
-             */
-            progressPct: number;
-            /** Format: date-time */
-            requestedAt: string;
-            /** Format: date-time */
-            completedAt: string | null;
-            /**
-             * @description A signed link to the zip, valid until `downloadExpiresAt` without a token (DATA_EXPORT_LINK_TTL_SECONDS); each status read signs a fresh one. Null until completed.
-             * @example https://api.fitai.dev/api/v1/users/data-export/3f0c5a9e-1d2b-4c3d-8e4f-5a6b7c8d9e0f/download?expires=1796256000&signature=Zm9v
-             */
-            downloadUrl: string | null;
-            /** Format: date-time */
-            downloadExpiresAt: string | null;
-            /**
-             * Format: date-time
-             * @description When the archive is deleted (DATA_EXPORT_RETENTION_HOURS after completion)
-             */
-            archiveExpiresAt: string | null;
-            /** @example 48213 */
-            sizeBytes: number | null;
-            /**
-             * @description Rows per file of the archive
-             * @example {
-             *       "data/workouts.json": 120,
-             *       "csv/workouts.csv": 2400
-             *     }
-             */
-            rowCounts: {
-                [key: string]: number;
-            } | null;
-            failureReason: string | null;
+            start: string;
+            /** @example 4 */
+            sessions: number;
+            /** @example 72 */
+            sets: number;
+            /** @example 13250 */
+            volume: number;
         };
-        DownloadLinkExpiredProblem: {
+        AnalyticsVolumeDto: {
+            unit: components["schemas"]["WeightUnit"];
+            /** @example Europe/Paris */
+            timeZone: string;
             /**
-             * @description The kind of problem (docs/errors.md); clients branch on it
-             * @example urn:fitai:problem:download-link-expired
-             * @enum {string}
+             * Format: date
+             * @example 2026-10-01
              */
-            type: "urn:fitai:problem:download-link-expired";
-            /** @example Download link expired */
-            title: string;
+            from: string;
             /**
-             * @example 410
-             * @enum {integer}
+             * Format: date
+             * @example 2026-10-31
              */
-            status: 410;
-            /**
-             * @description This occurrence, for people; clients do not parse it
-             * @example This download link has expired; get a new one from GET /users/data-export/{id}.
-             */
-            detail?: string;
-            /**
-             * @description The request path
-             * @example /api/v1/auth/register
-             */
-            instance: string;
-            /**
-             * @description Also in the X-Request-Id header and in every log line of the request
-             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
-             */
-            requestId: string;
+            to: string;
+            bucket: components["schemas"]["VolumeBucket"];
+            /** @example 14 */
+            sessions: number;
+            /** @example 252 */
+            sets: number;
+            /** @example 48250.5 */
+            volume: number;
+            /** @description Every bucket touching the period, oldest first, empty ones included */
+            buckets: components["schemas"]["AnalyticsVolumeBucketDto"][];
+            freshness: components["schemas"]["AnalyticsFreshnessDto"];
         };
-        ImportTooLargeProblem: {
+        AnalyticsWeekdayDto: {
             /**
-             * @description The kind of problem (docs/errors.md); clients branch on it (enum property replaced by openapi-typescript)
-             * @enum {string}
+             * @description 1 Monday … 7 Sunday
+             * @example 1
              */
-            type: "urn:fitai:problem:import-too-large";
-            /** @example Import file too large */
-            title: string;
-            /**
-             * @example 413
-             * @enum {integer}
-             */
-            status: 413;
-            /**
-             * @description This occurrence, for people; clients do not parse it
-             * @example The file is larger than 52428800 bytes.
-             */
-            detail?: string;
-            /**
-             * @description The request path
-             * @example /api/v1/auth/register
-             */
-            instance: string;
-            /**
-             * @description Also in the X-Request-Id header and in every log line of the request
-             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
-             */
-            requestId: string;
-            /**
-             * @description The largest file accepted, in bytes
-             * @example 52428800
-             */
-            maxBytes: number;
+            weekday: number;
+            /** @example 5 */
+            sessions: number;
         };
-        /** @enum {string} */
-        ImportSource: "fitai" | "strong" | "hevy";
-        ImportRowErrorDto: {
-            /**
-             * @description CSV line (the header is line 1) or record index
-             * @example 7
-             */
-            row: number;
-            /** @example data/workouts.json */
-            file?: string;
-            /** @example Reps */
-            field?: string;
-            /** @example Reps must be a whole number from 0 to 1000, not "ten" */
-            message: string;
+        AnalyticsStreakDto: {
+            /** @example 6 */
+            current: number;
+            /** @example 14 */
+            longest: number;
         };
-        ImportReportDto: {
-            /** @example 42 */
-            rowsRead: number;
-            /**
-             * @example {
-             *       "workouts": 3,
-             *       "sets": 40
-             *     }
-             */
-            created: {
-                [key: string]: number;
-            };
-            /**
-             * @example {
-             *       "workouts": 0
-             *     }
-             */
-            skipped: {
-                [key: string]: number;
-            };
-            /**
-             * @example [
-             *       "Cable Woodchopper"
-             *     ]
-             */
-            unmatchedExercises: string[];
-            errors: components["schemas"]["ImportRowErrorDto"][];
+        AnalyticsStreaksDto: {
+            /** @description Consecutive ISO weeks with a workout */
+            weeks: components["schemas"]["AnalyticsStreakDto"];
+            /** @description Consecutive days with a workout */
+            days: components["schemas"]["AnalyticsStreakDto"];
         };
-        DataImportDto: {
-            /** Format: uuid */
-            id: string;
-            source: components["schemas"]["ImportSource"];
-            status: components["schemas"]["DataJobStatus"];
-            /** @example 50 */
-            progressPct: number;
-            /** @example strong.csv */
-            fileName: string;
-            /** @example 2048 */
-            sizeBytes: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            completedAt: string | null;
-            report: components["schemas"]["ImportReportDto"] | (never | null);
-            failureReason: string | null;
+        AnalyticsFrequencyDto: {
+            /** @example Europe/Paris */
+            timeZone: string;
+            /**
+             * Format: date
+             * @example 2026-10-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-10-31
+             */
+            to: string;
+            /** @example 14 */
+            sessions: number;
+            /**
+             * @description Days with a workout
+             * @example 11
+             */
+            activeDays: number;
+            /**
+             * @description ISO weeks with a workout
+             * @example 5
+             */
+            activeWeeks: number;
+            /**
+             * @description Sessions per 7 days of the period
+             * @example 3.16
+             */
+            perWeek: number;
+            /**
+             * @description Share of the period’s days with a workout
+             * @example 0.35
+             */
+            activeDayShare: number;
+            /** @description Sessions per day of the week, Monday first, all seven */
+            weekdays: components["schemas"]["AnalyticsWeekdayDto"][];
+            /** @description As of the last day, over the whole history */
+            streaks: components["schemas"]["AnalyticsStreaksDto"];
+            freshness: components["schemas"]["AnalyticsFreshnessDto"];
+        };
+        AnalyticsCompareDto: {
+            unit: components["schemas"]["WeightUnit"];
+            /** @example Europe/Paris */
+            timeZone: string;
+            a: components["schemas"]["AnalyticsPeriodFiguresDto"];
+            b: components["schemas"]["AnalyticsPeriodFiguresDto"];
+            /** @description b − a */
+            difference: components["schemas"]["AnalyticsChangesDto"];
+            freshness: components["schemas"]["AnalyticsFreshnessDto"];
         };
         MalformedJsonProblem: {
             /**
@@ -8433,7 +8459,8 @@ export interface components {
         };
         PayloadTooLargeProblem: {
             /**
-             * @description The kind of problem (docs/errors.md); clients branch on it (enum property replaced by openapi-typescript)
+             * @description The kind of problem (docs/errors.md); clients branch on it
+             * @example urn:fitai:problem:payload-too-large
              * @enum {string}
              */
             type: "urn:fitai:problem:payload-too-large";
@@ -24016,102 +24043,20 @@ export interface operations {
             };
         };
     };
-    DataRightsController_requestExport: {
+    AnalyticsController_overview: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description First day of the period (default: the 28 days ending on `endDate`) */
+                startDate?: string;
+                /** @description Last day of the period (default: today in your time zone); the period spans at most 1096 days */
+                endDate?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Export started; poll Location */
-            202: {
-                headers: {
-                    Location: components["headers"]["Location"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DataExportDto"];
-                };
-            };
-            /** @description Invalid input (`malformed-json`, `json-too-deep`) */
-            400: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
-                };
-            };
-            /** @description Not signed in, or wrong credentials (`unauthorized`) */
-            401: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
-                };
-            };
-            /** @description Request body too large (`payload-too-large`) */
-            413: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
-                };
-            };
-            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
-            415: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
-                };
-            };
-            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`, `data-export-too-soon`) */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"] | components["schemas"]["DataExportTooSoonProblem"];
-                };
-            };
-        };
-    };
-    DataRightsController_getExport: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
             200: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -24120,7 +24065,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DataExportDto"];
+                    "application/json": components["schemas"]["AnalyticsOverviewDto"];
                 };
             };
             /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
@@ -24145,18 +24090,6 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["UnauthorizedProblem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller (`not-found`) */
-            404: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["NotFoundProblem"];
                 };
             };
             /** @description Request body too large (`payload-too-large`) */
@@ -24198,146 +24131,34 @@ export interface operations {
             };
         };
     };
-    DataRightsController_download: {
+    AnalyticsController_volume: {
         parameters: {
-            query: {
-                /** @description Unix seconds until which the link works */
-                expires: number;
-                /** @description HMAC of the export id and `expires` */
-                signature: string;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The zip archive */
-            200: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/zip": string;
-                };
-            };
-            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
-            400: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller (`not-found`) */
-            404: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["NotFoundProblem"];
-                };
-            };
-            /** @description Error (`download-link-expired`) */
-            410: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["DownloadLinkExpiredProblem"];
-                };
-            };
-            /** @description Request body too large (`payload-too-large`) */
-            413: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
-                };
-            };
-            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
-            415: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
-                };
-            };
-            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
-                };
-            };
-        };
-    };
-    DataRightsController_upload: {
-        parameters: {
-            query: {
-                source: components["schemas"]["ImportSource"];
-                /** @description Strong's CSV has no unit column: its weights are in this unit (default: your preference). Hevy's header names its unit. */
-                weightUnit?: components["schemas"]["WeightUnit"];
+            query?: {
+                /** @description First day of the period (default: the 28 days ending on `endDate`) */
+                startDate?: string;
+                /** @description Last day of the period (default: today in your time zone); the period spans at most 1096 days */
+                endDate?: string;
+                /** @description ISO weeks (Monday to Sunday) or calendar months */
+                bucket?: components["schemas"]["VolumeBucket"];
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description The zip or CSV file
-                     */
-                    file: string;
-                };
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description Import started; poll Location */
-            202: {
+            200: {
                 headers: {
-                    Location: components["headers"]["Location"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DataImportDto"];
+                    "application/json": components["schemas"]["AnalyticsVolumeDto"];
                 };
             };
-            /** @description Invalid input (`validation-failed`, `bad-request`, `file-required`, `malformed-json`, `json-too-deep`) */
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
             400: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -24346,7 +24167,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["FileRequiredProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
                 };
             };
             /** @description Not signed in, or wrong credentials (`unauthorized`) */
@@ -24361,7 +24182,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["UnauthorizedProblem"];
                 };
             };
-            /** @description Request body too large (`import-too-large`, `payload-too-large`) */
+            /** @description Request body too large (`payload-too-large`) */
             413: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -24370,7 +24191,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ImportTooLargeProblem"] | components["schemas"]["PayloadTooLargeProblem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
@@ -24400,13 +24221,16 @@ export interface operations {
             };
         };
     };
-    DataRightsController_getImport: {
+    AnalyticsController_frequency: {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
+            query?: {
+                /** @description First day of the period (default: the 28 days ending on `endDate`) */
+                startDate?: string;
+                /** @description Last day of the period (default: today in your time zone); the period spans at most 1096 days */
+                endDate?: string;
             };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -24419,7 +24243,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DataImportDto"];
+                    "application/json": components["schemas"]["AnalyticsFrequencyDto"];
                 };
             };
             /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
@@ -24446,8 +24270,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["UnauthorizedProblem"];
                 };
             };
-            /** @description Not found, or not visible to the caller (`not-found`) */
-            404: {
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -24455,7 +24279,83 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    AnalyticsController_compare: {
+        parameters: {
+            query: {
+                /** @description A period as `first..last`, two dates (YYYY-MM-DD) in your time zone, both included, at most 1096 days: the first period */
+                a: string;
+                /** @description A period as `first..last`, two dates (YYYY-MM-DD) in your time zone, both included, at most 1096 days: the second period (differences are b − a) */
+                b: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsCompareDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
                 };
             };
             /** @description Request body too large (`payload-too-large`) */

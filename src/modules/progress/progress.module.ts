@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AnalyticsModule } from '../analytics/analytics.module';
 import { ExercisesModule } from '../exercises/exercises.module';
 import { UsersModule } from '../users/users.module';
 import { ProgressController } from './progress.controller';
@@ -7,7 +8,7 @@ import { ProgressService } from './progress.service';
 
 /** Strength, volume and training analytics over the workouts' tables (docs/progress.md). */
 @Module({
-  imports: [ExercisesModule, UsersModule],
+  imports: [ExercisesModule, UsersModule, AnalyticsModule],
   controllers: [ProgressController],
   providers: [ProgressRepository, ProgressService],
   exports: [ProgressService],

@@ -104,8 +104,11 @@ const SET_VOLUME = 'coalesce(s.weight_kg, 0) * coalesce(s.reps, 0)';
 export const SECONDARY_MUSCLE_SHARE = 0.5;
 
 /**
- * Progress queries. Every aggregation runs in PostgreSQL (a few hundred rows at most reach
- * Node, whatever the history), over the indexes named per query; EXPLAIN in docs/progress.md.
+ * Progress queries. The routes answer from the analytics rollups (TrainingRollupsService,
+ * docs/analytics.md) and finish here with the exercises' names and muscles; the aggregations
+ * over the workouts' tables below are the reference computation the rollups are tested
+ * against (test/analytics-rollups.e2e-spec.ts). Every aggregation runs in
+ * PostgreSQL over the indexes named per query; EXPLAIN in docs/progress.md.
  */
 @Injectable()
 export class ProgressRepository {
@@ -281,5 +284,48 @@ export class ProgressRepository {
       [period.userId, period.timeZone, period.lastDay],
     );
     return row;
+  }
+
+  /**
+   * The exercises of `ids` with their names, ordered as the strength summary lists them: the
+   * latest trained first (`lastSessionAt`, the start of each one's latest session), then by
+   * name. Reads the exercises by primary key.
+   */
+  namesInOrder(ids: string[], lastSessionAt: string[]): Promise<{ id: string; name: string }[]> {
+    return this.db.query(
+      `SELECT e.id, e.name
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS x(id, last)
+         JOIN exercises e ON e.id = x.id
+        ORDER BY x.last DESC, e.name`,
+      [ids, lastSessionAt],
+    );
+  }
+
+  /**
+   * Per-exercise sets and volume (exact numerics as text) spread over the exercises' primary
+   * muscles (in full) and secondary muscles (SECONDARY_MUSCLE_SHARE), as muscleVolume does
+   * from the sets.
+   */
+  spreadOverMuscles(
+    totals: { exerciseId: string; sets: string; volumeKg: string }[],
+  ): Promise<MuscleVolumeRow[]> {
+    return this.db.query(
+      `SELECT m.muscle::text AS muscle, sum(x.sets * m.share)::float8 AS sets,
+              sum(x.volume * m.share)::float8 AS "volumeKg"
+         FROM unnest($1::uuid[], $2::numeric[], $3::numeric[]) AS x(exercise_id, sets, volume)
+         JOIN exercises e ON e.id = x.exercise_id
+        CROSS JOIN LATERAL (
+                SELECT unnest(e.primary_muscles) AS muscle, 1::numeric AS share
+                UNION ALL
+                SELECT unnest(e.secondary_muscles), $4::numeric) m
+        GROUP BY m.muscle
+        ORDER BY "volumeKg" DESC, muscle`,
+      [
+        totals.map((row) => row.exerciseId),
+        totals.map((row) => row.sets),
+        totals.map((row) => row.volumeKg),
+        SECONDARY_MUSCLE_SHARE,
+      ],
+    );
   }
 }

@@ -3,6 +3,8 @@ import { localDate } from '../../common/time/local-date';
 import { fromKilograms, WeightUnit } from '../../common/units/weight-unit';
 import { ExercisesService } from '../exercises/exercises.service';
 import { Muscle } from '../training/exercise-attributes.vocabulary';
+import { TrainingRollupsService } from '../analytics/training-rollups.service';
+import { SetType } from '../training/set-type.vocabulary';
 import { UsersService } from '../users/users.service';
 import {
   ProgressPeriodDto,
@@ -30,7 +32,9 @@ interface ResolvedPeriod {
 /**
  * Strength, volume and training analytics from the user's completed workouts (definitions in
  * docs/progress.md). Days and weeks are the user's (preferences time zone), weights in their
- * unit; the repository aggregates, this class resolves periods, converts and derives.
+ * unit. The figures are read from the analytics rollups (docs/analytics.md), brought in step
+ * with the workouts first; the repository adds names and muscles; this class resolves
+ * periods, converts and derives.
  */
 @Injectable()
 export class ProgressService {
@@ -38,6 +42,7 @@ export class ProgressService {
     private readonly progress: ProgressRepository,
     private readonly users: UsersService,
     private readonly exercises: ExercisesService,
+    private readonly rollups: TrainingRollupsService,
   ) {}
 
   /** Per exercise trained in the period: current e1RM and its change over 4 and 12 weeks. */
@@ -47,13 +52,19 @@ export class ProgressService {
     // Read back far enough for the 12-week baseline even when the period is shorter.
     const readFrom =
       windows.change12w.firstDay < period.firstDay ? windows.change12w.firstDay : period.firstDay;
-    const rows = await this.progress.strengthByExercise(period, readFrom, {
+    const strength = await this.rollups.strengthByExercise(userId, period, readFrom, {
       recentFrom: windows.recent.firstDay,
       change4wFrom: windows.change4w.firstDay,
       change4wTo: windows.change4w.lastDay,
       change12wFrom: windows.change12w.firstDay,
       change12wTo: windows.change12w.lastDay,
     });
+    const byId = new Map(strength.map((row) => [row.exerciseId, row]));
+    const named = await this.progress.namesInOrder(
+      strength.map((row) => row.exerciseId),
+      strength.map((row) => row.lastSessionAt),
+    );
+    const rows = named.map(({ id, name }) => ({ ...byId.get(id)!, name }));
     const weight = (kg: number) => fromKilograms(kg, unit);
     const optionalWeight = (kg: number | null) => (kg === null ? null : weight(kg));
     return {
@@ -84,7 +95,9 @@ export class ProgressService {
   ): Promise<StrengthSeriesDto> {
     const exercise = await this.exercises.findVisible(userId, exerciseId);
     const { period, unit, header } = await this.resolve(userId, query);
-    const rows = await this.progress.sessionBests(period, exerciseId);
+    const rows: SessionBestRow[] = (
+      await this.rollups.sessionBests(userId, exerciseId, period)
+    ).map((row) => ({ ...row, setType: row.setType as SetType }));
     const series = rows.map((row) => toSessionE1rm(row, unit));
     const best = series.reduce<SessionE1rmDto | null>(
       (top, point) => (top === null || point.e1rm > top.e1rm ? point : top),
@@ -96,10 +109,12 @@ export class ProgressService {
   /** Volume per ISO week and per muscle group over the period. */
   async volume(userId: string, query: ProgressPeriodQueryDto): Promise<VolumeDto> {
     const { period, unit, header } = await this.resolve(userId, query);
-    const [weeks, muscles] = await Promise.all([
-      this.progress.weeklyVolume(period),
-      this.progress.muscleVolume(period),
+    const [totals, exerciseTotals] = await Promise.all([
+      this.rollups.weeklyTotals(userId, period),
+      this.rollups.exerciseTotals(userId, period),
     ]);
+    const weeks = totals.map((week) => ({ ...week, weekStart: week.start }));
+    const muscles = await this.progress.spreadOverMuscles(exerciseTotals);
     const weight = (kg: number) => fromKilograms(kg, unit);
     return {
       ...header,
@@ -122,9 +137,9 @@ export class ProgressService {
   async analytics(userId: string, query: TrainingAnalyticsQueryDto): Promise<TrainingAnalyticsDto> {
     const { period, header } = await this.resolve(userId, query);
     const [counts, weeks, days] = await Promise.all([
-      this.progress.weeklyCounts(period, query.targetPerWeek ?? null),
-      this.progress.streak(period, 'week'),
-      this.progress.streak(period, 'day'),
+      this.rollups.weeklyCounts(userId, period, query.targetPerWeek ?? null),
+      this.rollups.streak(userId, period.lastDay, 'week'),
+      this.rollups.streak(userId, period.lastDay, 'day'),
     ]);
     const round2 = (value: number) => Math.round(value * 100) / 100;
     return {
@@ -143,6 +158,7 @@ export class ProgressService {
   private async resolve(userId: string, query: ProgressPeriodQueryDto): Promise<ResolvedPeriod> {
     const { weightUnit, timeZone } = await this.users.preferencesOf(userId);
     const days = weeksEndingOn(query.endDate ?? localDate(timeZone), query.weeks);
+    await this.rollups.ensureFresh(userId, timeZone);
     return {
       period: { userId, timeZone, ...days },
       unit: weightUnit,

@@ -1,0 +1,65 @@
+import { TrainingRollupsRepository } from './rollups/training-rollups.repository';
+import { REFRESH_MARGIN_MS, TrainingRollupsService } from './training-rollups.service';
+import { UsersService } from '../users/users.service';
+
+describe('TrainingRollupsService', () => {
+  const refreshedAt = new Date('2026-12-01T10:00:00Z');
+  let repository: { freshness: jest.Mock; refresh: jest.Mock };
+  let service: TrainingRollupsService;
+
+  beforeEach(() => {
+    repository = {
+      freshness: jest.fn(),
+      refresh: jest.fn().mockResolvedValue({ full: true }),
+    };
+    const users = { preferencesOf: jest.fn().mockResolvedValue({ timeZone: 'Europe/Paris' }) };
+    service = new TrainingRollupsService(
+      repository as unknown as TrainingRollupsRepository,
+      users as unknown as UsersService,
+    );
+  });
+
+  it('answers from the rollups when their fingerprint and time zone match', async () => {
+    repository.freshness.mockResolvedValue({
+      timeZone: 'Europe/Paris',
+      fingerprint: '3:1:2:3',
+      current: '3:1:2:3',
+      refreshedAt,
+    });
+    expect(await service.ensureFresh('u', Promise.resolve('Europe/Paris'))).toEqual({
+      timeZone: 'Europe/Paris',
+      refreshedAt: refreshedAt.toISOString(),
+      caughtUp: false,
+    });
+    expect(repository.refresh).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    [
+      'the workouts changed',
+      { fingerprint: '3:1:2:3', current: '4:1:2:3', timeZone: 'Europe/Paris' },
+    ],
+    ['the user moved', { fingerprint: '3:1:2:3', current: '3:1:2:3', timeZone: 'Asia/Tokyo' }],
+    ['never built', { fingerprint: null, current: '0:0:0:0', timeZone: null }],
+  ])('rebuilds them in full before answering when %s', async (_why, state) => {
+    repository.freshness
+      .mockResolvedValueOnce({ ...state, refreshedAt: state.timeZone ? refreshedAt : null })
+      .mockResolvedValueOnce({ ...state, refreshedAt });
+    const freshness = await service.ensureFresh('u', 'Europe/Paris');
+    expect(repository.refresh).toHaveBeenCalledWith('u', 'Europe/Paris', null);
+    expect(freshness.caughtUp).toBe(true);
+  });
+
+  it('refreshes from the earliest instant of an event, minus the margin, in the user’s zone', async () => {
+    await service.refreshFrom('u', [
+      '2026-10-05T10:00:00.000Z',
+      '2026-09-01T08:00:00.000Z',
+      '2026-10-05T11:00:00.000Z',
+    ]);
+    expect(repository.refresh).toHaveBeenCalledWith(
+      'u',
+      'Europe/Paris',
+      new Date(Date.parse('2026-09-01T08:00:00.000Z') - REFRESH_MARGIN_MS),
+    );
+  });
+});
