@@ -20,6 +20,7 @@ import { SummariesModule } from './modules/summaries/summaries.module';
 import { TemplatesModule } from './modules/templates/templates.module';
 import { UsersModule } from './modules/users/users.module';
 import { WorkoutsModule } from './modules/workouts/workouts.module';
+import { ReportsModule } from './modules/reports/reports.module';
 
 /** The domain modules, shared by the API and the worker (the worker mounts no controllers). */
 export const DOMAIN_MODULES = [
@@ -45,4 +46,5 @@ export const DOMAIN_MODULES = [
   AiCoachModule,
   ChallengesModule,
   LeaderboardsModule,
+  ReportsModule,
 ];

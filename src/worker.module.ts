@@ -13,6 +13,7 @@ import { ChallengesProcessor } from './modules/challenges/challenges.processor';
 import { EmailsProcessor } from './modules/emails/emails.processor';
 import { NotificationsProcessor } from './modules/notifications/notifications.processor';
 import { SummariesProcessor } from './modules/summaries/summaries.processor';
+import { ReportsProcessor } from './modules/reports/reports.processor';
 
 /**
  * Every queue processor but the domain-events one (which comes with DomainEventsWorkerModule).
@@ -26,6 +27,7 @@ export const PROCESSORS = [
   MaintenanceProcessor,
   AiCoachProcessor,
   ChallengesProcessor,
+  ReportsProcessor,
 ];
 
 @Module({})

@@ -95,6 +95,9 @@ export class AppConfig {
     };
   };
 
+  /** PDF reports (docs/reports.md): the schedules' tick, the sweeper, email attachments. */
+  reports: { tickMs: number; sweepAfterSeconds: number; emailAttachmentMaxBytes: number };
+
   get isProduction(): boolean {
     return this.env === 'production';
   }

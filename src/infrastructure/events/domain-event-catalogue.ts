@@ -94,6 +94,8 @@ export interface DomainEventPayloads {
     targetId: string;
     logId: string;
   };
+  /** A PDF report was rendered and stored (the worker's completion of its job). */
+  'report.completed': { userId: string; reportId: string };
 }
 
 export type DomainEventName = keyof DomainEventPayloads;
@@ -146,6 +148,7 @@ const NAMES: { readonly [N in DomainEventName]: true } = {
   'activity.liked': true,
   'activity.commented': true,
   'content.moderated': true,
+  'report.completed': true,
 };
 
 export const ALL_DOMAIN_EVENT_NAMES = Object.keys(NAMES) as readonly DomainEventName[];

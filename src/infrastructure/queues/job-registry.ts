@@ -21,6 +21,8 @@ export enum QueueName {
   AiCoach = 'ai-coach',
   /** Challenges' schedule: the recurring close tick. */
   Challenges = 'challenges',
+  /** PDF reports: generation (one job per report) and the schedules' recurring tick. */
+  Reports = 'reports',
 }
 
 export enum JobName {
@@ -52,6 +54,10 @@ export enum JobName {
   SweepPlanGenerations = 'sweep-plan-generations',
   /** Repeatable: closes the challenges whose end has passed (claimed under row locks; idempotent). */
   CloseDueChallenges = 'close-due-challenges',
+  /** Renders one report (a reports row) to PDF, stores it, and emails it if scheduled. */
+  GenerateReport = 'generate-report',
+  /** Repeatable: claims due report schedules (one report each) and re-enqueues lost reports. */
+  TickReports = 'tick-reports',
 }
 
 export interface JobPayloads {
@@ -73,6 +79,8 @@ export interface JobPayloads {
   [JobName.GeneratePlan]: { generationId: string };
   [JobName.SweepPlanGenerations]: Record<string, never>;
   [JobName.CloseDueChallenges]: Record<string, never>;
+  [JobName.GenerateReport]: { reportId: string };
+  [JobName.TickReports]: Record<string, never>;
 }
 
 export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
@@ -93,6 +101,8 @@ export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
   [JobName.GeneratePlan]: QueueName.AiCoach,
   [JobName.SweepPlanGenerations]: QueueName.AiCoach,
   [JobName.CloseDueChallenges]: QueueName.Challenges,
+  [JobName.GenerateReport]: QueueName.Reports,
+  [JobName.TickReports]: QueueName.Reports,
 };
 
 /**
@@ -121,6 +131,7 @@ export const RECURRING_JOBS: Partial<Record<RecurringJobName, (config: AppConfig
   [JobName.SweepPlanGenerations]: (config) => (config.ai.coachSweepAfterSeconds * 1000) / 2,
   // A challenge closes within a minute of its end plus the grace (CLOSE_GRACE_MINUTES).
   [JobName.CloseDueChallenges]: () => 60 * 1000,
+  [JobName.TickReports]: (config) => config.reports.tickMs,
 };
 
 export const ALL_JOB_NAMES: readonly JobName[] = Object.values(JobName);

@@ -11,5 +11,6 @@ import { BodyMetric } from './entities/body-metric.entity';
   imports: [TypeOrmModule.forFeature([BodyMetric]), UsersModule],
   controllers: [BodyMetricsController],
   providers: [BodyMetricsRepository, BodyMetricsService, BodyTrendsService],
+  exports: [BodyTrendsService],
 })
 export class BodyMetricsModule {}

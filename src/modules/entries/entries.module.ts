@@ -10,5 +10,6 @@ import { TagsController } from './tags.controller';
   imports: [TypeOrmModule.forFeature([Entry])],
   controllers: [EntriesController, TagsController],
   providers: [EntriesRepository, EntriesService],
+  exports: [EntriesService],
 })
 export class EntriesModule {}

@@ -52,5 +52,7 @@ export function messageOf(
       return 'Your password was changed. If this was not you, reset it now.';
     case NotificationType.NewSignIn:
       return 'New sign-in to your account. If this was not you, change your password.';
+    case NotificationType.ReportReady:
+      return 'Your PDF report is ready';
   }
 }

@@ -17,6 +17,11 @@ export enum NotificationType {
   /** Security notices: always on. */
   PasswordChanged = 'security.password-changed',
   NewSignIn = 'security.new-sign-in',
+  /**
+   * A PDF report finished. In-app here; its email (the PDF itself, for scheduled reports) is
+   * sent by the reports module, which reads this type's email setting (Off: no email).
+   */
+  ReportReady = 'report.ready',
 }
 
 export enum NotificationCategory {
@@ -97,6 +102,7 @@ export const NOTIFICATION_TYPES: { readonly [T in NotificationType]: Notificatio
     [NotificationType.SummaryReady]: progress(EmailMode.Off),
     [NotificationType.PasswordChanged]: security(false),
     [NotificationType.NewSignIn]: security(true),
+    [NotificationType.ReportReady]: { ...progress(EmailMode.Immediate), emailedHere: false },
   };
 
 export const ALL_NOTIFICATION_TYPES = Object.values(NotificationType);

@@ -10,5 +10,6 @@ import { ProgressService } from './progress.service';
   imports: [ExercisesModule, UsersModule],
   controllers: [ProgressController],
   providers: [ProgressRepository, ProgressService],
+  exports: [ProgressService],
 })
 export class ProgressModule {}

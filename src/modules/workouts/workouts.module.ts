@@ -23,5 +23,6 @@ import { WorkoutsService } from './workouts.service';
     WorkoutsService,
     WorkoutContentService,
   ],
+  exports: [WorkoutsService],
 })
 export class WorkoutsModule {}

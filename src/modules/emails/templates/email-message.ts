@@ -1,6 +1,7 @@
 import { RenderedEmail } from './html';
 import { renderNotificationDigestEmail, renderNotificationEmail } from './notification.template';
 import { renderPasswordChangedEmail } from './password-changed.template';
+import { renderReportEmail } from './report.template';
 import { renderResetPasswordEmail } from './reset-password.template';
 import { renderVerifyEmail } from './verify-email.template';
 import { renderWelcomeEmail } from './welcome.template';
@@ -15,7 +16,8 @@ export type EmailMessage =
   | ({ kind: 'reset-password' } & Parameters<typeof renderResetPasswordEmail>[0])
   | ({ kind: 'password-changed' } & Parameters<typeof renderPasswordChangedEmail>[0])
   | ({ kind: 'notification' } & Parameters<typeof renderNotificationEmail>[0])
-  | ({ kind: 'notification-digest' } & Parameters<typeof renderNotificationDigestEmail>[0]);
+  | ({ kind: 'notification-digest' } & Parameters<typeof renderNotificationDigestEmail>[0])
+  | ({ kind: 'report' } & Parameters<typeof renderReportEmail>[0]);
 
 export function renderEmail(message: EmailMessage): RenderedEmail {
   switch (message.kind) {
@@ -31,5 +33,7 @@ export function renderEmail(message: EmailMessage): RenderedEmail {
       return renderNotificationEmail(message);
     case 'notification-digest':
       return renderNotificationDigestEmail(message);
+    case 'report':
+      return renderReportEmail(message);
   }
 }

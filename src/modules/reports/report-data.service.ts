@@ -1,0 +1,269 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { addDays, daysBetween, isoWeekStart, localDate } from '../../common/time/local-date';
+import { BodyTrendsService } from '../body-metrics/body-trends.service';
+import type { BodyAnalyticsQueryDto } from '../body-metrics/dto/body-trend-query.dto';
+import type { ListEntriesQueryDto } from '../entries/dto/list-entries-query.dto';
+import { EntriesService } from '../entries/entries.service';
+import type { ListGoalsQueryDto } from '../goals/dto/list-goals-query.dto';
+import { GoalsService } from '../goals/goals.service';
+import { ProgressService } from '../progress/progress.service';
+import { UsersService } from '../users/users.service';
+import type { ListWorkoutsQueryDto } from '../workouts/dto/list-workouts-query.dto';
+import { WorkoutsService } from '../workouts/workouts.service';
+import { Report } from './entities/report.entity';
+import { GoalRow, Headline, RecordRow, ReportCharts, ReportContent } from './report-content';
+import { ReportKind, ReportPeriod } from './report.vocabulary';
+
+/** At most this many main lifts in the e1RM chart (the most trained of the period). */
+const MAIN_LIFTS = 3;
+const MAX_RECORDS = 200;
+const PAGE = 100;
+/** The longest span the progress routes aggregate (156 ISO weeks). */
+const MAX_WEEKS = 156;
+
+const RECORD_KINDS: Record<string, string> = {
+  max_weight: 'Max weight',
+  best_e1rm: 'Best e1RM',
+  best_set_volume: 'Best set volume',
+  most_reps_at_weight: 'Most reps',
+};
+
+const TITLES: Record<ReportPeriod, string> = {
+  [ReportPeriod.Weekly]: 'Weekly',
+  [ReportPeriod.Monthly]: 'Monthly',
+  [ReportPeriod.Yearly]: 'Yearly',
+  [ReportPeriod.Custom]: 'Custom',
+};
+
+/**
+ * Gathers what a report shows, only through other modules' exported services (progress,
+ * body metrics, entries, goals, workouts, analytics): nothing here reads their tables.
+ * `onProgress` gets a fraction (0–1) after each step.
+ */
+@Injectable()
+export class ReportDataService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly progress: ProgressService,
+    private readonly bodyTrends: BodyTrendsService,
+    private readonly entries: EntriesService,
+    private readonly goals: GoalsService,
+    private readonly workouts: WorkoutsService,
+  ) {}
+
+  async gather(
+    report: Pick<Report, 'userId' | 'kind' | 'period' | 'fromDate' | 'toDate' | 'timeZone'>,
+    onProgress: (fraction: number) => Promise<void> = async () => undefined,
+  ): Promise<ReportContent> {
+    const { userId, fromDate, toDate, timeZone } = report;
+    const [profile, preferences] = await Promise.all([
+      this.users.profileOf(userId),
+      this.users.preferencesOf(userId),
+    ]);
+    const unit = preferences.weightUnit;
+    const range = instantsOf(fromDate, toDate, timeZone);
+    const headlines = await this.headlines(report);
+    await onProgress(0.2);
+    const goals = await this.goalRows(userId);
+    let charts: ReportCharts = emptyCharts();
+    let records: RecordRow[] = [];
+    if (report.kind === ReportKind.Progress) {
+      charts = {
+        ...charts,
+        weeklyVolume: await this.weeklyVolume(userId, fromDate, toDate),
+        e1rm: await this.mainLifts(userId, fromDate, toDate),
+      };
+      await onProgress(0.5);
+      charts.bodyWeight = await this.bodyWeight(userId, fromDate, toDate);
+      charts.moodTraining = await this.moodTraining(userId, range, fromDate, toDate, timeZone);
+      await onProgress(0.8);
+      records = await this.records(userId, range, timeZone, unit);
+    }
+    charts.goalProgress = goals.map((goal) => ({ title: goal.title, percent: goal.percent }));
+    await onProgress(1);
+    return {
+      kind: report.kind,
+      title: `${TITLES[report.period]} ${report.kind} report`,
+      ownerName: profile.displayName,
+      fromDate,
+      toDate,
+      timeZone,
+      generatedAt: new Date().toISOString(),
+      weightUnit: unit,
+      headlines,
+      charts,
+      records,
+      goals: goals.map((goal) => goal.row),
+      insights: null,
+    };
+  }
+
+  /** Filled from the analytics overview (see docs/reports.md). */
+  private headlines(_report: Pick<Report, 'userId' | 'fromDate' | 'toDate'>): Promise<Headline[]> {
+    return Promise.resolve([]);
+  }
+
+  private async weeklyVolume(userId: string, fromDate: string, toDate: string) {
+    const volume = await this.progress.volume(userId, {
+      weeks: weeksCovering(fromDate, toDate),
+      endDate: toDate,
+    });
+    return volume.weeks.map((week) => ({ weekStart: week.weekStart, volume: week.volume }));
+  }
+
+  /** The most trained exercises of the period and the e1RM of each of their sessions in it. */
+  private async mainLifts(userId: string, fromDate: string, toDate: string) {
+    const weeks = weeksCovering(fromDate, toDate);
+    const strength = await this.progress.strength(userId, { weeks, endDate: toDate });
+    const main = [...strength.exercises]
+      .sort((a, b) => b.sessions - a.sessions || a.name.localeCompare(b.name))
+      .slice(0, MAIN_LIFTS);
+    const series = [];
+    for (const exercise of main) {
+      const points = await this.progress.strengthSeries(userId, exercise.exerciseId, {
+        weeks,
+        endDate: toDate,
+      });
+      const inPeriod = points.series.filter((p) => p.date >= fromDate && p.date <= toDate);
+      if (inPeriod.length > 0) {
+        series.push({
+          exercise: exercise.name,
+          points: inPeriod.map((p) => ({ date: p.date, e1rm: p.e1rm })),
+        });
+      }
+    }
+    return series;
+  }
+
+  private async bodyWeight(userId: string, fromDate: string, toDate: string) {
+    const query = {
+      metric: 'weight',
+      days: Math.min(730, daysBetween(fromDate, toDate) + 1),
+      window: 7,
+      endDate: toDate,
+    } as BodyAnalyticsQueryDto;
+    const analytics = await this.bodyTrends.analytics(userId, query);
+    return analytics.series.map((day) => ({ date: day.date, value: day.value }));
+  }
+
+  /** Each day of the period: its average mood and the volume of the sessions held that day. */
+  private async moodTraining(
+    userId: string,
+    range: { from: Date; to: Date },
+    fromDate: string,
+    toDate: string,
+    timeZone: string,
+  ): Promise<ReportCharts['moodTraining']> {
+    const moods = new Map<string, { sum: number; n: number }>();
+    let cursor: string | undefined;
+    do {
+      const page = await this.entries.list(userId, {
+        ...range,
+        limit: PAGE,
+        cursor,
+      } as ListEntriesQueryDto);
+      for (const entry of page.items) {
+        if (entry.mood === null) continue;
+        const day = localDate(timeZone, new Date(entry.occurredAt));
+        const m = moods.get(day) ?? { sum: 0, n: 0 };
+        moods.set(day, { sum: m.sum + entry.mood, n: m.n + 1 });
+      }
+      cursor = page.meta.nextCursor ?? undefined;
+    } while (cursor);
+
+    const volumes = new Map<string, number>();
+    cursor = undefined;
+    do {
+      const query = { ...range, status: 'completed', limit: PAGE, cursor } as ListWorkoutsQueryDto;
+      const page = await this.workouts.list(userId, query);
+      for (const workout of page.items) {
+        const day = localDate(timeZone, new Date(workout.sessionAt));
+        volumes.set(day, (volumes.get(day) ?? 0) + (workout.totalVolume ?? 0));
+      }
+      cursor = page.meta.nextCursor ?? undefined;
+    } while (cursor);
+
+    const days: ReportCharts['moodTraining'] = [];
+    for (let day = fromDate; day <= toDate; day = addDays(day, 1)) {
+      const mood = moods.get(day);
+      days.push({
+        date: day,
+        mood: mood ? Math.round((mood.sum / mood.n) * 10) / 10 : null,
+        volume: volumes.get(day) ?? 0,
+      });
+    }
+    return days;
+  }
+
+  private async records(
+    userId: string,
+    range: { from: Date; to: Date },
+    timeZone: string,
+    unit: string,
+  ): Promise<RecordRow[]> {
+    const rows = await this.workouts.recordsInRange(userId, range.from, range.to, MAX_RECORDS);
+    const toUnit = (kg: number) => (unit === 'lb' ? kg / 0.45359237 : kg);
+    return rows.map((row) => ({
+      date: localDate(timeZone, new Date(row.achievedAt)),
+      exercise: row.exerciseName,
+      kind: RECORD_KINDS[row.kind] ?? row.kind,
+      value:
+        row.kind === 'most_reps_at_weight'
+          ? `${row.value} reps at ${formatNumber(toUnit(row.weightKg))} ${unit}`
+          : `${formatNumber(toUnit(row.value))} ${unit}`,
+    }));
+  }
+
+  private async goalRows(
+    userId: string,
+  ): Promise<{ title: string; percent: number; row: GoalRow }[]> {
+    const rows: { title: string; percent: number; row: GoalRow }[] = [];
+    let cursor: string | undefined;
+    do {
+      const query = { limit: PAGE, cursor } as ListGoalsQueryDto;
+      const page = await this.goals.list(userId, query);
+      for (const goal of page.items) {
+        rows.push({
+          title: goal.title,
+          percent: goal.progress,
+          row: {
+            title: goal.title,
+            status: goal.status,
+            progress: `${Math.round(goal.progress)} %`,
+            target: `${formatNumber(goal.target)} ${goal.unit}`,
+            deadline: goal.deadline ?? '-',
+          },
+        });
+      }
+      cursor = page.meta.nextCursor ?? undefined;
+    } while (cursor && rows.length < 200);
+    return rows;
+  }
+}
+
+/** The instants [from, to) of the local days fromDate..toDate in `timeZone`. */
+export function instantsOf(fromDate: string, toDate: string, timeZone: string) {
+  return {
+    from: DateTime.fromISO(fromDate, { zone: timeZone }).startOf('day').toJSDate(),
+    to: DateTime.fromISO(toDate, { zone: timeZone }).plus({ days: 1 }).startOf('day').toJSDate(),
+  };
+}
+
+/** ISO weeks from the one of `fromDate` to the one of `toDate` (the progress routes' period). */
+function weeksCovering(fromDate: string, toDate: string): number {
+  const weeks = daysBetween(isoWeekStart(fromDate), isoWeekStart(toDate)) / 7 + 1;
+  return Math.min(MAX_WEEKS, Math.max(1, weeks));
+}
+
+/** 12450.5 → "12 450.5" (a thin grouping that pdftotext keeps as one token with spaces). */
+export function formatNumber(value: number, decimals = 1): string {
+  const rounded = Math.round(value * 10 ** decimals) / 10 ** decimals;
+  const [whole, fraction] = Math.abs(rounded).toString().split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return `${rounded < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+}
+
+function emptyCharts(): ReportCharts {
+  return { weeklyVolume: [], e1rm: [], bodyWeight: [], moodTraining: [], goalProgress: [] };
+}
