@@ -20,6 +20,7 @@ import { SummariesModule } from './modules/summaries/summaries.module';
 import { TemplatesModule } from './modules/templates/templates.module';
 import { UsersModule } from './modules/users/users.module';
 import { WorkoutsModule } from './modules/workouts/workouts.module';
+import { AnalyticsModule } from './modules/analytics/analytics.module';
 import { ReportsModule } from './modules/reports/reports.module';
 
 /** The domain modules, shared by the API and the worker (the worker mounts no controllers). */
@@ -46,5 +47,6 @@ export const DOMAIN_MODULES = [
   AiCoachModule,
   ChallengesModule,
   LeaderboardsModule,
+  AnalyticsModule,
   ReportsModule,
 ];

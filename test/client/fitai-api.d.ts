@@ -2520,6 +2520,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Headline figures of a period, each with its change vs the previous period
+         * @description Only completed workouts and their completed working (non warm-up) sets count, each on the local day it started. Days and ISO weeks are those of the caller's time zone, weights in their weight unit (`/users/preferences`). The period is `from`..`to`, both included (default: the last 28 days ending today), at most 1096 days; an invalid one is a field-level 400. `freshness` says whether the training rollups were behind and caught up by this read. Figures: sessions, training days, sets, volume, personal records, the week and day streaks at the last day, body weight (last day with a reading) and its change over the period, goals achieved and active, mean mood and energy of the journal. The previous period has the same length and ends the day before `from`.
+         */
+        get: operations["AnalyticsController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/volume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sessions, sets and volume per ISO week or calendar month
+         * @description Only completed workouts and their completed working (non warm-up) sets count, each on the local day it started. Days and ISO weeks are those of the caller's time zone, weights in their weight unit (`/users/preferences`). The period is `from`..`to`, both included (default: the last 28 days ending today), at most 1096 days; an invalid one is a field-level 400. `freshness` says whether the training rollups were behind and caught up by this read. Every bucket touching the period is listed (empty ones too); a bucket cut by the period counts only its days within it.
+         */
+        get: operations["AnalyticsController_volume"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/frequency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How often you train: sessions per week, days and weeks trained, weekdays, streaks
+         * @description Only completed workouts and their completed working (non warm-up) sets count, each on the local day it started. Days and ISO weeks are those of the caller's time zone, weights in their weight unit (`/users/preferences`). The period is `from`..`to`, both included (default: the last 28 days ending today), at most 1096 days; an invalid one is a field-level 400. `freshness` says whether the training rollups were behind and caught up by this read. Streaks run over the whole history up to the last day.
+         */
+        get: operations["AnalyticsController_frequency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The overview figures of two periods side by side, and their differences (b − a)
+         * @description Only completed workouts and their completed working (non warm-up) sets count, each on the local day it started. Days and ISO weeks are those of the caller's time zone, weights in their weight unit (`/users/preferences`). The period is `from`..`to`, both included (default: the last 28 days ending today), at most 1096 days; an invalid one is a field-level 400. `freshness` says whether the training rollups were behind and caught up by this read. `a` and `b` are periods written `first..last` (e.g. `a=2026-09-01..2026-09-30&b=2026-10-01..2026-10-31`); they may differ in length and overlap.
+         */
+        get: operations["AnalyticsController_compare"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8067,6 +8147,257 @@ export interface components {
              * @example 2026-11-30
              */
             periodStart: string;
+        };
+        AnalyticsPeriodFiguresDto: {
+            /**
+             * Format: date
+             * @example 2026-10-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-10-31
+             */
+            to: string;
+            /**
+             * @description Completed workouts
+             * @example 14
+             */
+            sessions: number;
+            /**
+             * @description Days with a completed workout
+             * @example 11
+             */
+            activeDays: number;
+            /**
+             * @description Completed working sets
+             * @example 252
+             */
+            sets: number;
+            /**
+             * @description Σ weight × reps, your unit
+             * @example 48250.5
+             */
+            volume: number;
+            /**
+             * @description Personal records held by the sessions of the period
+             * @example 3
+             */
+            personalRecords: number;
+            /**
+             * @description Consecutive ISO weeks with a workout up to the last day (the week in progress does not break it)
+             * @example 6
+             */
+            streakWeeks: number;
+            /**
+             * @description Consecutive days with a workout up to the last day (or the day before)
+             * @example 2
+             */
+            streakDays: number;
+            /**
+             * @description Body weight of the last day with a reading (mean of its readings), your unit
+             * @example 81.4
+             */
+            bodyWeight: number | null;
+            /**
+             * @description Body weight of the last day with a reading minus that of the first
+             * @example -0.8
+             */
+            bodyWeightChange: number | null;
+            /**
+             * @description Body weight readings
+             * @example 9
+             */
+            bodyWeightReadings: number;
+            /**
+             * @description Goals achieved in the period
+             * @example 1
+             */
+            goalsAchieved: number;
+            /**
+             * @description Goals active at the end of the period (created, not achieved nor abandoned)
+             * @example 2
+             */
+            goalsActive: number;
+            /**
+             * @description Mean mood of your journal entries (1–5)
+             * @example 3.75
+             */
+            mood: number | null;
+            /**
+             * @description Entries with a mood
+             * @example 12
+             */
+            moodEntries: number;
+            /**
+             * @description Mean energy of your journal entries (1–5)
+             * @example 3.4
+             */
+            energy: number | null;
+            /**
+             * @description Entries with an energy
+             * @example 10
+             */
+            energyEntries: number;
+        };
+        AnalyticsChangeDto: {
+            /** @example 2 */
+            absolute: number | null;
+            /** @example 16.7 */
+            percent: number | null;
+        };
+        AnalyticsChangesDto: {
+            sessions: components["schemas"]["AnalyticsChangeDto"];
+            activeDays: components["schemas"]["AnalyticsChangeDto"];
+            sets: components["schemas"]["AnalyticsChangeDto"];
+            volume: components["schemas"]["AnalyticsChangeDto"];
+            personalRecords: components["schemas"]["AnalyticsChangeDto"];
+            streakWeeks: components["schemas"]["AnalyticsChangeDto"];
+            streakDays: components["schemas"]["AnalyticsChangeDto"];
+            bodyWeight: components["schemas"]["AnalyticsChangeDto"];
+            bodyWeightChange: components["schemas"]["AnalyticsChangeDto"];
+            goalsAchieved: components["schemas"]["AnalyticsChangeDto"];
+            goalsActive: components["schemas"]["AnalyticsChangeDto"];
+            mood: components["schemas"]["AnalyticsChangeDto"];
+            energy: components["schemas"]["AnalyticsChangeDto"];
+        };
+        AnalyticsFreshnessDto: {
+            /**
+             * Format: date-time
+             * @description When the rollups were last brought in step with your workouts
+             */
+            refreshedAt: string;
+            /** @description The rollups were behind your workouts (the worker had not caught up yet) and this read rebuilt them before answering: the figures are current either way */
+            caughtUp: boolean;
+        };
+        AnalyticsOverviewDto: {
+            /** @description Unit of every weight */
+            unit: components["schemas"]["WeightUnit"];
+            /**
+             * @description The time zone days and weeks are in
+             * @example Europe/Paris
+             */
+            timeZone: string;
+            /** @description The period asked for */
+            current: components["schemas"]["AnalyticsPeriodFiguresDto"];
+            /** @description The period of equal length that ended the day before */
+            previous: components["schemas"]["AnalyticsPeriodFiguresDto"];
+            /** @description current − previous */
+            change: components["schemas"]["AnalyticsChangesDto"];
+            freshness: components["schemas"]["AnalyticsFreshnessDto"];
+        };
+        /** @enum {string} */
+        VolumeBucket: "week" | "month";
+        AnalyticsVolumeBucketDto: {
+            /**
+             * Format: date
+             * @description The bucket's first day (a Monday, or the 1st); its figures count only the period's days
+             * @example 2026-09-28
+             */
+            start: string;
+            /** @example 4 */
+            sessions: number;
+            /** @example 72 */
+            sets: number;
+            /** @example 13250 */
+            volume: number;
+        };
+        AnalyticsVolumeDto: {
+            unit: components["schemas"]["WeightUnit"];
+            /** @example Europe/Paris */
+            timeZone: string;
+            /**
+             * Format: date
+             * @example 2026-10-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-10-31
+             */
+            to: string;
+            bucket: components["schemas"]["VolumeBucket"];
+            /** @example 14 */
+            sessions: number;
+            /** @example 252 */
+            sets: number;
+            /** @example 48250.5 */
+            volume: number;
+            /** @description Every bucket touching the period, oldest first, empty ones included */
+            buckets: components["schemas"]["AnalyticsVolumeBucketDto"][];
+            freshness: components["schemas"]["AnalyticsFreshnessDto"];
+        };
+        AnalyticsWeekdayDto: {
+            /**
+             * @description 1 Monday … 7 Sunday
+             * @example 1
+             */
+            weekday: number;
+            /** @example 5 */
+            sessions: number;
+        };
+        AnalyticsStreakDto: {
+            /** @example 6 */
+            current: number;
+            /** @example 14 */
+            longest: number;
+        };
+        AnalyticsStreaksDto: {
+            /** @description Consecutive ISO weeks with a workout */
+            weeks: components["schemas"]["AnalyticsStreakDto"];
+            /** @description Consecutive days with a workout */
+            days: components["schemas"]["AnalyticsStreakDto"];
+        };
+        AnalyticsFrequencyDto: {
+            /** @example Europe/Paris */
+            timeZone: string;
+            /**
+             * Format: date
+             * @example 2026-10-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-10-31
+             */
+            to: string;
+            /** @example 14 */
+            sessions: number;
+            /**
+             * @description Days with a workout
+             * @example 11
+             */
+            activeDays: number;
+            /**
+             * @description ISO weeks with a workout
+             * @example 5
+             */
+            activeWeeks: number;
+            /**
+             * @description Sessions per 7 days of the period
+             * @example 3.16
+             */
+            perWeek: number;
+            /**
+             * @description Share of the period’s days with a workout
+             * @example 0.35
+             */
+            activeDayShare: number;
+            /** @description Sessions per day of the week, Monday first, all seven */
+            weekdays: components["schemas"]["AnalyticsWeekdayDto"][];
+            /** @description As of the last day, over the whole history */
+            streaks: components["schemas"]["AnalyticsStreaksDto"];
+            freshness: components["schemas"]["AnalyticsFreshnessDto"];
+        };
+        AnalyticsCompareDto: {
+            unit: components["schemas"]["WeightUnit"];
+            /** @example Europe/Paris */
+            timeZone: string;
+            a: components["schemas"]["AnalyticsPeriodFiguresDto"];
+            b: components["schemas"]["AnalyticsPeriodFiguresDto"];
+            /** @description b − a */
+            difference: components["schemas"]["AnalyticsChangesDto"];
+            freshness: components["schemas"]["AnalyticsFreshnessDto"];
         };
         MalformedJsonProblem: {
             /**
@@ -23647,6 +23978,360 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LeaderboardDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    AnalyticsController_overview: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (default: 28 days before `to`, inclusive) */
+                from?: string;
+                /** @description Last day of the period (default: today in your time zone); at most 1096 days after `from` */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsOverviewDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    AnalyticsController_volume: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (default: 28 days before `to`, inclusive) */
+                from?: string;
+                /** @description Last day of the period (default: today in your time zone); at most 1096 days after `from` */
+                to?: string;
+                /** @description ISO weeks (Monday to Sunday) or calendar months */
+                bucket?: components["schemas"]["VolumeBucket"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsVolumeDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    AnalyticsController_frequency: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (default: 28 days before `to`, inclusive) */
+                from?: string;
+                /** @description Last day of the period (default: today in your time zone); at most 1096 days after `from` */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsFrequencyDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    AnalyticsController_compare: {
+        parameters: {
+            query: {
+                /** @description A period as `first..last`, two dates (YYYY-MM-DD) in your time zone, both included, at most 1096 days: the first period */
+                a: string;
+                /** @description A period as `first..last`, two dates (YYYY-MM-DD) in your time zone, both included, at most 1096 days: the second period (differences are b − a) */
+                b: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsCompareDto"];
                 };
             };
             /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */

@@ -71,6 +71,7 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
       'Strength, volume and consistency leaderboards, global and among friends',
     )
     .addTag('admin', 'Administration (admin role only)')
+    .addTag('analytics', 'Training, body, goal and journal figures over periods, compared')
     .addTag('reports', 'PDF reports with charts, generated on request or by schedule and emailed')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();

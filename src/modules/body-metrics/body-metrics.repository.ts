@@ -1,3 +1,8 @@
+import {
+  LocalDayRange,
+  localDayRangeParams,
+  localDayRangesSql,
+} from '../../common/time/local-day-range';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
@@ -66,6 +71,13 @@ function dailyValues(column: string): string {
            WHERE user_id = $1 AND ${column} IS NOT NULL
              AND ${withinLocalDaysSql('measured_at', '$2', '$3', '$4')}
            GROUP BY 1`;
+}
+
+/** A range's body weight: first and last days' means (kg), null without readings. */
+export interface RangeWeightRow {
+  firstKg: number | null;
+  lastKg: number | null;
+  readings: number;
 }
 
 @Injectable()
@@ -180,5 +192,33 @@ export class BodyMetricsRepository {
       spanDays,
       sums: n > 0 ? { n, meanX: meanX!, meanY: meanY!, sxx: sxx!, syy: syy!, sxy: sxy! } : null,
     };
+  }
+  /**
+   * Per range (in the order given): the body weight of its first and last days with a reading
+   * (each the mean of that day's readings, kg; days in `timeZone`) and its readings, over
+   * UQ_body_metrics_user_measured.
+   */
+  weightByRange(
+    userId: string,
+    timeZone: string,
+    ranges: readonly LocalDayRange[],
+  ): Promise<RangeWeightRow[]> {
+    return this.metrics.query(
+      `SELECT d.first AS "firstKg", d.last AS "lastKg", coalesce(d.readings, 0)::int AS readings
+         FROM ${localDayRangesSql('$3', '$4', 'r')}
+         LEFT JOIN LATERAL (
+                WITH days AS (
+                  SELECT (measured_at AT TIME ZONE $2)::date AS day,
+                         avg(weight_kg)::float8 AS value, count(*) AS readings
+                    FROM body_metrics
+                   WHERE user_id = $1 AND weight_kg IS NOT NULL
+                     AND ${withinLocalDaysSql('measured_at', '$2', 'r.first_day', 'r.last_day')}
+                   GROUP BY 1)
+                SELECT (SELECT value FROM days ORDER BY day LIMIT 1) AS first,
+                       (SELECT value FROM days ORDER BY day DESC LIMIT 1) AS last,
+                       (SELECT sum(readings) FROM days) AS readings) d ON true
+        ORDER BY r.i`,
+      [userId, timeZone, ...localDayRangeParams(ranges)],
+    );
   }
 }

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { ProblemException } from '../../common/errors/domain-errors';
 import { UsersService } from '../users/users.service';
 import { BodyMetricProblems } from './body-metric-problems';
-import { BodyMetricsRepository, DailyValue, DailyWindow } from './body-metrics.repository';
+import { LocalDayRange } from '../../common/time/local-day-range';
+import {
+  BodyMetricsRepository,
+  DailyValue,
+  DailyWindow,
+  RangeWeightRow,
+} from './body-metrics.repository';
 import { BodyAnalyticsDto, DatedValueDto } from './dto/body-analytics.dto';
 import { BodyPredictionDto } from './dto/body-prediction.dto';
 import {
@@ -32,6 +38,18 @@ export class BodyTrendsService {
     private readonly metrics: BodyMetricsRepository,
     private readonly users: UsersService,
   ) {}
+
+  /**
+   * For other modules (analytics): per range of local days in `timeZone`, the body weight of
+   * its first and last days with a reading (daily means, kg) and its readings.
+   */
+  weightByRange(
+    userId: string,
+    timeZone: string,
+    ranges: readonly LocalDayRange[],
+  ): Promise<RangeWeightRow[]> {
+    return this.metrics.weightByRange(userId, timeZone, ranges);
+  }
 
   /**
    * Daily values with their moving average, and the period's count, first, last, extremes and

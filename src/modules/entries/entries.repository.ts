@@ -1,3 +1,9 @@
+import {
+  LocalDayRange,
+  localDayRangeParams,
+  localDayRangesSql,
+} from '../../common/time/local-day-range';
+import { withinLocalDaysSql } from '../../common/time/local-day-sql';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
@@ -48,6 +54,14 @@ const ENTRY_DTO_COLUMNS = [
   `${isoInstantSql('created_at')} AS "createdAt"`,
   `${isoInstantSql('updated_at')} AS "updatedAt"`,
 ].join(', ');
+
+/** A range's mean mood and energy (null without any) and the entries that gave them. */
+export interface RangeMoodEnergyRow {
+  mood: number | null;
+  moodEntries: number;
+  energy: number | null;
+  energyEntries: number;
+}
 
 @Injectable()
 export class EntriesRepository {
@@ -146,5 +160,26 @@ export class EntriesRepository {
       [userId],
     );
     return total as number;
+  }
+  /**
+   * Per range (in the order given): the mean mood and energy of the user's entries on its
+   * days (in `timeZone`) and how many entries gave each, over IDX_entries_user_occurred.
+   */
+  moodAndEnergyByRange(
+    userId: string,
+    timeZone: string,
+    ranges: readonly LocalDayRange[],
+  ): Promise<RangeMoodEnergyRow[]> {
+    return this.entries.query(
+      `SELECT avg(e.mood)::float8 AS mood, count(e.mood)::int AS "moodEntries",
+              avg(e.energy)::float8 AS energy, count(e.energy)::int AS "energyEntries"
+         FROM ${localDayRangesSql('$3', '$4', 'r')}
+         LEFT JOIN entries e
+                ON e.user_id = $1
+               AND ${withinLocalDaysSql('e.occurred_at', '$2', 'r.first_day', 'r.last_day')}
+        GROUP BY r.i
+        ORDER BY r.i`,
+      [userId, timeZone, ...localDayRangeParams(ranges)],
+    );
   }
 }

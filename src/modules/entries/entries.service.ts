@@ -11,7 +11,8 @@ import { EntryDto } from './dto/entry.dto';
 import { ListEntriesQueryDto } from './dto/list-entries-query.dto';
 import { TagCountDto } from './dto/tag-count.dto';
 import { UpdateEntryDto } from './dto/update-entry.dto';
-import { EntriesRepository, EntryChanges } from './entries.repository';
+import { LocalDayRange } from '../../common/time/local-day-range';
+import { EntriesRepository, EntryChanges, RangeMoodEnergyRow } from './entries.repository';
 
 export interface CreatedEntry {
   entry: EntryDto;
@@ -31,6 +32,18 @@ function entriesChanged(userId: string, occurredAt: string[]) {
 @Injectable()
 export class EntriesService {
   constructor(private readonly entries: EntriesRepository) {}
+
+  /**
+   * For other modules (analytics): per range of local days in `timeZone`, the mean mood and
+   * energy of the entries on its days and how many entries gave each.
+   */
+  moodAndEnergyByRange(
+    userId: string,
+    timeZone: string,
+    ranges: readonly LocalDayRange[],
+  ): Promise<RangeMoodEnergyRow[]> {
+    return this.entries.moodAndEnergyByRange(userId, timeZone, ranges);
+  }
 
   /**
    * With an Idempotency-Key (validated by the controller), a retry answers the entry created

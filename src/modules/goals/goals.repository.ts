@@ -1,3 +1,9 @@
+import {
+  LocalDayRange,
+  localDayRangeParams,
+  localDayRangesSql,
+} from '../../common/time/local-day-range';
+import { endOfLocalDaySql, withinLocalDaysSql } from '../../common/time/local-day-sql';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
@@ -46,6 +52,12 @@ export interface GoalCountRow {
   count: number;
   /** Σ days from creation to achievement, over the achieved goals of the group. */
   daysToAchieve: number;
+}
+
+/** A range's goals: achieved on its days, and active at its end. */
+export interface RangeGoalCountsRow {
+  achieved: number;
+  active: number;
 }
 
 @Injectable()
@@ -172,5 +184,31 @@ export class GoalsRepository {
       count: Number(row.count),
       daysToAchieve: Number(row.days ?? 0),
     }));
+  }
+  /**
+   * Per range (in the order given, days in `timeZone`): the user's goals achieved on its days,
+   * and those active at its end (created by then, not achieved by then, not abandoned, not
+   * deleted), over IDX_goals_user_created.
+   */
+  countsByRange(
+    userId: string,
+    timeZone: string,
+    ranges: readonly LocalDayRange[],
+  ): Promise<RangeGoalCountsRow[]> {
+    const end = endOfLocalDaySql('r.last_day', '$2');
+    return this.goals.query(
+      `SELECT count(g.id) FILTER (
+                WHERE ${withinLocalDaysSql('g.achieved_at', '$2', 'r.first_day', 'r.last_day')}
+              )::int AS achieved,
+              count(g.id) FILTER (
+                WHERE g.created_at < ${end} AND g.status <> 'abandoned'
+                  AND (g.achieved_at IS NULL OR g.achieved_at >= ${end})
+              )::int AS active
+         FROM ${localDayRangesSql('$3', '$4', 'r')}
+         LEFT JOIN goals g ON g.user_id = $1 AND g.deleted_at IS NULL
+        GROUP BY r.i
+        ORDER BY r.i`,
+      [userId, timeZone, ...localDayRangeParams(ranges)],
+    );
   }
 }

@@ -3,6 +3,7 @@ import { assertValid, ProblemException } from '../../common/errors/domain-errors
 import { FieldError } from '../../common/errors/problem-details';
 import { CursorPage, toCursorPage } from '../../common/pagination/cursor';
 import { keysetOf } from '../../common/pagination/cursor-query.dto';
+import { LocalDayRange } from '../../common/time/local-day-range';
 import { WeightUnit } from '../../common/units/weight-unit';
 import { DomainEvent, domainEvent } from '../../infrastructure/events/domain-event-catalogue';
 import { publishDomainEvents } from '../../infrastructure/events/publish-domain-events';
@@ -28,7 +29,7 @@ import {
 } from './goal-metrics';
 import { newlyReachedMilestones, progressPercent } from './goal-progress';
 import { GoalValuesRepository } from './goal-values.repository';
-import { GoalChanges, GoalCountRow, GoalsRepository } from './goals.repository';
+import { GoalChanges, GoalCountRow, GoalsRepository, RangeGoalCountsRow } from './goals.repository';
 
 /** Goals: the rules of creation and change (API), and progress recomputation (worker). */
 @Injectable()
@@ -39,6 +40,18 @@ export class GoalsService {
     private readonly users: UsersService,
     private readonly exercises: ExercisesService,
   ) {}
+
+  /**
+   * For other modules (analytics): per range of local days in `timeZone`, the goals achieved
+   * on its days and those active at its end.
+   */
+  countsByRange(
+    userId: string,
+    timeZone: string,
+    ranges: readonly LocalDayRange[],
+  ): Promise<RangeGoalCountsRow[]> {
+    return this.goals.countsByRange(userId, timeZone, ranges);
+  }
 
   /**
    * The baseline is the metric's value now. A target already met is refused (a field error

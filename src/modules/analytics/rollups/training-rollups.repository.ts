@@ -1,0 +1,445 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { workingSetSql } from '../../training/working-sets.vocabulary';
+
+/** Local days, both inclusive (`YYYY-MM-DD`), in the time zone of the user's rollups. */
+export interface DayRange {
+  firstDay: string;
+  lastDay: string;
+}
+
+export interface RollupFreshnessRow {
+  /** The rollups' time zone and fingerprint; null before the user's first refresh. */
+  timeZone: string | null;
+  fingerprint: string | null;
+  refreshedAt: Date | null;
+  /** The fingerprint of the completed workouts as they are now. */
+  current: string;
+}
+
+export interface PeriodTrainingRow {
+  sessions: number;
+  sets: number;
+  volumeKg: number;
+  records: number;
+  activeDays: number;
+}
+
+export interface BucketTotalsRow {
+  /** The bucket's first day (a Monday, or the 1st of a month). */
+  start: string;
+  workouts: number;
+  sets: number;
+  volumeKg: number;
+}
+
+export interface WeeklyCountsRow {
+  workouts: number;
+  activeWeeks: number;
+  targetPerWeek: number;
+  weeksMeetingTarget: number;
+}
+
+export interface StreakRow {
+  current: number;
+  longest: number;
+}
+
+export interface ExerciseTotalsRow {
+  exerciseId: string;
+  /** Numeric as text: exact, to be summed further in SQL. */
+  sets: string;
+  volumeKg: string;
+}
+
+export interface ExerciseStrengthRollupRow {
+  exerciseId: string;
+  sessions: number;
+  lastTrained: string;
+  /** The start of the exercise's latest session (ISO 8601): the summary's order. */
+  lastSessionAt: string;
+  recentBestKg: number | null;
+  latestSessionBestKg: number;
+  baseline4wKg: number | null;
+  baseline12wKg: number | null;
+}
+
+export interface SessionBestRollupRow {
+  workoutId: string;
+  date: string;
+  e1rmKg: number;
+  weightKg: number;
+  reps: number;
+  setType: string;
+  sets: number;
+}
+
+export interface WeekdayCountRow {
+  /** ISO day of the week: 1 Monday … 7 Sunday. */
+  weekday: number;
+  sessions: number;
+}
+
+/** Strength windows of the progress summary (local days). */
+export interface StrengthWindowDays {
+  recentFrom: string;
+  change4wFrom: string;
+  change4wTo: string;
+  change12wFrom: string;
+  change12wTo: string;
+}
+
+/**
+ * What identifies the completed workouts a user's rollups were built from: their count and
+ * the sums of their starts, ends and id hashes. A completion, deletion or redate changes it.
+ * Reads IDX_workouts_user_status_session (and the rows for `completed_at`).
+ */
+const FINGERPRINT_SQL = `
+  SELECT count(*)::text
+         || ':' || coalesce(sum(extract(epoch FROM w.session_at)), 0)::text
+         || ':' || coalesce(sum(extract(epoch FROM w.completed_at)), 0)::text
+         || ':' || coalesce(sum(hashtextextended(w.id::text, 0)::numeric), 0)::text
+    FROM workouts w
+   WHERE w.user_id = $1 AND w.status = 'completed'`;
+
+const SET_VOLUME = 'coalesce(s.weight_kg, 0) * coalesce(s.reps, 0)';
+
+/**
+ * The ISO weeks touching [$2, $3] with their completed workouts, counted sets and volume
+ * restricted to those days: whole weeks from the week rollups, the cut weeks at either end
+ * from the session rollups. `$1` is the user.
+ */
+const WEEK_TOTALS_CTE = `
+  week_totals AS (
+    SELECT week_start AS week, workouts, sets, volume_kg
+      FROM analytics_week_rollups
+     WHERE user_id = $1 AND week_start >= $2::date AND week_start + 6 <= $3::date
+    UNION ALL
+    SELECT week_start, count(*)::int, sum(sets)::int, sum(volume_kg)
+      FROM analytics_session_rollups
+     WHERE user_id = $1 AND local_day BETWEEN $2::date AND $3::date
+       AND (week_start < $2::date OR week_start + 6 > $3::date)
+     GROUP BY week_start)`;
+
+/**
+ * The analytics rollups: their refresh from the workouts' tables (the subscribers' and the
+ * rebuild's single code path) and every read the analytics and progress routes make of them.
+ * Each read goes through the user's rollup indexes; EXPLAIN in docs/analytics.md.
+ */
+@Injectable()
+export class TrainingRollupsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** The rollups' state next to the fingerprint of the workouts as they are now (one trip). */
+  async freshness(userId: string): Promise<RollupFreshnessRow> {
+    const [row]: RollupFreshnessRow[] = await this.db.query(
+      `SELECT st.time_zone AS "timeZone", st.fingerprint, st.refreshed_at AS "refreshedAt",
+              (${FINGERPRINT_SQL}) AS current
+         FROM (SELECT 1) one
+         LEFT JOIN analytics_rollup_states st ON st.user_id = $1`,
+      [userId],
+    );
+    return row;
+  }
+
+  /**
+   * Rebuilds the user's rollups in `timeZone`, of the sessions started at `since` or later
+   * (all when null, or when the rollups were cut in another time zone), in one transaction
+   * under the user's advisory lock: concurrent refreshes run one after the other, and a
+   * repeated one writes the same rows. The fingerprint is read first, so a workout committed
+   * meanwhile leaves the state behind (the next read or event catches up), never ahead.
+   * Returns whether the rebuild was full.
+   */
+  refresh(userId: string, timeZone: string, since: Date | null): Promise<{ full: boolean }> {
+    return this.db.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+        `analytics-rollups:${userId}`,
+      ]);
+      const [state]: { timeZone: string }[] = await manager.query(
+        `SELECT time_zone AS "timeZone" FROM analytics_rollup_states WHERE user_id = $1`,
+        [userId],
+      );
+      const full = since === null || state?.timeZone !== timeZone;
+      const from = full ? null : since;
+      const [{ fingerprint }]: { fingerprint: string }[] = await manager.query(
+        `SELECT (${FINGERPRINT_SQL}) AS fingerprint`,
+        [userId],
+      );
+      await this.rebuildSessions(manager, userId, timeZone, from);
+      await manager.query(
+        `INSERT INTO analytics_rollup_states (user_id, time_zone, fingerprint, refreshed_at)
+         VALUES ($1, $2, $3, now())
+         ON CONFLICT (user_id) DO UPDATE
+            SET time_zone = EXCLUDED.time_zone, fingerprint = EXCLUDED.fingerprint,
+                refreshed_at = EXCLUDED.refreshed_at`,
+        [userId, timeZone, fingerprint],
+      );
+      return { full };
+    });
+  }
+
+  private async rebuildSessions(
+    manager: EntityManager,
+    userId: string,
+    timeZone: string,
+    from: Date | null,
+  ): Promise<void> {
+    const since = `($2::timestamptz IS NULL OR session_at >= $2::timestamptz)`;
+    await manager.query(
+      `DELETE FROM analytics_session_exercise_rollups WHERE user_id = $1 AND ${since}`,
+      [userId, from],
+    );
+    await manager.query(`DELETE FROM analytics_session_rollups WHERE user_id = $1 AND ${since}`, [
+      userId,
+      from,
+    ]);
+    const sessions = `w.user_id = $1 AND w.status = 'completed'
+       AND ($3::timestamptz IS NULL OR w.session_at >= $3::timestamptz)`;
+    // The best set by e1RM: highest e1RM, then heavier, then earlier (as progress orders it).
+    const best = (column: string) =>
+      `(array_agg(s.${column} ORDER BY s.e1rm_kg DESC, s.weight_kg DESC, s.completed_at)
+          FILTER (WHERE s.e1rm_kg IS NOT NULL))[1]`;
+    await manager.query(
+      `INSERT INTO analytics_session_exercise_rollups
+              (workout_id, exercise_id, user_id, session_at, local_day, sets, volume_kg,
+               e1rm_sets, best_e1rm_kg, best_weight_kg, best_reps, best_set_type)
+       SELECT w.id, s.exercise_id, w.user_id, w.session_at, (w.session_at AT TIME ZONE $2)::date,
+              count(*), sum(${SET_VOLUME}), count(*) FILTER (WHERE s.e1rm_kg IS NOT NULL),
+              max(s.e1rm_kg), ${best('weight_kg')}, ${best('reps')}, ${best('set_type')}::text
+         FROM workouts w
+         JOIN workout_sets s ON s.workout_id = w.id AND ${workingSetSql('s')}
+        WHERE ${sessions}
+        GROUP BY w.id, s.exercise_id`,
+      [userId, timeZone, from],
+    );
+    await manager.query(
+      `INSERT INTO analytics_session_rollups
+              (workout_id, user_id, session_at, local_day, week_start, sets, volume_kg, records)
+       SELECT w.id, w.user_id, w.session_at, (w.session_at AT TIME ZONE $2)::date,
+              date_trunc('week', w.session_at AT TIME ZONE $2)::date,
+              coalesce(x.sets, 0), coalesce(x.volume, 0),
+              (SELECT count(*) FROM personal_records r WHERE r.workout_id = w.id)
+         FROM workouts w
+         LEFT JOIN LATERAL (
+                SELECT sum(e.sets) AS sets, sum(e.volume_kg) AS volume
+                  FROM analytics_session_exercise_rollups e
+                 WHERE e.workout_id = w.id) x ON true
+        WHERE ${sessions}`,
+      [userId, timeZone, from],
+    );
+    // The weeks from the one `from` falls in (whole: they are sums of session rows).
+    const weeks = `($2::timestamptz IS NULL
+         OR week_start >= date_trunc('week', $2::timestamptz AT TIME ZONE $3)::date)`;
+    await manager.query(`DELETE FROM analytics_week_rollups WHERE user_id = $1 AND ${weeks}`, [
+      userId,
+      from,
+      timeZone,
+    ]);
+    await manager.query(
+      `INSERT INTO analytics_week_rollups (user_id, week_start, workouts, sets, volume_kg)
+       SELECT user_id, week_start, count(*), sum(sets), sum(volume_kg)
+         FROM analytics_session_rollups
+        WHERE user_id = $1 AND ${weeks}
+        GROUP BY user_id, week_start`,
+      [userId, from, timeZone],
+    );
+  }
+
+  /**
+   * Sessions, counted sets, volume, personal records and training days of each range (in
+   * the order given), over IDX_analytics_session_rollups_user_day.
+   */
+  periodTraining(userId: string, ranges: readonly DayRange[]): Promise<PeriodTrainingRow[]> {
+    return this.db.query(
+      `SELECT count(s.workout_id)::int AS sessions, coalesce(sum(s.sets), 0)::int AS sets,
+              coalesce(sum(s.volume_kg), 0)::float8 AS "volumeKg",
+              coalesce(sum(s.records), 0)::int AS records,
+              count(DISTINCT s.local_day)::int AS "activeDays"
+         FROM unnest($2::date[], $3::date[]) WITH ORDINALITY AS r(first_day, last_day, i)
+         LEFT JOIN analytics_session_rollups s
+                ON s.user_id = $1 AND s.local_day BETWEEN r.first_day AND r.last_day
+        GROUP BY r.i
+        ORDER BY r.i`,
+      [userId, ranges.map((r) => r.firstDay), ranges.map((r) => r.lastDay)],
+    );
+  }
+
+  /**
+   * Every ISO week touching the range (its Monday, weeks without training included), with
+   * the workouts, sets and volume of its days within the range.
+   */
+  weeklyTotals(userId: string, range: DayRange): Promise<BucketTotalsRow[]> {
+    return this.db.query(
+      `WITH ${WEEK_TOTALS_CTE}
+       SELECT to_char(g.week, 'YYYY-MM-DD') AS start,
+              coalesce(t.workouts, 0)::int AS workouts, coalesce(t.sets, 0)::int AS sets,
+              coalesce(t.volume_kg, 0)::float8 AS "volumeKg"
+         FROM generate_series(date_trunc('week', $2::date::timestamp), $3::date::timestamp, interval '7 days') AS g(week)
+         LEFT JOIN week_totals t ON t.week = g.week::date
+        ORDER BY g.week`,
+      [userId, range.firstDay, range.lastDay],
+    );
+  }
+
+  /** Every calendar month touching the range, with the totals of its days within the range. */
+  monthlyTotals(userId: string, range: DayRange): Promise<BucketTotalsRow[]> {
+    return this.db.query(
+      `WITH month_totals AS (
+         SELECT date_trunc('month', local_day::timestamp)::date AS month, count(*)::int AS workouts,
+                sum(sets)::int AS sets, sum(volume_kg) AS volume_kg
+           FROM analytics_session_rollups
+          WHERE user_id = $1 AND local_day BETWEEN $2::date AND $3::date
+          GROUP BY 1)
+       SELECT to_char(g.month, 'YYYY-MM-DD') AS start,
+              coalesce(t.workouts, 0)::int AS workouts, coalesce(t.sets, 0)::int AS sets,
+              coalesce(t.volume_kg, 0)::float8 AS "volumeKg"
+         FROM generate_series(date_trunc('month', $2::date::timestamp), $3::date::timestamp, interval '1 month') AS g(month)
+         LEFT JOIN month_totals t ON t.month = g.month::date
+        ORDER BY g.month`,
+      [userId, range.firstDay, range.lastDay],
+    );
+  }
+
+  /**
+   * Workouts of the range per ISO week, reduced to the total, the weeks with any, and the
+   * weeks with at least the target (`target`, else the median of the weeks trained).
+   */
+  async weeklyCounts(
+    userId: string,
+    range: DayRange,
+    target: number | null,
+  ): Promise<WeeklyCountsRow> {
+    const [row]: WeeklyCountsRow[] = await this.db.query(
+      `WITH ${WEEK_TOTALS_CTE},
+       counts AS (SELECT sum(workouts)::int AS n FROM week_totals GROUP BY week),
+       target AS (
+         SELECT coalesce($4::int, percentile_disc(0.5) WITHIN GROUP (ORDER BY n), 1) AS n
+           FROM counts)
+       SELECT coalesce((SELECT sum(n) FROM counts), 0)::int AS workouts,
+              (SELECT count(*) FROM counts)::int AS "activeWeeks",
+              target.n AS "targetPerWeek",
+              (SELECT count(*) FROM counts WHERE counts.n >= target.n)::int AS "weeksMeetingTarget"
+         FROM target`,
+      [userId, range.firstDay, range.lastDay, target],
+    );
+    return row;
+  }
+
+  /**
+   * Runs of consecutive weeks (days) with a workout up to `lastDay`, over the whole history:
+   * weeks before the week of `lastDay` from the week rollups, that week (cut at `lastDay`)
+   * and days from the session rollups. The current run reaches the last bucket or the one
+   * before it (the week or day in progress does not break a streak yet).
+   */
+  async streak(userId: string, lastDay: string, unit: 'week' | 'day'): Promise<StreakRow> {
+    const step = unit === 'week' ? 7 : 1;
+    const buckets =
+      unit === 'week'
+        ? `SELECT week_start AS bucket FROM analytics_week_rollups
+            WHERE user_id = $1 AND week_start < date_trunc('week', $2::date::timestamp)::date
+           UNION
+           SELECT week_start FROM analytics_session_rollups
+            WHERE user_id = $1 AND local_day BETWEEN date_trunc('week', $2::date::timestamp)::date AND $2::date`
+        : `SELECT DISTINCT local_day AS bucket FROM analytics_session_rollups
+            WHERE user_id = $1 AND local_day <= $2::date`;
+    const [row]: StreakRow[] = await this.db.query(
+      `WITH buckets AS (${buckets}),
+       runs AS (
+         SELECT max(bucket) AS last, count(*)::int AS length
+           FROM (SELECT bucket, bucket - (row_number() OVER (ORDER BY bucket))::int * ${step} AS island
+                   FROM buckets) numbered
+          GROUP BY island)
+       SELECT coalesce(max(length) FILTER (
+                WHERE last >= date_trunc('${unit}', $2::date::timestamp)::date - ${step}), 0) AS current,
+              coalesce(max(length), 0) AS longest
+         FROM runs`,
+      [userId, lastDay],
+    );
+    return row;
+  }
+
+  /** Sessions of the range per ISO day of the week (days without any left out). */
+  weekdayCounts(userId: string, range: DayRange): Promise<WeekdayCountRow[]> {
+    return this.db.query(
+      `SELECT extract(isodow FROM local_day)::int AS weekday, count(*)::int AS sessions
+         FROM analytics_session_rollups
+        WHERE user_id = $1 AND local_day BETWEEN $2::date AND $3::date
+        GROUP BY 1
+        ORDER BY 1`,
+      [userId, range.firstDay, range.lastDay],
+    );
+  }
+
+  /** Counted sets and volume of the range per exercise (to spread over muscles). */
+  exerciseTotals(userId: string, range: DayRange): Promise<ExerciseTotalsRow[]> {
+    return this.db.query(
+      `SELECT exercise_id AS "exerciseId", sum(sets)::text AS sets,
+              sum(volume_kg)::text AS "volumeKg"
+         FROM analytics_session_exercise_rollups
+        WHERE user_id = $1 AND local_day BETWEEN $2::date AND $3::date
+        GROUP BY exercise_id
+        ORDER BY exercise_id`,
+      [userId, range.firstDay, range.lastDay],
+    );
+  }
+
+  /**
+   * Per exercise trained in the range: its session bests reduced to the strength windows'
+   * maxima, read from `readFrom` so the 12-week baseline is covered.
+   */
+  strengthByExercise(
+    userId: string,
+    range: DayRange,
+    readFrom: string,
+    windows: StrengthWindowDays,
+  ): Promise<ExerciseStrengthRollupRow[]> {
+    return this.db.query(
+      `SELECT exercise_id AS "exerciseId",
+              (count(*) FILTER (WHERE local_day >= $4::date))::int AS sessions,
+              to_char(max(local_day), 'YYYY-MM-DD') AS "lastTrained",
+              to_char(max(session_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+                AS "lastSessionAt",
+              (max(best_e1rm_kg) FILTER (WHERE local_day >= $5::date))::float8 AS "recentBestKg",
+              ((array_agg(best_e1rm_kg ORDER BY session_at DESC))[1])::float8
+                AS "latestSessionBestKg",
+              (max(best_e1rm_kg) FILTER (WHERE local_day BETWEEN $6::date AND $7::date))::float8
+                AS "baseline4wKg",
+              (max(best_e1rm_kg) FILTER (WHERE local_day BETWEEN $8::date AND $9::date))::float8
+                AS "baseline12wKg"
+         FROM analytics_session_exercise_rollups
+        WHERE user_id = $1 AND local_day BETWEEN $2::date AND $3::date
+          AND best_e1rm_kg IS NOT NULL
+        GROUP BY exercise_id
+       HAVING max(local_day) >= $4::date`,
+      [
+        userId,
+        readFrom,
+        range.lastDay,
+        range.firstDay,
+        windows.recentFrom,
+        windows.change4wFrom,
+        windows.change4wTo,
+        windows.change12wFrom,
+        windows.change12wTo,
+      ],
+    );
+  }
+
+  /** The best set of each session of one exercise in the range, oldest first. */
+  sessionBests(
+    userId: string,
+    exerciseId: string,
+    range: DayRange,
+  ): Promise<SessionBestRollupRow[]> {
+    return this.db.query(
+      `SELECT workout_id AS "workoutId", to_char(local_day, 'YYYY-MM-DD') AS date,
+              best_e1rm_kg::float8 AS "e1rmKg", best_weight_kg::float8 AS "weightKg",
+              best_reps AS reps, best_set_type AS "setType", e1rm_sets AS sets
+         FROM analytics_session_exercise_rollups
+        WHERE user_id = $1 AND exercise_id = $2 AND local_day BETWEEN $3::date AND $4::date
+          AND best_e1rm_kg IS NOT NULL
+        ORDER BY session_at, workout_id`,
+      [userId, exerciseId, range.firstDay, range.lastDay],
+    );
+  }
+}

@@ -1,0 +1,76 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { UsersService } from '../../users/users.service';
+import { TrainingRollupsRepository } from './training-rollups.repository';
+
+/**
+ * How far back a workout event reaches into the rollups: records are reconciled for every
+ * session that ended after the changed one's end, and a session may run for days (paused),
+ * so the sessions started this long before the earliest instant in the event are rebuilt too.
+ */
+export const REFRESH_MARGIN_MS = 7 * 24 * 3_600_000;
+
+/** The freshness of the rollups an answer was read from (docs/analytics.md, "Freshness"). */
+export interface RollupFreshness {
+  /** The time zone the rollups cut days and weeks in: the user's, at the time of the read. */
+  timeZone: string;
+  /** When the rollups were last refreshed (ISO 8601). */
+  refreshedAt: string;
+  /** The read found them behind the workouts and caught them up itself before answering. */
+  caughtUp: boolean;
+}
+
+/**
+ * Keeps the analytics rollups (per session, per session and exercise, per ISO week) in step
+ * with the completed workouts: the subscribers refresh from the event's earliest instant, a
+ * rebuild refreshes everything, and every read first compares the rollups' fingerprint and
+ * time zone with the workouts' and the user's, catching up inline when they differ. So an
+ * answer is never stale, whatever the worker's backlog; the subscribers only keep reads cheap.
+ */
+@Injectable()
+export class TrainingRollupsService {
+  private readonly logger = new Logger(TrainingRollupsService.name);
+
+  constructor(
+    private readonly rollups: TrainingRollupsRepository,
+    private readonly users: UsersService,
+  ) {}
+
+  /**
+   * After a workout event: rebuilds the user's sessions started from `REFRESH_MARGIN_MS`
+   * before the earliest of `instants` on (all of them after a time zone change).
+   */
+  async refreshFrom(userId: string, instants: readonly string[]): Promise<void> {
+    const { timeZone } = await this.users.preferencesOf(userId);
+    const earliest = Math.min(...instants.map((instant) => Date.parse(instant)));
+    await this.rollups.refresh(userId, timeZone, new Date(earliest - REFRESH_MARGIN_MS));
+  }
+
+  /** Rebuilds all of the user's rollups (the rebuild command; idempotent). */
+  async rebuild(userId: string): Promise<void> {
+    const { timeZone } = await this.users.preferencesOf(userId);
+    await this.rollups.refresh(userId, timeZone, null);
+  }
+
+  /**
+   * Before a read: the rollups match the user's completed workouts and time zone, or are
+   * rebuilt now (under the same per-user lock the subscribers take).
+   */
+  async ensureFresh(userId: string, timeZone: string): Promise<RollupFreshness> {
+    const state = await this.rollups.freshness(userId);
+    if (
+      state.fingerprint === state.current &&
+      state.timeZone === timeZone &&
+      state.refreshedAt !== null
+    ) {
+      return { timeZone, refreshedAt: state.refreshedAt.toISOString(), caughtUp: false };
+    }
+    this.logger.debug(`rollups of ${userId} behind: caught up by the read`);
+    await this.rollups.refresh(userId, timeZone, null);
+    const after = await this.rollups.freshness(userId);
+    return {
+      timeZone,
+      refreshedAt: (after.refreshedAt ?? new Date()).toISOString(),
+      caughtUp: true,
+    };
+  }
+}
