@@ -67,6 +67,9 @@ export interface BenchConfig {
   /** Figure 7: sets logged (socket latency samples; a fifth as many goals) and idle sockets. */
   realtimeSamples: number;
   idleSockets: number;
+
+  /** Figure 13: monthly reports rendered one after the other (one worker process). */
+  reportSamples: number;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
@@ -121,7 +124,7 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
       ? integer(env, 'BENCH_JOB_CONCURRENCY', 4)
       : undefined,
     nodeArgs: (env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
-    figures: integerList(env, 'BENCH_FIGURES', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 10),
+    figures: integerList(env, 'BENCH_FIGURES', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 16),
     formSets: integer(env, 'BENCH_FORM_SETS', 200),
     formSeed: integer(env, 'BENCH_FORM_SEED', 1),
     formHttpSamples: integer(env, 'BENCH_FORM_HTTP_SAMPLES', 50),
@@ -153,5 +156,6 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     eventBacklog: integer(env, 'BENCH_EVENT_BACKLOG', 5_000),
     realtimeSamples: integer(env, 'BENCH_REALTIME_SAMPLES', 200),
     idleSockets: integer(env, 'BENCH_IDLE_SOCKETS', 3_000),
+    reportSamples: integer(env, 'BENCH_REPORT_SAMPLES', 20),
   };
 }

@@ -40,6 +40,7 @@ import { benchFeedRead } from './scenarios/feed-read';
 import { benchLeaderboardRead } from './scenarios/leaderboard-read';
 import { benchProgressRead } from './scenarios/progress-read';
 import { benchRealtime } from './scenarios/realtime';
+import { benchReportGeneration } from './scenarios/report-generation';
 import { benchRouteOverhead } from './scenarios/route-overhead';
 import { benchSummaryLatency } from './scenarios/summary-latency';
 import { benchWorkerThroughput, seedWeeks, weekStart } from './scenarios/worker-throughput';
@@ -229,6 +230,15 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
     figures.realtime = await benchRealtime(config, api, pool, workers, realtimeUsers, log);
   }
 
+  if (selected(13)) {
+    log(
+      `figure 13: monthly PDF reports, ${config.reportSamples} one after the other (1 worker process)`,
+    );
+    const [reportUser] = await registerUsers(api, 1, 'reports');
+    await workers.resize(1);
+    figures.reports = await benchReportGeneration(config, api, pool, workers, reportUser);
+  }
+
   return {
     generatedAt: new Date().toISOString(),
     totalSeconds: (Date.now() - startedAt) / 1000,
@@ -265,6 +275,7 @@ function settingsOf(config: BenchConfig): BenchResults['settings'] {
     eventBacklog: config.eventBacklog,
     realtimeSamples: config.realtimeSamples,
     idleSockets: config.idleSockets,
+    reportSamples: config.reportSamples,
   };
 }
 

@@ -123,6 +123,8 @@ describe('PDF reports with the real worker (e2e)', () => {
     const file = await download(user, api, res.body.id as string).expect(200);
     expect(file.headers['content-type']).toBe('application/pdf');
     const pdf = file.body as Buffer;
+    // REPORT_SAMPLE_OUT=docs/reports/sample-monthly-report.pdf keeps this PDF (docs/reports.md).
+    if (process.env.REPORT_SAMPLE_OUT) writeFileSync(process.env.REPORT_SAMPLE_OUT, pdf);
     expect(pdf.length).toBe(report.sizeBytes);
     expect(pdfTool('pdfinfo', pdf)).toMatch(/Pages:\s+4\n/);
     const text = pdfTool('pdftotext', pdf);
@@ -130,6 +132,38 @@ describe('PDF reports with the real worker (e2e)', () => {
     expect(text.match(new RegExp(`^\\s*${FIGURE_PREFIX} \\d+\\.`, 'gm'))).toHaveLength(4);
     for (let page = 1; page <= 4; page++) expect(text).toContain(`Page ${page} of 4`);
     expect(text).toContain('Monthly progress report');
+
+    // The cover's figures are /analytics/overview's for the same days, each with its change.
+    const overview = (
+      await client
+        .get('/analytics/overview', { from: report.from as string, to: report.to as string })
+        .expect(200)
+    ).body;
+    const cover = text.split('\f')[0];
+    const { current, change } = overview;
+    // [value, its unit, change, the change's unit]
+    const figures: [number, string, number | null, string][] = [
+      [current.sessions, '', change.sessions.absolute, ''],
+      [current.activeDays, '', change.activeDays.absolute, ''],
+      [current.volume, ' kg', change.volume.percent, ' %'],
+      [current.personalRecords, '', change.personalRecords.absolute, ''],
+      [current.streakWeeks, '', change.streakWeeks.absolute, ''],
+      [current.bodyWeight, ' kg', change.bodyWeight.absolute, ' kg'],
+      [current.mood, '', change.mood.absolute, ''],
+      [current.goalsAchieved, '', change.goalsAchieved.absolute, ''],
+    ];
+    expect(overview.current.sessions).toBeGreaterThan(10);
+    expect(overview.current.volume).toBeGreaterThan(10_000);
+    expect(overview.current.bodyWeight).not.toBeNull();
+    expect(overview.current.mood).not.toBeNull();
+    const printed = (value: number) =>
+      value.toLocaleString('en-US', { maximumFractionDigits: 2 }).replace(/,/g, ' ');
+    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const [value, valueUnit, delta, deltaUnit] of figures) {
+      const shown = `${printed(value)}${valueUnit}`;
+      const moved = delta === null ? 'n/a' : `${delta > 0 ? '+' : ''}${printed(delta)}${deltaUnit}`;
+      expect(cover).toMatch(new RegExp(`${escape(shown)}\\s+${escape(moved)}`));
+    }
     expect(text).toContain('Barbell Squat');
     expect(text).toContain('Bench 120 kg e1RM');
 

@@ -10,6 +10,7 @@ import type { RealtimeFigure } from '../scenarios/realtime';
 import type { RouteFigure, RouteOverheadFigure } from '../scenarios/route-overhead';
 import type { SummaryLatencyFigure } from '../scenarios/summary-latency';
 import type { WorkerFigure } from '../scenarios/worker-throughput';
+import type { ReportGenerationFigure } from '../scenarios/report-generation';
 import type { LoadResult } from './load';
 import type { MachineInfo } from './machine';
 import { Distribution, round, roundDistribution, roundSpread, Spread } from './stats';
@@ -27,6 +28,7 @@ export interface BenchFigures {
   formAnalysis?: FormAnalysisFigure;
   plans?: PlanGenerationFigure;
   leaderboard?: LeaderboardReadFigure;
+  reports?: ReportGenerationFigure;
 }
 
 export interface BenchResults extends BenchFigures {
@@ -291,6 +293,28 @@ function formAnalysisSection(f: FormAnalysisFigure): string[] {
   ];
 }
 
+function reportsSection(r: ReportGenerationFigure): string[] {
+  const row = (label: string, d: Distribution, p95: number) => [
+    label,
+    ms(d.p50),
+    ms(p95),
+    ms(d.max),
+    String(d.count),
+  ];
+  return [
+    `13. Monthly PDF report (${r.month} of the demo history, ${r.pages} pages, ${int(r.bytes / 1024)} KiB) — ` +
+      `${r.workers} worker process, one at a time; aim p50 < 5,000 ms on 2 cores`,
+    table(
+      ['measure', 'p50 ms', 'p95 ms', 'max ms', 'n'],
+      [
+        row('POST 202 → GET completed', r.endToEnd, r.endToEndP95),
+        row('worker: claimed → completed', r.processing, r.processingP95),
+      ],
+    ),
+    `   load average (1 min) ${r.loadAverage[0].toFixed(2)} before, ${r.loadAverage[1].toFixed(2)} after`,
+  ];
+}
+
 function plansSection(p: PlanGenerationFigure): string[] {
   return [
     `9. Plan generation, local provider — ${p.workers} worker process, one plan at a time`,
@@ -358,6 +382,7 @@ export function formatReport(r: BenchResults): string {
     r.formAnalysis && formAnalysisSection(r.formAnalysis),
     r.plans && plansSection(r.plans),
     r.leaderboard && leaderboardSection(r.leaderboard),
+    r.reports && reportsSection(r.reports),
   ].filter((section): section is string[] => section !== undefined);
   return [
     `FitAI benchmarks — ${r.generatedAt} — total ${duration(r.totalSeconds)}`,
@@ -486,6 +511,13 @@ export function toJson(r: BenchResults): string {
       queued: roundDistribution(r.plans.queued),
     },
     leaderboard: r.leaderboard && roundCases(r.leaderboard),
+    reports: r.reports && {
+      ...r.reports,
+      endToEnd: roundDistribution(r.reports.endToEnd),
+      processing: roundDistribution(r.reports.processing),
+      endToEndP95: round(r.reports.endToEndP95),
+      processingP95: round(r.reports.processingP95),
+    },
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { addDays, daysBetween, isoWeekStart, localDate } from '../../common/time/local-date';
+import { AnalyticsService } from '../analytics/analytics.service';
 import { BodyTrendsService } from '../body-metrics/body-trends.service';
 import type { BodyAnalyticsQueryDto } from '../body-metrics/dto/body-trend-query.dto';
 import type { ListEntriesQueryDto } from '../entries/dto/list-entries-query.dto';
@@ -12,7 +13,8 @@ import { UsersService } from '../users/users.service';
 import type { ListWorkoutsQueryDto } from '../workouts/dto/list-workouts-query.dto';
 import { WorkoutsService } from '../workouts/workouts.service';
 import { Report } from './entities/report.entity';
-import { GoalRow, Headline, RecordRow, ReportCharts, ReportContent } from './report-content';
+import { GoalRow, RecordRow, ReportCharts, ReportContent } from './report-content';
+import { formatNumber, headlinesFrom } from './report-headlines';
 import { ReportKind, ReportPeriod } from './report.vocabulary';
 
 /** At most this many main lifts in the e1RM chart (the most trained of the period). */
@@ -50,6 +52,7 @@ export class ReportDataService {
     private readonly entries: EntriesService,
     private readonly goals: GoalsService,
     private readonly workouts: WorkoutsService,
+    private readonly analytics: AnalyticsService,
   ) {}
 
   async gather(
@@ -63,7 +66,9 @@ export class ReportDataService {
     ]);
     const unit = preferences.weightUnit;
     const range = instantsOf(fromDate, toDate, timeZone);
-    const headlines = await this.headlines(report);
+    const headlines = headlinesFrom(
+      await this.analytics.overview(userId, { from: fromDate, to: toDate }),
+    );
     await onProgress(0.2);
     const goals = await this.goalRows(userId);
     let charts: ReportCharts = emptyCharts();
@@ -99,17 +104,14 @@ export class ReportDataService {
     };
   }
 
-  /** Filled from the analytics overview (see docs/reports.md). */
-  private headlines(_report: Pick<Report, 'userId' | 'fromDate' | 'toDate'>): Promise<Headline[]> {
-    return Promise.resolve([]);
-  }
-
+  /** Volume per ISO week, counting only the period's days (the analytics rollups). */
   private async weeklyVolume(userId: string, fromDate: string, toDate: string) {
-    const volume = await this.progress.volume(userId, {
-      weeks: weeksCovering(fromDate, toDate),
-      endDate: toDate,
+    const volume = await this.analytics.volume(userId, {
+      from: fromDate,
+      to: toDate,
+      bucket: 'week',
     });
-    return volume.weeks.map((week) => ({ weekStart: week.weekStart, volume: week.volume }));
+    return volume.buckets.map((week) => ({ weekStart: week.start, volume: week.volume }));
   }
 
   /** The most trained exercises of the period and the e1RM of each of their sessions in it. */
@@ -254,14 +256,6 @@ export function instantsOf(fromDate: string, toDate: string, timeZone: string) {
 function weeksCovering(fromDate: string, toDate: string): number {
   const weeks = daysBetween(isoWeekStart(fromDate), isoWeekStart(toDate)) / 7 + 1;
   return Math.min(MAX_WEEKS, Math.max(1, weeks));
-}
-
-/** 12450.5 → "12 450.5" (a thin grouping that pdftotext keeps as one token with spaces). */
-export function formatNumber(value: number, decimals = 1): string {
-  const rounded = Math.round(value * 10 ** decimals) / 10 ** decimals;
-  const [whole, fraction] = Math.abs(rounded).toString().split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-  return `${rounded < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
 }
 
 function emptyCharts(): ReportCharts {

@@ -24,7 +24,7 @@ import { CursorQueryDto } from '../../common/pagination/cursor-query.dto';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { ApiAccepted, ApiOk } from '../../common/swagger/api-responses';
 import { GenerateReportDto } from './dto/generate-report.dto';
-import { ReportDto, ReportScheduleDto } from './dto/report.dto';
+import { PdfReportDto, ReportScheduleDto } from './dto/report.dto';
 import { ScheduleReportDto } from './dto/schedule-report.dto';
 import { ReportProblems } from './report-problems';
 import { ReportSchedulesService } from './report-schedules.service';
@@ -51,8 +51,8 @@ export class ReportsController {
       'personal records and goals; `goals` reports have the goals. Days are in your time zone, ' +
       'weights in your unit.',
   })
-  @SetsLocation((report: ReportDto) => `reports/${report.id}`)
-  @ApiAccepted(ReportDto, {
+  @SetsLocation((report: PdfReportDto) => `reports/${report.id}`)
+  @ApiAccepted(PdfReportDto, {
     description: 'Rendering started; poll Location',
     headers: LOCATION_HEADER,
   })
@@ -60,18 +60,18 @@ export class ReportsController {
   generate(
     @CurrentUser() caller: AuthenticatedUser,
     @Body() dto: GenerateReportDto,
-  ): Promise<ReportDto> {
+  ): Promise<PdfReportDto> {
     return this.reports.generate(caller.id, dto);
   }
 
   @Get()
   @ApiOperation({ summary: 'List your reports, newest first' })
-  @ApiCursorPageResponse(ReportDto)
+  @ApiCursorPageResponse(PdfReportDto)
   @ApiProblems(400)
   list(
     @CurrentUser() caller: AuthenticatedUser,
     @Query() query: CursorQueryDto,
-  ): Promise<CursorPage<ReportDto>> {
+  ): Promise<CursorPage<PdfReportDto>> {
     return this.reports.list(caller.id, query);
   }
 
@@ -128,9 +128,12 @@ export class ReportsController {
       'Status moves pending → processing (progress 0–99) → completed (100, with `downloadUrl`), ' +
       'or failed with `failureReason`. Another user’s report is a 404.',
   })
-  @ApiOk(ReportDto)
+  @ApiOk(PdfReportDto)
   @ApiProblems(400, 404)
-  get(@CurrentUser() caller: AuthenticatedUser, @UuidParam('id') id: string): Promise<ReportDto> {
+  get(
+    @CurrentUser() caller: AuthenticatedUser,
+    @UuidParam('id') id: string,
+  ): Promise<PdfReportDto> {
     return this.reports.get(caller.id, id);
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AnalyticsModule } from '../analytics/analytics.module';
 import { BodyMetricsModule } from '../body-metrics/body-metrics.module';
 import { EmailsModule } from '../emails/emails.module';
 import { EntriesModule } from '../entries/entries.module';
@@ -27,6 +28,7 @@ import { ReportsService } from './reports.service';
     EntriesModule,
     GoalsModule,
     WorkoutsModule,
+    AnalyticsModule,
     EmailsModule,
     NotificationsModule,
   ],
@@ -38,6 +40,6 @@ import { ReportsService } from './reports.service';
     ReportsService,
     ReportSchedulesService,
   ],
-  exports: [ReportsService],
+  exports: [ReportsService, ReportSchedulesService],
 })
 export class ReportsModule {}

@@ -12,7 +12,7 @@ import { EmailsService } from '../emails/emails.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
 import { GenerateReportDto } from './dto/generate-report.dto';
-import { ReportDto } from './dto/report.dto';
+import { PdfReportDto } from './dto/report.dto';
 import { Report } from './entities/report.entity';
 import { ReportDataService } from './report-data.service';
 import { lastCompletePeriod, periodContaining, ReportDays } from './report-period';
@@ -51,7 +51,7 @@ export class ReportsService {
     private readonly config: AppConfig,
   ) {}
 
-  async generate(userId: string, dto: GenerateReportDto): Promise<ReportDto> {
+  async generate(userId: string, dto: GenerateReportDto): Promise<PdfReportDto> {
     const { timeZone } = await this.users.preferencesOf(userId);
     const days = daysOf(dto, timeZone);
     const report = await this.reports.insertPending({
@@ -65,20 +65,20 @@ export class ReportsService {
       // The row is the truth: the tick's sweep enqueues it once Redis answers again.
       this.logger.warn({ err: error, reportId: report.id }, 'report job not enqueued; swept later'),
     );
-    return ReportDto.from(report);
+    return PdfReportDto.from(report);
   }
 
-  async get(userId: string, id: string): Promise<ReportDto> {
-    return ReportDto.from(await this.owned(userId, id));
+  async get(userId: string, id: string): Promise<PdfReportDto> {
+    return PdfReportDto.from(await this.owned(userId, id));
   }
 
-  async list(userId: string, query: CursorQueryDto): Promise<CursorPage<ReportDto>> {
+  async list(userId: string, query: CursorQueryDto): Promise<CursorPage<PdfReportDto>> {
     const rows = await this.reports.findPage(userId, keysetOf(query), query.limit);
     return toCursorPage(
       rows,
       query.limit,
       (r) => ({ at: r.createdAt, id: r.id }),
-      (r) => ReportDto.from(r),
+      (r) => PdfReportDto.from(r),
     );
   }
 
@@ -182,7 +182,7 @@ export class ReportsService {
           fromDate: report.fromDate,
           toDate: report.toDate,
           attached: content !== null,
-          downloadUrl: `${this.config.http.publicUrl}${ReportDto.from(report).downloadUrl}`,
+          downloadUrl: `${this.config.http.publicUrl}${PdfReportDto.from(report).downloadUrl}`,
           manageUrl: `${this.config.frontendUrl}/reports/scheduled`,
         },
         ...(content

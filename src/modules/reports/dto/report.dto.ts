@@ -6,7 +6,7 @@ import { ReportFrequency, ReportKind, ReportPeriod, ReportStatus } from '../repo
 
 const DAY = { type: 'string', format: 'date' } as const;
 
-export class ReportDto {
+export class PdfReportDto {
   @ApiProperty({ type: 'string', format: 'uuid' }) id: string;
   @ApiProperty({ enum: ReportKind, enumName: 'ReportKind', example: ReportKind.Progress })
   kind: ReportKind;
@@ -17,7 +17,11 @@ export class ReportDto {
   @ApiProperty({ ...DAY, example: '2026-11-30', description: 'Last day (inclusive)' })
   to: string;
   @ApiProperty({ example: 'Europe/Paris' }) timeZone: string;
-  @ApiProperty({ enum: ReportStatus, enumName: 'ReportStatus', example: ReportStatus.Processing })
+  @ApiProperty({
+    enum: ReportStatus,
+    enumName: 'PdfReportStatus',
+    example: ReportStatus.Processing,
+  })
   status: ReportStatus;
   @ApiProperty({
     type: 'integer',
@@ -51,7 +55,7 @@ export class ReportDto {
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) completedAt: string | null;
   @ApiProperty({ type: 'string', format: 'date-time' }) createdAt: string;
 
-  static from(report: Report): ReportDto {
+  static from(report: Report): PdfReportDto {
     const completed = report.status === ReportStatus.Completed;
     return {
       id: report.id,
