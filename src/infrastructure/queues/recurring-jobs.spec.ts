@@ -8,6 +8,7 @@ const config = {
   queue: { recurringCheckMs: 1_000 },
   notifications: { digestTickMs: 60_000 },
   ai: { coachSweepAfterSeconds: 120 },
+  reports: { tickMs: 60_000 },
 } as AppConfig;
 
 function recurringWith(
@@ -41,6 +42,7 @@ describe('RecurringJobs', () => {
       JobName.PruneIdempotencyKeys,
       JobName.SweepPlanGenerations,
       JobName.CloseDueChallenges,
+      JobName.TickReports,
     ]);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.SweepSummaries, {}, 30_000);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.PruneDomainEvents, {}, 3_600_000);
@@ -48,6 +50,7 @@ describe('RecurringJobs', () => {
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.TickNotificationDigests, {}, 60_000);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.SweepPlanGenerations, {}, 60_000);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.CloseDueChallenges, {}, 60_000);
+    expect(jobs.schedule).toHaveBeenCalledWith(JobName.TickReports, {}, 60_000);
   });
 
   it('leaves registered ones alone, and replaces one whose interval changed', async () => {
@@ -57,6 +60,7 @@ describe('RecurringJobs', () => {
       maintenance: [{ name: JobName.PruneIdempotencyKeys, every: '3600000', key: 'keys:3600000' }],
       challenges: [{ name: JobName.CloseDueChallenges, every: '60000', key: 'close:60000' }],
       'ai-coach': [{ name: JobName.SweepPlanGenerations, every: '60000', key: 'plans:60000' }],
+      reports: [{ name: JobName.TickReports, every: '60000', key: 'reports:60000' }],
       notifications: [
         { name: JobName.TickNotificationDigests, every: '60000', key: 'tick:60000' },
         { name: JobName.PruneNotifications, every: '3600000', key: 'prune:3600000' },
@@ -77,7 +81,8 @@ describe('RecurringJobs', () => {
       JobName.PruneIdempotencyKeys,
       JobName.SweepPlanGenerations,
       JobName.CloseDueChallenges,
+      JobName.TickReports,
     ]);
-    expect(jobs.schedule).toHaveBeenCalledTimes(4);
+    expect(jobs.schedule).toHaveBeenCalledTimes(5);
   });
 });

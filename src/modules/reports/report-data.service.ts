@@ -19,7 +19,9 @@ import { ReportKind, ReportPeriod } from './report.vocabulary';
 
 /** At most this many main lifts in the e1RM chart (the most trained of the period). */
 const MAIN_LIFTS = 3;
-const MAX_RECORDS = 200;
+const MAX_RECORDS = 1_000;
+/** Rows of the records table: the best record of each exercise and kind, at most this many. */
+const MAX_RECORD_ROWS = 24;
 const PAGE = 100;
 /** The longest span the progress routes aggregate (156 ISO weeks). */
 const MAX_WEEKS = 156;
@@ -205,16 +207,28 @@ export class ReportDataService {
     unit: string,
   ): Promise<RecordRow[]> {
     const rows = await this.workouts.recordsInRange(userId, range.from, range.to, MAX_RECORDS);
+    // Records only improve, so the last of each exercise and kind is its best of the period:
+    // one row each keeps the table to a page (a session sets several records of one lift).
+    const best = new Map<string, (typeof rows)[number]>();
+    for (const row of rows) best.set(`${row.exerciseName}|${row.kind}`, row);
+    const kinds = Object.keys(RECORD_KINDS);
     const toUnit = (kg: number) => (unit === 'lb' ? kg / 0.45359237 : kg);
-    return rows.map((row) => ({
-      date: localDate(timeZone, new Date(row.achievedAt)),
-      exercise: row.exerciseName,
-      kind: RECORD_KINDS[row.kind] ?? row.kind,
-      value:
-        row.kind === 'most_reps_at_weight'
-          ? `${row.value} reps at ${formatNumber(toUnit(row.weightKg))} ${unit}`
-          : `${formatNumber(toUnit(row.value))} ${unit}`,
-    }));
+    return [...best.values()]
+      .sort(
+        (a, b) =>
+          a.exerciseName.localeCompare(b.exerciseName) ||
+          kinds.indexOf(a.kind) - kinds.indexOf(b.kind),
+      )
+      .slice(0, MAX_RECORD_ROWS)
+      .map((row) => ({
+        date: localDate(timeZone, new Date(row.achievedAt)),
+        exercise: row.exerciseName,
+        kind: RECORD_KINDS[row.kind] ?? row.kind,
+        value:
+          row.kind === 'most_reps_at_weight'
+            ? `${row.value} reps at ${formatNumber(toUnit(row.weightKg))} ${unit}`
+            : `${formatNumber(toUnit(row.value))} ${unit}`,
+      }));
   }
 
   private async goalRows(

@@ -287,7 +287,7 @@ function table<Row>(
 function recordsTable(doc: PDFKit.PDFDocument, records: RecordRow[]): void {
   table<RecordRow>(
     doc,
-    'Personal records',
+    'Personal records (the best of each lift and kind in the period)',
     [
       { title: 'Date', width: 75, value: (r) => r.date },
       { title: 'Exercise', width: 210, value: (r) => r.exercise },
