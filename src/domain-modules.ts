@@ -22,6 +22,8 @@ import { UsersModule } from './modules/users/users.module';
 import { WorkoutsModule } from './modules/workouts/workouts.module';
 import { AnalyticsModule } from './modules/analytics/analytics.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { AnalyticsInsightsModule } from './modules/analytics/insights/analytics-insights.module';
+import { AnalyticsBenchmarkModule } from './modules/analytics/benchmark/analytics-benchmark.module';
 
 /** The domain modules, shared by the API and the worker (the worker mounts no controllers). */
 export const DOMAIN_MODULES = [
@@ -49,4 +51,6 @@ export const DOMAIN_MODULES = [
   LeaderboardsModule,
   AnalyticsModule,
   ReportsModule,
+  AnalyticsInsightsModule,
+  AnalyticsBenchmarkModule,
 ];

@@ -25,6 +25,8 @@ describe('user preferences (e2e)', () => {
       timeZone: 'UTC',
       trainingLevel: null,
       equipment: null,
+      sex: null,
+      birthYear: null,
       profileDiscoverable: true,
       activityVisibility: 'friends',
       showRecordNumbers: true,
@@ -51,6 +53,8 @@ describe('user preferences (e2e)', () => {
       timeZone: 'America/New_York',
       trainingLevel: 'intermediate',
       equipment: ['barbell', 'dumbbell'],
+      sex: null,
+      birthYear: null,
       profileDiscoverable: true,
       activityVisibility: 'friends',
       showRecordNumbers: true,
@@ -76,6 +80,19 @@ describe('user preferences (e2e)', () => {
     const fields = errorFields(res).sort();
     expect(fields).toEqual(['equipment', 'lengthUnit', 'shoeSize', 'timeZone', 'weightUnit']);
     expect((await as(user).get().expect(200)).body.weightUnit).toBe('kg');
+  });
+
+  it('keeps an optional sex and birth year, null clears them, and checks the year', async () => {
+    const user = await registerUser(api.http);
+    const set = await as(user).put({ sex: 'female', birthYear: 1988 }).expect(200);
+    expect(set.body).toMatchObject({ sex: 'female', birthYear: 1988 });
+    const tooYoung = new Date().getUTCFullYear() - 12;
+    const res = await as(user).put({ sex: 'other', birthYear: tooYoung }).expect(400);
+    expect(errorFields(res).sort()).toEqual(['birthYear', 'sex']);
+    await as(user).put({ birthYear: 1899 }).expect(400);
+    await as(user).put({ birthYear: 1990.5 }).expect(400);
+    const cleared = await as(user).put({ sex: null, birthYear: null }).expect(200);
+    expect(cleared.body).toMatchObject({ sex: null, birthYear: null });
   });
 
   it('keeps preferences per user', async () => {

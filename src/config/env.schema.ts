@@ -436,6 +436,12 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(25_000_000)
   REPORT_EMAIL_ATTACHMENT_MAX_BYTES: number;
+  /** Fewest similar users a benchmark figure is computed among (docs/insights.md, the k floor). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(100_000)
+  BENCHMARK_MIN_COHORT: number;
 }
 
 /** Defaults that let `npm run dev` work against PostgreSQL and Redis on localhost. */
@@ -516,6 +522,7 @@ export const DEVELOPMENT_DEFAULTS: Record<string, string> = {
   REPORT_TICK_MS: '60000',
   REPORT_SWEEP_AFTER_SECONDS: '300',
   REPORT_EMAIL_ATTACHMENT_MAX_BYTES: '5000000',
+  BENCHMARK_MIN_COHORT: '20',
 };
 
 /**

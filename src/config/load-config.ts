@@ -196,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       sweepAfterSeconds: vars.REPORT_SWEEP_AFTER_SECONDS,
       emailAttachmentMaxBytes: vars.REPORT_EMAIL_ATTACHMENT_MAX_BYTES,
     },
+    benchmark: { minCohort: vars.BENCHMARK_MIN_COHORT },
   });
 }
 

@@ -70,6 +70,7 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
       'leaderboards',
       'Strength, volume and consistency leaderboards, global and among friends',
     )
+    .addTag('analytics', 'Analytics: overview, volume, frequency, comparisons, insights, benchmark')
     .addTag('admin', 'Administration (admin role only)')
     .addTag('analytics', 'Training, body, goal and journal figures over periods, compared')
     .addTag('reports', 'PDF reports with charts, generated on request or by schedule and emailed')

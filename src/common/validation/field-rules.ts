@@ -134,3 +134,25 @@ export function Requires(property: string, options?: ValidationOptions): Propert
     options,
   );
 }
+
+/**
+ * A year at least `years` before the current one, checked against today's date each time (so
+ * the bound moves with the calendar, unlike a @Max fixed when the module loaded).
+ */
+export function YearAtLeastYearsAgo(years: number, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'yearAtLeastYearsAgo',
+      constraints: [years],
+      validator: {
+        validate: (value) =>
+          typeof value !== 'number' || value <= new Date().getUTCFullYear() - years,
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be at least ${years} years ago`,
+          options,
+        ),
+      },
+    },
+    options,
+  );
+}

@@ -1,5 +1,18 @@
 import { Role } from '../../common/auth/roles';
 
+/**
+ * Sex as the user states it, only for sex-specific formulas (DOTS strength normalisation) and
+ * benchmark cohorts; never shown to others. Null: not said (cohorts and formulas do without).
+ */
+export enum Sex {
+  Female = 'female',
+  Male = 'male',
+}
+
+/** The earliest and latest birth years accepted (age 13 to 120 around today). */
+export const BIRTH_YEAR_MIN = 1900;
+export const MIN_AGE_YEARS = 13;
+
 export enum UserStatus {
   Active = 'active',
   Suspended = 'suspended',

@@ -25,6 +25,8 @@ export type EditableUserFields = Partial<
     | 'timeZone'
     | 'trainingLevel'
     | 'equipment'
+    | 'sex'
+    | 'birthYear'
     | 'profileDiscoverable'
     | 'activityVisibility'
     | 'showRecordNumbers'

@@ -16,7 +16,7 @@ import { isUniqueViolation } from '../../common/database/unique-violation';
 
 export type UserPreferences = Pick<
   User,
-  'weightUnit' | 'lengthUnit' | 'timeZone' | 'trainingLevel' | 'equipment'
+  'weightUnit' | 'lengthUnit' | 'timeZone' | 'trainingLevel' | 'equipment' | 'sex' | 'birthYear'
 >;
 
 /** An account that is gone (deleted while an access token still lives) is a 404. */
@@ -118,9 +118,9 @@ export class UsersService implements AccountStanding {
 
   /** What other domains need to know of a user: units, time zone, level and equipment. */
   async preferencesOf(id: string): Promise<UserPreferences> {
-    const { weightUnit, lengthUnit, timeZone, trainingLevel, equipment } =
+    const { weightUnit, lengthUnit, timeZone, trainingLevel, equipment, sex, birthYear } =
       await this.getProfile(id);
-    return { weightUnit, lengthUnit, timeZone, trainingLevel, equipment };
+    return { weightUnit, lengthUnit, timeZone, trainingLevel, equipment, sex, birthYear };
   }
 
   /** The user's privacy defaults (the feed's audiences, docs/social.md). */

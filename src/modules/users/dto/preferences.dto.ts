@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsTimeZone } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsTimeZone,
+  Min,
+} from 'class-validator';
+import { YearAtLeastYearsAgo } from '../../../common/validation/field-rules';
+import { BIRTH_YEAR_MIN, MIN_AGE_YEARS, Sex } from '../user.vocabulary';
 import { LengthUnit } from '../../../common/units/length-unit';
 import { WeightUnit } from '../../../common/units/weight-unit';
 import { Equipment, ExerciseLevel } from '../../training/exercise-attributes.vocabulary';
@@ -44,6 +55,27 @@ export class PreferencesDto {
   equipment: Equipment[] | null;
 
   @ApiProperty({
+    enum: Sex,
+    enumName: 'Sex',
+    nullable: true,
+    example: null,
+    description:
+      'Optional, never shown to others: used only for sex-specific formulas (DOTS on strength ' +
+      'leaderboards) and benchmark cohorts; null when not said',
+  })
+  sex: Sex | null;
+
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 1990,
+    description:
+      'Optional, never shown to others: used only for age bands of benchmark cohorts; ' +
+      'null when not said',
+  })
+  birthYear: number | null;
+
+  @ApiProperty({
     example: true,
     description:
       'Others find you in search (GET /users/search) and suggestions; friends find you either way',
@@ -80,6 +112,8 @@ export class PreferencesDto {
       timeZone: user.timeZone,
       trainingLevel: user.trainingLevel,
       equipment: user.equipment,
+      sex: user.sex,
+      birthYear: user.birthYear,
       profileDiscoverable: user.profileDiscoverable,
       activityVisibility: user.activityVisibility,
       showRecordNumbers: user.showRecordNumbers,
@@ -123,6 +157,24 @@ export class UpdatePreferencesDto {
   @ArrayUnique()
   @IsEnum(Equipment, { each: true })
   equipment?: Equipment[] | null;
+
+  @ApiPropertyOptional({ enum: Sex, enumName: 'Sex', nullable: true, example: 'female' })
+  @Nullable()
+  @IsEnum(Sex)
+  sex?: Sex | null;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    example: 1990,
+    minimum: BIRTH_YEAR_MIN,
+    description: `From ${BIRTH_YEAR_MIN} to ${MIN_AGE_YEARS} years before the current year`,
+  })
+  @Nullable()
+  @IsInt()
+  @Min(BIRTH_YEAR_MIN)
+  @YearAtLeastYearsAgo(MIN_AGE_YEARS)
+  birthYear?: number | null;
 
   @ApiPropertyOptional({ example: false })
   @Omittable()

@@ -5,7 +5,7 @@ import { LengthUnit } from '../../../common/units/length-unit';
 import { WeightUnit } from '../../../common/units/weight-unit';
 import { Equipment, ExerciseLevel } from '../../training/exercise-attributes.vocabulary';
 import { Audience } from '../privacy.vocabulary';
-import { UserAccount, UserStatus } from '../user.vocabulary';
+import { Sex, UserAccount, UserStatus } from '../user.vocabulary';
 
 @Entity('users')
 // Trigram indexes for the admin search (ILIKE '%q%'); created in the migration, which
@@ -78,6 +78,14 @@ export class User extends BaseEntity implements UserAccount {
   /** Equipment the user has, for recommendations; null means not said (no restriction). */
   @Column({ type: 'enum', enum: Equipment, enumName: 'equipment', array: true, nullable: true })
   equipment: Equipment[] | null;
+
+  /** Stated sex, for DOTS and benchmark cohorts only; null: not said. */
+  @Column({ type: 'enum', enum: Sex, enumName: 'sex', nullable: true })
+  sex: Sex | null;
+
+  /** Year of birth, for age bands in benchmark cohorts only; null: not said. */
+  @Column({ type: 'smallint', nullable: true })
+  birthYear: number | null;
 
   // Privacy (GET|PUT /users/preferences; docs/social.md, "Visibility").
 
