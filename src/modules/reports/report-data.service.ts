@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { addDays, daysBetween, isoWeekStart, localDate } from '../../common/time/local-date';
 import { AnalyticsService } from '../analytics/analytics.service';
+import { AnalyticsInsightsService } from '../analytics/insights/insights.service';
 import { BodyTrendsService } from '../body-metrics/body-trends.service';
 import type { BodyAnalyticsQueryDto } from '../body-metrics/dto/body-trend-query.dto';
 import type { ListEntriesQueryDto } from '../entries/dto/list-entries-query.dto';
@@ -55,6 +56,7 @@ export class ReportDataService {
     private readonly goals: GoalsService,
     private readonly workouts: WorkoutsService,
     private readonly analytics: AnalyticsService,
+    private readonly insights: AnalyticsInsightsService,
   ) {}
 
   async gather(
@@ -75,6 +77,7 @@ export class ReportDataService {
     const goals = await this.goalRows(userId);
     let charts: ReportCharts = emptyCharts();
     let records: RecordRow[] = [];
+    let insights: string[] | null = null;
     if (report.kind === ReportKind.Progress) {
       charts = {
         ...charts,
@@ -86,6 +89,7 @@ export class ReportDataService {
       charts.moodTraining = await this.moodTraining(userId, range, fromDate, toDate, timeZone);
       await onProgress(0.8);
       records = await this.records(userId, range, timeZone, unit);
+      insights = await this.insightLines(userId, fromDate, toDate);
     }
     charts.goalProgress = goals.map((goal) => ({ title: goal.title, percent: goal.percent }));
     await onProgress(1);
@@ -102,8 +106,23 @@ export class ReportDataService {
       charts,
       records,
       goals: goals.map((goal) => goal.row),
-      insights: null,
+      insights,
     };
+  }
+
+  /**
+   * The insights of the period, in the insights service's own words with their numbers (only
+   * pairs that passed its multiple-testing correction), then its anomalies.
+   */
+  private async insightLines(userId: string, from: string, to: string): Promise<string[]> {
+    const found = await this.insights.insights(userId, { from, to });
+    return [
+      ...found.insights.map(
+        (insight) =>
+          `${insight.statement} (${insight.sampleSize} days, q = ${insight.qValue.toPrecision(2)})`,
+      ),
+      ...found.anomalies.map((anomaly) => `${anomaly.date}: ${anomaly.statement}`),
+    ].slice(0, 6);
   }
 
   /** Volume per ISO week, counting only the period's days (the analytics rollups). */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AnalyticsModule } from '../analytics/analytics.module';
+import { AnalyticsInsightsModule } from '../analytics/insights/analytics-insights.module';
 import { BodyMetricsModule } from '../body-metrics/body-metrics.module';
 import { EmailsModule } from '../emails/emails.module';
 import { EntriesModule } from '../entries/entries.module';
@@ -29,6 +30,7 @@ import { ReportsService } from './reports.service';
     GoalsModule,
     WorkoutsModule,
     AnalyticsModule,
+    AnalyticsInsightsModule,
     EmailsModule,
     NotificationsModule,
   ],
