@@ -72,7 +72,6 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
     )
     .addTag('analytics', 'Analytics: overview, volume, frequency, comparisons, insights, benchmark')
     .addTag('admin', 'Administration (admin role only)')
-    .addTag('analytics', 'Training, body, goal and journal figures over periods, compared')
     .addTag('reports', 'PDF reports with charts, generated on request or by schedule and emailed')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();

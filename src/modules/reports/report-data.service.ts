@@ -117,10 +117,7 @@ export class ReportDataService {
   private async insightLines(userId: string, from: string, to: string): Promise<string[]> {
     const found = await this.insights.insights(userId, { from, to });
     return [
-      ...found.insights.map(
-        (insight) =>
-          `${insight.statement} (${insight.sampleSize} days, q = ${insight.qValue.toPrecision(2)})`,
-      ),
+      ...found.insights.map((insight) => insight.statement),
       ...found.anomalies.map((anomaly) => `${anomaly.date}: ${anomaly.statement}`),
     ].slice(0, 6);
   }

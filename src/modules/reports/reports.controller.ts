@@ -65,7 +65,10 @@ export class ReportsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List your reports, newest first' })
+  @ApiOperation({
+    summary: 'List your reports, newest first',
+    description: 'Requested and scheduled ones, with their status; pages with `cursor`.',
+  })
   @ApiCursorPageResponse(PdfReportDto)
   @ApiProblems(400)
   list(
@@ -95,7 +98,10 @@ export class ReportsController {
   }
 
   @Get('scheduled')
-  @ApiOperation({ summary: 'List your report schedules, newest first' })
+  @ApiOperation({
+    summary: 'List your report schedules, newest first',
+    description: 'Each with when its next report is made (`nextRunAt`); pages with `cursor`.',
+  })
   @ApiCursorPageResponse(ReportScheduleDto)
   @ApiProblems(400)
   scheduled(
