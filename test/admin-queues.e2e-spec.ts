@@ -76,6 +76,7 @@ describe('admin: queues and dead letters (e2e)', () => {
       'maintenance',
       'ai-coach',
       'challenges',
+      'reports',
     ]);
     expect(
       queues.body.items.find((q: { name: string }) => q.name === 'accounts').failed,

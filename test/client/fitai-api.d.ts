@@ -2600,6 +2600,180 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request a PDF report of a week, month, year or custom range
+         * @description Rendered in the background: answers 202 with the pending report and a Location to poll (status and progress %). `progress` reports have charts of volume per week, e1RM of the main lifts, body weight with its trend line, and mood against training, plus tables of personal records and goals; `goals` reports have the goals. Days are in your time zone, weights in your unit.
+         */
+        post: operations["ReportsController_generate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your reports, newest first */
+        get: operations["ReportsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a report by email every week or month
+         * @description Each Monday (weekly, for the ISO week just ended) or each 1st (monthly, for the month just ended) at `hour` in `timeZone` (default: your preferences), the worker makes the report and emails it: attached as a PDF, or linked when larger than the attachment limit. No email when report emails are off in your notification preferences (`report.ready`). One schedule per kind and frequency (409 otherwise).
+         */
+        post: operations["ReportsController_schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/scheduled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your report schedules, newest first */
+        get: operations["ReportsController_scheduled"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/scheduled/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Stop a report schedule
+         * @description Nothing more is made or sent; reports it made stay. Another user’s schedule is a 404.
+         */
+        delete: operations["ReportsController_unschedule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One report: status and progress
+         * @description Status moves pending → processing (progress 0–99) → completed (100, with `downloadUrl`), or failed with `failureReason`. Another user’s report is a 404.
+         */
+        get: operations["ReportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a completed report (PDF)
+         * @description Only its owner can: another user’s report is a 404. A report not completed yet is a 409 `report-not-ready`.
+         */
+        get: operations["ReportsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Correlations between your journal and your training, and anomalies
+         * @description Mood and energy vs training the same day and the next, session volume vs mood and energy, tags and entry types vs mood, sleep-like tags vs the next session (volume relative to your recent norm). Each pair is tested with a seeded permutation test; only pairs that pass Benjamini–Hochberg across all tested pairs are shown, with their effect, sample size and the days (entry and workout ids) behind them. Anomalies: a session far below your usual volume, or a mood dip, by robust z-score. Days are those of your time zone, volumes in your weight unit (docs/insights.md).
+         */
+        get: operations["AnalyticsInsightsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/benchmark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your percentile among similar users, anonymised
+         * @description Weekly volume, sessions per week and (with `exerciseId`) relative strength over the last `weeks` weeks, as a percentile among users of your training level, body-weight band, and sex and age band where you gave them (`/users/preferences`), who completed a workout in the window. Users who opted out of leaderboards or keep their activities private are never counted. Below the floor of k users (20 by default) no figure is shown; sizes are bands, and nothing of any other user is returned (docs/insights.md). An exercise you cannot see is a 404.
+         */
+        get: operations["AnalyticsBenchmarkController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2813,6 +2987,11 @@ export interface components {
          */
         Equipment: "bands" | "barbell" | "body only" | "cable" | "dumbbell" | "e-z curl bar" | "exercise ball" | "foam roll" | "kettlebells" | "machine" | "medicine ball" | "other";
         /**
+         * @description Optional, never shown to others: used only for sex-specific formulas (DOTS on strength leaderboards) and benchmark cohorts; null when not said
+         * @enum {string}
+         */
+        Sex: "female" | "male";
+        /**
          * @description The widest audience of the activities made from your workouts, records and goals: an activity can be made stricter, never wider (docs/social.md)
          * @enum {string}
          */
@@ -2843,6 +3022,16 @@ export interface components {
              *     ]
              */
             equipment: components["schemas"]["Equipment"][] | null;
+            /**
+             * @description Optional, never shown to others: used only for sex-specific formulas (DOTS on strength leaderboards) and benchmark cohorts; null when not said
+             * @example null
+             */
+            sex: components["schemas"]["Sex"] | (null);
+            /**
+             * @description Optional, never shown to others: used only for age bands of benchmark cohorts; null when not said
+             * @example 1990
+             */
+            birthYear: number | null;
             /**
              * @description Others find you in search (GET /users/search) and suggestions; friends find you either way
              * @example true
@@ -2880,6 +3069,13 @@ export interface components {
              *     ]
              */
             equipment?: components["schemas"]["Equipment"][] | null;
+            /** @example female */
+            sex?: components["schemas"]["Sex"] | (null);
+            /**
+             * @description From 1900 to 13 years before the current year
+             * @example 1990
+             */
+            birthYear?: number | null;
             /** @example false */
             profileDiscoverable?: boolean;
             /** @example friends */
@@ -3530,7 +3726,7 @@ export interface components {
             codeVerifier?: string;
         };
         /** @enum {string} */
-        QueueName: "emails" | "accounts" | "summaries" | "domain-events" | "notifications" | "maintenance" | "ai-coach" | "challenges";
+        QueueName: "emails" | "accounts" | "summaries" | "domain-events" | "notifications" | "maintenance" | "ai-coach" | "challenges" | "reports";
         QueueCountsDto: {
             /** @example emails */
             name: components["schemas"]["QueueName"];
@@ -6422,7 +6618,7 @@ export interface components {
             newestCursor: string | null;
         };
         /** @enum {string} */
-        NotificationType: "friend-request.received" | "friend-request.accepted" | "activity.liked" | "activity.commented" | "personal-record.set" | "goal.milestone-reached" | "goal.achieved" | "summary.ready" | "security.password-changed" | "security.new-sign-in";
+        NotificationType: "friend-request.received" | "friend-request.accepted" | "activity.liked" | "activity.commented" | "personal-record.set" | "goal.milestone-reached" | "goal.achieved" | "summary.ready" | "security.password-changed" | "security.new-sign-in" | "report.ready";
         /** @enum {string} */
         NotificationCategory: "social" | "progress" | "security";
         NotificationActorDto: {
@@ -8398,6 +8594,439 @@ export interface components {
             /** @description b − a */
             difference: components["schemas"]["AnalyticsChangesDto"];
             freshness: components["schemas"]["AnalyticsFreshnessDto"];
+        };
+        /** @enum {string} */
+        ReportKind: "progress" | "goals";
+        /** @enum {string} */
+        ReportPeriod: "weekly" | "monthly" | "yearly" | "custom";
+        GenerateReportDto: {
+            /** @example progress */
+            kind: components["schemas"]["ReportKind"];
+            /** @example monthly */
+            period: components["schemas"]["ReportPeriod"];
+            /**
+             * Format: date
+             * @description weekly, monthly, yearly: any day of the wanted ISO week, month or year (default: the last complete one). custom: the first day (required). Days are in your time zone.
+             * @example 2026-11-01
+             */
+            from?: string;
+            /**
+             * Format: date
+             * @description custom only (required there): the last day, at most 366 days after `from`
+             * @example 2026-11-30
+             */
+            to?: string;
+        };
+        /** @enum {string} */
+        PdfReportStatus: "pending" | "processing" | "completed" | "failed";
+        PdfReportDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example progress */
+            kind: components["schemas"]["ReportKind"];
+            /** @example monthly */
+            period: components["schemas"]["ReportPeriod"];
+            /**
+             * Format: date
+             * @description First day, in `timeZone`
+             * @example 2026-11-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last day (inclusive)
+             * @example 2026-11-30
+             */
+            to: string;
+            /** @example Europe/Paris */
+            timeZone: string;
+            /** @example processing */
+            status: components["schemas"]["PdfReportStatus"];
+            /**
+             * @description How far the worker is (100 once completed)
+             * @example 40
+             */
+            progress: number;
+            /** @description Why it failed, when failed */
+            failureReason: string | null;
+            /**
+             * @description The PDF, once completed
+             * @example /api/v1/reports/9b2f6f0e-3c1a-4d5e-8f7a-1b2c3d4e5f60/download
+             */
+            downloadUrl: string | null;
+            /**
+             * @description Bytes of the PDF
+             * @example 48213
+             */
+            sizeBytes: number | null;
+            /** @example 4 */
+            pageCount: number | null;
+            /** @example 4 */
+            chartCount: number | null;
+            /**
+             * Format: uuid
+             * @description The schedule that made it; null when requested by hand
+             */
+            scheduleId: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ReportAlreadyScheduledProblem: {
+            /**
+             * @description The kind of problem (docs/errors.md); clients branch on it
+             * @example urn:fitai:problem:report-already-scheduled
+             * @enum {string}
+             */
+            type: "urn:fitai:problem:report-already-scheduled";
+            /** @example Already scheduled */
+            title: string;
+            /**
+             * @example 409
+             * @enum {integer}
+             */
+            status: 409;
+            /**
+             * @description This occurrence, for people; clients do not parse it
+             * @example You already receive a weekly progress report; delete that schedule to change it.
+             */
+            detail?: string;
+            /**
+             * @description The request path
+             * @example /api/v1/auth/register
+             */
+            instance: string;
+            /**
+             * @description Also in the X-Request-Id header and in every log line of the request
+             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
+             */
+            requestId: string;
+        };
+        /**
+         * @description weekly: each Monday, for the ISO week just ended; monthly: each 1st, for the month just ended
+         * @enum {string}
+         */
+        ReportFrequency: "weekly" | "monthly";
+        ScheduleReportDto: {
+            /** @example progress */
+            kind: components["schemas"]["ReportKind"];
+            /**
+             * @description weekly: each Monday, for the ISO week just ended; monthly: each 1st, for the month just ended
+             * @example weekly
+             */
+            frequency: components["schemas"]["ReportFrequency"];
+            /**
+             * @description Local hour at which the report is made and emailed
+             * @default 7
+             */
+            hour: number;
+            /**
+             * @description IANA time zone of the periods and the hour; defaults to your preferences’ zone
+             * @example Europe/Paris
+             */
+            timeZone?: string;
+        };
+        ReportScheduleDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example progress */
+            kind: components["schemas"]["ReportKind"];
+            /** @example weekly */
+            frequency: components["schemas"]["ReportFrequency"];
+            /** @example Europe/Paris */
+            timeZone: string;
+            /** @example 7 */
+            hour: number;
+            /**
+             * Format: date-time
+             * @description When the next report is made and emailed
+             * @example 2026-12-07T06:00:00.000Z
+             */
+            nextRunAt: string;
+            /** Format: date-time */
+            lastRunAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ReportNotReadyProblem: {
+            /**
+             * @description The kind of problem (docs/errors.md); clients branch on it
+             * @example urn:fitai:problem:report-not-ready
+             * @enum {string}
+             */
+            type: "urn:fitai:problem:report-not-ready";
+            /** @example The report is not ready */
+            title: string;
+            /**
+             * @example 409
+             * @enum {integer}
+             */
+            status: 409;
+            /**
+             * @description This occurrence, for people; clients do not parse it
+             * @example This report is processing (40 %); download it once its status is completed.
+             */
+            detail?: string;
+            /**
+             * @description The request path
+             * @example /api/v1/auth/register
+             */
+            instance: string;
+            /**
+             * @description Also in the X-Request-Id header and in every log line of the request
+             * @example 3f0c7c52-8f0e-4d4b-9a52-3c3f4e2b6a10
+             */
+            requestId: string;
+        };
+        InsightsMethodDto: {
+            /**
+             * @description Pairs (exposure, outcome, lag) tested in the period; every one counts in the correction
+             * @example 24
+             */
+            tested: number;
+            /**
+             * @description Permutations per test at most (a test stops after 50 at least as extreme)
+             * @example 9999
+             */
+            permutations: number;
+            /**
+             * @description Seed of every permutation test
+             * @example 20261202
+             */
+            seed: number;
+            /**
+             * @description False-discovery rate of the Benjamini–Hochberg procedure across the tested pairs
+             * @example 0.01
+             */
+            fdr: number;
+            /**
+             * @description Fewest days in each group of a test
+             * @example 5
+             */
+            minGroupDays: number;
+            /**
+             * @description Robust (modified) z-score at or below which a day is an anomaly
+             * @example -3.5
+             */
+            anomalyThreshold: number;
+        };
+        EvidenceDayDto: {
+            /**
+             * Format: date
+             * @description Exposure day
+             * @example 2026-11-02
+             */
+            date: string;
+            /**
+             * Format: date
+             * @description Day the outcome was measured (date + lag)
+             * @example 2026-11-03
+             */
+            outcomeDate: string;
+            /**
+             * @description The outcome that day: mean mood or energy (1–10), or performance in %
+             * @example 7.5
+             */
+            value: number;
+            /** @description Journal entries of both days */
+            entryIds: string[];
+            /** @description Completed workouts of both days */
+            workoutIds: string[];
+        };
+        InsightDto: {
+            /**
+             * @description The tested pair and its lag
+             * @example training→mood+1
+             */
+            key: string;
+            /** @enum {string} */
+            exposure: "training" | "training_volume" | "tag" | "entry_type" | "sleep_tag";
+            /**
+             * @description The tag or entry type of the exposure
+             * @example null
+             */
+            subject: string | null;
+            /** @enum {string} */
+            outcome: "mood" | "energy" | "performance";
+            /**
+             * @description Days from exposure to outcome
+             * @example 1
+             */
+            lagDays: number;
+            /** @example On the day after you trained, your mood averaged 7.1 vs 5.6 otherwise (+1.5 points, Cohen's d = 1.2; 38 vs 51 days; p = 0.0005, q = 0.006 after Benjamini–Hochberg). */
+            statement: string;
+            /** @enum {string} */
+            method: "difference_of_means" | "spearman";
+            /**
+             * @description Exposed − other mean, or Spearman ρ
+             * @example 1.5
+             */
+            effect: number;
+            /**
+             * @description Cohen's d (difference of means only)
+             * @example 1.2
+             */
+            standardizedEffect: number | null;
+            /** @example 7.1 */
+            exposedMean: number | null;
+            /** @example 5.6 */
+            otherMean: number | null;
+            /**
+             * @description Days (pairs) in the test
+             * @example 89
+             */
+            sampleSize: number;
+            /** @example 38 */
+            exposedDays: number;
+            /** @example 51 */
+            otherDays: number;
+            /**
+             * @description Two-sided permutation p-value
+             * @example 0.0005
+             */
+            pValue: number;
+            /**
+             * @description Benjamini–Hochberg adjusted p-value
+             * @example 0.006
+             */
+            qValue: number;
+            /** @description The exposed days behind the insight (first 60; see evidenceTotal) */
+            evidence: components["schemas"]["EvidenceDayDto"][];
+            /** @example 38 */
+            evidenceTotal: number;
+        };
+        AnomalyDto: {
+            /** @enum {string} */
+            kind: "low_session_volume" | "mood_dip";
+            /**
+             * Format: date
+             * @example 2026-11-12
+             */
+            date: string;
+            /** @example Your training volume on 2026-11-12 (1200 kg) was far below your usual 5400 kg over your previous 20 training days (robust z = -4.1, threshold -3.5). */
+            statement: string;
+            /**
+             * @description The day: volume in your unit, or mean mood
+             * @example 1200
+             */
+            value: number;
+            /** @example 5400 */
+            baselineMedian: number;
+            /**
+             * @description Median absolute deviation of the baseline
+             * @example 600
+             */
+            baselineMad: number;
+            /** @example 20 */
+            baselineDays: number;
+            /** @example -4.1 */
+            robustZ: number;
+            /** @example -3.5 */
+            threshold: number;
+            entryIds: string[];
+            workoutIds: string[];
+        };
+        InsightsDto: {
+            /**
+             * Format: date
+             * @example 2026-09-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-11-29
+             */
+            to: string;
+            /** @example Europe/Paris */
+            timeZone: string;
+            /** @description Unit of volumes */
+            unit: components["schemas"]["WeightUnit"];
+            method: components["schemas"]["InsightsMethodDto"];
+            /** @description Only the pairs that pass Benjamini–Hochberg at the stated rate, strongest first */
+            insights: components["schemas"]["InsightDto"][];
+            anomalies: components["schemas"]["AnomalyDto"][];
+        };
+        RangeDto: {
+            /** @example 80 */
+            min: number;
+            /**
+             * @description Excluded for body weight, included for age
+             * @example 90
+             */
+            max: number;
+        };
+        CohortDto: {
+            /**
+             * @description Your training level; null: not set, so not used
+             * @example intermediate
+             */
+            trainingLevel: components["schemas"]["ExerciseLevel"] | (null);
+            /**
+             * @description Your sex if you gave it; null: not used
+             * @example null
+             */
+            sex: components["schemas"]["Sex"] | (null);
+            /** @description Age band (this year’s age) if you gave your birth year */
+            ageBand: components["schemas"]["RangeDto"] | (never | null);
+            /** @description Body-weight band (of the latest reading), in your weight unit; null without one */
+            bodyWeightBand: components["schemas"]["RangeDto"] | (never | null);
+            /**
+             * @description Unit of the body-weight band
+             * @example kg
+             */
+            unit: string;
+            /** @example Intermediate lifters with a latest body weight of 80–90 kg and a completed workout in the last 12 weeks, who share their results */
+            description: string;
+        };
+        /**
+         * @description Why no percentile is shown
+         * @enum {string}
+         */
+        BenchmarkWithheldReason: "cohort_too_small" | "no_body_weight" | "no_lift_in_window";
+        BenchmarkFigureDto: {
+            /** @enum {string} */
+            figure: "weekly_volume" | "sessions_per_week" | "relative_strength";
+            /**
+             * @description Your own value: volume per week in your unit, sessions per week, or best e1RM ÷ body weight
+             * @example 8450.5
+             */
+            you: number | null;
+            /**
+             * @description Whether a percentile is shown
+             * @example false
+             */
+            shown: boolean;
+            /**
+             * @description Share of the cohort below you, ties counted half (0–100); null when not shown
+             * @example 64
+             */
+            percentile: number | null;
+            /**
+             * @description Size of the cohort for this figure, as a band; null when not shown
+             * @example 20–49
+             */
+            cohortSize: string | null;
+            /**
+             * @description Why no percentile is shown
+             * @example null
+             */
+            reason: components["schemas"]["BenchmarkWithheldReason"] | (null);
+            /** @example Your weekly volume is higher than that of 64% of similar users (a cohort of 20–49). */
+            statement: string;
+        };
+        BenchmarkDto: {
+            /** @example 12 */
+            weeks: number;
+            /**
+             * @description Fewest users a figure is computed among (the k floor)
+             * @example 20
+             */
+            minCohort: number;
+            cohort: components["schemas"]["CohortDto"];
+            figures: components["schemas"]["BenchmarkFigureDto"][];
         };
         MalformedJsonProblem: {
             /**
@@ -24356,6 +24985,871 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    ReportsController_generate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenerateReportDto"];
+            };
+        };
+        responses: {
+            /** @description Rendering started; poll Location */
+            202: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PdfReportDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    ReportsController_list: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page; omit for the first page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PdfReportDto"][];
+                        meta: components["schemas"]["CursorPageMeta"];
+                    };
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    ReportsController_schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleReportDto"];
+            };
+        };
+        responses: {
+            /** @description Created; Location names it */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportScheduleDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Conflict with the current state of the resource (`report-already-scheduled`) */
+            409: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ReportAlreadyScheduledProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    ReportsController_scheduled: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page; omit for the first page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ReportScheduleDto"][];
+                        meta: components["schemas"]["CursorPageMeta"];
+                    };
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    ReportsController_unschedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    ReportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PdfReportDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    ReportsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    /** @description attachment, with a file name */
+                    "Content-Disposition"?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Conflict with the current state of the resource (`report-not-ready`) */
+            409: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ReportNotReadyProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    AnalyticsInsightsController_get: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (your time zone); defaults to 89 days before `endDate` */
+                startDate?: string;
+                /** @description Last day of the period (your time zone); defaults to today there */
+                endDate?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsightsDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Request body too large (`payload-too-large`) */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Request body in an unsupported encoding or charset (`unsupported-media-type`, `unsupported-encoding`, `unsupported-charset`) */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"] | components["schemas"]["UnsupportedEncodingProblem"] | components["schemas"]["UnsupportedCharsetProblem"];
+                };
+            };
+            /** @description Rate limit or quota exceeded; see the Retry-After header (`too-many-requests`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+        };
+    };
+    AnalyticsBenchmarkController_get: {
+        parameters: {
+            query?: {
+                /** @description The window: the last `weeks` weeks up to now */
+                weeks?: number;
+                /** @description An exercise you can see: adds relative strength (best e1RM in the window ÷ latest body weight) */
+                exerciseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchmarkDto"];
+                };
+            };
+            /** @description Invalid input (`validation-failed`, `bad-request`, `malformed-json`, `json-too-deep`) */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationFailedProblem"] | components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedJsonProblem"] | components["schemas"]["JsonTooDeepProblem"];
+                };
+            };
+            /** @description Not signed in, or wrong credentials (`unauthorized`) */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedProblem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (`not-found`) */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
                 };
             };
             /** @description Request body too large (`payload-too-large`) */
