@@ -2627,7 +2627,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List your reports, newest first */
+        /**
+         * List your reports, newest first
+         * @description Requested and scheduled ones, with their status; pages with `cursor`.
+         */
         get: operations["ReportsController_list"];
         put?: never;
         post?: never;
@@ -2664,7 +2667,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List your report schedules, newest first */
+        /**
+         * List your report schedules, newest first
+         * @description Each with when its next report is made (`nextRunAt`); pages with `cursor`.
+         */
         get: operations["ReportsController_scheduled"];
         put?: never;
         post?: never;
