@@ -148,8 +148,8 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
     figures.entriesRead = await benchEntriesRead(config, api, pool, { small, large }, log);
   }
 
-  if (selected(5) || selected(6) || selected(9) || selected(11)) {
-    // Figures 5, 6, 9 and 11 train on the shipped exercise library, as `npm run seed` loads it.
+  if (selected(5) || selected(6) || selected(9) || selected(11) || selected(13)) {
+    // Figures 5, 6, 9, 11 and 13 train on the shipped exercise library, as `npm run seed` loads it.
     await seedExerciseLibrary(config.databaseUrl, join(REPO_ROOT, DEFAULT_EXERCISE_FILE));
   }
 

@@ -64,7 +64,9 @@ export async function benchReportGeneration(
       token: user.accessToken,
       body: call.body,
     });
-    if (res.status >= 300) throw new Error(`${call.method} ${call.path}: ${res.status}`);
+    if (res.status >= 300) {
+      throw new Error(`${call.method} ${call.path}: ${res.status} ${JSON.stringify(res.body)}`);
+    }
   }
 
   const samples: number[] = [];
