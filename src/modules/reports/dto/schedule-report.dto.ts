@@ -23,8 +23,8 @@ export class ScheduleReportDto {
     type: 'integer',
     minimum: 0,
     maximum: 23,
-    default: 7,
-    description: 'Local hour at which the report is made and emailed',
+    example: 7,
+    description: 'Local hour at which the report is made and emailed (7 when left out)',
   })
   @Omittable()
   @Type(() => Number)
