@@ -8725,10 +8725,10 @@ export interface components {
              */
             frequency: components["schemas"]["ReportFrequency"];
             /**
-             * @description Local hour at which the report is made and emailed
-             * @default 7
+             * @description Local hour at which the report is made and emailed (7 when left out)
+             * @example 7
              */
-            hour: number;
+            hour?: number;
             /**
              * @description IANA time zone of the periods and the hour; defaults to your preferences’ zone
              * @example Europe/Paris
