@@ -20,6 +20,8 @@ const SPEC_FILE = '\\.spec\\.ts$';
 const PUBLIC_SURFACE = [
   '^src/modules/[^/]+/[^/]+\\.(module|service|vocabulary)\\.ts$',
   '^src/modules/[^/]+/dto/',
+  // A sub-module (analytics/insights) has the same public surface one folder down.
+  '^src/modules/[^/]+/[^/]+/[^/]+\\.(module|service|vocabulary)\\.ts$',
 ];
 
 /** @type {import('dependency-cruiser').IConfiguration} */

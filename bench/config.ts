@@ -70,6 +70,8 @@ export interface BenchConfig {
 
   /** Figure 15: recomputations of each user's recommendations measured (after one warm-up). */
   recommendationRounds: number;
+  /** Figure 13: monthly reports rendered one after the other (one worker process). */
+  reportSamples: number;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
@@ -157,5 +159,6 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     realtimeSamples: integer(env, 'BENCH_REALTIME_SAMPLES', 200),
     idleSockets: integer(env, 'BENCH_IDLE_SOCKETS', 3_000),
     recommendationRounds: integer(env, 'BENCH_RECOMMENDATION_ROUNDS', 20),
+    reportSamples: integer(env, 'BENCH_REPORT_SAMPLES', 20),
   };
 }

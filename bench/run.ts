@@ -40,6 +40,7 @@ import { benchFeedRead } from './scenarios/feed-read';
 import { benchLeaderboardRead } from './scenarios/leaderboard-read';
 import { benchProgressRead } from './scenarios/progress-read';
 import { benchRealtime } from './scenarios/realtime';
+import { benchReportGeneration } from './scenarios/report-generation';
 import { benchRouteOverhead } from './scenarios/route-overhead';
 import { benchSummaryLatency } from './scenarios/summary-latency';
 import { benchWorkerThroughput, seedWeeks, weekStart } from './scenarios/worker-throughput';
@@ -149,8 +150,8 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
     figures.entriesRead = await benchEntriesRead(config, api, pool, { small, large }, log);
   }
 
-  if ([5, 6, 9, 11, 14, 15].some(selected)) {
-    // Figures 5, 6, 9, 11, 14 and 15 train on the shipped exercise library, as `npm run seed` loads it.
+  if ([5, 6, 9, 11, 13, 14, 15].some(selected)) {
+    // Figures 5, 6, 9, 11, 13, 14 and 15 train on the shipped exercise library, as `npm run seed` loads it.
     await seedExerciseLibrary(config.databaseUrl, join(REPO_ROOT, DEFAULT_EXERCISE_FILE));
   }
 
@@ -252,6 +253,15 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
     figures.dataExport = await benchDataExport(config, api, pool, workers, exportUsers, log);
   }
 
+  if (selected(13)) {
+    log(
+      `figure 13: monthly PDF reports, ${config.reportSamples} one after the other (1 worker process)`,
+    );
+    const [reportUser] = await registerUsers(api, 1, 'reports');
+    await workers.resize(1);
+    figures.reports = await benchReportGeneration(config, api, pool, workers, reportUser);
+  }
+
   return {
     generatedAt: new Date().toISOString(),
     totalSeconds: (Date.now() - startedAt) / 1000,
@@ -289,6 +299,7 @@ function settingsOf(config: BenchConfig): BenchResults['settings'] {
     realtimeSamples: config.realtimeSamples,
     idleSockets: config.idleSockets,
     recommendationRounds: config.recommendationRounds,
+    reportSamples: config.reportSamples,
   };
 }
 

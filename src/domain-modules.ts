@@ -27,6 +27,7 @@ import { RecommendationsModule } from './modules/ai-coach/recommendations/recomm
 import { AccountDeletionModule } from './modules/account-deletion/account-deletion.module';
 import { DataRightsModule } from './modules/data-rights/data-rights.module';
 import { AnalyticsModule } from './modules/analytics/analytics.module';
+import { ReportsModule } from './modules/reports/reports.module';
 
 /** The domain modules, shared by the API and the worker (the worker mounts no controllers). */
 export const DOMAIN_MODULES = [
@@ -59,4 +60,5 @@ export const DOMAIN_MODULES = [
   AccountDeletionModule,
   DataRightsModule,
   AnalyticsModule,
+  ReportsModule,
 ];

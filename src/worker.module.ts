@@ -17,6 +17,7 @@ import { SummariesProcessor } from './modules/summaries/summaries.processor';
 import { RecommendationsProcessor } from './modules/ai-coach/recommendations/recommendations.processor';
 import { AccountDeletionProcessor } from './modules/account-deletion/account-deletion.processor';
 import { DataRightsProcessor } from './modules/data-rights/data-rights.processor';
+import { ReportsProcessor } from './modules/reports/reports.processor';
 
 /**
  * Every queue processor but the domain-events one (which comes with DomainEventsWorkerModule).
@@ -34,6 +35,7 @@ export const PROCESSORS = [
   RecommendationsProcessor,
   AccountDeletionProcessor,
   DataRightsProcessor,
+  ReportsProcessor,
 ];
 
 @Module({})

@@ -80,6 +80,7 @@ describe('admin: queues and dead letters (e2e)', () => {
       'recommendations',
       'account-deletion',
       'data-rights',
+      'reports',
     ]);
     expect(
       queues.body.items.find((q: { name: string }) => q.name === 'accounts').failed,

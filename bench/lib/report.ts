@@ -12,6 +12,7 @@ import type { RouteFigure, RouteOverheadFigure } from '../scenarios/route-overhe
 import type { SummaryLatencyFigure } from '../scenarios/summary-latency';
 import type { WorkerFigure } from '../scenarios/worker-throughput';
 import type { DataExportFigure } from '../scenarios/data-export';
+import type { ReportGenerationFigure } from '../scenarios/report-generation';
 import type { LoadResult } from './load';
 import type { MachineInfo } from './machine';
 import { Distribution, round, roundDistribution, roundSpread, Spread } from './stats';
@@ -31,6 +32,7 @@ export interface BenchFigures {
   leaderboard?: LeaderboardReadFigure;
   recommendations?: RecommendationsFigure;
   dataExport?: DataExportFigure;
+  reports?: ReportGenerationFigure;
 }
 
 export interface BenchResults extends BenchFigures {
@@ -297,6 +299,28 @@ function formAnalysisSection(f: FormAnalysisFigure): string[] {
   ];
 }
 
+function reportsSection(r: ReportGenerationFigure): string[] {
+  const row = (label: string, d: Distribution, p95: number) => [
+    label,
+    ms(d.p50),
+    ms(p95),
+    ms(d.max),
+    String(d.count),
+  ];
+  return [
+    `13. Monthly PDF report (${r.month} of the demo history, ${r.pages} pages, ${int(r.bytes / 1024)} KiB) — ` +
+      `${r.workers} worker process, one at a time; aim p50 < 5,000 ms on 2 cores`,
+    table(
+      ['measure', 'p50 ms', 'p95 ms', 'max ms', 'n'],
+      [
+        row('POST 202 → GET completed', r.endToEnd, r.endToEndP95),
+        row('worker: claimed → completed', r.processing, r.processingP95),
+      ],
+    ),
+    `   load average (1 min) ${r.loadAverage[0].toFixed(2)} before, ${r.loadAverage[1].toFixed(2)} after`,
+  ];
+}
+
 function plansSection(p: PlanGenerationFigure): string[] {
   return [
     `9. Plan generation, local provider — ${p.workers} worker process, one plan at a time`,
@@ -422,6 +446,7 @@ export function formatReport(r: BenchResults): string {
     r.leaderboard && leaderboardSection(r.leaderboard),
     r.recommendations && recommendationsSection(r.recommendations),
     r.dataExport && dataExportSection(r.dataExport),
+    r.reports && reportsSection(r.reports),
   ].filter((section): section is string[] => section !== undefined);
   return [
     `FitAI benchmarks — ${r.generatedAt} — total ${duration(r.totalSeconds)}`,
@@ -557,6 +582,13 @@ export function toJson(r: BenchResults): string {
         endToEnd: roundDistribution(u.endToEnd),
         processing: roundDistribution(u.processing),
       })),
+    },
+    reports: r.reports && {
+      ...r.reports,
+      endToEnd: roundDistribution(r.reports.endToEnd),
+      processing: roundDistribution(r.reports.processing),
+      endToEndP95: round(r.reports.endToEndP95),
+      processingP95: round(r.reports.processingP95),
     },
   };
   return `${JSON.stringify(json, null, 2)}\n`;

@@ -95,6 +95,8 @@ export class AppConfig {
     };
   };
 
+  /** PDF reports (docs/reports.md): the schedules' tick, the sweeper, email attachments. */
+  reports: { tickMs: number; sweepAfterSeconds: number; emailAttachmentMaxBytes: number };
   /** Benchmarks against similar users: the k floor (docs/insights.md). */
   benchmark: { minCohort: number };
   /** Recommendations (docs/recommendations.md): debounce after events, the tick's period. */

@@ -416,6 +416,26 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() S3_ACCESS_KEY_ID?: string;
   @IsOptional() @IsString() S3_SECRET_ACCESS_KEY?: string;
 
+  /** How often the worker claims due report schedules and re-enqueues lost report jobs. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  REPORT_TICK_MS: number;
+
+  /** A report pending (or processing) this long has lost its job: the tick enqueues it again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(86_400)
+  REPORT_SWEEP_AFTER_SECONDS: number;
+
+  /** A scheduled report up to this size is attached to its email; a larger one is linked. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(25_000_000)
+  REPORT_EMAIL_ATTACHMENT_MAX_BYTES: number;
   /** Fewest similar users a benchmark figure is computed among (docs/insights.md, the k floor). */
   @Transform(toInt)
   @IsInt()
@@ -576,6 +596,9 @@ export const DEVELOPMENT_DEFAULTS: Record<string, string> = {
   GITHUB_AUTHORIZATION_URL: 'https://github.com/login/oauth/authorize',
   GITHUB_TOKEN_URL: 'https://github.com/login/oauth/access_token',
   GITHUB_API_URL: 'https://api.github.com',
+  REPORT_TICK_MS: '60000',
+  REPORT_SWEEP_AFTER_SECONDS: '300',
+  REPORT_EMAIL_ATTACHMENT_MAX_BYTES: '5000000',
   BENCHMARK_MIN_COHORT: '20',
   RECOMMENDATIONS_DEBOUNCE_SECONDS: '60',
   RECOMMENDATIONS_TICK_MS: '15000',

@@ -191,6 +191,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         secretAccessKey: vars.S3_SECRET_ACCESS_KEY || null,
       },
     },
+    reports: {
+      tickMs: vars.REPORT_TICK_MS,
+      sweepAfterSeconds: vars.REPORT_SWEEP_AFTER_SECONDS,
+      emailAttachmentMaxBytes: vars.REPORT_EMAIL_ATTACHMENT_MAX_BYTES,
+    },
     benchmark: { minCohort: vars.BENCHMARK_MIN_COHORT },
     recommendations: {
       debounceSeconds: vars.RECOMMENDATIONS_DEBOUNCE_SECONDS,

@@ -76,7 +76,7 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
       'Your data: the full export (zip, JSON Schema), imports of FitAI exports and Strong/Hevy CSV',
     )
     .addTag('admin', 'Administration (admin role only)')
-    .addTag('analytics', 'Training, body, goal and journal figures over periods, compared')
+    .addTag('reports', 'PDF reports with charts, generated on request or by schedule and emailed')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   return completeOpenApiDocument(

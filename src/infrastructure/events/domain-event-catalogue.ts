@@ -103,6 +103,8 @@ export interface DomainEventPayloads {
   'challenge.invited': { userId: string; challengeId: string; inviteeIds: string[] };
   /** A data export's archive is stored and can be downloaded (docs/data-rights.md). */
   'data-export.completed': { userId: string; exportId: string };
+  /** A PDF report was rendered and stored (the worker's completion of its job). */
+  'report.completed': { userId: string; reportId: string };
 }
 
 export type DomainEventName = keyof DomainEventPayloads;
@@ -158,6 +160,7 @@ const NAMES: { readonly [N in DomainEventName]: true } = {
   'body-profile.changed': true,
   'challenge.invited': true,
   'data-export.completed': true,
+  'report.completed': true,
 };
 
 export const ALL_DOMAIN_EVENT_NAMES = Object.keys(NAMES) as readonly DomainEventName[];

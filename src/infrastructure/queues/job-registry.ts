@@ -29,6 +29,8 @@ export enum QueueName {
   AccountDeletion = 'account-deletion',
   /** Data exports and imports (docs/data-rights.md): long, one user's history each. */
   DataRights = 'data-rights',
+  /** PDF reports: generation (one job per report) and the schedules' recurring tick. */
+  Reports = 'reports',
 }
 
 export enum JobName {
@@ -80,6 +82,10 @@ export enum JobName {
   ImportUserData = 'import-user-data',
   /** Repeatable: deletes export archives past retention, re-enqueues lost export/import jobs. */
   SweepDataRights = 'sweep-data-rights',
+  /** Renders one report (a reports row) to PDF, stores it, and emails it if scheduled. */
+  GenerateReport = 'generate-report',
+  /** Repeatable: claims due report schedules (one report each) and re-enqueues lost reports. */
+  TickReports = 'tick-reports',
 }
 
 export interface JobPayloads {
@@ -110,6 +116,8 @@ export interface JobPayloads {
   [JobName.ExportUserData]: { exportId: string };
   [JobName.ImportUserData]: { importId: string; weightUnit?: 'kg' | 'lb' };
   [JobName.SweepDataRights]: Record<string, never>;
+  [JobName.GenerateReport]: { reportId: string };
+  [JobName.TickReports]: Record<string, never>;
 }
 
 export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
@@ -139,6 +147,8 @@ export const QUEUE_OF_JOB: { readonly [N in JobName]: QueueName } = {
   [JobName.ExportUserData]: QueueName.DataRights,
   [JobName.ImportUserData]: QueueName.DataRights,
   [JobName.SweepDataRights]: QueueName.DataRights,
+  [JobName.GenerateReport]: QueueName.Reports,
+  [JobName.TickReports]: QueueName.Reports,
 };
 
 /**
@@ -172,6 +182,7 @@ export const RECURRING_JOBS: Partial<Record<RecurringJobName, (config: AppConfig
   [JobName.TickRecommendations]: (config) => config.recommendations.tickMs,
   [JobName.TickAccounts]: (config) => config.accountDeletion.tickMs,
   [JobName.SweepDataRights]: () => 5 * 60 * 1000,
+  [JobName.TickReports]: (config) => config.reports.tickMs,
 };
 
 export const ALL_JOB_NAMES: readonly JobName[] = Object.values(JobName);

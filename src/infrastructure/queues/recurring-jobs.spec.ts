@@ -10,6 +10,7 @@ const config = {
   accountDeletion: { tickMs: 60_000 },
   ai: { coachSweepAfterSeconds: 120 },
   recommendations: { debounceSeconds: 60, tickMs: 15_000 },
+  reports: { tickMs: 60_000 },
 } as AppConfig;
 
 function recurringWith(
@@ -47,6 +48,7 @@ describe('RecurringJobs', () => {
       JobName.TickRecommendations,
       JobName.TickAccounts,
       JobName.SweepDataRights,
+      JobName.TickReports,
     ]);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.SweepSummaries, {}, 30_000);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.TickAccounts, {}, 60_000);
@@ -57,6 +59,7 @@ describe('RecurringJobs', () => {
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.CloseDueChallenges, {}, 60_000);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.RefreshLeaderboards, {}, 60_000);
     expect(jobs.schedule).toHaveBeenCalledWith(JobName.TickRecommendations, {}, 15_000);
+    expect(jobs.schedule).toHaveBeenCalledWith(JobName.TickReports, {}, 60_000);
   });
 
   it('leaves registered ones alone, and replaces one whose interval changed', async () => {
@@ -72,6 +75,7 @@ describe('RecurringJobs', () => {
       recommendations: [
         { name: JobName.TickRecommendations, every: '15000', key: 'recommendations:15000' },
       ],
+      reports: [{ name: JobName.TickReports, every: '60000', key: 'reports:60000' }],
       notifications: [
         { name: JobName.TickNotificationDigests, every: '60000', key: 'tick:60000' },
         { name: JobName.PruneNotifications, every: '3600000', key: 'prune:3600000' },
@@ -96,7 +100,8 @@ describe('RecurringJobs', () => {
       JobName.TickRecommendations,
       JobName.TickAccounts,
       JobName.SweepDataRights,
+      JobName.TickReports,
     ]);
-    expect(jobs.schedule).toHaveBeenCalledTimes(8);
+    expect(jobs.schedule).toHaveBeenCalledTimes(9);
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
-import { MailTransport } from '../../infrastructure/mail/mail-transport';
+import { MailAttachment, MailTransport } from '../../infrastructure/mail/mail-transport';
 import { JobQueue } from '../../infrastructure/queues/job-queue.service';
 import { JobName } from '../../infrastructure/queues/job-registry';
 import { UsersService } from '../users/users.service';
@@ -16,6 +16,8 @@ export interface Delivery {
   message: EmailMessage;
   /** Extra header fields (List-Unsubscribe, List-Unsubscribe-Post). */
   headers?: Record<string, string>;
+  /** Files sent with it (a report's PDF). */
+  attachments?: MailAttachment[];
 }
 
 /** Emails are never sent inline: the API enqueues, the worker renders and delivers. */
@@ -64,6 +66,7 @@ export class EmailsService {
       to: delivery.user.email,
       ...renderEmail(delivery.message),
       ...(delivery.headers ? { headers: delivery.headers } : {}),
+      ...(delivery.attachments ? { attachments: delivery.attachments } : {}),
     });
     await this.deliveries.record({
       dedupeKey: delivery.dedupeKey,

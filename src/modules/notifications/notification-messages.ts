@@ -58,5 +58,7 @@ export function messageOf(
       return 'New sign-in to your account. If this was not you, change your password.';
     case NotificationType.DataExportReady:
       return 'Your data export is ready to download';
+    case NotificationType.ReportReady:
+      return 'Your PDF report is ready';
   }
 }

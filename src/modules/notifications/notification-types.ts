@@ -20,6 +20,11 @@ export enum NotificationType {
   NewSignIn = 'security.new-sign-in',
   /** Account: a requested data export is ready (always on: the user asked for it). */
   DataExportReady = 'account.data-export-ready',
+  /**
+   * A PDF report finished. In-app here; its email (the PDF itself, for scheduled reports) is
+   * sent by the reports module, which reads this type's email setting (Off: no email).
+   */
+  ReportReady = 'report.ready',
 }
 
 export enum NotificationCategory {
@@ -103,6 +108,7 @@ export const NOTIFICATION_TYPES: { readonly [T in NotificationType]: Notificatio
     [NotificationType.PasswordChanged]: security(false),
     [NotificationType.NewSignIn]: security(true),
     [NotificationType.DataExportReady]: security(true),
+    [NotificationType.ReportReady]: { ...progress(EmailMode.Immediate), emailedHere: false },
   };
 
 export const ALL_NOTIFICATION_TYPES = Object.values(NotificationType);

@@ -124,6 +124,14 @@ export class NotificationsService {
     return settingsOf(type, stored);
   }
 
+  /**
+   * Whether the user takes report emails (the report.ready type's email setting is not off):
+   * the reports module emails a scheduled report's PDF only then.
+   */
+  async wantsReportEmails(userId: string): Promise<boolean> {
+    return (await this.settingsOf(userId, NotificationType.ReportReady)).email !== EmailMode.Off;
+  }
+
   async updatePreferences(
     userId: string,
     dto: UpdateNotificationPreferencesDto,

@@ -150,6 +150,18 @@ export class NotificationsSubscribers {
     });
   }
 
+  @OnDomainEvent('report.completed')
+  async reportReady({ id, payload }: PublishedDomainEvent<'report.completed'>): Promise<void> {
+    await this.delivery.notify({
+      userId: payload.userId,
+      type: NotificationType.ReportReady,
+      subjectId: payload.reportId,
+      actorId: null,
+      sourceKey: id,
+      data: { reportId: payload.reportId },
+    });
+  }
+
   @OnDomainEvent('account.password-changed')
   async passwordChanged({
     id,

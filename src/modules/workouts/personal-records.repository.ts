@@ -145,4 +145,30 @@ export class PersonalRecordsRepository {
     )) as { exerciseId: string; e1rmKg: number }[];
     return new Map(rows.map((row) => [row.exerciseId, row.e1rmKg]));
   }
+
+  /**
+   * The records achieved in [from, to), oldest first, with their exercise's name (reports).
+   * Uses IDX_personal_records_user_exercise_kind's leading user_id.
+   */
+  inRange(userId: string, from: Date, to: Date, limit: number): Promise<RecordInRange[]> {
+    return this.manager.query(
+      `SELECT pr.kind, pr.value::float8 AS value, pr.weight_kg::float8 AS "weightKg", pr.reps,
+              pr.achieved_at AS "achievedAt", e.name AS "exerciseName"
+         FROM personal_records pr JOIN exercises e ON e.id = pr.exercise_id
+        WHERE pr.user_id = $1 AND pr.achieved_at >= $2 AND pr.achieved_at < $3
+        ORDER BY pr.achieved_at, e.name, pr.kind
+        LIMIT $4`,
+      [userId, from, to, limit],
+    );
+  }
+}
+
+/** A record of a period, as reports list it: kg for the weight kinds, reps for most_reps_at_weight. */
+export interface RecordInRange {
+  kind: string;
+  value: number;
+  weightKg: number;
+  reps: number;
+  achievedAt: Date;
+  exerciseName: string;
 }

@@ -29,7 +29,7 @@ import { loggedContentErrors, loggedContentRows } from './logged-content';
 import { LastExercise } from './progression';
 import { numeric } from './set-values';
 import { SetType } from '../training/set-type.vocabulary';
-import { PersonalRecordsRepository } from './personal-records.repository';
+import { PersonalRecordsRepository, RecordInRange } from './personal-records.repository';
 import { WorkoutAccess } from './workout-access';
 import { WorkoutSync } from './workout-sync';
 import { WorkoutProblems } from './workout-problems';
@@ -164,6 +164,11 @@ export class WorkoutsService {
       (w) => ({ at: w.sessionAt, id: w.id }),
       (w) => WorkoutSummaryDto.from(w, unit),
     );
+  }
+
+  /** The personal records achieved in [from, to), oldest first, at most `limit` (reports). */
+  recordsInRange(userId: string, from: Date, to: Date, limit: number): Promise<RecordInRange[]> {
+    return this.records.inRange(userId, from, to, limit);
   }
 
   async get(userId: string, id: string): Promise<WorkoutDto> {

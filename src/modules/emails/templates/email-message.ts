@@ -5,6 +5,7 @@ import {
 import { RenderedEmail } from './html';
 import { renderNotificationDigestEmail, renderNotificationEmail } from './notification.template';
 import { renderPasswordChangedEmail } from './password-changed.template';
+import { renderReportEmail } from './report.template';
 import { renderResetPasswordEmail } from './reset-password.template';
 import { renderVerifyEmail } from './verify-email.template';
 import { renderWelcomeEmail } from './welcome.template';
@@ -23,7 +24,8 @@ export type EmailMessage =
   | ({ kind: 'account-deletion-scheduled' } & Parameters<
       typeof renderAccountDeletionScheduledEmail
     >[0])
-  | ({ kind: 'account-deletion-done' } & Parameters<typeof renderAccountDeletionDoneEmail>[0]);
+  | ({ kind: 'account-deletion-done' } & Parameters<typeof renderAccountDeletionDoneEmail>[0])
+  | ({ kind: 'report' } & Parameters<typeof renderReportEmail>[0]);
 
 export function renderEmail(message: EmailMessage): RenderedEmail {
   switch (message.kind) {
@@ -43,5 +45,7 @@ export function renderEmail(message: EmailMessage): RenderedEmail {
       return renderAccountDeletionScheduledEmail(message);
     case 'account-deletion-done':
       return renderAccountDeletionDoneEmail(message);
+    case 'report':
+      return renderReportEmail(message);
   }
 }

@@ -1,0 +1,28 @@
+/** The words of reports, shared by the entities, the DTOs and the renderer. */
+
+/** What a report is about: training progress (charts of the period) or goals. */
+export enum ReportKind {
+  Progress = 'progress',
+  Goals = 'goals',
+}
+
+/** The span a report covers, in the owner's time zone. */
+export enum ReportPeriod {
+  Weekly = 'weekly',
+  Monthly = 'monthly',
+  Yearly = 'yearly',
+  Custom = 'custom',
+}
+
+export enum ReportStatus {
+  Pending = 'pending',
+  Processing = 'processing',
+  Completed = 'completed',
+  Failed = 'failed',
+}
+
+/** How often a scheduled report is made: each one covers the week or month just ended. */
+export enum ReportFrequency {
+  Weekly = 'weekly',
+  Monthly = 'monthly',
+}
