@@ -13,6 +13,7 @@ import {
 } from '../src/modules/data-rights/export/export-registry';
 import { buildExportSchemas } from '../src/modules/data-rights/export/export-schema';
 import { apiClient, ApiClient } from './support/api-client';
+import { Storage } from '../src/infrastructure/storage/storage';
 import { seedEveryArea } from './support/data-rights';
 import { SmtpTestServer } from './support/smtp-test-server';
 import {
@@ -79,6 +80,14 @@ const COUNTS: Record<string, string> = {
   'leaderboard-entries': 'SELECT count(*) FROM leaderboard_entries WHERE user_id = $1',
   'data-exports': 'SELECT count(*) FROM data_exports WHERE user_id = $1',
   'data-imports': 'SELECT count(*) FROM data_imports WHERE user_id = $1',
+  reports: 'SELECT count(*) FROM reports WHERE user_id = $1',
+  'report-schedules': 'SELECT count(*) FROM report_schedules WHERE user_id = $1',
+  'ai-chat-conversations': 'SELECT count(*) FROM chat_conversations WHERE user_id = $1',
+  'ai-chat-messages': 'SELECT count(*) FROM chat_messages WHERE user_id = $1',
+  recommendations: 'SELECT count(*) FROM recommendations WHERE user_id = $1',
+  'recommendation-preferences':
+    'SELECT count(*) FROM recommendation_preferences WHERE user_id = $1',
+  'account-deletions': 'SELECT count(*) FROM account_deletions WHERE user_id = $1',
 };
 
 interface ExportStatus {
@@ -141,6 +150,11 @@ describe('Data export (e2e)', () => {
       .attach('file', image, 'me.png')
       .expect(200);
     await seedEveryArea(db, user.id, other.id);
+    // The seeded report's PDF, where the reports module stores it.
+    const pdf = Buffer.from('%PDF-1.7 seeded report');
+    await worker.get(Storage).put(`reports/${user.id}/seeded.pdf`, pdf, {
+      contentType: 'application/pdf',
+    });
 
     // The welcome email's delivery is recorded asynchronously: let it land before counting.
     await eventually(async () => {
@@ -231,6 +245,10 @@ describe('Data export (e2e)', () => {
       const file = files.get(`files/avatar-${size}.webp`);
       expect(file && (await sharp(file).metadata()).format).toBe('webp');
     }
+
+    // The report's PDF, byte for byte.
+    const [report] = await db.query('SELECT id FROM reports WHERE user_id = $1', [user.id]);
+    expect(files.get(`files/reports/${report.id}.pdf`)?.toString()).toBe(pdf.toString());
 
     // The user is told: in-app and by email.
     const notification = await eventually(async () => {

@@ -233,4 +233,39 @@ export async function seedEveryArea(
      VALUES ($1, 'strong', $2, 'strong.csv', 10, 'completed')`,
     [userId, `imports/${userId}/earlier`],
   );
+  const [schedule] = await q(
+    `INSERT INTO report_schedules (user_id, kind, frequency, time_zone, hour, next_run_at)
+     VALUES ($1, 'progress', 'monthly', 'UTC', 7, now() + interval '30 days') RETURNING id`,
+    [userId],
+  );
+  await q(
+    `INSERT INTO reports (user_id, kind, period, from_date, to_date, time_zone, requested_at,
+                          status, progress, storage_key, schedule_id)
+     VALUES ($1, 'progress', 'monthly', current_date - 30, current_date - 1, 'UTC', now(),
+             'completed', 100, $2, $3)`,
+    [userId, `reports/${userId}/seeded.pdf`, schedule.id],
+  );
+  await q(`INSERT INTO chat_conversations (user_id) VALUES ($1)`, [userId]);
+  await q(
+    `INSERT INTO chat_messages (user_id, role, content, tokens) VALUES
+       ($1, 'user', 'What is my best squat?', 7), ($1, 'assistant', 'No squat logged yet.', 6)`,
+    [userId],
+  );
+  await q(
+    `INSERT INTO recommendations (user_id, kind, subject, title, message, score, priority,
+                                  features, sources, computed_at)
+     VALUES ($1, 'consistency', 'weekly', 'Train twice this week', 'One session in 14 days.',
+             0.5, 1, '{"sessionsLast14Days": 1}', '[]', now())`,
+    [userId],
+  );
+  await q(
+    `INSERT INTO recommendation_preferences (user_id, kind, alpha, beta) VALUES ($1, 'consistency', 1, 2)`,
+    [userId],
+  );
+  // A deletion asked for and cancelled (a scheduled one would be purged by the worker's tick).
+  await q(
+    `INSERT INTO account_deletions (user_id, status, due_at, cancelled_at)
+     VALUES ($1, 'cancelled', now() + interval '7 days', now())`,
+    [userId],
+  );
 }

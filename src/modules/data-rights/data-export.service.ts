@@ -141,6 +141,12 @@ export class DataExportService {
         row.userId,
       ])) as { avatar_digest: string | null }[];
       if (!profile) throw new Error('the user no longer exists');
+      // The PDFs of the user's reports, as the snapshot lists them (reports.storage_key).
+      const reports = (await runner.query(
+        `SELECT id, storage_key AS "storageKey" FROM reports
+          WHERE user_id = $1 AND storage_key IS NOT NULL ORDER BY created_at, id`,
+        [row.userId],
+      )) as { id: string; storageKey: string }[];
       const sink = new PassThrough();
       const upload = this.storage.put(key, sink, { contentType: 'application/zip' });
       // The upload's failure must end the writer, and the writer's the upload.
@@ -151,7 +157,12 @@ export class DataExportService {
           exportId: row.id,
           userId: row.userId,
           runner,
-          extraFiles: this.avatarFiles(row.userId, profile.avatar_digest),
+          extraFiles: [
+            ...this.avatarFiles(row.userId, profile.avatar_digest),
+            ...reports.map((report) =>
+              this.storedFile(`files/reports/${report.id}.pdf`, report.storageKey),
+            ),
+          ],
           progress: async (done) => {
             const pct = Math.min(99, Math.floor(done * 100));
             if (pct === lastPct) return;
@@ -200,6 +211,11 @@ export class DataExportService {
 
   private sign(id: string, expires: number): string {
     return createHmac('sha256', this.key).update(`${id}.${expires}`).digest('base64url');
+  }
+
+  /** A stored file, or nothing when it is gone (deleted since the snapshot was taken). */
+  private storedFile(path: string, key: string): ExtraFile {
+    return { path, open: async () => (await this.storage.get(key))?.body ?? null };
   }
 
   private avatarFiles(userId: string, digest: string | null): ExtraFile[] {

@@ -336,6 +336,64 @@ export const EXPORT_REGISTRY: readonly ExportedTable[] = [
     orderBy: 't.created_at, t.id',
     description: 'Imports the user made, with their reports',
   },
+  {
+    file: 'reports',
+    table: 'reports',
+    covers: ['user_id'],
+    where: own(),
+    orderBy: 't.created_at, t.id',
+    description:
+      'PDF reports the user generated or received by schedule (the PDFs are in files/reports/)',
+  },
+  {
+    file: 'report-schedules',
+    table: 'report_schedules',
+    covers: ['user_id'],
+    where: own(),
+    orderBy: 't.created_at, t.id',
+    description: 'Scheduled reports (kind, frequency, local hour and time zone)',
+  },
+  {
+    file: 'ai-chat-conversations',
+    table: 'chat_conversations',
+    covers: ['user_id'],
+    where: own(),
+    orderBy: 't.created_at, t.id',
+    description: "The chat coach's conversation with its rolling summary",
+  },
+  {
+    file: 'ai-chat-messages',
+    table: 'chat_messages',
+    covers: ['user_id'],
+    where: own(),
+    orderBy: 't.created_at, t.id',
+    description: 'Chat turns: what the user asked and what the coach answered',
+  },
+  {
+    file: 'recommendations',
+    table: 'recommendations',
+    covers: ['user_id'],
+    where: own(),
+    orderBy: 't.created_at, t.id',
+    description:
+      'Recommendations made for the user, with the features behind them and their feedback',
+  },
+  {
+    file: 'recommendation-preferences',
+    table: 'recommendation_preferences',
+    covers: ['user_id'],
+    where: own(),
+    orderBy: 't.kind',
+    description: "How the user's feedback weighs each kind of recommendation (Beta prior)",
+  },
+  {
+    file: 'account-deletions',
+    table: 'account_deletions',
+    covers: ['user_id'],
+    where: own(),
+    orderBy: 't.created_at, t.id',
+    description: 'A deletion of the account the user asked for, while it can still be cancelled',
+  },
 ];
 
 /**
@@ -361,6 +419,17 @@ export const EXCLUDED_USER_COLUMNS: Readonly<Record<string, string>> = {
     "reports about the user's content are the reporters' data (their identity stays private)",
   'content_reports.resolved_by_id': "moderators' work on other users' reports",
   'exercises.reviewed_by_id': "moderators' review of other users' exercises",
+  'analytics_rollup_states.user_id':
+    'bookkeeping of the analytics rollups (recomputed from workouts)',
+  'analytics_session_rollups.user_id': 'derived from the exported workouts (docs/analytics.md)',
+  'analytics_session_exercise_rollups.user_id':
+    'derived from the exported workouts and sets (docs/analytics.md)',
+  'analytics_week_rollups.user_id': 'derived from the exported workouts (docs/analytics.md)',
+  'leaderboard_ranks.user_id':
+    'rank snapshots derived from the exported leaderboard entries (rewritten every minute)',
+  'recommendation_cooldowns.user_id':
+    'when a dismissed recommendation may come back: scheduler bookkeeping of the exported feedback',
+  'recommendation_schedules.user_id': "the recompute scheduler's bookkeeping (next due time)",
 };
 
 /** The CSV files: workouts (one row per set) and body metrics, for spreadsheets. */
