@@ -7,10 +7,9 @@ import {
   ExerciseTotalsRow,
   SessionBestRollupRow,
   StrengthWindowDays,
-  StreakRow,
   TrainingRollupsRepository,
-  WeeklyCountsRow,
 } from './rollups/training-rollups.repository';
+import { StreakRow, WeeklyCountsRow } from './training-figures.vocabulary';
 
 export type {
   BucketTotalsRow,
@@ -19,9 +18,8 @@ export type {
   ExerciseTotalsRow,
   SessionBestRollupRow,
   StrengthWindowDays,
-  StreakRow,
-  WeeklyCountsRow,
 } from './rollups/training-rollups.repository';
+export type { StreakRow, WeeklyCountsRow } from './training-figures.vocabulary';
 
 /**
  * How far back a workout event reaches into the rollups: records are reconciled for every

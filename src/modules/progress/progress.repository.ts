@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { StreakRow, WeeklyCountsRow } from '../analytics/training-figures.vocabulary';
 import { DataSource } from 'typeorm';
 import { SetType } from '../training/set-type.vocabulary';
 import { workingSetSql } from '../training/working-sets.vocabulary';
@@ -65,18 +66,6 @@ export interface MuscleVolumeRow {
   muscle: string;
   sets: number;
   volumeKg: number;
-}
-
-export interface WeeklyCountsRow {
-  workouts: number;
-  activeWeeks: number;
-  targetPerWeek: number;
-  weeksMeetingTarget: number;
-}
-
-export interface StreakRow {
-  current: number;
-  longest: number;
 }
 
 /** The instant a local day starts; `$2` is always the time zone. */

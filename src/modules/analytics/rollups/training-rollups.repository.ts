@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { StreakRow, WeeklyCountsRow } from '../training-figures.vocabulary';
 import { DataSource, EntityManager } from 'typeorm';
 import { workingSetSql } from '../../training/working-sets.vocabulary';
 
@@ -31,18 +32,6 @@ export interface BucketTotalsRow {
   workouts: number;
   sets: number;
   volumeKg: number;
-}
-
-export interface WeeklyCountsRow {
-  workouts: number;
-  activeWeeks: number;
-  targetPerWeek: number;
-  weeksMeetingTarget: number;
-}
-
-export interface StreakRow {
-  current: number;
-  longest: number;
 }
 
 export interface ExerciseTotalsRow {
