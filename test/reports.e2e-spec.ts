@@ -136,7 +136,10 @@ describe('PDF reports with the real worker (e2e)', () => {
     // The cover's figures are /analytics/overview's for the same days, each with its change.
     const overview = (
       await client
-        .get('/analytics/overview', { from: report.from as string, to: report.to as string })
+        .get('/analytics/overview', {
+          startDate: report.from as string,
+          endDate: report.to as string,
+        })
         .expect(200)
     ).body;
     const cover = text.split('\f')[0];

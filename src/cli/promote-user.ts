@@ -10,7 +10,9 @@ import { Role } from '../common/auth/roles';
 import { AppConfigModule } from '../config/config.module';
 import { loadConfigOrExit } from '../config/load-config';
 import { DatabaseModule } from '../infrastructure/database/database.module';
+import { AccountDeletion } from '../modules/users/entities/account-deletion.entity';
 import { User } from '../modules/users/entities/user.entity';
+import { AccountDeletionsRepository } from '../modules/users/account-deletions.repository';
 import { UsersRepository } from '../modules/users/users.repository';
 import { UsersService } from '../modules/users/users.service';
 
@@ -28,9 +30,9 @@ async function main(): Promise<void> {
     imports: [
       AppConfigModule.forRoot(config, 'api'),
       DatabaseModule,
-      TypeOrmModule.forFeature([User]),
+      TypeOrmModule.forFeature([User, AccountDeletion]),
     ],
-    providers: [UsersRepository, UsersService],
+    providers: [UsersRepository, AccountDeletionsRepository, UsersService],
   })
   class PromoteUserModule {}
 

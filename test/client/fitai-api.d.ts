@@ -4181,10 +4181,10 @@ export interface components {
              */
             status: "active" | "suspended";
             /**
-             * @description Required to suspend: shown to the user when signing in is refused
+             * @description Required to suspend: shown to the user when signing in is refused; left out to reactivate
              * @example Repeated spam after two warnings
              */
-            reason?: string | null;
+            reason?: string;
             /**
              * Format: date-time
              * @description When a suspension ends by itself (in the future); null or absent: until an admin lifts it
@@ -9201,6 +9201,38 @@ export interface components {
             insights: components["schemas"]["InsightDto"][];
             anomalies: components["schemas"]["AnomalyDto"][];
         };
+        RangeDto: {
+            /** @example 80 */
+            min: number;
+            /**
+             * @description Excluded for body weight, included for age
+             * @example 90
+             */
+            max: number;
+        };
+        BenchmarkCohortDto: {
+            /**
+             * @description Your training level; null: not set, so not used
+             * @example intermediate
+             */
+            trainingLevel: components["schemas"]["ExerciseLevel"] | (null);
+            /**
+             * @description Your sex if you gave it; null: not used
+             * @example null
+             */
+            sex: components["schemas"]["Sex"] | (null);
+            /** @description Age band (this year’s age) if you gave your birth year */
+            ageBand: components["schemas"]["RangeDto"] | (never | null);
+            /** @description Body-weight band (of the latest reading), in your weight unit; null without one */
+            bodyWeightBand: components["schemas"]["RangeDto"] | (never | null);
+            /**
+             * @description Unit of the body-weight band
+             * @example kg
+             */
+            unit: string;
+            /** @example Intermediate lifters with a latest body weight of 80–90 kg and a completed workout in the last 12 weeks, who share their results */
+            description: string;
+        };
         /**
          * @description Why no percentile is shown
          * @enum {string}
@@ -9245,7 +9277,7 @@ export interface components {
              * @example 20
              */
             minCohort: number;
-            cohort: components["schemas"]["CohortDto"];
+            cohort: components["schemas"]["BenchmarkCohortDto"];
             figures: components["schemas"]["BenchmarkFigureDto"][];
         };
         /** @enum {string} */

@@ -19,17 +19,17 @@ export class UpdateUserStatusDto {
 
   @ApiPropertyOptional({
     type: String,
-    nullable: true,
     minLength: 1,
     maxLength: 1000,
     example: 'Repeated spam after two warnings',
-    description: 'Required to suspend: shown to the user when signing in is refused',
+    description:
+      'Required to suspend: shown to the user when signing in is refused; left out to reactivate',
   })
   @ValidateIf((dto: UpdateUserStatusDto) => dto.status === UserStatus.Suspended)
   @Transform(trimString)
   @IsString({ message: 'reason is required to suspend' })
   @Length(1, 1000)
-  reason?: string | null;
+  reason?: string;
 
   @ApiPropertyOptional({
     type: String,

@@ -12,7 +12,7 @@ import {
   BenchmarkFigureDto,
   BenchmarkQueryDto,
   BenchmarkWithheldReason,
-  CohortDto,
+  BenchmarkCohortDto,
 } from './dto/benchmark.dto';
 
 type Missing = BenchmarkWithheldReason.NoBodyWeight | BenchmarkWithheldReason.NoLiftInWindow;
@@ -170,7 +170,7 @@ function describeCohort(
   weightBand: Band | null,
   unit: WeightUnit,
   weeks: number,
-): CohortDto {
+): BenchmarkCohortDto {
   const bodyWeightBand =
     weightBand === null
       ? null

@@ -43,7 +43,7 @@ export class RangeDto {
   max: number;
 }
 
-export class CohortDto {
+export class BenchmarkCohortDto {
   @ApiProperty({
     enum: ExerciseLevel,
     enumName: 'ExerciseLevel',
@@ -130,6 +130,6 @@ export class BenchmarkDto {
     description: 'Fewest users a figure is computed among (the k floor)',
   })
   minCohort: number;
-  @ApiProperty({ type: CohortDto }) cohort: CohortDto;
+  @ApiProperty({ type: BenchmarkCohortDto }) cohort: BenchmarkCohortDto;
   @ApiProperty({ type: [BenchmarkFigureDto] }) figures: BenchmarkFigureDto[];
 }
