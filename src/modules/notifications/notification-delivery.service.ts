@@ -30,7 +30,6 @@ export interface Occurrence {
 
 const DIGEST_BATCH = 100;
 const DIGEST_ITEMS = 50;
-const PRUNE_BATCH = 5_000;
 
 /**
  * Worker side of notifications: creating them from facts (grouped, idempotent, per the user's
@@ -220,16 +219,8 @@ export class NotificationDeliveryService {
   }
 
   /** Deletes old read notifications, a batch at a time; how many. */
-  async prune(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const n = await this.notifications.prune(
-        this.config.notifications.retentionDays,
-        PRUNE_BATCH,
-      );
-      total += n;
-      if (n < PRUNE_BATCH) return total;
-    }
+  prune(): Promise<number> {
+    return this.notifications.prune(this.config.notifications.retentionDays);
   }
 
   /**

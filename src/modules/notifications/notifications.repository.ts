@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { KeysetPosition } from '../../common/pagination/cursor';
-import { newestFirstPage } from '../../common/pagination/keyset';
+import { KEYSET_NOW_SQL, newestFirstPage } from '../../common/pagination/keyset';
 import {
   returningColumns,
   rowAsEntity,
   updateReturningEntity,
 } from '../../common/database/update-returning';
 import { isUniqueViolation } from '../../common/database/unique-violation';
+import { deleteInBatches } from '../../common/database/delete-in-batches';
 import { NotificationDigest } from './entities/notification-digest.entity';
 import { NotificationPreference } from './entities/notification-preference.entity';
 import { NotificationSource } from './entities/notification-source.entity';
@@ -19,7 +20,7 @@ import { NotificationType } from './notification-types';
  * The transaction's time to the millisecond: list positions (cursors) carry milliseconds, so a
  * row must not sit a few microseconds after the cursor that names it.
  */
-const NOW_MS = "date_trunc('milliseconds', now())";
+const NOW_MS = KEYSET_NOW_SQL;
 
 /** How many actors a group remembers by name. */
 export const ACTORS_KEPT = 3;
@@ -93,6 +94,7 @@ export class NotificationsRepository {
 
   async insert(notification: NewNotification): Promise<Notification> {
     const { actor, ...fields } = notification;
+    const metadata = this.manager.connection.getMetadata(Notification);
     const result = await this.manager
       .createQueryBuilder()
       .insert()
@@ -105,11 +107,9 @@ export class NotificationsRepository {
         firstAt: () => NOW_MS,
         latestAt: () => NOW_MS,
       })
-      .returning('id')
+      .returning(returningColumns(metadata))
       .execute();
-    return (await this.manager.findOneBy(Notification, {
-      id: (result.identifiers[0] as { id: string }).id,
-    }))!;
+    return rowAsEntity<Notification>(metadata, (result.raw as Record<string, unknown>[])[0]);
   }
 
   /** One more occurrence in a group: its count, its actors (newest first), its time. */
@@ -258,20 +258,16 @@ export class NotificationsRepository {
   }
 
   /**
-   * Deletes up to `batch` read notifications (and email-only ones) whose last occurrence is
-   * older than `days` (IDX_notifications_prunable); how many.
+   * Deletes the read notifications (and email-only ones) whose last occurrence is older than
+   * `days`, in batches (IDX_notifications_prunable); how many.
    */
-  async prune(days: number, batch: number): Promise<number> {
-    // TypeORM answers an UPDATE or DELETE as [rows, count].
-    const [, count] = (await this.manager.query(
-      `DELETE FROM notifications WHERE id IN (
-         SELECT id FROM notifications
-          WHERE (read_at IS NOT NULL OR NOT in_app) AND latest_at < now() - make_interval(days => $1)
-          LIMIT $2
-       )`,
-      [days, batch],
-    )) as [unknown[], number];
-    return count;
+  prune(days: number): Promise<number> {
+    return deleteInBatches(
+      this.manager,
+      'notifications',
+      '(read_at IS NOT NULL OR NOT in_app) AND latest_at < now() - make_interval(days => $1)',
+      [days],
+    );
   }
 
   // --- preferences ----------------------------------------------------------------------------
