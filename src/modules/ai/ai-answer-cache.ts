@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../common/idempotency/idempotent-create';
 import type { AiProviderName } from './ai-usage.types';
 import type { AiFeature } from './ai.vocabulary';
 
@@ -13,19 +14,6 @@ export interface AiCacheSpec {
   inputs: unknown;
   /** Bump when the answer's schema or the rules change: older entries stop matching. */
   schemaVersion: string;
-}
-
-/** JSON with object keys sorted at every depth: equal inputs give equal text. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
-      ? Object.fromEntries(
-          Object.keys(v as Record<string, unknown>)
-            .sort()
-            .map((k) => [k, (v as Record<string, unknown>)[k]]),
-        )
-      : v,
-  );
 }
 
 /**
