@@ -3,8 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThan } from 'typeorm';
 import { domainEvent } from '../../infrastructure/events/domain-event-catalogue';
 import { writeWithEvents } from '../../infrastructure/events/publish-domain-events';
+import { updateReturningEntity } from '../../common/database/update-returning';
 import { DataExport, DataJobStatus } from './entities/data-export.entity';
 import { DataImport, ImportReport, ImportSource } from './entities/data-import.entity';
+
+/** A job's row a worker may claim: not started, or started by a worker that died. */
+const OPEN_STATUSES = [DataJobStatus.Pending, DataJobStatus.Processing];
 
 const OPEN = [DataJobStatus.Pending, DataJobStatus.Processing];
 
@@ -51,14 +55,17 @@ export class DataRightsRepository {
     return this.exports.findOneBy({ id });
   }
 
-  async claimExport(id: string): Promise<DataExport | null> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `UPDATE data_exports SET status = 'processing', attempts = attempts + 1, progress_pct = 0,
-              updated_at = now()
-        WHERE id = $1 AND status IN ('pending', 'processing') RETURNING id`,
-      [id],
+  /** The claimed row in the same statement (updateReturningEntity), or null: not open. */
+  claimExport(id: string): Promise<DataExport | null> {
+    return updateReturningEntity(this.exports, (update) =>
+      update
+        .set({
+          status: DataJobStatus.Processing,
+          attempts: () => 'attempts + 1',
+          progressPct: 0,
+        })
+        .where('id = :id AND status IN (:...open)', { id, open: OPEN_STATUSES }),
     );
-    return rows.length ? this.findExportById(id) : null;
   }
 
   async exportProgress(id: string, pct: number): Promise<void> {
@@ -136,13 +143,15 @@ export class DataRightsRepository {
     return this.imports.findOneBy({ id, userId });
   }
 
-  async claimImport(id: string): Promise<DataImport | null> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `UPDATE data_imports SET status = 'processing', attempts = attempts + 1, updated_at = now()
-        WHERE id = $1 AND status IN ('pending', 'processing') RETURNING id`,
-      [id],
+  claimImport(id: string): Promise<DataImport | null> {
+    return updateReturningEntity(this.imports, (update) =>
+      update
+        .set({
+          status: DataJobStatus.Processing,
+          attempts: () => 'attempts + 1',
+        })
+        .where('id = :id AND status IN (:...open)', { id, open: OPEN_STATUSES }),
     );
-    return rows.length ? this.imports.findOneBy({ id }) : null;
   }
 
   async importProgress(id: string, pct: number): Promise<void> {
