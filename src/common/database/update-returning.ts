@@ -35,10 +35,18 @@ export async function updateReturningEntity<T extends ObjectLiteral>(
   return row ? rowAsEntity<T>(metadata, row) : null;
 }
 
-/** Every column of the entity named by its property: a `RETURNING` list (or a SELECT list). */
+/**
+ * Every column of the entity named by its property: a `RETURNING` list (or a SELECT list).
+ * A `date` column is read as text: the driver would parse it to a Date at UTC midnight, while
+ * TypeORM (and so the entity) gives days as YYYY-MM-DD strings.
+ */
 export function returningColumns(metadata: EntityMetadata): string {
   return metadata.columns
-    .map((column) => `"${column.databaseName}" AS "${column.propertyName}"`)
+    .map((column) =>
+      column.type === 'date'
+        ? `"${column.databaseName}"::text AS "${column.propertyName}"`
+        : `"${column.databaseName}" AS "${column.propertyName}"`,
+    )
     .join(', ');
 }
 

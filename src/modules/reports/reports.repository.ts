@@ -47,8 +47,8 @@ export class ReportsRepository {
   }
 
   /** Pending or processing (a retry, a re-enqueued job) can be claimed; finished ones cannot. */
-  async claim(id: string): Promise<Report | null> {
-    const claimed = await updateReturningEntity(this.reports, (update) =>
+  claim(id: string): Promise<Report | null> {
+    return updateReturningEntity(this.reports, (update) =>
       update
         .set({
           status: ReportStatus.Processing,
@@ -61,15 +61,6 @@ export class ReportsRepository {
           statuses: [ReportStatus.Pending, ReportStatus.Processing],
         }),
     );
-    return claimed && this.reload(claimed);
-  }
-
-  /**
-   * The row as TypeORM reads it: RETURNING hands `date` columns over as the driver parsed them
-   * (a Date at UTC midnight), while the entity's days are YYYY-MM-DD strings.
-   */
-  private reload(report: Report): Promise<Report | null> {
-    return this.reports.findOneBy({ id: report.id });
   }
 
   async setProgress(id: string, progress: number): Promise<void> {
@@ -80,8 +71,8 @@ export class ReportsRepository {
   }
 
   /** The completed row (null when it was no longer processing); publishes `report.completed`. */
-  async complete(report: Pick<Report, 'id' | 'userId'>, file: StoredFile): Promise<Report | null> {
-    const completed = await updateReturningEntity(
+  complete(report: Pick<Report, 'id' | 'userId'>, file: StoredFile): Promise<Report | null> {
+    return updateReturningEntity(
       this.reports,
       (update) =>
         update
@@ -98,7 +89,6 @@ export class ReportsRepository {
           }),
       domainEvent('report.completed', { userId: report.userId, reportId: report.id }),
     );
-    return completed && this.reload(completed);
   }
 
   async fail(id: string, reason: string): Promise<void> {
