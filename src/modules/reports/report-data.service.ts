@@ -16,7 +16,7 @@ import { WorkoutsService } from '../workouts/workouts.service';
 import { Report } from './entities/report.entity';
 import { GoalRow, RecordRow, ReportCharts, ReportContent } from './report-content';
 import { formatNumber, headlinesFrom } from './report-headlines';
-import { ReportKind, ReportPeriod } from './report.vocabulary';
+import { ReportKind, reportTitle } from './report.vocabulary';
 
 /** At most this many main lifts in the e1RM chart (the most trained of the period). */
 const MAIN_LIFTS = 3;
@@ -32,13 +32,6 @@ const RECORD_KINDS: Record<string, string> = {
   best_e1rm: 'Best e1RM',
   best_set_volume: 'Best set volume',
   most_reps_at_weight: 'Most reps',
-};
-
-const TITLES: Record<ReportPeriod, string> = {
-  [ReportPeriod.Weekly]: 'Weekly',
-  [ReportPeriod.Monthly]: 'Monthly',
-  [ReportPeriod.Yearly]: 'Yearly',
-  [ReportPeriod.Custom]: 'Custom',
 };
 
 /**
@@ -95,7 +88,7 @@ export class ReportDataService {
     await onProgress(1);
     return {
       kind: report.kind,
-      title: `${TITLES[report.period]} ${report.kind} report`,
+      title: reportTitle(report),
       ownerName: profile.displayName,
       fromDate,
       toDate,

@@ -26,3 +26,20 @@ export enum ReportFrequency {
   Weekly = 'weekly',
   Monthly = 'monthly',
 }
+
+const PERIOD_TITLES: Record<ReportPeriod, string> = {
+  [ReportPeriod.Weekly]: 'Weekly',
+  [ReportPeriod.Monthly]: 'Monthly',
+  [ReportPeriod.Yearly]: 'Yearly',
+  [ReportPeriod.Custom]: 'Custom',
+};
+
+/** "Monthly progress report": the cover's title and the email's. */
+export function reportTitle(report: { period: ReportPeriod; kind: ReportKind }): string {
+  return `${PERIOD_TITLES[report.period]} ${report.kind} report`;
+}
+
+/** The PDF's file name, for a download and an email attachment alike. */
+export function reportFileName(report: { kind: ReportKind; fromDate: string }): string {
+  return `fitai-${report.kind}-report-${report.fromDate}.pdf`;
+}

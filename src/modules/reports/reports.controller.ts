@@ -29,6 +29,7 @@ import { ScheduleReportDto } from './dto/schedule-report.dto';
 import { ReportProblems } from './report-problems';
 import { ReportSchedulesService } from './report-schedules.service';
 import { ReportsService } from './reports.service';
+import { reportFileName } from './report.vocabulary';
 
 @ApiTags('reports')
 @Authenticated()
@@ -174,10 +175,7 @@ export class ReportsController {
     await reply
       .status(HttpStatus.OK)
       .header('content-length', file.size)
-      .header(
-        'content-disposition',
-        `attachment; filename="fitai-${report.kind}-report-${report.fromDate}.pdf"`,
-      )
+      .header('content-disposition', `attachment; filename="${reportFileName(report)}"`)
       .header('cache-control', 'private, no-store')
       .type('application/pdf')
       .send(file.body);

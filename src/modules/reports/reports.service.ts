@@ -18,7 +18,7 @@ import { ReportDataService } from './report-data.service';
 import { lastCompletePeriod, periodContaining, ReportDays } from './report-period';
 import { ReportProblems } from './report-problems';
 import { renderReport } from './report-renderer';
-import { ReportPeriod, ReportStatus } from './report.vocabulary';
+import { reportFileName, ReportPeriod, ReportStatus, reportTitle } from './report.vocabulary';
 import { ReportsRepository } from './reports.repository';
 
 /** A custom range covers at most this many days (a year, leap day included). */
@@ -178,7 +178,7 @@ export class ReportsService {
         message: {
           kind: 'report',
           displayName: user.displayName,
-          title: `${capitalise(report.period)} ${report.kind} report`,
+          title: reportTitle(report),
           fromDate: report.fromDate,
           toDate: report.toDate,
           attached: content !== null,
@@ -189,7 +189,7 @@ export class ReportsService {
           ? {
               attachments: [
                 {
-                  filename: `fitai-${report.kind}-report-${report.fromDate}.pdf`,
+                  filename: reportFileName(report),
                   content,
                   contentType: 'application/pdf',
                 },
@@ -237,8 +237,4 @@ function daysOf(dto: GenerateReportDto, timeZone: string): ReportDays {
   return dto.from
     ? periodContaining(dto.period, dto.from)
     : lastCompletePeriod(dto.period, timeZone);
-}
-
-function capitalise(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
 }
