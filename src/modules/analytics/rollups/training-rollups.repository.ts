@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { StreakRow, WeeklyCountsRow } from '../training-figures.vocabulary';
 import { DataSource, EntityManager } from 'typeorm';
 import { workingSetSql } from '../../training/working-sets.vocabulary';
+import {
+  LocalDayRange,
+  localDayRangeParams,
+  localDayRangesSql,
+} from '../../../common/time/local-day-range';
 
 /** Local days, both inclusive (`YYYY-MM-DD`), in the time zone of the user's rollups. */
-export interface DayRange {
-  firstDay: string;
-  lastDay: string;
-}
+export type DayRange = LocalDayRange;
 
 export interface RollupFreshnessRow {
   /** The rollups' time zone and fingerprint; null before the user's first refresh. */
@@ -254,12 +256,12 @@ export class TrainingRollupsRepository {
               coalesce(sum(s.volume_kg), 0)::float8 AS "volumeKg",
               coalesce(sum(s.records), 0)::int AS records,
               count(DISTINCT s.local_day)::int AS "activeDays"
-         FROM unnest($2::date[], $3::date[]) WITH ORDINALITY AS r(first_day, last_day, i)
+         FROM ${localDayRangesSql('$2', '$3', 'r')}
          LEFT JOIN analytics_session_rollups s
                 ON s.user_id = $1 AND s.local_day BETWEEN r.first_day AND r.last_day
         GROUP BY r.i
         ORDER BY r.i`,
-      [userId, ranges.map((r) => r.firstDay), ranges.map((r) => r.lastDay)],
+      [userId, ...localDayRangeParams(ranges)],
     );
   }
 
