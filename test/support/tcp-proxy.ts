@@ -8,6 +8,7 @@ export class TcpProxy {
   private server?: Server;
   private port = 0;
   private readonly sockets = new Set<Socket>();
+  private hold?: { pattern: RegExp; seen: () => void };
 
   constructor(
     private readonly targetHost: string,
@@ -24,11 +25,30 @@ export class TcpProxy {
         socket.on('close', () => this.sockets.delete(socket));
         socket.on('error', () => socket.destroy());
       }
-      client.pipe(upstream).pipe(client);
+      let holding = false;
+      client.on('data', (chunk: Buffer) => {
+        if (!holding && this.hold?.pattern.test(chunk.toString('latin1'))) {
+          holding = true;
+          this.hold.seen();
+          this.hold = undefined;
+        }
+        if (!holding) upstream.write(chunk);
+      });
+      upstream.pipe(client);
     });
     await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
     return this.port;
+  }
+
+  /**
+   * The next client bytes matching `pattern`, and all that follow on that connection, never reach
+   * the server (a request lost in flight); resolves once that happened.
+   */
+  holdFrom(pattern: RegExp): Promise<void> {
+    return new Promise((resolve) => {
+      this.hold = { pattern, seen: resolve };
+    });
   }
 
   /** Stops accepting and drops every open connection. */

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
-import { createRedisClient } from '../redis/redis.module';
+import { createRedisClient, retrySubscriptionsWhenReady } from '../redis/redis.module';
 
 /**
  * Names shared by the API's socket.io server (its Redis adapter) and every emitter (the API
@@ -36,18 +36,7 @@ export function realtimeRedisClient(config: AppConfig, name: string): Redis {
   ) => Promise<number>;
   (client as { publish: unknown }).publish = (channel: string, message: string | Buffer) =>
     publish(channel, message).catch(() => 0);
-  // The adapter subscribes once, at start, without handling the answer either: a subscription
-  // refused while Redis is unreachable is made again once the connection is ready, instead of
-  // an unhandled rejection and a replica deaf to the others (ioredis re-subscribes on reconnect
-  // only what succeeded).
-  for (const method of ['subscribe', 'psubscribe'] as const) {
-    const original = (client[method] as (...args: unknown[]) => Promise<unknown>).bind(client);
-    const subscribing = (...args: unknown[]): Promise<unknown> =>
-      original(...args).catch(() => {
-        client.once('ready', () => void subscribing(...args));
-        return 0;
-      });
-    (client as unknown as Record<string, unknown>)[method] = subscribing;
-  }
+  // The adapter subscribes once, at start, without handling the answer either.
+  retrySubscriptionsWhenReady(client);
   return client;
 }

@@ -34,6 +34,31 @@ export function createRedisClient(
   });
 }
 
+/**
+ * Makes a subscriber client's subscriptions safe across outages and shutdown. ioredis
+ * re-subscribes on every reconnection without handling the answer, so a connection closed
+ * (cut, or quit at shutdown) before Redis answers is an unhandled rejection, which ends the
+ * process; and a subscription refused while Redis is unreachable is never made again. Here every
+ * (re-)subscription's failure is handled: reported to `onFailure`, then made again once the
+ * connection is ready.
+ */
+export function retrySubscriptionsWhenReady(
+  client: Redis,
+  onFailure: (error: unknown) => void = () => undefined,
+): void {
+  for (const method of ['subscribe', 'psubscribe'] as const) {
+    const original = (client[method] as (...args: unknown[]) => Promise<unknown>).bind(client);
+    const subscribing = (...args: unknown[]): Promise<unknown> =>
+      original(...args).catch((error: unknown) => {
+        if (client.status === 'end') return 0; // closed for good (shutdown): nothing to redo
+        onFailure(error);
+        client.once('ready', () => void subscribing(...args));
+        return 0;
+      });
+    (client as unknown as Record<string, unknown>)[method] = subscribing;
+  }
+}
+
 /** Resolves when the client is ready, or after `timeoutMs` (Redis down at start: go on). */
 function readyOrTimeout(client: Redis, timeoutMs: number): Promise<void> {
   if (client.status === 'ready') return Promise.resolve();

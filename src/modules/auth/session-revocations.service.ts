@@ -12,6 +12,7 @@ import {
   appKeyPrefix,
   createRedisClient,
   InjectRedis,
+  retrySubscriptionsWhenReady,
 } from '../../infrastructure/redis/redis.module';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 
@@ -154,9 +155,10 @@ export class SessionRevocations implements OnApplicationBootstrap, OnApplication
         // Not ours: ignore.
       }
     });
-    subscriber.subscribe(this.channel).catch((error: unknown) => {
-      this.logger.warn({ err: error }, 'revocation channel not subscribed; polling meanwhile');
-    });
+    retrySubscriptionsWhenReady(subscriber, (error) =>
+      this.logger.warn({ err: error }, 'revocation channel not subscribed; polling meanwhile'),
+    );
+    void subscriber.subscribe(this.channel);
     this.subscriber = subscriber;
   }
 }
