@@ -76,9 +76,9 @@ type CachedAnswer<T> = AiProvenance & { value: T };
  * Caching (PRODUCT.md §10, "Responses are cached where inputs repeat"): a task that declares
  * `cache` is looked up first under aiCacheKey (feature, user, provider, model, schema version,
  * inputs); a hit is answered as stored, with no provider call, no metering row and no quota
- * (fitai_ai_cache_lookups_total counts hits and misses per feature). A computed answer is
- * stored for AI_CACHE_TTL_SECONDS, unless it fell back (the configured provider may answer
- * next time). Redis failing makes every lookup a miss, never an error.
+ * (JsonCache counts hits and misses: fitai_cache_lookups_total{cache="ai-answers"}). A
+ * computed answer is stored for AI_CACHE_TTL_SECONDS, unless it fell back (the configured
+ * provider may answer next time). Redis failing makes every lookup a miss, never an error.
  */
 @Injectable()
 export class AiService {
@@ -136,7 +136,6 @@ export class AiService {
         : null;
     if (key) {
       const hit = await this.cache.get<CachedAnswer<T>>('ai-answers', key);
-      this.metrics.recordCacheLookup(task.feature, hit !== null);
       if (hit) {
         if (task.quota && task.quota !== 'charge') {
           await this.quota.refund(task.userId, task.feature, task.quota.takenAt);
