@@ -47,6 +47,15 @@ function streamChat(api: TestApi, accessToken: string, message: string) {
     });
 }
 
+/** The user's chat metering rows, oldest first. */
+function chatUsage(api: TestApi, userId: string) {
+  return api.app.get(DataSource).query(
+    `SELECT provider, outcome, prompt_tokens AS "promptTokens", completion_tokens AS "completionTokens"
+         FROM ai_usage WHERE user_id = $1 AND operation = 'chat' ORDER BY created_at, id`,
+    [userId],
+  ) as Promise<Record<string, unknown>[]>;
+}
+
 /** Two squat sessions and a bench one; answers the squat's best e1RM as GET /progress gives it. */
 async function seedLifts(
   client: ApiClient,
@@ -336,6 +345,10 @@ describe('AI chat coach (e2e)', () => {
       expect(sent.messages[1].content).toContain(`"bestE1rm":${best}`);
       const history = await apiClient(api.http, user).get('/ai/chat/history').expect(200);
       expect(history.body.items[0].content).toBe(content);
+      // One answering row, with the tokens the stream reported.
+      expect(await chatUsage(api, user.id)).toEqual([
+        { provider: 'openai', outcome: 'success', promptTokens: 300, completionTokens: 20 },
+      ]);
     }, 60_000);
 
     it('withdraws a streamed answer that invents a number, and the local answer replaces it', async () => {
@@ -351,6 +364,27 @@ describe('AI chat coach (e2e)', () => {
       expect(done.data.reply).toMatchObject({ provider: 'local', fellBack: true });
       expect(done.data.reply).toHaveProperty('content', replace?.data.text);
       expect(JSON.stringify(events)).not.toContain('999 kg.');
+      // The withdrawn remote answer's row, then the answering local one.
+      expect(await chatUsage(api, user.id)).toEqual([
+        { provider: 'openai', outcome: 'invalid', promptTokens: null, completionTokens: null },
+        { provider: 'local', outcome: 'fallback', promptTokens: null, completionTokens: null },
+      ]);
+    }, 60_000);
+
+    it('answers the local text as a plain delta when the stream fails before any text', async () => {
+      const user = await registerUser(api.http);
+      const best = await seedLifts(apiClient(api.http, user), ids);
+      server.script_([{ status: 503, raw: '{"error":{"message":"overloaded"}}' }]);
+      const res = await streamChat(api, user.accessToken, 'What is my best squat?').expect(200);
+      const events = parseSse(res.body as string);
+      expect(events.map((e) => e.event)).toEqual(['delta', 'done']);
+      expect(events[0].data.text).toContain(`estimated 1RM of ${best} kg`);
+      expect(events[1].data.reply).toMatchObject({ provider: 'local', fellBack: true });
+      expect(server.hits).toBe(1);
+      expect(await chatUsage(api, user.id)).toEqual([
+        { provider: 'openai', outcome: 'error', promptTokens: null, completionTokens: null },
+        { provider: 'local', outcome: 'fallback', promptTokens: null, completionTokens: null },
+      ]);
     }, 60_000);
 
     it('falls back to the local answer when a JSON answer quotes a number not in the facts', async () => {

@@ -4,8 +4,7 @@ import { ProblemType } from '../../../common/errors/problem-type';
 import { CursorPage, toCursorPage } from '../../../common/pagination/cursor';
 import { CursorQueryDto, keysetOf } from '../../../common/pagination/cursor-query.dto';
 import { AiQuotaService } from '../../ai/ai-quota.service';
-import { AiService } from '../../ai/ai.service';
-import { AiStreamEvent, AiStreamService } from '../../ai/ai-stream.service';
+import { AiService, AiStreamEvent } from '../../ai/ai.service';
 import { ChatFactsService } from './chat-facts.service';
 import { ChatFacts, localAnswer } from './chat-facts';
 import { ChatIntent, detectIntent, matchExercise } from './chat-intents';
@@ -61,13 +60,12 @@ export class ChatService {
     private readonly chat: ChatRepository,
     private readonly facts: ChatFactsService,
     private readonly ai: AiService,
-    private readonly streaming: AiStreamService,
     private readonly quota: AiQuotaService,
   ) {}
 
   /** True when a reply can stream (a remote model that streams is configured). */
   get streams(): boolean {
-    return this.streaming.streams;
+    return this.ai.remoteConfigured;
   }
 
   /** Answers one message (JSON). */
@@ -123,7 +121,7 @@ export class ChatService {
             emit({ type: 'delta', text: a.value });
             return a;
           })
-        : await this.streaming.stream(task, emit);
+        : await this.ai.stream(task, emit);
     return this.store(turn, answer.value, answer);
   }
 
