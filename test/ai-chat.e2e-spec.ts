@@ -2,6 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ChatService } from '../src/modules/ai-coach/chat/chat.service';
 import { CHAT_LIMITS } from '../src/modules/ai-coach/chat/context-window';
+import { ProgressService } from '../src/modules/progress/progress.service';
 import { apiClient, ApiClient, registerClient } from './support/api-client';
 import { FakeChatServer } from './support/fake-chat-server';
 import { completedWorkout, libraryExerciseIds } from './support/fixtures';
@@ -106,6 +107,34 @@ describe('AI chat coach (e2e)', () => {
         await client.get(`/progress/strength/${ids.bench}`, { weeks: 156 }).expect(200)
       ).body.best.e1rm;
       expect(bench.body.reply.content).toContain(`${benchBest} kg`);
+    }, 60_000);
+
+    it('reads the three-year strength summary only for turns that need it', async () => {
+      const { client } = await registerClient(api.http);
+      await seedLifts(client, ids);
+      const strength = jest.spyOn(api.app.get(ProgressService), 'strength');
+      try {
+        const turns: [message: string, intent: string, reads: number][] = [
+          // Intents named by their words: no lift to look up.
+          ["What's my streak?", 'streaks', 0],
+          ['How are my goals going?', 'goals', 0],
+          ['How many sets did I do last week?', 'weekly_volume', 0],
+          ['Can you diagnose my shoulder pain?', 'medical_refusal', 0],
+          // A lift question names its lift among the trained ones: one read.
+          ['What is my best squat?', 'lift_progress', 1],
+          // No rule names it: is it a lift? One read, shared with the answer.
+          ['and bench press?', 'lift_progress', 1],
+          ['Who will win the league this year?', 'unknown', 1],
+        ];
+        for (const [message, intent, reads] of turns) {
+          strength.mockClear();
+          const res = await client.post('/ai/chat', { message }).expect(200);
+          expect(res.body.reply.intent).toBe(intent);
+          expect([message, strength.mock.calls.length]).toEqual([message, reads]);
+        }
+      } finally {
+        strength.mockRestore();
+      }
     }, 60_000);
 
     it('refuses medical questions politely, and says what it cannot answer', async () => {

@@ -70,15 +70,16 @@ export class ChatFactsService {
     }));
   }
 
+  /** The facts of `intent`; `trained` is read only by the intents that need it (lift). */
   async gather(
     userId: string,
     intent: ChatIntent,
     message: string,
-    trained: TrainedExercise[],
+    trained: () => Promise<TrainedExercise[]>,
   ): Promise<ChatFacts> {
     switch (intent) {
       case ChatIntent.LiftProgress:
-        return this.lift(userId, message, trained);
+        return this.lift(userId, message, await trained());
       case ChatIntent.WeeklyVolume:
         return this.weeklyVolume(userId);
       case ChatIntent.Streaks:

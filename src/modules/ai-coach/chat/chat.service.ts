@@ -6,8 +6,8 @@ import { CursorQueryDto, keysetOf } from '../../../common/pagination/cursor-quer
 import { AiQuotaService } from '../../ai/ai-quota.service';
 import { AiService, AiStreamEvent } from '../../ai/ai.service';
 import { ChatFactsService } from './chat-facts.service';
-import { ChatFacts, localAnswer } from './chat-facts';
-import { ChatIntent, detectIntent, matchExercise } from './chat-intents';
+import { ChatFacts, localAnswer, TrainedExercise } from './chat-facts';
+import { ChatIntent, detectIntent, intentByRules, matchExercise } from './chat-intents';
 import { chatMessages, factsBlock, systemPromptTokens } from './chat-prompt';
 import { ChatRepository } from './chat.repository';
 import { CHAT_LIMITS, ContextTurn, fitWindow } from './context-window';
@@ -173,11 +173,16 @@ export class ChatService {
       intent = ChatIntent.MedicalRefusal;
       facts = { intent, data: null };
     } else {
-      const trained = await this.facts.trainedExercises(userId);
-      intent = detectIntent(message, {
-        mentionsLift: matchExercise(message, trained) !== null,
-        previous: conversation?.lastIntent ?? null,
-      });
+      // The trained lifts come from a three-year strength summary: read only when the turn
+      // needs them (a lift question, or a message no rule names that may name a lift).
+      let read: Promise<TrainedExercise[]> | undefined;
+      const trained = () => (read ??= this.facts.trainedExercises(userId));
+      intent =
+        intentByRules(message) ??
+        detectIntent(message, {
+          mentionsLift: matchExercise(message, await trained()) !== null,
+          previous: conversation?.lastIntent ?? null,
+        });
       facts = await this.facts.gather(userId, intent, message, trained);
     }
     const local = localAnswer(facts, medical);
