@@ -137,6 +137,49 @@ describe('AI chat coach (e2e)', () => {
       }
     }, 60_000);
 
+    it('compares mood on training and rest days over every entry and session of 8 weeks (> 500 of each)', async () => {
+      const { client, user } = await registerClient(api.http);
+      await client.put('/users/preferences', { timeZone: 'UTC' }).expect(200);
+      const db = api.app.get(DataSource);
+      const at = (days: string, hours: number) =>
+        `date_trunc('day', now()) - make_interval(days => ${days}) + make_interval(hours => ${hours}, secs => i)`;
+      // The newest 500 entries: 10 rest days (1–10 days ago), 50 entries each, mood 3.
+      await db.query(
+        `INSERT INTO entries (user_id, occurred_at, type, mood)
+         SELECT $1, ${at('d', 12)}, 'mood', 3 FROM generate_series(1, 10) d, generate_series(1, 50) i`,
+        [user.id],
+      );
+      // Older: 10 training days (20–29 days ago), 10 entries each, mood 9, one session each.
+      await db.query(
+        `INSERT INTO entries (user_id, occurred_at, type, mood)
+         SELECT $1, ${at('d', 12)}, 'mood', 9 FROM generate_series(20, 29) d, generate_series(1, 10) i`,
+        [user.id],
+      );
+      const sessions = (days: string, perDay: number) =>
+        db.query(
+          `INSERT INTO workouts (user_id, name, status, session_at, started_at, completed_at, total_volume_kg)
+           SELECT $1, 'Session', 'completed', t, t, t + interval '1 hour', 1000
+             FROM (SELECT ${at('d', 6)} AS t FROM ${days} d, generate_series(1, ${perDay}) i) s`,
+          [user.id],
+        );
+      await sessions('generate_series(20, 29)', 1);
+      // The newest 550 sessions: on 5 days without a mood (11–15 days ago), 110 each.
+      await sessions('generate_series(11, 15)', 110);
+
+      const res = await client
+        .post('/ai/chat', { message: 'How does my mood relate to training?' })
+        .expect(200);
+      expect(res.body.reply.intent).toBe('mood_training');
+      expect(res.body.facts).toEqual({
+        weeks: 8,
+        trainingDaysWithMood: 10,
+        restDaysWithMood: 10,
+        averageMoodTrainingDays: 9,
+        averageMoodRestDays: 3,
+        difference: 6,
+      });
+    }, 60_000);
+
     it('refuses medical questions politely, and says what it cannot answer', async () => {
       const { client } = await registerClient(api.http);
       for (const message of [
