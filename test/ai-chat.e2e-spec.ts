@@ -2,6 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ChatService } from '../src/modules/ai-coach/chat/chat.service';
 import { CHAT_LIMITS } from '../src/modules/ai-coach/chat/context-window';
+import { ProgressService } from '../src/modules/progress/progress.service';
 import { apiClient, ApiClient, registerClient } from './support/api-client';
 import { FakeChatServer } from './support/fake-chat-server';
 import { completedWorkout, libraryExerciseIds } from './support/fixtures';
@@ -45,6 +46,15 @@ function streamChat(api: TestApi, accessToken: string, message: string) {
       res.on('data', (chunk: string) => (text += chunk));
       res.on('end', () => done(null, text));
     });
+}
+
+/** The user's chat metering rows, oldest first. */
+function chatUsage(api: TestApi, userId: string) {
+  return api.app.get(DataSource).query(
+    `SELECT provider, outcome, prompt_tokens AS "promptTokens", completion_tokens AS "completionTokens"
+         FROM ai_usage WHERE user_id = $1 AND operation = 'chat' ORDER BY created_at, id`,
+    [userId],
+  ) as Promise<Record<string, unknown>[]>;
 }
 
 /** Two squat sessions and a bench one; answers the squat's best e1RM as GET /progress gives it. */
@@ -97,6 +107,77 @@ describe('AI chat coach (e2e)', () => {
         await client.get(`/progress/strength/${ids.bench}`, { weeks: 156 }).expect(200)
       ).body.best.e1rm;
       expect(bench.body.reply.content).toContain(`${benchBest} kg`);
+    }, 60_000);
+
+    it('reads the three-year strength summary only for turns that need it', async () => {
+      const { client } = await registerClient(api.http);
+      await seedLifts(client, ids);
+      const strength = jest.spyOn(api.app.get(ProgressService), 'strength');
+      try {
+        const turns: [message: string, intent: string, reads: number][] = [
+          // Intents named by their words: no lift to look up.
+          ["What's my streak?", 'streaks', 0],
+          ['How are my goals going?', 'goals', 0],
+          ['How many sets did I do last week?', 'weekly_volume', 0],
+          ['Can you diagnose my shoulder pain?', 'medical_refusal', 0],
+          // A lift question names its lift among the trained ones: one read.
+          ['What is my best squat?', 'lift_progress', 1],
+          // No rule names it: is it a lift? One read, shared with the answer.
+          ['and bench press?', 'lift_progress', 1],
+          ['Who will win the league this year?', 'unknown', 1],
+        ];
+        for (const [message, intent, reads] of turns) {
+          strength.mockClear();
+          const res = await client.post('/ai/chat', { message }).expect(200);
+          expect(res.body.reply.intent).toBe(intent);
+          expect([message, strength.mock.calls.length]).toEqual([message, reads]);
+        }
+      } finally {
+        strength.mockRestore();
+      }
+    }, 60_000);
+
+    it('compares mood on training and rest days over every entry and session of 8 weeks (> 500 of each)', async () => {
+      const { client, user } = await registerClient(api.http);
+      await client.put('/users/preferences', { timeZone: 'UTC' }).expect(200);
+      const db = api.app.get(DataSource);
+      const at = (days: string, hours: number) =>
+        `date_trunc('day', now()) - make_interval(days => ${days}) + make_interval(hours => ${hours}, secs => i)`;
+      // The newest 500 entries: 10 rest days (1–10 days ago), 50 entries each, mood 3.
+      await db.query(
+        `INSERT INTO entries (user_id, occurred_at, type, mood)
+         SELECT $1, ${at('d', 12)}, 'mood', 3 FROM generate_series(1, 10) d, generate_series(1, 50) i`,
+        [user.id],
+      );
+      // Older: 10 training days (20–29 days ago), 10 entries each, mood 9, one session each.
+      await db.query(
+        `INSERT INTO entries (user_id, occurred_at, type, mood)
+         SELECT $1, ${at('d', 12)}, 'mood', 9 FROM generate_series(20, 29) d, generate_series(1, 10) i`,
+        [user.id],
+      );
+      const sessions = (days: string, perDay: number) =>
+        db.query(
+          `INSERT INTO workouts (user_id, name, status, session_at, started_at, completed_at, total_volume_kg)
+           SELECT $1, 'Session', 'completed', t, t, t + interval '1 hour', 1000
+             FROM (SELECT ${at('d', 6)} AS t FROM ${days} d, generate_series(1, ${perDay}) i) s`,
+          [user.id],
+        );
+      await sessions('generate_series(20, 29)', 1);
+      // The newest 550 sessions: on 5 days without a mood (11–15 days ago), 110 each.
+      await sessions('generate_series(11, 15)', 110);
+
+      const res = await client
+        .post('/ai/chat', { message: 'How does my mood relate to training?' })
+        .expect(200);
+      expect(res.body.reply.intent).toBe('mood_training');
+      expect(res.body.facts).toEqual({
+        weeks: 8,
+        trainingDaysWithMood: 10,
+        restDaysWithMood: 10,
+        averageMoodTrainingDays: 9,
+        averageMoodRestDays: 3,
+        difference: 6,
+      });
     }, 60_000);
 
     it('refuses medical questions politely, and says what it cannot answer', async () => {
@@ -336,6 +417,10 @@ describe('AI chat coach (e2e)', () => {
       expect(sent.messages[1].content).toContain(`"bestE1rm":${best}`);
       const history = await apiClient(api.http, user).get('/ai/chat/history').expect(200);
       expect(history.body.items[0].content).toBe(content);
+      // One answering row, with the tokens the stream reported.
+      expect(await chatUsage(api, user.id)).toEqual([
+        { provider: 'openai', outcome: 'success', promptTokens: 300, completionTokens: 20 },
+      ]);
     }, 60_000);
 
     it('withdraws a streamed answer that invents a number, and the local answer replaces it', async () => {
@@ -351,6 +436,27 @@ describe('AI chat coach (e2e)', () => {
       expect(done.data.reply).toMatchObject({ provider: 'local', fellBack: true });
       expect(done.data.reply).toHaveProperty('content', replace?.data.text);
       expect(JSON.stringify(events)).not.toContain('999 kg.');
+      // The withdrawn remote answer's row, then the answering local one.
+      expect(await chatUsage(api, user.id)).toEqual([
+        { provider: 'openai', outcome: 'invalid', promptTokens: null, completionTokens: null },
+        { provider: 'local', outcome: 'fallback', promptTokens: null, completionTokens: null },
+      ]);
+    }, 60_000);
+
+    it('answers the local text as a plain delta when the stream fails before any text', async () => {
+      const user = await registerUser(api.http);
+      const best = await seedLifts(apiClient(api.http, user), ids);
+      server.script_([{ status: 503, raw: '{"error":{"message":"overloaded"}}' }]);
+      const res = await streamChat(api, user.accessToken, 'What is my best squat?').expect(200);
+      const events = parseSse(res.body as string);
+      expect(events.map((e) => e.event)).toEqual(['delta', 'done']);
+      expect(events[0].data.text).toContain(`estimated 1RM of ${best} kg`);
+      expect(events[1].data.reply).toMatchObject({ provider: 'local', fellBack: true });
+      expect(server.hits).toBe(1);
+      expect(await chatUsage(api, user.id)).toEqual([
+        { provider: 'openai', outcome: 'error', promptTokens: null, completionTokens: null },
+        { provider: 'local', outcome: 'fallback', promptTokens: null, completionTokens: null },
+      ]);
     }, 60_000);
 
     it('falls back to the local answer when a JSON answer quotes a number not in the facts', async () => {

@@ -291,6 +291,28 @@ describe('AI coach: plan generation through the real worker (e2e)', () => {
       await client
         .post('/ai/exercise-suggest', { exerciseId: randomUUID(), reason: 'pain' })
         .expect(404);
+      // Someone else's exercise, still pending review, is not in this user's catalogue.
+      const creator = apiClient(api.http, await registerUser(api.http));
+      const { body: pending } = await creator
+        .post('/exercises', {
+          name: `Private squat ${randomUUID()}`,
+          category: 'strength',
+          level: 'beginner',
+          equipment: 'kettlebells',
+          primaryMuscles: ['quadriceps'],
+          secondaryMuscles: ['glutes'],
+          instructions: ['Hold the kettlebell at your chest.', 'Squat down slowly.'],
+        })
+        .expect(201);
+      expect(pending.status).toBe('pending');
+      const hidden = await client
+        .post('/ai/exercise-suggest', { exerciseId: pending.id, reason: 'pain' })
+        .expect(404);
+      expect(hidden.body.detail).toBe('No such exercise.');
+      // Its creator may ask for substitutes of it.
+      await creator
+        .post('/ai/exercise-suggest', { exerciseId: pending.id, reason: 'pain' })
+        .expect(200);
       const bad = await client
         .post('/ai/exercise-suggest', { exerciseId: 'x', reason: 'boredom', limit: 99 })
         .expect(400);

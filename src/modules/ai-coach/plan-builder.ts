@@ -1,5 +1,6 @@
 import type { CatalogueExercise } from '../exercises/exercises.service';
 import { Equipment, ExerciseLevel, Muscle } from '../training/exercise-attributes.vocabulary';
+import { setsPerMuscle } from '../training/muscle-sets.vocabulary';
 import { ProgressionRule, ProgressionType } from '../training/progression-rule.vocabulary';
 import {
   equipmentOf,
@@ -449,23 +450,17 @@ export function rationaleOf(spec: PlanSpec, dayName: string, exercises: PlannedE
   return text.slice(0, 500);
 }
 
-/** Weekly sets by muscle, most trained first. */
+/** Weekly sets by muscle (setsPerMuscle), most trained first. */
 export function weeklySetsOf(
   days: PlannedDay[],
   exercises: ReadonlyMap<string, Pick<CatalogueExercise, 'primaryMuscles' | 'secondaryMuscles'>>,
 ): { muscle: Muscle; sets: number }[] {
-  const sets = new Map<Muscle, number>();
-  for (const day of days) {
-    for (const item of day.exercises) {
-      const exercise = exercises.get(item.exerciseId);
-      if (!exercise) continue;
-      for (const m of exercise.primaryMuscles)
-        sets.set(m, (sets.get(m) ?? 0) + item.prescription.sets);
-      for (const m of exercise.secondaryMuscles) {
-        sets.set(m, (sets.get(m) ?? 0) + item.prescription.sets / 2);
-      }
-    }
-  }
+  const sets = setsPerMuscle(
+    days.flatMap((day) =>
+      day.exercises.map((item) => ({ exerciseId: item.exerciseId, sets: item.prescription.sets })),
+    ),
+    exercises,
+  );
   return [...sets.entries()]
     .map(([muscle, value]) => ({ muscle, sets: Math.round(value * 10) / 10 }))
     .sort((a, b) => b.sets - a.sets || a.muscle.localeCompare(b.muscle));

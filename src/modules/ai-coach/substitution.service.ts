@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { AiService } from '../ai/ai.service';
 import { CatalogueExercise, ExercisesService } from '../exercises/exercises.service';
 import { Equipment } from '../training/exercise-attributes.vocabulary';
@@ -27,13 +27,15 @@ export class SubstitutionService {
   ) {}
 
   async suggest(userId: string, dto: SuggestExerciseDto): Promise<ExerciseSuggestionsDto> {
-    // 404 for an exercise the user cannot see (someone else's unapproved one included).
-    await this.exercises.findVisible(userId, dto.exerciseId);
     const [catalogue, preferences] = await Promise.all([
       this.exercises.catalogue(userId),
       this.users.preferencesOf(userId),
     ]);
-    const source = catalogue.find((e) => e.id === dto.exerciseId)!;
+    // The catalogue is what the user may see, so it answers the visibility question too: 404
+    // for an exercise missing from it (someone else's unapproved one included), as
+    // ExercisesService.findVisible would, without reading the exercise a second time.
+    const source = catalogue.find((e) => e.id === dto.exerciseId);
+    if (!source) throw new NotFoundException('No such exercise.');
     const options = {
       reason: dto.reason,
       equipment: dto.equipment ?? preferences.equipment ?? Object.values(Equipment),

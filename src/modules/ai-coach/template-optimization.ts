@@ -2,6 +2,7 @@ import type { CatalogueExercise } from '../exercises/exercises.service';
 import type { TemplateDayInputDto } from '../templates/dto/template-input.dto';
 import type { TemplateDayDto } from '../templates/dto/template.dto';
 import { Equipment, ExerciseLevel, Muscle } from '../training/exercise-attributes.vocabulary';
+import { setsPerMuscle } from '../training/muscle-sets.vocabulary';
 import { ProgressionType } from '../training/progression-rule.vocabulary';
 import { rankSubstitutes, SubstitutionReason } from './substitutions';
 import { ACWR_HIGH, loadFeatures, TrainingLoad } from './training-load';
@@ -204,22 +205,20 @@ export function proposeChanges(input: {
   return changes.map((change, i) => ({ ...change, id: `c${i + 1}` }));
 }
 
-/** Weekly sets per muscle of the structure: 1 per set as primary muscle, 0.5 as secondary. */
+/** Weekly sets per muscle of the structure (working sets, counted by setsPerMuscle). */
 export function weeklySetsByMuscle(
   days: TemplateDayDto[],
   byId: ReadonlyMap<string, Pick<CatalogueExercise, 'primaryMuscles' | 'secondaryMuscles'>>,
 ): Map<Muscle, number> {
-  const sets = new Map<Muscle, number>();
-  for (const day of days) {
-    for (const item of day.exercises) {
-      const exercise = byId.get(item.exerciseId);
-      if (!exercise) continue;
-      const n = item.sets.filter((s) => s.type !== 'warm_up').length;
-      for (const m of exercise.primaryMuscles) sets.set(m, (sets.get(m) ?? 0) + n);
-      for (const m of exercise.secondaryMuscles) sets.set(m, (sets.get(m) ?? 0) + n / 2);
-    }
-  }
-  return sets;
+  return setsPerMuscle(
+    days.flatMap((day) =>
+      day.exercises.map((item) => ({
+        exerciseId: item.exerciseId,
+        sets: item.sets.filter((s) => s.type !== 'warm_up').length,
+      })),
+    ),
+    byId,
+  );
 }
 
 /** A deload of every exercise (at its first place) not already deloaded, for a high load. */

@@ -16,7 +16,6 @@ export class AiMetrics {
   readonly circuitState: Gauge<'provider'>;
   readonly calls: Counter<'provider' | 'outcome' | 'feature'>;
   readonly callDuration: Histogram<'provider'>;
-  readonly cacheLookups: Counter<'feature' | 'result'>;
 
   constructor(metrics: MetricsService) {
     const registers = [metrics.registry];
@@ -39,16 +38,6 @@ export class AiMetrics {
       buckets: [0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60],
       registers,
     });
-    this.cacheLookups = new Counter({
-      name: 'fitai_ai_cache_lookups_total',
-      help: 'Lookups of cached AI answers by feature: hit (answered without a provider call or quota) or miss',
-      labelNames: ['feature', 'result'] as const,
-      registers,
-    });
-  }
-
-  recordCacheLookup(feature: AiOperation, hit: boolean): void {
-    this.cacheLookups.inc({ feature, result: hit ? 'hit' : 'miss' });
   }
 
   setCircuitState(provider: AiProviderName, state: CircuitState): void {

@@ -4,7 +4,6 @@ import { AiMetrics } from './ai-metrics';
 import { AiQuotaService } from './ai-quota.service';
 import { AiUsageRepository } from './ai-usage.repository';
 import { AiService } from './ai.service';
-import { AiStreamService } from './ai-stream.service';
 import { AiUsage } from './entities/ai-usage.entity';
 import { NoteAnalyzer } from './note-analyzer';
 import {
@@ -18,7 +17,7 @@ import { OpenAiNarrativeProvider } from './providers/openai-narrative.provider';
 
 /**
  * The AI layer shared by every AI feature: `AiService.run` (and `writeSummaryNarrative` on top of
- * it) behind AI_PROVIDER (local | openai), with retries, a circuit breaker, the local fallback,
+ * it), and `AiService.stream` for free text, behind AI_PROVIDER (local | openai), with retries, a circuit breaker, the local fallback,
  * metering (`ai_usage`, per feature), metrics, and the per-feature daily quota (AiQuotaService).
  * Needs CoreModule (AppConfig, TypeORM, MetricsService).
  */
@@ -35,8 +34,7 @@ import { OpenAiNarrativeProvider } from './providers/openai-narrative.provider';
     AiQuotaService,
     OpenAiCircuitBreaker,
     { provide: AI_BREAKER_SETTINGS, useValue: DEFAULT_BREAKER_SETTINGS },
-    AiStreamService,
   ],
-  exports: [AiService, AiQuotaService, AiUsageRepository, AiStreamService],
+  exports: [AiService, AiQuotaService, AiUsageRepository],
 })
 export class AiModule {}

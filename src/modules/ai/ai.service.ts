@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { JsonCache } from '../../infrastructure/cache/json-cache';
 import { aiCacheKey, AiCacheSpec } from './ai-answer-cache';
+import { readChecked } from './ai-stream';
 import { AiMetrics } from './ai-metrics';
 import { AiQuotaService } from './ai-quota.service';
 import type { AiCallOutcome, AiOperation, AiProviderName } from './ai-usage.types';
@@ -16,7 +17,8 @@ import { NoteAnalyzer } from './note-analyzer';
 import { BreakerOpenError, OpenAiCircuitBreaker } from './openai-circuit-breaker';
 import { LocalNarrativeProvider } from './providers/local-narrative.provider';
 import type { NarrativeInput, TokenUsage } from './providers/narrative-provider';
-import { ChatRequest, OpenAiChatClient } from './providers/openai-chat.client';
+import { ChatAnswer, ChatRequest, OpenAiChatClient } from './providers/openai-chat.client';
+import type { ChatMessage } from './providers/openai-prompt';
 import { OpenAiNarrativeProvider } from './providers/openai-narrative.provider';
 import { ProviderError } from './providers/provider-error';
 
@@ -52,8 +54,32 @@ export interface AiAnswer<T> extends AiProvenance {
   cached?: boolean;
 }
 
+/** What a streamed answer shows the client, in order. */
+export type AiStreamEvent =
+  /** More text of the answer, already checked. */
+  | { type: 'delta'; text: string }
+  /** The text shown so far is withdrawn: show this instead (the local provider's answer). */
+  | { type: 'replace'; text: string; reason: string };
+
+/**
+ * A free-text answer that may stream: the local provider's text (always possible), and the
+ * remote model's messages with `check`, which throws (with the reason) when a piece of text may
+ * not be shown. Text is released sentence by sentence, each checked first.
+ */
+export interface AiStreamTask extends Omit<AiTask<string>, 'remote'> {
+  messages: ChatMessage[];
+  check: (text: string) => void;
+}
+
 /** What the cache keeps of an answer. */
 type CachedAnswer<T> = AiProvenance & { value: T };
+
+/**
+ * How one task asks the remote model: `prepare` runs before the call (building the request,
+ * outside the breaker, so an error there is the caller's, not the provider's) and returns the
+ * call, which resolves with the checked answer or throws (a ProviderError says how it failed).
+ */
+type RemoteAsk<T> = () => () => Promise<ChatAnswer<T>>;
 
 /**
  * The one entry point of the AI layer, shared by every feature (summaries, the AI coach).
@@ -76,9 +102,9 @@ type CachedAnswer<T> = AiProvenance & { value: T };
  * Caching (PRODUCT.md §10, "Responses are cached where inputs repeat"): a task that declares
  * `cache` is looked up first under aiCacheKey (feature, user, provider, model, schema version,
  * inputs); a hit is answered as stored, with no provider call, no metering row and no quota
- * (fitai_ai_cache_lookups_total counts hits and misses per feature). A computed answer is
- * stored for AI_CACHE_TTL_SECONDS, unless it fell back (the configured provider may answer
- * next time). Redis failing makes every lookup a miss, never an error.
+ * (JsonCache counts hits and misses: fitai_cache_lookups_total{cache="ai-answers"}). A
+ * computed answer is stored for AI_CACHE_TTL_SECONDS, unless it fell back (the configured
+ * provider may answer next time). Redis failing makes every lookup a miss, never an error.
  */
 @Injectable()
 export class AiService {
@@ -121,8 +147,53 @@ export class AiService {
   }
 
   /** Runs a task on the configured provider, with the fallback, metering and cache above. */
-  async run<T>(task: AiTask<T>): Promise<AiAnswer<T>> {
-    const remote = this.remoteConfigured && !!task.remote;
+  run<T>(task: AiTask<T>): Promise<AiAnswer<T>> {
+    const remote = task.remote;
+    return this.answer(
+      task,
+      this.remoteConfigured && remote
+        ? () => {
+            const request = remote();
+            return () => this.chat.complete(request);
+          }
+        : null,
+    );
+  }
+
+  /**
+   * Answers a free-text task as a stream (see the class comment): `emit` gets the checked
+   * deltas while the model writes, or the local answer (as a `replace` when text was shown).
+   */
+  async stream(
+    task: AiStreamTask,
+    emit: (event: AiStreamEvent) => void,
+  ): Promise<AiAnswer<string>> {
+    let shown = false;
+    const answer = await this.answer(
+      task,
+      this.remoteConfigured
+        ? () => async () =>
+            readChecked(await this.chat.stream(task.messages), task.check, (text) => {
+              emit({ type: 'delta', text });
+              shown = true;
+            })
+        : null,
+    );
+    // A streamed remote answer is already shown; any other answer is shown whole now.
+    if (answer.provider === 'openai' && !answer.cached) return answer;
+    emit(
+      shown
+        ? { type: 'replace', text: answer.value, reason: 'the model’s answer was withdrawn' }
+        : { type: 'delta', text: answer.value },
+    );
+    return answer;
+  }
+
+  /** The one path of `run` and `stream`: cache, quota, then the remote (if any) or local answer. */
+  private async answer<T>(
+    task: Omit<AiTask<T>, 'remote'>,
+    remote: RemoteAsk<T> | null,
+  ): Promise<AiAnswer<T>> {
     const ttl = this.config.aiCache.ttlSeconds;
     const key =
       task.cache && ttl > 0
@@ -136,7 +207,6 @@ export class AiService {
         : null;
     if (key) {
       const hit = await this.cache.get<CachedAnswer<T>>('ai-answers', key);
-      this.metrics.recordCacheLookup(task.feature, hit !== null);
       if (hit) {
         if (task.quota && task.quota !== 'charge') {
           await this.quota.refund(task.userId, task.feature, task.quota.takenAt);
@@ -145,7 +215,7 @@ export class AiService {
       }
     }
     if (task.quota === 'charge') await this.quota.consume(task.userId, task.feature);
-    const answer = await this.compute(task);
+    const answer = await this.compute(task, remote);
     if (key && !answer.fellBack) {
       const stored: CachedAnswer<T> = {
         value: answer.value,
@@ -158,9 +228,12 @@ export class AiService {
     return answer;
   }
 
-  private async compute<T>(task: AiTask<T>): Promise<AiAnswer<T>> {
-    if (this.remoteConfigured && task.remote) {
-      const answer = await this.callRemote(task, task.remote());
+  private async compute<T>(
+    task: Omit<AiTask<T>, 'remote'>,
+    remote: RemoteAsk<T> | null,
+  ): Promise<AiAnswer<T>> {
+    if (remote) {
+      const answer = await this.callRemote(task, remote());
       if (answer)
         return { value: answer.value, provider: 'openai', model: this.chat.model, fellBack: false };
       const value = await this.callLocal(task, 'fallback');
@@ -195,12 +268,12 @@ export class AiService {
 
   /** The remote answer, or null after recording why there is none. */
   private async callRemote<T>(
-    task: AiTask<T>,
-    request: ChatRequest<T>,
+    task: Omit<AiTask<T>, 'remote'>,
+    call: () => Promise<ChatAnswer<T>>,
   ): Promise<{ value: T } | null> {
     const started = Date.now();
     try {
-      const answer = await this.breaker.fire(() => this.chat.complete(request));
+      const answer = await this.breaker.fire(call);
       await this.meter(task, 'openai', this.chat.model, 'success', started, answer.usage);
       return { value: answer.value };
     } catch (error) {
@@ -227,15 +300,18 @@ export class AiService {
     }
   }
 
-  private async callLocal<T>(task: AiTask<T>, outcome: 'success' | 'fallback'): Promise<T> {
+  private async callLocal<T>(
+    task: Omit<AiTask<T>, 'remote'>,
+    outcome: 'success' | 'fallback',
+  ): Promise<T> {
     const started = Date.now();
     const value = await task.local();
     await this.meter(task, 'local', task.localModel, outcome, started, null);
     return value;
   }
 
-  async meter(
-    task: AiTask<unknown>,
+  private async meter(
+    task: Pick<AiTask<unknown>, 'userId' | 'feature'>,
     provider: AiProviderName,
     model: string,
     outcome: AiCallOutcome,

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, localDate } from '../../../common/time/local-date';
+import { addDays } from '../../../common/time/local-date';
+import { AnalyticsInsightsService } from '../../analytics/insights/insights.service';
 import { BodyTrendsService } from '../../body-metrics/body-trends.service';
 import { BodyAnalyticsQueryDto } from '../../body-metrics/dto/body-trend-query.dto';
-import { ListEntriesQueryDto } from '../../entries/dto/list-entries-query.dto';
-import { EntriesService } from '../../entries/entries.service';
 import { ListGoalsQueryDto } from '../../goals/dto/list-goals-query.dto';
 import { GoalsService } from '../../goals/goals.service';
 import {
@@ -12,7 +11,6 @@ import {
   TrainingAnalyticsQueryDto,
 } from '../../progress/dto/progress-query.dto';
 import { ProgressService } from '../../progress/progress.service';
-import { UsersService } from '../../users/users.service';
 import { ListWorkoutsQueryDto } from '../../workouts/dto/list-workouts-query.dto';
 import { WorkoutsService } from '../../workouts/workouts.service';
 import { ChatIntent, matchExercise } from './chat-intents';
@@ -22,8 +20,6 @@ import type { ChatFacts, TrainedExercise } from './chat-facts';
 const LIFT_WEEKS = 156;
 /** Weeks compared for mood on training days vs rest days. */
 const MOOD_WEEKS = 8;
-/** Pages (of 100) read per list, so one turn's reads stay bounded. */
-const MAX_PAGES = 5;
 /** The muscle groups "what to train today" chooses among (the large ones). */
 const MAJOR_MUSCLES = [
   'chest',
@@ -43,7 +39,7 @@ const period = <T extends ProgressPeriodQueryDto>(dto: T, fields: Partial<T>): T
 
 /**
  * Looks the figures of one intent up through the other modules' services (progress, workouts,
- * entries, goals, body metrics): the same numbers their routes answer, in the user's units and
+ * analytics insights, goals, body metrics): the same numbers their routes answer, in the user's units and
  * time zone. Every figure an answer may quote is in the facts this returns (docs/ai-chat.md).
  */
 @Injectable()
@@ -51,10 +47,9 @@ export class ChatFactsService {
   constructor(
     private readonly progress: ProgressService,
     private readonly workouts: WorkoutsService,
-    private readonly entries: EntriesService,
     private readonly goals: GoalsService,
     private readonly body: BodyTrendsService,
-    private readonly users: UsersService,
+    private readonly insights: AnalyticsInsightsService,
   ) {}
 
   /** The exercises the user trained in the last three years (for naming a lift). */
@@ -70,15 +65,16 @@ export class ChatFactsService {
     }));
   }
 
+  /** The facts of `intent`; `trained` is read only by the intents that need it (lift). */
   async gather(
     userId: string,
     intent: ChatIntent,
     message: string,
-    trained: TrainedExercise[],
+    trained: () => Promise<TrainedExercise[]>,
   ): Promise<ChatFacts> {
     switch (intent) {
       case ChatIntent.LiftProgress:
-        return this.lift(userId, message, trained);
+        return this.lift(userId, message, await trained());
       case ChatIntent.WeeklyVolume:
         return this.weeklyVolume(userId);
       case ChatIntent.Streaks:
@@ -216,50 +212,16 @@ export class ChatFactsService {
   }
 
   private async moodTraining(userId: string): Promise<ChatFacts> {
-    const { timeZone } = await this.users.preferencesOf(userId);
-    const to = new Date();
-    const from = new Date(to.getTime() - MOOD_WEEKS * 7 * 86_400_000);
-    const trainingDays = new Set<string>();
-    let cursor: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-      const workouts = await this.workouts.list(userId, {
-        status: 'completed',
-        from,
-        limit: 100,
-        cursor,
-      } as unknown as ListWorkoutsQueryDto);
-      for (const w of workouts.items) {
-        trainingDays.add(localDate(timeZone, new Date(w.completedAt ?? w.sessionAt)));
-      }
-      cursor = workouts.meta.nextCursor ?? undefined;
-      if (!cursor) break;
-    }
-    const moodByDay = new Map<string, number[]>();
-    cursor = undefined;
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-      const entries = await this.entries.list(userId, {
-        from,
-        limit: 100,
-        cursor,
-      } as unknown as ListEntriesQueryDto);
-      for (const entry of entries.items) {
-        if (entry.mood === null) continue;
-        const day = localDate(timeZone, new Date(entry.occurredAt));
-        moodByDay.set(day, [...(moodByDay.get(day) ?? []), entry.mood]);
-      }
-      cursor = entries.meta.nextCursor ?? undefined;
-      if (!cursor) break;
-    }
+    // Per-day series aggregated in SQL, whatever the number of entries and sessions.
+    const days = await this.insights.moodAndTrainingDays(userId, { lastDays: MOOD_WEEKS * 7 });
+    const trainingDays = new Set(days.training.map((d) => d.day));
     const mean = (values: number[]) =>
       values.length
         ? Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 10) / 10
         : null;
     const training: number[] = [];
     const rest: number[] = [];
-    for (const [day, moods] of moodByDay) {
-      const dayMean = moods.reduce((s, v) => s + v, 0) / moods.length;
-      (trainingDays.has(day) ? training : rest).push(dayMean);
-    }
+    for (const { day, mood } of days.mood) (trainingDays.has(day) ? training : rest).push(mood);
     const onTraining = mean(training);
     const onRest = mean(rest);
     return {

@@ -1,4 +1,4 @@
-import { ChatIntent, detectIntent, matchExercise } from './chat-intents';
+import { ChatIntent, detectIntent, intentByRules, matchExercise } from './chat-intents';
 
 const none = { mentionsLift: false, previous: null };
 
@@ -17,6 +17,13 @@ describe('chat intents', () => {
     ['Who won the football yesterday?', ChatIntent.Unknown],
   ])('%p is %s', (message, intent) => {
     expect(detectIntent(message, none)).toBe(intent);
+  });
+
+  it('names the intent by words alone when a rule does, else null (a lift name may decide)', () => {
+    expect(intentByRules("What's my streak?")).toBe(ChatIntent.Streaks);
+    expect(intentByRules('What is my best squat?')).toBe(ChatIntent.LiftProgress);
+    expect(intentByRules('and deadlift?')).toBeNull();
+    expect(intentByRules('Who won the football yesterday?')).toBeNull();
   });
 
   it('takes a bare lift name as a lift question, and "and …?" as a follow-up', () => {

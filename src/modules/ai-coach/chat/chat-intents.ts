@@ -59,14 +59,25 @@ export const INTENT_RULES: IntentRule[] = [
   },
 ];
 
-/** The intent of a message by the rules above; `followUpOf` is the previous turn's intent. */
+const normalised = (message: string) => message.toLowerCase().replace(/[’‘]/g, "'");
+
+/** The intent the rules above give a message by its words alone, or null if none does. */
+export function intentByRules(message: string): ChatIntent | null {
+  const text = normalised(message);
+  return INTENT_RULES.find((candidate) => candidate.test(text))?.intent ?? null;
+}
+
+/**
+ * The intent of a message: by the rules above, else a lift question if it names a trained
+ * lift, else a follow-up of `previous` (the previous turn's intent) for "and …?".
+ */
 export function detectIntent(
   message: string,
   options: { mentionsLift: boolean; previous: string | null },
 ): ChatIntent {
-  const text = message.toLowerCase().replace(/[’‘]/g, "'");
-  const rule = INTENT_RULES.find((candidate) => candidate.test(text));
-  if (rule) return rule.intent;
+  const text = normalised(message);
+  const rule = intentByRules(text);
+  if (rule) return rule;
   if (options.mentionsLift) return ChatIntent.LiftProgress;
   if (options.previous && /^(and|what about|how about)\b/.test(text.trim())) {
     return options.previous as ChatIntent;

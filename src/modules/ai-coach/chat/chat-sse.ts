@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { ProblemException } from '../../../common/errors/domain-errors';
 import { PROBLEM_TYPE_BASE } from '../../../common/errors/problem-details';
 import { RequestContext } from '../../../common/http/request-context';
-import type { AiStreamEvent } from '../../ai/ai-stream.service';
+import type { AiStreamEvent } from '../../ai/ai.service';
 import type { ChatReplyDto } from './dto/chat.dto';
 
 const logger = new Logger('ChatStream');

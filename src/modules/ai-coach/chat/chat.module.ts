@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AiModule } from '../../ai/ai.module';
+import { AnalyticsInsightsModule } from '../../analytics/insights/analytics-insights.module';
 import { BodyMetricsModule } from '../../body-metrics/body-metrics.module';
-import { EntriesModule } from '../../entries/entries.module';
 import { GoalsModule } from '../../goals/goals.module';
 import { ProgressModule } from '../../progress/progress.module';
-import { UsersModule } from '../../users/users.module';
 import { WorkoutsModule } from '../../workouts/workouts.module';
 import { ChatFactsService } from './chat-facts.service';
 import { ChatController } from './chat.controller';
@@ -16,8 +15,9 @@ import { ChatMessage } from './entities/chat-message.entity';
 
 /**
  * The chat coach (docs/ai-chat.md): POST /ai/chat, GET and DELETE /ai/chat/history. Reads the
- * user's figures through the exported services of progress, workouts, entries, goals and body
- * metrics; answers through the shared AI layer (providers, streaming, metering, quota).
+ * user's figures through the exported services of progress, workouts, analytics insights,
+ * goals and body metrics; answers through the shared AI layer (providers, streaming, metering,
+ * quota).
  */
 @Module({
   imports: [
@@ -25,10 +25,9 @@ import { ChatMessage } from './entities/chat-message.entity';
     AiModule,
     ProgressModule,
     WorkoutsModule,
-    EntriesModule,
+    AnalyticsInsightsModule,
     GoalsModule,
     BodyMetricsModule,
-    UsersModule,
   ],
   controllers: [ChatController],
   providers: [ChatRepository, ChatFactsService, ChatService],

@@ -4,11 +4,10 @@ import { ProblemType } from '../../../common/errors/problem-type';
 import { CursorPage, toCursorPage } from '../../../common/pagination/cursor';
 import { CursorQueryDto, keysetOf } from '../../../common/pagination/cursor-query.dto';
 import { AiQuotaService } from '../../ai/ai-quota.service';
-import { AiService } from '../../ai/ai.service';
-import { AiStreamEvent, AiStreamService } from '../../ai/ai-stream.service';
+import { AiService, AiStreamEvent } from '../../ai/ai.service';
 import { ChatFactsService } from './chat-facts.service';
-import { ChatFacts, localAnswer } from './chat-facts';
-import { ChatIntent, detectIntent, matchExercise } from './chat-intents';
+import { ChatFacts, localAnswer, TrainedExercise } from './chat-facts';
+import { ChatIntent, detectIntent, intentByRules, matchExercise } from './chat-intents';
 import { chatMessages, factsBlock, systemPromptTokens } from './chat-prompt';
 import { ChatRepository } from './chat.repository';
 import { CHAT_LIMITS, ContextTurn, fitWindow } from './context-window';
@@ -61,13 +60,12 @@ export class ChatService {
     private readonly chat: ChatRepository,
     private readonly facts: ChatFactsService,
     private readonly ai: AiService,
-    private readonly streaming: AiStreamService,
     private readonly quota: AiQuotaService,
   ) {}
 
   /** True when a reply can stream (a remote model that streams is configured). */
   get streams(): boolean {
-    return this.streaming.streams;
+    return this.ai.remoteConfigured;
   }
 
   /** Answers one message (JSON). */
@@ -123,7 +121,7 @@ export class ChatService {
             emit({ type: 'delta', text: a.value });
             return a;
           })
-        : await this.streaming.stream(task, emit);
+        : await this.ai.stream(task, emit);
     return this.store(turn, answer.value, answer);
   }
 
@@ -175,11 +173,16 @@ export class ChatService {
       intent = ChatIntent.MedicalRefusal;
       facts = { intent, data: null };
     } else {
-      const trained = await this.facts.trainedExercises(userId);
-      intent = detectIntent(message, {
-        mentionsLift: matchExercise(message, trained) !== null,
-        previous: conversation?.lastIntent ?? null,
-      });
+      // The trained lifts come from a three-year strength summary: read only when the turn
+      // needs them (a lift question, or a message no rule names that may name a lift).
+      let read: Promise<TrainedExercise[]> | undefined;
+      const trained = () => (read ??= this.facts.trainedExercises(userId));
+      intent =
+        intentByRules(message) ??
+        detectIntent(message, {
+          mentionsLift: matchExercise(message, await trained()) !== null,
+          previous: conversation?.lastIntent ?? null,
+        });
       facts = await this.facts.gather(userId, intent, message, trained);
     }
     const local = localAnswer(facts, medical);

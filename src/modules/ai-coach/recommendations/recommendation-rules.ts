@@ -1,4 +1,5 @@
 import type { Muscle } from '../../training/exercise-attributes.vocabulary';
+import { setsPerMuscle } from '../../training/muscle-sets.vocabulary';
 import { MAJOR_MUSCLES, WEEKLY_SETS_RANGE } from '../template-optimization';
 import {
   ACWR_HIGH,
@@ -88,22 +89,14 @@ export function recommend(inputs: RecommendationInputs): Candidate[] {
   ];
 }
 
-/** Weekly working sets per major muscle: 1 per set as a primary muscle, ½ as a secondary. */
+/** Weekly working sets per major muscle over the window (counted by setsPerMuscle). */
 export function weeklySetsPerMuscle(
   setsByExercise: RecommendationInputs['setsByExercise'],
   muscles: RecommendationInputs['muscles'],
 ): Map<Muscle, number> {
   const weeks = WINDOW_DAYS / 7;
-  const weekly = new Map<Muscle, number>(MAJOR_MUSCLES.map((m) => [m, 0]));
-  for (const { exerciseId, sets } of setsByExercise) {
-    const exercise = muscles.get(exerciseId);
-    if (!exercise) continue;
-    for (const m of exercise.primaryMuscles)
-      if (weekly.has(m)) weekly.set(m, weekly.get(m)! + sets / weeks);
-    for (const m of exercise.secondaryMuscles)
-      if (weekly.has(m)) weekly.set(m, weekly.get(m)! + sets / 2 / weeks);
-  }
-  return weekly;
+  const sets = setsPerMuscle(setsByExercise, muscles);
+  return new Map(MAJOR_MUSCLES.map((m) => [m, (sets.get(m) ?? 0) / weeks]));
 }
 
 function trainingLoadRule({ load }: RecommendationInputs): Candidate[] {

@@ -55,11 +55,8 @@ export class OpenAiChatClient {
   }
 
   async complete<T>(request: ChatRequest<T>): Promise<ChatAnswer<T>> {
-    const body = JSON.stringify({
-      model: this.config.ai.model,
-      temperature: request.temperature ?? 0.2,
+    const body = this.body(request.messages, request.temperature, {
       response_format: request.responseFormat,
-      messages: request.messages,
     });
     let usage: TokenUsage | null = null;
     for (let attempt = 1; ; attempt += 1) {
@@ -88,40 +85,13 @@ export class OpenAiChatClient {
    * as a whole. A provider that answers a plain chat.completion instead of an event stream
    * still works: its content arrives as one delta. Failures are ProviderErrors.
    */
-  async stream(messages: ChatMessage[], temperature = 0.2): Promise<ChatStream> {
-    const { baseUrl, apiKey, timeoutMs } = this.config.ai;
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      accept: 'text/event-stream',
-    };
-    if (apiKey) headers.authorization = `Bearer ${apiKey}`;
-    const signal = AbortSignal.timeout(timeoutMs);
-    const body = JSON.stringify({
-      model: this.config.ai.model,
-      temperature,
-      stream: true,
-      stream_options: { include_usage: true },
-      messages,
-    });
-    let response: Response;
-    try {
-      response = await fetch(`${baseUrl}/chat/completions`, {
-        method: 'POST',
-        headers,
-        body,
-        signal,
-      });
-    } catch (error) {
-      throw fetchFailure(error, timeoutMs);
-    }
-    if (!response.ok || !response.body) {
-      await response.body?.cancel().catch(() => undefined);
-      const status = response.status;
-      throw new ProviderError('error', `HTTP ${status} from the chat completions endpoint`, {
-        retryable: status === 429 || status >= 500,
-        status,
-      });
-    }
+  async stream(messages: ChatMessage[], temperature?: number): Promise<ChatStream> {
+    const { timeoutMs } = this.config.ai;
+    const { response, signal } = await this.send(
+      this.body(messages, temperature, { stream: true, stream_options: { include_usage: true } }),
+      'text/event-stream',
+    );
+    if (!response.body) throw httpFailure(response.status);
     const state: { usage: TokenUsage | null } = { usage: null };
     const eventStream = (response.headers.get('content-type') ?? '').includes('text/event-stream');
     const source = response.body;
@@ -130,14 +100,7 @@ export class OpenAiChatClient {
         if (!eventStream) {
           const payload = JSON.parse(await new Response(source).text()) as unknown;
           state.usage = readUsage(payload);
-          const content = (payload as { choices?: { message?: { content?: unknown } }[] })
-            ?.choices?.[0]?.message?.content;
-          if (typeof content !== 'string') {
-            throw new ProviderError('invalid', 'the response has no choices[0].message.content', {
-              retryable: false,
-            });
-          }
-          yield content;
+          yield contentOf(payload, { retryable: false });
           return;
         }
         const decoder = new TextDecoder();
@@ -177,16 +140,24 @@ export class OpenAiChatClient {
     return { deltas: deltas(), usage: () => state.usage };
   }
 
-  /** One HTTP attempt: the message content and the reported token usage. */
-  private async post(body: string): Promise<{ content: string; usage: TokenUsage | null }> {
+  /** The request body: the configured model, the temperature, `extra`, the messages. */
+  private body(messages: ChatMessage[], temperature = 0.2, extra: object = {}): string {
+    return JSON.stringify({ model: this.config.ai.model, temperature, ...extra, messages });
+  }
+
+  /**
+   * Sends one request to the chat-completions endpoint, bounded by AI_TIMEOUT_MS (`signal`
+   * keeps running while the caller reads the body): the response when it is a 2xx, else a
+   * ProviderError (network error, timeout, or the HTTP status; 429 and 5xx retryable).
+   */
+  private async send(
+    body: string,
+    accept: string,
+  ): Promise<{ response: Response; signal: AbortSignal }> {
     const { baseUrl, apiKey, timeoutMs } = this.config.ai;
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      accept: 'application/json',
-    };
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept };
     if (apiKey) headers.authorization = `Bearer ${apiKey}`;
     const signal = AbortSignal.timeout(timeoutMs);
-
     let response: Response;
     try {
       response = await fetch(`${baseUrl}/chat/completions`, {
@@ -200,13 +171,15 @@ export class OpenAiChatClient {
     }
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
-      const status = response.status;
-      throw new ProviderError('error', `HTTP ${status} from the chat completions endpoint`, {
-        retryable: status === 429 || status >= 500,
-        status,
-      });
+      throw httpFailure(response.status);
     }
+    return { response, signal };
+  }
 
+  /** One HTTP attempt: the message content and the reported token usage. */
+  private async post(body: string): Promise<{ content: string; usage: TokenUsage | null }> {
+    const { timeoutMs } = this.config.ai;
+    const { response, signal } = await this.send(body, 'application/json');
     let payload: unknown;
     try {
       payload = await response.json();
@@ -215,16 +188,28 @@ export class OpenAiChatClient {
       throw new ProviderError('invalid', 'the response body is not JSON', { retryable: true });
     }
     const usage = readUsage(payload);
-    const content = (payload as { choices?: { message?: { content?: unknown } }[] })?.choices?.[0]
-      ?.message?.content;
-    if (typeof content !== 'string') {
-      throw new ProviderError('invalid', 'the response has no choices[0].message.content', {
-        retryable: true,
-        usage,
-      });
-    }
-    return { content, usage };
+    return { content: contentOf(payload, { retryable: true, usage }), usage };
   }
+}
+
+function httpFailure(status: number): ProviderError {
+  return new ProviderError('error', `HTTP ${status} from the chat completions endpoint`, {
+    retryable: status === 429 || status >= 500,
+    status,
+  });
+}
+
+/** A plain chat.completion's message content, or ProviderError 'invalid'. */
+function contentOf(
+  payload: unknown,
+  options: { retryable: boolean; usage?: TokenUsage | null },
+): string {
+  const content = (payload as { choices?: { message?: { content?: unknown } }[] })?.choices?.[0]
+    ?.message?.content;
+  if (typeof content !== 'string') {
+    throw new ProviderError('invalid', 'the response has no choices[0].message.content', options);
+  }
+  return content;
 }
 
 /** The parsed answer, or ProviderError 'invalid' (retryable) with the parser's reason. */

@@ -20,6 +20,21 @@ export const DEFAULT_PERIOD_DAYS = 90;
 export const MAX_PERIOD_DAYS = 1096;
 
 /**
+ * The per-day journal and training series of a period (AnalyticsInsightsService
+ * .moodAndTrainingDays): the same SQL aggregates the insights are computed from.
+ */
+export interface MoodAndTrainingDays {
+  /** The period, `YYYY-MM-DD`, both inclusive, in `timeZone` (the user's). */
+  from: string;
+  to: string;
+  timeZone: string;
+  /** The days with a mood, in order: the mean of that day's entries that have one. */
+  mood: { day: string; mood: number }[];
+  /** The days with a completed session (counted on the day it started), in order. */
+  training: { day: string; sessions: number; volumeKg: number }[];
+}
+
+/**
  * Grounded insights from the user's journal and training (docs/insights.md): per-day
  * aggregates from SQL, statistics in insights.analysis.ts. Used by GET /analytics/insights and
  * by the reports; the signature of `insights` is stable.
@@ -40,6 +55,32 @@ export class AnalyticsInsightsService {
     const to = query.to ?? localDate(timeZone);
     const from = query.from ?? addDays(to, -(DEFAULT_PERIOD_DAYS - 1));
     return { from, to };
+  }
+
+  /**
+   * Mood and training per local day of `period` (`YYYY-MM-DD`, both inclusive), or of the
+   * `lastDays` days ending today, in the user's time zone, aggregated in SQL (one row per day
+   * reaches Node, whatever the history). For the chat coach's mood question and the reports.
+   */
+  async moodAndTrainingDays(
+    userId: string,
+    period: { from: string; to: string } | { lastDays: number },
+  ): Promise<MoodAndTrainingDays> {
+    const { timeZone } = await this.users.preferencesOf(userId);
+    const to = 'to' in period ? period.to : localDate(timeZone);
+    const from = 'from' in period ? period.from : addDays(to, -(period.lastDays - 1));
+    const days = { userId, timeZone, firstDay: from, lastDay: to };
+    const [journal, training] = await Promise.all([
+      this.repository.journalDays(days),
+      this.repository.trainingDays(days),
+    ]);
+    return {
+      from,
+      to,
+      timeZone,
+      mood: journal.flatMap(({ day, mood }) => (mood === null ? [] : [{ day, mood }])),
+      training: training.map(({ day, sessions, volumeKg }) => ({ day, sessions, volumeKg })),
+    };
   }
 
   /**

@@ -1,4 +1,4 @@
-import { completeSentences } from './ai-stream.service';
+import { completeSentences } from './ai-stream';
 
 describe('completeSentences', () => {
   it('releases complete sentences and keeps the rest', () => {
