@@ -22,6 +22,7 @@ import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { SessionRevocations } from './session-revocations.service';
 import { TokenService } from './token.service';
 import { ClientInfo } from '../../common/http/client-info.decorator';
+import { RealtimeEmitter } from '../../infrastructure/realtime/realtime-emitter';
 
 const INVALID_CREDENTIALS = 'Invalid email or password.';
 
@@ -54,6 +55,7 @@ export class AuthService {
     private readonly accountEmails: AccountEmailsService,
     private readonly accountTokens: AccountTokensRepository,
     private readonly config: AppConfig,
+    private readonly realtime: RealtimeEmitter,
   ) {}
 
   async register(dto: RegisterDto, client: ClientInfo): Promise<AuthResponseDto> {
@@ -228,9 +230,12 @@ export class AuthService {
   /**
    * Ends every session of the account at once (suspension, deletion): its refresh tokens are
    * revoked and every API replica drops the sessions' sockets and refuses their access tokens.
+   * The user's room is closed too, through the emitter: a replica that missed the revocation
+   * broadcast still drops the sockets (reconnecting is refused, the sessions being revoked).
    */
-  revokeAllSessions(userId: string): Promise<void> {
-    return this.revokeSessionsOf(userId);
+  async revokeAllSessions(userId: string): Promise<void> {
+    await this.revokeSessionsOf(userId);
+    this.realtime.disconnectUser(userId);
   }
 
   /** Whether `password` is the account's; false for an account without a password. */
