@@ -179,13 +179,18 @@ describe('admin: users, suspension, figures, audit, queue dashboard (e2e)', () =
       .put(`/admin/users/${user.id}/status`, {
         status: 'suspended',
         reason: 'Cool-off',
-        until: new Date(Date.now() + 1_500).toISOString(),
+        until: new Date(Date.now() + 3_600_000).toISOString(),
       })
       .expect(200);
     await request(api.http)
       .post('/api/v1/auth/login')
       .send({ email: user.email, password: user.password })
       .expect(403);
+    // The end passes (moved in the database rather than waited for: a loaded machine could
+    // otherwise pass it before the first check).
+    await db.query(`UPDATE users SET suspended_until = now() - interval '1 second' WHERE id = $1`, [
+      user.id,
+    ]);
     // The worker's accounts tick lifts it once the end passed.
     await eventually(async () => {
       const res = await asAdmin().get('/admin/users', { search: user.email }).expect(200);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { suspendedNowSql } from '../users/user.vocabulary';
 
 export interface DayCount {
   date: string;
@@ -25,7 +26,7 @@ export class AdminFiguresRepository {
   }> {
     const [row] = await this.db.query(
       `SELECT (SELECT count(*)::int FROM users WHERE status <> 'deleted') AS total,
-              (SELECT count(*)::int FROM users WHERE status = 'suspended') AS suspended,
+              (SELECT count(*)::int FROM users WHERE ${suspendedNowSql()}) AS suspended,
               (SELECT count(*)::int FROM account_deletions
                 WHERE status IN ('scheduled', 'purging')) AS "pendingDeletion"`,
     );

@@ -8,7 +8,7 @@ import { QueueBoardLinkDto } from './dto/queue.dto';
 import { AppConfig } from '../../config/app-config';
 import { InjectRedis } from '../../infrastructure/redis/redis.module';
 import { SessionRevocations } from '../auth/session-revocations.service';
-import { UserStatus } from '../users/user.vocabulary';
+import { isSuspendedNow, UserStatus } from '../users/user.vocabulary';
 import { UsersService } from '../users/users.service';
 
 /** How long the link from POST /admin/queues/board-session may be opened. */
@@ -108,7 +108,9 @@ export class QueueBoardAccess {
     if (typeof claims.e !== 'number' || claims.e <= Date.now()) return false;
     if (this.revocations.state(claims.s) !== 'active') return false;
     const user = await this.users.findById(claims.u);
-    return user?.role === Role.Admin && user.status === UserStatus.Active;
+    return (
+      user?.role === Role.Admin && user.status !== UserStatus.Deleted && !isSuspendedNow(user)
+    );
   }
 
   private sign(payload: string): string {

@@ -9,7 +9,7 @@ import { AppConfig } from '../../config/app-config';
 import { AuthenticatedUser } from '../../common/auth/roles';
 import { EmailsService } from '../emails/emails.service';
 import { UserDto } from '../users/dto/user.dto';
-import { UserAccount, UserStatus } from '../users/user.vocabulary';
+import { isSuspendedNow, UserAccount, UserStatus } from '../users/user.vocabulary';
 import { UsersService } from '../users/users.service';
 import { LoginDto, RegisterDto } from './dto/credentials.dto';
 import { SessionDto } from './dto/session.dto';
@@ -32,14 +32,6 @@ function invalidToken(what: string): ProblemException {
   );
 }
 const INVALID_REFRESH = 'The refresh token is invalid or expired.';
-
-/** Suspended by an admin, and the suspension has not ended by itself yet. */
-function isSuspended(user: UserAccount): boolean {
-  return (
-    user.status === UserStatus.Suspended &&
-    (user.suspendedUntil === null || user.suspendedUntil.getTime() > Date.now())
-  );
-}
 
 @Injectable()
 export class AuthService {
@@ -99,7 +91,7 @@ export class AuthService {
       await this.revokeSession(stored.familyId);
       // A suspension revoked the session: say so rather than "reused".
       const owner = await this.users.findById(stored.userId);
-      if (owner && isSuspended(owner)) this.assertActive(owner);
+      if (owner && isSuspendedNow(owner)) this.assertActive(owner);
       this.logger.warn(
         { userId: stored.userId, sessionId: stored.familyId },
         'refresh token reuse detected: session revoked',
@@ -115,7 +107,7 @@ export class AuthService {
       await this.revokeSession(stored.familyId);
       throw new UnauthorizedException(INVALID_REFRESH);
     }
-    if (isSuspended(user)) {
+    if (isSuspendedNow(user)) {
       await this.revokeSession(stored.familyId);
       this.assertActive(user);
     }
@@ -260,7 +252,7 @@ export class AuthService {
 
   private assertActive(user: UserAccount): void {
     if (user.status === UserStatus.Deleted) throw new UnauthorizedException(INVALID_CREDENTIALS);
-    if (isSuspended(user)) {
+    if (isSuspendedNow(user)) {
       const until = user.suspendedUntil?.toISOString() ?? null;
       throw AuthProblems.accountSuspended.exception(
         `This account is suspended${until ? ` until ${until}` : ''}` +
