@@ -1,7 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { MeteredStorage } from '../src/infrastructure/storage/metered-storage';
 import { Role } from '../src/common/auth/roles';
 import { buildOpenApiDocument } from '../src/common/swagger/openapi';
 import { apiClient } from './support/api-client';
@@ -273,5 +275,73 @@ describe('admin: users, suspension, figures, audit, queue dashboard (e2e)', () =
       .get('/admin/content/moderation-log')
       .expect(200);
     expect(log.body.items.map((row: Body) => row.action)).toContain('open_queue_board');
+  });
+
+  it('reports storage from the ledger, exact after uploads, replacements and deletions', async () => {
+    const storage = api.app.get(MeteredStorage);
+    /** What a walk of every stored file finds (what the stats used to do). */
+    const walked = async () => {
+      let objects = 0;
+      let bytes = 0;
+      for await (const object of storage.driver.list()) {
+        objects += 1;
+        bytes += object.size;
+      }
+      return { objects, bytes };
+    };
+    const reported = async () =>
+      (await asAdmin().get('/admin/stats', { days: 1 }).expect(200)).body.storage as {
+        objects: number;
+        bytes: number;
+      };
+    const image = (colour: string) =>
+      sharp({ create: { width: 300, height: 300, channels: 3, background: colour } })
+        .png()
+        .toBuffer();
+    const upload = async (user: TestUser, content: Buffer) =>
+      request(api.http)
+        .post('/api/v1/users/upload-avatar')
+        .auth(user.accessToken, { type: 'bearer' })
+        .attach('file', content, { filename: 'me.png', contentType: 'image/png' })
+        .expect(200);
+
+    const before = await reported();
+    expect(before).toEqual(await walked());
+    const [first, second] = [await registerUser(api.http), await registerUser(api.http)];
+    await upload(first, await image('#ff0000'));
+    await upload(second, await image('#00ff00'));
+    const uploaded = await reported();
+    expect(uploaded.objects).toBe(before.objects + 6); // three sizes each
+    expect(uploaded.bytes).toBeGreaterThan(before.bytes);
+    expect(uploaded).toEqual(await walked());
+
+    // A replacement deletes the old files: still three per user, and the new sizes.
+    await upload(first, await image('#0000ff'));
+    expect(await reported()).toEqual(await walked());
+    expect((await reported()).objects).toBe(before.objects + 6);
+
+    // Put twice under one key counts once, at the last size; deleting counts down once.
+    await storage.put('avatars/ledger-test/x.bin', Buffer.alloc(1000), {
+      contentType: 'application/octet-stream',
+    });
+    await storage.put('avatars/ledger-test/x.bin', Buffer.alloc(10), {
+      contentType: 'application/octet-stream',
+    });
+    const replaced = await reported();
+    expect(replaced.objects).toBe(before.objects + 7);
+    expect(replaced).toEqual(await walked());
+    await storage.delete('avatars/ledger-test/x.bin');
+    await storage.delete('avatars/ledger-test/x.bin');
+    await storage.delete(`avatars/${second.id}/missing.webp`);
+    expect(await reported()).toEqual(await walked());
+    expect((await reported()).objects).toBe(before.objects + 6);
+
+    // A file the ledger never saw (stored before it existed) is counted after a rebuild.
+    await storage.driver.put('avatars/ledger-test/old.bin', Buffer.alloc(123), {
+      contentType: 'application/octet-stream',
+    });
+    expect((await reported()).objects).toBe(before.objects + 6);
+    expect(await storage.rebuildLedger()).toEqual(await walked());
+    expect(await reported()).toEqual(await walked());
   });
 });
