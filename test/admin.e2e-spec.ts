@@ -277,6 +277,85 @@ describe('admin: users, suspension, figures, audit, queue dashboard (e2e)', () =
     expect(log.body.items.map((row: Body) => row.action)).toContain('open_queue_board');
   });
 
+  it('audits every change made through the queue dashboard, not its reads', async () => {
+    const link = await asAdmin().post('/admin/queues/board-session').expect(200);
+    const opened = await request(api.http).get(link.body.url).expect(303);
+    const cookie = String(opened.headers['set-cookie']).split(';')[0];
+    const board = (method: 'get' | 'put', path: string) =>
+      request(api.http)[method](`/api/v1/admin/queues/board/api/${path}`).set('cookie', cookie);
+    const audited = async () =>
+      (
+        await apiClient(api.http, admin)
+          .get('/admin/content/moderation-log', {
+            actorId: admin.id,
+            action: 'queue_board_action',
+          })
+          .expect(200)
+      ).body.items as Body[];
+    expect(await audited()).toEqual([]);
+
+    await board('get', 'queues').expect(200);
+    await board('get', 'redis/stats').expect(200);
+    expect(await audited()).toEqual([]);
+
+    await board('put', 'queues/reports/pause').expect(200);
+    await board('put', 'queues/reports/resume').expect(200);
+    await board('put', 'queues/reports/clean/completed').expect(200);
+    // Audited before it runs, so even an unknown job's attempt is on record.
+    await board('put', 'queues/reports/9999/promote').expect(404);
+    const entries = await audited();
+    expect(entries.map((entry) => entry.note)).toEqual([
+      'queue dashboard: promote (queue reports, job 9999)',
+      'queue dashboard: clean completed (queue reports)',
+      'queue dashboard: resume (queue reports)',
+      'queue dashboard: pause (queue reports)',
+    ]);
+    expect(entries[0]).toMatchObject({
+      moderatorId: admin.id,
+      targetType: 'queue',
+      targetId: null,
+    });
+  });
+
+  it('filters the audit log by actor, action, target and time', async () => {
+    const user = await registerUser(api.http);
+    const log = (query: Record<string, string | number>) =>
+      apiClient(api.http, moderator).get('/admin/content/moderation-log', query).expect(200);
+    const startedAt = new Date(Date.now() - 1000).toISOString();
+    await asAdmin()
+      .put(`/admin/users/${user.id}/status`, { status: 'suspended', reason: 'Filters' })
+      .expect(200);
+    await asAdmin().put(`/admin/users/${user.id}/status`, { status: 'active' }).expect(200);
+
+    const about = await log({ targetId: user.id });
+    expect(about.body.items.map((row: Body) => row.action)).toEqual([
+      'reactivate_account',
+      'suspend_account',
+    ]);
+    const suspensions = await log({ targetId: user.id, action: 'suspend_account' });
+    expect(suspensions.body.items).toHaveLength(1);
+    const byActor = await log({ actorId: admin.id, targetType: 'user', from: startedAt, limit: 1 });
+    expect(byActor.body.items).toHaveLength(1);
+    expect(byActor.body.items[0]).toMatchObject({ action: 'reactivate_account' });
+    expect(byActor.body.meta.nextCursor).toEqual(expect.any(String));
+    const next = await log({
+      actorId: admin.id,
+      targetType: 'user',
+      from: startedAt,
+      limit: 1,
+      cursor: byActor.body.meta.nextCursor,
+    });
+    expect(next.body.items[0]).toMatchObject({ action: 'suspend_account', targetId: user.id });
+    expect((await log({ actorId: moderator.id })).body.items).toEqual([]);
+    expect((await log({ targetId: user.id, to: startedAt })).body.items).toEqual([]);
+    await apiClient(api.http, moderator)
+      .get('/admin/content/moderation-log', { from: startedAt, to: new Date(0).toISOString() })
+      .expect(400);
+    await apiClient(api.http, moderator)
+      .get('/admin/content/moderation-log', { action: 'nope' })
+      .expect(400);
+  });
+
   it('reports storage from the ledger, exact after uploads, replacements and deletions', async () => {
     const storage = api.app.get(MeteredStorage);
     /** What a walk of every stored file finds (what the stats used to do). */
