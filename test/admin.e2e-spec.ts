@@ -23,15 +23,20 @@ type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 describe('admin: users, suspension, figures, audit, queue dashboard (e2e)', () => {
   let api: TestApi;
-  let worker: INestApplicationContext;
   let db: DataSource;
   let admin: TestUser;
   let moderator: TestUser;
   let baseUrl: string;
 
+  // Kept as promises: when a slow machine makes beforeAll time out, afterAll still closes what
+  // finishes starting afterwards (else it keeps the Jest worker alive).
+  let apiStarting: Promise<TestApi> | undefined;
+  let workerStarting: Promise<INestApplicationContext> | undefined;
   beforeAll(async () => {
-    api = await startApi(testConfig({ ACCOUNTS_TICK_MS: '200' }));
-    worker = await startWorker(api.config);
+    apiStarting = startApi(testConfig({ ACCOUNTS_TICK_MS: '200' }));
+    api = await apiStarting;
+    workerStarting = startWorker(api.config);
+    await workerStarting;
     db = api.app.get(DataSource);
     [admin, moderator] = await Promise.all([
       registerWithRole(api, Role.Admin),
@@ -40,8 +45,8 @@ describe('admin: users, suspension, figures, audit, queue dashboard (e2e)', () =
     baseUrl = await listening(api);
   }, 60_000);
   afterAll(async () => {
-    await worker.close();
-    await api.close();
+    await (await workerStarting?.catch(() => undefined))?.close();
+    await (await apiStarting?.catch(() => undefined))?.close();
   });
 
   const asAdmin = () => apiClient(api.http, admin);
