@@ -51,14 +51,18 @@ describe('account deletion (e2e)', () => {
     ({ bench } = await libraryExerciseIds(db, { bench: BENCH_PRESS }));
     baseUrl = await listening(api);
   }, 60_000);
+  // The worker's start is kept as a promise: a test that times out while it starts would
+  // otherwise leave it running unseen by afterAll (and the Jest worker unable to exit).
+  let workerStarting: Promise<INestApplicationContext> | undefined;
   afterAll(async () => {
-    await worker?.close();
-    await api.close();
-    await redis.quit();
+    await (await workerStarting?.catch(() => undefined))?.close();
+    await api?.close();
+    await redis?.quit();
   });
 
   const startTheWorker = async () => {
-    worker ??= await startWorker(api.config, { mailTransport: transport });
+    workerStarting ??= startWorker(api.config, { mailTransport: transport });
+    worker = await workerStarting;
   };
 
   it('every column that references an account has a purge policy, and no policy is stale', async () => {
@@ -273,6 +277,9 @@ describe('account deletion (e2e)', () => {
     expect(n).toBe(2);
     const after = await rowsMentioning(victim.user.id);
     for (const [table, count] of Object.entries(before)) {
+      // Rank snapshots are rebuilt and swapped by the worker (docs/challenges.md): a user's row
+      // count there moves with every refresh (two snapshots during a swap, one after).
+      if (table === 'leaderboard_ranks') continue;
       expect({ table, kept: (after[table] ?? 0) >= count }).toEqual({ table, kept: true });
     }
     await victim.client.get('/users/profile').expect(200);

@@ -29,20 +29,24 @@ class SwitchableTransport extends MailTransport {
 describe('admin: queues and dead letters (e2e)', () => {
   let config: AppConfig;
   let api: TestApi;
-  let worker: INestApplicationContext;
   let transport: SwitchableTransport;
   let admin: TestUser;
 
+  // The starts are kept as promises: when a slow machine makes beforeAll time out, afterAll
+  // still closes what finishes starting afterwards (else its Redis clients and queue
+  // processors keep the Jest worker alive: "a worker process has failed to exit gracefully").
+  let starting: Promise<[TestApi, INestApplicationContext]> | undefined;
   beforeAll(async () => {
     config = testConfig();
     transport = new SwitchableTransport();
-    api = await startApi(config);
-    worker = await startWorker(config, { mailTransport: transport });
+    starting = Promise.all([startApi(config), startWorker(config, { mailTransport: transport })]);
+    [api] = await starting;
     admin = await registerAdmin(api);
-  });
+  }, 60_000);
   afterAll(async () => {
-    await worker.close();
-    await api.close();
+    const started = await starting?.catch(() => undefined);
+    await started?.[1].close();
+    await started?.[0].close();
   });
 
   const asAdmin = () => apiClient(api.http, admin);

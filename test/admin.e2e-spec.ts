@@ -1,7 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { MeteredStorage } from '../src/infrastructure/storage/metered-storage';
 import { Role } from '../src/common/auth/roles';
 import { buildOpenApiDocument } from '../src/common/swagger/openapi';
 import { apiClient } from './support/api-client';
@@ -21,15 +23,20 @@ type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 describe('admin: users, suspension, figures, audit, queue dashboard (e2e)', () => {
   let api: TestApi;
-  let worker: INestApplicationContext;
   let db: DataSource;
   let admin: TestUser;
   let moderator: TestUser;
   let baseUrl: string;
 
+  // Kept as promises: when a slow machine makes beforeAll time out, afterAll still closes what
+  // finishes starting afterwards (else it keeps the Jest worker alive).
+  let apiStarting: Promise<TestApi> | undefined;
+  let workerStarting: Promise<INestApplicationContext> | undefined;
   beforeAll(async () => {
-    api = await startApi(testConfig({ ACCOUNTS_TICK_MS: '200' }));
-    worker = await startWorker(api.config);
+    apiStarting = startApi(testConfig({ ACCOUNTS_TICK_MS: '200' }));
+    api = await apiStarting;
+    workerStarting = startWorker(api.config);
+    await workerStarting;
     db = api.app.get(DataSource);
     [admin, moderator] = await Promise.all([
       registerWithRole(api, Role.Admin),
@@ -38,8 +45,8 @@ describe('admin: users, suspension, figures, audit, queue dashboard (e2e)', () =
     baseUrl = await listening(api);
   }, 60_000);
   afterAll(async () => {
-    await worker.close();
-    await api.close();
+    await (await workerStarting?.catch(() => undefined))?.close();
+    await (await apiStarting?.catch(() => undefined))?.close();
   });
 
   const asAdmin = () => apiClient(api.http, admin);
@@ -179,13 +186,18 @@ describe('admin: users, suspension, figures, audit, queue dashboard (e2e)', () =
       .put(`/admin/users/${user.id}/status`, {
         status: 'suspended',
         reason: 'Cool-off',
-        until: new Date(Date.now() + 1_500).toISOString(),
+        until: new Date(Date.now() + 3_600_000).toISOString(),
       })
       .expect(200);
     await request(api.http)
       .post('/api/v1/auth/login')
       .send({ email: user.email, password: user.password })
       .expect(403);
+    // The end passes (moved in the database rather than waited for: a loaded machine could
+    // otherwise pass it before the first check).
+    await db.query(`UPDATE users SET suspended_until = now() - interval '1 second' WHERE id = $1`, [
+      user.id,
+    ]);
     // The worker's accounts tick lifts it once the end passed.
     await eventually(async () => {
       const res = await asAdmin().get('/admin/users', { search: user.email }).expect(200);
@@ -268,5 +280,152 @@ describe('admin: users, suspension, figures, audit, queue dashboard (e2e)', () =
       .get('/admin/content/moderation-log')
       .expect(200);
     expect(log.body.items.map((row: Body) => row.action)).toContain('open_queue_board');
+  });
+
+  it('audits every change made through the queue dashboard, not its reads', async () => {
+    const link = await asAdmin().post('/admin/queues/board-session').expect(200);
+    const opened = await request(api.http).get(link.body.url).expect(303);
+    const cookie = String(opened.headers['set-cookie']).split(';')[0];
+    const board = (method: 'get' | 'put', path: string) =>
+      request(api.http)[method](`/api/v1/admin/queues/board/api/${path}`).set('cookie', cookie);
+    const audited = async () =>
+      (
+        await apiClient(api.http, admin)
+          .get('/admin/content/moderation-log', {
+            actorId: admin.id,
+            action: 'queue_board_action',
+          })
+          .expect(200)
+      ).body.items as Body[];
+    expect(await audited()).toEqual([]);
+
+    await board('get', 'queues').expect(200);
+    await board('get', 'redis/stats').expect(200);
+    expect(await audited()).toEqual([]);
+
+    await board('put', 'queues/reports/pause').expect(200);
+    await board('put', 'queues/reports/resume').expect(200);
+    await board('put', 'queues/reports/clean/completed').expect(200);
+    // Audited before it runs, so even an unknown job's attempt is on record.
+    await board('put', 'queues/reports/9999/promote').expect(404);
+    const entries = await audited();
+    expect(entries.map((entry) => entry.note)).toEqual([
+      'queue dashboard: promote (queue reports, job 9999)',
+      'queue dashboard: clean completed (queue reports)',
+      'queue dashboard: resume (queue reports)',
+      'queue dashboard: pause (queue reports)',
+    ]);
+    expect(entries[0]).toMatchObject({
+      moderatorId: admin.id,
+      targetType: 'queue',
+      targetId: null,
+    });
+  });
+
+  it('filters the audit log by actor, action, target and time', async () => {
+    const user = await registerUser(api.http);
+    const log = (query: Record<string, string | number>) =>
+      apiClient(api.http, moderator).get('/admin/content/moderation-log', query).expect(200);
+    const startedAt = new Date(Date.now() - 1000).toISOString();
+    await asAdmin()
+      .put(`/admin/users/${user.id}/status`, { status: 'suspended', reason: 'Filters' })
+      .expect(200);
+    await asAdmin().put(`/admin/users/${user.id}/status`, { status: 'active' }).expect(200);
+
+    const about = await log({ targetId: user.id });
+    expect(about.body.items.map((row: Body) => row.action)).toEqual([
+      'reactivate_account',
+      'suspend_account',
+    ]);
+    const suspensions = await log({ targetId: user.id, action: 'suspend_account' });
+    expect(suspensions.body.items).toHaveLength(1);
+    const byActor = await log({ actorId: admin.id, targetType: 'user', from: startedAt, limit: 1 });
+    expect(byActor.body.items).toHaveLength(1);
+    expect(byActor.body.items[0]).toMatchObject({ action: 'reactivate_account' });
+    expect(byActor.body.meta.nextCursor).toEqual(expect.any(String));
+    const next = await log({
+      actorId: admin.id,
+      targetType: 'user',
+      from: startedAt,
+      limit: 1,
+      cursor: byActor.body.meta.nextCursor,
+    });
+    expect(next.body.items[0]).toMatchObject({ action: 'suspend_account', targetId: user.id });
+    expect((await log({ actorId: moderator.id })).body.items).toEqual([]);
+    expect((await log({ targetId: user.id, to: startedAt })).body.items).toEqual([]);
+    await apiClient(api.http, moderator)
+      .get('/admin/content/moderation-log', { from: startedAt, to: new Date(0).toISOString() })
+      .expect(400);
+    await apiClient(api.http, moderator)
+      .get('/admin/content/moderation-log', { action: 'nope' })
+      .expect(400);
+  });
+
+  it('reports storage from the ledger, exact after uploads, replacements and deletions', async () => {
+    const storage = api.app.get(MeteredStorage);
+    /** What a walk of every stored file finds (what the stats used to do). */
+    const walked = async () => {
+      let objects = 0;
+      let bytes = 0;
+      for await (const object of storage.driver.list()) {
+        objects += 1;
+        bytes += object.size;
+      }
+      return { objects, bytes };
+    };
+    const reported = async () =>
+      (await asAdmin().get('/admin/stats', { days: 1 }).expect(200)).body.storage as {
+        objects: number;
+        bytes: number;
+      };
+    const image = (colour: string) =>
+      sharp({ create: { width: 300, height: 300, channels: 3, background: colour } })
+        .png()
+        .toBuffer();
+    const upload = async (user: TestUser, content: Buffer) =>
+      request(api.http)
+        .post('/api/v1/users/upload-avatar')
+        .auth(user.accessToken, { type: 'bearer' })
+        .attach('file', content, { filename: 'me.png', contentType: 'image/png' })
+        .expect(200);
+
+    const before = await reported();
+    expect(before).toEqual(await walked());
+    const [first, second] = [await registerUser(api.http), await registerUser(api.http)];
+    await upload(first, await image('#ff0000'));
+    await upload(second, await image('#00ff00'));
+    const uploaded = await reported();
+    expect(uploaded.objects).toBe(before.objects + 6); // three sizes each
+    expect(uploaded.bytes).toBeGreaterThan(before.bytes);
+    expect(uploaded).toEqual(await walked());
+
+    // A replacement deletes the old files: still three per user, and the new sizes.
+    await upload(first, await image('#0000ff'));
+    expect(await reported()).toEqual(await walked());
+    expect((await reported()).objects).toBe(before.objects + 6);
+
+    // Put twice under one key counts once, at the last size; deleting counts down once.
+    await storage.put('avatars/ledger-test/x.bin', Buffer.alloc(1000), {
+      contentType: 'application/octet-stream',
+    });
+    await storage.put('avatars/ledger-test/x.bin', Buffer.alloc(10), {
+      contentType: 'application/octet-stream',
+    });
+    const replaced = await reported();
+    expect(replaced.objects).toBe(before.objects + 7);
+    expect(replaced).toEqual(await walked());
+    await storage.delete('avatars/ledger-test/x.bin');
+    await storage.delete('avatars/ledger-test/x.bin');
+    await storage.delete(`avatars/${second.id}/missing.webp`);
+    expect(await reported()).toEqual(await walked());
+    expect((await reported()).objects).toBe(before.objects + 6);
+
+    // A file the ledger never saw (stored before it existed) is counted after a rebuild.
+    await storage.driver.put('avatars/ledger-test/old.bin', Buffer.alloc(123), {
+      contentType: 'application/octet-stream',
+    });
+    expect((await reported()).objects).toBe(before.objects + 6);
+    expect(await storage.rebuildLedger()).toEqual(await walked());
+    expect(await reported()).toEqual(await walked());
   });
 });

@@ -225,6 +225,24 @@ describe('social sign-in (e2e)', () => {
       expect(location.href).toBe(`${WEB_REDIRECT}?error=account_suspended`);
     });
 
+    it('lets a suspension whose end passed sign in, not one that ends tomorrow', async () => {
+      const { email } = newGoogleUser();
+      await redeem((await signIn('google')).location);
+      // Set in the database: the worker's tick that tidies ended suspensions is not running.
+      const suspend = (until: string) =>
+        api.app
+          .get(DataSource)
+          .query(
+            `UPDATE users SET status = 'suspended', suspended_until = now() + $2::interval WHERE email = $1`,
+            [email, until],
+          );
+      await suspend('-1 day');
+      await redeem((await signIn('google')).location);
+      await suspend('1 day');
+      const { location } = await signIn('google');
+      expect(location.href).toBe(`${WEB_REDIRECT}?error=account_suspended`);
+    });
+
     it('rejects a forged, missing or reused state with 400', async () => {
       newGoogleUser();
       const { authorize } = await start('google');

@@ -2224,8 +2224,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The moderation log, newest first (moderators and admins)
-         * @description Append-only. `userId` narrows it to actions about one user's profile or content.
+         * The audit log: every moderation and admin action, newest first (moderators and admins)
+         * @description Append-only (docs/admin.md, "The audit log"). Filters combine: `userId` (actions about one user's profile or content), `actorId` (who acted), `action`, `targetType`, `targetId`, and the time range [`from`, `to`). Changes made through the queue dashboard are `queue_board_action` entries whose `note` names the action, the queue and the job.
          */
         get: operations["ModerationController_log"];
         put?: never;
@@ -8086,7 +8086,7 @@ export interface components {
             note?: string | null;
         };
         /** @enum {string} */
-        AuditAction: "dismiss" | "remove_content" | "warn" | "suspend" | "suspend_account" | "reactivate_account" | "redrive_job" | "open_queue_board";
+        AuditAction: "dismiss" | "remove_content" | "warn" | "suspend" | "suspend_account" | "reactivate_account" | "redrive_job" | "open_queue_board" | "queue_board_action";
         /** @enum {string} */
         AuditTarget: "user" | "activity" | "comment" | "queue";
         ModerationLogEntryDto: {
@@ -24217,8 +24217,18 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page; omit for the first page */
                 cursor?: string;
                 limit?: number;
+                /** @description Actions at or after this instant */
+                from?: string;
+                /** @description Actions before this instant (exclusive) */
+                to?: string;
                 /** @description Only actions about this user's profile or content */
                 userId?: string;
+                /** @description Only actions taken by this moderator or admin */
+                actorId?: string;
+                action?: components["schemas"]["AuditAction"];
+                targetType?: components["schemas"]["AuditTarget"];
+                /** @description Only actions about this profile, activity or comment (its id) */
+                targetId?: string;
             };
             header?: never;
             path?: never;

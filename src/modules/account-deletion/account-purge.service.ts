@@ -3,7 +3,6 @@ import Redis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
 import { JobQueue } from '../../infrastructure/queues/job-queue.service';
 import { ALL_QUEUE_NAMES } from '../../infrastructure/queues/job-registry';
-import { RealtimeEmitter } from '../../infrastructure/realtime/realtime-emitter';
 import { createRedisClient } from '../../infrastructure/redis/redis.module';
 import { Storage } from '../../infrastructure/storage/storage';
 import { AuthService } from '../auth/auth.service';
@@ -47,7 +46,6 @@ export class AccountPurgeService implements OnApplicationShutdown {
     private readonly purges: AccountPurgeRepository,
     private readonly storage: Storage,
     private readonly jobs: JobQueue,
-    private readonly realtime: RealtimeEmitter,
     private readonly emails: EmailsService,
     private readonly config: AppConfig,
   ) {}
@@ -63,7 +61,6 @@ export class AccountPurgeService implements OnApplicationShutdown {
     await this.purges.plan();
 
     await this.auth.revokeAllSessions(userId);
-    this.realtime.disconnectUser(userId);
     const jobs = await this.removeJobs(userId);
     const files = await this.removeFiles(userId);
     const redisKeys = await this.removeRedisKeys(userId);

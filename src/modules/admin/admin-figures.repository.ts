@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { suspendedNowSql } from '../users/user.vocabulary';
 
 export interface DayCount {
   date: string;
@@ -25,7 +26,7 @@ export class AdminFiguresRepository {
   }> {
     const [row] = await this.db.query(
       `SELECT (SELECT count(*)::int FROM users WHERE status <> 'deleted') AS total,
-              (SELECT count(*)::int FROM users WHERE status = 'suspended') AS suspended,
+              (SELECT count(*)::int FROM users WHERE ${suspendedNowSql()}) AS suspended,
               (SELECT count(*)::int FROM account_deletions
                 WHERE status IN ('scheduled', 'purging')) AS "pendingDeletion"`,
     );
@@ -44,27 +45,32 @@ export class AdminFiguresRepository {
   }
 
   /** Rows of `table` created per UTC day over the last `days` days, zeros included. */
-  async perDay(table: 'users' | 'workouts' | 'entries', days: number): Promise<DayCount[]> {
+  perDay(table: 'users' | 'workouts' | 'entries', days: number): Promise<DayCount[]> {
     const extra = table === 'users' ? ` AND t.status <> 'deleted'` : '';
-    return this.db.query(
-      `SELECT to_char(d.day, 'YYYY-MM-DD') AS date, count(t.created_at)::int AS count
-         FROM generate_series((now() AT TIME ZONE 'UTC')::date - ($1::int - 1), (now() AT TIME ZONE 'UTC')::date, interval '1 day') AS d(day)
-         LEFT JOIN "${table}" t
-           ON t.created_at >= d.day AT TIME ZONE 'UTC'
-          AND t.created_at < (d.day + interval '1 day') AT TIME ZONE 'UTC'${extra}
-        GROUP BY d.day ORDER BY d.day`,
-      [days],
-    );
+    return this.countPerDay(`"${table}"`, 'count(t.created_at)', extra, days);
   }
 
-  /** Distinct active users per UTC day over the last `days` days. */
-  async activePerDay(days: number): Promise<DayCount[]> {
+  /** Distinct active users (a session used) per UTC day over the last `days` days. */
+  activePerDay(days: number): Promise<DayCount[]> {
+    return this.countPerDay('refresh_tokens', 'count(DISTINCT t.user_id)', '', days);
+  }
+
+  /**
+   * `count` over the rows `t` of `table` (a trusted name) created on each UTC day of the last
+   * `days` days (`extra`: more join conditions), zeros included.
+   */
+  private countPerDay(
+    table: string,
+    count: string,
+    extra: string,
+    days: number,
+  ): Promise<DayCount[]> {
     return this.db.query(
-      `SELECT to_char(d.day, 'YYYY-MM-DD') AS date, count(DISTINCT t.user_id)::int AS count
+      `SELECT to_char(d.day, 'YYYY-MM-DD') AS date, ${count}::int AS count
          FROM generate_series((now() AT TIME ZONE 'UTC')::date - ($1::int - 1), (now() AT TIME ZONE 'UTC')::date, interval '1 day') AS d(day)
-         LEFT JOIN refresh_tokens t
+         LEFT JOIN ${table} t
            ON t.created_at >= d.day AT TIME ZONE 'UTC'
-          AND t.created_at < (d.day + interval '1 day') AT TIME ZONE 'UTC'
+          AND t.created_at < (d.day + interval '1 day') AT TIME ZONE 'UTC'${extra}
         GROUP BY d.day ORDER BY d.day`,
       [days],
     );

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
-import { Storage } from '../../infrastructure/storage/storage';
+import { MeteredStorage } from '../../infrastructure/storage/metered-storage';
 import { AdminFiguresRepository } from './admin-figures.repository';
 import { DeadLettersService } from './dead-letters.service';
 import { AdminAnalyticsDto, AdminStatsDto, AiUsageRowDto } from './dto/admin-figures.dto';
@@ -14,7 +14,7 @@ export class AdminFiguresService {
   constructor(
     private readonly figures: AdminFiguresRepository,
     private readonly deadLetters: DeadLettersService,
-    private readonly storage: Storage,
+    private readonly storage: MeteredStorage,
     private readonly config: AppConfig,
   ) {}
 
@@ -28,7 +28,7 @@ export class AdminFiguresService {
         this.figures.perDay('workouts', days),
         this.figures.perDay('entries', days),
         this.deadLetters.counts(),
-        this.storageUsage(),
+        this.storage.usage(),
       ]);
     return {
       users,
@@ -100,16 +100,5 @@ export class AdminFiguresService {
       completionTokens: row.completionTokens,
       costUsd: Math.round(cents * 10_000) / 1_000_000,
     };
-  }
-
-  /** Walks every stored object (a listing, no reads). */
-  private async storageUsage(): Promise<{ objects: number; bytes: number }> {
-    let objects = 0;
-    let bytes = 0;
-    for await (const object of this.storage.list()) {
-      objects += 1;
-      bytes += object.size;
-    }
-    return { objects, bytes };
   }
 }

@@ -1,7 +1,6 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { AuthenticatedUser } from '../../common/auth/roles';
 import { Page } from '../../common/pagination/page';
-import { RealtimeEmitter } from '../../infrastructure/realtime/realtime-emitter';
 import { AuthService } from '../auth/auth.service';
 import { ModerationService } from '../moderation/moderation.service';
 import { AuditAction, AuditTarget } from '../moderation/moderation.vocabulary';
@@ -17,7 +16,6 @@ export class AdminUsersService {
     private readonly users: UsersService,
     private readonly auth: AuthService,
     private readonly moderation: ModerationService,
-    private readonly realtime: RealtimeEmitter,
   ) {}
 
   async list(query: AdminUsersQueryDto): Promise<Page<AdminUserDto>> {
@@ -40,10 +38,7 @@ export class AdminUsersService {
     const until = suspend ? (dto.until ?? null) : null;
     const reason = suspend ? (dto.reason ?? null) : null;
     const user = await this.users.setStatus(id, dto.status, reason, until);
-    if (suspend) {
-      await this.auth.revokeAllSessions(id);
-      this.realtime.disconnectUser(id);
-    }
+    if (suspend) await this.auth.revokeAllSessions(id);
     await this.moderation.recordAdminAction({
       actorId: caller.id,
       action: suspend ? AuditAction.SuspendAccount : AuditAction.ReactivateAccount,

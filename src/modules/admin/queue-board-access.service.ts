@@ -8,7 +8,7 @@ import { QueueBoardLinkDto } from './dto/queue.dto';
 import { AppConfig } from '../../config/app-config';
 import { InjectRedis } from '../../infrastructure/redis/redis.module';
 import { SessionRevocations } from '../auth/session-revocations.service';
-import { UserStatus } from '../users/user.vocabulary';
+import { isSuspendedNow, UserStatus } from '../users/user.vocabulary';
 import { UsersService } from '../users/users.service';
 
 /** How long the link from POST /admin/queues/board-session may be opened. */
@@ -23,6 +23,15 @@ interface BoardClaims {
   s: string;
   /** Expiry, ms since the epoch. */
   e: number;
+}
+
+/** A mutating request to the board's API, as audited (docs/admin.md, "The audit log"). */
+export interface BoardAction {
+  /** What was asked, from the route: `retry failed`, `clean job`, `pause`, ... */
+  name: string;
+  /** Null: every queue (pause all, resume all). */
+  queue: string | null;
+  jobId: string | null;
 }
 
 const base64url = (value: Buffer | string) => Buffer.from(value).toString('base64url');
@@ -91,24 +100,44 @@ export class QueueBoardAccess {
     return { cookie: `${payload}.${this.sign(payload)}`, maxAgeSeconds };
   }
 
-  /** Whether a cookie value lets its bearer see the board now. */
-  async allows(cookie: string | undefined): Promise<boolean> {
-    if (!cookie) return false;
+  /** The admin a cookie value lets see the board now, or null. */
+  async adminOf(cookie: string | undefined): Promise<string | null> {
+    if (!cookie) return null;
     const [payload, signature] = cookie.split('.');
-    if (!payload || !signature) return false;
+    if (!payload || !signature) return null;
     const expected = Buffer.from(this.sign(payload));
     const given = Buffer.from(signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
     let claims: BoardClaims;
     try {
       claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as BoardClaims;
     } catch {
-      return false;
+      return null;
     }
-    if (typeof claims.e !== 'number' || claims.e <= Date.now()) return false;
-    if (this.revocations.state(claims.s) !== 'active') return false;
+    if (typeof claims.e !== 'number' || claims.e <= Date.now()) return null;
+    if (this.revocations.state(claims.s) !== 'active') return null;
     const user = await this.users.findById(claims.u);
-    return user?.role === Role.Admin && user.status === UserStatus.Active;
+    const allowed =
+      user?.role === Role.Admin && user.status !== UserStatus.Deleted && !isSuspendedNow(user);
+    return allowed ? user.id : null;
+  }
+
+  /**
+   * Audits a request that changes something through the board (retry, clean, promote, pause,
+   * ...), before it runs: an action the audit could not record does not happen.
+   */
+  async recordBoardAction(adminId: string, action: BoardAction): Promise<void> {
+    const scope = action.queue ? `queue ${action.queue}` : 'every queue';
+    const jobs = action.jobId ? `, job ${action.jobId}` : '';
+    await this.moderation.recordAdminAction({
+      actorId: adminId,
+      action: AuditAction.QueueBoardAction,
+      targetType: AuditTarget.Queue,
+      targetId: null,
+      targetOwnerId: null,
+      note: `queue dashboard: ${action.name} (${scope}${jobs})`.slice(0, 1000),
+      restrictedUntil: null,
+    });
   }
 
   private sign(payload: string): string {

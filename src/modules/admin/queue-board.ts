@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { apiPath } from '../../common/http/api-path';
 import { JobQueue } from '../../infrastructure/queues/job-queue.service';
 import { ALL_QUEUE_NAMES } from '../../infrastructure/queues/job-registry';
-import { BOARD_COOKIE, QueueBoardAccess } from './queue-board-access.service';
+import { BoardAction, BOARD_COOKIE, QueueBoardAccess } from './queue-board-access.service';
 
 /** Where the dashboard is served (not part of the JSON API, nor of its OpenAPI document). */
 export const QUEUE_BOARD_PATH = apiPath('admin/queues/board');
@@ -30,6 +30,32 @@ function refuse(reply: FastifyReply, status: number, detail: string): FastifyRep
       status,
       detail,
     });
+}
+
+/** The board's reads: never audited. Everything else changes queues or jobs. */
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * What a mutating request to the board's API does, from its route pattern (relative to the
+ * board, e.g. `/api/queues/:queueName/:jobId/retry`) and parameters: the static segments and
+ * the other parameters' values make the name (`retry`, `retry failed`, `clean completed`,
+ * `job-schedulers nightly remove`), the queue and the job are kept apart.
+ */
+export function boardActionOf(
+  route: string,
+  params: Record<string, string | undefined>,
+): BoardAction {
+  const segments = route.split('/').filter(Boolean);
+  if (segments[0] === 'api') segments.shift();
+  if (segments[0] === 'queues') segments.shift();
+  const words = segments
+    .filter((segment) => segment !== ':queueName' && segment !== ':jobId')
+    .map((segment) => (segment.startsWith(':') ? (params[segment.slice(1)] ?? '?') : segment));
+  return {
+    name: words.join(' ') || 'change',
+    queue: params.queueName ?? null,
+    jobId: params.jobId ?? null,
+  };
 }
 
 /**
@@ -78,12 +104,24 @@ export class QueueBoard implements OnModuleInit {
             .redirect(`${QUEUE_BOARD_PATH}/`, 303);
         });
         board.addHook('onRequest', async (request, reply) => {
-          if (request.routeOptions.url === `${QUEUE_BOARD_PATH}/login`) return;
-          if (!(await access.allows(cookieOf(request, BOARD_COOKIE)))) {
+          const route = request.routeOptions.url;
+          if (route === `${QUEUE_BOARD_PATH}/login`) return;
+          const adminId = await access.adminOf(cookieOf(request, BOARD_COOKIE));
+          if (!adminId) {
             return refuse(
               reply,
               401,
               'Open the queue dashboard through POST /api/v1/admin/queues/board-session (admins).',
+            );
+          }
+          // Every change made through the board is audited before it runs (no route: a 404).
+          if (!READS.has(request.method) && route) {
+            await access.recordBoardAction(
+              adminId,
+              boardActionOf(
+                route.slice(QUEUE_BOARD_PATH.length),
+                request.params as Record<string, string | undefined>,
+              ),
             );
           }
         });

@@ -1,6 +1,7 @@
 import { Logger, UnauthorizedException } from '@nestjs/common';
 import { ProblemException } from '../../common/errors/domain-errors';
 import { Role } from '../../common/auth/roles';
+import { RealtimeEmitter } from '../../infrastructure/realtime/realtime-emitter';
 import { AppConfig } from '../../config/app-config';
 import { EmailsService } from '../emails/emails.service';
 import { UserAccount, UserStatus } from '../users/user.vocabulary';
@@ -99,6 +100,7 @@ describe('AuthService', () => {
       accountEmails as unknown as AccountEmailsService,
       {} as AccountTokensRepository,
       config,
+      { disconnectUser: jest.fn() } as unknown as RealtimeEmitter,
     );
   });
 

@@ -9,7 +9,7 @@ import { AppConfig } from '../../config/app-config';
 import { AuthenticatedUser } from '../../common/auth/roles';
 import { EmailsService } from '../emails/emails.service';
 import { UserDto } from '../users/dto/user.dto';
-import { UserAccount, UserStatus } from '../users/user.vocabulary';
+import { isSuspendedNow, UserAccount, UserStatus } from '../users/user.vocabulary';
 import { UsersService } from '../users/users.service';
 import { LoginDto, RegisterDto } from './dto/credentials.dto';
 import { SessionDto } from './dto/session.dto';
@@ -22,6 +22,7 @@ import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { SessionRevocations } from './session-revocations.service';
 import { TokenService } from './token.service';
 import { ClientInfo } from '../../common/http/client-info.decorator';
+import { RealtimeEmitter } from '../../infrastructure/realtime/realtime-emitter';
 
 const INVALID_CREDENTIALS = 'Invalid email or password.';
 
@@ -31,14 +32,6 @@ function invalidToken(what: string): ProblemException {
   );
 }
 const INVALID_REFRESH = 'The refresh token is invalid or expired.';
-
-/** Suspended by an admin, and the suspension has not ended by itself yet. */
-function isSuspended(user: UserAccount): boolean {
-  return (
-    user.status === UserStatus.Suspended &&
-    (user.suspendedUntil === null || user.suspendedUntil.getTime() > Date.now())
-  );
-}
 
 @Injectable()
 export class AuthService {
@@ -54,6 +47,7 @@ export class AuthService {
     private readonly accountEmails: AccountEmailsService,
     private readonly accountTokens: AccountTokensRepository,
     private readonly config: AppConfig,
+    private readonly realtime: RealtimeEmitter,
   ) {}
 
   async register(dto: RegisterDto, client: ClientInfo): Promise<AuthResponseDto> {
@@ -97,7 +91,7 @@ export class AuthService {
       await this.revokeSession(stored.familyId);
       // A suspension revoked the session: say so rather than "reused".
       const owner = await this.users.findById(stored.userId);
-      if (owner && isSuspended(owner)) this.assertActive(owner);
+      if (owner && isSuspendedNow(owner)) this.assertActive(owner);
       this.logger.warn(
         { userId: stored.userId, sessionId: stored.familyId },
         'refresh token reuse detected: session revoked',
@@ -113,7 +107,7 @@ export class AuthService {
       await this.revokeSession(stored.familyId);
       throw new UnauthorizedException(INVALID_REFRESH);
     }
-    if (isSuspended(user)) {
+    if (isSuspendedNow(user)) {
       await this.revokeSession(stored.familyId);
       this.assertActive(user);
     }
@@ -228,9 +222,12 @@ export class AuthService {
   /**
    * Ends every session of the account at once (suspension, deletion): its refresh tokens are
    * revoked and every API replica drops the sessions' sockets and refuses their access tokens.
+   * The user's room is closed too, through the emitter: a replica that missed the revocation
+   * broadcast still drops the sockets (reconnecting is refused, the sessions being revoked).
    */
-  revokeAllSessions(userId: string): Promise<void> {
-    return this.revokeSessionsOf(userId);
+  async revokeAllSessions(userId: string): Promise<void> {
+    await this.revokeSessionsOf(userId);
+    this.realtime.disconnectUser(userId);
   }
 
   /** Whether `password` is the account's; false for an account without a password. */
@@ -255,7 +252,7 @@ export class AuthService {
 
   private assertActive(user: UserAccount): void {
     if (user.status === UserStatus.Deleted) throw new UnauthorizedException(INVALID_CREDENTIALS);
-    if (isSuspended(user)) {
+    if (isSuspendedNow(user)) {
       const until = user.suspendedUntil?.toISOString() ?? null;
       throw AuthProblems.accountSuspended.exception(
         `This account is suspended${until ? ` until ${until}` : ''}` +

@@ -74,8 +74,10 @@ export class ModerationController {
   @Get('moderation-log')
   @Roles(Role.Moderator, Role.Admin)
   @ApiOperation({
-    summary: 'The moderation log, newest first (moderators and admins)',
-    description: "Append-only. `userId` narrows it to actions about one user's profile or content.",
+    summary:
+      'The audit log: every moderation and admin action, newest first (moderators and admins)',
+    description:
+      'Append-only (docs/admin.md, "The audit log"). Filters combine: `userId` (actions about one user\'s profile or content), `actorId` (who acted), `action`, `targetType`, `targetId`, and the time range [`from`, `to`). Changes made through the queue dashboard are `queue_board_action` entries whose `note` names the action, the queue and the job.',
   })
   @ApiCursorPageResponse(ModerationLogEntryDto)
   @ApiProblems(400)

@@ -234,17 +234,31 @@ export class ModerationRepository {
     return row.logId ? { resolved: row.resolved, logId: row.logId } : null;
   }
 
-  /** Newest first (IDX_moderation_log_owner_created, or IDX_moderation_log_created). */
+  /**
+   * Newest first, filtered: by the owner (IDX_moderation_log_owner_created), the actor
+   * (IDX_moderation_log_actor_created), the target (IDX_moderation_log_target_created), or the
+   * whole log (IDX_moderation_log_created); action, target type and the time range narrow it.
+   */
   logPage(
-    userId: string | undefined,
+    filters: AuditFilters,
     before: KeysetPosition | undefined,
     limit: number,
   ): Promise<LogRow[]> {
     const where: string[] = [];
     const parameters: unknown[] = [];
-    if (userId) {
-      parameters.push(userId);
-      where.push(`target_owner_id = $${parameters.length}`);
+    const columns: [keyof AuditFilters, string][] = [
+      ['userId', 'target_owner_id = $'],
+      ['actorId', 'moderator_id = $'],
+      ['targetId', 'target_id = $'],
+      ['action', 'action = $'],
+      ['targetType', 'target_type = $'],
+      ['from', 'created_at >= $'],
+      ['to', 'created_at < $'],
+    ];
+    for (const [filter, condition] of columns) {
+      if (filters[filter] === undefined) continue;
+      parameters.push(filters[filter]);
+      where.push(`${condition}${parameters.length}`);
     }
     after(where, parameters, before, '');
     return this.db.query(
@@ -284,4 +298,15 @@ export interface AuditEntry {
   targetOwnerId: string | null;
   note: string | null;
   restrictedUntil: Date | null;
+}
+
+/** What the audit log can be narrowed to (ModerationLogQueryDto). */
+export interface AuditFilters {
+  userId?: string;
+  actorId?: string;
+  targetId?: string;
+  action?: AuditAction;
+  targetType?: AuditTarget;
+  from?: Date;
+  to?: Date;
 }

@@ -145,7 +145,12 @@ export class ModerationService {
   }
 
   async log(query: ModerationLogQueryDto): Promise<CursorPage<ModerationLogEntryDto>> {
-    const rows = await this.moderation.logPage(query.userId, keysetOf(query), query.limit);
+    const { userId, actorId, targetId, action, targetType, from, to } = query;
+    const rows = await this.moderation.logPage(
+      { userId, actorId, targetId, action, targetType, from, to },
+      keysetOf(query),
+      query.limit,
+    );
     return toCursorPage(
       rows,
       query.limit,

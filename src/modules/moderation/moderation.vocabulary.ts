@@ -54,6 +54,11 @@ export enum AuditAction {
   RedriveJob = 'redrive_job',
   /** An admin opened the queue dashboard (Bull Board), where jobs can be retried or removed. */
   OpenQueueBoard = 'open_queue_board',
+  /**
+   * A change made through the queue dashboard (retry, clean, remove, promote, pause, empty,
+   * ...; target: the queue; note: the action, the queue and the job when there is one).
+   */
+  QueueBoardAction = 'queue_board_action',
 }
 
 /** What an audited action was about. */

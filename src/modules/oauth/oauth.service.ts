@@ -8,7 +8,7 @@ import { ClientInfo } from '../../common/http/client-info.decorator';
 import type { StrategyRequest } from './providers/run-strategy';
 import { AuthResponseDto } from '../auth/dto/token-response.dto';
 import { EmailsService } from '../emails/emails.service';
-import { UserAccount, UserStatus } from '../users/user.vocabulary';
+import { isSuspendedNow, UserAccount, UserStatus } from '../users/user.vocabulary';
 import { UsersService } from '../users/users.service';
 import { OAuthProviderName } from './entities/user-identity.entity';
 import { OAuthFlowStore } from './oauth-flow-store.service';
@@ -192,7 +192,8 @@ export class OAuthService {
     }
     if (!created) {
       if (user.emailVerifiedAt === null) return { error: 'account_exists_unverified' };
-      if (user.status !== UserStatus.Active) return { error: 'account_suspended' };
+      const standing = this.active(user);
+      if ('error' in standing) return standing;
     }
 
     const linked = await this.identities.insertOrGet({
@@ -220,8 +221,11 @@ export class OAuthService {
     return this.active(user);
   }
 
+  /** Refuses deleted accounts and suspended ones (isSuspendedNow: an ended suspension is not). */
   private active(user: UserAccount): Resolution {
-    return user.status === UserStatus.Active ? { user } : { error: 'account_suspended' };
+    return user.status === UserStatus.Deleted || isSuspendedNow(user)
+      ? { error: 'account_suspended' }
+      : { user };
   }
 
   private displayNameFor(profile: SocialProfile): string {

@@ -24,6 +24,36 @@ export enum UserStatus {
   Deleted = 'deleted',
 }
 
+/**
+ * The one "suspended now" rule (docs/admin.md, "Suspension"): an admin suspended the account
+ * and the suspension has no end date or one still to come. A suspension whose end passed no
+ * longer applies, even before the worker's accounts tick sets the status back to active.
+ * Every check (sign-in, refresh, social sign-in, the queue board's cookie, community writes)
+ * uses this or its SQL twin, suspendedNowSql.
+ */
+export function isSuspendedNow(
+  account: Pick<UserAccount, 'status' | 'suspendedUntil'>,
+  now: Date = new Date(),
+): boolean {
+  return (
+    account.status === UserStatus.Suspended &&
+    (account.suspendedUntil === null || account.suspendedUntil.getTime() > now.getTime())
+  );
+}
+
+/** isSuspendedNow in SQL over the users row `alias` (a boolean expression, never null). */
+export function suspendedNowSql(alias = 'users'): string {
+  return `(${alias}.status = 'suspended' AND (${alias}.suspended_until IS NULL OR ${alias}.suspended_until > now()))`;
+}
+
+/**
+ * Whether community writes are refused (docs/moderation.md): suspended now, or restricted by a
+ * moderator until a time still to come.
+ */
+export function communityRestrictedSql(alias = 'users'): string {
+  return `(${suspendedNowSql(alias)} OR coalesce(${alias}.community_restricted_until > now(), false))`;
+}
+
 /** The display name of a purged account's stand-in. */
 export const DELETED_USER_NAME = 'Deleted user';
 

@@ -11,7 +11,7 @@ import { Role } from '../../common/auth/roles';
 import { isoInstantSql } from '../../common/time/iso-instant-sql';
 import { UserDto } from './dto/user.dto';
 import { User } from './entities/user.entity';
-import { UserStatus } from './user.vocabulary';
+import { communityRestrictedSql, UserStatus } from './user.vocabulary';
 
 export type NewUser = Pick<User, 'email' | 'passwordHash' | 'displayName'> &
   Partial<Pick<User, 'emailVerifiedAt'>>;
@@ -74,14 +74,12 @@ export class UsersRepository {
   }
 
   /**
-   * Whether the account may not write to the community now: suspended, or restricted by
-   * moderation until a time still to come. False for an unknown account (primary key).
+   * Whether the account may not write to the community now (communityRestrictedSql). False
+   * for an unknown account (primary key).
    */
   async isCommunityRestricted(id: string): Promise<boolean> {
     const [row]: { restricted: boolean }[] = await this.users.query(
-      `SELECT status = 'suspended' OR coalesce(community_restricted_until > now(), false)
-                AS restricted
-         FROM users WHERE id = $1`,
+      `SELECT ${communityRestrictedSql()} AS restricted FROM users WHERE id = $1`,
       [id],
     );
     return row?.restricted ?? false;
@@ -230,7 +228,10 @@ export class UsersRepository {
     return affected === 1;
   }
 
-  /** Ends the suspensions whose end date passed (IDX_users_suspended_until); their ids. */
+  /**
+   * Ends the suspensions whose end date passed (IDX_users_suspended_until); their ids. Only
+   * bookkeeping: isSuspendedNow already ignores them.
+   */
   async reactivateExpired(): Promise<string[]> {
     const [rows]: [{ id: string }[], number] = await this.users.query(
       `UPDATE users SET status = 'active', suspension_reason = NULL, suspended_until = NULL,

@@ -1,8 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsUUID } from 'class-validator';
-import { CursorQueryDto } from '../../../common/pagination/cursor-query.dto';
+import {
+  CursorQueryDto,
+  TimeRangeCursorQueryDto,
+} from '../../../common/pagination/cursor-query.dto';
 import { Omittable } from '../../../common/validation/presence';
-import { ReportStatus, ReportTarget } from '../moderation.vocabulary';
+import { AuditAction, AuditTarget, ReportStatus, ReportTarget } from '../moderation.vocabulary';
 
 export class ReportsQueryDto extends CursorQueryDto {
   @ApiPropertyOptional({
@@ -21,7 +24,8 @@ export class ReportsQueryDto extends CursorQueryDto {
   targetType?: ReportTarget;
 }
 
-export class ModerationLogQueryDto extends CursorQueryDto {
+/** The audit log's filters (docs/admin.md, "The audit log"); all combine. */
+export class ModerationLogQueryDto extends TimeRangeCursorQueryDto({ items: 'Actions' }) {
   @ApiPropertyOptional({
     format: 'uuid',
     description: "Only actions about this user's profile or content",
@@ -29,4 +33,34 @@ export class ModerationLogQueryDto extends CursorQueryDto {
   @Omittable()
   @IsUUID('all')
   userId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only actions taken by this moderator or admin',
+  })
+  @Omittable()
+  @IsUUID('all')
+  actorId?: string;
+
+  @ApiPropertyOptional({
+    enum: AuditAction,
+    enumName: 'AuditAction',
+    example: AuditAction.RedriveJob,
+  })
+  @Omittable()
+  @IsEnum(AuditAction)
+  action?: AuditAction;
+
+  @ApiPropertyOptional({ enum: AuditTarget, enumName: 'AuditTarget', example: AuditTarget.Queue })
+  @Omittable()
+  @IsEnum(AuditTarget)
+  targetType?: AuditTarget;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only actions about this profile, activity or comment (its id)',
+  })
+  @Omittable()
+  @IsUUID('all')
+  targetId?: string;
 }

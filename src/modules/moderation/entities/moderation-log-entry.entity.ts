@@ -10,6 +10,10 @@ import { AuditAction, AuditTarget } from '../moderation.vocabulary';
 @Entity('moderation_log')
 // A user's moderation history, newest first.
 @Index('IDX_moderation_log_owner_created', ['targetOwnerId', 'createdAt', 'id'])
+// An actor's actions, newest first.
+@Index('IDX_moderation_log_actor_created', ['moderatorId', 'createdAt', 'id'])
+// The actions about one profile, activity or comment.
+@Index('IDX_moderation_log_target_created', ['targetId', 'createdAt', 'id'])
 // The whole log, newest first.
 @Index('IDX_moderation_log_created', ['createdAt', 'id'])
 export class ModerationLogEntry {

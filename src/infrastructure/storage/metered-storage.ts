@@ -1,0 +1,88 @@
+import type { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { PutOptions, Storage, StoredObject, StoredObjectInfo } from './storage';
+
+/** What is stored in all: objects and bytes. */
+export interface StorageUsage {
+  objects: number;
+  bytes: number;
+}
+
+/**
+ * A driver with a usage ledger in PostgreSQL (docs/storage.md, "Usage ledger"): every put
+ * records the object's key and size in `stored_objects`, every delete removes it, and a trigger
+ * keeps the one-row total `storage_usage`, so the storage used is one primary-key read however
+ * many files there are (GET /admin/stats used to walk them all).
+ *
+ * The ledger is written after the driver succeeded: a process dying in between leaves an object
+ * the ledger does not count (or counts after its deletion) until `rebuildLedger` runs.
+ */
+export class MeteredStorage extends Storage {
+  constructor(
+    readonly driver: Storage,
+    private readonly db: DataSource,
+  ) {
+    super();
+  }
+
+  async put(key: string, body: Buffer | Readable, options: PutOptions): Promise<StoredObjectInfo> {
+    const stored = await this.driver.put(key, body, options);
+    await this.record(stored);
+    return stored;
+  }
+
+  get(key: string): Promise<StoredObject | null> {
+    return this.driver.get(key);
+  }
+
+  head(key: string): Promise<StoredObjectInfo | null> {
+    return this.driver.head(key);
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.driver.delete(key);
+    await this.db.query(`DELETE FROM stored_objects WHERE key = $1`, [key]);
+  }
+
+  list(prefix?: string): AsyncIterable<StoredObjectInfo> {
+    return this.driver.list(prefix);
+  }
+
+  /** Objects and bytes stored, from the running total (one row). */
+  async usage(): Promise<StorageUsage> {
+    const [row]: { objects: string; bytes: string }[] = await this.db.query(
+      `SELECT objects, bytes FROM storage_usage`,
+    );
+    // bigint arrives as text; a total beyond 2^53 bytes (8 PiB) is not a concern here.
+    return { objects: Number(row?.objects ?? 0), bytes: Number(row?.bytes ?? 0) };
+  }
+
+  /**
+   * Makes the ledger match the driver's listing (files stored before the ledger existed, or
+   * left behind by a crash between a driver call and its ledger write): walks every object once.
+   * For ops, not for requests.
+   */
+  async rebuildLedger(): Promise<StorageUsage> {
+    const seen = new Set<string>();
+    for await (const object of this.driver.list()) {
+      seen.add(object.key);
+      await this.record(object);
+    }
+    const recorded: { key: string }[] = await this.db.query(`SELECT key FROM stored_objects`);
+    const gone = recorded.map(({ key }) => key).filter((key) => !seen.has(key));
+    if (gone.length) {
+      await this.db.query(`DELETE FROM stored_objects WHERE key = ANY($1)`, [gone]);
+    }
+    return this.usage();
+  }
+
+  /** The object's size now (a replaced object's new size). */
+  private async record({ key, size }: Pick<StoredObjectInfo, 'key' | 'size'>): Promise<void> {
+    await this.db.query(
+      `INSERT INTO stored_objects (key, size) VALUES ($1, $2)
+       ON CONFLICT (key) DO UPDATE SET size = EXCLUDED.size, stored_at = now()
+         WHERE stored_objects.size IS DISTINCT FROM EXCLUDED.size`,
+      [key, size],
+    );
+  }
+}
