@@ -1,7 +1,14 @@
 import { DataSource } from 'typeorm';
+import { MeteredStorage } from '../src/infrastructure/storage/metered-storage';
 import { UsersService } from '../src/modules/users/users.service';
 import { spawnEntry } from './support/child-process';
-import { registerUser, startApi, TestApi, testConfig } from './support/test-app';
+import {
+  registerUser,
+  startApi,
+  TestApi,
+  testConfig,
+  testEnvironmentVariables,
+} from './support/test-app';
 import { testEnv } from './support/test-env';
 
 /** Runs an entrypoint the way ops would, with the given environment, and collects its exit. */
@@ -89,5 +96,39 @@ describe('npm run user:promote (e2e)', () => {
     const missing = await run('src/cli/promote-user.ts', { DATABASE_URL: testEnv('databaseUrl') });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Usage: npm run user:promote -- someone@example.com');
+  });
+});
+
+describe('npm run storage:rebuild-ledger (e2e)', () => {
+  it('counts a file the ledger never saw and forgets one that is gone', async () => {
+    const env = testEnvironmentVariables();
+    const api = await startApi(testConfig(env));
+    try {
+      const storage = api.app.get(MeteredStorage);
+      const before = await storage.usage();
+      // Written around the ledger, as by a release before it existed.
+      await storage.driver.put('reports/ledger-cli/old.pdf', Buffer.alloc(321), {
+        contentType: 'application/pdf',
+      });
+      await storage.put('reports/ledger-cli/gone.pdf', Buffer.alloc(50), {
+        contentType: 'application/pdf',
+      });
+      await storage.driver.delete('reports/ledger-cli/gone.pdf');
+      expect(await storage.usage()).toEqual({
+        objects: before.objects + 1,
+        bytes: before.bytes + 50,
+      });
+
+      const { code, stdout, stderr } = await run('src/cli/rebuild-storage-ledger.ts', env);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      const expected = { objects: before.objects + 1, bytes: before.bytes + 321 };
+      expect(stdout).toContain(
+        `storage ledger rebuilt: ${expected.objects} object(s), ${expected.bytes} byte(s)`,
+      );
+      expect(await storage.usage()).toEqual(expected);
+    } finally {
+      await api.close();
+    }
   });
 });
