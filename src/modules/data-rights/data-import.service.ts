@@ -1,13 +1,17 @@
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import type { EntityManager } from 'typeorm';
 import { Problems } from '../../common/errors/problem-types';
 import { WeightUnit } from '../../common/units/weight-unit';
 import { AppConfig } from '../../config/app-config';
 import { JobQueue } from '../../infrastructure/queues/job-queue.service';
 import { JobName } from '../../infrastructure/queues/job-registry';
+import { domainEvent } from '../../infrastructure/events/domain-event-catalogue';
+import { publishDomainEvents } from '../../infrastructure/events/publish-domain-events';
 import { Storage } from '../../infrastructure/storage/storage';
 import { UsersService } from '../users/users.service';
+import { WorkoutsService } from '../workouts/workouts.service';
 import { DataRightsProblems } from './data-rights-problems';
 import { DataRightsRepository } from './data-rights.repository';
 import { DataImportDto } from './dto/data-import.dto';
@@ -44,6 +48,7 @@ export class DataImportService {
     private readonly repository: DataRightsRepository,
     private readonly storage: Storage,
     private readonly users: UsersService,
+    private readonly workouts: WorkoutsService,
     private readonly jobs: JobQueue,
     private readonly config: AppConfig,
   ) {}
@@ -121,6 +126,7 @@ export class DataImportService {
     const report = await this.repository.dataSource
       .transaction(async (manager) => {
         let result: ImportReport;
+        const workoutIds: string[] = [];
         if (row.source === ImportSource.FitAi) {
           const plan = await checkArchive(manager, content);
           result = plan.errors.length
@@ -130,6 +136,7 @@ export class DataImportService {
                 { userId: row.userId, importId: row.id },
                 plan,
                 progress,
+                workoutIds,
               );
         } else {
           const plan = await (row.source === ImportSource.Strong
@@ -146,12 +153,14 @@ export class DataImportService {
                 { userId: row.userId, importId: row.id, source: row.source },
                 plan,
                 progress,
+                workoutIds,
               );
         }
         if (result.errors.length) {
           // Nothing of a refused file stays: roll the writes back, then record the report.
           throw new RefusedImport(result);
         }
+        await this.announce(manager, row, workoutIds);
         await this.repository.finishImport(manager, row.id, DataJobStatus.Completed, result, null);
         return result;
       })
@@ -167,6 +176,27 @@ export class DataImportService {
         return error.report;
       });
     return report.errors.length ? 'failed' : 'completed';
+  }
+
+  /**
+   * The imported sessions as the API would store them (e1RM per set, totals, personal records:
+   * the workouts module derives them) and one `workouts.imported` event for the batch, in the
+   * import's transaction: rollups, boards, challenges, goals and recommendations follow;
+   * feeds and notifications do not (docs/data-rights.md, "Derived values and events").
+   */
+  private async announce(manager: EntityManager, row: DataImport, workoutIds: string[]) {
+    const span = await this.workouts.deriveImported(manager, row.userId, workoutIds);
+    if (!span) return;
+    await publishDomainEvents(
+      manager,
+      domainEvent('workouts.imported', {
+        userId: row.userId,
+        importId: row.id,
+        workouts: workoutIds.length,
+        from: span.from.toISOString(),
+        to: span.to.toISOString(),
+      }),
+    );
   }
 
   async sweep(now = new Date()): Promise<number> {

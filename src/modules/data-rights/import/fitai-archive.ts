@@ -167,6 +167,7 @@ export async function applyFitAiPlan(
   input: { userId: string; importId: string },
   plan: FitAiPlan,
   progress: (share: number) => Promise<void>,
+  workoutIds: string[],
 ): Promise<ImportReport> {
   const report = emptyReport(plan.rowsRead);
   const { userId } = input;
@@ -315,6 +316,7 @@ export async function applyFitAiPlan(
   for (const row of plan.data.workouts) {
     if (!(await claim('workouts', row))) continue;
     fresh.add(row.id as string);
+    workoutIds.push(ids.get(row.id as string)!);
     await insertRow(manager, 'workouts', row, {
       id: ids.get(row.id as string),
       user_id: userId,
