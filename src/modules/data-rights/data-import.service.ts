@@ -17,6 +17,7 @@ import { DataRightsRepository } from './data-rights.repository';
 import { DataImportDto } from './dto/data-import.dto';
 import { DataJobStatus } from './entities/data-export.entity';
 import { DataImport, ImportReport, ImportSource } from './entities/data-import.entity';
+import { buildExportSchemas, JsonSchema } from './export/export-schema';
 import { readHevyCsv, readStrongCsv } from './import/csv-formats';
 import { applyFitAiPlan, checkArchive } from './import/fitai-archive';
 import { applyCsvPlan, emptyReport } from './import/import-writer';
@@ -43,6 +44,11 @@ export interface ImportUpload {
 @Injectable()
 export class DataImportService {
   private readonly logger = new Logger(DataImportService.name);
+  /**
+   * The export's JSON Schemas, read from the catalogue (46 queries) at the first FitAI import
+   * and kept: tables change only by a migration, which comes with a new release (a restart).
+   */
+  private schemas?: Promise<Record<string, JsonSchema>>;
 
   constructor(
     private readonly repository: DataRightsRepository,
@@ -128,7 +134,7 @@ export class DataImportService {
         let result: ImportReport;
         const workoutIds: string[] = [];
         if (row.source === ImportSource.FitAi) {
-          const plan = await checkArchive(manager, content);
+          const plan = await checkArchive(() => this.exportSchemas(), content);
           result = plan.errors.length
             ? { ...emptyReport(plan.rowsRead), errors: plan.errors }
             : await applyFitAiPlan(
@@ -197,6 +203,15 @@ export class DataImportService {
         to: span.to.toISOString(),
       }),
     );
+  }
+
+  private exportSchemas(): Promise<Record<string, JsonSchema>> {
+    // Outside the import's transaction (its snapshot has nothing to add); a failure is not kept.
+    this.schemas ??= buildExportSchemas(this.repository.dataSource).catch((error: unknown) => {
+      this.schemas = undefined;
+      throw error;
+    });
+    return this.schemas;
   }
 
   async sweep(now = new Date()): Promise<number> {
