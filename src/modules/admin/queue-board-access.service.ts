@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { Signer } from '../../common/crypto/signer';
 import Redis from 'ioredis';
 import { AuthenticatedUser, Role } from '../../common/auth/roles';
 import { ModerationService } from '../moderation/moderation.service';
@@ -37,7 +38,7 @@ const base64url = (value: Buffer | string) => Buffer.from(value).toString('base6
  */
 @Injectable()
 export class QueueBoardAccess {
-  private readonly key: Buffer;
+  private readonly signer: Signer;
 
   constructor(
     @InjectRedis() private readonly redis: Redis,
@@ -46,7 +47,10 @@ export class QueueBoardAccess {
     private readonly moderation: ModerationService,
     private readonly config: AppConfig,
   ) {
-    this.key = createHash('sha256').update(`queue-board:${config.auth.accessSecret}`).digest();
+    // This key derivation predates Signer.forPurpose: kept, so open board sessions survive.
+    this.signer = new Signer(
+      createHash('sha256').update(`queue-board:${config.auth.accessSecret}`).digest(),
+    );
   }
 
   /** The admin's link to the board (a single-use ticket), audited. */
@@ -88,7 +92,7 @@ export class QueueBoardAccess {
     const maxAgeSeconds = this.config.admin.queueBoardSessionMinutes * 60;
     const claims: BoardClaims = { u: userId, s: sessionId, e: Date.now() + maxAgeSeconds * 1000 };
     const payload = base64url(JSON.stringify(claims));
-    return { cookie: `${payload}.${this.sign(payload)}`, maxAgeSeconds };
+    return { cookie: `${payload}.${this.signer.sign(payload)}`, maxAgeSeconds };
   }
 
   /** Whether a cookie value lets its bearer see the board now. */
@@ -96,9 +100,7 @@ export class QueueBoardAccess {
     if (!cookie) return false;
     const [payload, signature] = cookie.split('.');
     if (!payload || !signature) return false;
-    const expected = Buffer.from(this.sign(payload));
-    const given = Buffer.from(signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
+    if (!this.signer.verify(payload, signature)) return false;
     let claims: BoardClaims;
     try {
       claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as BoardClaims;
@@ -109,10 +111,6 @@ export class QueueBoardAccess {
     if (this.revocations.state(claims.s) !== 'active') return false;
     const user = await this.users.findById(claims.u);
     return user?.role === Role.Admin && user.status === UserStatus.Active;
-  }
-
-  private sign(payload: string): string {
-    return createHmac('sha256', this.key).update(payload).digest('base64url');
   }
 
   private ticketKey(ticket: string): string {
