@@ -119,12 +119,11 @@ export class DataImportService {
   async process(importId: string, weightUnit: WeightUnit | undefined): Promise<string> {
     const row = await this.repository.claimImport(importId);
     if (!row) return 'skipped';
-    const stored = await this.storage.get(row.uploadKey);
-    if (!stored) {
+    const content = await this.storage.read(row.uploadKey);
+    if (!content) {
       await this.finish(row, DataJobStatus.Failed, emptyReport(0), 'the uploaded file is gone');
       return 'failed';
     }
-    const content = await readAll(stored.body);
     const preferences = await this.users.preferencesOf(row.userId);
     const zone = preferences.timeZone ?? 'UTC';
     const progress = (share: number) =>
@@ -251,10 +250,4 @@ class RefusedImport extends Error {
   constructor(readonly report: ImportReport) {
     super('import refused');
   }
-}
-
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
