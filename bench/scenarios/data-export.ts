@@ -13,20 +13,27 @@ const SIZES = [365, 3 * 365, 6 * 365];
 const HEAP_SAMPLE_MS = 100;
 
 /**
- * Preloaded (`-r`) into the measured worker, started with `--expose-gc`: every HEAP_SAMPLE_MS it
- * forces a full collection and appends `<epoch ms> <heapUsed> <external>` to HEAP_PROBE_FILE.
- * After a full GC, heapUsed is the live JavaScript heap and external the live Buffers (zlib's,
- * pg's, the streams'), so the samples show what is held, not what the allocator kept (RSS).
+ * Preloaded (`-r`) into the measured worker, started with `--expose-gc`: it forces a full
+ * collection and appends `<epoch ms> <heapUsed> <external>` to HEAP_PROBE_FILE, every
+ * HEAP_PROBE_MS or four times as long as the last collection took, whichever is longer, up to a
+ * second (so the probe takes little of the worker's time on a loaded machine). After a full
+ * GC, heapUsed is the live JavaScript heap and external the live Buffers (zlib's, pg's, the
+ * streams'): the samples show what is held, not what the allocator kept (RSS).
  * Written out at run time: the worker runs from dist/ with plain node, bench/ is not compiled.
  */
 const HEAP_PROBE = `
 const { openSync, writeSync } = require('node:fs');
 const fd = openSync(process.env.HEAP_PROBE_FILE, 'a');
-setInterval(() => {
+const every = Number(process.env.HEAP_PROBE_MS);
+function sample() {
+  const started = Date.now();
   global.gc();
+  const took = Date.now() - started;
   const m = process.memoryUsage();
   writeSync(fd, Date.now() + ' ' + m.heapUsed + ' ' + m.external + '\\n');
-}, Number(process.env.HEAP_PROBE_MS)).unref();
+  setTimeout(sample, Math.min(1000, Math.max(every, 4 * took))).unref();
+}
+setTimeout(sample, every).unref();
 `;
 
 interface HeapSample {
@@ -58,7 +65,7 @@ export interface DataExportRun {
   rssPeakMb: number;
   /**
    * Live memory (heapUsed + external after a forced full GC, every 100 ms): the highest sample
-   * in the second before the request, the highest while exporting, and how many were taken.
+   * the last sample before the request, the highest while exporting, and how many were taken.
    */
   liveBeforeMb: number;
   livePeakMb: number;
@@ -132,12 +139,16 @@ async function measure(
       days,
     );
     await pool.query('VACUUM ANALYZE');
-    await sleep(1_500);
+    await sleep(3_000);
     const requestedAt = Date.now();
     const rssBeforeMb = rssMb(pid);
     let rssPeakMb = rssBeforeMb;
     const sampler = setInterval(() => {
-      rssPeakMb = Math.max(rssPeakMb, rssMb(pid));
+      try {
+        rssPeakMb = Math.max(rssPeakMb, rssMb(pid));
+      } catch {
+        clearInterval(sampler); // the worker is gone: the loop below says why
+      }
     }, 20);
     const started = process.hrtime.bigint();
     const accepted = expectStatus(
@@ -163,20 +174,30 @@ async function measure(
       if (current.body.status === 'failed')
         throw new Error(`export failed: ${current.body.failureReason}`);
       if (!worker.running) throw new Error(`${worker.name} exited:\n${worker.recentOutput()}`);
-      if (Date.now() > deadline) throw new Error('export not completed within 10 min');
+      if (Date.now() > deadline) {
+        throw new Error(
+          `export not completed within 10 min: ${JSON.stringify(current.body)}\n${worker.recentOutput()}`,
+        );
+      }
       await sleep(config.pollIntervalMs);
     }
     const endToEndMs = Number(process.hrtime.bigint() - started) / 1e6;
     if (!done.rowCounts?.['data/workout-sets.json']) throw new Error('the export holds no sets');
     clearInterval(sampler);
     const finishedAt = Date.now();
-    // The sample taken just after completion belongs to the export too.
-    await sleep(HEAP_SAMPLE_MS * 2);
+    // Wait for a sample after completion (it may still hold the export's last buffers).
+    const waitUntil = Date.now() + 10_000;
+    while (!readSamples(samplesFile).some((x) => x.at > finishedAt) && Date.now() < waitUntil) {
+      await sleep(HEAP_SAMPLE_MS);
+    }
     const samples = readSamples(samplesFile);
-    const before = samples.filter((x) => x.at >= requestedAt - 1_000 && x.at < requestedAt);
-    const during = samples.filter(
-      (x) => x.at >= requestedAt && x.at <= finishedAt + HEAP_SAMPLE_MS,
-    );
+    // The level before: the last sample before the request; during: every sample from the
+    // request to the first one after completion (the probe's pace slows on a loaded machine).
+    const before = samples.filter((x) => x.at < requestedAt).slice(-1);
+    const after = samples.findIndex((x) => x.at > finishedAt);
+    const during = samples
+      .slice(0, after === -1 ? samples.length : after + 1)
+      .filter((x) => x.at >= requestedAt);
     if (before.length === 0 || during.length === 0)
       throw new Error('the heap probe took no samples');
     const mb = (list: HeapSample[]) => Math.max(...list.map((x) => x.liveBytes)) / 2 ** 20;
