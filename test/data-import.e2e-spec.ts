@@ -5,6 +5,8 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { apiClient, ApiClient } from './support/api-client';
 import { seedEveryArea } from './support/data-rights';
+import { domainEventsSettled, publishedEventsOf } from './support/domain-events';
+import { completedWorkout } from './support/fixtures';
 import {
   eventually,
   registerUser,
@@ -175,6 +177,95 @@ describe('Data import (e2e)', () => {
       [user.id],
     );
     expect(n).toBe(4);
+  }, 120_000);
+
+  it('stores imported sessions as the API stores them (e1RM, totals, records) and announces them once, for analytics, not feeds', async () => {
+    const user = await registerUser(api.http);
+    const done = await imported(user, 'strong', fixture('strong-export.csv'), 'strong.csv');
+    expect(done.status).toBe('completed');
+    /** A workout's sets with what a completion derives, and the workout's totals and records. */
+    const derived = async (workoutId: string) => {
+      const sets = await db.query(
+        `SELECT s.exercise_id AS "exerciseId", s.set_type::text AS "setType",
+                s.weight_kg::float8 AS weight, s.reps, s.e1rm_kg::float8 AS e1rm
+           FROM workout_sets s JOIN workout_exercises we ON we.id = s.workout_exercise_id
+          WHERE s.workout_id = $1 ORDER BY we.position, s.position`,
+        [workoutId],
+      );
+      const [totals] = await db.query(
+        `SELECT total_volume_kg::float8 AS volume, total_sets, total_reps FROM workouts WHERE id = $1`,
+        [workoutId],
+      );
+      const records = await db.query(
+        `SELECT exercise_id AS "exerciseId", kind::text, value::float8, weight_kg::float8 AS weight, reps
+           FROM personal_records WHERE workout_id = $1 ORDER BY 1, 2, 4`,
+        [workoutId],
+      );
+      return { sets, totals, records };
+    };
+    const [push] = await db.query(
+      `SELECT id FROM workouts WHERE user_id = $1 AND name = 'Push Day'`,
+      [user.id],
+    );
+    const fromImport = await derived(push.id);
+    expect(fromImport.sets.filter((s: { e1rm: number | null }) => s.e1rm !== null)).not.toEqual([]);
+    expect(fromImport.records).not.toEqual([]);
+
+    // One event for the import (not one per session, no records announced)...
+    const events = await publishedEventsOf(db, user.id);
+    expect(events.filter((e) => !e.name.startsWith('account.'))).toEqual([
+      {
+        name: 'workouts.imported',
+        payload: {
+          userId: user.id,
+          importId: done.id,
+          workouts: 3,
+          from: '2024-01-15T07:30:00.000Z',
+          to: '2024-01-19T13:03:00.000Z',
+        },
+      },
+    ]);
+    // ...that the worker's analytics subscriber turns into rollups (asynchronously).
+    const client = apiClient(api.http, user);
+    const overview = await eventually(async () => {
+      const res = await client
+        .get('/analytics/overview?startDate=2024-01-01&endDate=2024-01-31')
+        .expect(200);
+      return res.body.current.sessions > 0 ? res.body : undefined;
+    }, 30_000);
+    expect(overview.current).toMatchObject({ sessions: 3, activeDays: 3 });
+    await domainEventsSettled(worker);
+    // Old sessions are no news: nothing in the feed, no notification.
+    const [{ activities }] = await db.query(
+      'SELECT count(*)::int AS activities FROM activities WHERE user_id = $1',
+      [user.id],
+    );
+    const [{ notifications }] = await db.query(
+      'SELECT count(*)::int AS notifications FROM notifications WHERE user_id = $1',
+      [user.id],
+    );
+    expect({ activities, notifications }).toEqual({ activities: 0, notifications: 0 });
+
+    // The same sets logged through the API (by the same user: some exercises are their own):
+    // the same e1RMs and totals; and no record, as the imported history already holds them.
+    const logged = await completedWorkout(
+      apiClient(api.http, user),
+      fromImport.sets.map(
+        (s: { exerciseId: string; setType: string; weight: number; reps: number }) => ({
+          exerciseId: s.exerciseId,
+          setType: s.setType,
+          weight: s.weight,
+          reps: s.reps,
+        }),
+      ),
+    );
+    expect(await derived(logged.id as string)).toEqual({ ...fromImport, records: [] });
+
+    // The same file again imports nothing and announces nothing.
+    await imported(user, 'strong', fixture('strong-export.csv'), 'strong.csv');
+    expect(
+      (await publishedEventsOf(db, user.id)).filter((e) => e.name === 'workouts.imported'),
+    ).toHaveLength(1);
   }, 120_000);
 
   it('imports a Hevy CSV with its set types and unit', async () => {

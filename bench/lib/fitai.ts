@@ -137,8 +137,9 @@ export class WorkerPool {
   private readonly workers: ManagedProcess[] = [];
 
   constructor(
-    private readonly env: Record<string, string>,
-    private readonly nodeArgs: string[] = [],
+    /** The workers' environment (a figure may start a worker of its own with it). */
+    readonly env: Record<string, string>,
+    readonly nodeArgs: string[] = [],
   ) {}
 
   get size(): number {

@@ -15,10 +15,12 @@ export async function seedHistory(db: Queryable, userId: string, days: number): 
     `SELECT id FROM exercises WHERE source = 'library' AND status = 'approved' ORDER BY slug LIMIT 4`,
   )) as { id: string }[];
   const ids = exercises.map((e) => e.id);
+  // Totals as the sets below make them (4 exercises × 8 reps × 62.5 + 65 + 67.5 + 70 kg): an
+  // import recomputes them from the sets.
   await db.query(
     `INSERT INTO workouts (user_id, name, status, session_at, started_at, completed_at, duration_seconds,
                            total_volume_kg, total_sets, total_reps, notes)
-     SELECT $1, 'Session ' || d, 'completed', at, at, at + interval '1 hour', 3600, 16 * 8 * 60, 16, 128,
+     SELECT $1, 'Session ' || d, 'completed', at, at, at + interval '1 hour', 3600, 4 * 8 * 265, 16, 128,
             'Felt good on day ' || d
        FROM generate_series(1, $2::int, 2) AS d,
             LATERAL (SELECT now() - make_interval(days => $2::int - d) AS at) t`,

@@ -1,7 +1,9 @@
 import { applyDecorators, HttpException, HttpStatus } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiConsumes } from '@nestjs/swagger';
+import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
 import { Problems } from '../errors/problem-types';
 
 /**
@@ -45,30 +47,70 @@ export function refuseUnexpectedMultipart(fastify: FastifyInstance): void {
   });
 }
 
+/** An upload's file part, not read yet: its stream, name, and whether the size limit cut it. */
+export interface UploadedFileStream {
+  stream: Readable;
+  filename: string;
+  /** True once the stream ended early at `fileSize` (@fastify/multipart then ends it). */
+  truncated: () => boolean;
+}
+
 /**
- * The file of an upload (the first file part; form fields before it are ignored), read whole:
- * uploads are bounded by UPLOAD_LIMITS.fileSize, and beyond it reading fails with a 413.
- * A body that is not multipart is a 415; no file part, or an empty file, a 400 `file-required`.
+ * The file part of an upload (the first file part; form fields before it are ignored), as a
+ * stream to read on (into storage): a body that is not multipart is a 415, no file part a 400
+ * `file-required`, a malformed body a 400. `fileSize` overrides UPLOAD_LIMITS.fileSize for
+ * uploads bounded by their own setting; the caller checks `truncated()` after reading.
+ */
+export async function openUploadedFile(
+  req: FastifyRequest,
+  limits: { fileSize?: number } = {},
+): Promise<UploadedFileStream> {
+  const file = await filePart(req, limits);
+  const stream = file.file;
+  return { stream, filename: file.filename, truncated: () => stream.truncated };
+}
+
+/**
+ * The file of an upload read whole: uploads are bounded by UPLOAD_LIMITS.fileSize, and beyond
+ * it reading fails with a 413. An empty file is a 400 `file-required` (filePart says the rest).
  */
 export async function readUploadedFile(
   req: FastifyRequest,
 ): Promise<{ content: Buffer; filename: string }> {
-  if (!req.isMultipart()) {
-    throw Problems.unsupportedMediaType.exception(
-      'Send the file as multipart/form-data, in a part named "file".',
-    );
-  }
+  const file = await filePart(req, {});
   try {
-    const file = await req.file();
-    if (!file) {
-      throw Problems.fileRequired.exception('The request has no file part; send it as "file".');
-    }
     const content = await file.toBuffer();
     if (content.length === 0) throw Problems.fileRequired.exception('The file is empty.');
     return { content, filename: file.filename };
   } catch (error) {
     throw asUploadError(error);
   }
+}
+
+async function filePart(
+  req: FastifyRequest,
+  limits: { fileSize?: number },
+): Promise<MultipartFile> {
+  if (!req.isMultipart()) {
+    throw Problems.unsupportedMediaType.exception(
+      'Send the file as multipart/form-data, in a part named "file".',
+    );
+  }
+  let file: MultipartFile | undefined;
+  try {
+    // No override: the limits the plugin was registered with (UPLOAD_LIMITS by default).
+    file = await req.file(
+      limits.fileSize === undefined
+        ? undefined
+        : { limits: { fileSize: limits.fileSize, files: 1 } },
+    );
+  } catch (error) {
+    throw asUploadError(error);
+  }
+  if (!file) {
+    throw Problems.fileRequired.exception('The request has no file part; send it as "file".');
+  }
+  return file;
 }
 
 /**

@@ -43,6 +43,21 @@ export interface DomainEventPayloads {
     sessionAt: string;
     completedAt: string;
   };
+  /**
+   * An import (docs/data-rights.md) wrote `workouts` completed sessions held between `from`
+   * (the earliest start) and `to` (the latest end), ISO 8601: their e1RMs, totals and personal
+   * records are stored. One event per import, not one per session, and distinct from
+   * `workout.completed` on purpose: the sessions move the user's own numbers (rollups,
+   * boards, challenges, goals, recommendations), but old history is no news for friends'
+   * feeds or notifications, so those do not subscribe.
+   */
+  'workouts.imported': {
+    userId: string;
+    importId: string;
+    workouts: number;
+    from: string;
+    to: string;
+  };
   /** A personal record stored by a workout's completion. */
   'personal-record.set': { userId: string; workoutId: string; recordId: string };
   /** A body reading created or changed. */
@@ -139,6 +154,7 @@ const NAMES: { readonly [N in DomainEventName]: true } = {
   'workout.completed': true,
   'workout.redated': true,
   'workout.deleted': true,
+  'workouts.imported': true,
   'personal-record.set': true,
   'body-metric.logged': true,
   'body-metric.deleted': true,

@@ -112,6 +112,16 @@ function storageDriverSuite(name: string, start: () => Promise<DriverUnderTest>)
       expect(await storage.get(key('nothing.bin'))).toBeNull();
     });
 
+    it('reads an object whole, streamed in several chunks, or null for a key never put', async () => {
+      const at = key('whole.bin');
+      const bytes = Buffer.alloc(200 * 1024, 7);
+      await storage.put(at, Readable.from([bytes.subarray(0, 1000), bytes.subarray(1000)]), {
+        contentType: 'application/octet-stream',
+      });
+      expect((await storage.read(at))?.equals(bytes)).toBe(true);
+      expect(await storage.read(key('nothing.bin'))).toBeNull();
+    });
+
     it.each([
       ['empty', ''],
       ['parent segment', 'avatars/../../etc/passwd'],

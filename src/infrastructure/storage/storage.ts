@@ -41,6 +41,18 @@ export abstract class Storage {
   /** What the object is, or null when there is none. */
   abstract head(key: string): Promise<StoredObjectInfo | null>;
 
+  /**
+   * The object's bytes, whole, or null when there is none: for a caller that needs the file in
+   * memory anyway (a bounded upload to parse, a PDF to attach to an email).
+   */
+  async read(key: string): Promise<Buffer | null> {
+    const object = await this.get(key);
+    if (!object) return null;
+    const chunks: Buffer[] = [];
+    for await (const chunk of object.body) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+
   async exists(key: string): Promise<boolean> {
     return (await this.head(key)) !== null;
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { Signer } from '../../common/crypto/signer';
 import Redis from 'ioredis';
 import { AuthenticatedUser, Role } from '../../common/auth/roles';
 import { ModerationService } from '../moderation/moderation.service';
@@ -46,7 +47,7 @@ const base64url = (value: Buffer | string) => Buffer.from(value).toString('base6
  */
 @Injectable()
 export class QueueBoardAccess {
-  private readonly key: Buffer;
+  private readonly signer: Signer;
 
   constructor(
     @InjectRedis() private readonly redis: Redis,
@@ -55,7 +56,10 @@ export class QueueBoardAccess {
     private readonly moderation: ModerationService,
     private readonly config: AppConfig,
   ) {
-    this.key = createHash('sha256').update(`queue-board:${config.auth.accessSecret}`).digest();
+    // This key derivation predates Signer.forPurpose: kept, so open board sessions survive.
+    this.signer = new Signer(
+      createHash('sha256').update(`queue-board:${config.auth.accessSecret}`).digest(),
+    );
   }
 
   /** The admin's link to the board (a single-use ticket), audited. */
@@ -97,7 +101,7 @@ export class QueueBoardAccess {
     const maxAgeSeconds = this.config.admin.queueBoardSessionMinutes * 60;
     const claims: BoardClaims = { u: userId, s: sessionId, e: Date.now() + maxAgeSeconds * 1000 };
     const payload = base64url(JSON.stringify(claims));
-    return { cookie: `${payload}.${this.sign(payload)}`, maxAgeSeconds };
+    return { cookie: `${payload}.${this.signer.sign(payload)}`, maxAgeSeconds };
   }
 
   /** The admin a cookie value lets see the board now, or null. */
@@ -105,9 +109,7 @@ export class QueueBoardAccess {
     if (!cookie) return null;
     const [payload, signature] = cookie.split('.');
     if (!payload || !signature) return null;
-    const expected = Buffer.from(this.sign(payload));
-    const given = Buffer.from(signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+    if (!this.signer.verify(payload, signature)) return null;
     let claims: BoardClaims;
     try {
       claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as BoardClaims;
@@ -138,10 +140,6 @@ export class QueueBoardAccess {
       note: `queue dashboard: ${action.name} (${scope}${jobs})`.slice(0, 1000),
       restrictedUntil: null,
     });
-  }
-
-  private sign(payload: string): string {
-    return createHmac('sha256', this.key).update(payload).digest('base64url');
   }
 
   private ticketKey(ticket: string): string {

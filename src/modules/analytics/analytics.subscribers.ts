@@ -22,4 +22,10 @@ export class AnalyticsSubscribers {
     }
     await this.rollups.refreshFrom(payload.userId, instants);
   }
+
+  /** Imported history: the sessions from the earliest imported one on. */
+  @OnDomainEvent('workouts.imported')
+  async workoutsImported({ payload }: PublishedDomainEvent<'workouts.imported'>): Promise<void> {
+    await this.rollups.refreshFrom(payload.userId, [payload.from]);
+  }
 }

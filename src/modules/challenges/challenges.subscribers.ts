@@ -12,11 +12,11 @@ import { ChallengesService } from './challenges.service';
 export class ChallengesSubscribers {
   constructor(private readonly challenges: ChallengesService) {}
 
-  @OnDomainEvent('workout.completed', 'workout.redated', 'workout.deleted')
+  @OnDomainEvent('workout.completed', 'workout.redated', 'workout.deleted', 'workouts.imported')
   async workoutChanged({
     payload,
   }: PublishedDomainEvent<
-    'workout.completed' | 'workout.redated' | 'workout.deleted'
+    'workout.completed' | 'workout.redated' | 'workout.deleted' | 'workouts.imported'
   >): Promise<void> {
     await this.challenges.recomputeFor(payload.userId);
   }

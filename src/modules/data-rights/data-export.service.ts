@@ -1,6 +1,6 @@
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
+import { Signer } from '../../common/crypto/signer';
 import { apiPath } from '../../common/http/api-path';
 import { AppConfig } from '../../config/app-config';
 import { JobQueue } from '../../infrastructure/queues/job-queue.service';
@@ -29,7 +29,7 @@ const STUCK_AFTER_MS = 10 * 60 * 1000;
 @Injectable()
 export class DataExportService {
   private readonly logger = new Logger(DataExportService.name);
-  private readonly key: Buffer;
+  private readonly signer: Signer;
 
   constructor(
     private readonly repository: DataRightsRepository,
@@ -38,9 +38,7 @@ export class DataExportService {
     private readonly jobs: JobQueue,
     private readonly config: AppConfig,
   ) {
-    this.key = createHmac('sha256', config.auth.refreshSecret)
-      .update('fitai:data-export:download')
-      .digest();
+    this.signer = Signer.forPurpose(config.auth.refreshSecret, 'fitai:data-export:download');
   }
 
   async request(userId: string, now = new Date()): Promise<DataExportDto> {
@@ -76,9 +74,7 @@ export class DataExportService {
     signature: string,
     now = new Date(),
   ): Promise<{ body: Readable; size: number; fileName: string }> {
-    const expected = Buffer.from(this.sign(id, expires));
-    const given = Buffer.from(signature);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    if (!this.signer.verify(`${id}.${expires}`, signature)) {
       throw new NotFoundException('No such data export.');
     }
     if (expires * 1000 <= now.getTime()) {
@@ -205,12 +201,8 @@ export class DataExportService {
   /** `expires` (Unix seconds) and its HMAC: the link works until then, for anyone holding it. */
   signedPath(id: string, expires: number): string {
     return apiPath(
-      `users/data-export/${id}/download?expires=${expires}&signature=${this.sign(id, expires)}`,
+      `users/data-export/${id}/download?expires=${expires}&signature=${this.signer.sign(`${id}.${expires}`)}`,
     );
-  }
-
-  private sign(id: string, expires: number): string {
-    return createHmac('sha256', this.key).update(`${id}.${expires}`).digest('base64url');
   }
 
   /** A stored file, or nothing when it is gone (deleted since the snapshot was taken). */

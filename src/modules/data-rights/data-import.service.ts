@@ -1,18 +1,23 @@
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import type { EntityManager } from 'typeorm';
 import { Problems } from '../../common/errors/problem-types';
 import { WeightUnit } from '../../common/units/weight-unit';
 import { AppConfig } from '../../config/app-config';
 import { JobQueue } from '../../infrastructure/queues/job-queue.service';
 import { JobName } from '../../infrastructure/queues/job-registry';
+import { domainEvent } from '../../infrastructure/events/domain-event-catalogue';
+import { publishDomainEvents } from '../../infrastructure/events/publish-domain-events';
 import { Storage } from '../../infrastructure/storage/storage';
 import { UsersService } from '../users/users.service';
+import { WorkoutsService } from '../workouts/workouts.service';
 import { DataRightsProblems } from './data-rights-problems';
 import { DataRightsRepository } from './data-rights.repository';
 import { DataImportDto } from './dto/data-import.dto';
 import { DataJobStatus } from './entities/data-export.entity';
 import { DataImport, ImportReport, ImportSource } from './entities/data-import.entity';
+import { buildExportSchemas, JsonSchema } from './export/export-schema';
 import { readHevyCsv, readStrongCsv } from './import/csv-formats';
 import { applyFitAiPlan, checkArchive } from './import/fitai-archive';
 import { applyCsvPlan, emptyReport } from './import/import-writer';
@@ -39,11 +44,17 @@ export interface ImportUpload {
 @Injectable()
 export class DataImportService {
   private readonly logger = new Logger(DataImportService.name);
+  /**
+   * The export's JSON Schemas, read from the catalogue (46 queries) at the first FitAI import
+   * and kept: tables change only by a migration, which comes with a new release (a restart).
+   */
+  private schemas?: Promise<Record<string, JsonSchema>>;
 
   constructor(
     private readonly repository: DataRightsRepository,
     private readonly storage: Storage,
     private readonly users: UsersService,
+    private readonly workouts: WorkoutsService,
     private readonly jobs: JobQueue,
     private readonly config: AppConfig,
   ) {}
@@ -108,12 +119,11 @@ export class DataImportService {
   async process(importId: string, weightUnit: WeightUnit | undefined): Promise<string> {
     const row = await this.repository.claimImport(importId);
     if (!row) return 'skipped';
-    const stored = await this.storage.get(row.uploadKey);
-    if (!stored) {
+    const content = await this.storage.read(row.uploadKey);
+    if (!content) {
       await this.finish(row, DataJobStatus.Failed, emptyReport(0), 'the uploaded file is gone');
       return 'failed';
     }
-    const content = await readAll(stored.body);
     const preferences = await this.users.preferencesOf(row.userId);
     const zone = preferences.timeZone ?? 'UTC';
     const progress = (share: number) =>
@@ -121,8 +131,9 @@ export class DataImportService {
     const report = await this.repository.dataSource
       .transaction(async (manager) => {
         let result: ImportReport;
+        const workoutIds: string[] = [];
         if (row.source === ImportSource.FitAi) {
-          const plan = await checkArchive(manager, content);
+          const plan = await checkArchive(() => this.exportSchemas(), content);
           result = plan.errors.length
             ? { ...emptyReport(plan.rowsRead), errors: plan.errors }
             : await applyFitAiPlan(
@@ -130,6 +141,7 @@ export class DataImportService {
                 { userId: row.userId, importId: row.id },
                 plan,
                 progress,
+                workoutIds,
               );
         } else {
           const plan = await (row.source === ImportSource.Strong
@@ -146,12 +158,14 @@ export class DataImportService {
                 { userId: row.userId, importId: row.id, source: row.source },
                 plan,
                 progress,
+                workoutIds,
               );
         }
         if (result.errors.length) {
           // Nothing of a refused file stays: roll the writes back, then record the report.
           throw new RefusedImport(result);
         }
+        await this.announce(manager, row, workoutIds);
         await this.repository.finishImport(manager, row.id, DataJobStatus.Completed, result, null);
         return result;
       })
@@ -167,6 +181,36 @@ export class DataImportService {
         return error.report;
       });
     return report.errors.length ? 'failed' : 'completed';
+  }
+
+  /**
+   * The imported sessions as the API would store them (e1RM per set, totals, personal records:
+   * the workouts module derives them) and one `workouts.imported` event for the batch, in the
+   * import's transaction: rollups, boards, challenges, goals and recommendations follow;
+   * feeds and notifications do not (docs/data-rights.md, "Derived values and events").
+   */
+  private async announce(manager: EntityManager, row: DataImport, workoutIds: string[]) {
+    const span = await this.workouts.deriveImported(manager, row.userId, workoutIds);
+    if (!span) return;
+    await publishDomainEvents(
+      manager,
+      domainEvent('workouts.imported', {
+        userId: row.userId,
+        importId: row.id,
+        workouts: workoutIds.length,
+        from: span.from.toISOString(),
+        to: span.to.toISOString(),
+      }),
+    );
+  }
+
+  private exportSchemas(): Promise<Record<string, JsonSchema>> {
+    // Outside the import's transaction (its snapshot has nothing to add); a failure is not kept.
+    this.schemas ??= buildExportSchemas(this.repository.dataSource).catch((error: unknown) => {
+      this.schemas = undefined;
+      throw error;
+    });
+    return this.schemas;
   }
 
   async sweep(now = new Date()): Promise<number> {
@@ -206,10 +250,4 @@ class RefusedImport extends Error {
   constructor(readonly report: ImportReport) {
     super('import refused');
   }
-}
-
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }

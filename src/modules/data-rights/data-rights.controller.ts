@@ -7,7 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, CurrentUser, Public } from '../../common/auth/auth.decorators';
 import { AuthenticatedUser } from '../../common/auth/roles';
 import { Problems } from '../../common/errors/problem-types';
-import { AcceptsMultipart } from '../../common/http/multipart';
+import { AcceptsMultipart, openUploadedFile } from '../../common/http/multipart';
 import { LOCATION_HEADER, SetsLocation } from '../../common/http/location.decorator';
 import { UuidParam } from '../../common/http/uuid-param.decorator';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
@@ -146,25 +146,13 @@ export class DataRightsController {
     @Query() query: DataImportQueryDto,
     @Req() req: FastifyRequest,
   ): Promise<DataImportDto> {
-    if (!req.isMultipart()) {
-      throw Problems.unsupportedMediaType.exception(
-        'Send the file as multipart/form-data, in a part named "file".',
-      );
-    }
-    let file;
-    try {
-      file = await req.file({ limits: { fileSize: this.imports.maxBytes, files: 1 } });
-    } catch {
-      throw Problems.badRequest.exception('The multipart body is malformed.');
-    }
-    if (!file)
-      throw Problems.fileRequired.exception('The request has no file part; send it as "file".');
+    const file = await openUploadedFile(req, { fileSize: this.imports.maxBytes });
     return this.imports.upload(caller.id, {
-      stream: file.file,
+      stream: file.stream,
       fileName: file.filename,
       source: query.source,
       weightUnit: query.weightUnit,
-      truncated: () => file.file.truncated,
+      truncated: file.truncated,
     });
   }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UsersModule } from '../users/users.module';
+import { WorkoutsModule } from '../workouts/workouts.module';
 import { DataExportService } from './data-export.service';
 import { DataImportService } from './data-import.service';
 import { DataRightsController } from './data-rights.controller';
@@ -14,7 +15,11 @@ import { DataImport } from './entities/data-import.entity';
  * tables, streamed to storage) and imports of FitAI exports and Strong/Hevy CSV files.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([DataExport, DataImport, DataImportRecord]), UsersModule],
+  imports: [
+    TypeOrmModule.forFeature([DataExport, DataImport, DataImportRecord]),
+    UsersModule,
+    WorkoutsModule,
+  ],
   controllers: [DataRightsController],
   providers: [DataRightsRepository, DataExportService, DataImportService],
   exports: [DataExportService, DataImportService],

@@ -5,18 +5,19 @@ import { GoalsService } from './goals.service';
 
 /**
  * What moves goals (in the worker): a completed or re-dated workout (strength, consistency), a body
- * reading logged or deleted (body), and a goal's own new target or resumption. Each measures
- * the user's active goals again; the recompute is idempotent.
+ * reading logged or deleted (body), a goal's own new target or resumption, and imported
+ * history (workouts.imported). Each measures the user's active goals again; the recompute is
+ * idempotent.
  */
 @Injectable()
 export class GoalsSubscribers {
   constructor(private readonly goals: GoalsService) {}
 
-  @OnDomainEvent('body-metric.logged', 'body-metric.deleted', 'goal.changed')
+  @OnDomainEvent('body-metric.logged', 'body-metric.deleted', 'goal.changed', 'workouts.imported')
   async recompute({
     payload,
   }: PublishedDomainEvent<
-    'body-metric.logged' | 'body-metric.deleted' | 'goal.changed'
+    'body-metric.logged' | 'body-metric.deleted' | 'goal.changed' | 'workouts.imported'
   >): Promise<void> {
     await this.goals.recompute(payload.userId);
   }

@@ -11,11 +11,11 @@ import { LeaderboardsService } from './leaderboards.service';
 export class LeaderboardsSubscribers {
   constructor(private readonly leaderboards: LeaderboardsService) {}
 
-  @OnDomainEvent('workout.completed', 'workout.redated', 'workout.deleted')
+  @OnDomainEvent('workout.completed', 'workout.redated', 'workout.deleted', 'workouts.imported')
   async workoutChanged({
     payload,
   }: PublishedDomainEvent<
-    'workout.completed' | 'workout.redated' | 'workout.deleted'
+    'workout.completed' | 'workout.redated' | 'workout.deleted' | 'workouts.imported'
   >): Promise<void> {
     await this.leaderboards.recompute(payload.userId);
   }

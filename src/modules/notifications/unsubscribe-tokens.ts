@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { Signer } from '../../common/crypto/signer';
 import { AppConfig } from '../../config/app-config';
 import { ALL_NOTIFICATION_TYPES, NotificationType } from './notification-types';
 
@@ -13,26 +13,22 @@ export type UnsubscribeScope = NotificationType | 'digest';
  */
 @Injectable()
 export class UnsubscribeTokens {
-  private readonly key: Buffer;
+  private readonly signer: Signer;
 
   constructor(config: AppConfig) {
-    this.key = createHmac('sha256', config.auth.refreshSecret)
-      .update('fitai:notifications:unsubscribe')
-      .digest();
+    this.signer = Signer.forPurpose(config.auth.refreshSecret, 'fitai:notifications:unsubscribe');
   }
 
   sign(userId: string, scope: UnsubscribeScope): string {
     const payload = Buffer.from(JSON.stringify([userId, scope])).toString('base64url');
-    return `${payload}.${this.signature(payload)}`;
+    return `${payload}.${this.signer.sign(payload)}`;
   }
 
   /** The user and scope a token names, or null when it is not one of ours. */
   verify(token: string): { userId: string; scope: UnsubscribeScope } | null {
     const [payload, signature, extra] = token.split('.');
     if (!payload || !signature || extra !== undefined) return null;
-    const expected = Buffer.from(this.signature(payload));
-    const given = Buffer.from(signature);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    if (!this.signer.verify(payload, signature)) return null;
     try {
       const [userId, scope] = JSON.parse(Buffer.from(payload, 'base64url').toString()) as unknown[];
       const known =
@@ -43,9 +39,5 @@ export class UnsubscribeTokens {
     } catch {
       return null;
     }
-  }
-
-  private signature(payload: string): string {
-    return createHmac('sha256', this.key).update(payload).digest('base64url');
   }
 }

@@ -202,11 +202,7 @@ export class ReportsService {
   }
 
   private async read(report: Report): Promise<Buffer | null> {
-    const file = report.storageKey ? await this.storage.get(report.storageKey) : null;
-    if (!file) return null;
-    const chunks: Buffer[] = [];
-    for await (const chunk of file.body) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
+    return report.storageKey ? this.storage.read(report.storageKey) : null;
   }
 
   private async owned(userId: string, id: string): Promise<Report> {

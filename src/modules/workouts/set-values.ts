@@ -37,8 +37,15 @@ export function storedSet(set: SetState): SetValues {
     rir: set.rir,
     restSeconds: set.restSeconds,
     completed: set.completed,
-    e1rmKg: decimal(isWorkingSet(set) ? estimateOneRepMax(set.weightKg, set.reps) : null),
+    e1rmKg: storedE1rm(set),
   };
+}
+
+/** The e1RM stored with a set (workout_sets.e1rm_kg): only a completed working set has one. */
+export function storedE1rm(
+  set: Pick<SetState, 'setType' | 'weightKg' | 'reps' | 'completed'>,
+): string | null {
+  return decimal(isWorkingSet(set) ? estimateOneRepMax(set.weightKg, set.reps) : null);
 }
 
 /**

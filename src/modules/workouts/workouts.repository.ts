@@ -8,6 +8,7 @@ import { WorkoutExercise } from './entities/workout-exercise.entity';
 import { WorkoutSet } from './entities/workout-set.entity';
 import { Workout } from './entities/workout.entity';
 import { TRANSITIONS, WorkoutAction, WorkoutStatus } from './workout-state';
+import { SetType } from '../training/set-type.vocabulary';
 import { workingSetSql } from '../training/working-sets.vocabulary';
 
 export type NewWorkout = Pick<
@@ -296,6 +297,49 @@ export class WorkoutsRepository {
         WHERE workouts.id = $1`,
       [id],
     );
+  }
+
+  /** The sets of these workouts, with what their e1RM depends on (weights in kg). */
+  async setsOf(
+    workoutIds: string[],
+  ): Promise<
+    {
+      id: string;
+      setType: SetType;
+      weightKg: number | null;
+      reps: number | null;
+      completed: boolean;
+    }[]
+  > {
+    return this.manager.query(
+      `SELECT id, set_type AS "setType", weight_kg::float8 AS "weightKg", reps, completed
+         FROM workout_sets WHERE workout_id = ANY($1::uuid[])`,
+      [workoutIds],
+    );
+  }
+
+  /** Writes each set's e1RM (parallel arrays: one statement whatever the count). */
+  async storeE1rms(setIds: string[], e1rms: (string | null)[]): Promise<void> {
+    if (setIds.length === 0) return;
+    await this.manager.query(
+      `UPDATE workout_sets s SET e1rm_kg = v.e1rm
+         FROM unnest($1::uuid[], $2::numeric[]) AS v(id, e1rm) WHERE s.id = v.id`,
+      [setIds, e1rms],
+    );
+  }
+
+  /** The span of these completed workouts and the exercises they hold. */
+  async spanOf(
+    workoutIds: string[],
+  ): Promise<{ from: Date; to: Date; exerciseIds: string[] } | null> {
+    const [row] = (await this.manager.query(
+      `SELECT min(w.session_at) AS "from", max(w.completed_at) AS "to",
+              coalesce((SELECT array_agg(DISTINCT we.exercise_id) FROM workout_exercises we
+                         WHERE we.workout_id = ANY($1::uuid[]))::text[], '{}') AS "exerciseIds"
+         FROM workouts w WHERE w.id = ANY($1::uuid[])`,
+      [workoutIds],
+    )) as { from: Date | null; to: Date | null; exerciseIds: string[] }[];
+    return row.from && row.to ? { from: row.from, to: row.to, exerciseIds: row.exerciseIds } : null;
   }
 
   /** A completed workout's personal records, by exercise, kind and weight (its unique key). */

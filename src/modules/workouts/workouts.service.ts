@@ -1,4 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import {
   assertValid,
   ProblemException,
@@ -27,7 +28,7 @@ import { MAX_SESSION_MS, WORKOUT_LIMITS } from './dto/workout-fields';
 import { Workout } from './entities/workout.entity';
 import { loggedContentErrors, loggedContentRows } from './logged-content';
 import { LastExercise } from './progression';
-import { numeric } from './set-values';
+import { numeric, storedE1rm } from './set-values';
 import { SetType } from '../training/set-type.vocabulary';
 import { PersonalRecordsRepository, RecordInRange } from './personal-records.repository';
 import { WorkoutAccess } from './workout-access';
@@ -386,6 +387,34 @@ export class WorkoutsService {
           domainEvent('personal-record.set', { userId, workoutId: id, recordId: record.id }),
         ),
     );
+  }
+
+  /**
+   * What a completion derives, for completed workouts an import wrote in the caller's
+   * transaction (`manager`): each set's e1RM and each workout's totals by the same rules, and
+   * the user's personal records reconciled from the earliest imported session on. Publishes
+   * nothing: the importer announces the batch (`workouts.imported`). Answers the imported
+   * span (earliest start, latest end), null for no workout.
+   */
+  async deriveImported(
+    manager: EntityManager,
+    userId: string,
+    workoutIds: string[],
+  ): Promise<{ from: Date; to: Date } | null> {
+    if (workoutIds.length === 0) return null;
+    const tx = new WorkoutsRepository(manager);
+    const records = this.records.withManager(manager);
+    await records.lockHistory(userId);
+    const sets = await tx.setsOf(workoutIds);
+    await tx.storeE1rms(
+      sets.map((set) => set.id),
+      sets.map((set) => storedE1rm(set)),
+    );
+    for (const id of workoutIds) await tx.recordTotals(id);
+    const span = await tx.spanOf(workoutIds);
+    if (!span) return null;
+    await records.reconcile(userId, span.exerciseIds, span.from);
+    return { from: span.from, to: span.to };
   }
 
   /** 404 when the workout is not the caller's; else the 409 for an action its status forbids. */

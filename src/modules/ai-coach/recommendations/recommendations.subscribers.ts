@@ -7,6 +7,7 @@ type Changes =
   | 'workout.completed'
   | 'workout.redated'
   | 'workout.deleted'
+  | 'workouts.imported'
   | 'goal.changed'
   | 'goal.achieved'
   | 'body-metric.logged'
@@ -27,6 +28,7 @@ export class RecommendationsSubscribers {
     'workout.completed',
     'workout.redated',
     'workout.deleted',
+    'workouts.imported',
     'goal.changed',
     'goal.achieved',
     'body-metric.logged',

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import yauzl from 'yauzl';
 import type { ImportReport } from '../entities/data-import.entity';
 import { EXPORT_FORMAT, EXPORT_REGISTRY } from '../export/export-registry';
-import { buildExportSchemas } from '../export/export-schema';
+import type { JsonSchema } from '../export/export-schema';
 import { checkSchema } from '../export/schema-check';
 import type { RowError } from './import-plan';
 import { claimContent, contentHash, count, emptyReport } from './import-writer';
@@ -67,8 +67,14 @@ export interface FitAiPlan {
   data: Record<ImportedFile, Row[]>;
 }
 
-/** Checks the archive against the published schemas (the current tables'): any failure is reported. */
-export async function checkArchive(manager: EntityManager, content: Buffer): Promise<FitAiPlan> {
+/**
+ * Checks the archive against the published schemas (the current tables', from `schemas`, asked
+ * only once the manifest is a FitAI one): any failure is reported.
+ */
+export async function checkArchive(
+  schemas: () => Promise<Record<string, JsonSchema>>,
+  content: Buffer,
+): Promise<FitAiPlan> {
   const data = Object.fromEntries(IMPORTED_FILES.map((f) => [f, [] as Row[]])) as FitAiPlan['data'];
   let files: Map<string, Buffer>;
   try {
@@ -92,13 +98,13 @@ export async function checkArchive(manager: EntityManager, content: Buffer): Pro
     });
   }
   if (errors.length) return { rowsRead: 0, errors, data };
-  const schemas = await buildExportSchemas(manager);
+  const schemaOf = await schemas();
   let rowsRead = 0;
   for (const file of IMPORTED_FILES) {
     const path = `data/${file}.json`;
     const rows = parseJson(files.get(path), path, errors);
     if (rows === undefined) continue;
-    const violations = checkSchema(schemas[`${file}.schema.json`], rows);
+    const violations = checkSchema(schemaOf[`${file}.schema.json`], rows);
     if (violations.length) {
       for (const violation of violations) {
         const [, index, ...field] = violation.path.split('/');
@@ -167,6 +173,7 @@ export async function applyFitAiPlan(
   input: { userId: string; importId: string },
   plan: FitAiPlan,
   progress: (share: number) => Promise<void>,
+  workoutIds: string[],
 ): Promise<ImportReport> {
   const report = emptyReport(plan.rowsRead);
   const { userId } = input;
@@ -315,6 +322,7 @@ export async function applyFitAiPlan(
   for (const row of plan.data.workouts) {
     if (!(await claim('workouts', row))) continue;
     fresh.add(row.id as string);
+    workoutIds.push(ids.get(row.id as string)!);
     await insertRow(manager, 'workouts', row, {
       id: ids.get(row.id as string),
       user_id: userId,

@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { workingSetSql } from '../../training/working-sets.vocabulary';
 import type { ImportReport } from '../entities/data-import.entity';
 import { candidateNames, CsvImportPlan, libraryKeys, PlannedWorkout } from './import-plan';
 
@@ -167,28 +166,21 @@ async function insertWorkout(
     );
     sets += entry.sets.length;
   }
-  await manager.query(
-    `UPDATE workouts
-        SET total_volume_kg = totals.volume, total_sets = totals.sets, total_reps = totals.reps
-       FROM (SELECT coalesce(sum(coalesce(weight_kg, 0) * coalesce(reps, 0)), 0) AS volume,
-                    count(*)::int AS sets, coalesce(sum(reps), 0)::int AS reps
-               FROM workout_sets WHERE workout_id = $1 AND ${workingSetSql()}) AS totals
-      WHERE workouts.id = $1`,
-    [workoutId],
-  );
   return sets;
 }
 
 /**
  * Writes a checked Strong/Hevy plan in the caller's transaction: each workout is claimed by
  * its content hash first, so a workout already imported (this file again, or an overlapping
- * export) is skipped whole.
+ * export) is skipped whole. The ids of the workouts made go into `workoutIds` (their e1RMs,
+ * totals and records are the workouts module's to derive).
  */
 export async function applyCsvPlan(
   manager: EntityManager,
   input: { userId: string; importId: string; source: string },
   plan: CsvImportPlan,
   progress: (share: number) => Promise<void>,
+  workoutIds: string[],
 ): Promise<ImportReport> {
   const report = emptyReport(plan.rowsRead);
   const names = [...new Set(plan.workouts.flatMap((w) => w.exercises.map((e) => e.name)))];
@@ -208,6 +200,7 @@ export async function applyCsvPlan(
         .created
     ) {
       const sets = await insertWorkout(manager, input.userId, workoutId, workout, exerciseIds);
+      workoutIds.push(workoutId);
       count(report.created, 'workouts');
       count(report.created, 'sets', sets);
     } else {
