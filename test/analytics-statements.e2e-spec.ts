@@ -65,7 +65,7 @@ describe('SQL statements per analytics and progress answer (e2e)', () => {
     ['/analytics/volume', period, 3, 2],
     ['/analytics/volume', { ...period, bucket: 'month' }, 3, 2],
     ['/analytics/frequency', period, 3, 2],
-    ['/progress/strength', {}, 4, 3],
+    ['/progress/strength', {}, 3, 2],
     ['/progress/volume', { weeks: 156 }, 4, 2],
     ['/progress/analytics', { weeks: 156 }, 4, 2],
   ] as const)('%s %j', async (route, query, count, roundTrips) => {

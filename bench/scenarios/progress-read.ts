@@ -122,8 +122,12 @@ export async function benchProgressRead(
   const plan = [
     { label: 'GET /workouts?limit=20 (one indexed page)', path: '/api/v1/workouts?limit=20' },
     {
-      label: `GET /progress/strength/:exerciseId?weeks=${PERIOD_WEEKS}`,
+      label: `GET /progress/strength/:exerciseId?weeks=${PERIOD_WEEKS} (by week)`,
       path: `/api/v1/progress/strength/${squatId}?weeks=${PERIOD_WEEKS}`,
+    },
+    {
+      label: `GET /progress/strength/:exerciseId?weeks=${PERIOD_WEEKS}&resolution=session`,
+      path: `/api/v1/progress/strength/${squatId}?weeks=${PERIOD_WEEKS}&resolution=session`,
     },
     {
       label: `GET /progress/volume?weeks=${PERIOD_WEEKS}`,

@@ -9,35 +9,15 @@ import {
   withinLocalDaysSql,
 } from '../../src/common/time/local-day-sql';
 import {
+  ExerciseStrengthRow,
   LocalPeriod,
   MuscleVolumeRow,
   muscleSpreadSql,
   SECONDARY_MUSCLE_SHARE,
   SessionBestRow,
+  StrengthWindows,
 } from '../../src/modules/progress/progress.repository';
 import { workingSetSql } from '../../src/modules/training/working-sets.vocabulary';
-
-/** The local days bounding the e1RM windows of the strength summary (docs/progress.md). */
-export interface StrengthWindows {
-  /** First day of the "current" window (the last 4 weeks). */
-  recentFrom: string;
-  /** The baselines: 4 weeks long, ending 4 and 12 weeks before the end of the period. */
-  change4wFrom: string;
-  change4wTo: string;
-  change12wFrom: string;
-  change12wTo: string;
-}
-
-export interface ExerciseStrengthRow {
-  exerciseId: string;
-  name: string;
-  sessions: number;
-  lastTrained: string;
-  recentBestKg: number | null;
-  latestSessionBestKg: number;
-  baseline4wKg: number | null;
-  baseline12wKg: number | null;
-}
 
 export interface WeekVolumeRow {
   weekStart: string;

@@ -4,11 +4,9 @@ import { UsersService } from '../users/users.service';
 import {
   BucketTotalsRow,
   DayRange,
-  ExerciseStrengthRollupRow,
   SeriesResolution,
   SessionBestRollupRow,
   StreaksRow,
-  StrengthWindowDays,
   TrainingRollupsRepository,
 } from './rollups/training-rollups.repository';
 import { WeeklyCountsRow } from './training-figures.vocabulary';
@@ -16,11 +14,9 @@ import { WeeklyCountsRow } from './training-figures.vocabulary';
 export type {
   BucketTotalsRow,
   DayRange,
-  ExerciseStrengthRollupRow,
   SeriesResolution,
   SessionBestRollupRow,
   StreaksRow,
-  StrengthWindowDays,
 } from './rollups/training-rollups.repository';
 export type { StreakRow, WeeklyCountsRow } from './training-figures.vocabulary';
 
@@ -136,16 +132,6 @@ export class TrainingRollupsService {
   /** The four streaks (weeks and days, current and longest) up to `lastDay`: one statement. */
   streaks(userId: string, lastDay: string): Promise<StreaksRow> {
     return this.rollups.streaks(userId, lastDay);
-  }
-
-  /** Per exercise with an e1RM in the range: its session bests reduced to the windows. */
-  strengthByExercise(
-    userId: string,
-    range: DayRange,
-    readFrom: string,
-    windows: StrengthWindowDays,
-  ): Promise<ExerciseStrengthRollupRow[]> {
-    return this.rollups.strengthByExercise(userId, range, readFrom, windows);
   }
 
   /** The best set of each session (or of each week's best session) of one exercise. */

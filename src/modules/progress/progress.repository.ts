@@ -26,6 +26,28 @@ export interface SessionBestRow {
   sets: number;
 }
 
+/** The local days bounding the e1RM windows of the strength summary (docs/progress.md). */
+export interface StrengthWindows {
+  /** First day of the "current" window (the last 4 weeks). */
+  recentFrom: string;
+  /** The baselines: 4 weeks long, ending 4 and 12 weeks before the end of the period. */
+  change4wFrom: string;
+  change4wTo: string;
+  change12wFrom: string;
+  change12wTo: string;
+}
+
+export interface ExerciseStrengthRow {
+  exerciseId: string;
+  name: string;
+  sessions: number;
+  lastTrained: string;
+  recentBestKg: number | null;
+  latestSessionBestKg: number;
+  baseline4wKg: number | null;
+  baseline12wKg: number | null;
+}
+
 export interface MuscleVolumeRow {
   muscle: string;
   sets: number;
@@ -56,7 +78,7 @@ export function muscleSpreadSql(perExercise: string, share: string): string {
 /**
  * The progress routes' own statements: they answer from the analytics rollups
  * (TrainingRollupsService, docs/analytics.md, brought in step first) and finish here with the
- * exercises' names and muscles. The same figures computed from the workouts' tables, the
+ * exercises' names and muscles (in the same statements). The same figures computed from the workouts' tables, the
  * reference the rollups are tested against, are in test/support/progress-reference.ts.
  */
 @Injectable()
@@ -64,17 +86,47 @@ export class ProgressRepository {
   constructor(private readonly db: DataSource) {}
 
   /**
-   * The exercises of `ids` with their names, ordered as the strength summary lists them: the
-   * latest trained first (`lastSessionAt`, the start of each one's latest session), then by
-   * name. Reads the exercises by primary key.
+   * Per exercise with an e1RM in the range, in one statement: its session bests (from the
+   * analytics rollups, read from `readFrom` so the 12-week baseline is covered) reduced to the
+   * windows' maxima, with its name, the latest trained first, then by name. An aggregate over
+   * another module's table, read after TrainingRollupsService.ensureFresh, over
+   * IDX_analytics_session_exercise_rollups_user_day; the exercises by primary key.
    */
-  namesInOrder(ids: string[], lastSessionAt: string[]): Promise<{ id: string; name: string }[]> {
+  strengthByExercise(
+    userId: string,
+    range: LocalDayRange,
+    readFrom: string,
+    windows: StrengthWindows,
+  ): Promise<ExerciseStrengthRow[]> {
     return this.db.query(
-      `SELECT e.id, e.name
-         FROM unnest($1::uuid[], $2::timestamptz[]) AS x(id, last)
-         JOIN exercises e ON e.id = x.id
-        ORDER BY x.last DESC, e.name`,
-      [ids, lastSessionAt],
+      `SELECT x.exercise_id AS "exerciseId", e.name,
+              (count(*) FILTER (WHERE x.local_day >= $4::date))::int AS sessions,
+              to_char(max(x.local_day), 'YYYY-MM-DD') AS "lastTrained",
+              (max(x.best_e1rm_kg) FILTER (WHERE x.local_day >= $5::date))::float8 AS "recentBestKg",
+              ((array_agg(x.best_e1rm_kg ORDER BY x.session_at DESC))[1])::float8
+                AS "latestSessionBestKg",
+              (max(x.best_e1rm_kg) FILTER (WHERE x.local_day BETWEEN $6::date AND $7::date))::float8
+                AS "baseline4wKg",
+              (max(x.best_e1rm_kg) FILTER (WHERE x.local_day BETWEEN $8::date AND $9::date))::float8
+                AS "baseline12wKg"
+         FROM analytics_session_exercise_rollups x
+         JOIN exercises e ON e.id = x.exercise_id
+        WHERE x.user_id = $1 AND x.local_day BETWEEN $2::date AND $3::date
+          AND x.best_e1rm_kg IS NOT NULL
+        GROUP BY x.exercise_id, e.name
+       HAVING max(x.local_day) >= $4::date
+        ORDER BY max(x.session_at) DESC, e.name`,
+      [
+        userId,
+        readFrom,
+        range.lastDay,
+        range.firstDay,
+        windows.recentFrom,
+        windows.change4wFrom,
+        windows.change4wTo,
+        windows.change12wFrom,
+        windows.change12wTo,
+      ],
     );
   }
 

@@ -53,19 +53,13 @@ export class ProgressService {
     // Read back far enough for the 12-week baseline even when the period is shorter.
     const readFrom =
       windows.change12w.firstDay < period.firstDay ? windows.change12w.firstDay : period.firstDay;
-    const strength = await this.rollups.strengthByExercise(userId, period, readFrom, {
+    const rows = await this.progress.strengthByExercise(userId, period, readFrom, {
       recentFrom: windows.recent.firstDay,
       change4wFrom: windows.change4w.firstDay,
       change4wTo: windows.change4w.lastDay,
       change12wFrom: windows.change12w.firstDay,
       change12wTo: windows.change12w.lastDay,
     });
-    const byId = new Map(strength.map((row) => [row.exerciseId, row]));
-    const named = await this.progress.namesInOrder(
-      strength.map((row) => row.exerciseId),
-      strength.map((row) => row.lastSessionAt),
-    );
-    const rows = named.map(({ id, name }) => ({ ...byId.get(id)!, name }));
     const weight = (kg: number) => fromKilograms(kg, unit);
     const optionalWeight = (kg: number | null) => (kg === null ? null : weight(kg));
     return {

@@ -56,18 +56,6 @@ export interface BucketTotalsRow {
   volumeKg: number;
 }
 
-export interface ExerciseStrengthRollupRow {
-  exerciseId: string;
-  sessions: number;
-  lastTrained: string;
-  /** The start of the exercise's latest session (ISO 8601): the summary's order. */
-  lastSessionAt: string;
-  recentBestKg: number | null;
-  latestSessionBestKg: number;
-  baseline4wKg: number | null;
-  baseline12wKg: number | null;
-}
-
 export interface SessionBestRollupRow {
   workoutId: string;
   date: string;
@@ -76,15 +64,6 @@ export interface SessionBestRollupRow {
   reps: number;
   setType: string;
   sets: number;
-}
-
-/** Strength windows of the progress summary (local days). */
-export interface StrengthWindowDays {
-  recentFrom: string;
-  change4wFrom: string;
-  change4wTo: string;
-  change12wFrom: string;
-  change12wTo: string;
 }
 
 /**
@@ -406,48 +385,6 @@ export class TrainingRollupsRepository {
   async streaks(userId: string, lastDay: string): Promise<StreaksRow> {
     const [row]: StreakColumns[] = await this.db.query(streaksSql('$2::date'), [userId, lastDay]);
     return streaksOf(row);
-  }
-
-  /**
-   * Per exercise trained in the range: its session bests reduced to the strength windows'
-   * maxima, read from `readFrom` so the 12-week baseline is covered.
-   */
-  strengthByExercise(
-    userId: string,
-    range: DayRange,
-    readFrom: string,
-    windows: StrengthWindowDays,
-  ): Promise<ExerciseStrengthRollupRow[]> {
-    return this.db.query(
-      `SELECT exercise_id AS "exerciseId",
-              (count(*) FILTER (WHERE local_day >= $4::date))::int AS sessions,
-              to_char(max(local_day), 'YYYY-MM-DD') AS "lastTrained",
-              to_char(max(session_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
-                AS "lastSessionAt",
-              (max(best_e1rm_kg) FILTER (WHERE local_day >= $5::date))::float8 AS "recentBestKg",
-              ((array_agg(best_e1rm_kg ORDER BY session_at DESC))[1])::float8
-                AS "latestSessionBestKg",
-              (max(best_e1rm_kg) FILTER (WHERE local_day BETWEEN $6::date AND $7::date))::float8
-                AS "baseline4wKg",
-              (max(best_e1rm_kg) FILTER (WHERE local_day BETWEEN $8::date AND $9::date))::float8
-                AS "baseline12wKg"
-         FROM analytics_session_exercise_rollups
-        WHERE user_id = $1 AND local_day BETWEEN $2::date AND $3::date
-          AND best_e1rm_kg IS NOT NULL
-        GROUP BY exercise_id
-       HAVING max(local_day) >= $4::date`,
-      [
-        userId,
-        readFrom,
-        range.lastDay,
-        range.firstDay,
-        windows.recentFrom,
-        windows.change4wFrom,
-        windows.change4wTo,
-        windows.change12wFrom,
-        windows.change12wTo,
-      ],
-    );
   }
 
   /**
