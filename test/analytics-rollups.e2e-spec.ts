@@ -2,10 +2,12 @@ import { DataSource } from 'typeorm';
 import { addDays, isoWeekStart } from '../src/common/time/local-date';
 import { TrainingRollupsService } from '../src/modules/analytics/training-rollups.service';
 import { AnalyticsSubscribers } from '../src/modules/analytics/analytics.subscribers';
+import { TrainingRollupsRepository } from '../src/modules/analytics/rollups/training-rollups.repository';
 import { strengthWindows } from '../src/modules/progress/progress-period';
 import { LocalPeriod, ProgressRepository } from '../src/modules/progress/progress.repository';
 import { estimateOneRepMax } from '../src/modules/workouts/one-rep-max';
 import { BENCH_PRESS, libraryExerciseIds } from './support/fixtures';
+import { ProgressReference } from './support/progress-reference';
 import { registerUser, startApi, TestApi } from './support/test-app';
 
 /** A small deterministic generator (mulberry32), so a failure reproduces. */
@@ -42,7 +44,9 @@ describe('analytics rollups against the raw computation (e2e)', () => {
   let db: DataSource;
   let rollups: TrainingRollupsService;
   let subscribers: AnalyticsSubscribers;
-  let raw: ProgressRepository;
+  let raw: ProgressReference;
+  let progress: ProgressRepository;
+  let reads: TrainingRollupsRepository;
   let ex: Record<keyof typeof SLUGS, string>;
   let userId: string;
   const next = random(19);
@@ -52,7 +56,9 @@ describe('analytics rollups against the raw computation (e2e)', () => {
     db = api.app.get(DataSource);
     rollups = api.app.get(TrainingRollupsService);
     subscribers = api.app.get(AnalyticsSubscribers);
-    raw = api.app.get(ProgressRepository);
+    progress = api.app.get(ProgressRepository);
+    raw = new ProgressReference(db);
+    reads = api.app.get(TrainingRollupsRepository);
     ex = await libraryExerciseIds(db, SLUGS);
     userId = (await registerUser(api.http)).id;
     await db.query(`UPDATE users SET time_zone = $2 WHERE id = $1`, [userId, NEW_YORK]);
@@ -147,12 +153,6 @@ describe('analytics rollups against the raw computation (e2e)', () => {
 
   async function expectSameAsRaw(timeZone: string): Promise<void> {
     await rollups.ensureFresh(userId, timeZone);
-    const names = await db.query(`SELECT id, name FROM exercises WHERE id = ANY($1)`, [
-      Object.values(ex),
-    ]);
-    const nameOf = new Map<string, string>(
-      names.map((row: { id: string; name: string }) => [row.id, row.name]),
-    );
     for (const [lastDay, weeks] of [
       [LAST_DAY, 156],
       [LAST_DAY, 12],
@@ -172,7 +172,7 @@ describe('analytics rollups against the raw computation (e2e)', () => {
       }));
       expect({ context, weekly }).toEqual({ context, weekly: await raw.weeklyVolume(period) });
 
-      const muscles = await raw.spreadOverMuscles(await rollups.exerciseTotals(userId, period));
+      const muscles = await progress.muscleVolume(userId, period);
       expect({ context, muscles }).toEqual({ context, muscles: await raw.muscleVolume(period) });
 
       for (const target of [null, 3]) {
@@ -186,13 +186,17 @@ describe('analytics rollups against the raw computation (e2e)', () => {
           counts: await raw.weeklyCounts(period, target),
         });
       }
-      for (const unit of ['week', 'day'] as const) {
-        expect({ context, unit, streak: await rollups.streak(userId, lastDay, unit) }).toEqual({
-          context,
-          unit,
-          streak: await raw.streak(period, unit),
-        });
-      }
+      // The four streaks in one statement, alone and per range of the analytics figures.
+      const streaks = {
+        weeks: await raw.streak(period, 'week'),
+        days: await raw.streak(period, 'day'),
+      };
+      expect({ context, streaks: await rollups.streaks(userId, lastDay) }).toEqual({
+        context,
+        streaks,
+      });
+      const [figures] = await reads.periodTraining(userId, [period]);
+      expect({ context, streaks: figures.streaks }).toEqual({ context, streaks });
 
       const windows = strengthWindows(lastDay);
       const readFrom =
@@ -204,30 +208,31 @@ describe('analytics rollups against the raw computation (e2e)', () => {
         change12wFrom: windows.change12w.firstDay,
         change12wTo: windows.change12w.lastDay,
       };
-      const strength = await rollups.strengthByExercise(userId, period, readFrom, days);
-      const ordered = await raw.namesInOrder(
-        strength.map((row) => row.exerciseId),
-        strength.map((row) => row.lastSessionAt),
-      );
-      const fromRollups = ordered.map(({ id }) => {
-        const { lastSessionAt: _last, ...row } = strength.find((s) => s.exerciseId === id)!;
-        return { ...row, name: nameOf.get(id) };
-      });
+      const fromRollups = await progress.strengthByExercise(userId, period, readFrom, days);
       expect({ context, strength: fromRollups }).toEqual({
         context,
         strength: await raw.strengthByExercise(period, readFrom, days),
       });
 
       for (const exerciseId of Object.values(ex)) {
+        const bests = await raw.sessionBests(period, exerciseId);
         expect({
           context,
           exerciseId,
           bests: await rollups.sessionBests(userId, exerciseId, period),
-        }).toEqual({
+        }).toEqual({ context, exerciseId, bests });
+        // By week: the best session of each ISO week (highest e1RM, then the earliest).
+        const weekly = new Map<string, (typeof bests)[number]>();
+        for (const best of bests) {
+          const week = isoWeekStart(best.date);
+          const top = weekly.get(week);
+          if (!top || best.e1rmKg > top.e1rmKg) weekly.set(week, best);
+        }
+        expect({
           context,
           exerciseId,
-          bests: await raw.sessionBests(period, exerciseId),
-        });
+          weekly: await rollups.sessionBests(userId, exerciseId, period, 'week'),
+        }).toEqual({ context, exerciseId, weekly: [...weekly.values()] });
       }
     }
     // Analytics periods starting on any day: sessions, sets, volume and records per range.
@@ -241,6 +246,13 @@ describe('analytics rollups against the raw computation (e2e)', () => {
       `SELECT coalesce(json_agg(x ORDER BY x.i), '[]') AS rows FROM (
          SELECT r.i, count(DISTINCT w.id)::int AS sessions,
                 count(s.id)::int AS sets,
+                count(DISTINCT (w.session_at AT TIME ZONE $2)::date)::int AS "activeDays",
+                count(DISTINCT date_trunc('week', w.session_at AT TIME ZONE $2))::int AS "activeWeeks",
+                ARRAY(SELECT count(DISTINCT w2.id)::int FROM generate_series(1, 7) d
+                        LEFT JOIN workouts w2 ON w2.user_id = $1 AND w2.status = 'completed'
+                              AND (w2.session_at AT TIME ZONE $2)::date BETWEEN r.f AND r.l
+                              AND extract(isodow FROM w2.session_at AT TIME ZONE $2) = d
+                       GROUP BY d ORDER BY d) AS weekdays,
                 coalesce(sum(coalesce(s.weight_kg, 0) * coalesce(s.reps, 0)), 0)::float8 AS volume,
                 (SELECT count(*) FROM personal_records p JOIN workouts pw ON pw.id = p.workout_id
                   WHERE pw.user_id = $1 AND pw.status = 'completed'
@@ -252,13 +264,8 @@ describe('analytics rollups against the raw computation (e2e)', () => {
           GROUP BY r.i, r.f, r.l) x`,
       [userId, timeZone, ranges.map((r) => r.firstDay), ranges.map((r) => r.lastDay)],
     );
-    const training = await db.query(
-      `SELECT r.i::int AS i, count(s.workout_id)::int AS sessions, coalesce(sum(s.sets), 0)::int AS sets,
-              coalesce(sum(s.volume_kg), 0)::float8 AS volume, coalesce(sum(s.records), 0)::int AS records
-         FROM unnest($2::date[], $3::date[]) WITH ORDINALITY AS r(f, l, i)
-         LEFT JOIN analytics_session_rollups s ON s.user_id = $1 AND s.local_day BETWEEN r.f AND r.l
-        GROUP BY r.i ORDER BY r.i`,
-      [userId, ranges.map((r) => r.firstDay), ranges.map((r) => r.lastDay)],
+    const training = (await reads.periodTraining(userId, ranges)).map(
+      ({ streaks: _streaks, volumeKg, ...row }, i) => ({ i: i + 1, ...row, volume: volumeKg }),
     );
     expect(training).toEqual(rawRanges);
   }

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { RequestContext } from '../src/common/http/request-context';
 import { ApiClient, apiClient } from './support/api-client';
+import { isWakeUp, StatementRecorder } from './support/statement-recorder';
 import {
   eventually,
   registerUser,
@@ -12,69 +11,6 @@ import {
   testConfig,
   TestUser,
 } from './support/test-app';
-
-interface SentStatement {
-  /** The request it ran for (undefined outside any request: a timer, the test itself). */
-  requestId?: string;
-  sql: string;
-}
-
-/** The outbox relay's wake-up (src/infrastructure/events/outbox-wake-up.ts). */
-const isWakeUp = (sql: string) => sql.startsWith('SELECT pg_notify(');
-
-/**
- * Records every statement the pg clients of this process send (TypeORM's pool included: it
- * uses the same `pg` module), with the request id of the async context that sent it. BEGIN
- * and COMMIT are statements too: a round trip each.
- */
-class StatementRecorder {
-  private readonly sent: SentStatement[] = [];
-  private spy?: jest.SpyInstance;
-
-  start(): void {
-    const sent = this.sent;
-    const send = Client.prototype.query as (this: Client, ...args: unknown[]) => unknown;
-    this.spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (
-      this: Client,
-      ...args: unknown[]
-    ) {
-      const [query] = args;
-      const sql = typeof query === 'string' ? query : (query as { text: string }).text;
-      sent.push({ requestId: RequestContext.requestId(), sql });
-      return send.apply(this, args);
-    } as never);
-  }
-
-  stop(): void {
-    this.spy?.mockRestore();
-  }
-
-  /**
-   * Sends `req` with a request id of its own and answers the statements sent meanwhile for
-   * that request, or outside any request: a query that lost the request's context still
-   * counts. Nothing else runs then (the revocations poll is a minute apart).
-   */
-  async of(
-    req: request.Test,
-  ): Promise<{ requestId: string; sql: string[]; wakeUps: number; all: () => string[] }> {
-    const requestId = `statements-${randomUUID()}`;
-    const from = this.sent.length;
-    await req.set('X-Request-Id', requestId);
-    // Also those sent after the answer: the relay's wake-up does not hold it up.
-    const all = () =>
-      this.sent
-        .slice(from)
-        .filter((statement) => statement.requestId === requestId || !statement.requestId)
-        .map((statement) => statement.sql.replace(/\s+/g, ' ').trim());
-    const sent = all();
-    return {
-      requestId,
-      sql: sent.filter((sql) => !isWakeUp(sql)),
-      wakeUps: sent.filter(isWakeUp).length,
-      all,
-    };
-  }
-}
 
 describe('SQL statements per request on the hot routes (e2e)', () => {
   const statements = new StatementRecorder();

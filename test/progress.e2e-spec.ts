@@ -186,6 +186,7 @@ describe('progress (e2e)', () => {
       const res = await get(api.http, lifter, `/strength/${ex.bench}`, {
         weeks: 5,
         endDate: END,
+        resolution: 'session',
       }).expect(200);
       const point = (
         index: number,
@@ -210,7 +211,19 @@ describe('progress (e2e)', () => {
         exerciseId: ex.bench,
         name: expect.any(String),
         best: series[3],
+        resolution: 'session',
         series,
+      });
+
+      // By default, one point per ISO week: its best session (Mon 19 beats Wed 21 Oct).
+      const weekly = await get(api.http, lifter, `/strength/${ex.bench}`, {
+        weeks: 5,
+        endDate: END,
+      }).expect(200);
+      expect(weekly.body).toEqual({
+        ...res.body,
+        resolution: 'week',
+        series: [series[0], series[2], series[3]],
       });
     });
 
@@ -242,6 +255,7 @@ describe('progress (e2e)', () => {
         { weeks: 0 },
         { weeks: 157 },
         { endDate: '2026-02-30' },
+        { resolution: 'day' },
       ];
       for (const query of invalid) {
         await get(api.http, lifter, `/strength/${ex.bench}`, query)

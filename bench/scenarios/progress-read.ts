@@ -4,6 +4,7 @@ import { addDays } from '../../src/common/time/local-date';
 import { buildDataSourceOptions } from '../../src/infrastructure/database/data-source-options';
 import { TrainingRollupsRepository } from '../../src/modules/analytics/rollups/training-rollups.repository';
 import { ProgressRepository } from '../../src/modules/progress/progress.repository';
+import { ProgressReference } from '../../test/support/progress-reference';
 import { weeksEndingOn } from '../../src/modules/progress/progress-period';
 import { BenchConfig } from '../config';
 import { explainCaptured, ExplainedQuery } from '../lib/explain';
@@ -121,8 +122,12 @@ export async function benchProgressRead(
   const plan = [
     { label: 'GET /workouts?limit=20 (one indexed page)', path: '/api/v1/workouts?limit=20' },
     {
-      label: `GET /progress/strength/:exerciseId?weeks=${PERIOD_WEEKS}`,
+      label: `GET /progress/strength/:exerciseId?weeks=${PERIOD_WEEKS} (by week)`,
       path: `/api/v1/progress/strength/${squatId}?weeks=${PERIOD_WEEKS}`,
+    },
+    {
+      label: `GET /progress/strength/:exerciseId?weeks=${PERIOD_WEEKS}&resolution=session`,
+      path: `/api/v1/progress/strength/${squatId}?weeks=${PERIOD_WEEKS}&resolution=session`,
     },
     {
       label: `GET /progress/volume?weeks=${PERIOD_WEEKS}`,
@@ -178,7 +183,8 @@ export async function benchProgressRead(
       run: (ds) => new TrainingRollupsRepository(ds).freshness(user.id),
     },
     {
-      label: 'TrainingRollupsRepository.periodTraining (overview, 3 years and the 3 before)',
+      label:
+        'TrainingRollupsRepository.periodTraining (overview, 3 years and the 3 before, with the streaks)',
       run: (ds) =>
         new TrainingRollupsRepository(ds).periodTraining(user.id, [
           threeYearRange,
@@ -193,28 +199,33 @@ export async function benchProgressRead(
       run: (ds) => new TrainingRollupsRepository(ds).weeklyTotals(user.id, threeYearRange),
     },
     {
-      label: 'TrainingRollupsRepository.streak (days, whole history)',
-      run: (ds) => new TrainingRollupsRepository(ds).streak(user.id, today, 'day'),
+      label: 'TrainingRollupsRepository.streaks (weeks and days, whole history)',
+      run: (ds) => new TrainingRollupsRepository(ds).streaks(user.id, today),
     },
     {
-      label: 'TrainingRollupsRepository.sessionBests (e1RM series, 156 weeks)',
-      run: (ds) => new TrainingRollupsRepository(ds).sessionBests(user.id, squatId, period),
+      label: 'TrainingRollupsRepository.sessionBests (e1RM series by week, 156 weeks)',
+      run: (ds) => new TrainingRollupsRepository(ds).sessionBests(user.id, squatId, period, 'week'),
     },
     {
-      label: 'ProgressRepository.sessionBests (e1RM series, 156 weeks)',
-      run: (ds) => new ProgressRepository(ds).sessionBests(period, squatId),
+      label: 'ProgressRepository.muscleVolume (from the rollups, 156 weeks)',
+      run: (ds) => new ProgressRepository(ds).muscleVolume(user.id, period),
+    },
+    // The reference computation over the workouts' tables (what the rollups replace).
+    {
+      label: 'ProgressReference.sessionBests (e1RM series, 156 weeks)',
+      run: (ds) => new ProgressReference(ds).sessionBests(period, squatId),
     },
     {
-      label: 'ProgressRepository.weeklyVolume (156 weeks)',
-      run: (ds) => new ProgressRepository(ds).weeklyVolume(period),
+      label: 'ProgressReference.weeklyVolume (156 weeks)',
+      run: (ds) => new ProgressReference(ds).weeklyVolume(period),
     },
     {
-      label: 'ProgressRepository.muscleVolume (156 weeks)',
-      run: (ds) => new ProgressRepository(ds).muscleVolume(period),
+      label: 'ProgressReference.muscleVolume (156 weeks)',
+      run: (ds) => new ProgressReference(ds).muscleVolume(period),
     },
     {
-      label: 'ProgressRepository.streak (weeks, whole history)',
-      run: (ds) => new ProgressRepository(ds).streak(period, 'week'),
+      label: 'ProgressReference.streak (weeks, whole history)',
+      run: (ds) => new ProgressReference(ds).streak(period, 'week'),
     },
   ]);
 

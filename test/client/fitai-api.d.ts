@@ -6817,6 +6817,8 @@ export interface components {
             /** @description Most recently trained first */
             exercises: components["schemas"]["ExerciseStrengthDto"][];
         };
+        /** @enum {string} */
+        SeriesResolution: "week" | "session";
         BestSetDto: {
             /** @example 100 */
             weight: number;
@@ -6876,7 +6878,9 @@ export interface components {
             name: string;
             /** @description Best session of the period */
             best: components["schemas"]["SessionE1rmDto"] | (never | null);
-            /** @description One point per session, oldest first */
+            /** @description What a point of `series` is (the query parameter as applied) */
+            resolution: components["schemas"]["SeriesResolution"];
+            /** @description Oldest first: the best session of each ISO week with one (`week`), or every session (`session`) */
             series: components["schemas"]["SessionE1rmDto"][];
         };
         WeekVolumeDto: {
@@ -19635,6 +19639,8 @@ export interface operations {
                 weeks?: number;
                 /** @description Last day of the period, a date in your time zone; defaults to today there */
                 endDate?: string;
+                /** @description `week`: one point per ISO week, its best session (highest e1RM, then the earliest), at most `weeks` points; `session`: every session */
+                resolution?: components["schemas"]["SeriesResolution"];
             };
             header?: never;
             path: {

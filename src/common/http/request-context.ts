@@ -28,6 +28,13 @@ export const RequestContext = {
   requestId(): string | undefined {
     return storage.getStore()?.requestId;
   },
+  /**
+   * The current request's (or job's) store, undefined outside one: an identity to key
+   * per-request memos on (a WeakMap), so they end with the request.
+   */
+  scope(): object | undefined {
+    return storage.getStore();
+  },
   /** The socket id the request named in X-Socket-Id, when well-formed. */
   socketId(): string | undefined {
     return storage.getStore()?.socketId;

@@ -25,6 +25,9 @@ describe('AnalyticsService.overview', () => {
     volumeKg,
     records: 1,
     activeDays: sessions,
+    activeWeeks: 1,
+    weekdays: [sessions, 0, 0, 0, 0, 0, 0],
+    streaks: { weeks: { current: 2, longest: 5 }, days: { current: sessions, longest: 9 } },
   });
   let reads: Record<string, jest.Mock>;
   let service: AnalyticsService;
@@ -32,7 +35,6 @@ describe('AnalyticsService.overview', () => {
   beforeEach(() => {
     reads = {
       periodTraining: jest.fn().mockResolvedValue([training(4, 1000), training(2, 500)]),
-      streak: jest.fn().mockResolvedValue({ current: 2, longest: 5 }),
     };
     const rollups = {
       ensureFresh: jest.fn().mockResolvedValue({
@@ -78,7 +80,6 @@ describe('AnalyticsService.overview', () => {
       { firstDay: '2026-10-01', lastDay: '2026-10-31' },
       { firstDay: '2026-08-31', lastDay: '2026-09-30' },
     ]);
-    expect(reads.streak).toHaveBeenCalledWith('u', '2026-09-30', 'week');
     expect(overview.unit).toBe('lb');
     expect(overview.current).toMatchObject({
       sessions: 4,
@@ -86,10 +87,12 @@ describe('AnalyticsService.overview', () => {
       bodyWeight: 174.17,
       bodyWeightChange: -2.2,
       goalsActive: 2,
+      streakWeeks: 2,
+      streakDays: 4,
       mood: 3.67,
       energy: null,
     });
-    expect(overview.previous).toMatchObject({ volume: 1102.31, bodyWeight: null });
+    expect(overview.previous).toMatchObject({ volume: 1102.31, bodyWeight: null, streakDays: 2 });
     expect(overview.change.sessions).toEqual({ absolute: 2, percent: 100 });
     expect(overview.change.bodyWeight).toEqual({ absolute: null, percent: null });
     expect(overview.change.goalsActive).toEqual({ absolute: -1, percent: -33.3 });

@@ -245,42 +245,37 @@ export class AnalyticsService {
     reader: Reader,
     period: AnalyticsPeriod,
   ): Promise<AnalyticsFrequencyDto> {
-    const range = toRange(period);
-    const [[training], counts, weekdays, weeks, days] = await Promise.all([
-      this.reads.periodTraining(userId, [range]),
-      this.reads.weeklyCounts(userId, range, null),
-      this.reads.weekdayCounts(userId, range),
-      this.reads.streak(userId, period.to, 'week'),
-      this.reads.streak(userId, period.to, 'day'),
-    ]);
+    // One statement: the period's figures, weekdays and streaks.
+    const [training] = await this.reads.periodTraining(userId, [toRange(period)]);
     const length = daysBetween(period.from, period.to) + 1;
-    const byWeekday = new Map(weekdays.map((row) => [row.weekday, row.sessions]));
     return {
       timeZone: reader.timeZone,
       from: period.from,
       to: period.to,
       sessions: training.sessions,
       activeDays: training.activeDays,
-      activeWeeks: counts.activeWeeks,
+      activeWeeks: training.activeWeeks,
       perWeek: round((training.sessions / length) * 7, 2),
       activeDayShare: round(training.activeDays / length, 2),
-      weekdays: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-        weekday,
-        sessions: byWeekday.get(weekday) ?? 0,
-      })),
-      streaks: { weeks, days },
+      weekdays: training.weekdays.map((sessions, i) => ({ weekday: i + 1, sessions })),
+      streaks: training.streaks,
       freshness: this.freshnessOf(reader),
     };
   }
 
-  /** The user's unit and time zone, and their rollups brought in step (read concurrently). */
+  /**
+   * The user's unit and time zone, and their rollups brought in step: the preferences and the
+   * rollups' state are read at once (two connections, one round trip).
+   */
   private async reader(userId: string): Promise<Reader> {
     const preferences = this.users.preferencesOf(userId);
-    const freshness = await this.rollups.ensureFresh(
-      userId,
-      preferences.then((p) => p.timeZone),
-    );
-    const { weightUnit, timeZone } = await preferences;
+    const [{ weightUnit, timeZone }, freshness] = await Promise.all([
+      preferences,
+      this.rollups.ensureFresh(
+        userId,
+        preferences.then((p) => p.timeZone),
+      ),
+    ]);
     return { unit: weightUnit, timeZone, freshness };
   }
 
@@ -288,7 +283,10 @@ export class AnalyticsService {
     return { refreshedAt: reader.freshness.refreshedAt, caughtUp: reader.freshness.caughtUp };
   }
 
-  /** Every figure of each period, in one statement per source (and two per streak). */
+  /**
+   * Every figure of each period: one statement per source (training with its streaks, body
+   * weight, goals, journal), all four at once on separate connections.
+   */
   private async figures(
     userId: string,
     reader: Reader,
@@ -296,19 +294,11 @@ export class AnalyticsService {
   ): Promise<AnalyticsPeriodFiguresDto[]> {
     const { timeZone, unit } = reader;
     const ranges = periods.map(toRange);
-    const [training, weights, goals, journal, streaks] = await Promise.all([
+    const [training, weights, goals, journal] = await Promise.all([
       this.reads.periodTraining(userId, ranges),
       this.bodyTrends.weightByRange(userId, timeZone, ranges),
       this.goals.countsByRange(userId, timeZone, ranges),
       this.entries.moodAndEnergyByRange(userId, timeZone, ranges),
-      Promise.all(
-        ranges.map((range) =>
-          Promise.all([
-            this.reads.streak(userId, range.lastDay, 'week'),
-            this.reads.streak(userId, range.lastDay, 'day'),
-          ]),
-        ),
-      ),
     ]);
     const optional = (value: number | null, decimals: number) =>
       value === null ? null : round(value, decimals);
@@ -322,8 +312,8 @@ export class AnalyticsService {
         sets: training[i].sets,
         volume: fromKilograms(training[i].volumeKg, unit),
         personalRecords: training[i].records,
-        streakWeeks: streaks[i][0].current,
-        streakDays: streaks[i][1].current,
+        streakWeeks: training[i].streaks.weeks.current,
+        streakDays: training[i].streaks.days.current,
         bodyWeight: body.lastKg === null ? null : fromKilograms(body.lastKg, unit),
         bodyWeightChange:
           body.lastKg === null || body.firstKg === null

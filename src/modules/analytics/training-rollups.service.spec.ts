@@ -1,6 +1,7 @@
 import { TrainingRollupsRepository } from './rollups/training-rollups.repository';
 import { REFRESH_MARGIN_MS, TrainingRollupsService } from './training-rollups.service';
 import { UsersService } from '../users/users.service';
+import { RequestContext } from '../../common/http/request-context';
 
 describe('TrainingRollupsService', () => {
   const refreshedAt = new Date('2026-12-01T10:00:00Z');
@@ -10,7 +11,7 @@ describe('TrainingRollupsService', () => {
   beforeEach(() => {
     repository = {
       freshness: jest.fn(),
-      refresh: jest.fn().mockResolvedValue({ full: true }),
+      refresh: jest.fn().mockResolvedValue({ full: true, fingerprint: '4:1:2:3', refreshedAt }),
     };
     const users = { preferencesOf: jest.fn().mockResolvedValue({ timeZone: 'Europe/Paris' }) };
     service = new TrainingRollupsService(
@@ -42,12 +43,44 @@ describe('TrainingRollupsService', () => {
     ['the user moved', { fingerprint: '3:1:2:3', current: '3:1:2:3', timeZone: 'Asia/Tokyo' }],
     ['never built', { fingerprint: null, current: '0:0:0:0', timeZone: null }],
   ])('rebuilds them in full before answering when %s', async (_why, state) => {
-    repository.freshness
-      .mockResolvedValueOnce({ ...state, refreshedAt: state.timeZone ? refreshedAt : null })
-      .mockResolvedValueOnce({ ...state, refreshedAt });
+    repository.freshness.mockResolvedValueOnce({
+      ...state,
+      refreshedAt: state.timeZone ? new Date('2026-11-01T00:00:00Z') : null,
+    });
     const freshness = await service.ensureFresh('u', 'Europe/Paris');
     expect(repository.refresh).toHaveBeenCalledWith('u', 'Europe/Paris', null);
-    expect(freshness.caughtUp).toBe(true);
+    // The state the refresh wrote is the answer: no second read (nor fingerprint) after it.
+    expect(repository.freshness).toHaveBeenCalledTimes(1);
+    expect(freshness).toEqual({
+      timeZone: 'Europe/Paris',
+      refreshedAt: refreshedAt.toISOString(),
+      caughtUp: true,
+    });
+  });
+
+  it('checks once per request or job, again for another user or time zone, and after a failure', async () => {
+    const fresh = { fingerprint: '3:1:2:3', current: '3:1:2:3', refreshedAt };
+    repository.freshness.mockResolvedValue({ ...fresh, timeZone: 'Europe/Paris' });
+    await RequestContext.run({ requestId: 'r1' }, async () => {
+      await service.ensureFresh('u', 'Europe/Paris');
+      await service.ensureFresh('u', Promise.resolve('Europe/Paris'));
+      expect(repository.freshness).toHaveBeenCalledTimes(1);
+      await service.ensureFresh('v', 'Europe/Paris');
+      expect(repository.freshness).toHaveBeenCalledTimes(2);
+      await service.ensureFresh('u', 'Asia/Tokyo');
+      expect(repository.refresh).toHaveBeenCalledWith('u', 'Asia/Tokyo', null);
+    });
+    await RequestContext.run({ requestId: 'r2' }, async () => {
+      repository.freshness.mockRejectedValueOnce(new Error('connection lost'));
+      await expect(service.ensureFresh('u', 'Europe/Paris')).rejects.toThrow('connection lost');
+      await service.ensureFresh('u', 'Europe/Paris');
+      await service.ensureFresh('u', 'Europe/Paris');
+    });
+    expect(repository.freshness).toHaveBeenCalledTimes(5);
+    // Outside any request (a script, a test), every call checks.
+    await service.ensureFresh('u', 'Europe/Paris');
+    await service.ensureFresh('u', 'Europe/Paris');
+    expect(repository.freshness).toHaveBeenCalledTimes(7);
   });
 
   it('refreshes from the earliest instant of an event, minus the margin, in the user’s zone', async () => {

@@ -1,23 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { RequestContext } from '../../common/http/request-context';
 import { UsersService } from '../users/users.service';
 import {
   BucketTotalsRow,
   DayRange,
-  ExerciseStrengthRollupRow,
-  ExerciseTotalsRow,
+  SeriesResolution,
   SessionBestRollupRow,
-  StrengthWindowDays,
+  StreaksRow,
   TrainingRollupsRepository,
 } from './rollups/training-rollups.repository';
-import { StreakRow, WeeklyCountsRow } from './training-figures.vocabulary';
+import { WeeklyCountsRow } from './training-figures.vocabulary';
 
 export type {
   BucketTotalsRow,
   DayRange,
-  ExerciseStrengthRollupRow,
-  ExerciseTotalsRow,
+  SeriesResolution,
   SessionBestRollupRow,
-  StrengthWindowDays,
+  StreaksRow,
 } from './rollups/training-rollups.repository';
 export type { StreakRow, WeeklyCountsRow } from './training-figures.vocabulary';
 
@@ -44,10 +43,13 @@ export interface RollupFreshness {
  * rebuild refreshes everything, and every read first compares the rollups' fingerprint and
  * time zone with the workouts' and the user's, catching up inline when they differ. So an
  * answer is never stale, whatever the worker's backlog; the subscribers only keep reads cheap.
+ * The comparison is made once per request or job (a report reads several figures).
  */
 @Injectable()
 export class TrainingRollupsService {
   private readonly logger = new Logger(TrainingRollupsService.name);
+  /** Per request or job (RequestContext.scope), per user: the check already made. */
+  private readonly checked = new WeakMap<object, Map<string, Promise<RollupFreshness>>>();
 
   constructor(
     private readonly rollups: TrainingRollupsRepository,
@@ -73,13 +75,34 @@ export class TrainingRollupsService {
   /**
    * Before a read: the rollups match the user's completed workouts and time zone, or are
    * rebuilt now (under the same per-user lock the subscribers take). The time zone may be a
-   * promise (the caller's preferences being read meanwhile).
+   * promise (the caller's preferences being read meanwhile, on another connection). Checked
+   * once per request or job: later reads of the same one reuse the answer.
    */
   async ensureFresh(
     userId: string,
     userTimeZone: string | Promise<string>,
   ): Promise<RollupFreshness> {
-    // The state is read while the caller's preferences are (one round trip of latency).
+    const scope = RequestContext.scope();
+    const earlier = scope && this.checked.get(scope)?.get(userId);
+    if (earlier) {
+      const [freshness, timeZone] = await Promise.all([earlier, userTimeZone]);
+      if (freshness.timeZone === timeZone) return freshness;
+    }
+    const check = this.check(userId, userTimeZone);
+    if (scope) {
+      const checks = this.checked.get(scope) ?? new Map<string, Promise<RollupFreshness>>();
+      this.checked.set(scope, checks.set(userId, check));
+      // A failed check is not reused: the next read tries again.
+      check.catch(() => checks.get(userId) === check && checks.delete(userId));
+    }
+    return check;
+  }
+
+  /** One freshness read; when behind, one refresh, whose written state is the answer. */
+  private async check(
+    userId: string,
+    userTimeZone: string | Promise<string>,
+  ): Promise<RollupFreshness> {
     const [state, timeZone] = await Promise.all([this.rollups.freshness(userId), userTimeZone]);
     if (
       state.fingerprint === state.current &&
@@ -89,25 +112,16 @@ export class TrainingRollupsService {
       return { timeZone, refreshedAt: state.refreshedAt.toISOString(), caughtUp: false };
     }
     this.logger.debug(`rollups of ${userId} behind: caught up by the read`);
-    await this.rollups.refresh(userId, timeZone, null);
-    const after = await this.rollups.freshness(userId);
-    return {
-      timeZone,
-      refreshedAt: (after.refreshedAt ?? new Date()).toISOString(),
-      caughtUp: true,
-    };
+    const written = await this.rollups.refresh(userId, timeZone, null);
+    return { timeZone, refreshedAt: written.refreshedAt.toISOString(), caughtUp: true };
   }
 
-  // Reads for the progress routes (after ensureFresh; definitions in the repository).
+  // Reads for the progress module, after ensureFresh (the repository is the analytics
+  // module's own; the SQL and its indexes are described there).
 
   /** Every ISO week touching the range, with its days' workouts, sets and volume (kg). */
   weeklyTotals(userId: string, range: DayRange): Promise<BucketTotalsRow[]> {
     return this.rollups.weeklyTotals(userId, range);
-  }
-
-  /** Counted sets and volume (exact, as text) per exercise trained in the range. */
-  exerciseTotals(userId: string, range: DayRange): Promise<ExerciseTotalsRow[]> {
-    return this.rollups.exerciseTotals(userId, range);
   }
 
   /** Workouts per ISO week reduced to the total, weeks trained and weeks meeting the target. */
@@ -115,27 +129,18 @@ export class TrainingRollupsService {
     return this.rollups.weeklyCounts(userId, range, target);
   }
 
-  /** Week or day streaks up to `lastDay` over the whole history. */
-  streak(userId: string, lastDay: string, unit: 'week' | 'day'): Promise<StreakRow> {
-    return this.rollups.streak(userId, lastDay, unit);
+  /** The four streaks (weeks and days, current and longest) up to `lastDay`: one statement. */
+  streaks(userId: string, lastDay: string): Promise<StreaksRow> {
+    return this.rollups.streaks(userId, lastDay);
   }
 
-  /** Per exercise with an e1RM in the range: its session bests reduced to the windows. */
-  strengthByExercise(
-    userId: string,
-    range: DayRange,
-    readFrom: string,
-    windows: StrengthWindowDays,
-  ): Promise<ExerciseStrengthRollupRow[]> {
-    return this.rollups.strengthByExercise(userId, range, readFrom, windows);
-  }
-
-  /** The best set of each session of one exercise in the range, oldest first. */
+  /** The best set of each session (or of each week's best session) of one exercise. */
   sessionBests(
     userId: string,
     exerciseId: string,
     range: DayRange,
+    resolution: SeriesResolution = 'session',
   ): Promise<SessionBestRollupRow[]> {
-    return this.rollups.sessionBests(userId, exerciseId, range);
+    return this.rollups.sessionBests(userId, exerciseId, range, resolution);
   }
 }

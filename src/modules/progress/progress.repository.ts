@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { StreakRow, WeeklyCountsRow } from '../analytics/training-figures.vocabulary';
 import { DataSource } from 'typeorm';
+import { LocalDayRange } from '../../common/time/local-day-range';
 import { SetType } from '../training/set-type.vocabulary';
-import { workingSetSql } from '../training/working-sets.vocabulary';
-import {
-  endOfLocalDaySql,
-  localMidnightSql,
-  withinLocalDaysSql,
-} from '../../common/time/local-day-sql';
 
 /**
  * A span of the user's local days: `firstDay` and `lastDay` inclusive (`YYYY-MM-DD`), read
@@ -18,6 +12,18 @@ export interface LocalPeriod {
   timeZone: string;
   firstDay: string;
   lastDay: string;
+}
+
+export interface SessionBestRow {
+  workoutId: string;
+  date: string;
+  e1rmKg: number;
+  weightKg: number;
+  reps: number;
+  /** A working set's type (warm-ups are not working sets). */
+  setType: SetType;
+  /** Completed working sets of the exercise in the session. */
+  sets: number;
 }
 
 /** The local days bounding the e1RM windows of the strength summary (docs/progress.md). */
@@ -42,101 +48,79 @@ export interface ExerciseStrengthRow {
   baseline12wKg: number | null;
 }
 
-export interface SessionBestRow {
-  workoutId: string;
-  date: string;
-  e1rmKg: number;
-  weightKg: number;
-  reps: number;
-  /** A working set's type (warm-ups are not working sets). */
-  setType: SetType;
-  /** Completed working sets of the exercise in the session. */
-  sets: number;
-}
-
-export interface WeekVolumeRow {
-  weekStart: string;
-  /** Completed workouts held that week (with or without counted sets). */
-  workouts: number;
-  sets: number;
-  volumeKg: number;
-}
-
 export interface MuscleVolumeRow {
   muscle: string;
   sets: number;
   volumeKg: number;
 }
 
-/** The instant a local day starts; `$2` is always the time zone. */
-const midnight = (param: number) => localMidnightSql(`$${param}`, '$2');
-
-/** The local date of an instant, as text. */
-const localDay = (instant: string) => `to_char(${instant} AT TIME ZONE $2, 'YYYY-MM-DD')`;
-
-/**
- * The sets that count: completed working (not warm-up) sets of completed workouts held in
- * the period, `w` and `s` joined. A set belongs to its session's day and week (the workout's
- * `session_at`, its start), so a session that runs past midnight stays in one bucket.
- * Parameters $1 user, $2 time zone, $3 first day, $4 last day. Reads the workouts through
- * IDX_workouts_user_status_session and their sets through IDX_workout_sets_workout.
- */
-const COUNTED_SETS = `
-  workouts w
-  JOIN workout_sets s ON s.workout_id = w.id AND ${workingSetSql('s')}
- WHERE w.user_id = $1 AND w.status = 'completed'
-   AND ${withinLocalDaysSql('w.session_at', '$2', '$3', '$4')}`;
-
-const SET_VOLUME = 'coalesce(s.weight_kg, 0) * coalesce(s.reps, 0)';
-
 /** Secondary muscles count for half a set and half the volume (docs/progress.md). */
 export const SECONDARY_MUSCLE_SHARE = 0.5;
 
 /**
- * Progress queries. The routes answer from the analytics rollups (TrainingRollupsService,
- * docs/analytics.md) and finish here with the exercises' names and muscles; the aggregations
- * over the workouts' tables below are the reference computation the rollups are tested
- * against (test/analytics-rollups.e2e-spec.ts). Every aggregation runs in
- * PostgreSQL over the indexes named per query; EXPLAIN in docs/progress.md.
+ * SQL: the sets and volume of `perExercise` (a relation of `exercise_id, sets, volume`)
+ * spread over each exercise's primary muscles (in full) and secondary muscles (the share in
+ * parameter `share`), per muscle, largest volume first. The exercises by primary key.
+ */
+export function muscleSpreadSql(perExercise: string, share: string): string {
+  return `SELECT m.muscle::text AS muscle, sum(x.sets * m.share)::float8 AS sets,
+              sum(x.volume * m.share)::float8 AS "volumeKg"
+         FROM ${perExercise} x
+         JOIN exercises e ON e.id = x.exercise_id
+        CROSS JOIN LATERAL (
+                SELECT unnest(e.primary_muscles) AS muscle, 1::numeric AS share
+                UNION ALL
+                SELECT unnest(e.secondary_muscles), ${share}::numeric) m
+        GROUP BY m.muscle
+        ORDER BY "volumeKg" DESC, muscle`;
+}
+
+/**
+ * The progress routes' own statements: they answer from the analytics rollups
+ * (TrainingRollupsService, docs/analytics.md, brought in step first) and finish here with the
+ * exercises' names and muscles (in the same statements). The same figures computed from the workouts' tables, the
+ * reference the rollups are tested against, are in test/support/progress-reference.ts.
  */
 @Injectable()
 export class ProgressRepository {
   constructor(private readonly db: DataSource) {}
 
   /**
-   * Per exercise trained in the period: its session bests (max e1RM per workout) reduced to
-   * the windows' maxima. The read starts at `readFrom` so the 12-week baseline is covered.
+   * Per exercise with an e1RM in the range, in one statement: its session bests (from the
+   * analytics rollups, read from `readFrom` so the 12-week baseline is covered) reduced to the
+   * windows' maxima, with its name, the latest trained first, then by name. An aggregate over
+   * another module's table, read after TrainingRollupsService.ensureFresh, over
+   * IDX_analytics_session_exercise_rollups_user_day; the exercises by primary key.
    */
   strengthByExercise(
-    period: LocalPeriod,
+    userId: string,
+    range: LocalDayRange,
     readFrom: string,
     windows: StrengthWindows,
   ): Promise<ExerciseStrengthRow[]> {
     return this.db.query(
-      `WITH sessions AS (
-         SELECT s.exercise_id, w.session_at, max(s.e1rm_kg)::float8 AS best
-           FROM ${COUNTED_SETS} AND s.e1rm_kg IS NOT NULL
-          GROUP BY s.exercise_id, w.id)
-       SELECT x.exercise_id AS "exerciseId", e.name,
-              (count(*) FILTER (WHERE x.session_at >= ${midnight(5)}))::int AS sessions,
-              ${localDay('max(x.session_at)')} AS "lastTrained",
-              max(x.best) FILTER (WHERE x.session_at >= ${midnight(6)}) AS "recentBestKg",
-              (array_agg(x.best ORDER BY x.session_at DESC))[1] AS "latestSessionBestKg",
-              max(x.best) FILTER (WHERE ${withinLocalDaysSql('x.session_at', '$2', '$7', '$8')})
+      `SELECT x.exercise_id AS "exerciseId", e.name,
+              (count(*) FILTER (WHERE x.local_day >= $4::date))::int AS sessions,
+              to_char(max(x.local_day), 'YYYY-MM-DD') AS "lastTrained",
+              (max(x.best_e1rm_kg) FILTER (WHERE x.local_day >= $5::date))::float8 AS "recentBestKg",
+              ((array_agg(x.best_e1rm_kg ORDER BY x.session_at DESC))[1])::float8
+                AS "latestSessionBestKg",
+              (max(x.best_e1rm_kg) FILTER (WHERE x.local_day BETWEEN $6::date AND $7::date))::float8
                 AS "baseline4wKg",
-              max(x.best) FILTER (WHERE ${withinLocalDaysSql('x.session_at', '$2', '$9', '$10')})
+              (max(x.best_e1rm_kg) FILTER (WHERE x.local_day BETWEEN $8::date AND $9::date))::float8
                 AS "baseline12wKg"
-         FROM sessions x
+         FROM analytics_session_exercise_rollups x
          JOIN exercises e ON e.id = x.exercise_id
+        WHERE x.user_id = $1 AND x.local_day BETWEEN $2::date AND $3::date
+          AND x.best_e1rm_kg IS NOT NULL
         GROUP BY x.exercise_id, e.name
-       HAVING max(x.session_at) >= ${midnight(5)}
+       HAVING max(x.local_day) >= $4::date
         ORDER BY max(x.session_at) DESC, e.name`,
       [
-        period.userId,
-        period.timeZone,
+        userId,
         readFrom,
-        period.lastDay,
-        period.firstDay,
+        range.lastDay,
+        range.firstDay,
         windows.recentFrom,
         windows.change4wFrom,
         windows.change4wTo,
@@ -147,174 +131,20 @@ export class ProgressRepository {
   }
 
   /**
-   * The best set (highest e1RM; then heavier, then earlier) of each session of one exercise,
-   * oldest first: DISTINCT ON over the exercise's sets, read through
-   * IDX_workout_sets_user_exercise_completed.
+   * Sets and volume per muscle over the local days of `range`, in one statement: per exercise
+   * from the analytics rollups (an aggregate over another module's table, read after
+   * TrainingRollupsService.ensureFresh, over IDX_analytics_session_exercise_rollups_user_day),
+   * spread over the muscles as the reference spreads the sets.
    */
-  sessionBests(period: LocalPeriod, exerciseId: string): Promise<SessionBestRow[]> {
-    return this.db.query(
-      `SELECT DISTINCT ON (w.session_at, w.id)
-              w.id AS "workoutId", ${localDay('w.session_at')} AS date,
-              s.e1rm_kg::float8 AS "e1rmKg", s.weight_kg::float8 AS "weightKg", s.reps,
-              s.set_type AS "setType", (count(*) OVER (PARTITION BY w.id))::int AS sets
-         FROM workout_sets s
-         JOIN workouts w ON w.id = s.workout_id
-        WHERE s.user_id = $1 AND s.exercise_id = $5
-          AND ${workingSetSql('s')} AND s.e1rm_kg IS NOT NULL
-          AND w.status = 'completed'
-          AND ${withinLocalDaysSql('w.session_at', '$2', '$3', '$4')}
-        ORDER BY w.session_at, w.id, s.e1rm_kg DESC, s.weight_kg DESC, s.completed_at`,
-      [period.userId, period.timeZone, period.firstDay, period.lastDay, exerciseId],
-    );
-  }
-
-  /**
-   * Every ISO week of the period (Monday to Sunday, local), weeks without training included:
-   * completed workouts, counted sets and Σ weight × reps. `firstDay` must be a Monday.
-   */
-  weeklyVolume(period: LocalPeriod): Promise<WeekVolumeRow[]> {
-    return this.db.query(
-      `WITH per_week AS (
-         SELECT date_trunc('week', w.session_at AT TIME ZONE $2)::date AS week,
-                count(*)::int AS sets,
-                sum(${SET_VOLUME})::float8 AS volume
-           FROM ${COUNTED_SETS}
-          GROUP BY 1),
-       sessions AS (
-         SELECT date_trunc('week', w.session_at AT TIME ZONE $2)::date AS week, count(*)::int AS n
-           FROM workouts w
-          WHERE w.user_id = $1 AND w.status = 'completed'
-            AND ${withinLocalDaysSql('w.session_at', '$2', '$3', '$4')}
-          GROUP BY 1)
-       SELECT to_char(g.week, 'YYYY-MM-DD') AS "weekStart",
-              coalesce(n.n, 0) AS workouts, coalesce(p.sets, 0) AS sets,
-              coalesce(p.volume, 0) AS "volumeKg"
-         FROM generate_series($3::date, $4::date, interval '7 days') AS g(week)
-         LEFT JOIN per_week p ON p.week = g.week::date
-         LEFT JOIN sessions n ON n.week = g.week::date
-        ORDER BY g.week`,
-      [period.userId, period.timeZone, period.firstDay, period.lastDay],
-    );
-  }
-
-  /**
-   * Sets and volume per muscle over the period: per exercise first (one row each), then
-   * spread over its primary muscles (in full) and secondary muscles (SECONDARY_MUSCLE_SHARE).
-   */
-  muscleVolume(period: LocalPeriod): Promise<MuscleVolumeRow[]> {
+  muscleVolume(userId: string, range: LocalDayRange): Promise<MuscleVolumeRow[]> {
     return this.db.query(
       `WITH per_exercise AS (
-         SELECT s.exercise_id, count(*) AS sets, sum(${SET_VOLUME}) AS volume
-           FROM ${COUNTED_SETS}
-          GROUP BY s.exercise_id)
-       SELECT m.muscle::text AS muscle, sum(x.sets * m.share)::float8 AS sets,
-              sum(x.volume * m.share)::float8 AS "volumeKg"
-         FROM per_exercise x
-         JOIN exercises e ON e.id = x.exercise_id
-        CROSS JOIN LATERAL (
-                SELECT unnest(e.primary_muscles) AS muscle, 1::numeric AS share
-                UNION ALL
-                SELECT unnest(e.secondary_muscles), $5::numeric) m
-        GROUP BY m.muscle
-        ORDER BY "volumeKg" DESC, muscle`,
-      [period.userId, period.timeZone, period.firstDay, period.lastDay, SECONDARY_MUSCLE_SHARE],
-    );
-  }
-
-  /**
-   * Completed workouts of the period per ISO week, reduced to the total, the weeks with any,
-   * and the weeks with at least the target: `target` if given, else the median count of the
-   * weeks trained (the user's typical week).
-   */
-  async weeklyCounts(period: LocalPeriod, target: number | null): Promise<WeeklyCountsRow> {
-    const [row]: WeeklyCountsRow[] = await this.db.query(
-      `WITH counts AS (
-         SELECT count(*)::int AS n
-           FROM workouts w
-          WHERE w.user_id = $1 AND w.status = 'completed'
-            AND ${withinLocalDaysSql('w.session_at', '$2', '$3', '$4')}
-          GROUP BY date_trunc('week', w.session_at AT TIME ZONE $2)),
-       target AS (
-         SELECT coalesce($5::int, percentile_disc(0.5) WITHIN GROUP (ORDER BY n), 1) AS n
-           FROM counts)
-       SELECT coalesce((SELECT sum(n) FROM counts), 0)::int AS workouts,
-              (SELECT count(*) FROM counts)::int AS "activeWeeks",
-              target.n AS "targetPerWeek",
-              (SELECT count(*) FROM counts WHERE counts.n >= target.n)::int AS "weeksMeetingTarget"
-         FROM target`,
-      [period.userId, period.timeZone, period.firstDay, period.lastDay, target],
-    );
-    return row;
-  }
-
-  /**
-   * Runs of consecutive local weeks (`unit` week) or days (`unit` day) with a completed
-   * workout, up to `period.lastDay` over the whole history (gaps and islands: in a run, the
-   * bucket minus its rank × step is constant). The current run is the one reaching the last
-   * bucket or the one before it: the week (day) in progress does not break a streak yet.
-   */
-  async streak(period: LocalPeriod, unit: 'week' | 'day'): Promise<StreakRow> {
-    const step = unit === 'week' ? 7 : 1;
-    const [row]: StreakRow[] = await this.db.query(
-      `WITH buckets AS (
-         SELECT DISTINCT date_trunc('${unit}', w.session_at AT TIME ZONE $2)::date AS bucket
-           FROM workouts w
-          WHERE w.user_id = $1 AND w.status = 'completed'
-            AND w.session_at < ${endOfLocalDaySql('$3', '$2')}),
-       runs AS (
-         SELECT max(bucket) AS last, count(*)::int AS length
-           FROM (SELECT bucket, bucket - (row_number() OVER (ORDER BY bucket))::int * ${step} AS island
-                   FROM buckets) numbered
-          GROUP BY island)
-       SELECT coalesce(max(length) FILTER (
-                WHERE last >= date_trunc('${unit}', $3::date::timestamp)::date - ${step}), 0) AS current,
-              coalesce(max(length), 0) AS longest
-         FROM runs`,
-      [period.userId, period.timeZone, period.lastDay],
-    );
-    return row;
-  }
-
-  /**
-   * The exercises of `ids` with their names, ordered as the strength summary lists them: the
-   * latest trained first (`lastSessionAt`, the start of each one's latest session), then by
-   * name. Reads the exercises by primary key.
-   */
-  namesInOrder(ids: string[], lastSessionAt: string[]): Promise<{ id: string; name: string }[]> {
-    return this.db.query(
-      `SELECT e.id, e.name
-         FROM unnest($1::uuid[], $2::timestamptz[]) AS x(id, last)
-         JOIN exercises e ON e.id = x.id
-        ORDER BY x.last DESC, e.name`,
-      [ids, lastSessionAt],
-    );
-  }
-
-  /**
-   * Per-exercise sets and volume (exact numerics as text) spread over the exercises' primary
-   * muscles (in full) and secondary muscles (SECONDARY_MUSCLE_SHARE), as muscleVolume does
-   * from the sets.
-   */
-  spreadOverMuscles(
-    totals: { exerciseId: string; sets: string; volumeKg: string }[],
-  ): Promise<MuscleVolumeRow[]> {
-    return this.db.query(
-      `SELECT m.muscle::text AS muscle, sum(x.sets * m.share)::float8 AS sets,
-              sum(x.volume * m.share)::float8 AS "volumeKg"
-         FROM unnest($1::uuid[], $2::numeric[], $3::numeric[]) AS x(exercise_id, sets, volume)
-         JOIN exercises e ON e.id = x.exercise_id
-        CROSS JOIN LATERAL (
-                SELECT unnest(e.primary_muscles) AS muscle, 1::numeric AS share
-                UNION ALL
-                SELECT unnest(e.secondary_muscles), $4::numeric) m
-        GROUP BY m.muscle
-        ORDER BY "volumeKg" DESC, muscle`,
-      [
-        totals.map((row) => row.exerciseId),
-        totals.map((row) => row.sets),
-        totals.map((row) => row.volumeKg),
-        SECONDARY_MUSCLE_SHARE,
-      ],
+         SELECT exercise_id, sum(sets) AS sets, sum(volume_kg) AS volume
+           FROM analytics_session_exercise_rollups
+          WHERE user_id = $1 AND local_day BETWEEN $2::date AND $3::date
+          GROUP BY exercise_id)
+       ${muscleSpreadSql('per_exercise', '$4')}`,
+      [userId, range.firstDay, range.lastDay, SECONDARY_MUSCLE_SHARE],
     );
   }
 }

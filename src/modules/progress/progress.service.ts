@@ -16,6 +16,7 @@ import {
 } from './dto/progress.dto';
 import {
   ProgressPeriodQueryDto,
+  SeriesResolution,
   StrengthSeriesQueryDto,
   TrainingAnalyticsQueryDto,
 } from './dto/progress-query.dto';
@@ -52,19 +53,13 @@ export class ProgressService {
     // Read back far enough for the 12-week baseline even when the period is shorter.
     const readFrom =
       windows.change12w.firstDay < period.firstDay ? windows.change12w.firstDay : period.firstDay;
-    const strength = await this.rollups.strengthByExercise(userId, period, readFrom, {
+    const rows = await this.progress.strengthByExercise(userId, period, readFrom, {
       recentFrom: windows.recent.firstDay,
       change4wFrom: windows.change4w.firstDay,
       change4wTo: windows.change4w.lastDay,
       change12wFrom: windows.change12w.firstDay,
       change12wTo: windows.change12w.lastDay,
     });
-    const byId = new Map(strength.map((row) => [row.exerciseId, row]));
-    const named = await this.progress.namesInOrder(
-      strength.map((row) => row.exerciseId),
-      strength.map((row) => row.lastSessionAt),
-    );
-    const rows = named.map(({ id, name }) => ({ ...byId.get(id)!, name }));
     const weight = (kg: number) => fromKilograms(kg, unit);
     const optionalWeight = (kg: number | null) => (kg === null ? null : weight(kg));
     return {
@@ -85,36 +80,41 @@ export class ProgressService {
   }
 
   /**
-   * The e1RM of each session of one exercise (its best set). The exercise must be one the
-   * user can see (404 otherwise), as everywhere else an exercise id is accepted.
+   * The e1RM of each session of one exercise (its best set), or of each week's best session
+   * (`resolution`, by default). The exercise must be one the user can see (404 otherwise), as
+   * everywhere else an exercise id is accepted.
    */
   async strengthSeries(
     userId: string,
     exerciseId: string,
     query: StrengthSeriesQueryDto,
   ): Promise<StrengthSeriesDto> {
-    const exercise = await this.exercises.findVisible(userId, exerciseId);
-    const { period, unit, header } = await this.resolve(userId, query);
+    // The visibility check rides along the preferences and freshness reads.
+    const [exercise, { period, unit, header }] = await Promise.all([
+      this.exercises.findVisible(userId, exerciseId),
+      this.resolve(userId, query),
+    ]);
+    const resolution = query.resolution ?? SeriesResolution.Week;
     const rows: SessionBestRow[] = (
-      await this.rollups.sessionBests(userId, exerciseId, period)
+      await this.rollups.sessionBests(userId, exerciseId, period, resolution)
     ).map((row) => ({ ...row, setType: row.setType as SetType }));
     const series = rows.map((row) => toSessionE1rm(row, unit));
+    // By week too, the best point is the best session: each week keeps its best.
     const best = series.reduce<SessionE1rmDto | null>(
       (top, point) => (top === null || point.e1rm > top.e1rm ? point : top),
       null,
     );
-    return { ...header, exerciseId, name: exercise.name, best, series };
+    return { ...header, exerciseId, name: exercise.name, best, resolution, series };
   }
 
   /** Volume per ISO week and per muscle group over the period. */
   async volume(userId: string, query: ProgressPeriodQueryDto): Promise<VolumeDto> {
     const { period, unit, header } = await this.resolve(userId, query);
-    const [totals, exerciseTotals] = await Promise.all([
+    const [totals, muscles] = await Promise.all([
       this.rollups.weeklyTotals(userId, period),
-      this.rollups.exerciseTotals(userId, period),
+      this.progress.muscleVolume(userId, period),
     ]);
     const weeks = totals.map((week) => ({ ...week, weekStart: week.start }));
-    const muscles = await this.progress.spreadOverMuscles(exerciseTotals);
     const weight = (kg: number) => fromKilograms(kg, unit);
     return {
       ...header,
@@ -136,10 +136,9 @@ export class ProgressService {
   /** Frequency, consistency and streaks (docs/progress.md). */
   async analytics(userId: string, query: TrainingAnalyticsQueryDto): Promise<TrainingAnalyticsDto> {
     const { period, header } = await this.resolve(userId, query);
-    const [counts, weeks, days] = await Promise.all([
+    const [counts, streaks] = await Promise.all([
       this.rollups.weeklyCounts(userId, period, query.targetPerWeek ?? null),
-      this.rollups.streak(userId, period.lastDay, 'week'),
-      this.rollups.streak(userId, period.lastDay, 'day'),
+      this.rollups.streaks(userId, period.lastDay),
     ]);
     const round2 = (value: number) => Math.round(value * 100) / 100;
     return {
@@ -151,14 +150,24 @@ export class ProgressService {
       targetPerWeek: counts.targetPerWeek,
       weeksMeetingTarget: counts.weeksMeetingTarget,
       consistency: round2(counts.weeksMeetingTarget / query.weeks),
-      streaks: { weeks, days },
+      streaks,
     };
   }
 
+  /**
+   * The user's unit, time zone and period, with the rollups brought in step: the preferences
+   * and the rollups' state are read at once (two connections, one round trip).
+   */
   private async resolve(userId: string, query: ProgressPeriodQueryDto): Promise<ResolvedPeriod> {
-    const { weightUnit, timeZone } = await this.users.preferencesOf(userId);
+    const preferences = this.users.preferencesOf(userId);
+    const [{ weightUnit, timeZone }] = await Promise.all([
+      preferences,
+      this.rollups.ensureFresh(
+        userId,
+        preferences.then((p) => p.timeZone),
+      ),
+    ]);
     const days = weeksEndingOn(query.endDate ?? localDate(timeZone), query.weeks);
-    await this.rollups.ensureFresh(userId, timeZone);
     return {
       period: { userId, timeZone, ...days },
       unit: weightUnit,

@@ -9,6 +9,7 @@ import type { ListEntriesQueryDto } from '../entries/dto/list-entries-query.dto'
 import { EntriesService } from '../entries/entries.service';
 import type { ListGoalsQueryDto } from '../goals/dto/list-goals-query.dto';
 import { GoalsService } from '../goals/goals.service';
+import { SeriesResolution } from '../progress/dto/progress-query.dto';
 import { ProgressService } from '../progress/progress.service';
 import { UsersService } from '../users/users.service';
 import type { ListWorkoutsQueryDto } from '../workouts/dto/list-workouts-query.dto';
@@ -134,9 +135,11 @@ export class ReportDataService {
       .slice(0, MAIN_LIFTS);
     const series = [];
     for (const exercise of main) {
+      // Every session: the chart plots each one.
       const points = await this.progress.strengthSeries(userId, exercise.exerciseId, {
         weeks,
         endDate: toDate,
+        resolution: SeriesResolution.Session,
       });
       const inPeriod = points.series.filter((p) => p.date >= fromDate && p.date <= toDate);
       if (inPeriod.length > 0) {

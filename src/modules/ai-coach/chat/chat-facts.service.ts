@@ -7,6 +7,7 @@ import { ListGoalsQueryDto } from '../../goals/dto/list-goals-query.dto';
 import { GoalsService } from '../../goals/goals.service';
 import {
   ProgressPeriodQueryDto,
+  SeriesResolution,
   StrengthSeriesQueryDto,
   TrainingAnalyticsQueryDto,
 } from '../../progress/dto/progress-query.dto';
@@ -112,7 +113,11 @@ export class ChatFactsService {
     const series = await this.progress.strengthSeries(
       userId,
       exercise.exerciseId,
-      period(new StrengthSeriesQueryDto(), { weeks: LIFT_WEEKS }),
+      // Every session: the facts count them.
+      period(new StrengthSeriesQueryDto(), {
+        weeks: LIFT_WEEKS,
+        resolution: SeriesResolution.Session,
+      }),
     );
     const first = series.series[0] ?? null;
     const latest = series.series[series.series.length - 1] ?? null;

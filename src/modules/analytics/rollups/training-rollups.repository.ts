@@ -20,12 +20,32 @@ export interface RollupFreshnessRow {
   current: string;
 }
 
+/** What `refresh` wrote. */
+export interface RefreshedState {
+  /** The whole history was rebuilt (first build, rebuild, or another time zone). */
+  full: boolean;
+  fingerprint: string;
+  refreshedAt: Date;
+}
+
+/** The four streaks up to a day: weeks and days, current and longest. */
+export interface StreaksRow {
+  weeks: StreakRow;
+  days: StreakRow;
+}
+
 export interface PeriodTrainingRow {
   sessions: number;
   sets: number;
   volumeKg: number;
   records: number;
   activeDays: number;
+  /** ISO weeks with a session in the range. */
+  activeWeeks: number;
+  /** Sessions per ISO day of the week, Monday first (7 numbers). */
+  weekdays: number[];
+  /** The streaks up to the range's last day, over the whole history. */
+  streaks: StreaksRow;
 }
 
 export interface BucketTotalsRow {
@@ -36,25 +56,6 @@ export interface BucketTotalsRow {
   volumeKg: number;
 }
 
-export interface ExerciseTotalsRow {
-  exerciseId: string;
-  /** Numeric as text: exact, to be summed further in SQL. */
-  sets: string;
-  volumeKg: string;
-}
-
-export interface ExerciseStrengthRollupRow {
-  exerciseId: string;
-  sessions: number;
-  lastTrained: string;
-  /** The start of the exercise's latest session (ISO 8601): the summary's order. */
-  lastSessionAt: string;
-  recentBestKg: number | null;
-  latestSessionBestKg: number;
-  baseline4wKg: number | null;
-  baseline12wKg: number | null;
-}
-
 export interface SessionBestRollupRow {
   workoutId: string;
   date: string;
@@ -63,21 +64,6 @@ export interface SessionBestRollupRow {
   reps: number;
   setType: string;
   sets: number;
-}
-
-export interface WeekdayCountRow {
-  /** ISO day of the week: 1 Monday … 7 Sunday. */
-  weekday: number;
-  sessions: number;
-}
-
-/** Strength windows of the progress summary (local days). */
-export interface StrengthWindowDays {
-  recentFrom: string;
-  change4wFrom: string;
-  change4wTo: string;
-  change12wFrom: string;
-  change12wTo: string;
 }
 
 /**
@@ -111,6 +97,61 @@ const WEEK_TOTALS_CTE = `
      WHERE user_id = $1 AND local_day BETWEEN $2::date AND $3::date
        AND (week_start < $2::date OR week_start + 6 > $3::date)
      GROUP BY week_start)`;
+
+/**
+ * SQL: the current and longest run of consecutive buckets (`step` days apart) among the
+ * buckets `buckets` selects, up to `lastDay` (a date expression), as two int columns
+ * `<prefix>_current` and `<prefix>_longest` (gaps and islands: in a run, the bucket minus
+ * its rank × step is constant). The current run reaches the last bucket or the one before
+ * it: the week or day in progress does not break a streak yet.
+ */
+function runsSql(buckets: string, unit: 'week' | 'day', lastDay: string, prefix: string): string {
+  const step = unit === 'week' ? 7 : 1;
+  return `SELECT coalesce(max(length) FILTER (
+                   WHERE last >= date_trunc('${unit}', ${lastDay}::timestamp)::date - ${step}), 0)::int
+                   AS ${prefix}_current,
+                 coalesce(max(length), 0)::int AS ${prefix}_longest
+            FROM (SELECT max(bucket) AS last, count(*)::int AS length
+                    FROM (SELECT bucket,
+                                 bucket - (row_number() OVER (ORDER BY bucket))::int * ${step} AS island
+                            FROM (${buckets}) b) numbered
+                   GROUP BY island) runs`;
+}
+
+/**
+ * SQL: the four streaks up to `lastDay` (a date expression; `$1` the user) over the whole
+ * history, as `week_current`, `week_longest`, `day_current`, `day_longest`: weeks before the
+ * week of `lastDay` from the week rollups, that week (cut at `lastDay`) and the days from the
+ * session rollups (the week rollups' primary key, IDX_analytics_session_rollups_user_day).
+ */
+function streaksSql(lastDay: string): string {
+  const weekOf = `date_trunc('week', ${lastDay}::timestamp)::date`;
+  const weeks = `SELECT week_start AS bucket FROM analytics_week_rollups
+                  WHERE user_id = $1 AND week_start < ${weekOf}
+                 UNION
+                 SELECT week_start FROM analytics_session_rollups
+                  WHERE user_id = $1 AND local_day BETWEEN ${weekOf} AND ${lastDay}`;
+  const days = `SELECT DISTINCT local_day AS bucket FROM analytics_session_rollups
+                 WHERE user_id = $1 AND local_day <= ${lastDay}`;
+  return `SELECT wk.*, dy.*
+            FROM (${runsSql(weeks, 'week', lastDay, 'week')}) wk,
+                 (${runsSql(days, 'day', lastDay, 'day')}) dy`;
+}
+
+interface StreakColumns {
+  week_current: number;
+  week_longest: number;
+  day_current: number;
+  day_longest: number;
+}
+
+const streaksOf = (row: StreakColumns): StreaksRow => ({
+  weeks: { current: row.week_current, longest: row.week_longest },
+  days: { current: row.day_current, longest: row.day_longest },
+});
+
+/** How the e1RM series is read: every session, or the best session of each ISO week. */
+export type SeriesResolution = 'session' | 'week';
 
 /**
  * The analytics rollups: their refresh from the workouts' tables (the subscribers' and the
@@ -149,9 +190,10 @@ export class TrainingRollupsRepository {
    * under the user's advisory lock: concurrent refreshes run one after the other, and a
    * repeated one writes the same rows. The fingerprint is read first, so a workout committed
    * meanwhile leaves the state behind (the next read or event catches up), never ahead.
-   * Returns whether the rebuild was full.
+   * Returns whether the rebuild was full, and the state it wrote (so a caller need not read
+   * it back: the fingerprint is the costliest part of a freshness check).
    */
-  refresh(userId: string, timeZone: string, since: Date | null): Promise<{ full: boolean }> {
+  refresh(userId: string, timeZone: string, since: Date | null): Promise<RefreshedState> {
     return this.db.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
         `analytics-rollups:${userId}`,
@@ -167,15 +209,16 @@ export class TrainingRollupsRepository {
         [userId],
       );
       await this.rebuildSessions(manager, userId, timeZone, from);
-      await manager.query(
+      const [{ refreshedAt }]: { refreshedAt: Date }[] = await manager.query(
         `INSERT INTO analytics_rollup_states (user_id, time_zone, fingerprint, refreshed_at)
          VALUES ($1, $2, $3, now())
          ON CONFLICT (user_id) DO UPDATE
             SET time_zone = EXCLUDED.time_zone, fingerprint = EXCLUDED.fingerprint,
-                refreshed_at = EXCLUDED.refreshed_at`,
+                refreshed_at = EXCLUDED.refreshed_at
+         RETURNING refreshed_at AS "refreshedAt"`,
         [userId, timeZone, fingerprint],
       );
-      return { full };
+      return { full, fingerprint, refreshedAt };
     });
   }
 
@@ -247,22 +290,34 @@ export class TrainingRollupsRepository {
   }
 
   /**
-   * Sessions, counted sets, volume, personal records and training days of each range (in
-   * the order given), over IDX_analytics_session_rollups_user_day.
+   * Per range (in the order given), in one statement: sessions, counted sets, volume, personal
+   * records, training days and weeks, sessions per weekday (over
+   * IDX_analytics_session_rollups_user_day), and the four streaks up to its last day.
    */
-  periodTraining(userId: string, ranges: readonly DayRange[]): Promise<PeriodTrainingRow[]> {
-    return this.db.query(
-      `SELECT count(s.workout_id)::int AS sessions, coalesce(sum(s.sets), 0)::int AS sets,
-              coalesce(sum(s.volume_kg), 0)::float8 AS "volumeKg",
-              coalesce(sum(s.records), 0)::int AS records,
-              count(DISTINCT s.local_day)::int AS "activeDays"
+  async periodTraining(userId: string, ranges: readonly DayRange[]): Promise<PeriodTrainingRow[]> {
+    const weekdays = [1, 2, 3, 4, 5, 6, 7]
+      .map((day) => `count(*) FILTER (WHERE extract(isodow FROM s.local_day) = ${day})::int`)
+      .join(', ');
+    const rows: (Omit<PeriodTrainingRow, 'streaks'> & StreakColumns)[] = await this.db.query(
+      `SELECT t.*, st.*
          FROM ${localDayRangesSql('$2', '$3', 'r')}
-         LEFT JOIN analytics_session_rollups s
-                ON s.user_id = $1 AND s.local_day BETWEEN r.first_day AND r.last_day
-        GROUP BY r.i
+        CROSS JOIN LATERAL (
+                SELECT count(*)::int AS sessions, coalesce(sum(s.sets), 0)::int AS sets,
+                       coalesce(sum(s.volume_kg), 0)::float8 AS "volumeKg",
+                       coalesce(sum(s.records), 0)::int AS records,
+                       count(DISTINCT s.local_day)::int AS "activeDays",
+                       count(DISTINCT s.week_start)::int AS "activeWeeks",
+                       ARRAY[${weekdays}] AS weekdays
+                  FROM analytics_session_rollups s
+                 WHERE s.user_id = $1 AND s.local_day BETWEEN r.first_day AND r.last_day) t
+        CROSS JOIN LATERAL (${streaksSql('r.last_day')}) st
         ORDER BY r.i`,
       [userId, ...localDayRangeParams(ranges)],
     );
+    return rows.map(({ week_current, week_longest, day_current, day_longest, ...row }) => ({
+      ...row,
+      streaks: streaksOf({ week_current, week_longest, day_current, day_longest }),
+    }));
   }
 
   /**
@@ -326,120 +381,38 @@ export class TrainingRollupsRepository {
     return row;
   }
 
-  /**
-   * Runs of consecutive weeks (days) with a workout up to `lastDay`, over the whole history:
-   * weeks before the week of `lastDay` from the week rollups, that week (cut at `lastDay`)
-   * and days from the session rollups. The current run reaches the last bucket or the one
-   * before it (the week or day in progress does not break a streak yet).
-   */
-  async streak(userId: string, lastDay: string, unit: 'week' | 'day'): Promise<StreakRow> {
-    const step = unit === 'week' ? 7 : 1;
-    const buckets =
-      unit === 'week'
-        ? `SELECT week_start AS bucket FROM analytics_week_rollups
-            WHERE user_id = $1 AND week_start < date_trunc('week', $2::date::timestamp)::date
-           UNION
-           SELECT week_start FROM analytics_session_rollups
-            WHERE user_id = $1 AND local_day BETWEEN date_trunc('week', $2::date::timestamp)::date AND $2::date`
-        : `SELECT DISTINCT local_day AS bucket FROM analytics_session_rollups
-            WHERE user_id = $1 AND local_day <= $2::date`;
-    const [row]: StreakRow[] = await this.db.query(
-      `WITH buckets AS (${buckets}),
-       runs AS (
-         SELECT max(bucket) AS last, count(*)::int AS length
-           FROM (SELECT bucket, bucket - (row_number() OVER (ORDER BY bucket))::int * ${step} AS island
-                   FROM buckets) numbered
-          GROUP BY island)
-       SELECT coalesce(max(length) FILTER (
-                WHERE last >= date_trunc('${unit}', $2::date::timestamp)::date - ${step}), 0) AS current,
-              coalesce(max(length), 0) AS longest
-         FROM runs`,
-      [userId, lastDay],
-    );
-    return row;
-  }
-
-  /** Sessions of the range per ISO day of the week (days without any left out). */
-  weekdayCounts(userId: string, range: DayRange): Promise<WeekdayCountRow[]> {
-    return this.db.query(
-      `SELECT extract(isodow FROM local_day)::int AS weekday, count(*)::int AS sessions
-         FROM analytics_session_rollups
-        WHERE user_id = $1 AND local_day BETWEEN $2::date AND $3::date
-        GROUP BY 1
-        ORDER BY 1`,
-      [userId, range.firstDay, range.lastDay],
-    );
-  }
-
-  /** Counted sets and volume of the range per exercise (to spread over muscles). */
-  exerciseTotals(userId: string, range: DayRange): Promise<ExerciseTotalsRow[]> {
-    return this.db.query(
-      `SELECT exercise_id AS "exerciseId", sum(sets)::text AS sets,
-              sum(volume_kg)::text AS "volumeKg"
-         FROM analytics_session_exercise_rollups
-        WHERE user_id = $1 AND local_day BETWEEN $2::date AND $3::date
-        GROUP BY exercise_id
-        ORDER BY exercise_id`,
-      [userId, range.firstDay, range.lastDay],
-    );
+  /** The four streaks (weeks and days, current and longest) up to `lastDay`, in one statement. */
+  async streaks(userId: string, lastDay: string): Promise<StreaksRow> {
+    const [row]: StreakColumns[] = await this.db.query(streaksSql('$2::date'), [userId, lastDay]);
+    return streaksOf(row);
   }
 
   /**
-   * Per exercise trained in the range: its session bests reduced to the strength windows'
-   * maxima, read from `readFrom` so the 12-week baseline is covered.
+   * The best set of each session of one exercise in the range, oldest first; by week, only
+   * the best session of each ISO week (highest e1RM, then the earliest), so three years are
+   * ~156 points instead of ~1,000. Over IDX_analytics_session_exercise_rollups_user_exercise_day.
    */
-  strengthByExercise(
-    userId: string,
-    range: DayRange,
-    readFrom: string,
-    windows: StrengthWindowDays,
-  ): Promise<ExerciseStrengthRollupRow[]> {
-    return this.db.query(
-      `SELECT exercise_id AS "exerciseId",
-              (count(*) FILTER (WHERE local_day >= $4::date))::int AS sessions,
-              to_char(max(local_day), 'YYYY-MM-DD') AS "lastTrained",
-              to_char(max(session_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
-                AS "lastSessionAt",
-              (max(best_e1rm_kg) FILTER (WHERE local_day >= $5::date))::float8 AS "recentBestKg",
-              ((array_agg(best_e1rm_kg ORDER BY session_at DESC))[1])::float8
-                AS "latestSessionBestKg",
-              (max(best_e1rm_kg) FILTER (WHERE local_day BETWEEN $6::date AND $7::date))::float8
-                AS "baseline4wKg",
-              (max(best_e1rm_kg) FILTER (WHERE local_day BETWEEN $8::date AND $9::date))::float8
-                AS "baseline12wKg"
-         FROM analytics_session_exercise_rollups
-        WHERE user_id = $1 AND local_day BETWEEN $2::date AND $3::date
-          AND best_e1rm_kg IS NOT NULL
-        GROUP BY exercise_id
-       HAVING max(local_day) >= $4::date`,
-      [
-        userId,
-        readFrom,
-        range.lastDay,
-        range.firstDay,
-        windows.recentFrom,
-        windows.change4wFrom,
-        windows.change4wTo,
-        windows.change12wFrom,
-        windows.change12wTo,
-      ],
-    );
-  }
-
-  /** The best set of each session of one exercise in the range, oldest first. */
   sessionBests(
     userId: string,
     exerciseId: string,
     range: DayRange,
+    resolution: SeriesResolution = 'session',
   ): Promise<SessionBestRollupRow[]> {
-    return this.db.query(
-      `SELECT workout_id AS "workoutId", to_char(local_day, 'YYYY-MM-DD') AS date,
+    const columns = `workout_id AS "workoutId", to_char(local_day, 'YYYY-MM-DD') AS date,
               best_e1rm_kg::float8 AS "e1rmKg", best_weight_kg::float8 AS "weightKg",
-              best_reps AS reps, best_set_type AS "setType", e1rm_sets AS sets
-         FROM analytics_session_exercise_rollups
+              best_reps AS reps, best_set_type AS "setType", e1rm_sets AS sets`;
+    const rows = `FROM analytics_session_exercise_rollups
         WHERE user_id = $1 AND exercise_id = $2 AND local_day BETWEEN $3::date AND $4::date
-          AND best_e1rm_kg IS NOT NULL
-        ORDER BY session_at, workout_id`,
+          AND best_e1rm_kg IS NOT NULL`;
+    return this.db.query(
+      resolution === 'week'
+        ? `SELECT "workoutId", date, "e1rmKg", "weightKg", reps, "setType", sets FROM (
+             SELECT DISTINCT ON (date_trunc('week', local_day::timestamp)) ${columns}, session_at
+               ${rows}
+              ORDER BY date_trunc('week', local_day::timestamp), best_e1rm_kg DESC, session_at,
+                       workout_id) weekly
+            ORDER BY session_at, "workoutId"`
+        : `SELECT ${columns} ${rows} ORDER BY session_at, workout_id`,
       [userId, exerciseId, range.firstDay, range.lastDay],
     );
   }

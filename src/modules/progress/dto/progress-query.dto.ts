@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsEnum, IsInt, Max, Min } from 'class-validator';
 import { IsLocalDate } from '../../../common/validation/local-date.decorator';
 import { Omittable } from '../../../common/validation/presence';
 
@@ -36,6 +36,12 @@ export class ProgressPeriodQueryDto {
   endDate?: string;
 }
 
+/** The points of an e1RM series: the best session of each ISO week, or every session. */
+export enum SeriesResolution {
+  Week = 'week',
+  Session = 'session',
+}
+
 export class StrengthSeriesQueryDto extends ProgressPeriodQueryDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PERIOD_WEEKS, default: 52 })
   @Type(() => Number)
@@ -43,6 +49,18 @@ export class StrengthSeriesQueryDto extends ProgressPeriodQueryDto {
   @Min(1)
   @Max(MAX_PERIOD_WEEKS)
   override weeks: number = 52;
+
+  @ApiPropertyOptional({
+    enum: SeriesResolution,
+    enumName: 'SeriesResolution',
+    default: SeriesResolution.Week,
+    description:
+      '`week`: one point per ISO week, its best session (highest e1RM, then the earliest), ' +
+      'at most `weeks` points; `session`: every session',
+  })
+  @Omittable()
+  @IsEnum(SeriesResolution)
+  resolution: SeriesResolution = SeriesResolution.Week;
 }
 
 export class TrainingAnalyticsQueryDto extends ProgressPeriodQueryDto {

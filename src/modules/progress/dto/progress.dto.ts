@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { WeightUnit } from '../../../common/units/weight-unit';
 import { Muscle } from '../../training/exercise-attributes.vocabulary';
 import { SetType } from '../../training/set-type.vocabulary';
+import { SeriesResolution } from './progress-query.dto';
 
 /** What every progress answer says about itself: unit, time zone and the local days covered. */
 export class ProgressPeriodDto {
@@ -109,7 +110,18 @@ export class StrengthSeriesDto extends ProgressPeriodDto {
   @ApiProperty({ example: 'Barbell Back Squat' }) name: string;
   @ApiProperty({ type: SessionE1rmDto, nullable: true, description: 'Best session of the period' })
   best: SessionE1rmDto | null;
-  @ApiProperty({ type: [SessionE1rmDto], description: 'One point per session, oldest first' })
+  @ApiProperty({
+    enum: SeriesResolution,
+    enumName: 'SeriesResolution',
+    description: 'What a point of `series` is (the query parameter as applied)',
+  })
+  resolution: SeriesResolution;
+  @ApiProperty({
+    type: [SessionE1rmDto],
+    description:
+      'Oldest first: the best session of each ISO week with one (`week`), or every session ' +
+      '(`session`)',
+  })
   series: SessionE1rmDto[];
 }
 
