@@ -13,10 +13,10 @@ import {
   LocalPeriod,
   MuscleVolumeRow,
   muscleSpreadSql,
-  SECONDARY_MUSCLE_SHARE,
   SessionBestRow,
   StrengthWindows,
 } from '../../src/modules/progress/progress.repository';
+import { SECONDARY_MUSCLE_SHARE } from '../../src/modules/training/muscle-sets.vocabulary';
 import { workingSetSql } from '../../src/modules/training/working-sets.vocabulary';
 
 export interface WeekVolumeRow {

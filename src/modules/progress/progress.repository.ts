@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { LocalDayRange } from '../../common/time/local-day-range';
+import { SECONDARY_MUSCLE_SHARE } from '../training/muscle-sets.vocabulary';
 import { SetType } from '../training/set-type.vocabulary';
 
 /**
@@ -53,9 +54,6 @@ export interface MuscleVolumeRow {
   sets: number;
   volumeKg: number;
 }
-
-/** Secondary muscles count for half a set and half the volume (docs/progress.md). */
-export const SECONDARY_MUSCLE_SHARE = 0.5;
 
 /**
  * SQL: the sets and volume of `perExercise` (a relation of `exercise_id, sets, volume`)

@@ -1,6 +1,6 @@
 import type { Muscle } from './exercise-attributes.vocabulary';
 
-/** Secondary muscles count for half a set (docs/progress.md, docs/ai-coach.md). */
+/** Secondary muscles count for half a set and half the volume (docs/progress.md, docs/ai-coach.md). */
 export const SECONDARY_MUSCLE_SHARE = 0.5;
 
 /** The muscles an exercise trains. */
