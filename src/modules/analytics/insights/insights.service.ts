@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { assertValid } from '../../../common/errors/domain-errors';
-import { addDays, daysBetween, localDate } from '../../../common/time/local-date';
+import { addDays, localDate } from '../../../common/time/local-date';
 import { fromKilograms } from '../../../common/units/weight-unit';
 import { UsersService } from '../../users/users.service';
+import { AnalyticsPeriod, periodErrors, periodOrDefault } from '../analytics-period';
 import { InsightsDto } from './dto/insights.dto';
 import {
   analyse,
@@ -14,10 +15,14 @@ import {
 import { InsightsRepository } from './insights.repository';
 import { PERMUTATION_SEED, PERMUTATIONS, ROBUST_Z_THRESHOLD } from './statistics';
 
-/** The default period: the 90 days ending `to`. */
-export const DEFAULT_PERIOD_DAYS = 90;
-/** The longest period analysed: three years. */
-export const MAX_PERIOD_DAYS = 1096;
+/**
+ * The default period: the 90 days ending `to`, not the other analytics routes' 28 (the route's
+ * documented default). Every other period rule is theirs (analytics-period.ts).
+ */
+export const INSIGHTS_DEFAULT_PERIOD_DAYS = 90;
+
+/** The route's field names, for the field errors of its period. */
+const ROUTE_FIELDS = { from: 'startDate', to: 'endDate' };
 
 /**
  * Grounded insights from the user's journal and training (docs/insights.md): per-day
@@ -31,36 +36,17 @@ export class AnalyticsInsightsService {
     private readonly users: UsersService,
   ) {}
 
-  /** Resolves an optional period (defaults: the 90 days ending today, the user's time zone). */
-  async defaultPeriod(
-    userId: string,
-    query: { from?: string; to?: string },
-  ): Promise<{ from: string; to: string }> {
-    const { timeZone } = await this.users.preferencesOf(userId);
-    const to = query.to ?? localDate(timeZone);
-    const from = query.from ?? addDays(to, -(DEFAULT_PERIOD_DAYS - 1));
-    return { from, to };
-  }
-
   /**
    * Insights and anomalies of `period` (`YYYY-MM-DD`, both inclusive, in the user's time
-   * zone). 400 if `from` is after `to` or the period is longer than three years.
+   * zone; without `to`, today there; without `from`, the INSIGHTS_DEFAULT_PERIOD_DAYS days
+   * ending `to`). 400 if `from` is after `to` or the period is longer than three years (the
+   * analytics periods' rules).
    */
-  async insights(userId: string, period: { from: string; to: string }): Promise<InsightsDto> {
-    const { from, to } = period;
-    assertValid(
-      from > to
-        ? [{ field: 'startDate', messages: ['startDate must not be after endDate'] }]
-        : daysBetween(from, to) + 1 > MAX_PERIOD_DAYS
-          ? [
-              {
-                field: 'startDate',
-                messages: [`the period must be at most ${MAX_PERIOD_DAYS} days`],
-              },
-            ]
-          : [],
-    );
+  async insights(userId: string, period: Partial<AnalyticsPeriod>): Promise<InsightsDto> {
+    // One read of the preferences: the default period's "today" and the answer's units.
     const { timeZone, weightUnit } = await this.users.preferencesOf(userId);
+    const { from, to } = periodOrDefault(period, localDate(timeZone), INSIGHTS_DEFAULT_PERIOD_DAYS);
+    assertValid(periodErrors({ from, to }, ROUTE_FIELDS));
     const [journal, training] = await Promise.all([
       this.repository.journalDays({
         userId,
