@@ -5,6 +5,7 @@ import { SetType } from '../training/set-type.vocabulary';
 import { workingSetSql } from '../training/working-sets.vocabulary';
 import {
   endOfLocalDaySql,
+  localDaySql,
   localMidnightSql,
   withinLocalDaysSql,
 } from '../../common/time/local-day-sql';
@@ -71,8 +72,8 @@ export interface MuscleVolumeRow {
 /** The instant a local day starts; `$2` is always the time zone. */
 const midnight = (param: number) => localMidnightSql(`$${param}`, '$2');
 
-/** The local date of an instant, as text. */
-const localDay = (instant: string) => `to_char(${instant} AT TIME ZONE $2, 'YYYY-MM-DD')`;
+/** The local date of an instant, as text; `$2` is always the time zone. */
+const localDay = (instant: string) => localDaySql(instant, '$2');
 
 /**
  * The sets that count: completed working (not warm-up) sets of completed workouts held in
