@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertValid } from '../../../common/errors/domain-errors';
 import { addDays, localDate } from '../../../common/time/local-date';
+import { LocalDayRange } from '../../../common/time/local-day-range';
 import { fromKilograms } from '../../../common/units/weight-unit';
 import { UsersService } from '../../users/users.service';
 import { AnalyticsPeriod, periodErrors, periodOrDefault } from '../analytics-period';
@@ -12,7 +13,7 @@ import {
   MIN_GROUP_DAYS,
   TRAINING_LOOKBACK_DAYS,
 } from './insights.analysis';
-import { InsightsRepository } from './insights.repository';
+import { InsightsRepository, JournalDayRow, TrainingDayRow } from './insights.repository';
 import { PERMUTATION_SEED, PERMUTATIONS, ROBUST_Z_THRESHOLD } from './statistics';
 
 /**
@@ -20,6 +21,16 @@ import { PERMUTATION_SEED, PERMUTATIONS, ROBUST_Z_THRESHOLD } from './statistics
  * documented default). Every other period rule is theirs (analytics-period.ts).
  */
 export const INSIGHTS_DEFAULT_PERIOD_DAYS = 90;
+
+export type { JournalDayRow, TrainingDayRow } from './insights.repository';
+
+/** The per-day series of a range: journal days and training days (only days with rows). */
+export interface MoodAndTrainingDays {
+  /** Days with an entry: mean mood and energy (null when no entry has one), tags, types. */
+  journal: JournalDayRow[];
+  /** Days with a completed session: sessions and their total volume in kg. */
+  training: TrainingDayRow[];
+}
 
 /** The route's field names, for the field errors of its period. */
 const ROUTE_FIELDS = { from: 'startDate', to: 'endDate' };
@@ -35,6 +46,26 @@ export class AnalyticsInsightsService {
     private readonly repository: InsightsRepository,
     private readonly users: UsersService,
   ) {}
+
+  /**
+   * The journal and training of each local day of `range` (both inclusive), grouped in SQL:
+   * what other modules chart or quote per day (the reports' mood-vs-training chart) without
+   * paging through entries and workouts. Days are those of `timeZone`, the user's by default
+   * (a report keeps the zone it was made in).
+   */
+  async moodAndTrainingDays(
+    userId: string,
+    range: LocalDayRange,
+    timeZone?: string,
+  ): Promise<MoodAndTrainingDays> {
+    const zone = timeZone ?? (await this.users.preferencesOf(userId)).timeZone;
+    const days = { userId, timeZone: zone, ...range };
+    const [journal, training] = await Promise.all([
+      this.repository.journalDays(days),
+      this.repository.trainingDays(days),
+    ]);
+    return { journal, training };
+  }
 
   /**
    * Insights and anomalies of `period` (`YYYY-MM-DD`, both inclusive, in the user's time
