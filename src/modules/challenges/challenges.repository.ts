@@ -414,12 +414,4 @@ export class ChallengesRepository {
       [id],
     );
   }
-
-  /** Whether the exercise exists (the exercise of an `exercise_reps` challenge). */
-  async exerciseExists(exerciseId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query('SELECT 1 FROM exercises WHERE id = $1', [
-      exerciseId,
-    ]);
-    return rows.length > 0;
-  }
 }
