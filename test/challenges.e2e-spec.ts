@@ -308,4 +308,35 @@ describe('challenges (e2e)', () => {
       ['endsOn', 'endsOn', 'exerciseId', 'sessionsPerWeek'].sort(),
     );
   });
+  it('takes the exercise of an exercise_reps challenge only if its creator may use it', async () => {
+    const [owner, other] = await verifiedMembers(api, 2);
+    const made = await other.client
+      .post('/exercises', {
+        name: `Challenge kettlebell carry ${Date.now()}`,
+        category: 'strength',
+        level: 'beginner',
+        equipment: 'kettlebells',
+        primaryMuscles: ['forearms'],
+        secondaryMuscles: [],
+        instructions: ['Carry the kettlebell.'],
+      })
+      .expect(201);
+    const reps = (exerciseId: string) => ({ kind: 'exercise_reps', exerciseId });
+    // Someone else's exercise still pending review, and no exercise at all: 400 on exerciseId.
+    for (const exerciseId of [made.body.id as string, '1b0b9a9e-8a4a-4f43-9d2f-3f1c3a7c0e11']) {
+      const res = await owner.client
+        .post('/challenges', {
+          title: 'Reps',
+          visibility: 'public',
+          startsOn: today(),
+          endsOn: addDays(today(), 7),
+          ...reps(exerciseId),
+        })
+        .expect(400);
+      expect((res.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['exerciseId']);
+    }
+    // The library's, and one's own.
+    await createChallenge(owner, reps(bench));
+    await createChallenge(other, reps(made.body.id as string));
+  });
 });

@@ -22,12 +22,16 @@ describe('leaderboards (e2e)', () => {
   let worker: INestApplicationContext;
   let db: DataSource;
   let bench: string;
+  let squat: string;
 
   beforeAll(async () => {
     api = await startApi();
     worker = await startWorker(api.config);
     db = api.app.get(DataSource);
-    ({ bench } = await libraryExerciseIds(db, { bench: BENCH_PRESS }));
+    ({ bench, squat } = await libraryExerciseIds(db, {
+      bench: BENCH_PRESS,
+      squat: 'Barbell_Squat',
+    }));
   });
   afterAll(async () => {
     await worker.close();
@@ -158,6 +162,53 @@ describe('leaderboards (e2e)', () => {
     });
     // DOTS, men's coefficients, 100 kg body weight: 0.6155 points per kg lifted.
     expect(normalised.value).toBeCloseTo(135 * 0.6155, 0);
+  });
+
+  it('rewrites only the strength entries that changed and marks only their boards', async () => {
+    const [lifter] = await verifiedMembers(api, 1);
+    await completedWorkout(lifter.client, [
+      { exerciseId: bench, weight: 80, reps: 5 },
+      { exerciseId: squat, weight: 100, reps: 5 },
+    ]);
+    await domainEventsSettled(api.app);
+    // As a refresh leaves them: not dirty (a change marks a board again, with its time).
+    await db.query(
+      `UPDATE leaderboard_boards SET dirty = false, changed_at = '2000-01-01T00:00:00Z'
+        WHERE board = 'strength' AND exercise_id = ANY($1::uuid[])`,
+      [[bench, squat]],
+    );
+    const state = async (exerciseId: string) => ({
+      entries: (await db.query(
+        `SELECT period, value::float8 AS value, updated_at AS "updatedAt" FROM leaderboard_entries
+          WHERE board = 'strength' AND exercise_id = $1 AND user_id = $2 ORDER BY period`,
+        [exerciseId, lifter.user.id],
+      )) as { period: string; value: number; updatedAt: Date }[],
+      boards: (await db.query(
+        `SELECT period, dirty, changed_at AS "changedAt" FROM leaderboard_boards
+          WHERE board = 'strength' AND exercise_id = $1 ORDER BY period`,
+        [exerciseId],
+      )) as { period: string; dirty: boolean; changedAt: Date }[],
+    });
+    const squatBefore = await state(squat);
+    const benchBefore = await state(bench);
+    expect(squatBefore.entries).toHaveLength(3); // week, month, all time
+
+    await lift(lifter.client, 85, 5); // bench only: its boards change, squat's do not
+    await domainEventsSettled(api.app);
+    const squatAfter = await state(squat);
+    expect(squatAfter).toEqual(squatBefore);
+    expect(squatAfter.boards.every((b) => b.changedAt.getTime() === Date.UTC(2000, 0, 1))).toBe(
+      true,
+    );
+    const benchAfter = await state(bench);
+    expect(benchAfter.boards).toHaveLength(3);
+    benchAfter.entries.forEach((entry, i) => {
+      expect(entry.value).toBeGreaterThan(benchBefore.entries[i].value);
+      expect(entry.updatedAt.getTime()).toBeGreaterThan(benchBefore.entries[i].updatedAt.getTime());
+    });
+    for (const b of benchAfter.boards) {
+      expect(b.changedAt.getTime()).toBeGreaterThan(Date.UTC(2000, 0, 1));
+    }
   });
 
   it('scores DOTS with the coefficients of the stated sex (not said: the men’s)', async () => {

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { QueueName } from '../src/infrastructure/queues/job-registry';
+import { addDays, localDate } from '../src/common/time/local-date';
+import { instantsOf, ReportDataService } from '../src/modules/reports/report-data.service';
 import { ReportSchedulesService } from '../src/modules/reports/report-schedules.service';
 import { FIGURE_PREFIX, LAYOUT } from '../src/modules/reports/report-renderer';
 import { ReportKind } from '../src/modules/reports/report.vocabulary';
@@ -184,6 +186,72 @@ describe('PDF reports with the real worker (e2e)', () => {
       return items.find((n) => n.type === 'report.ready');
     }, 20_000);
     expect(notification).toMatchObject({ message: 'Your PDF report is ready' });
+  });
+
+  it("charts each day's mean mood and training volume as the entries and workouts say", async () => {
+    const { user, client } = await seededUser(month);
+    const fromDate = `${month}-01`;
+    const toDate = lastMonth.endOf('month').toISODate()!;
+    const zone = 'Europe/Paris';
+    // An entry without a mood on a trained day: it must not count in that day's mean.
+    const trainedDay = (
+      await client.get('/workouts', { status: 'completed', limit: 1 }).expect(200)
+    ).body.items[0].sessionAt as string;
+    await client
+      .post('/entries', { type: 'habit', occurredAt: trainedDay, tags: ['walk'] })
+      .expect(201);
+    const content = await api.app.get(ReportDataService, { strict: false }).gather({
+      userId: user.id,
+      kind: ReportKind.Progress,
+      period: 'monthly',
+      fromDate,
+      toDate,
+      timeZone: zone,
+    } as Parameters<ReportDataService['gather']>[0]);
+
+    // The first chart's way: every entry and completed workout of the period through the API,
+    // grouped by local day here.
+    const range = instantsOf(fromDate, toDate, zone);
+    const all = async (path: string, query: Record<string, string | number>) => {
+      const items: Body[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = (
+          await client
+            .get(path, { ...query, ...(cursor ? { cursor } : {}), limit: 100 })
+            .expect(200)
+        ).body;
+        items.push(...(page.items as Body[]));
+        cursor = page.meta.nextCursor ?? undefined;
+      } while (cursor);
+      return items;
+    };
+    const window = { from: range.from.toISOString(), to: range.to.toISOString() };
+    const moods = new Map<string, number[]>();
+    for (const entry of await all('/entries', window)) {
+      if (entry.mood === null) continue;
+      const day = localDate(zone, new Date(entry.occurredAt as string));
+      moods.set(day, [...(moods.get(day) ?? []), entry.mood as number]);
+    }
+    const volumes = new Map<string, number>();
+    for (const workout of await all('/workouts', { ...window, status: 'completed' })) {
+      const day = localDate(zone, new Date(workout.sessionAt as string));
+      volumes.set(day, (volumes.get(day) ?? 0) + ((workout.totalVolume as number) ?? 0));
+    }
+    const expected = [];
+    for (let day = fromDate; day <= toDate; day = addDays(day, 1)) {
+      const dayMoods = moods.get(day);
+      expected.push({
+        date: day,
+        mood: dayMoods
+          ? Math.round((dayMoods.reduce((a, b) => a + b, 0) / dayMoods.length) * 10) / 10
+          : null,
+        volume: volumes.get(day) ?? 0,
+      });
+    }
+    expect(expected.filter((day) => day.mood !== null).length).toBeGreaterThan(15);
+    expect(expected.filter((day) => day.volume > 0).length).toBeGreaterThan(8);
+    expect(content.charts.moodTraining).toEqual(expected);
   });
 
   it('validates requests with field errors', async () => {

@@ -168,8 +168,7 @@ export class WorkerPool {
 
   /** Throws with its output if a worker died (a crash would silently skew the figures). */
   assertAlive(): void {
-    const dead = this.workers.find((w) => !w.running);
-    if (dead) throw new Error(`${dead.name} exited:\n${dead.recentOutput()}`);
+    for (const worker of this.workers) worker.assertAlive();
   }
 
   stopAll(): Promise<void> {

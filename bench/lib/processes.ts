@@ -47,6 +47,11 @@ export class ManagedProcess {
     return this.exitCode === undefined;
   }
 
+  /** Throws, with its last output, when the process has exited. */
+  assertAlive(): void {
+    if (!this.running) throw new Error(`${this.name} exited:\n${this.recentOutput()}`);
+  }
+
   /** The last lines the process wrote, for error messages. */
   recentOutput(): string {
     return this.output.length ? this.output.map((l) => `    ${l}`).join('\n') : '    (no output)';

@@ -6,6 +6,7 @@ import { seedHistory } from '../../test/support/data-rights';
 import { BenchConfig } from '../config';
 import { BenchUser, RunningApi, startWorker, WorkerPool } from '../lib/fitai';
 import { expectStatus, getJson } from '../lib/http';
+import { waitUntilCompleted } from '../lib/poll';
 import { ManagedProcess, rssMb, sleep } from '../lib/processes';
 
 /** Histories measured, in days: one, three and six years. */
@@ -156,31 +157,15 @@ async function measure(
       202,
       'GET /users/data-export',
     );
-    let done: ExportBody;
-    const deadline = Date.now() + 10 * 60_000;
-    for (;;) {
-      const current = expectStatus(
-        await getJson<ExportBody>(
-          `${api.baseUrl}/api/v1/users/data-export/${accepted.body.id}`,
-          user.accessToken,
-        ),
-        200,
-        'GET /users/data-export/:id',
-      );
-      if (current.body.status === 'completed') {
-        done = current.body;
-        break;
-      }
-      if (current.body.status === 'failed')
-        throw new Error(`export failed: ${current.body.failureReason}`);
-      if (!worker.running) throw new Error(`${worker.name} exited:\n${worker.recentOutput()}`);
-      if (Date.now() > deadline) {
-        throw new Error(
-          `export not completed within 10 min: ${JSON.stringify(current.body)}\n${worker.recentOutput()}`,
-        );
-      }
-      await sleep(config.pollIntervalMs);
-    }
+    const done = await waitUntilCompleted<ExportBody>({
+      url: `${api.baseUrl}/api/v1/users/data-export/${accepted.body.id}`,
+      token: user.accessToken,
+      what: 'export',
+      route: 'GET /users/data-export/:id',
+      timeoutMs: 10 * 60_000,
+      pollIntervalMs: config.pollIntervalMs,
+      workers: worker,
+    });
     const endToEndMs = Number(process.hrtime.bigint() - started) / 1e6;
     if (!done.rowCounts?.['data/workout-sets.json']) throw new Error('the export holds no sets');
     clearInterval(sampler);

@@ -1,8 +1,8 @@
 import type { Pool } from 'pg';
 import { BenchConfig } from '../config';
 import { BenchUser, RunningApi, WorkerPool } from '../lib/fitai';
-import { expectStatus, getJson, requestJson } from '../lib/http';
-import { sleep } from '../lib/processes';
+import { expectStatus, requestJson } from '../lib/http';
+import { waitUntilCompleted } from '../lib/poll';
 import { distribution, Distribution } from '../lib/stats';
 
 export interface PlanGenerationFigure {
@@ -56,24 +56,15 @@ export async function benchPlanGeneration(
       'POST /ai/workout-generate',
     );
     ids.push(accepted.body.id);
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const current = expectStatus(
-        await getJson<GenerationBody>(
-          `${api.baseUrl}/api/v1/ai/generations/${accepted.body.id}`,
-          user.accessToken,
-        ),
-        200,
-        'GET /ai/generations/:id',
-      );
-      if (current.body.status === 'completed') break;
-      if (current.body.status === 'failed') {
-        throw new Error(`plan generation failed: ${current.body.failureReason ?? 'no reason'}`);
-      }
-      workers.assertAlive();
-      if (Date.now() > deadline) throw new Error('plan not completed within 60 s');
-      await sleep(config.pollIntervalMs);
-    }
+    await waitUntilCompleted<GenerationBody>({
+      url: `${api.baseUrl}/api/v1/ai/generations/${accepted.body.id}`,
+      token: user.accessToken,
+      what: 'plan generation',
+      route: 'GET /ai/generations/:id',
+      timeoutMs: 60_000,
+      pollIntervalMs: config.pollIntervalMs,
+      workers,
+    });
     samples.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
   const { rows } = await pool.query<{ queued: number; processing: number }>(

@@ -8,8 +8,8 @@ import {
 } from '../../src/modules/reports/testing/demo-history';
 import { BenchConfig } from '../config';
 import { BenchUser, RunningApi, WorkerPool } from '../lib/fitai';
-import { expectStatus, getJson, requestJson } from '../lib/http';
-import { sleep } from '../lib/processes';
+import { expectStatus, requestJson } from '../lib/http';
+import { waitUntilCompleted } from '../lib/poll';
 import { distribution, Distribution, percentile } from '../lib/stats';
 
 export interface ReportGenerationFigure {
@@ -83,27 +83,15 @@ export async function benchReportGeneration(
       'POST /reports/generate',
     );
     reportIds.push(accepted.body.id);
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      const current = expectStatus(
-        await getJson<ReportBody>(
-          `${api.baseUrl}/api/v1/reports/${accepted.body.id}`,
-          user.accessToken,
-        ),
-        200,
-        'GET /reports/:id',
-      );
-      if (current.body.status === 'completed') {
-        last = current.body;
-        break;
-      }
-      if (current.body.status === 'failed') {
-        throw new Error(`report failed: ${current.body.failureReason ?? 'no reason'}`);
-      }
-      workers.assertAlive();
-      if (Date.now() > deadline) throw new Error('report not completed within 120 s');
-      await sleep(config.pollIntervalMs);
-    }
+    last = await waitUntilCompleted<ReportBody>({
+      url: `${api.baseUrl}/api/v1/reports/${accepted.body.id}`,
+      token: user.accessToken,
+      what: 'report',
+      route: 'GET /reports/:id',
+      timeoutMs: 120_000,
+      pollIntervalMs: config.pollIntervalMs,
+      workers,
+    });
     samples.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
   const timings = await pool.query<{ processing: number }>(

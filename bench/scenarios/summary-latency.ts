@@ -1,9 +1,9 @@
 import type { Pool } from 'pg';
 import { BenchConfig } from '../config';
 import { BenchUser, RunningApi, WorkerPool } from '../lib/fitai';
-import { expectStatus, getJson, requestJson } from '../lib/http';
+import { expectStatus, requestJson } from '../lib/http';
 import { assertMostlyOk, LoadResult, runLoad } from '../lib/load';
-import { sleep } from '../lib/processes';
+import { waitUntilCompleted } from '../lib/poll';
 import { distribution, Distribution, ratio } from '../lib/stats';
 import { midWeek } from './worker-throughput';
 
@@ -53,21 +53,15 @@ export async function benchSummaryLatency(
     );
     acceptedMs.push(accepted.ms);
     ids.push(accepted.body.id);
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const current = expectStatus(
-        await getJson<SummaryBody>(`${url}/${accepted.body.id}`, user.accessToken),
-        200,
-        'GET summary',
-      );
-      if (current.body.status === 'completed') break;
-      if (current.body.status === 'failed') {
-        throw new Error(`summary failed: ${current.body.failureReason ?? 'no reason'}`);
-      }
-      workers.assertAlive();
-      if (Date.now() > deadline) throw new Error('summary not completed within 60 s');
-      await sleep(config.pollIntervalMs);
-    }
+    await waitUntilCompleted<SummaryBody>({
+      url: `${url}/${accepted.body.id}`,
+      token: user.accessToken,
+      what: 'summary',
+      route: 'GET summary',
+      timeoutMs: 60_000,
+      pollIntervalMs: config.pollIntervalMs,
+      workers,
+    });
     samples.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
 

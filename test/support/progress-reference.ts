@@ -5,6 +5,7 @@ import {
 } from '../../src/modules/analytics/training-figures.vocabulary';
 import {
   endOfLocalDaySql,
+  localDaySql,
   localMidnightSql,
   withinLocalDaysSql,
 } from '../../src/common/time/local-day-sql';
@@ -31,7 +32,7 @@ export interface WeekVolumeRow {
 const midnight = (param: number) => localMidnightSql(`$${param}`, '$2');
 
 /** The local date of an instant, as text. */
-const localDay = (instant: string) => `to_char(${instant} AT TIME ZONE $2, 'YYYY-MM-DD')`;
+const localDay = (instant: string) => localDaySql(instant, '$2');
 
 /**
  * The sets that count: completed working (not warm-up) sets of completed workouts held in

@@ -25,3 +25,8 @@ export function withinLocalDaysSql(
 ): string {
   return `${instant} >= ${localMidnightSql(first, zone)} AND ${instant} < ${endOfLocalDaySql(last, zone)}`;
 }
+
+/** The local day of `instant` in `zone`, as `YYYY-MM-DD` text (to group rows by local day). */
+export function localDaySql(instant: string, zone: string): string {
+  return `to_char(${instant} AT TIME ZONE ${zone}, 'YYYY-MM-DD')`;
+}

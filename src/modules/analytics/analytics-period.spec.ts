@@ -39,5 +39,7 @@ describe('analytics periods', () => {
       from: '2026-10-01',
       to: '2026-10-28',
     });
+    // A route with a longer default (insights: 90 days).
+    expect(periodOrDefault({}, '2026-12-01', 90)).toEqual({ from: '2026-09-03', to: '2026-12-01' });
   });
 });

@@ -90,11 +90,15 @@ export function previousPeriod(period: AnalyticsPeriod): AnalyticsPeriod {
   return { from: addDays(period.from, -days), to: addDays(period.from, -1) };
 }
 
-/** `from`/`to` as sent, or the last DEFAULT_PERIOD_DAYS days ending `today` (or `to`). */
+/**
+ * `from`/`to` as sent, or the last `defaultDays` days (DEFAULT_PERIOD_DAYS unless a route says
+ * otherwise) ending `today` (or `to`).
+ */
 export function periodOrDefault(
   query: { from?: string; to?: string },
   today: string,
+  defaultDays = DEFAULT_PERIOD_DAYS,
 ): AnalyticsPeriod {
   const to = query.to ?? today;
-  return { from: query.from ?? addDays(to, -(DEFAULT_PERIOD_DAYS - 1)), to };
+  return { from: query.from ?? addDays(to, -(defaultDays - 1)), to };
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ExercisesModule } from '../exercises/exercises.module';
 import { UsersModule } from '../users/users.module';
 import { ChallengesController } from './challenges.controller';
 import { ChallengesRepository } from './challenges.repository';
@@ -13,6 +14,7 @@ import { Challenge } from './entities/challenge.entity';
   imports: [
     TypeOrmModule.forFeature([Challenge, ChallengeParticipant, ChallengeInvitation]),
     UsersModule,
+    ExercisesModule,
   ],
   controllers: [ChallengesController],
   providers: [ChallengesRepository, ChallengesService, ChallengesSubscribers],

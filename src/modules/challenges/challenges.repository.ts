@@ -306,7 +306,9 @@ export class ChallengesRepository {
   /**
    * A page of the participants ranked (RANK over every participant, then the viewer's blocks
    * left out: ranks keep their gaps), with the total, and the viewer's own standing. A closed
-   * challenge answers its final ranks. IDX_challenge_participants_board.
+   * challenge answers its final ranks. One statement: the ranking is computed once (a CTE read
+   * twice is materialised) for the page, the total and the viewer's row.
+   * IDX_challenge_participants_board.
    */
   async standings(
     viewerId: string,
@@ -315,26 +317,26 @@ export class ChallengesRepository {
     limit: number,
     order: 'rank' | 'joined' = 'rank',
   ): Promise<{ items: StandingRow[]; total: number; me: StandingRow | null }> {
-    const ranked = `SELECT p.user_id AS id, coalesce(p.final_rank, ${RANK_SQL}) AS rank,
-             u.display_name AS "displayName", u.avatar_digest AS "avatarDigest",
-             p.progress::float8 AS progress, ${isoInstantSql('p.reached_at')} AS "reachedAt",
-             p.badge, ${isoInstantSql('p.joined_at')} AS "joinedAt"
-        FROM challenge_participants p JOIN users u ON u.id = p.user_id
-       WHERE p.challenge_id = $2`;
-    const rows: (StandingRow & { total: number })[] = await this.db.query(
-      pageWithTotalSql(
-        `SELECT * FROM (${ranked}) r WHERE NOT ${blockedEitherWaySql('r.id', '$1')}`,
-        `SELECT * FROM matches m
-          ORDER BY ${order === 'rank' ? 'm.rank' : 'm."joinedAt"'}, m.id OFFSET $3 LIMIT $4`,
-      ),
+    const rows: (StandingRow & { total: number; me: StandingRow | null })[] = await this.db.query(
+      `WITH ranked AS (
+         SELECT p.user_id AS id, coalesce(p.final_rank, ${RANK_SQL}) AS rank,
+                u.display_name AS "displayName", u.avatar_digest AS "avatarDigest",
+                p.progress::float8 AS progress, ${isoInstantSql('p.reached_at')} AS "reachedAt",
+                p.badge, ${isoInstantSql('p.joined_at')} AS "joinedAt"
+           FROM challenge_participants p JOIN users u ON u.id = p.user_id
+          WHERE p.challenge_id = $2),
+       matches AS (SELECT * FROM ranked r WHERE NOT ${blockedEitherWaySql('r.id', '$1')})
+       SELECT t.total, (SELECT to_jsonb(r) FROM ranked r WHERE r.id = $1) AS me, m.*
+         FROM (SELECT count(*)::int AS total FROM matches) t
+         LEFT JOIN LATERAL (
+           SELECT * FROM matches m
+            ORDER BY ${order === 'rank' ? 'm.rank' : 'm."joinedAt"'}, m.id OFFSET $3 LIMIT $4) m
+           ON true`,
       [viewerId, id, offset, limit],
     );
-    const [me]: StandingRow[] = await this.db.query(`SELECT * FROM (${ranked}) r WHERE r.id = $1`, [
-      viewerId,
-      id,
-    ]);
-    const page = splitPageWithTotal(rows);
-    return { ...page, me: me ?? null };
+    const me = rows[0]?.me ?? null;
+    const page = splitPageWithTotal(rows.map(({ me: _me, ...row }) => row));
+    return { ...page, me };
   }
 
   /**
@@ -411,13 +413,5 @@ export class ChallengesRepository {
         WHERE t.challenge_id = $1 AND t.user_id = r.user_id`,
       [id],
     );
-  }
-
-  /** Whether the exercise exists (the exercise of an `exercise_reps` challenge). */
-  async exerciseExists(exerciseId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query('SELECT 1 FROM exercises WHERE id = $1', [
-      exerciseId,
-    ]);
-    return rows.length > 0;
   }
 }

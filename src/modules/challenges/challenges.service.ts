@@ -4,6 +4,7 @@ import { FieldError } from '../../common/errors/problem-details';
 import { offsetOf, PageQueryDto } from '../../common/pagination/page-query.dto';
 import { Page, toPage } from '../../common/pagination/page';
 import { daysBetween, localDate } from '../../common/time/local-date';
+import { ExercisesService } from '../exercises/exercises.service';
 import { UsersService } from '../users/users.service';
 import { ChallengeProblems } from './challenge-problems';
 import { ChallengesRepository } from './challenges.repository';
@@ -32,11 +33,12 @@ export class ChallengesService {
   constructor(
     private readonly challenges: ChallengesRepository,
     private readonly users: UsersService,
+    private readonly exercises: ExercisesService,
   ) {}
 
   async create(creatorId: string, dto: CreateChallengeDto): Promise<ChallengeDto> {
     const { timeZone } = await this.users.preferencesOf(creatorId);
-    assertValid(await this.creationErrors(dto, localDate(timeZone)));
+    assertValid(await this.creationErrors(creatorId, dto, localDate(timeZone)));
     const id = await this.challenges.create({
       creatorId,
       title: dto.title,
@@ -177,13 +179,20 @@ export class ChallengesService {
     return this.challenges.close(id);
   }
 
-  private async creationErrors(dto: CreateChallengeDto, today: string): Promise<FieldError[]> {
+  private async creationErrors(
+    creatorId: string,
+    dto: CreateChallengeDto,
+    today: string,
+  ): Promise<FieldError[]> {
     const errors: FieldError[] = [];
     const error = (field: string, message: string) => errors.push({ field, messages: [message] });
     if (dto.kind === ChallengeKind.ExerciseReps) {
       if (!dto.exerciseId) error('exerciseId', 'exerciseId is required for exercise_reps');
-      else if (!(await this.challenges.exerciseExists(dto.exerciseId))) {
-        error('exerciseId', 'exerciseId must name an exercise of the library');
+      else if (
+        !(await this.exercises.findUsable(creatorId, [dto.exerciseId])).has(dto.exerciseId)
+      ) {
+        // One the creator may use, as in their templates and workouts: not someone's hidden one.
+        error('exerciseId', 'exerciseId must name an exercise of the library or your own');
       }
     } else if (dto.exerciseId !== undefined) {
       error('exerciseId', 'exerciseId is only for exercise_reps challenges');

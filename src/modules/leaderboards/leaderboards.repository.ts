@@ -135,37 +135,47 @@ export class LeaderboardsRepository {
   }
 
   /**
-   * Replaces the strength entries of `userId` in `periods` (period, start) by `entries`;
-   * answers the boards touched (entries removed or written).
+   * Makes the strength entries of `userId` in `periods` (period, start) those of `entries`,
+   * writing only what changed: an entry no longer measured is removed, a new or different one
+   * upserted, an equal one left alone. Answers the boards whose entries changed, so only those
+   * are marked for a refresh. One statement (its CTEs see one snapshot: atomic).
    */
-  writeStrength(
+  async writeStrength(
     userId: string,
     periods: { period: LeaderboardPeriod; periodStart: string }[],
     entries: StrengthEntry[],
   ): Promise<BoardKey[]> {
-    return this.db.transaction(async (manager) => {
-      const [removed]: [BoardKey[], number] = await manager.query(
-        `DELETE FROM leaderboard_entries e
-          USING jsonb_to_recordset($2::jsonb) AS x(period leaderboard_period, "periodStart" date)
-          WHERE e.user_id = $1 AND e.board = 'strength' AND e.period = x.period
-            AND e.period_start = x."periodStart"
-          RETURNING ${KEY_COLUMNS}`,
-        [userId, JSON.stringify(periods)],
-      );
-      if (entries.length === 0) return removed;
-      const written: BoardKey[] = await manager.query(
-        `INSERT INTO leaderboard_entries AS e (board, period, period_start, exercise_id, user_id,
+    return this.db.query(
+      `WITH measured AS (
+         SELECT * FROM jsonb_to_recordset($3::jsonb) AS x(period leaderboard_period,
+                "periodStart" date, "exerciseId" uuid, value numeric, "globalValue" numeric,
+                "dotsValue" numeric)),
+       removed AS (
+         DELETE FROM leaderboard_entries e
+          USING jsonb_to_recordset($2::jsonb) AS w(period leaderboard_period, "periodStart" date)
+          WHERE e.user_id = $1 AND e.board = 'strength' AND e.period = w.period
+            AND e.period_start = w."periodStart"
+            AND NOT EXISTS (SELECT 1 FROM measured m
+                             WHERE m.period = e.period AND m."periodStart" = e.period_start
+                               AND m."exerciseId" = e.exercise_id)
+          RETURNING ${KEY_COLUMNS}),
+       written AS (
+         INSERT INTO leaderboard_entries AS e (board, period, period_start, exercise_id, user_id,
                                                value, global_value, dots_value, listed)
-         SELECT 'strength', x.period, x."periodStart", x."exerciseId", $1, x.value,
-                x."globalValue", x."dotsValue",
+         SELECT 'strength', m.period, m."periodStart", m."exerciseId", $1, m.value,
+                m."globalValue", m."dotsValue",
                 (SELECT ${listedOnLeaderboardsSql('u')} FROM users u WHERE u.id = $1)
-           FROM jsonb_to_recordset($2::jsonb) AS x(period leaderboard_period, "periodStart" date,
-                "exerciseId" uuid, value numeric, "globalValue" numeric, "dotsValue" numeric)
-         RETURNING ${KEY_COLUMNS}`,
-        [userId, JSON.stringify(entries)],
-      );
-      return [...removed, ...written];
-    });
+           FROM measured m
+         ON CONFLICT (board, period, period_start, exercise_id, user_id) DO UPDATE
+            SET value = excluded.value, global_value = excluded.global_value,
+                dots_value = excluded.dots_value, listed = excluded.listed, updated_at = now()
+          WHERE (e.value, e.global_value, e.dots_value, e.listed)
+                IS DISTINCT FROM (excluded.value, excluded.global_value, excluded.dots_value,
+                                  excluded.listed)
+         RETURNING ${KEY_COLUMNS})
+       SELECT * FROM removed UNION ALL SELECT * FROM written`,
+      [userId, JSON.stringify(periods), JSON.stringify(entries)],
+    );
   }
 
   /**

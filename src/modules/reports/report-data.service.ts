@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { addDays, daysBetween, isoWeekStart, localDate } from '../../common/time/local-date';
+import { fromKilograms, WeightUnit } from '../../common/units/weight-unit';
 import { AnalyticsService } from '../analytics/analytics.service';
 import { AnalyticsInsightsService } from '../analytics/insights/insights.service';
 import { BodyTrendsService } from '../body-metrics/body-trends.service';
 import type { BodyAnalyticsQueryDto } from '../body-metrics/dto/body-trend-query.dto';
-import type { ListEntriesQueryDto } from '../entries/dto/list-entries-query.dto';
-import { EntriesService } from '../entries/entries.service';
 import type { ListGoalsQueryDto } from '../goals/dto/list-goals-query.dto';
 import { GoalsService } from '../goals/goals.service';
 import { SeriesResolution } from '../progress/dto/progress-query.dto';
 import { ProgressService } from '../progress/progress.service';
 import { UsersService } from '../users/users.service';
-import type { ListWorkoutsQueryDto } from '../workouts/dto/list-workouts-query.dto';
 import { WorkoutsService } from '../workouts/workouts.service';
 import { Report } from './entities/report.entity';
 import { GoalRow, RecordRow, ReportCharts, ReportContent } from './report-content';
@@ -37,7 +35,7 @@ const RECORD_KINDS: Record<string, string> = {
 
 /**
  * Gathers what a report shows, only through other modules' exported services (progress,
- * body metrics, entries, goals, workouts, analytics): nothing here reads their tables.
+ * body metrics, goals, workouts, analytics and its insights): nothing here reads their tables.
  * `onProgress` gets a fraction (0–1) after each step.
  */
 @Injectable()
@@ -46,7 +44,6 @@ export class ReportDataService {
     private readonly users: UsersService,
     private readonly progress: ProgressService,
     private readonly bodyTrends: BodyTrendsService,
-    private readonly entries: EntriesService,
     private readonly goals: GoalsService,
     private readonly workouts: WorkoutsService,
     private readonly analytics: AnalyticsService,
@@ -80,7 +77,7 @@ export class ReportDataService {
       };
       await onProgress(0.5);
       charts.bodyWeight = await this.bodyWeight(userId, fromDate, toDate);
-      charts.moodTraining = await this.moodTraining(userId, range, fromDate, toDate, timeZone);
+      charts.moodTraining = await this.moodTraining(userId, fromDate, toDate, timeZone, unit);
       await onProgress(0.8);
       records = await this.records(userId, range, timeZone, unit);
       insights = await this.insightLines(userId, fromDate, toDate);
@@ -163,50 +160,31 @@ export class ReportDataService {
     return analytics.series.map((day) => ({ date: day.date, value: day.value }));
   }
 
-  /** Each day of the period: its average mood and the volume of the sessions held that day. */
+  /**
+   * Each day of the period: its average mood and the volume of the sessions held that day (in
+   * the reader's unit), from the insights' per-day series (grouped in SQL by local day).
+   */
   private async moodTraining(
     userId: string,
-    range: { from: Date; to: Date },
     fromDate: string,
     toDate: string,
     timeZone: string,
+    unit: WeightUnit,
   ): Promise<ReportCharts['moodTraining']> {
-    const moods = new Map<string, { sum: number; n: number }>();
-    let cursor: string | undefined;
-    do {
-      const page = await this.entries.list(userId, {
-        ...range,
-        limit: PAGE,
-        cursor,
-      } as ListEntriesQueryDto);
-      for (const entry of page.items) {
-        if (entry.mood === null) continue;
-        const day = localDate(timeZone, new Date(entry.occurredAt));
-        const m = moods.get(day) ?? { sum: 0, n: 0 };
-        moods.set(day, { sum: m.sum + entry.mood, n: m.n + 1 });
-      }
-      cursor = page.meta.nextCursor ?? undefined;
-    } while (cursor);
-
-    const volumes = new Map<string, number>();
-    cursor = undefined;
-    do {
-      const query = { ...range, status: 'completed', limit: PAGE, cursor } as ListWorkoutsQueryDto;
-      const page = await this.workouts.list(userId, query);
-      for (const workout of page.items) {
-        const day = localDate(timeZone, new Date(workout.sessionAt));
-        volumes.set(day, (volumes.get(day) ?? 0) + (workout.totalVolume ?? 0));
-      }
-      cursor = page.meta.nextCursor ?? undefined;
-    } while (cursor);
-
+    const { journal, training } = await this.insights.moodAndTrainingDays(
+      userId,
+      { firstDay: fromDate, lastDay: toDate },
+      timeZone,
+    );
+    const moods = new Map(journal.map((day) => [day.day, day.mood]));
+    const volumes = new Map(training.map((day) => [day.day, day.volumeKg]));
     const days: ReportCharts['moodTraining'] = [];
     for (let day = fromDate; day <= toDate; day = addDays(day, 1)) {
-      const mood = moods.get(day);
+      const mood = moods.get(day) ?? null;
       days.push({
         date: day,
-        mood: mood ? Math.round((mood.sum / mood.n) * 10) / 10 : null,
-        volume: volumes.get(day) ?? 0,
+        mood: mood === null ? null : Math.round(mood * 10) / 10,
+        volume: fromKilograms(volumes.get(day) ?? 0, unit),
       });
     }
     return days;

@@ -4,7 +4,6 @@ import { AnalyticsModule } from '../analytics/analytics.module';
 import { AnalyticsInsightsModule } from '../analytics/insights/analytics-insights.module';
 import { BodyMetricsModule } from '../body-metrics/body-metrics.module';
 import { EmailsModule } from '../emails/emails.module';
-import { EntriesModule } from '../entries/entries.module';
 import { GoalsModule } from '../goals/goals.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProgressModule } from '../progress/progress.module';
@@ -26,7 +25,6 @@ import { ReportsService } from './reports.service';
     UsersModule,
     ProgressModule,
     BodyMetricsModule,
-    EntriesModule,
     GoalsModule,
     WorkoutsModule,
     AnalyticsModule,

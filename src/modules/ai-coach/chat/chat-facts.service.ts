@@ -226,7 +226,9 @@ export class ChatFactsService {
         : null;
     const training: number[] = [];
     const rest: number[] = [];
-    for (const { day, mood } of days.mood) (trainingDays.has(day) ? training : rest).push(mood);
+    for (const { day, mood } of days.journal) {
+      if (mood !== null) (trainingDays.has(day) ? training : rest).push(mood);
+    }
     const onTraining = mean(training);
     const onRest = mean(rest);
     return {

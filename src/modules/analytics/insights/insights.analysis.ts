@@ -376,13 +376,17 @@ function volumeAnomalies(input: AnalysisInput, training: Map<string, TrainingDay
 
 function moodAnomalies(input: AnalysisInput, journal: Map<string, JournalDayRow>): Anomaly[] {
   const anomalies: Anomaly[] = [];
-  const moods = input.journal.filter((row) => row.mood !== null);
-  for (const row of moods) {
+  // By day, so each day's baseline is a window that only moves forward (not a scan of every
+  // day for every day: three years are ~1 100 days).
+  const moods = input.journal
+    .filter((row) => row.mood !== null)
+    .sort((a, b) => a.day.localeCompare(b.day));
+  let first = 0;
+  for (const [index, row] of moods.entries()) {
     if (row.day < input.firstDay || row.day > input.lastDay) continue;
     const since = addDays(row.day, -MOOD_BASELINE_DAYS);
-    const baseline = moods
-      .filter((previous) => previous.day >= since && previous.day < row.day)
-      .map((previous) => previous.mood!);
+    while (moods[first].day < since) first += 1;
+    const baseline = moods.slice(first, index).map((previous) => previous.mood!);
     if (baseline.length < MOOD_BASELINE_MIN) continue;
     const score = robustZ(row.mood!, baseline);
     if (!score || score.z > -ROBUST_Z_THRESHOLD) continue;

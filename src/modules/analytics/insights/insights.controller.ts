@@ -33,10 +33,6 @@ export class AnalyticsInsightsController {
     @CurrentUser() caller: AuthenticatedUser,
     @Query() query: InsightsQueryDto,
   ): Promise<InsightsDto> {
-    const period = await this.insights.defaultPeriod(caller.id, {
-      from: query.startDate,
-      to: query.endDate,
-    });
-    return this.insights.insights(caller.id, period);
+    return this.insights.insights(caller.id, { from: query.startDate, to: query.endDate });
   }
 }

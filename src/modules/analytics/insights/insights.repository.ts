@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { withinLocalDaysSql } from '../../../common/time/local-day-sql';
+import { localDaySql, withinLocalDaysSql } from '../../../common/time/local-day-sql';
 
 /** A span of the user's local days, both inclusive (`YYYY-MM-DD`), in `timeZone`. */
 export interface LocalDays {
@@ -31,7 +31,8 @@ export interface TrainingDayRow {
   workoutIds: string[];
 }
 
-const localDay = (instant: string) => `to_char(${instant} AT TIME ZONE $2, 'YYYY-MM-DD')`;
+/** The local day of an instant; `$2` is always the time zone. */
+const localDay = (instant: string) => localDaySql(instant, '$2');
 
 /**
  * The per-day aggregates insights are computed from. Each query groups one user's rows by

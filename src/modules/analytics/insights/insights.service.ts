@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { assertValid } from '../../../common/errors/domain-errors';
-import { addDays, daysBetween, localDate } from '../../../common/time/local-date';
+import { addDays, localDate } from '../../../common/time/local-date';
+import { LocalDayRange } from '../../../common/time/local-day-range';
 import { fromKilograms } from '../../../common/units/weight-unit';
 import { UsersService } from '../../users/users.service';
+import { AnalyticsPeriod, periodErrors, periodOrDefault } from '../analytics-period';
 import { InsightsDto } from './dto/insights.dto';
 import {
   analyse,
@@ -11,28 +13,27 @@ import {
   MIN_GROUP_DAYS,
   TRAINING_LOOKBACK_DAYS,
 } from './insights.analysis';
-import { InsightsRepository } from './insights.repository';
+import { InsightsRepository, JournalDayRow, TrainingDayRow } from './insights.repository';
 import { PERMUTATION_SEED, PERMUTATIONS, ROBUST_Z_THRESHOLD } from './statistics';
 
-/** The default period: the 90 days ending `to`. */
-export const DEFAULT_PERIOD_DAYS = 90;
-/** The longest period analysed: three years. */
-export const MAX_PERIOD_DAYS = 1096;
-
 /**
- * The per-day journal and training series of a period (AnalyticsInsightsService
- * .moodAndTrainingDays): the same SQL aggregates the insights are computed from.
+ * The default period: the 90 days ending `to`, not the other analytics routes' 28 (the route's
+ * documented default). Every other period rule is theirs (analytics-period.ts).
  */
+export const INSIGHTS_DEFAULT_PERIOD_DAYS = 90;
+
+export type { JournalDayRow, TrainingDayRow } from './insights.repository';
+
+/** The per-day series of a range: journal days and training days (only days with rows). */
 export interface MoodAndTrainingDays {
-  /** The period, `YYYY-MM-DD`, both inclusive, in `timeZone` (the user's). */
-  from: string;
-  to: string;
-  timeZone: string;
-  /** The days with a mood, in order: the mean of that day's entries that have one. */
-  mood: { day: string; mood: number }[];
-  /** The days with a completed session (counted on the day it started), in order. */
-  training: { day: string; sessions: number; volumeKg: number }[];
+  /** Days with an entry: mean mood and energy (null when no entry has one), tags, types. */
+  journal: JournalDayRow[];
+  /** Days with a completed session: sessions and their total volume in kg. */
+  training: TrainingDayRow[];
 }
+
+/** The route's field names, for the field errors of its period. */
+const ROUTE_FIELDS = { from: 'startDate', to: 'endDate' };
 
 /**
  * Grounded insights from the user's journal and training (docs/insights.md): per-day
@@ -46,62 +47,40 @@ export class AnalyticsInsightsService {
     private readonly users: UsersService,
   ) {}
 
-  /** Resolves an optional period (defaults: the 90 days ending today, the user's time zone). */
-  async defaultPeriod(
-    userId: string,
-    query: { from?: string; to?: string },
-  ): Promise<{ from: string; to: string }> {
-    const { timeZone } = await this.users.preferencesOf(userId);
-    const to = query.to ?? localDate(timeZone);
-    const from = query.from ?? addDays(to, -(DEFAULT_PERIOD_DAYS - 1));
-    return { from, to };
-  }
-
   /**
-   * Mood and training per local day of `period` (`YYYY-MM-DD`, both inclusive), or of the
-   * `lastDays` days ending today, in the user's time zone, aggregated in SQL (one row per day
-   * reaches Node, whatever the history). For the chat coach's mood question and the reports.
+   * The journal and training of each local day of `range` (both inclusive), grouped in SQL:
+   * what other modules chart or quote per day (the reports' mood-vs-training chart, the chat
+   * coach's mood question) without paging through entries and workouts. `range` is a span of
+   * days or the `lastDays` days ending today. Days are those of `timeZone`, the user's by
+   * default (a report keeps the zone it was made in).
    */
   async moodAndTrainingDays(
     userId: string,
-    period: { from: string; to: string } | { lastDays: number },
+    range: LocalDayRange | { lastDays: number },
+    timeZone?: string,
   ): Promise<MoodAndTrainingDays> {
-    const { timeZone } = await this.users.preferencesOf(userId);
-    const to = 'to' in period ? period.to : localDate(timeZone);
-    const from = 'from' in period ? period.from : addDays(to, -(period.lastDays - 1));
-    const days = { userId, timeZone, firstDay: from, lastDay: to };
+    const zone = timeZone ?? (await this.users.preferencesOf(userId)).timeZone;
+    const lastDay = 'lastDays' in range ? localDate(zone) : range.lastDay;
+    const firstDay = 'lastDays' in range ? addDays(lastDay, -(range.lastDays - 1)) : range.firstDay;
+    const days = { userId, timeZone: zone, firstDay, lastDay };
     const [journal, training] = await Promise.all([
       this.repository.journalDays(days),
       this.repository.trainingDays(days),
     ]);
-    return {
-      from,
-      to,
-      timeZone,
-      mood: journal.flatMap(({ day, mood }) => (mood === null ? [] : [{ day, mood }])),
-      training: training.map(({ day, sessions, volumeKg }) => ({ day, sessions, volumeKg })),
-    };
+    return { journal, training };
   }
 
   /**
    * Insights and anomalies of `period` (`YYYY-MM-DD`, both inclusive, in the user's time
-   * zone). 400 if `from` is after `to` or the period is longer than three years.
+   * zone; without `to`, today there; without `from`, the INSIGHTS_DEFAULT_PERIOD_DAYS days
+   * ending `to`). 400 if `from` is after `to` or the period is longer than three years (the
+   * analytics periods' rules).
    */
-  async insights(userId: string, period: { from: string; to: string }): Promise<InsightsDto> {
-    const { from, to } = period;
-    assertValid(
-      from > to
-        ? [{ field: 'startDate', messages: ['startDate must not be after endDate'] }]
-        : daysBetween(from, to) + 1 > MAX_PERIOD_DAYS
-          ? [
-              {
-                field: 'startDate',
-                messages: [`the period must be at most ${MAX_PERIOD_DAYS} days`],
-              },
-            ]
-          : [],
-    );
+  async insights(userId: string, period: Partial<AnalyticsPeriod>): Promise<InsightsDto> {
+    // One read of the preferences: the default period's "today" and the answer's units.
     const { timeZone, weightUnit } = await this.users.preferencesOf(userId);
+    const { from, to } = periodOrDefault(period, localDate(timeZone), INSIGHTS_DEFAULT_PERIOD_DAYS);
+    assertValid(periodErrors({ from, to }, ROUTE_FIELDS));
     const [journal, training] = await Promise.all([
       this.repository.journalDays({
         userId,

@@ -1,13 +1,62 @@
 import {
   benjaminiHochberg,
   cohensD,
+  EARLY_STOP_EXTREMES,
   meanDifferencePermutationTest,
+  pearson,
   ranks,
   robustZ,
   seededRandom,
   spearman,
   spearmanPermutationTest,
 } from './statistics';
+
+/**
+ * The Spearman permutation test as first written: Pearson's r of the ranks recomputed whole
+ * (means, sums of squares) on each draw. The one-pass version must give the same answers.
+ */
+function spearmanReference(x: number[], y: number[], permutations: number, seed: number) {
+  const rx = ranks(x);
+  const shuffled = ranks(y);
+  const observed = pearson(rx, shuffled);
+  const random = seededRandom(seed);
+  let extreme = 0;
+  for (let l = 1; l <= permutations; l += 1) {
+    for (let i = shuffled.length - 1; i > 0; i -= 1) {
+      const j = Math.floor(random() * (i + 1));
+      [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+    }
+    if (Math.abs(pearson(rx, shuffled)) >= Math.abs(observed) - 1e-12) extreme += 1;
+    if (extreme >= EARLY_STOP_EXTREMES) {
+      return { statistic: observed, pValue: extreme / l, permutations: l };
+    }
+  }
+  return { statistic: observed, pValue: (1 + extreme) / (1 + permutations), permutations };
+}
+
+/** The difference-of-means test as first written (the labels shuffled, means recomputed). */
+function meanDifferenceReference(a: number[], b: number[], permutations: number, seed: number) {
+  const pooled = [...a, ...b];
+  const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / values.length;
+  const total = pooled.reduce((s, v) => s + v, 0);
+  const observed = mean(a) - (total - a.reduce((s, v) => s + v, 0)) / b.length;
+  const random = seededRandom(seed);
+  let extreme = 0;
+  for (let l = 1; l <= permutations; l += 1) {
+    let sum = 0;
+    for (let i = 0; i < a.length; i += 1) {
+      const j = i + Math.floor(random() * (pooled.length - i));
+      [pooled[i], pooled[j]] = [pooled[j], pooled[i]];
+      sum += pooled[i];
+    }
+    const permuted = sum / a.length - (total - sum) / b.length;
+    if (Math.abs(permuted) >= Math.abs(observed) - 1e-12) extreme += 1;
+    if (extreme >= EARLY_STOP_EXTREMES) {
+      return { statistic: observed, pValue: extreme / l, permutations: l };
+    }
+  }
+  return { statistic: observed, pValue: (1 + extreme) / (1 + permutations), permutations };
+}
 
 describe('statistics', () => {
   describe('benjaminiHochberg', () => {
@@ -71,6 +120,43 @@ describe('statistics', () => {
       expect(meanDifferencePermutationTest(x, y, 500, 1)).toEqual(
         meanDifferencePermutationTest(x, y, 500, 1),
       );
+    });
+
+    it('Spearman: the same statistic, p-value and draws as recomputing r on each draw', () => {
+      const random = seededRandom(13);
+      // Noise, planted effects of both signs, heavy ties, a constant series, up to 3 years.
+      const cases: [number[], number[]][] = [];
+      for (const n of [10, 37, 120, 490, 1096]) {
+        const x = Array.from({ length: n }, () => random());
+        for (const slope of [0, 0.15, -0.4, 2]) {
+          cases.push([x, x.map((v) => slope * v + random())]);
+        }
+        cases.push([x.map((v) => Math.round(v * 4)), x.map((v) => Math.round(v * 3 + random()))]);
+        cases.push([x, x.map(() => 6)]);
+      }
+      for (const [index, [x, y]] of cases.entries()) {
+        const permutations = x.length > 200 ? 999 : 4999;
+        expect(spearmanPermutationTest(x, y, permutations, index)).toEqual(
+          spearmanReference(x, y, permutations, index),
+        );
+      }
+    });
+
+    it('difference of means: the same statistic, p-value and draws as the first version', () => {
+      const random = seededRandom(17);
+      for (const [n, m, shift] of [
+        [8, 30, 0],
+        [40, 60, 0.3],
+        [200, 290, 0.15],
+        [490, 600, 0.05],
+        [12, 12, 2],
+      ]) {
+        const a = Array.from({ length: n }, () => Math.round((6 + shift + random()) * 10) / 10);
+        const b = Array.from({ length: m }, () => Math.round((6 + random()) * 10) / 10);
+        expect(meanDifferencePermutationTest(a, b, 2999, n)).toEqual(
+          meanDifferenceReference(a, b, 2999, n),
+        );
+      }
     });
 
     it('give the smallest possible p to a clear effect', () => {

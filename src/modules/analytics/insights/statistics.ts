@@ -18,15 +18,6 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** Fisher–Yates shuffle in place with `random`. */
-function shuffle<T>(values: T[], random: () => number): T[] {
-  for (let i = values.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * (i + 1));
-    [values[i], values[j]] = [values[j], values[i]];
-  }
-  return values;
-}
-
 /** Ranks from 1, ties sharing their average rank. */
 export function ranks(values: number[]): number[] {
   const order = values.map((value, index) => ({ value, index })).sort((a, b) => a.value - b.value);
@@ -104,6 +95,13 @@ const EPSILON = 1e-12;
 /**
  * Spearman's ρ between `x` and `y` with a two-sided permutation test: `y` is shuffled
  * `permutations` times with a generator seeded by `seed`.
+ *
+ * A permutation leaves the ranks' means and sums of squares as they are; only the
+ * cross-product sum changes. So the ranks are centred once, and each draw is one pass: the
+ * Fisher–Yates shuffle of the centred `y` ranks (position i is final once swapped) summing the
+ * cross products as it goes. Ranks are multiples of ½ around a mean that is one too, so every
+ * sum here is exact: ρ of each draw is bit for bit Pearson's r of the shuffled ranks, and the
+ * generator is consumed as before (the same p-value for the same seed).
  */
 export function spearmanPermutationTest(
   x: number[],
@@ -114,11 +112,29 @@ export function spearmanPermutationTest(
   const rx = ranks(x);
   const ry = ranks(y);
   const observed = pearson(rx, ry);
+  const mx = mean(rx);
+  const my = mean(ry);
+  const dx = rx.map((rank) => rank - mx);
+  const dy = ry.map((rank) => rank - my);
+  const sxx = dx.reduce((sum, d) => sum + d * d, 0);
+  const syy = dy.reduce((sum, d) => sum + d * d, 0);
+  const denominator = Math.sqrt(sxx * syy);
+  const threshold = Math.abs(observed) - EPSILON;
   const random = seededRandom(seed);
-  const shuffled = [...ry];
+  const n = dy.length;
   const result = permutationPValue(permutations, () => {
-    shuffle(shuffled, random);
-    return Math.abs(pearson(rx, shuffled)) >= Math.abs(observed) - EPSILON;
+    // A constant series: every permuted ρ is 0, as the observed one (pearson's convention).
+    if (denominator === 0) return true;
+    let sxy = 0;
+    for (let i = n - 1; i > 0; i -= 1) {
+      const j = Math.floor(random() * (i + 1));
+      const swapped = dy[j];
+      dy[j] = dy[i];
+      dy[i] = swapped;
+      sxy += dx[i] * swapped;
+    }
+    sxy += dx[0] * dy[0];
+    return Math.abs(sxy / denominator) >= threshold;
   });
   return { statistic: observed, ...result };
 }
@@ -139,16 +155,21 @@ export function meanDifferencePermutationTest(
   const m = other.length;
   const difference = (sumExposed: number) => sumExposed / n - (total - sumExposed) / m;
   const observed = difference(exposed.reduce((sum, value) => sum + value, 0));
+  const threshold = Math.abs(observed) - EPSILON;
+  const size = pooled.length;
   const random = seededRandom(seed);
   const result = permutationPValue(permutations, () => {
-    // A partial Fisher–Yates: the first n of the shuffle are the permuted exposed group.
+    // A partial Fisher–Yates: the first n of the shuffle are the permuted exposed group, summed
+    // in the same pass (the same order as ever: these sums are not exact, order matters).
     let sum = 0;
     for (let i = 0; i < n; i += 1) {
-      const j = i + Math.floor(random() * (pooled.length - i));
-      [pooled[i], pooled[j]] = [pooled[j], pooled[i]];
-      sum += pooled[i];
+      const j = i + Math.floor(random() * (size - i));
+      const picked = pooled[j];
+      pooled[j] = pooled[i];
+      pooled[i] = picked;
+      sum += picked;
     }
-    return Math.abs(difference(sum)) >= Math.abs(observed) - EPSILON;
+    return Math.abs(difference(sum)) >= threshold;
   });
   return { statistic: observed, ...result };
 }
