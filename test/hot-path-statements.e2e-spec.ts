@@ -1,12 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { INestApplicationContext } from '@nestjs/common';
+import type { Job } from 'bull';
+import { PublishedDomainEvent } from '../src/infrastructure/events/domain-event-catalogue';
+import { DomainEventsProcessor } from '../src/infrastructure/events/domain-events.processor';
+import { JobQueue } from '../src/infrastructure/queues/job-queue.service';
+import { JobData, JobName, QueueName } from '../src/infrastructure/queues/job-registry';
 import { ApiClient, apiClient } from './support/api-client';
+import { domainEventsSettled } from './support/domain-events';
 import { isWakeUp, StatementRecorder } from './support/statement-recorder';
 import {
   eventually,
   registerUser,
   startApi,
+  startWorker,
   TestApi,
   testConfig,
   TestUser,
@@ -119,5 +127,106 @@ describe('SQL statements per request on the hot routes (e2e)', () => {
     const { sql } = await statements.of(phone.get('/users/profile').expect(200));
     expect(sql).toHaveLength(1);
     expect(sql[0]).toMatch(/^SELECT .* FROM "?users"?/);
+  });
+});
+
+describe('SQL statements per week summary on the worker (e2e)', () => {
+  const statements = new StatementRecorder();
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    const config = testConfig({ REVOCATIONS_POLL_MS: '60000' });
+    api = await startApi(config);
+    worker = await startWorker(config);
+    db = api.app.get(DataSource);
+    statements.start();
+  });
+  afterAll(async () => {
+    statements.stop();
+    await worker.close();
+    await api.close();
+  });
+
+  it('a summary job and its summary.ready notification: five statements; a redelivered event still makes one notification', async () => {
+    const user = await registerUser(api.http);
+    const phone = apiClient(api.http, user);
+    for (const [day, mood] of [
+      ['09', 6],
+      ['10', 4],
+      ['12', 8],
+    ]) {
+      await phone
+        .post('/entries', {
+          type: 'mood',
+          mood,
+          occurredAt: `2026-11-${day}T08:00:00Z`,
+          note: 'ok',
+        })
+        .expect(201);
+    }
+    await domainEventsSettled(worker);
+    // Held in the queue while the API answers: only the worker's statements are counted.
+    const queue = worker.get(JobQueue).queue(QueueName.Summaries);
+    await queue.pause(true);
+    let requestId: string;
+    let summaryId: string;
+    try {
+      const requested = await statements.of(
+        phone.post('/summaries', { period: 'week', from: '2026-11-11T12:00:00Z' }).expect(202),
+      );
+      requestId = requested.requestId;
+      summaryId = (await phone.get('/summaries', { limit: 1 }).expect(200)).body.items[0].id;
+    } finally {
+      await queue.resume(true);
+    }
+    await eventually(async () => {
+      const [row] = await db.query(
+        `SELECT 1 FROM notifications WHERE user_id = $1 AND type = 'summary.ready'`,
+        [user.id],
+      );
+      return row;
+    });
+    await domainEventsSettled(worker);
+    // The job and the delivery of its event carry the request's id (the relay's batch none).
+    const sent = statements.sentFor(requestId).filter((statement) => !isWakeUp(statement));
+    const worked = sent.slice(sent.findIndex((statement) => statement.startsWith('WITH claimed')));
+    expect(worked).toEqual([
+      // The claim and the period's statistics.
+      expect.stringMatching(/^WITH claimed AS \(UPDATE "summaries" .* FROM entries e, claimed /),
+      expect.stringMatching(/^INSERT INTO ai_usage /),
+      // The completion and its summary.completed event.
+      expect.stringMatching(/^WITH written AS \(UPDATE "summaries" .*INSERT INTO domain_events /),
+      // The delivery: no "already delivered?" read before it (@DeduplicatesByEventId), and the
+      // notification written with the type's defaults, the user having stored none.
+      expect.stringMatching(
+        /^WITH stored AS \(.*notification_preferences.*INSERT INTO notifications /,
+      ),
+      expect.stringMatching(/^INSERT INTO domain_event_deliveries /),
+    ]);
+
+    // The relay repeated (after a crash, or Redis lost its data): the same event again.
+    const [event] = await db.query(
+      `SELECT id::text, name, payload, occurred_at AS "occurredAt" FROM domain_events
+        WHERE name = 'summary.completed' AND payload->>'summaryId' = $1`,
+      [summaryId],
+    );
+    const redelivery = {
+      data: {
+        requestId: 'redelivery',
+        subscriber: 'NotificationsSubscribers.summaryReady',
+        event: { ...event, occurredAt: event.occurredAt.toISOString() } as PublishedDomainEvent,
+      },
+    } as Job<JobData<JobName.DeliverDomainEvent>>;
+    await expect(worker.get(DomainEventsProcessor).deliver(redelivery)).resolves.toBe('delivered');
+    const [counts] = await db.query(
+      `SELECT (SELECT count(*)::int FROM notifications
+                WHERE user_id = $1 AND type = 'summary.ready') AS notifications,
+              (SELECT count(*)::int FROM notification_sources WHERE user_id = $1) AS sources,
+              (SELECT count(*)::int FROM domain_event_deliveries WHERE event_id = $2) AS deliveries`,
+      [user.id, event.id],
+    );
+    expect(counts).toEqual({ notifications: 1, sources: 1, deliveries: 1 });
   });
 });

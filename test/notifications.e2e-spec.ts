@@ -331,6 +331,41 @@ describe('notifications and real time (e2e)', () => {
     expect(heard().map((e) => (e.payload.unread as Body).count)).toEqual([1, 1, 2, 2]);
   });
 
+  it('a fact that makes no group follows the settings a user stored for its type (written with the defaults otherwise)', async () => {
+    const { user, client } = await registerClient(api.http);
+    const delivery = worker.get(NotificationDeliveryService);
+    const summaryReady = (sourceKey: string) =>
+      delivery.notify({
+        userId: user.id,
+        type: NotificationType.SummaryReady,
+        subjectId: null,
+        actorId: null,
+        sourceKey,
+        data: { summaryId: '00000000-0000-4000-8000-000000000002' },
+      });
+    const stored = async (items: object[]) =>
+      client.put('/notifications/preferences', { items }).expect(200);
+    const digestPending = async (id: string) =>
+      (await db.query('SELECT digest_pending FROM notifications WHERE id = $1', [id]))[0]
+        .digest_pending as boolean;
+
+    // Defaults (in-app, no email).
+    const byDefault = await summaryReady('defaults');
+    expect(byDefault).toMatchObject({ inApp: true });
+    expect(await digestPending(byDefault!.id)).toBe(false);
+    // Both channels turned off: nothing at all.
+    await stored([{ type: 'summary.ready', inApp: false, email: 'off' }]);
+    expect(await summaryReady('off')).toBeNull();
+    // Only a daily digest: out of the list, waiting for the digest.
+    await stored([{ type: 'summary.ready', inApp: false, email: 'daily' }]);
+    const digestOnly = await summaryReady('digest');
+    expect(digestOnly).toMatchObject({ inApp: false });
+    expect(await digestPending(digestOnly!.id)).toBe(true);
+    // Redelivered under stored settings: still one.
+    expect((await summaryReady('digest'))!.id).toBe(digestOnly!.id);
+    expect((await notificationsOf(client)).map((n) => n.id)).toEqual([byDefault!.id]);
+  });
+
   it('caps the unread count at 99+', async () => {
     const { user, client } = await registerClient(api.http);
     await db.query(

@@ -72,6 +72,13 @@ export class StatementRecorder {
     this.spy?.mockRestore();
   }
 
+  /** Every statement sent so far in the async context of `requestId` (a job carries it on). */
+  sentFor(requestId: string): string[] {
+    return this.sent
+      .filter((statement) => statement.requestId === requestId)
+      .map((statement) => statement.sql.replace(/\s+/g, ' ').trim());
+  }
+
   /**
    * Sends `req` with a request id of its own and answers the statements sent meanwhile for
    * that request, or outside any request: a query that lost the request's context still

@@ -10,8 +10,15 @@ import { NotificationDto, UnreadCountDto } from './dto/notification.dto';
 import { UNREAD_CAP, unreadCountDto } from './notification-events';
 import { Notification } from './entities/notification.entity';
 import { messageOf } from './notification-messages';
-import { EmailMode, groupKeyOf, NOTIFICATION_TYPES, NotificationType } from './notification-types';
-import { NotificationsRepository } from './notifications.repository';
+import {
+  ChannelSettings,
+  EmailMode,
+  groupKeyOf,
+  NOTIFICATION_TYPES,
+  NotificationType,
+} from './notification-types';
+import { settingsOf } from './notification-preferences';
+import { NewNotification, NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 import { UnsubscribeScope } from './unsubscribe-tokens';
 
@@ -26,6 +33,18 @@ export interface Occurrence {
   /** Names the fact, for idempotency: the domain event's id (plus a suffix if it makes several). */
   sourceKey: string;
   data?: Notification['data'];
+}
+
+/** What reaches the user: in-app or not, and the email this module sends (Off if none). */
+interface Channels {
+  inApp: boolean;
+  email: EmailMode;
+  wanted: boolean;
+}
+
+function channelsOf(type: NotificationType, settings: ChannelSettings): Channels {
+  const email = NOTIFICATION_TYPES[type].emailedHere ? settings.email : EmailMode.Off;
+  return { inApp: settings.inApp, email, wanted: settings.inApp || email !== EmailMode.Off };
 }
 
 const DIGEST_BATCH = 100;
@@ -59,64 +78,95 @@ export class NotificationDeliveryService {
   async notify(occurrence: Occurrence): Promise<Notification | null> {
     const { userId, type, actorId } = occurrence;
     if (actorId !== null && (await this.blocks.isBlocked(userId, actorId))) return null;
-    const settings = await this.service.settingsOf(userId, type);
     const definition = NOTIFICATION_TYPES[type];
-    const emailHere = definition.emailedHere ? settings.email : EmailMode.Off;
-    if (!settings.inApp && emailHere === EmailMode.Off) return null;
-    const actor = actorId === null ? null : await this.actor(actorId);
-    const groupKey = groupKeyOf(type, occurrence.subjectId);
-    const digestPending = emailHere === EmailMode.Daily;
     if (definition.groupWindowMinutes === null) {
-      // The common case on the worker's hot path (a summary, a record): one statement.
-      const made = await this.notifications.insertUngrouped(
-        {
-          userId,
-          type,
-          groupKey,
-          subjectId: occurrence.subjectId,
-          actor,
-          data: occurrence.data ?? {},
-          inApp: settings.inApp,
-          digestPending,
-        },
-        occurrence.sourceKey,
-        UNREAD_CAP + 1,
-      );
-      if (made) {
-        const { notification, unreadBefore } = made;
-        const unread = unreadBefore + (notification.inApp ? 1 : 0);
-        await this.afterCommit(notification, emailHere, unreadCountDto(unread));
-        this.logger.log({ userId, type, notificationId: notification.id }, 'notified');
-        return notification;
+      // Most users keep a type's defaults: an ungrouped one (a summary: the worker's hot path)
+      // is written with them without reading the settings first, in one statement that writes
+      // nothing if the user stored settings for the type (then read below, and decided again).
+      const defaults = channelsOf(type, settingsOf(type, undefined));
+      if (defaults.wanted) {
+        const made = await this.insertUngrouped(occurrence, defaults, !definition.locked);
+        if (made !== 'stored preference') return made;
       }
-      // Already recorded: the path below finds it and repeats only the after-effects.
     }
+    const channels = channelsOf(type, await this.service.settingsOf(userId, type));
+    if (!channels.wanted) return null;
+    if (definition.groupWindowMinutes === null) {
+      const made = await this.insertUngrouped(occurrence, channels, false);
+      if (made !== 'stored preference') return made;
+    }
+    return this.recordInGroup(occurrence, channels);
+  }
+
+  /**
+   * An ungrouped occurrence in one statement (insertUngrouped); if already recorded, the
+   * recorded one, whose after-effects are repeated (recordInGroup finds it).
+   */
+  private async insertUngrouped(
+    occurrence: Occurrence,
+    channels: Channels,
+    unlessStoredPreference: boolean,
+  ): Promise<Notification | null | 'stored preference'> {
+    const made = await this.notifications.insertUngrouped(
+      await this.newNotification(occurrence, channels),
+      occurrence.sourceKey,
+      UNREAD_CAP + 1,
+      unlessStoredPreference,
+    );
+    if (made === null) return this.recordInGroup(occurrence, channels);
+    if (made.storedPreference) return 'stored preference';
+    const { notification, unreadBefore } = made;
+    const unread = unreadBefore + (notification.inApp ? 1 : 0);
+    await this.afterCommit(notification, channels.email, unreadCountDto(unread));
+    this.logger.log(
+      { userId: notification.userId, type: notification.type, notificationId: notification.id },
+      'notified',
+    );
+    return notification;
+  }
+
+  /**
+   * A new notification, or one more occurrence in its open group, under the group's lock; a
+   * recorded source answers the notification it made (and only the after-effects repeat).
+   */
+  private async recordInGroup(occurrence: Occurrence, channels: Channels): Promise<Notification> {
+    const { userId, type } = occurrence;
+    const definition = NOTIFICATION_TYPES[type];
+    const fields = await this.newNotification(occurrence, channels);
     const { notification, created } = await this.notifications.inTransaction(async (tx) => {
-      await tx.lockGroup(userId, groupKey);
+      await tx.lockGroup(userId, fields.groupKey);
       const earlier = await tx.notificationOfSource(userId, occurrence.sourceKey);
       if (earlier) return { notification: earlier, created: false };
       const group =
         definition.groupWindowMinutes === null
           ? null
-          : await tx.findOpenGroup(userId, groupKey, definition.groupWindowMinutes);
+          : await tx.findOpenGroup(userId, fields.groupKey, definition.groupWindowMinutes);
       const notification = group
-        ? await tx.addOccurrence(group, actor, occurrence.data ?? {}, digestPending)
-        : await tx.insert({
-            userId,
-            type,
-            groupKey,
-            subjectId: occurrence.subjectId,
-            actor,
-            data: occurrence.data ?? {},
-            inApp: settings.inApp,
-            digestPending,
-          });
+        ? await tx.addOccurrence(group, fields.actor, fields.data, fields.digestPending)
+        : await tx.insert(fields);
       await tx.recordSource(userId, occurrence.sourceKey, notification.id);
       return { notification, created: true };
     });
-    await this.afterCommit(notification, emailHere);
+    await this.afterCommit(notification, channels.email);
     if (created) this.logger.log({ userId, type, notificationId: notification.id }, 'notified');
     return notification;
+  }
+
+  private async newNotification(
+    occurrence: Occurrence,
+    channels: Channels,
+  ): Promise<NewNotification> {
+    const { actorId } = occurrence;
+    return {
+      userId: occurrence.userId,
+      type: occurrence.type,
+      groupKey: groupKeyOf(occurrence.type, occurrence.subjectId),
+      subjectId: occurrence.subjectId,
+      actor: actorId === null ? null : await this.actor(actorId),
+      data: occurrence.data ?? {},
+      inApp: channels.inApp,
+      digestPending: channels.email === EmailMode.Daily,
+    };
   }
 
   /** `unread`: the badge when the write already counted it (else counted here). */

@@ -143,32 +143,44 @@ export class NotificationsRepository {
    * source, and the unread count before it. Null when the source is already recorded (a
    * redelivered fact), including when the same fact is being delivered concurrently: the
    * source's primary key refuses the second statement whole, so no duplicate survives.
+   * With `unlessStoredPreference` (the caller built it from the type's defaults, without
+   * reading the user's settings first), nothing is written if the user stored settings for the
+   * type: `{ storedPreference: true }`, and the caller reads them and decides again.
    */
   async insertUngrouped(
     notification: NewNotification,
     sourceKey: string,
     unreadCap: number,
-  ): Promise<{ notification: Notification; unreadBefore: number } | null> {
+    unlessStoredPreference = false,
+  ): Promise<
+    | { notification: Notification; unreadBefore: number; storedPreference?: never }
+    | { storedPreference: true }
+    | null
+  > {
     const { actor } = notification;
     const metadata = this.manager.connection.getMetadata(Notification);
     try {
       const [row] = (await this.manager.query(
-        `WITH made AS (
+        `WITH stored AS (
+           SELECT $12::boolean AND EXISTS (
+             SELECT 1 FROM notification_preferences WHERE user_id = $1 AND type = $2) AS preference
+         ), made AS (
            INSERT INTO notifications (user_id, type, group_key, subject_id, count, actor_count,
                                       actors, data, in_app, digest_pending, first_at, latest_at)
            SELECT $1, $2, $3, $4, 1, $5, $6::jsonb, $7::jsonb, $8, $9, ${NOW_MS}, ${NOW_MS}
             WHERE NOT EXISTS (
               SELECT 1 FROM notification_sources WHERE user_id = $1 AND source_key = $10)
+              AND NOT (SELECT preference FROM stored)
            RETURNING ${returningColumns(metadata)}
          ), recorded AS (
            INSERT INTO notification_sources (user_id, source_key, notification_id)
            SELECT "userId", $10, id FROM made
          )
-         SELECT made.*, (
+         SELECT made.*, stored.preference AS "storedPreference", (
            SELECT count(*)::int FROM (
              SELECT 1 FROM notifications WHERE user_id = $1 AND in_app AND read_at IS NULL LIMIT $11
            ) capped) AS "unreadBefore"
-           FROM made`,
+           FROM stored LEFT JOIN made ON true`,
         [
           notification.userId,
           notification.type,
@@ -181,10 +193,12 @@ export class NotificationsRepository {
           notification.digestPending,
           sourceKey,
           unreadCap,
+          unlessStoredPreference,
         ],
-      )) as (Record<string, unknown> & { unreadBefore: number })[];
-      if (!row) return null;
-      const { unreadBefore, ...columns } = row;
+      )) as (Record<string, unknown> & { unreadBefore: number; storedPreference: boolean })[];
+      const { unreadBefore, storedPreference, ...columns } = row;
+      if (storedPreference) return { storedPreference: true };
+      if (columns.id === null) return null;
       return { notification: rowAsEntity<Notification>(metadata, columns), unreadBefore };
     } catch (error) {
       if (isUniqueViolation(error)) return null;

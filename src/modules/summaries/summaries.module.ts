@@ -7,18 +7,11 @@ import { SummariesRepository } from './summaries.repository';
 import { SummariesService } from './summaries.service';
 import { SummariesSubscribers } from './summaries.subscribers';
 import { SummaryCache } from './summary-cache';
-import { SummaryStatisticsRepository } from './summary-statistics.repository';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Summary]), AiModule],
   controllers: [SummariesController],
-  providers: [
-    SummariesRepository,
-    SummaryStatisticsRepository,
-    SummariesService,
-    SummariesSubscribers,
-    SummaryCache,
-  ],
+  providers: [SummariesRepository, SummariesService, SummariesSubscribers, SummaryCache],
   exports: [SummariesService],
 })
 export class SummariesModule {}

@@ -3,11 +3,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, LessThan, Repository } from 'typeorm';
 import { KeysetPosition } from '../../common/pagination/cursor';
-import { updateReturningEntity } from '../../common/database/update-returning';
+import {
+  returningColumns,
+  rowAsEntity,
+  updateReturningEntity,
+} from '../../common/database/update-returning';
 import { newestFirstPage } from '../../common/pagination/keyset';
 import { Summary, SummaryStatus } from './entities/summary.entity';
 import { PeriodWindow } from './summary-period';
 import { SummaryResult } from './summary-result';
+import { PeriodReading, PeriodRow, periodReadingSql, readingOf } from './period-reading';
 
 @Injectable()
 export class SummariesRepository {
@@ -65,23 +70,52 @@ export class SummariesRepository {
   }
 
   /**
-   * Claims a summary for processing. Pending or processing (a retry, or a job re-enqueued by
-   * the sweeper) can be claimed; completed or failed ones cannot: running a job twice is harmless.
+   * Claims a summary for processing and reads its period's statistics (periodReadingSql), in
+   * one statement: the reading starts from the row the claim returns, so the job's first step
+   * is one round trip, not two. Pending or processing (a retry, or a job re-enqueued by the
+   * sweeper) can be claimed; completed or failed ones cannot (then null): running a job twice
+   * is harmless.
    */
-  async claim(id: string): Promise<Summary | null> {
-    return updateReturningEntity(this.summaries, (update) =>
-      update
-        .set({
-          status: SummaryStatus.Processing,
-          stale: false,
-          startedAt: () => 'now()',
-          attempts: () => 'attempts + 1',
-        })
-        .where('id = :id', { id })
-        .andWhere('status IN (:...statuses)', {
-          statuses: [SummaryStatus.Pending, SummaryStatus.Processing],
-        }),
-    );
+  async claimAndRead(id: string): Promise<{ summary: Summary; reading: PeriodReading } | null> {
+    const metadata = this.summaries.metadata;
+    const [claim, parameters] = this.summaries
+      .createQueryBuilder()
+      .update()
+      .set({
+        status: SummaryStatus.Processing,
+        stale: false,
+        startedAt: () => 'now()',
+        attempts: () => 'attempts + 1',
+      })
+      .where('id = :id', { id })
+      .andWhere('status IN (:...statuses)', {
+        statuses: [SummaryStatus.Pending, SummaryStatus.Processing],
+      })
+      .returning(returningColumns(metadata))
+      .getQueryAndParameters();
+    const reading = periodReadingSql({
+      from: 'claimed',
+      userId: 'claimed."userId"',
+      start: 'claimed."periodStart"',
+      end: 'claimed."periodEnd"',
+    });
+    const [row] = (await this.summaries.query(
+      `WITH claimed AS (${claim})
+       SELECT claimed.*, (SELECT row_to_json(r) FROM (${reading}) r) AS "periodReading"
+         FROM claimed`,
+      parameters,
+    )) as (Record<string, unknown> & { periodReading: PeriodRow })[];
+    if (!row) return null;
+    const { periodReading, ...columns } = row;
+    const summary = rowAsEntity<Summary>(metadata, columns);
+    return {
+      summary,
+      reading: readingOf(periodReading, {
+        period: summary.period,
+        start: summary.periodStart,
+        end: summary.periodEnd,
+      }),
+    };
   }
 
   /**

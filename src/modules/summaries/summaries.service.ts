@@ -13,7 +13,6 @@ import { Summary, SummaryStatus } from './entities/summary.entity';
 import { SummariesRepository } from './summaries.repository';
 import { SummaryCache } from './summary-cache';
 import { periodContaining, periodsContaining, PeriodWindow } from './summary-period';
-import { SummaryStatisticsRepository } from './summary-statistics.repository';
 
 export interface SummaryAnswer {
   summary: SummaryDto;
@@ -31,7 +30,6 @@ export class SummariesService {
 
   constructor(
     private readonly summaries: SummariesRepository,
-    private readonly statistics: SummaryStatisticsRepository,
     private readonly cache: SummaryCache,
     private readonly quota: AiQuotaService,
     private readonly jobs: JobQueue,
@@ -119,15 +117,16 @@ export class SummariesService {
     summaryId: string,
     attempt: { number: number; of: number },
   ): Promise<SummaryStatus | 'skipped'> {
-    const summary = await this.summaries.claim(summaryId);
-    if (!summary) return 'skipped';
+    const claimed = await this.summaries.claimAndRead(summaryId);
+    if (!claimed) return 'skipped';
+    const { summary, reading } = claimed;
+    const { statistics, notes } = reading;
     const window: PeriodWindow = {
       period: summary.period,
       start: summary.periodStart,
       end: summary.periodEnd,
     };
     try {
-      const { statistics, notes } = await this.statistics.read(summary.userId, window);
       const narrative = await this.ai.writeSummaryNarrative({
         userId: summary.userId,
         stats: statistics,

@@ -1,6 +1,3 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { DayMood, SeriesStatistics, SummaryStatistics } from '../ai/ai.vocabulary';
 import { PeriodWindow } from './summary-period';
 import { bestAndWorstDays, moodAssociations, MoodSums, round, streaks } from './summary-statistics';
@@ -35,7 +32,7 @@ export interface PeriodReading {
   notes: string[];
 }
 
-type PeriodRow = {
+export type PeriodRow = {
   entry_count: number;
   mood_sum: number | null;
   mood: SeriesRow;
@@ -55,17 +52,28 @@ function seriesSql(column: 'mood' | 'energy'): string {
             'min', min(${column}), 'max', max(${column}), 'n', count(${column})::int)`;
 }
 
+/** Where the period's entries come from: SQL expressions of its user and bounds. */
+export interface PeriodSource {
+  userId: string;
+  start: string;
+  end: string;
+  /** A further FROM item the expressions refer to (a CTE of the enclosing statement). */
+  from?: string;
+}
+
 /**
- * Every number of a summary, and the notes it is written from, in one statement: the period's
+ * Every number of a summary, and the notes it is written from, as one row: the period's
  * entries are read once (one range scan of IDX_entries_user_occurred, materialised), and only
  * per-day, per-tag and per-type aggregates, a few dozen values, come back to Node as json.
  * One round trip instead of five matters on the worker, whose time goes to socket writes.
  */
-const PERIOD_READING_SQL = `
+export function periodReadingSql(source: PeriodSource): string {
+  return `
   WITH period AS MATERIALIZED (
-    SELECT id, occurred_at, type, mood, energy, tags, note
-      FROM entries
-     WHERE user_id = $1 AND occurred_at >= $2 AND occurred_at < $3
+    SELECT e.id, e.occurred_at, e.type, e.mood, e.energy, e.tags, e.note
+      FROM entries e${source.from ? `, ${source.from}` : ''}
+     WHERE e.user_id = ${source.userId} AND e.occurred_at >= ${source.start}
+       AND e.occurred_at < ${source.end}
   )
   SELECT totals.*,
          (SELECT coalesce(json_agg(d ORDER BY d.day), '[]')
@@ -92,51 +100,43 @@ const PERIOD_READING_SQL = `
                  ${seriesSql('mood')} AS mood,
                  ${seriesSql('energy')} AS energy
             FROM period) totals`;
+}
 
-@Injectable()
-export class SummaryStatisticsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  async read(userId: string, window: PeriodWindow): Promise<PeriodReading> {
-    const [row]: PeriodRow[] = await this.db.query(PERIOD_READING_SQL, [
-      userId,
-      window.start,
-      window.end,
-    ]);
-    const days: DayMood[] = row.days.map((d) => ({
-      date: d.day,
-      averageMood: round(d.avg) ?? 0,
-      entries: d.n,
-    }));
-    const { best, worst } = bestAndWorstDays(days.filter((d) => d.entries > 0));
-    const { longest, current } = streaks(days.map((d) => d.date));
-    const moodTotals = { sum: row.mood_sum ?? 0, count: row.mood.n };
-    const tags = moodAssociations(
-      row.groups.filter((g) => g.kind === 'tag'),
-      moodTotals,
-    );
-    const byType = moodAssociations(
-      row.groups.filter((g) => g.kind === 'type'),
-      moodTotals,
-    );
-    const statistics: SummaryStatistics = {
-      period: window.period,
-      from: window.start.toISOString(),
-      to: window.end.toISOString(),
-      entryCount: row.entry_count,
-      daysWithEntries: days.length,
-      mood: series(row.mood),
-      energy: series(row.energy),
-      bestDay: best,
-      worstDay: worst,
-      longestStreakDays: longest,
-      currentStreakDays: current,
-      tagsWithHigherMood: tags.higher,
-      tagsWithLowerMood: tags.lower,
-      typesWithHigherMood: byType.higher,
-      typesWithLowerMood: byType.lower,
-      entriesByType: row.types,
-    };
-    return { statistics, notes: row.notes };
-  }
+/** The row of periodReadingSql as the summary's statistics and notes. */
+export function readingOf(row: PeriodRow, window: PeriodWindow): PeriodReading {
+  const days: DayMood[] = row.days.map((d) => ({
+    date: d.day,
+    averageMood: round(d.avg) ?? 0,
+    entries: d.n,
+  }));
+  const { best, worst } = bestAndWorstDays(days.filter((d) => d.entries > 0));
+  const { longest, current } = streaks(days.map((d) => d.date));
+  const moodTotals = { sum: row.mood_sum ?? 0, count: row.mood.n };
+  const tags = moodAssociations(
+    row.groups.filter((g) => g.kind === 'tag'),
+    moodTotals,
+  );
+  const byType = moodAssociations(
+    row.groups.filter((g) => g.kind === 'type'),
+    moodTotals,
+  );
+  const statistics: SummaryStatistics = {
+    period: window.period,
+    from: window.start.toISOString(),
+    to: window.end.toISOString(),
+    entryCount: row.entry_count,
+    daysWithEntries: days.length,
+    mood: series(row.mood),
+    energy: series(row.energy),
+    bestDay: best,
+    worstDay: worst,
+    longestStreakDays: longest,
+    currentStreakDays: current,
+    tagsWithHigherMood: tags.higher,
+    tagsWithLowerMood: tags.lower,
+    typesWithHigherMood: byType.higher,
+    typesWithLowerMood: byType.lower,
+    entriesByType: row.types,
+  };
+  return { statistics, notes: row.notes };
 }
