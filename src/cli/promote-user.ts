@@ -4,7 +4,6 @@
  */
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Role } from '../common/auth/roles';
 import { AppConfigModule } from '../config/config.module';
@@ -15,6 +14,7 @@ import { User } from '../modules/users/entities/user.entity';
 import { AccountDeletionsRepository } from '../modules/users/account-deletions.repository';
 import { UsersRepository } from '../modules/users/users.repository';
 import { UsersService } from '../modules/users/users.service';
+import { runInContext } from './run-in-context';
 
 async function main(): Promise<void> {
   const [email, role = Role.Admin] = process.argv.slice(2) as [string?, Role?];
@@ -36,17 +36,11 @@ async function main(): Promise<void> {
   })
   class PromoteUserModule {}
 
-  const app = await NestFactory.createApplicationContext(PromoteUserModule, { logger: ['error'] });
-  try {
+  await runInContext(PromoteUserModule, async (app) => {
     const user = await app.get(UsersService).grantRole(email, role);
     const named = role === Role.Admin ? 'an admin' : `a ${role}`;
     console.log(`${user.email} is now ${named} (id ${user.id}). New tokens carry the role.`);
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exitCode = 1;
-  } finally {
-    await app.close();
-  }
+  });
 }
 
 void main();

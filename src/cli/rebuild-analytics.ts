@@ -7,7 +7,6 @@
  */
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfigModule } from '../config/config.module';
 import { loadConfigOrExit } from '../config/load-config';
@@ -17,6 +16,7 @@ import { TrainingRollupsService } from '../modules/analytics/training-rollups.se
 import { User } from '../modules/users/entities/user.entity';
 import { UsersRepository } from '../modules/users/users.repository';
 import { UsersService } from '../modules/users/users.service';
+import { runInContext } from './run-in-context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -40,10 +40,7 @@ async function main(): Promise<void> {
   })
   class RebuildAnalyticsModule {}
 
-  const app = await NestFactory.createApplicationContext(RebuildAnalyticsModule, {
-    logger: ['error'],
-  });
-  try {
+  await runInContext(RebuildAnalyticsModule, async (app) => {
     const rollups = app.get(TrainingRollupsService);
     const users = all ? await app.get(TrainingRollupsRepository).usersWithTraining() : ids;
     const started = Date.now();
@@ -51,12 +48,7 @@ async function main(): Promise<void> {
     console.log(
       `rebuilt the analytics rollups of ${users.length} user(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exitCode = 1;
-  } finally {
-    await app.close();
-  }
+  });
 }
 
 void main();

@@ -6,12 +6,12 @@
  */
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { AppConfigModule } from '../config/config.module';
 import { loadConfigOrExit } from '../config/load-config';
 import { DatabaseModule } from '../infrastructure/database/database.module';
 import { MeteredStorage } from '../infrastructure/storage/metered-storage';
 import { StorageModule } from '../infrastructure/storage/storage.module';
+import { runInContext } from './run-in-context';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -19,21 +19,13 @@ async function main(): Promise<void> {
   @Module({ imports: [AppConfigModule.forRoot(config, 'api'), DatabaseModule, StorageModule] })
   class RebuildStorageLedgerModule {}
 
-  const app = await NestFactory.createApplicationContext(RebuildStorageLedgerModule, {
-    logger: ['error'],
-  });
-  try {
+  await runInContext(RebuildStorageLedgerModule, async (app) => {
     const started = Date.now();
     const usage = await app.get(MeteredStorage).rebuildLedger();
     console.log(
       `storage ledger rebuilt: ${usage.objects} object(s), ${usage.bytes} byte(s), in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exitCode = 1;
-  } finally {
-    await app.close();
-  }
+  });
 }
 
 void main();
