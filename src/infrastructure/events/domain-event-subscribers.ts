@@ -1,14 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { DomainEventName, PublishedDomainEvent } from './domain-event-catalogue';
-import { DEDUPLICATES_BY_EVENT_ID, DOMAIN_EVENT_SUBSCRIBER } from './on-domain-event.decorator';
+import { DOMAIN_EVENT_SUBSCRIBER } from './on-domain-event.decorator';
 
 export interface DomainEventSubscriber {
   /** `Class.method`: the stable name jobs carry. */
   name: string;
   events: DomainEventName[];
-  /** @DeduplicatesByEventId: a redelivery adds nothing, so no "already delivered?" read first. */
-  deduplicates: boolean;
   handle(event: PublishedDomainEvent): Promise<unknown>;
 }
 
@@ -80,14 +78,10 @@ export class DomainEventSubscribers implements OnModuleInit {
           handler,
         );
         if (!events) return [];
-        const deduplicates =
-          this.reflector.get<boolean | undefined>(DEDUPLICATES_BY_EVENT_ID, handler) ??
-          this.reflector.get<boolean | undefined>(DEDUPLICATES_BY_EVENT_ID, instance.constructor);
         return [
           {
             name: `${instance.constructor.name}.${method}`,
             events,
-            deduplicates: deduplicates === true,
             handle: (published: PublishedDomainEvent) => handler.call(instance, published),
           },
         ];

@@ -32,9 +32,7 @@ export class DomainEventsProcessor extends QueueProcessor {
 
   /**
    * Runs the subscriber unless it already handled the event (a relay repeated after a crash or
-   * after Redis lost its data), then records that it did. A @DeduplicatesByEventId subscriber
-   * is run without that read: its own idempotent write decides, so a redelivery still makes
-   * one effect.
+   * after Redis lost its data), then records that it did.
    */
   @JobHandler(JobName.DeliverDomainEvent)
   async deliver(job: Job<JobData<JobName.DeliverDomainEvent>>): Promise<'delivered' | 'skipped'> {
@@ -44,9 +42,7 @@ export class DomainEventsProcessor extends QueueProcessor {
       // Renamed or removed since the job was queued: retrying cannot help.
       throw new PermanentJobError(`no subscriber ${name} for ${event.name}`);
     }
-    if (!subscriber.deduplicates && (await this.outbox.isDelivered(event.id, name))) {
-      return 'skipped';
-    }
+    if (await this.outbox.isDelivered(event.id, name)) return 'skipped';
     await subscriber.handle(event);
     await this.outbox.recordDelivery(event.id, name);
     this.lag.observe({ event: event.name }, (Date.now() - Date.parse(event.occurredAt)) / 1000);

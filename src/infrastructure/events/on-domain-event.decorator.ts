@@ -2,7 +2,6 @@ import { SetMetadata } from '@nestjs/common';
 import { DomainEventName, PublishedDomainEvent } from './domain-event-catalogue';
 
 export const DOMAIN_EVENT_SUBSCRIBER = 'fitai:domainEventSubscriber';
-export const DEDUPLICATES_BY_EVENT_ID = 'fitai:deduplicatesByEventId';
 
 /**
  * Marks a provider method as a reaction to one or more domain events, in the module that owns
@@ -23,16 +22,4 @@ export function OnDomainEvent<N extends DomainEventName>(...events: [N, ...N[]])
   ): void => {
     SetMetadata(DOMAIN_EVENT_SUBSCRIBER, events)(target, key, descriptor);
   };
-}
-
-/**
- * On a subscriber method, or on a class for all its @OnDomainEvent methods: the effect is
- * written with the event's id as a unique key (an insert that ON CONFLICT DO NOTHING), so a
- * redelivery adds nothing by itself. Its deliveries then skip the "already delivered?" read
- * before running it: one statement less per delivery on the worker's hot path, while a
- * redelivery (a relay repeated after a crash or after Redis lost its data) still makes one
- * effect. Only for such subscribers: any other one is run at most once per recorded delivery.
- */
-export function DeduplicatesByEventId(): ClassDecorator & MethodDecorator {
-  return SetMetadata(DEDUPLICATES_BY_EVENT_ID, true);
 }

@@ -1,9 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { PublishedDomainEvent } from '../../infrastructure/events/domain-event-catalogue';
-import {
-  DeduplicatesByEventId,
-  OnDomainEvent,
-} from '../../infrastructure/events/on-domain-event.decorator';
+import { OnDomainEvent } from '../../infrastructure/events/on-domain-event.decorator';
 import { ChallengesService } from '../challenges/challenges.service';
 import { FeedService } from '../feed/feed.service';
 import { GoalsService } from '../goals/goals.service';
@@ -13,11 +10,9 @@ import { NotificationType } from './notification-types';
 /**
  * The facts that notify (in the worker). Each is idempotent: the event id is the occurrence's
  * source key, so a redelivery adds nothing. Social ones carry their actor, and nothing crosses
- * a block (NotificationDeliveryService asks ACTOR_BLOCKS). So their deliveries need no
- * "already delivered?" read (@DeduplicatesByEventId): the source key's insert decides.
+ * a block (NotificationDeliveryService asks ACTOR_BLOCKS).
  */
 @Injectable()
-@DeduplicatesByEventId()
 export class NotificationsSubscribers {
   constructor(
     private readonly delivery: NotificationDeliveryService,
