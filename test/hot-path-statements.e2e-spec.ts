@@ -149,7 +149,7 @@ describe('SQL statements per week summary on the worker (e2e)', () => {
     await api.close();
   });
 
-  it('a summary job and its summary.ready notification: five statements; a redelivered event still makes one notification', async () => {
+  it('a summary job and its summary.ready notification: six statements; a redelivered event makes no second notification, even after the first was deleted', async () => {
     const user = await registerUser(api.http);
     const phone = apiClient(api.http, user);
     for (const [day, mood] of [
@@ -198,8 +198,10 @@ describe('SQL statements per week summary on the worker (e2e)', () => {
       expect.stringMatching(/^INSERT INTO ai_usage /),
       // The completion and its summary.completed event.
       expect.stringMatching(/^WITH written AS \(UPDATE "summaries" .*INSERT INTO domain_events /),
-      // The delivery: no "already delivered?" read before it (@DeduplicatesByEventId), and the
-      // notification written with the type's defaults, the user having stored none.
+      // The delivery: "already delivered?" (a notification the user deleted is not made again
+      // by a redelivery), then the notification written with the type's defaults, the user
+      // having stored none.
+      expect.stringMatching(/^SELECT 1 FROM domain_event_deliveries WHERE event_id = /),
       expect.stringMatching(
         /^WITH stored AS \(.*notification_preferences.*INSERT INTO notifications /,
       ),
@@ -219,7 +221,14 @@ describe('SQL statements per week summary on the worker (e2e)', () => {
         event: { ...event, occurredAt: event.occurredAt.toISOString() } as PublishedDomainEvent,
       },
     } as Job<JobData<JobName.DeliverDomainEvent>>;
-    await expect(worker.get(DomainEventsProcessor).deliver(redelivery)).resolves.toBe('delivered');
+    // The user deleted the notification first (its source row goes with it): still not made
+    // again, the delivery record decides.
+    const [notification] = await db.query(
+      `SELECT id FROM notifications WHERE user_id = $1 AND type = 'summary.ready'`,
+      [user.id],
+    );
+    await phone.delete(`/notifications/${notification.id}`).expect(204);
+    await expect(worker.get(DomainEventsProcessor).deliver(redelivery)).resolves.toBe('skipped');
     const [counts] = await db.query(
       `SELECT (SELECT count(*)::int FROM notifications
                 WHERE user_id = $1 AND type = 'summary.ready') AS notifications,
@@ -227,6 +236,6 @@ describe('SQL statements per week summary on the worker (e2e)', () => {
               (SELECT count(*)::int FROM domain_event_deliveries WHERE event_id = $2) AS deliveries`,
       [user.id, event.id],
     );
-    expect(counts).toEqual({ notifications: 1, sources: 1, deliveries: 1 });
+    expect(counts).toEqual({ notifications: 0, sources: 0, deliveries: 1 });
   });
 });
