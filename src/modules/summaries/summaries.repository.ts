@@ -144,9 +144,10 @@ export class SummariesRepository {
     );
   }
 
+  /** A claimed (processing) summary, or a pending one whose claim failed, becomes failed. */
   async fail(id: string, reason: string): Promise<void> {
     await this.summaries.update(
-      { id, status: SummaryStatus.Processing },
+      { id, status: In([SummaryStatus.Pending, SummaryStatus.Processing]) },
       { status: SummaryStatus.Failed, failureReason: reason.slice(0, 500) },
     );
   }

@@ -117,7 +117,13 @@ export class SummariesService {
     summaryId: string,
     attempt: { number: number; of: number },
   ): Promise<SummaryStatus | 'skipped'> {
-    const claimed = await this.summaries.claimAndRead(summaryId);
+    const last = attempt.number >= attempt.of;
+    // The claim and the period's reading are one statement: when it fails, the claim is undone
+    // too, so the last attempt marks the still pending row failed here.
+    const claimed = await this.summaries.claimAndRead(summaryId).catch(async (error: Error) => {
+      if (last) await this.summaries.fail(summaryId, error.message || 'unknown error');
+      throw error;
+    });
     if (!claimed) return 'skipped';
     const { summary, reading } = claimed;
     const { statistics, notes } = reading;
@@ -139,9 +145,7 @@ export class SummariesService {
         await this.cache.set(completed.userId, window, SummaryDto.from(completed));
       return SummaryStatus.Completed;
     } catch (error) {
-      if (attempt.number >= attempt.of) {
-        await this.summaries.fail(summary.id, (error as Error).message || 'unknown error');
-      }
+      if (last) await this.summaries.fail(summary.id, (error as Error).message || 'unknown error');
       throw error;
     }
   }
