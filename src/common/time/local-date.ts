@@ -29,3 +29,19 @@ export function isoWeekStart(date: string): string {
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay(); // 0 = Sunday
   return addDays(date, -((weekday + 6) % 7));
 }
+
+/** English month names, January first: for dates written in words (summaries, reports). */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;

@@ -4,21 +4,9 @@
  * provider and the placeholder values given to the remote one, so both read alike.
  */
 
+import { MONTH_NAMES } from '../../common/time/local-date';
+
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const DAY_MS = 86_400_000;
 
 /** 3.6444 → "3.6"; never "-0.0". */
@@ -54,7 +42,7 @@ function utcDate(isoDateOrTimestamp: string): Date {
 /** "2026-11-07" or an ISO timestamp → "Saturday 7 November" (UTC). */
 export function formatDay(isoDateOrTimestamp: string): string {
   const d = utcDate(isoDateOrTimestamp);
-  return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
+  return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTH_NAMES[d.getUTCMonth()]}`;
 }
 
 /** The last calendar day of [from, to): the day before `to`. */
@@ -72,7 +60,7 @@ export function formatRange(from: string, to: string): string {
   const start = utcDate(from);
   const end = utcDate(lastDayOf(to));
   const day = (d: Date) => `${d.getUTCDate()}`;
-  const month = (d: Date) => MONTHS[d.getUTCMonth()];
+  const month = (d: Date) => MONTH_NAMES[d.getUTCMonth()];
   if (start.getUTCFullYear() !== end.getUTCFullYear()) {
     return `${day(start)} ${month(start)} ${start.getUTCFullYear()} and ${day(end)} ${month(end)} ${end.getUTCFullYear()}`;
   }

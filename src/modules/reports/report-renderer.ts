@@ -10,6 +10,7 @@ import {
   moodTrainingChart,
   volumeChart,
 } from './report-charts';
+import { MONTH_NAMES } from '../../common/time/local-date';
 import { GoalRow, RecordRow, ReportContent } from './report-content';
 import { ReportKind } from './report.vocabulary';
 
@@ -358,23 +359,8 @@ function pageNumbers(doc: PDFKit.PDFDocument, content: ReportContent): number {
   return range.count;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "2026-11-01" → "1 November 2026". */
 function longDate(date: string): string {
   const [year, month, day] = date.split('-').map(Number);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  return `${day} ${MONTH_NAMES[month - 1]} ${year}`;
 }
