@@ -13,11 +13,13 @@ import {
   ExerciseStrengthRow,
   LocalPeriod,
   MuscleVolumeRow,
-  muscleSpreadSql,
   SessionBestRow,
   StrengthWindows,
 } from '../../src/modules/progress/progress.repository';
-import { SECONDARY_MUSCLE_SHARE } from '../../src/modules/training/muscle-sets.vocabulary';
+import {
+  muscleSpreadSql,
+  SECONDARY_MUSCLE_SHARE,
+} from '../../src/modules/training/muscle-sets.vocabulary';
 import { workingSetSql } from '../../src/modules/training/working-sets.vocabulary';
 
 export interface WeekVolumeRow {

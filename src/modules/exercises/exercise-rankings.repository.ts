@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { BayesianPrior, RatingTally, voteChange } from '../../common/ratings/bayesian-average';
 import { Equipment, ExerciseLevel, Muscle } from '../training/exercise-attributes.vocabulary';
 import { popularitySql } from './exercise-popularity';
+import { muscleSpreadSql, SECONDARY_MUSCLE_SHARE } from '../training/muscle-sets.vocabulary';
 import { workingSetSql } from '../training/working-sets.vocabulary';
 
 export interface RankedExercise {
@@ -156,21 +157,19 @@ export class ExerciseRankingsRepository {
   /**
    * Sets per muscle in the user's completed, non-warm-up sets since `since`: a set counts 1 for
    * each primary muscle of its exercise and ½ for each secondary one. Reads the workouts
-   * domain's sets through IDX_workout_sets_user_completed.
+   * domain's sets through IDX_workout_sets_user_completed; the spread is muscleSpreadSql, as progress counts it.
    */
   trainedMuscles(userId: string, since: Date): Promise<{ muscle: Muscle; sets: number }[]> {
     return this.db.query(
-      `SELECT m.muscle, sum(m.share)::float8 AS sets
-         FROM workout_sets s
-         JOIN exercises e ON e.id = s.exercise_id
-         CROSS JOIN LATERAL (
-           SELECT unnest(e.primary_muscles) AS muscle, 1.0 AS share
-           UNION ALL
-           SELECT unnest(e.secondary_muscles), 0.5
-         ) AS m
-        WHERE s.user_id = $1 AND ${workingSetSql('s')} AND s.completed_at >= $2
-        GROUP BY m.muscle`,
-      [userId, since],
+      `SELECT muscle, sets
+         FROM (${muscleSpreadSql(
+           `(SELECT s.exercise_id, count(*) AS sets, 0 AS volume
+               FROM workout_sets s
+              WHERE s.user_id = $1 AND ${workingSetSql('s')} AND s.completed_at >= $2
+              GROUP BY s.exercise_id)`,
+           '$3',
+         )}) spread`,
+      [userId, since, SECONDARY_MUSCLE_SHARE],
     );
   }
 

@@ -30,3 +30,21 @@ export function setsPerMuscle(
   }
   return sets;
 }
+
+/**
+ * SQL: the sets and volume of `perExercise` (a relation of `exercise_id, sets, volume`)
+ * spread over each exercise's primary muscles (in full) and secondary muscles (the share in
+ * parameter `share`), per muscle, largest volume first. The exercises by primary key.
+ */
+export function muscleSpreadSql(perExercise: string, share: string): string {
+  return `SELECT m.muscle::text AS muscle, sum(x.sets * m.share)::float8 AS sets,
+              sum(x.volume * m.share)::float8 AS "volumeKg"
+         FROM ${perExercise} x
+         JOIN exercises e ON e.id = x.exercise_id
+        CROSS JOIN LATERAL (
+                SELECT unnest(e.primary_muscles) AS muscle, 1::numeric AS share
+                UNION ALL
+                SELECT unnest(e.secondary_muscles), ${share}::numeric) m
+        GROUP BY m.muscle
+        ORDER BY "volumeKg" DESC, muscle`;
+}
