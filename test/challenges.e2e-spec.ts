@@ -168,6 +168,30 @@ describe('challenges (e2e)', () => {
       .delete(`/challenges/${challenge.id}/leave`)
       .expect(409)
       .expect('content-type', PROBLEM);
+
+    // Bob blocks Ada: each leaves the other out (ranks keep their gaps), and their own
+    // standing and the total hold on a page past the end too.
+    await bob.client.post(`/users/${ada.user.id}/block`).expect(204);
+    const withoutAda = await bob.client
+      .get(`/challenges/${challenge.id}/leaderboard?limit=1&page=1`)
+      .expect(200);
+    expect(withoutAda.body.items.map((row: Body) => [(row.user as Body).id, row.rank])).toEqual([
+      [bob.user.id, 1],
+    ]);
+    expect(withoutAda.body.meta).toMatchObject({ total: 2 });
+    const pastTheEnd = await ada.client
+      .get(`/challenges/${challenge.id}/leaderboard?limit=2&page=3`)
+      .expect(200);
+    expect(pastTheEnd.body.items).toEqual([]);
+    expect(pastTheEnd.body.meta).toMatchObject({ total: 2 });
+    expect(pastTheEnd.body.me).toMatchObject({ rank: 2, progress: 1500, badge: 'finisher' });
+    const participants = await ada.client
+      .get(`/challenges/${challenge.id}/participants`)
+      .expect(200);
+    expect(participants.body.items.map((row: Body) => [(row.user as Body).id, row.rank])).toEqual([
+      [ada.user.id, 2],
+      [cyd.user.id, 3],
+    ]);
   });
 
   it('hides challenges from who may not see them: 404 on every :id route, 401 anonymous', async () => {
