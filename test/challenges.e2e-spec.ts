@@ -168,6 +168,30 @@ describe('challenges (e2e)', () => {
       .delete(`/challenges/${challenge.id}/leave`)
       .expect(409)
       .expect('content-type', PROBLEM);
+
+    // Bob blocks Ada: each leaves the other out (ranks keep their gaps), and their own
+    // standing and the total hold on a page past the end too.
+    await bob.client.post(`/users/${ada.user.id}/block`).expect(204);
+    const withoutAda = await bob.client
+      .get(`/challenges/${challenge.id}/leaderboard?limit=1&page=1`)
+      .expect(200);
+    expect(withoutAda.body.items.map((row: Body) => [(row.user as Body).id, row.rank])).toEqual([
+      [bob.user.id, 1],
+    ]);
+    expect(withoutAda.body.meta).toMatchObject({ total: 2 });
+    const pastTheEnd = await ada.client
+      .get(`/challenges/${challenge.id}/leaderboard?limit=2&page=3`)
+      .expect(200);
+    expect(pastTheEnd.body.items).toEqual([]);
+    expect(pastTheEnd.body.meta).toMatchObject({ total: 2 });
+    expect(pastTheEnd.body.me).toMatchObject({ rank: 2, progress: 1500, badge: 'finisher' });
+    const participants = await ada.client
+      .get(`/challenges/${challenge.id}/participants`)
+      .expect(200);
+    expect(participants.body.items.map((row: Body) => [(row.user as Body).id, row.rank])).toEqual([
+      [ada.user.id, 2],
+      [cyd.user.id, 3],
+    ]);
   });
 
   it('hides challenges from who may not see them: 404 on every :id route, 401 anonymous', async () => {
@@ -308,7 +332,7 @@ describe('challenges (e2e)', () => {
       ['endsOn', 'endsOn', 'exerciseId', 'sessionsPerWeek'].sort(),
     );
   });
-  it('takes the exercise of an exercise_reps challenge only if its creator may use it', async () => {
+  it('takes the exercise of an exercise_reps challenge only if everyone may log it', async () => {
     const [owner, other] = await verifiedMembers(api, 2);
     const made = await other.client
       .post('/exercises', {
@@ -321,22 +345,38 @@ describe('challenges (e2e)', () => {
         instructions: ['Carry the kettlebell.'],
       })
       .expect(201);
+    const own = made.body.id as string;
     const reps = (exerciseId: string) => ({ kind: 'exercise_reps', exerciseId });
-    // Someone else's exercise still pending review, and no exercise at all: 400 on exerciseId.
-    for (const exerciseId of [made.body.id as string, '1b0b9a9e-8a4a-4f43-9d2f-3f1c3a7c0e11']) {
-      const res = await owner.client
+    const refused = async (creator: Member, body: Body) => {
+      const res = await creator.client
         .post('/challenges', {
           title: 'Reps',
-          visibility: 'public',
           startsOn: today(),
           endsOn: addDays(today(), 7),
-          ...reps(exerciseId),
+          ...body,
         })
-        .expect(400);
+        .expect(400)
+        .expect('content-type', PROBLEM);
       expect((res.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['exerciseId']);
+      return (res.body.errors as { messages: string[] }[])[0].messages[0];
+    };
+    // Someone else's exercise still pending review, and no exercise at all: 400 on exerciseId.
+    for (const exerciseId of [own, '1b0b9a9e-8a4a-4f43-9d2f-3f1c3a7c0e11']) {
+      expect(await refused(owner, { visibility: 'public', ...reps(exerciseId) })).toBe(
+        'exerciseId must name an exercise of the library',
+      );
     }
-    // The library's, and one's own.
+    // One's own exercise, still private: nobody else could log it, and others may join any
+    // challenge (invite-only ones through invitations, which may come later): 400, saying why.
+    for (const visibility of ['public', 'friends', 'invite_only']) {
+      expect(await refused(other, { visibility, ...reps(own) })).toMatch(
+        /your own exercise, which is not in the library: nobody else could log it/,
+      );
+    }
+    // The library's; and the same exercise once approved, which everyone may then log.
     await createChallenge(owner, reps(bench));
-    await createChallenge(other, reps(made.body.id as string));
+    await db.query(`UPDATE exercises SET status = 'approved' WHERE id = $1`, [own]);
+    const approved = await createChallenge(owner, reps(own));
+    await other.client.post(`/challenges/${approved.id}/join`).expect(200);
   });
 });

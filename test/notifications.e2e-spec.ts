@@ -8,7 +8,9 @@ import { NotificationDeliveryService } from '../src/modules/notifications/notifi
 import { NotificationType } from '../src/modules/notifications/notification-types';
 import { NotificationsSubscribers } from '../src/modules/notifications/notifications.subscribers';
 import { PublishedDomainEvent } from '../src/infrastructure/events/domain-event-catalogue';
-import { verifiedMember } from './support/social';
+import { RequestContext } from '../src/common/http/request-context';
+import { verifiedMember, verifiedMembers } from './support/social';
+import { StatementRecorder } from './support/statement-recorder';
 import { ApiClient, apiClient, registerClient } from './support/api-client';
 import { domainEventsSettled } from './support/domain-events';
 import { BENCH_PRESS, completedWorkout, libraryExerciseIds } from './support/fixtures';
@@ -364,6 +366,41 @@ describe('notifications and real time (e2e)', () => {
     // Redelivered under stored settings: still one.
     expect((await summaryReady('digest'))!.id).toBe(digestOnly!.id);
     expect((await notificationsOf(client)).map((n) => n.id)).toEqual([byDefault!.id]);
+  });
+
+  it("looks the actor's name up once per delivery, whatever the writes (a stored setting, a redelivery)", async () => {
+    const [recipient, actor] = await verifiedMembers(api, 2);
+    // A stored setting for an ungrouped social type: the write with the defaults yields to it.
+    await recipient.client
+      .put('/notifications/preferences', {
+        items: [{ type: 'friend-request.received', inApp: true, email: 'off' }],
+      })
+      .expect(200);
+    const delivery = worker.get(NotificationDeliveryService);
+    const statements = new StatementRecorder();
+    statements.start();
+    const lookups = async (requestId: string) => {
+      const made = await RequestContext.run({ requestId }, () =>
+        delivery.notify({
+          userId: recipient.user.id,
+          type: NotificationType.FriendRequestReceived,
+          subjectId: actor.user.id,
+          actorId: actor.user.id,
+          sourceKey: `actor-once-${recipient.user.id}`,
+        }),
+      );
+      expect(made).toMatchObject({ actors: [{ id: actor.user.id }] });
+      return statements
+        .sentFor(requestId)
+        .filter((sql) => /^SELECT .*"display_name".* FROM "users"/.test(sql)).length;
+    };
+    try {
+      // Written under the stored setting (two writes), then redelivered (three).
+      expect(await lookups(`actor-once-first-${actor.user.id}`)).toBe(1);
+      expect(await lookups(`actor-once-again-${actor.user.id}`)).toBe(1);
+    } finally {
+      statements.stop();
+    }
   });
 
   it('caps the unread count at 99+', async () => {

@@ -5,6 +5,7 @@ import { explainCaptured, ExplainedQuery } from '../lib/explain';
 import { BenchUser, RunningApi } from '../lib/fitai';
 import { expectStatus, getJson } from '../lib/http';
 import { measureAgainstPage, RouteCase } from '../lib/page-ratios';
+import { seedSessions, seedUsers } from '../lib/seed';
 
 /** Other users, the viewer's friends among them, their activities, and the viewer's sessions. */
 export const FEED_USERS = 10_000;
@@ -27,20 +28,16 @@ export interface FeedReadFigure {
  * A viewer with FEED_FRIENDS friends among FEED_USERS users who share FEED_ACTIVITIES
  * activities over a year (100 each: 60 % workouts, 40 % posts; 10 % only_me, 30 % friends,
  * 60 % public), so a tenth of all activities are the friends'; and VIEWER_SESSIONS completed
- * workouts of the viewer for the GET /workouts page. INSERT ... SELECT from generate_series.
+ * workouts of the viewer (one a day) for the GET /workouts page. INSERT ... SELECT from
+ * generate_series.
  */
 async function seedGraph(pool: Pool, viewerId: string): Promise<void> {
-  await pool.query(
-    `INSERT INTO users (email, display_name)
-     SELECT 'feed-' || n || '-' || $2 || '@bench.fitai.dev', 'Athlete ' || n
-       FROM generate_series(1, $1::int) AS n`,
-    [FEED_USERS, viewerId.slice(0, 8)],
-  );
+  const emailPrefix = `feed-${viewerId.slice(0, 8)}-`;
+  await seedUsers(pool, FEED_USERS, emailPrefix, 'Athlete');
   await pool.query(
     `CREATE TEMP TABLE feed_authors AS
-     SELECT id, row_number() OVER (ORDER BY id) AS n FROM users
-      WHERE email LIKE 'feed-%-' || $1 || '@bench.fitai.dev'`,
-    [viewerId.slice(0, 8)],
+     SELECT id, row_number() OVER (ORDER BY id) AS n FROM users WHERE email LIKE $1 || '%'`,
+    [emailPrefix],
   );
   await pool.query(
     `INSERT INTO friendships (user_id, friend_id, created_at)
@@ -65,13 +62,7 @@ async function seedGraph(pool: Pool, viewerId: string): Promise<void> {
        JOIN feed_authors a ON a.n = 1 + (i % $2::int)`,
     [FEED_ACTIVITIES, FEED_USERS],
   );
-  await pool.query(
-    `INSERT INTO workouts (user_id, name, status, session_at, started_at, completed_at, duration_seconds)
-     SELECT $1::uuid, 'Session ' || i, 'completed', at, at, at + interval '1 hour', 3600
-       FROM generate_series(1, $2::int) AS i,
-            LATERAL (SELECT now() - interval '1 day' * i) t(at)`,
-    [viewerId, VIEWER_SESSIONS],
-  );
+  await seedSessions(pool, viewerId, { sessions: VIEWER_SESSIONS });
   await pool.query('DROP TABLE feed_authors');
 }
 

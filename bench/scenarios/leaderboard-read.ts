@@ -16,6 +16,7 @@ import { explainCaptured } from '../lib/explain';
 import { BenchUser, RunningApi } from '../lib/fitai';
 import { expectStatus, getJson } from '../lib/http';
 import { measureAgainstPage, RouteCase } from '../lib/page-ratios';
+import { seedSessions, seedUsers } from '../lib/seed';
 import type { ExplainedQuery } from '../lib/explain';
 
 /** Users ranked on the month's global volume board. */
@@ -37,14 +38,10 @@ export interface LeaderboardReadFigure {
 /**
  * LEADERBOARD_USERS users with a volume entry of the current month (values spread so ties are
  * few, 2 % opted out or private, so unlisted), the viewer's own entry set to the median; the
- * viewer's VIEWER_SESSIONS completed workouts for the GET /workouts page. generate_series.
+ * viewer's VIEWER_SESSIONS completed workouts (one a day) for the GET /workouts page.
  */
 async function seed(pool: Pool, viewerId: string, monthStart: string): Promise<void> {
-  await pool.query(
-    `INSERT INTO users (email, display_name)
-     SELECT 'lb-' || n || '@bench.fitai.dev', 'Lifter ' || n FROM generate_series(1, $1) AS n`,
-    [LEADERBOARD_USERS],
-  );
+  await seedUsers(pool, LEADERBOARD_USERS, 'lb-', 'Lifter');
   await pool.query(
     `INSERT INTO leaderboard_entries (board, period, period_start, exercise_id, user_id, value, global_value, listed)
      SELECT 'volume', 'month', $1, $2, u.id, v.value, v.value, (hashtext(u.id::text) % 50) <> 0
@@ -59,14 +56,10 @@ async function seed(pool: Pool, viewerId: string, monthStart: string): Promise<v
        FROM leaderboard_entries WHERE board = 'volume' AND period = 'month' AND period_start = $1`,
     [monthStart, NO_EXERCISE, viewerId],
   );
-  await pool.query(
-    `INSERT INTO workouts (user_id, name, status, session_at, started_at, completed_at, duration_seconds,
-                           total_volume_kg, total_sets, total_reps)
-     SELECT $1, 'Session ' || n, 'completed', now() - n * interval '1 day', now() - n * interval '1 day',
-            now() - n * interval '1 day' + interval '1 hour', 3600, 5000, 20, 100
-       FROM generate_series(1, $2) AS n`,
-    [viewerId, VIEWER_SESSIONS],
-  );
+  await seedSessions(pool, viewerId, {
+    sessions: VIEWER_SESSIONS,
+    totals: { volumeKg: 5000, sets: 20, reps: 100 },
+  });
 }
 
 /**

@@ -10,12 +10,13 @@ import { BenchConfig } from '../config';
 import { explainCaptured, ExplainedQuery } from '../lib/explain';
 import { BenchUser, RunningApi } from '../lib/fitai';
 import { measureAgainstPage, RouteCase } from '../lib/page-ratios';
+import { SEEDED_LIFTS, seedSessions, seedWorkingSets } from '../lib/seed';
 
 /** Three years of training: a session every ~1.1 days, 4 exercises × 5 working sets each. */
 export const PROGRESS_SESSIONS = 1_000;
 const HISTORY_DAYS = 3 * 365;
 const SETS_PER_EXERCISE = 5;
-const SLUGS = ['Barbell_Squat', 'Barbell_Bench_Press_-_Medium_Grip', 'Barbell_Deadlift', 'Pullups'];
+const SLUGS = SEEDED_LIFTS;
 const PERIOD_WEEKS = 156;
 
 export interface ProgressReadFigure {
@@ -32,41 +33,18 @@ export interface ProgressReadFigure {
 
 /**
  * Completed workouts spread evenly over three years (newest yesterday), each with the four
- * exercises and five working sets of 5 reps, loads creeping up over time; e1RM as the
- * workouts module stores it (Brzycki below 10 reps). Three INSERT ... SELECT statements.
+ * lifts and five working sets of 5 reps, loads creeping up over time.
  */
 async function seedTraining(pool: Pool, userId: string): Promise<number> {
-  await pool.query(
-    `INSERT INTO workouts (user_id, name, status, session_at, started_at, completed_at, duration_seconds)
-     SELECT $1::uuid, 'Session ' || i, 'completed', at, at, at + interval '1 hour', 3600
-       FROM generate_series(1, $2::int) AS i,
-            LATERAL (SELECT now() - interval '1 day'
-                          - interval '1 second' * floor($3::float8 * 86400 * (i - 1) / $2)) t(at)`,
-    [userId, PROGRESS_SESSIONS, HISTORY_DAYS],
-  );
-  await pool.query(
-    `INSERT INTO workout_exercises (workout_id, exercise_id, position)
-     SELECT w.id, e.id, array_position($2::text[], e.slug) - 1
-       FROM workouts w CROSS JOIN exercises e
-      WHERE w.user_id = $1 AND e.slug = ANY($2)`,
-    [userId, SLUGS],
-  );
-  const inserted = await pool.query(
-    `INSERT INTO workout_sets (workout_exercise_id, user_id, workout_id, exercise_id, position,
-                               set_type, weight_kg, reps, completed, completed_at, e1rm_kg)
-     SELECT we.id, w.user_id, w.id, we.exercise_id, p, 'normal', load, 5, true,
-            w.session_at + make_interval(mins => we.position * 10 + p), round(load * 36 / 32, 2)
-       FROM workouts w
-       JOIN workout_exercises we ON we.workout_id = w.id
-      CROSS JOIN generate_series(0, $2::int - 1) AS p
-      CROSS JOIN LATERAL (SELECT round((60 + 20 * we.position
-                                        + 40 * extract(epoch FROM w.session_at - (now() - interval '3 years'))
-                                             / extract(epoch FROM interval '3 years')
-                                        + (p % 3) * 2.5)::numeric, 1)) l(load)
-      WHERE w.user_id = $1`,
-    [userId, SETS_PER_EXERCISE],
-  );
-  return inserted.rowCount ?? 0;
+  await seedSessions(pool, userId, { sessions: PROGRESS_SESSIONS, days: HISTORY_DAYS });
+  return seedWorkingSets(pool, userId, {
+    slugs: SLUGS,
+    setsPerExercise: SETS_PER_EXERCISE,
+    loadSql: `round((60 + 20 * we.position
+                     + 40 * extract(epoch FROM w.session_at - (now() - interval '3 years'))
+                          / extract(epoch FROM interval '3 years')
+                     + (p % 3) * 2.5)::numeric, 1)`,
+  });
 }
 
 /**

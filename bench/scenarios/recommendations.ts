@@ -2,6 +2,7 @@ import Bull from 'bull';
 import type { Pool } from 'pg';
 import { BenchConfig } from '../config';
 import { BenchUser, WorkerPool } from '../lib/fitai';
+import { SEEDED_LIFTS, seedSessions, seedWorkingSets } from '../lib/seed';
 import { distribution, Distribution } from '../lib/stats';
 
 /** Years of history of the measured users, one user each. */
@@ -9,7 +10,7 @@ export const HISTORY_YEARS = [1, 2, 3];
 /** A session every ~1.1 days (as figure 5's athlete), 4 exercises × 4 working sets, RPE 6–9. */
 const DAYS_PER_SESSION = 1.1;
 const SETS_PER_EXERCISE = 4;
-const SLUGS = ['Barbell_Squat', 'Barbell_Bench_Press_-_Medium_Grip', 'Barbell_Deadlift', 'Pullups'];
+const SLUGS = SEEDED_LIFTS;
 
 export interface RecommendationsUserFigure {
   years: number;
@@ -34,41 +35,21 @@ export interface RecommendationsFigure {
  * Completed workouts over `years` (newest yesterday), each with the four exercises, their
  * working sets with a logged RPE, and a duration of 50–80 minutes (120 in the last week: a
  * load spike, so a recommendation is written): what the training load, the volume per muscle
- * and the consistency rules read. Three INSERT ... SELECT statements.
+ * and the consistency rules read.
  */
 async function seedHistory(pool: Pool, userId: string, years: number): Promise<number> {
   const days = Math.round(years * 365);
-  const sessions = Math.floor(days / DAYS_PER_SESSION);
-  await pool.query(
-    `INSERT INTO workouts (user_id, name, status, session_at, started_at, completed_at, duration_seconds)
-     SELECT $1::uuid, 'Session ' || i, 'completed', at, at, at + make_interval(mins => minutes), minutes * 60
-       FROM generate_series(1, $2::int) AS i,
-            LATERAL (SELECT CASE WHEN i <= 6 THEN 120 ELSE 50 + i % 31 END) d(minutes),
-            LATERAL (SELECT now() - interval '1 day'
-                          - interval '1 second' * floor($3::float8 * 86400 * (i - 1) / $2)) t(at)`,
-    [userId, sessions, days],
-  );
-  await pool.query(
-    `INSERT INTO workout_exercises (workout_id, exercise_id, position)
-     SELECT w.id, e.id, array_position($2::text[], e.slug) - 1
-       FROM workouts w CROSS JOIN exercises e
-      WHERE w.user_id = $1 AND e.slug = ANY($2)`,
-    [userId, SLUGS],
-  );
-  const inserted = await pool.query(
-    `INSERT INTO workout_sets (workout_exercise_id, user_id, workout_id, exercise_id, position,
-                               set_type, weight_kg, reps, rpe, completed, completed_at, e1rm_kg)
-     SELECT we.id, w.user_id, w.id, we.exercise_id, p, 'normal', 60 + 20 * we.position, 5,
-            6 + (p + we.position) % 4, true,
-            w.session_at + make_interval(mins => we.position * 10 + p),
-            round((60 + 20 * we.position) * 36 / 32.0, 2)
-       FROM workouts w
-       JOIN workout_exercises we ON we.workout_id = w.id
-      CROSS JOIN generate_series(0, $2::int - 1) AS p
-      WHERE w.user_id = $1`,
-    [userId, SETS_PER_EXERCISE],
-  );
-  return inserted.rowCount ?? 0;
+  await seedSessions(pool, userId, {
+    sessions: Math.floor(days / DAYS_PER_SESSION),
+    days,
+    minutesSql: 'CASE WHEN i <= 6 THEN 120 ELSE 50 + i % 31 END',
+  });
+  return seedWorkingSets(pool, userId, {
+    slugs: SLUGS,
+    setsPerExercise: SETS_PER_EXERCISE,
+    loadSql: '60 + 20 * we.position',
+    rpeSql: '6 + (p + we.position) % 4',
+  });
 }
 
 /**

@@ -2431,7 +2431,7 @@ export interface paths {
         put?: never;
         /**
          * Create a challenge
-         * @description Its days are counted in your time zone (preferences). Progress comes from your completed workouts held inside the window, measured by the server. You do not join it by creating it.
+         * @description Its days are counted in your time zone (preferences). Progress comes from your completed workouts held inside the window, measured by the server. You do not join it by creating it. 400 with field errors for a bad window or kind fields, and for an `exercise_reps` exercise outside the library (your own one too: nobody else could log it).
          */
         post: operations["ChallengesController_create"];
         delete?: never;
@@ -8856,7 +8856,7 @@ export interface components {
             kind: components["schemas"]["ChallengeKind"];
             /**
              * Format: uuid
-             * @description The exercise of an `exercise_reps` challenge (required for it, refused otherwise)
+             * @description The exercise of an `exercise_reps` challenge (required for it, refused otherwise): one of the library, which everyone who joins can log (your own exercise, not approved, is a 400)
              * @example 7d1f6a52-1c1e-4f43-8f3e-1b2a3c4d5e6f
              */
             exerciseId?: string;

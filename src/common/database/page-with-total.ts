@@ -4,11 +4,14 @@
  * (`SELECT … FROM matches m ORDER BY … OFFSET … LIMIT …`). Answers one row per item with a
  * `total` column, or, for a page past the end, one row whose item columns are null: the total
  * is right on every page, where `count(*) OVER ()` has no row to ride on an empty one.
+ *
+ * `besides`: more columns computed once over `matches` next to the total, on every row as it
+ * is (a list of `expression AS name`, e.g. the viewer's own row wherever the page is).
  */
-export function pageWithTotalSql(matches: string, page: string): string {
+export function pageWithTotalSql(matches: string, page: string, besides?: string): string {
   return `WITH matches AS (${matches})
-   SELECT t.total, p.*
-     FROM (SELECT count(*)::int AS total FROM matches) t
+   SELECT t.*, p.*
+     FROM (SELECT count(*)::int AS total${besides ? `, ${besides}` : ''} FROM matches) t
      LEFT JOIN LATERAL (${page}) p ON true`;
 }
 

@@ -51,7 +51,8 @@ export class ChallengesController {
     description:
       'Its days are counted in your time zone (preferences). Progress comes from your ' +
       'completed workouts held inside the window, measured by the server. You do not join ' +
-      'it by creating it.',
+      'it by creating it. 400 with field errors for a bad window or kind fields, and for an ' +
+      '`exercise_reps` exercise outside the library (your own one too: nobody else could log it).',
   })
   @CreatesResource(ChallengeDto, (challenge) => `challenges/${challenge.id}`)
   @ApiProblems(400)

@@ -318,20 +318,20 @@ export class ChallengesRepository {
     order: 'rank' | 'joined' = 'rank',
   ): Promise<{ items: StandingRow[]; total: number; me: StandingRow | null }> {
     const rows: (StandingRow & { total: number; me: StandingRow | null })[] = await this.db.query(
-      `WITH ranked AS (
-         SELECT p.user_id AS id, coalesce(p.final_rank, ${RANK_SQL}) AS rank,
-                u.display_name AS "displayName", u.avatar_digest AS "avatarDigest",
-                p.progress::float8 AS progress, ${isoInstantSql('p.reached_at')} AS "reachedAt",
-                p.badge, ${isoInstantSql('p.joined_at')} AS "joinedAt"
-           FROM challenge_participants p JOIN users u ON u.id = p.user_id
-          WHERE p.challenge_id = $2),
-       matches AS (SELECT * FROM ranked r WHERE NOT ${blockedEitherWaySql('r.id', '$1')})
-       SELECT t.total, (SELECT to_jsonb(r) FROM ranked r WHERE r.id = $1) AS me, m.*
-         FROM (SELECT count(*)::int AS total FROM matches) t
-         LEFT JOIN LATERAL (
-           SELECT * FROM matches m
-            ORDER BY ${order === 'rank' ? 'm.rank' : 'm."joinedAt"'}, m.id OFFSET $3 LIMIT $4) m
-           ON true`,
+      pageWithTotalSql(
+        `WITH ranked AS (
+           SELECT p.user_id AS id, coalesce(p.final_rank, ${RANK_SQL}) AS rank,
+                  u.display_name AS "displayName", u.avatar_digest AS "avatarDigest",
+                  p.progress::float8 AS progress, ${isoInstantSql('p.reached_at')} AS "reachedAt",
+                  p.badge, ${isoInstantSql('p.joined_at')} AS "joinedAt"
+             FROM challenge_participants p JOIN users u ON u.id = p.user_id
+            WHERE p.challenge_id = $2)
+         SELECT * FROM ranked r WHERE NOT ${blockedEitherWaySql('r.id', '$1')}`,
+        `SELECT * FROM matches m
+          ORDER BY ${order === 'rank' ? 'm.rank' : 'm."joinedAt"'}, m.id OFFSET $3 LIMIT $4`,
+        // The viewer is never in a block with themselves: their row is among the matches.
+        '(SELECT to_jsonb(m) FROM matches m WHERE m.id = $1) AS me',
+      ),
       [viewerId, id, offset, limit],
     );
     const me = rows[0]?.me ?? null;

@@ -4,6 +4,7 @@ import { FieldError } from '../../common/errors/problem-details';
 import { offsetOf, PageQueryDto } from '../../common/pagination/page-query.dto';
 import { Page, toPage } from '../../common/pagination/page';
 import { daysBetween, localDate } from '../../common/time/local-date';
+import { ExerciseStatus } from '../exercises/exercise.vocabulary';
 import { ExercisesService } from '../exercises/exercises.service';
 import { UsersService } from '../users/users.service';
 import { ChallengeProblems } from './challenge-problems';
@@ -188,11 +189,23 @@ export class ChallengesService {
     const error = (field: string, message: string) => errors.push({ field, messages: [message] });
     if (dto.kind === ChallengeKind.ExerciseReps) {
       if (!dto.exerciseId) error('exerciseId', 'exerciseId is required for exercise_reps');
-      else if (
-        !(await this.exercises.findUsable(creatorId, [dto.exerciseId])).has(dto.exerciseId)
-      ) {
+      else {
         // One the creator may use, as in their templates and workouts: not someone's hidden one.
-        error('exerciseId', 'exerciseId must name an exercise of the library or your own');
+        const exercise = (await this.exercises.findUsable(creatorId, [dto.exerciseId])).get(
+          dto.exerciseId,
+        );
+        if (!exercise) {
+          error('exerciseId', 'exerciseId must name an exercise of the library');
+        } else if (exercise.status !== ExerciseStatus.Approved) {
+          // And one everyone may log: every challenge is open to others (public, friends, or
+          // invitations, which the creator may send at any time while it is open), and only
+          // its creator can log an exercise that is not in the library.
+          error(
+            'exerciseId',
+            'exerciseId names your own exercise, which is not in the library: nobody else ' +
+              'could log it, so a challenge takes a library exercise',
+          );
+        }
       }
     } else if (dto.exerciseId !== undefined) {
       error('exerciseId', 'exerciseId is only for exercise_reps challenges');

@@ -8,7 +8,7 @@ import { UsersService } from '../users/users.service';
 import { ACTOR_BLOCKS, ActorBlocks } from './actor-blocks';
 import { NotificationDto, UnreadCountDto } from './dto/notification.dto';
 import { UNREAD_CAP, unreadCountDto } from './notification-events';
-import { Notification } from './entities/notification.entity';
+import { Notification, NotificationActor } from './entities/notification.entity';
 import { messageOf } from './notification-messages';
 import {
   ChannelSettings,
@@ -35,6 +35,9 @@ export interface Occurrence {
   data?: Notification['data'];
 }
 
+/** An occurrence being delivered, with its actor looked up (once per delivery). */
+type Delivery = Occurrence & { actor: NotificationActor | null };
+
 /** What reaches the user: in-app or not, and the email this module sends (Off if none). */
 interface Channels {
   inApp: boolean;
@@ -45,6 +48,19 @@ interface Channels {
 function channelsOf(type: NotificationType, settings: ChannelSettings): Channels {
   const email = NOTIFICATION_TYPES[type].emailedHere ? settings.email : EmailMode.Off;
   return { inApp: settings.inApp, email, wanted: settings.inApp || email !== EmailMode.Off };
+}
+
+function newNotification(delivery: Delivery, channels: Channels): NewNotification {
+  return {
+    userId: delivery.userId,
+    type: delivery.type,
+    groupKey: groupKeyOf(delivery.type, delivery.subjectId),
+    subjectId: delivery.subjectId,
+    actor: delivery.actor,
+    data: delivery.data ?? {},
+    inApp: channels.inApp,
+    digestPending: channels.email === EmailMode.Daily,
+  };
 }
 
 const DIGEST_BATCH = 100;
@@ -79,23 +95,28 @@ export class NotificationDeliveryService {
     const { userId, type, actorId } = occurrence;
     if (actorId !== null && (await this.blocks.isBlocked(userId, actorId))) return null;
     const definition = NOTIFICATION_TYPES[type];
+    // The actor's name is looked up once, for the first write, and passed on to the next ones
+    // (a stored preference and a redelivery make up to three).
+    let delivery: Delivery | undefined;
     if (definition.groupWindowMinutes === null) {
       // Most users keep a type's defaults: an ungrouped one (a summary: the worker's hot path)
       // is written with them without reading the settings first, in one statement that writes
       // nothing if the user stored settings for the type (then read below, and decided again).
       const defaults = channelsOf(type, settingsOf(type, undefined));
       if (defaults.wanted) {
-        const made = await this.insertUngrouped(occurrence, defaults, !definition.locked);
+        delivery = await this.withActor(occurrence);
+        const made = await this.insertUngrouped(delivery, defaults, !definition.locked);
         if (made !== 'stored preference') return made;
       }
     }
     const channels = channelsOf(type, await this.service.settingsOf(userId, type));
     if (!channels.wanted) return null;
+    delivery ??= await this.withActor(occurrence);
     if (definition.groupWindowMinutes === null) {
-      const made = await this.insertUngrouped(occurrence, channels, false);
+      const made = await this.insertUngrouped(delivery, channels, false);
       if (made !== 'stored preference') return made;
     }
-    return this.recordInGroup(occurrence, channels);
+    return this.recordInGroup(delivery, channels);
   }
 
   /**
@@ -103,12 +124,12 @@ export class NotificationDeliveryService {
    * recorded one, whose after-effects are repeated (recordInGroup finds it).
    */
   private async insertUngrouped(
-    occurrence: Occurrence,
+    occurrence: Delivery,
     channels: Channels,
     unlessStoredPreference: boolean,
   ): Promise<Notification | null | 'stored preference'> {
     const made = await this.notifications.insertUngrouped(
-      await this.newNotification(occurrence, channels),
+      newNotification(occurrence, channels),
       occurrence.sourceKey,
       UNREAD_CAP + 1,
       unlessStoredPreference,
@@ -129,10 +150,10 @@ export class NotificationDeliveryService {
    * A new notification, or one more occurrence in its open group, under the group's lock; a
    * recorded source answers the notification it made (and only the after-effects repeat).
    */
-  private async recordInGroup(occurrence: Occurrence, channels: Channels): Promise<Notification> {
+  private async recordInGroup(occurrence: Delivery, channels: Channels): Promise<Notification> {
     const { userId, type } = occurrence;
     const definition = NOTIFICATION_TYPES[type];
-    const fields = await this.newNotification(occurrence, channels);
+    const fields = newNotification(occurrence, channels);
     const { notification, created } = await this.notifications.inTransaction(async (tx) => {
       await tx.lockGroup(userId, fields.groupKey);
       const earlier = await tx.notificationOfSource(userId, occurrence.sourceKey);
@@ -150,23 +171,6 @@ export class NotificationDeliveryService {
     await this.afterCommit(notification, channels.email);
     if (created) this.logger.log({ userId, type, notificationId: notification.id }, 'notified');
     return notification;
-  }
-
-  private async newNotification(
-    occurrence: Occurrence,
-    channels: Channels,
-  ): Promise<NewNotification> {
-    const { actorId } = occurrence;
-    return {
-      userId: occurrence.userId,
-      type: occurrence.type,
-      groupKey: groupKeyOf(occurrence.type, occurrence.subjectId),
-      subjectId: occurrence.subjectId,
-      actor: actorId === null ? null : await this.actor(actorId),
-      data: occurrence.data ?? {},
-      inApp: channels.inApp,
-      digestPending: channels.email === EmailMode.Daily,
-    };
   }
 
   /** `unread`: the badge when the write already counted it (else counted here). */
@@ -289,8 +293,11 @@ export class NotificationDeliveryService {
     };
   }
 
-  private async actor(actorId: string) {
+  /** The occurrence with its actor's display name (one statement; none without an actor). */
+  private async withActor(occurrence: Occurrence): Promise<Delivery> {
+    const { actorId } = occurrence;
+    if (actorId === null) return { ...occurrence, actor: null };
     const names = await this.users.displayNamesOf([actorId]);
-    return { id: actorId, displayName: names.get(actorId) ?? 'Someone' };
+    return { ...occurrence, actor: { id: actorId, displayName: names.get(actorId) ?? 'Someone' } };
   }
 }

@@ -59,7 +59,8 @@ export class CreateChallengeDto {
     format: 'uuid',
     example: '7d1f6a52-1c1e-4f43-8f3e-1b2a3c4d5e6f',
     description:
-      'The exercise of an `exercise_reps` challenge (required for it, refused otherwise)',
+      'The exercise of an `exercise_reps` challenge (required for it, refused otherwise): one ' +
+      'of the library, which everyone who joins can log (your own exercise, not approved, is a 400)',
   })
   @Omittable()
   @IsUUID()
