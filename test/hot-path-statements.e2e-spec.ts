@@ -194,14 +194,16 @@ describe('SQL statements per week summary on the worker (e2e)', () => {
     const worked = sent.slice(sent.findIndex((statement) => statement.startsWith('WITH claimed')));
     expect(worked).toEqual([
       // The claim and the period's statistics.
-      expect.stringMatching(/^WITH claimed AS \(UPDATE "summaries" .* FROM entries e, claimed /),
+      expect.stringMatching(
+        /^WITH claimed AS \(UPDATE "summaries" .* FROM entries e WHERE e.user_id = claimed."userId" /,
+      ),
       expect.stringMatching(/^INSERT INTO ai_usage /),
       // The completion and its summary.completed event.
-      expect.stringMatching(/^WITH written AS \(UPDATE "summaries" .*INSERT INTO domain_events /),
+      expect.stringMatching(/^WITH written AS \(UPDATE summaries .*INSERT INTO domain_events /),
       // The delivery: "already delivered?" (a notification the user deleted is not made again
       // by a redelivery), then the notification written with the type's defaults, the user
       // having stored none.
-      expect.stringMatching(/^SELECT 1 FROM domain_event_deliveries WHERE event_id = /),
+      expect.stringMatching(/^SELECT .* FROM domain_event_deliveries d JOIN unnest\(/),
       expect.stringMatching(
         /^WITH stored AS \(.*notification_preferences.*INSERT INTO notifications /,
       ),
