@@ -97,14 +97,14 @@ describe('Worker statements batched across concurrent jobs (e2e)', () => {
     expect(claimsIn(statements.sentSince(mark))).toHaveLength(4);
   });
 
-  it('completions made at once: one statement, one summary.completed per completed row, each with its own job’s request id', async () => {
+  it('completions made at once: one statement, one summary.completed per completed row, each with its own job’s request id; a second job of one summary gets null, as it would after the first', async () => {
     const [a, b, notClaimed] = await pendingWeeks(3, 20);
     await Promise.all([a, b].map((s) => summaries.claimAndRead(s.id)));
     const result = (week: string) =>
       ({ narrative: week }) as unknown as Parameters<SummariesRepository['complete']>[1];
     const mark = statements.mark();
     const completed = await Promise.all(
-      [a, b, notClaimed].map((s, i) =>
+      [a, b, notClaimed, a].map((s, i) =>
         RequestContext.run({ requestId: `job-${i}-${randomUUID()}` }, () =>
           summaries.complete(s, result(`week ${i}`)),
         ),
@@ -117,10 +117,12 @@ describe('Worker statements batched across concurrent jobs (e2e)', () => {
       SummaryStatus.Completed,
       SummaryStatus.Completed,
       null,
+      null,
     ]);
     expect(completed.map((s) => s?.result ?? null)).toEqual([
       { narrative: 'week 0' },
       { narrative: 'week 1' },
+      null,
       null,
     ]);
     const events: { summaryId: string; requestId: string }[] = await db.query(

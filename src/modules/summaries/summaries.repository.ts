@@ -177,6 +177,11 @@ export class SummariesRepository {
    * request id). In the order of `completions`.
    */
   private async completeAll(completions: Completion[]): Promise<(Summary | null)[]> {
+    // Two jobs of one summary in a batch: the first completes it; the second, as when it ran
+    // after it alone, finds it no longer processing (null, and no second event).
+    const firsts = new Map<string, Completion>();
+    for (const completion of completions)
+      if (!firsts.has(completion.summary.id)) firsts.set(completion.summary.id, completion);
     const metadata = this.summaries.metadata;
     const rows = await writeWithEventsPerRow<Record<string, unknown> & { id: string }>(
       this.summaries.manager,
@@ -189,12 +194,12 @@ export class SummariesRepository {
            RETURNING ${returningColumns(metadata, 'summaries')}`,
         parameters: [
           JSON.stringify(
-            completions.map(({ summary, result }) => ({ summary_id: summary.id, result })),
+            [...firsts.values()].map(({ summary, result }) => ({ summary_id: summary.id, result })),
           ),
         ],
       },
       'id',
-      completions.map(({ summary, requestId }) => ({
+      [...firsts.values()].map(({ summary, requestId }) => ({
         key: summary.id,
         events: [
           domainEvent('summary.completed', { userId: summary.userId, summaryId: summary.id }),
@@ -203,9 +208,11 @@ export class SummariesRepository {
       })),
     );
     const byId = new Map(rows.map((row) => [row.id, row]));
-    return completions.map(({ summary }) => {
-      const row = byId.get(summary.id);
-      return row ? rowAsEntity<Summary>(metadata, row) : null;
+    return completions.map((completion) => {
+      const row = byId.get(completion.summary.id);
+      return row && firsts.get(completion.summary.id) === completion
+        ? rowAsEntity<Summary>(metadata, row)
+        : null;
     });
   }
 
