@@ -205,7 +205,7 @@ describe('SQL statements per week summary on the worker (e2e)', () => {
       // having stored none.
       expect.stringMatching(/^SELECT .* FROM domain_event_deliveries d JOIN unnest\(/),
       expect.stringMatching(
-        /^WITH stored AS \(.*notification_preferences.*INSERT INTO notifications /,
+        /^WITH input AS MATERIALIZED \(.*notification_preferences.*INSERT INTO notifications /,
       ),
       expect.stringMatching(/^INSERT INTO domain_event_deliveries /),
     ]);

@@ -6,6 +6,10 @@ import { OutboxRepository } from '../src/infrastructure/events/outbox.repository
 import { JobQueue } from '../src/infrastructure/queues/job-queue.service';
 import { QueueName } from '../src/infrastructure/queues/job-registry';
 import { AiUsageRepository, AiUsageRecord } from '../src/modules/ai/ai-usage.repository';
+import {
+  NewNotification,
+  NotificationsRepository,
+} from '../src/modules/notifications/notifications.repository';
 import { Summary, SummaryStatus } from '../src/modules/summaries/entities/summary.entity';
 import { SummariesRepository } from '../src/modules/summaries/summaries.repository';
 import { periodContaining } from '../src/modules/summaries/summary-period';
@@ -201,5 +205,49 @@ describe('Worker statements batched across concurrent jobs (e2e)', () => {
         outbox.isDelivered(second, 'B'),
       ]),
     ).resolves.toEqual([true, true, true, false]);
+  });
+  it('notifications made at once: one statement; each its own unread count, as if written one after the other; a source twice in a batch makes one', async () => {
+    const notifications = worker.get(NotificationsRepository);
+    // Users of their own: the completions above notify `userId` meanwhile.
+    const [mine, other] = [(await registerUser(api.http)).id, (await registerUser(api.http)).id];
+    const occurrence = (user: string, inApp = true): NewNotification => ({
+      userId: user,
+      type: 'summary.ready',
+      groupKey: `summary.ready:${randomUUID()}`,
+      subjectId: null,
+      actor: null,
+      data: {},
+      inApp,
+      digestPending: false,
+    });
+    const mark = statements.mark();
+    const [first, notInApp, second, otherUser] = await Promise.all([
+      notifications.insertUngrouped(occurrence(mine), `source-${randomUUID()}`, 100),
+      notifications.insertUngrouped(occurrence(mine, false), `source-${randomUUID()}`, 100),
+      notifications.insertUngrouped(occurrence(mine), `source-${randomUUID()}`, 100),
+      notifications.insertUngrouped(occurrence(other), `source-${randomUUID()}`, 100),
+    ]);
+    const insertsOf = (sent: string[]) =>
+      sent.filter((sql) => /^WITH input AS MATERIALIZED .*INSERT INTO notifications/.test(sql));
+    expect(insertsOf(statements.sentSince(mark))).toHaveLength(1);
+    const unreadBefore = (made: Awaited<ReturnType<NotificationsRepository['insertUngrouped']>>) =>
+      made && 'unreadBefore' in made ? made.unreadBefore : undefined;
+    expect([first, notInApp, second, otherUser].map(unreadBefore)).toEqual([0, 1, 1, 0]);
+
+    // The same fact delivered twice at once: the batch is refused whole by the source's key,
+    // then run one by one: one notification, the other answer null.
+    const source = `source-${randomUUID()}`;
+    const again = statements.mark();
+    const twice = await Promise.all([
+      notifications.insertUngrouped(occurrence(other), source, 100),
+      notifications.insertUngrouped(occurrence(other), source, 100),
+    ]);
+    expect(twice.filter((made) => made === null)).toHaveLength(1);
+    expect(insertsOf(statements.sentSince(again))).toHaveLength(3);
+    const [{ made }] = await db.query(
+      `SELECT count(*)::int AS made FROM notification_sources WHERE user_id = $1 AND source_key = $2`,
+      [other, source],
+    );
+    expect(made).toBe(1);
   });
 });
