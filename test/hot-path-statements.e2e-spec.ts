@@ -194,16 +194,18 @@ describe('SQL statements per week summary on the worker (e2e)', () => {
     const worked = sent.slice(sent.findIndex((statement) => statement.startsWith('WITH claimed')));
     expect(worked).toEqual([
       // The claim and the period's statistics.
-      expect.stringMatching(/^WITH claimed AS \(UPDATE "summaries" .* FROM entries e, claimed /),
+      expect.stringMatching(
+        /^WITH claimed AS \(UPDATE "summaries" .* FROM entries e WHERE e.user_id = claimed."userId" /,
+      ),
       expect.stringMatching(/^INSERT INTO ai_usage /),
       // The completion and its summary.completed event.
-      expect.stringMatching(/^WITH written AS \(UPDATE "summaries" .*INSERT INTO domain_events /),
+      expect.stringMatching(/^WITH written AS \(UPDATE summaries .*INSERT INTO domain_events /),
       // The delivery: "already delivered?" (a notification the user deleted is not made again
       // by a redelivery), then the notification written with the type's defaults, the user
       // having stored none.
-      expect.stringMatching(/^SELECT 1 FROM domain_event_deliveries WHERE event_id = /),
+      expect.stringMatching(/^SELECT .* FROM domain_event_deliveries d JOIN unnest\(/),
       expect.stringMatching(
-        /^WITH stored AS \(.*notification_preferences.*INSERT INTO notifications /,
+        /^WITH input AS MATERIALIZED \(.*notification_preferences.*INSERT INTO notifications /,
       ),
       expect.stringMatching(/^INSERT INTO domain_event_deliveries /),
     ]);
@@ -237,5 +239,60 @@ describe('SQL statements per week summary on the worker (e2e)', () => {
       [user.id, event.id],
     );
     expect(counts).toEqual({ notifications: 0, sources: 0, deliveries: 1 });
+  });
+  it('16 summaries at once: their jobs share statements (claims, metering, completions, delivery checks, notifications and delivery records go as batches)', async () => {
+    const count = 16;
+    const user = await registerUser(api.http);
+    const phone = apiClient(api.http, user);
+    const queue = worker.get(JobQueue).queue(QueueName.Summaries);
+    await queue.pause(true);
+    let mark: number;
+    try {
+      // Sixteen weeks of 2026, each requested while the queue holds their jobs.
+      for (let week = 0; week < count; week += 1) {
+        const from = new Date(Date.UTC(2026, 0, 7 + 7 * week, 12)).toISOString();
+        await phone.post('/summaries', { period: 'week', from }).expect(202);
+      }
+      mark = statements.mark();
+    } finally {
+      await queue.resume(true);
+    }
+    await eventually(async () => {
+      const [{ notified }] = await db.query(
+        `SELECT count(*)::int AS notified FROM notifications
+          WHERE user_id = $1 AND type = 'summary.ready'`,
+        [user.id],
+      );
+      return notified === count ? true : undefined;
+    }, 30_000);
+    await domainEventsSettled(worker);
+    const sent = statements.sentSince(mark).filter((statement) => !isWakeUp(statement));
+    const shapes = {
+      claims: sent.filter((sql) => sql.startsWith('WITH claimed AS (UPDATE "summaries"')).length,
+      metering: sent.filter((sql) => sql.startsWith('INSERT INTO ai_usage')).length,
+      completions: sent.filter((sql) => sql.startsWith('WITH written AS (UPDATE summaries')).length,
+      deliveryChecks: sent.filter((sql) =>
+        /^SELECT .* FROM domain_event_deliveries d JOIN/.test(sql),
+      ).length,
+      notifications: sent.filter((sql) =>
+        /^WITH input AS MATERIALIZED .*INSERT INTO notifications/.test(sql),
+      ).length,
+      deliveryRecords: sent.filter((sql) => sql.startsWith('INSERT INTO domain_event_deliveries'))
+        .length,
+    };
+    const perSummary = sent.length / count;
+    // The figure for docs/decisions.md: what N jobs at once cost, the relay's share included.
+    console.log({ summaries: count, statements: sent.length, perSummary, ...shapes });
+    const [{ completed }] = await db.query(
+      `SELECT count(*)::int AS completed FROM summaries WHERE user_id = $1 AND status = 'completed'`,
+      [user.id],
+    );
+    expect(completed).toBe(count);
+    // Each shape at least once, and fewer statements than jobs overall: one job alone costs
+    // one of each, six (the test above); how many share one depends on the jobs' timing.
+    for (const shape of Object.values(shapes)) expect(shape).toBeGreaterThanOrEqual(1);
+    const batched = Object.values(shapes).reduce((sum, shape) => sum + shape, 0);
+    expect(batched).toBeLessThan(6 * count);
+    expect(perSummary).toBeLessThan(6);
   });
 });

@@ -72,6 +72,19 @@ export class StatementRecorder {
     this.spy?.mockRestore();
   }
 
+  /** A position in the record, for `sentSince`. */
+  mark(): number {
+    return this.sent.length;
+  }
+
+  /**
+   * Every statement sent since `mark`, in whatever context: a statement batched for several
+   * jobs runs in its first caller's context only.
+   */
+  sentSince(mark: number): string[] {
+    return this.sent.slice(mark).map((statement) => statement.sql.replace(/\s+/g, ' ').trim());
+  }
+
   /** Every statement sent so far in the async context of `requestId` (a job carries it on). */
   sentFor(requestId: string): string[] {
     return this.sent

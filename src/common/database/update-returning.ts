@@ -36,16 +36,18 @@ export async function updateReturningEntity<T extends ObjectLiteral>(
 }
 
 /**
- * Every column of the entity named by its property: a `RETURNING` list (or a SELECT list).
+ * Every column of the entity named by its property: a `RETURNING` list (or a SELECT list),
+ * qualified by `table` when given (an UPDATE … FROM whose other items share column names).
  * A `date` column is read as text: the driver would parse it to a Date at UTC midnight, while
  * TypeORM (and so the entity) gives days as YYYY-MM-DD strings.
  */
-export function returningColumns(metadata: EntityMetadata): string {
+export function returningColumns(metadata: EntityMetadata, table?: string): string {
+  const prefix = table ? `"${table}".` : '';
   return metadata.columns
     .map((column) =>
       column.type === 'date'
-        ? `"${column.databaseName}"::text AS "${column.propertyName}"`
-        : `"${column.databaseName}" AS "${column.propertyName}"`,
+        ? `${prefix}"${column.databaseName}"::text AS "${column.propertyName}"`
+        : `${prefix}"${column.databaseName}" AS "${column.propertyName}"`,
     )
     .join(', ');
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { MicroBatcher } from '../../common/async/micro-batcher';
 import { deleteInBatches } from '../../common/database/delete-in-batches';
 import { DomainEventName, PublishedDomainEvent } from './domain-event-catalogue';
 
@@ -16,9 +17,26 @@ export interface OutboxBacklog {
   oldestPendingSeconds: number;
 }
 
+interface Delivery {
+  eventId: string;
+  subscriber: string;
+}
+
+/** The most delivery checks or records per statement (JOB_CONCURRENCY jobs run at once). */
+const DELIVERY_BATCH = 64;
+
 /** The queries over `domain_events`; writes go through publishDomainEvents. */
 @Injectable()
 export class OutboxRepository {
+  private readonly deliveredChecks = new MicroBatcher<Delivery, boolean>({
+    run: (deliveries) => this.deliveredAmong(deliveries),
+    maxBatch: DELIVERY_BATCH,
+  });
+  private readonly deliveryRecords = new MicroBatcher<Delivery, void>({
+    run: (deliveries) => this.recordDeliveries(deliveries),
+    maxBatch: DELIVERY_BATCH,
+  });
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -83,21 +101,39 @@ export class OutboxRepository {
     );
   }
 
-  /** Whether this subscriber already handled this event (PK_domain_event_deliveries). */
-  async isDelivered(eventId: string, subscriber: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      'SELECT 1 FROM domain_event_deliveries WHERE event_id = $1 AND subscriber = $2',
-      [eventId, subscriber],
-    );
-    return rows.length > 0;
+  /**
+   * Whether this subscriber already handled this event (PK_domain_event_deliveries). The
+   * checks of deliveries running at once go as one statement.
+   */
+  isDelivered(eventId: string, subscriber: string): Promise<boolean> {
+    return this.deliveredChecks.load({ eventId, subscriber });
   }
 
-  async recordDelivery(eventId: string, subscriber: string): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO domain_event_deliveries (event_id, subscriber) VALUES ($1, $2)
-       ON CONFLICT DO NOTHING`,
-      [eventId, subscriber],
+  /** Records that the subscriber handled the event; those made at once as one INSERT. */
+  recordDelivery(eventId: string, subscriber: string): Promise<void> {
+    return this.deliveryRecords.load({ eventId, subscriber });
+  }
+
+  private async deliveredAmong(deliveries: Delivery[]): Promise<boolean[]> {
+    const rows: { key: string }[] = await this.dataSource.query(
+      `SELECT d.event_id::text || ' ' || d.subscriber AS key
+         FROM domain_event_deliveries d
+         JOIN unnest($1::bigint[], $2::text[]) AS asked(event_id, subscriber)
+           ON d.event_id = asked.event_id AND d.subscriber = asked.subscriber`,
+      [deliveries.map((d) => d.eventId), deliveries.map((d) => d.subscriber)],
     );
+    const delivered = new Set(rows.map((row) => row.key));
+    return deliveries.map((d) => delivered.has(`${d.eventId} ${d.subscriber}`));
+  }
+
+  private async recordDeliveries(deliveries: Delivery[]): Promise<void[]> {
+    await this.dataSource.query(
+      `INSERT INTO domain_event_deliveries (event_id, subscriber)
+       SELECT * FROM unnest($1::bigint[], $2::text[])
+       ON CONFLICT DO NOTHING`,
+      [deliveries.map((d) => d.eventId), deliveries.map((d) => d.subscriber)],
+    );
+    return deliveries.map(() => undefined);
   }
 
   /**

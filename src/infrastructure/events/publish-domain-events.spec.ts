@@ -1,7 +1,11 @@
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '../../common/http/request-context';
 import { domainEvent } from './domain-event-catalogue';
-import { publishDomainEvents, withOutboxInsert } from './publish-domain-events';
+import {
+  publishDomainEvents,
+  withOutboxInsert,
+  withOutboxInsertPerRow,
+} from './publish-domain-events';
 
 function managerDouble(inTransaction: boolean) {
   const query = jest.fn().mockResolvedValue([]);
@@ -69,5 +73,37 @@ describe('withOutboxInsert', () => {
 
   it('leaves a write without events as it is', () => {
     expect(withOutboxInsert(write)).toBe(write);
+  });
+});
+
+describe('withOutboxInsertPerRow', () => {
+  const write = {
+    sql: 'UPDATE things SET done = true WHERE id = ANY($1) RETURNING id',
+    parameters: [['a', 'b']],
+  };
+  const achieved = (goalId: string) => domainEvent('goal.achieved', { userId: 'u', goalId });
+
+  it('inserts each row’s events, joined to the rows the write returned, each with its own request id', () => {
+    const statement = withOutboxInsertPerRow(write, 'id', [
+      { key: 'a', events: [achieved('a')], requestId: 'req-a' },
+      { key: 'b', events: [achieved('b')], requestId: null },
+    ]);
+    const sql = statement.sql.replace(/\s+/g, ' ');
+    expect(sql).toMatch(/^WITH written AS \(UPDATE things .* RETURNING id\), published AS/);
+    expect(sql).toContain('FROM jsonb_to_recordset($2::jsonb)');
+    expect(sql).toContain('JOIN written ON written."id"::text = e.key) SELECT * FROM written');
+    expect(statement.parameters).toEqual([
+      ['a', 'b'],
+      JSON.stringify([
+        { key: 'a', ...achieved('a'), request_id: 'req-a' },
+        { key: 'b', ...achieved('b'), request_id: null },
+      ]),
+    ]);
+  });
+
+  it('leaves a write without events as it is', () => {
+    expect(withOutboxInsertPerRow(write, 'id', [{ key: 'a', events: [], requestId: null }])).toBe(
+      write,
+    );
   });
 });

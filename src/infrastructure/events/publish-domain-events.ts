@@ -12,7 +12,9 @@ import { wakeRelayAfterCommit } from './outbox-wake-up';
  * Two ways to publish:
  * - publishDomainEvents, in the caller's transaction, for a fact written by several statements;
  * - writeWithEvents (withOutboxInsert), in the fact's own statement, for a fact written by one: no transaction
- *   (BEGIN and COMMIT are two round trips of their own) and one statement for both.
+ *   (BEGIN and COMMIT are two round trips of their own) and one statement for both;
+ * - writeWithEventsPerRow, the same for one statement writing the facts of several callers
+ *   (a batch), each row its own events.
  */
 
 /** The outbox insert of `events`, its two parameters numbered from `firstParameter`. */
@@ -76,4 +78,53 @@ export async function writeWithEvents<Row>(
   const rows: Row[] = await manager.query(statement.sql, statement.parameters);
   if (rows.length > 0 && events.length > 0) wakeRelayAfterCommit(manager);
   return rows;
+}
+
+/** The events of one row of a batched write, published only if the write wrote that row. */
+export interface RowEvents {
+  /** The row's value of the write's key column, as text. */
+  key: string;
+  events: DomainEvent[];
+  /** The request the row's caller works for (RequestContext.requestId() in its own context). */
+  requestId: string | null;
+}
+
+/**
+ * `write` (one statement over several callers' rows, as withOutboxInsert's) and the events of
+ * each row it wrote, as one statement: a row's events are inserted only when `write` returned
+ * that row (matched on `keyColumn`), each with its own caller's request id.
+ */
+export function withOutboxInsertPerRow(
+  write: SqlStatement,
+  keyColumn: string,
+  rows: RowEvents[],
+): SqlStatement {
+  const events = rows.flatMap(({ key, events, requestId }) =>
+    events.map(({ name, payload }) => ({ key, name, payload, request_id: requestId })),
+  );
+  if (events.length === 0) return write;
+  return {
+    sql: `WITH written AS (${write.sql}),
+     published AS (INSERT INTO domain_events (name, payload, request_id)
+       SELECT e.name, e.payload, e.request_id
+         FROM jsonb_to_recordset($${write.parameters.length + 1}::jsonb)
+           AS e(key text, name text, payload jsonb, request_id text)
+         JOIN written ON written."${keyColumn}"::text = e.key)
+     SELECT * FROM written`,
+    parameters: [...write.parameters, JSON.stringify(events)],
+  };
+}
+
+/** Runs withOutboxInsertPerRow through `manager` and answers `write`'s RETURNING rows. */
+export async function writeWithEventsPerRow<Row>(
+  manager: EntityManager,
+  write: SqlStatement,
+  keyColumn: string,
+  rows: RowEvents[],
+): Promise<Row[]> {
+  const statement = withOutboxInsertPerRow(write, keyColumn, rows);
+  const written: Row[] = await manager.query(statement.sql, statement.parameters);
+  if (written.length > 0 && rows.some((row) => row.events.length > 0))
+    wakeRelayAfterCommit(manager);
+  return written;
 }

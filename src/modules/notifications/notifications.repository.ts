@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
+import { MicroBatcher } from '../../common/async/micro-batcher';
 import { KeysetPosition } from '../../common/pagination/cursor';
 import { KEYSET_NOW_SQL, newestFirstPage } from '../../common/pagination/keyset';
 import {
@@ -49,8 +50,29 @@ export interface NotificationListQuery {
  * The queries of notifications; each names its index. A repository bound to a transaction
  * comes from inTransaction.
  */
+/** What insertUngrouped made: the notification, the user's stored settings, or null (recorded). */
+export type UngroupedInsert =
+  | { notification: Notification; unreadBefore: number; storedPreference?: never }
+  | { storedPreference: true }
+  | null;
+
+interface UngroupedInsertInput {
+  notification: NewNotification;
+  sourceKey: string;
+  unreadCap: number;
+  unlessStoredPreference: boolean;
+}
+
+/** The most occurrences per statement (the worker runs JOB_CONCURRENCY, 16, jobs at once). */
+const UNGROUPED_BATCH = 64;
+
 @Injectable()
 export class NotificationsRepository {
+  private readonly ungrouped = new MicroBatcher<UngroupedInsertInput, UngroupedInsert>({
+    run: (inserts) => this.insertUngroupedAll(inserts),
+    maxBatch: UNGROUPED_BATCH,
+  });
+
   constructor(@InjectEntityManager() readonly manager: EntityManager) {}
 
   inTransaction<T>(work: (tx: NotificationsRepository) => Promise<T>): Promise<T> {
@@ -146,64 +168,102 @@ export class NotificationsRepository {
    * With `unlessStoredPreference` (the caller built it from the type's defaults, without
    * reading the user's settings first), nothing is written if the user stored settings for the
    * type: `{ storedPreference: true }`, and the caller reads them and decides again.
+   * Occurrences delivered at once go as one statement (insertUngroupedAll); a batch refused by
+   * a source's key is run again one by one, so only that occurrence answers null.
    */
   async insertUngrouped(
     notification: NewNotification,
     sourceKey: string,
     unreadCap: number,
     unlessStoredPreference = false,
-  ): Promise<
-    | { notification: Notification; unreadBefore: number; storedPreference?: never }
-    | { storedPreference: true }
-    | null
-  > {
-    const { actor } = notification;
-    const metadata = this.manager.connection.getMetadata(Notification);
+  ): Promise<UngroupedInsert> {
     try {
-      const [row] = (await this.manager.query(
-        `WITH stored AS (
-           SELECT $12::boolean AND EXISTS (
-             SELECT 1 FROM notification_preferences WHERE user_id = $1 AND type = $2) AS preference
-         ), made AS (
-           INSERT INTO notifications (user_id, type, group_key, subject_id, count, actor_count,
-                                      actors, data, in_app, digest_pending, first_at, latest_at)
-           SELECT $1, $2, $3, $4, 1, $5, $6::jsonb, $7::jsonb, $8, $9, ${NOW_MS}, ${NOW_MS}
-            WHERE NOT EXISTS (
-              SELECT 1 FROM notification_sources WHERE user_id = $1 AND source_key = $10)
-              AND NOT (SELECT preference FROM stored)
-           RETURNING ${returningColumns(metadata)}
-         ), recorded AS (
-           INSERT INTO notification_sources (user_id, source_key, notification_id)
-           SELECT "userId", $10, id FROM made
-         )
-         SELECT made.*, stored.preference AS "storedPreference", (
-           SELECT count(*)::int FROM (
-             SELECT 1 FROM notifications WHERE user_id = $1 AND in_app AND read_at IS NULL LIMIT $11
-           ) capped) AS "unreadBefore"
-           FROM stored LEFT JOIN made ON true`,
-        [
-          notification.userId,
-          notification.type,
-          notification.groupKey,
-          notification.subjectId,
-          actor ? 1 : 0,
-          JSON.stringify(actor ? [actor] : []),
-          JSON.stringify(notification.data),
-          notification.inApp,
-          notification.digestPending,
-          sourceKey,
-          unreadCap,
-          unlessStoredPreference,
-        ],
-      )) as (Record<string, unknown> & { unreadBefore: number; storedPreference: boolean })[];
-      const { unreadBefore, storedPreference, ...columns } = row;
-      if (storedPreference) return { storedPreference: true };
-      if (columns.id === null) return null;
-      return { notification: rowAsEntity<Notification>(metadata, columns), unreadBefore };
+      return await this.ungrouped.load({
+        notification,
+        sourceKey,
+        unreadCap,
+        unlessStoredPreference,
+      });
     } catch (error) {
+      // A source recorded meanwhile (the batch was then run again one by one).
       if (isUniqueViolation(error)) return null;
       throw error;
     }
+  }
+
+  /**
+   * insertUngrouped for the occurrences delivered at once, one statement: each new row's id is
+   * made first, to find its occurrence again. A user's unread count before a row counts the
+   * in-app rows the same statement made for that user before it (its snapshot does not see
+   * them), as if they had been written one after the other.
+   */
+  private async insertUngroupedAll(inserts: UngroupedInsertInput[]): Promise<UngroupedInsert[]> {
+    const metadata = this.manager.connection.getMetadata(Notification);
+    const rows = (await this.manager.query(
+      `WITH input AS MATERIALIZED (
+         SELECT i.*, gen_random_uuid() AS new_id,
+                i.unless_stored AND EXISTS (
+                  SELECT 1 FROM notification_preferences p
+                   WHERE p.user_id = i.user_id AND p.type = i.type) AS preference
+           FROM jsonb_to_recordset($1::jsonb) AS i(ord int, user_id uuid, type text,
+                  group_key text, subject_id uuid, actor_count int, actors jsonb, data jsonb,
+                  in_app boolean, digest_pending boolean, source_key text, unread_cap int,
+                  unless_stored boolean)
+       ), made AS (
+         INSERT INTO notifications (id, user_id, type, group_key, subject_id, count, actor_count,
+                                    actors, data, in_app, digest_pending, first_at, latest_at)
+         SELECT new_id, user_id, type, group_key, subject_id, 1, actor_count, actors, data,
+                in_app, digest_pending, ${NOW_MS}, ${NOW_MS}
+           FROM input
+          WHERE NOT preference AND NOT EXISTS (
+            SELECT 1 FROM notification_sources s
+             WHERE s.user_id = input.user_id AND s.source_key = input.source_key)
+         RETURNING ${returningColumns(metadata)}
+       ), recorded AS (
+         INSERT INTO notification_sources (user_id, source_key, notification_id)
+         SELECT input.user_id, input.source_key, made.id FROM made JOIN input ON input.new_id = made.id
+       )
+       SELECT input.ord, made.*, input.preference AS "storedPreference", least(input.unread_cap, (
+           SELECT count(*)::int FROM (
+             SELECT 1 FROM notifications n
+              WHERE n.user_id = input.user_id AND n.in_app AND n.read_at IS NULL
+              LIMIT input.unread_cap) capped
+         ) + (
+           SELECT count(*)::int FROM input earlier JOIN made earlier_made ON earlier_made.id = earlier.new_id
+            WHERE earlier.user_id = input.user_id AND earlier.ord < input.ord AND earlier.in_app
+         )) AS "unreadBefore"
+         FROM input LEFT JOIN made ON made.id = input.new_id`,
+      [
+        JSON.stringify(
+          inserts.map(({ notification, sourceKey, unreadCap, unlessStoredPreference }, ord) => ({
+            ord,
+            user_id: notification.userId,
+            type: notification.type,
+            group_key: notification.groupKey,
+            subject_id: notification.subjectId,
+            actor_count: notification.actor ? 1 : 0,
+            actors: notification.actor ? [notification.actor] : [],
+            data: notification.data,
+            in_app: notification.inApp,
+            digest_pending: notification.digestPending,
+            source_key: sourceKey,
+            unread_cap: unreadCap,
+            unless_stored: unlessStoredPreference,
+          })),
+        ),
+      ],
+    )) as (Record<string, unknown> & {
+      ord: number;
+      unreadBefore: number;
+      storedPreference: boolean;
+    })[];
+    const answers: UngroupedInsert[] = inserts.map(() => null);
+    for (const { ord, unreadBefore, storedPreference, ...columns } of rows) {
+      if (storedPreference) answers[ord] = { storedPreference: true };
+      else if (columns.id !== null)
+        answers[ord] = { notification: rowAsEntity<Notification>(metadata, columns), unreadBefore };
+    }
+    return answers;
   }
 
   async recordSource(userId: string, sourceKey: string, notificationId: string): Promise<void> {

@@ -52,13 +52,14 @@ function seriesSql(column: 'mood' | 'energy'): string {
             'min', min(${column}), 'max', max(${column}), 'n', count(${column})::int)`;
 }
 
-/** Where the period's entries come from: SQL expressions of its user and bounds. */
+/**
+ * Where the period's entries come from: SQL expressions of its user and bounds, which may name
+ * a row of the enclosing query (the reading is then a subquery correlated to it).
+ */
 export interface PeriodSource {
   userId: string;
   start: string;
   end: string;
-  /** A further FROM item the expressions refer to (a CTE of the enclosing statement). */
-  from?: string;
 }
 
 /**
@@ -71,7 +72,7 @@ export function periodReadingSql(source: PeriodSource): string {
   return `
   WITH period AS MATERIALIZED (
     SELECT e.id, e.occurred_at, e.type, e.mood, e.energy, e.tags, e.note
-      FROM entries e${source.from ? `, ${source.from}` : ''}
+      FROM entries e
      WHERE e.user_id = ${source.userId} AND e.occurred_at >= ${source.start}
        AND e.occurred_at < ${source.end}
   )

@@ -3,19 +3,45 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, LessThan, Repository } from 'typeorm';
 import { KeysetPosition } from '../../common/pagination/cursor';
-import {
-  returningColumns,
-  rowAsEntity,
-  updateReturningEntity,
-} from '../../common/database/update-returning';
+import { MicroBatcher } from '../../common/async/micro-batcher';
+import { returningColumns, rowAsEntity } from '../../common/database/update-returning';
+import { RequestContext } from '../../common/http/request-context';
+import { writeWithEventsPerRow } from '../../infrastructure/events/publish-domain-events';
 import { newestFirstPage } from '../../common/pagination/keyset';
 import { Summary, SummaryStatus } from './entities/summary.entity';
 import { PeriodWindow } from './summary-period';
 import { SummaryResult } from './summary-result';
 import { PeriodReading, PeriodRow, periodReadingSql, readingOf } from './period-reading';
 
+/** A claimed summary and its period's reading (claimAndRead). */
+export interface ClaimedSummary {
+  summary: Summary;
+  reading: PeriodReading;
+}
+
+interface Completion {
+  summary: Pick<Summary, 'id' | 'userId'>;
+  result: SummaryResult;
+  requestId: string | null;
+}
+
+/**
+ * The most claims or completions per statement: JOB_CONCURRENCY (16 by default) jobs of one
+ * process at most are at the same step, and a statement stays a few KB.
+ */
+const SUMMARY_BATCH = 64;
+
 @Injectable()
 export class SummariesRepository {
+  private readonly claims = new MicroBatcher<string, ClaimedSummary | null>({
+    run: (ids) => this.claimAndReadAll(ids),
+    maxBatch: SUMMARY_BATCH,
+  });
+  private readonly completions = new MicroBatcher<Completion, Summary | null>({
+    run: (completions) => this.completeAll(completions),
+    maxBatch: SUMMARY_BATCH,
+  });
+
   constructor(@InjectRepository(Summary) private readonly summaries: Repository<Summary>) {}
 
   /** Uses UQ_summaries_user_period. */
@@ -74,9 +100,33 @@ export class SummariesRepository {
    * one statement: the reading starts from the row the claim returns, so the job's first step
    * is one round trip, not two. Pending or processing (a retry, or a job re-enqueued by the
    * sweeper) can be claimed; completed or failed ones cannot (then null): running a job twice
-   * is harmless.
+   * is harmless. The claims of jobs running at once go as one statement (claimAndReadAll).
    */
-  async claimAndRead(id: string): Promise<{ summary: Summary; reading: PeriodReading } | null> {
+  claimAndRead(id: string): Promise<ClaimedSummary | null> {
+    return this.claims.load(id);
+  }
+
+  /**
+   * The summary completed, or null when it is no longer this job's (not processing).
+   * `summary.completed` is published in the same statement, only when it completed. The
+   * completions of jobs running at once go as one statement (completeAll).
+   */
+  complete(
+    summary: Pick<Summary, 'id' | 'userId'>,
+    result: SummaryResult,
+  ): Promise<Summary | null> {
+    return this.completions.load({
+      summary,
+      result,
+      requestId: RequestContext.requestId() ?? null,
+    });
+  }
+
+  /**
+   * claimAndRead for several summaries, one `UPDATE … WHERE id = ANY … RETURNING`; each
+   * claimed row's reading is a subquery correlated to it. In the order of `ids`.
+   */
+  private async claimAndReadAll(ids: string[]): Promise<(ClaimedSummary | null)[]> {
     const metadata = this.summaries.metadata;
     const [claim, parameters] = this.summaries
       .createQueryBuilder()
@@ -87,61 +137,83 @@ export class SummariesRepository {
         startedAt: () => 'now()',
         attempts: () => 'attempts + 1',
       })
-      .where('id = :id', { id })
+      .where('id = ANY(:ids)', { ids })
       .andWhere('status IN (:...statuses)', {
         statuses: [SummaryStatus.Pending, SummaryStatus.Processing],
       })
       .returning(returningColumns(metadata))
       .getQueryAndParameters();
     const reading = periodReadingSql({
-      from: 'claimed',
       userId: 'claimed."userId"',
       start: 'claimed."periodStart"',
       end: 'claimed."periodEnd"',
     });
-    const [row] = (await this.summaries.query(
+    const rows = (await this.summaries.query(
       `WITH claimed AS (${claim})
        SELECT claimed.*, (SELECT row_to_json(r) FROM (${reading}) r) AS "periodReading"
          FROM claimed`,
       parameters,
-    )) as (Record<string, unknown> & { periodReading: PeriodRow })[];
-    if (!row) return null;
-    const { periodReading, ...columns } = row;
-    const summary = rowAsEntity<Summary>(metadata, columns);
-    return {
-      summary,
-      reading: readingOf(periodReading, {
-        period: summary.period,
-        start: summary.periodStart,
-        end: summary.periodEnd,
-      }),
-    };
+    )) as (Record<string, unknown> & { id: string; periodReading: PeriodRow })[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => {
+      const row = byId.get(id);
+      if (!row) return null;
+      const { periodReading, ...columns } = row;
+      const summary = rowAsEntity<Summary>(metadata, columns);
+      return {
+        summary,
+        reading: readingOf(periodReading, {
+          period: summary.period,
+          start: summary.periodStart,
+          end: summary.periodEnd,
+        }),
+      };
+    });
   }
 
   /**
-   * The completed row, or null when the summary is no longer this job's (not processing).
-   * `summary.completed` is published in the same statement, only when it completed.
+   * complete for several summaries: one UPDATE of the processing ones among them and, in the
+   * same statement, a `summary.completed` event for each row it completed (with its job's
+   * request id). In the order of `completions`.
    */
-  complete(
-    summary: Pick<Summary, 'id' | 'userId'>,
-    result: SummaryResult,
-  ): Promise<Summary | null> {
-    return updateReturningEntity(
-      this.summaries,
-      (update) =>
-        update
-          .set({
-            status: SummaryStatus.Completed,
-            result,
-            failureReason: null,
-            completedAt: () => 'now()',
-          })
-          .where('id = :id AND status = :processing', {
-            id: summary.id,
-            processing: SummaryStatus.Processing,
-          }),
-      domainEvent('summary.completed', { userId: summary.userId, summaryId: summary.id }),
+  private async completeAll(completions: Completion[]): Promise<(Summary | null)[]> {
+    // Two jobs of one summary in a batch: the first completes it; the second, as when it ran
+    // after it alone, finds it no longer processing (null, and no second event).
+    const firsts = new Map<string, Completion>();
+    for (const completion of completions)
+      if (!firsts.has(completion.summary.id)) firsts.set(completion.summary.id, completion);
+    const metadata = this.summaries.metadata;
+    const rows = await writeWithEventsPerRow<Record<string, unknown> & { id: string }>(
+      this.summaries.manager,
+      {
+        sql: `UPDATE summaries
+                 SET status = 'completed', result = completion.result, failure_reason = NULL,
+                     completed_at = now(), updated_at = now()
+                FROM jsonb_to_recordset($1::jsonb) AS completion(summary_id uuid, result jsonb)
+               WHERE summaries.id = completion.summary_id AND summaries.status = 'processing'
+           RETURNING ${returningColumns(metadata, 'summaries')}`,
+        parameters: [
+          JSON.stringify(
+            [...firsts.values()].map(({ summary, result }) => ({ summary_id: summary.id, result })),
+          ),
+        ],
+      },
+      'id',
+      [...firsts.values()].map(({ summary, requestId }) => ({
+        key: summary.id,
+        events: [
+          domainEvent('summary.completed', { userId: summary.userId, summaryId: summary.id }),
+        ],
+        requestId,
+      })),
     );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return completions.map((completion) => {
+      const row = byId.get(completion.summary.id);
+      return row && firsts.get(completion.summary.id) === completion
+        ? rowAsEntity<Summary>(metadata, row)
+        : null;
+    });
   }
 
   /** A claimed (processing) summary, or a pending one whose claim failed, becomes failed. */
