@@ -51,10 +51,7 @@ describe('preparedQuery (e2e)', () => {
       }
       // The same connection holds it, once, under its name.
       expect(
-        await manager.query(
-          `SELECT statement FROM pg_prepared_statements WHERE name = $1`,
-          [name],
-        ),
+        await manager.query(`SELECT statement FROM pg_prepared_statements WHERE name = $1`, [name]),
       ).toEqual([{ statement: text }]);
     });
     expect(parses.filter((parsed) => parsed === name)).toHaveLength(1);
