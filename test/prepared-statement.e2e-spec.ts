@@ -35,10 +35,11 @@ describe('preparedQuery (e2e)', () => {
     const parse = Connection.prototype.parse;
     jest.spyOn(Connection.prototype, 'parse').mockImplementation(function (
       this: Connection,
-      query: { name?: string; text: string },
+      query,
+      more,
     ) {
       parses.push(query.name ?? '');
-      return parse.call(this, query);
+      return parse.call(this, query, more);
     });
     const text = `${SERIES} -- ${Math.random()}`;
     const name = statementName(text);
