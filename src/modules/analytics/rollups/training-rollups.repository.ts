@@ -298,7 +298,8 @@ export class TrainingRollupsRepository {
     const weekdays = [1, 2, 3, 4, 5, 6, 7]
       .map((day) => `count(*) FILTER (WHERE extract(isodow FROM s.local_day) = ${day})::int`)
       .join(', ');
-    const rows: (Omit<PeriodTrainingRow, 'streaks'> & StreakColumns)[] = await this.db.query(
+    const rows = await preparedQuery<Omit<PeriodTrainingRow, 'streaks'> & StreakColumns>(
+      this.db,
       `SELECT t.*, st.*
          FROM ${localDayRangesSql('$2', '$3', 'r')}
         CROSS JOIN LATERAL (
@@ -325,7 +326,8 @@ export class TrainingRollupsRepository {
    * the workouts, sets and volume of its days within the range.
    */
   weeklyTotals(userId: string, range: DayRange): Promise<BucketTotalsRow[]> {
-    return this.db.query(
+    return preparedQuery(
+      this.db,
       `WITH ${WEEK_TOTALS_CTE}
        SELECT to_char(g.week, 'YYYY-MM-DD') AS start,
               coalesce(t.workouts, 0)::int AS workouts, coalesce(t.sets, 0)::int AS sets,
@@ -339,7 +341,8 @@ export class TrainingRollupsRepository {
 
   /** Every calendar month touching the range, with the totals of its days within the range. */
   monthlyTotals(userId: string, range: DayRange): Promise<BucketTotalsRow[]> {
-    return this.db.query(
+    return preparedQuery(
+      this.db,
       `WITH month_totals AS (
          SELECT date_trunc('month', local_day::timestamp)::date AS month, count(*)::int AS workouts,
                 sum(sets)::int AS sets, sum(volume_kg) AS volume_kg
@@ -365,7 +368,8 @@ export class TrainingRollupsRepository {
     range: DayRange,
     target: number | null,
   ): Promise<WeeklyCountsRow> {
-    const [row]: WeeklyCountsRow[] = await this.db.query(
+    const [row] = await preparedQuery<WeeklyCountsRow>(
+      this.db,
       `WITH ${WEEK_TOTALS_CTE},
        counts AS (SELECT sum(workouts)::int AS n FROM week_totals GROUP BY week),
        target AS (
@@ -383,7 +387,10 @@ export class TrainingRollupsRepository {
 
   /** The four streaks (weeks and days, current and longest) up to `lastDay`, in one statement. */
   async streaks(userId: string, lastDay: string): Promise<StreaksRow> {
-    const [row]: StreakColumns[] = await this.db.query(streaksSql('$2::date'), [userId, lastDay]);
+    const [row] = await preparedQuery<StreakColumns>(this.db, streaksSql('$2::date'), [
+      userId,
+      lastDay,
+    ]);
     return streaksOf(row);
   }
 
@@ -404,7 +411,8 @@ export class TrainingRollupsRepository {
     const rows = `FROM analytics_session_exercise_rollups
         WHERE user_id = $1 AND exercise_id = $2 AND local_day BETWEEN $3::date AND $4::date
           AND best_e1rm_kg IS NOT NULL`;
-    return this.db.query(
+    return preparedQuery(
+      this.db,
       resolution === 'week'
         ? `SELECT "workoutId", date, "e1rmKg", "weightKg", reps, "setType", sets FROM (
              SELECT DISTINCT ON (date_trunc('week', local_day::timestamp)) ${columns}, session_at
