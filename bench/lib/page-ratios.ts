@@ -23,17 +23,29 @@ export interface RouteCase {
   cpuRatio: number | null;
 }
 
-/** CPU seconds so far of the API and of every backend of the bench database (null: no /proc). */
-async function serverCpuSeconds(api: RunningApi, db: Client): Promise<number | null> {
+/** CPU seconds so far of the API (key 0) and of every backend of the bench database, by pid. */
+async function serverCpuSeconds(api: RunningApi, db: Client): Promise<Map<number, number>> {
   const { rows } = await db.query<{ pid: number }>(
     'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
   );
-  const each = await Promise.all([
-    cpuSeconds(api.process.child.pid),
-    ...rows.map((row) => cpuSeconds(row.pid)),
-  ]);
-  if (each[0] === null) return null;
-  return each.reduce<number>((sum, value) => sum + (value ?? 0), 0);
+  const seconds = new Map<number, number>();
+  const pids = [api.process.child.pid ?? -1, ...rows.map((row) => row.pid)];
+  for (const [i, pid] of pids.entries()) {
+    const used = await cpuSeconds(pid);
+    if (used !== null) seconds.set(i === 0 ? 0 : pid, used);
+  }
+  return seconds;
+}
+
+/**
+ * CPU seconds used between two readings: of the processes alive at the second (a backend the
+ * pool opened meanwhile counts whole; one it closed takes its share with it). Null without /proc.
+ */
+function cpuUsed(before: Map<number, number>, after: Map<number, number>): number | null {
+  if (!after.has(0)) return null;
+  let used = 0;
+  for (const [pid, seconds] of after) used += seconds - (before.get(pid) ?? 0);
+  return used;
 }
 
 /**
@@ -71,12 +83,8 @@ export async function measureAgainstPage(
       const after = await serverCpuSeconds(api, db);
       assertMostlyOk(result, item.label);
       results.push(result);
-      // A backend that closed during the run takes its CPU with it: rare (pool idle timeout).
-      cpu.push(
-        before === null || after === null || result.ok === 0
-          ? null
-          : ((after - before) * 1000) / result.ok,
-      );
+      const used = cpuUsed(before, after);
+      cpu.push(used === null || result.ok === 0 ? null : (used * 1000) / result.ok);
     }
   } finally {
     await db.end();
