@@ -1,3 +1,4 @@
+import { Query } from 'pg';
 import { DataSource } from 'typeorm';
 import { ApiClient, apiClient } from './support/api-client';
 import { BENCH_PRESS, completedWorkout, libraryExerciseIds } from './support/fixtures';
@@ -50,8 +51,10 @@ describe('SQL statements per analytics and progress answer (e2e)', () => {
 
   it('a read behind the workouts catches up once, then answers', async () => {
     const { sql } = await measure('/analytics/frequency', period, ' (catching up)');
-    // The workouts' fingerprint: once to find the rollups behind, once under the refresh's lock.
-    expect(sql.filter((statement) => statement.includes('hashtextextended(w.id')).length).toBe(2);
+    // The history's version: once to find the rollups behind, once under the refresh's lock.
+    expect(
+      sql.filter((statement) => statement.includes('FROM workout_history_versions v')),
+    ).toHaveLength(2);
     expect(
       sql.filter((statement) => statement.includes('JOIN analytics_rollup_states st')),
     ).toHaveLength(1);
@@ -75,6 +78,39 @@ describe('SQL statements per analytics and progress answer (e2e)', () => {
       roundTrips,
     });
   });
+
+  it.each([
+    ['/analytics/overview', period],
+    ['/analytics/compare', { a: '2025-01-01..2025-12-31', b: '2026-01-01..2026-12-31' }],
+    ['/analytics/volume', period],
+    ['/analytics/frequency', period],
+    ['/progress/volume', { weeks: 156 }],
+    ['/progress/analytics', { weeks: 156 }],
+    [`/progress/strength`, {}],
+  ] as const)(
+    '%s sends each statement prepared by name (docs/decisions.md)',
+    async (route, query) => {
+      // Unrecorded first: a read that finds the rollups behind refreshes them (not prepared).
+      await phone.get(route, query).expect(200);
+      const [named, unnamed]: string[][] = [[], []];
+      const submit = Query.prototype.submit;
+      const spy = jest.spyOn(Query.prototype, 'submit').mockImplementation(function (
+        this: Query & { name?: string; text: string },
+        connection,
+      ) {
+        (this.name ? named : unnamed).push(this.text);
+        return submit.call(this, connection);
+      });
+      try {
+        await phone.get(route, query).expect(200);
+      } finally {
+        spy.mockRestore();
+      }
+      expect(unnamed).toEqual([]);
+      // The preferences, the freshness check and at least one figure.
+      expect(named.length).toBeGreaterThanOrEqual(3);
+    },
+  );
 
   it('/progress/strength/:exerciseId: the exercise checked alongside, then one read', async () => {
     for (const resolution of ['week', 'session']) {

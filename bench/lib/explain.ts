@@ -6,8 +6,10 @@ import { Entry } from '../../src/modules/entries/entities/entry.entity';
 /** Records the SQL TypeORM sends, so what is explained is exactly what FitAI runs. */
 class CapturingLogger implements TypeOrmLogger {
   queries: { sql: string; parameters: unknown[] }[] = [];
-  logQuery(query: string, parameters?: unknown[]): void {
-    this.queries.push({ sql: query, parameters: parameters ?? [] });
+  logQuery(query: string | { text: string }, parameters?: unknown[]): void {
+    // A prepared statement (preparedQuery) reaches the logger as pg's { name, text } config.
+    const sql = typeof query === 'string' ? query : query.text;
+    this.queries.push({ sql, parameters: parameters ?? [] });
   }
   logQueryError(): void {}
   logQuerySlow(): void {}

@@ -197,7 +197,7 @@ function summariesSection(s: SummaryLatencyFigure): string[] {
 /** Figures 5, 7 and 10: each route against the page read (bench/lib/page-ratios.ts). */
 function pageRatioTable(cases: RouteCase[]): string {
   return table(
-    ['route', 'req/s', 'p50 ms', 'p99 ms', 'p50 / page', 'p99 / page'],
+    ['route', 'req/s', 'p50 ms', 'p99 ms', 'p50 / page', 'p99 / page', 'CPU ms', 'CPU / page'],
     cases.map((c) => [
       c.label,
       int(c.result.requestsPerSecond),
@@ -205,6 +205,8 @@ function pageRatioTable(cases: RouteCase[]): string {
       ms(c.result.latency.p99),
       times(c.p50Ratio),
       times(c.p99Ratio),
+      c.cpuMsPerRequest == null ? '—' : ms(c.cpuMsPerRequest),
+      c.cpuRatio == null ? '—' : times(c.cpuRatio),
     ]),
   );
 }

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { preparedQuery } from '../../common/database/prepared-statement';
 import { SqlStatement } from '../../common/database/sql-statement';
 import { RequestContext } from '../../common/http/request-context';
 import { DomainEvent } from './domain-event-catalogue';
@@ -67,7 +68,8 @@ export function withOutboxInsert(write: SqlStatement, ...events: DomainEvent[]):
 
 /**
  * Runs `write` with its events as one statement (withOutboxInsert) through `manager`, in its
- * transaction if it has one, and answers `write`'s RETURNING rows.
+ * transaction if it has one, and answers `write`'s RETURNING rows. The statement is prepared
+ * by name (preparedQuery): `write.sql` must come from a bounded set of texts.
  */
 export async function writeWithEvents<Row>(
   manager: EntityManager,
@@ -75,7 +77,7 @@ export async function writeWithEvents<Row>(
   ...events: DomainEvent[]
 ): Promise<Row[]> {
   const statement = withOutboxInsert(write, ...events);
-  const rows: Row[] = await manager.query(statement.sql, statement.parameters);
+  const rows = await preparedQuery<Row>(manager, statement.sql, statement.parameters);
   if (rows.length > 0 && events.length > 0) wakeRelayAfterCommit(manager);
   return rows;
 }

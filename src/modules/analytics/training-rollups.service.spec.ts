@@ -11,7 +11,7 @@ describe('TrainingRollupsService', () => {
   beforeEach(() => {
     repository = {
       freshness: jest.fn(),
-      refresh: jest.fn().mockResolvedValue({ full: true, fingerprint: '4:1:2:3', refreshedAt }),
+      refresh: jest.fn().mockResolvedValue({ full: true, historyVersion: '4', refreshedAt }),
     };
     const users = { preferencesOf: jest.fn().mockResolvedValue({ timeZone: 'Europe/Paris' }) };
     service = new TrainingRollupsService(
@@ -20,13 +20,8 @@ describe('TrainingRollupsService', () => {
     );
   });
 
-  it('answers from the rollups when their fingerprint and time zone match', async () => {
-    repository.freshness.mockResolvedValue({
-      timeZone: 'Europe/Paris',
-      fingerprint: '3:1:2:3',
-      current: '3:1:2:3',
-      refreshedAt,
-    });
+  it('answers from the rollups when their history version and time zone match', async () => {
+    repository.freshness.mockResolvedValue({ timeZone: 'Europe/Paris', inStep: true, refreshedAt });
     expect(await service.ensureFresh('u', Promise.resolve('Europe/Paris'))).toEqual({
       timeZone: 'Europe/Paris',
       refreshedAt: refreshedAt.toISOString(),
@@ -36,12 +31,9 @@ describe('TrainingRollupsService', () => {
   });
 
   it.each([
-    [
-      'the workouts changed',
-      { fingerprint: '3:1:2:3', current: '4:1:2:3', timeZone: 'Europe/Paris' },
-    ],
-    ['the user moved', { fingerprint: '3:1:2:3', current: '3:1:2:3', timeZone: 'Asia/Tokyo' }],
-    ['never built', { fingerprint: null, current: '0:0:0:0', timeZone: null }],
+    ['the workouts changed', { inStep: false, timeZone: 'Europe/Paris' }],
+    ['the user moved', { inStep: true, timeZone: 'Asia/Tokyo' }],
+    ['never built', { inStep: false, timeZone: null }],
   ])('rebuilds them in full before answering when %s', async (_why, state) => {
     repository.freshness.mockResolvedValueOnce({
       ...state,
@@ -49,7 +41,7 @@ describe('TrainingRollupsService', () => {
     });
     const freshness = await service.ensureFresh('u', 'Europe/Paris');
     expect(repository.refresh).toHaveBeenCalledWith('u', 'Europe/Paris', null);
-    // The state the refresh wrote is the answer: no second read (nor fingerprint) after it.
+    // The state the refresh wrote is the answer: no second read after it.
     expect(repository.freshness).toHaveBeenCalledTimes(1);
     expect(freshness).toEqual({
       timeZone: 'Europe/Paris',
@@ -59,7 +51,7 @@ describe('TrainingRollupsService', () => {
   });
 
   it('checks once per request or job, again for another user or time zone, and after a failure', async () => {
-    const fresh = { fingerprint: '3:1:2:3', current: '3:1:2:3', refreshedAt };
+    const fresh = { inStep: true, refreshedAt };
     repository.freshness.mockResolvedValue({ ...fresh, timeZone: 'Europe/Paris' });
     await RequestContext.run({ requestId: 'r1' }, async () => {
       await service.ensureFresh('u', 'Europe/Paris');

@@ -40,8 +40,8 @@ export interface RollupFreshness {
 /**
  * Keeps the analytics rollups (per session, per session and exercise, per ISO week) in step
  * with the completed workouts: the subscribers refresh from the event's earliest instant, a
- * rebuild refreshes everything, and every read first compares the rollups' fingerprint and
- * time zone with the workouts' and the user's, catching up inline when they differ. So an
+ * rebuild refreshes everything, and every read first compares the rollups' history version
+ * and time zone with the workouts' and the user's, catching up inline when they differ. So an
  * answer is never stale, whatever the worker's backlog; the subscribers only keep reads cheap.
  * The comparison is made once per request or job (a report reads several figures).
  */
@@ -104,11 +104,7 @@ export class TrainingRollupsService {
     userTimeZone: string | Promise<string>,
   ): Promise<RollupFreshness> {
     const [state, timeZone] = await Promise.all([this.rollups.freshness(userId), userTimeZone]);
-    if (
-      state.fingerprint === state.current &&
-      state.timeZone === timeZone &&
-      state.refreshedAt !== null
-    ) {
+    if (state.inStep && state.timeZone === timeZone && state.refreshedAt !== null) {
       return { timeZone, refreshedAt: state.refreshedAt.toISOString(), caughtUp: false };
     }
     this.logger.debug(`rollups of ${userId} behind: caught up by the read`);

@@ -1,3 +1,4 @@
+import { preparedQuery } from '../../common/database/prepared-statement';
 import {
   LocalDayRange,
   localDayRangeParams,
@@ -203,7 +204,8 @@ export class BodyMetricsRepository {
     timeZone: string,
     ranges: readonly LocalDayRange[],
   ): Promise<RangeWeightRow[]> {
-    return this.metrics.query(
+    return preparedQuery(
+      this.metrics,
       `SELECT d.first AS "firstKg", d.last AS "lastKg", coalesce(d.readings, 0)::int AS readings
          FROM ${localDayRangesSql('$3', '$4', 'r')}
          LEFT JOIN LATERAL (

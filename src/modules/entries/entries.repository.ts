@@ -1,3 +1,4 @@
+import { preparedQuery } from '../../common/database/prepared-statement';
 import {
   LocalDayRange,
   localDayRangeParams,
@@ -170,7 +171,8 @@ export class EntriesRepository {
     timeZone: string,
     ranges: readonly LocalDayRange[],
   ): Promise<RangeMoodEnergyRow[]> {
-    return this.entries.query(
+    return preparedQuery(
+      this.entries,
       `SELECT avg(e.mood)::float8 AS mood, count(e.mood)::int AS "moodEntries",
               avg(e.energy)::float8 AS energy, count(e.energy)::int AS "energyEntries"
          FROM ${localDayRangesSql('$3', '$4', 'r')}

@@ -1,3 +1,4 @@
+import { preparedQuery } from '../../common/database/prepared-statement';
 import {
   LocalDayRange,
   localDayRangeParams,
@@ -196,7 +197,8 @@ export class GoalsRepository {
     ranges: readonly LocalDayRange[],
   ): Promise<RangeGoalCountsRow[]> {
     const end = endOfLocalDaySql('r.last_day', '$2');
-    return this.goals.query(
+    return preparedQuery(
+      this.goals,
       `SELECT count(g.id) FILTER (
                 WHERE ${withinLocalDaysSql('g.achieved_at', '$2', 'r.first_day', 'r.last_day')}
               )::int AS achieved,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../../common/database/prepared-statement';
 import { LocalDayRange } from '../../common/time/local-day-range';
 import { muscleSpreadSql, SECONDARY_MUSCLE_SHARE } from '../training/muscle-sets.vocabulary';
 import { SetType } from '../training/set-type.vocabulary';
@@ -78,7 +79,8 @@ export class ProgressRepository {
     readFrom: string,
     windows: StrengthWindows,
   ): Promise<ExerciseStrengthRow[]> {
-    return this.db.query(
+    return preparedQuery(
+      this.db,
       `SELECT x.exercise_id AS "exerciseId", e.name,
               (count(*) FILTER (WHERE x.local_day >= $4::date))::int AS sessions,
               to_char(max(x.local_day), 'YYYY-MM-DD') AS "lastTrained",
@@ -117,7 +119,8 @@ export class ProgressRepository {
    * spread over the muscles as the reference spreads the sets.
    */
   muscleVolume(userId: string, range: LocalDayRange): Promise<MuscleVolumeRow[]> {
-    return this.db.query(
+    return preparedQuery(
+      this.db,
       `WITH per_exercise AS (
          SELECT exercise_id, sum(sets) AS sets, sum(volume_kg) AS volume
            FROM analytics_session_exercise_rollups

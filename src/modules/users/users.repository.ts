@@ -1,3 +1,4 @@
+import { preparedQuery } from '../../common/database/prepared-statement';
 import { DomainEvent } from '../../infrastructure/events/domain-event-catalogue';
 import {
   publishDomainEvents,
@@ -38,6 +39,12 @@ export type EditableUserFields = Partial<
 /** GET /users/profile as selected: UserDto with the avatar's digest for its URLs. */
 export type ProfileRow = Omit<UserDto, 'avatar'> & Pick<User, 'avatarDigest'>;
 
+/** What other domains need to know of a user: units, time zone, level and equipment. */
+export type UserPreferences = Pick<
+  User,
+  'weightUnit' | 'lengthUnit' | 'timeZone' | 'trainingLevel' | 'equipment' | 'sex' | 'birthYear'
+>;
+
 /** An account's columns as UserDto writes them (UserDto.from says the same of an entity). */
 const PROFILE_COLUMNS = [
   'id',
@@ -66,11 +73,29 @@ export class UsersRepository {
 
   /** By primary key, as answered (UserDto but the avatar's URLs), without entity hydration. */
   async findProfile(id: string): Promise<ProfileRow | null> {
-    const [profile]: ProfileRow[] = await this.users.query(
+    const [profile] = await preparedQuery<ProfileRow>(
+      this.users,
       `SELECT ${PROFILE_COLUMNS} FROM users WHERE id = $1`,
       [id],
     );
     return profile ?? null;
+  }
+
+  /**
+   * The preferences other modules read before each of their answers (units, time zone, level,
+   * equipment, sex, birth year), by primary key, as a prepared statement without entity
+   * hydration.
+   */
+  async findPreferences(id: string): Promise<UserPreferences | null> {
+    const [preferences] = await preparedQuery<UserPreferences>(
+      this.users,
+      `SELECT weight_unit AS "weightUnit", length_unit AS "lengthUnit", time_zone AS "timeZone",
+              training_level AS "trainingLevel", equipment::text[] AS equipment, sex,
+              birth_year AS "birthYear"
+         FROM users WHERE id = $1`,
+      [id],
+    );
+    return preferences ?? null;
   }
 
   /**

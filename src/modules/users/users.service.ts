@@ -11,15 +11,12 @@ import { User } from './entities/user.entity';
 import { AccountStanding } from '../../common/auth/community-write';
 import { PrivacySettings } from './privacy.vocabulary';
 import { UserAccount, UserStatus } from './user.vocabulary';
-import { NewUser, UserSearchFilters, UsersRepository } from './users.repository';
+import { NewUser, UserPreferences, UserSearchFilters, UsersRepository } from './users.repository';
 import { AccountDeletionsRepository } from './account-deletions.repository';
 import { AccountDeletion } from './entities/account-deletion.entity';
 import { isUniqueViolation } from '../../common/database/unique-violation';
 
-export type UserPreferences = Pick<
-  User,
-  'weightUnit' | 'lengthUnit' | 'timeZone' | 'trainingLevel' | 'equipment' | 'sex' | 'birthYear'
->;
+export type { UserPreferences } from './users.repository';
 
 /** An account that is gone (deleted while an access token still lives) is a 404. */
 function orGone<T>(account: T | null): T {
@@ -126,9 +123,7 @@ export class UsersService implements AccountStanding {
 
   /** What other domains need to know of a user: units, time zone, level and equipment. */
   async preferencesOf(id: string): Promise<UserPreferences> {
-    const { weightUnit, lengthUnit, timeZone, trainingLevel, equipment, sex, birthYear } =
-      await this.getProfile(id);
-    return { weightUnit, lengthUnit, timeZone, trainingLevel, equipment, sex, birthYear };
+    return orGone(await this.users.findPreferences(id));
   }
 
   /** The user's privacy defaults (the feed's audiences, docs/social.md). */

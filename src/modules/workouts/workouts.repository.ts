@@ -284,6 +284,19 @@ export class WorkoutsRepository {
     return rows.map((row) => row.exerciseId);
   }
 
+  /**
+   * The user's completed history changed (a completion, a redate or deletion of a completed
+   * workout, an import): bumps its version (WorkoutHistoryVersion), in the change's
+   * transaction, beside the event that announces it.
+   */
+  async markHistoryChanged(userId: string): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO workout_history_versions (user_id, version) VALUES ($1, 1)
+       ON CONFLICT (user_id) DO UPDATE SET version = workout_history_versions.version + 1`,
+      [userId],
+    );
+  }
+
   /** Totals of the completed working sets (warm-ups excluded), over IDX_workout_sets_workout. */
   async recordTotals(id: string): Promise<void> {
     await this.manager.query(
@@ -300,9 +313,7 @@ export class WorkoutsRepository {
   }
 
   /** The sets of these workouts, with what their e1RM depends on (weights in kg). */
-  async setsOf(
-    workoutIds: string[],
-  ): Promise<
+  async setsOf(workoutIds: string[]): Promise<
     {
       id: string;
       setType: SetType;

@@ -263,6 +263,7 @@ export class WorkoutsService {
     // Records from the earlier of the two ends on: this session's and every later one's.
     const from = previousEnd < completedAt ? previousEnd : completedAt;
     await records.reconcile(workout.userId, await tx.exerciseIdsOf(workout.id), from);
+    await tx.markHistoryChanged(workout.userId);
     await publishDomainEvents(
       tx.manager,
       domainEvent('workout.redated', {
@@ -295,6 +296,7 @@ export class WorkoutsService {
         await records.reconcile(userId, exerciseIds, workout.completedAt!);
       }
       if (workout.status === WorkoutStatus.Completed) {
+        await tx.markHistoryChanged(userId);
         await publishDomainEvents(
           tx.manager,
           domainEvent('workout.deleted', {
@@ -373,6 +375,7 @@ export class WorkoutsService {
       await tx.exerciseIdsOf(id),
       workout.completedAt!,
     );
+    await tx.markHistoryChanged(userId);
     await publishDomainEvents(
       tx.manager,
       domainEvent('workout.completed', {
@@ -414,6 +417,7 @@ export class WorkoutsService {
     const span = await tx.spanOf(workoutIds);
     if (!span) return null;
     await records.reconcile(userId, span.exerciseIds, span.from);
+    await tx.markHistoryChanged(userId);
     return { from: span.from, to: span.to };
   }
 

@@ -2,8 +2,9 @@ import { Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
 
 /**
  * How far a user's rollups are: the time zone their days and weeks were cut in, and the
- * fingerprint of the completed workouts they were built from (docs/analytics.md, "Freshness").
- * A read whose fingerprint or time zone differs catches the rollups up first.
+ * version of the user's completed history (workout_history_versions) they were built from
+ * (docs/analytics.md, "Freshness"). A read whose version or time zone differs catches the
+ * rollups up first.
  */
 @Entity('analytics_rollup_states')
 export class RollupState {
@@ -14,8 +15,9 @@ export class RollupState {
   @Column({ type: 'varchar', length: 64 })
   timeZone: string;
 
-  @Column({ type: 'varchar', length: 200 })
-  fingerprint: string;
+  /** bigint: the driver answers it as a string. */
+  @Column({ type: 'bigint' })
+  historyVersion: string;
 
   @Column({ type: 'timestamptz' })
   refreshedAt: Date;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { StreakRow, WeeklyCountsRow } from '../training-figures.vocabulary';
 import { DataSource, EntityManager } from 'typeorm';
 import { workingSetSql } from '../../training/working-sets.vocabulary';
+import { preparedQuery } from '../../../common/database/prepared-statement';
 import {
   LocalDayRange,
   localDayRangeParams,
@@ -12,19 +13,19 @@ import {
 export type DayRange = LocalDayRange;
 
 export interface RollupFreshnessRow {
-  /** The rollups' time zone and fingerprint; null before the user's first refresh. */
+  /** The rollups' time zone; null before the user's first refresh. */
   timeZone: string | null;
-  fingerprint: string | null;
   refreshedAt: Date | null;
-  /** The fingerprint of the completed workouts as they are now. */
-  current: string;
+  /** The rollups were built from the completed history as it is now (its version). */
+  inStep: boolean;
 }
 
 /** What `refresh` wrote. */
 export interface RefreshedState {
   /** The whole history was rebuilt (first build, rebuild, or another time zone). */
   full: boolean;
-  fingerprint: string;
+  /** The version of the completed history the rows were built from (bigint, as text). */
+  historyVersion: string;
   refreshedAt: Date;
 }
 
@@ -67,17 +68,13 @@ export interface SessionBestRollupRow {
 }
 
 /**
- * What identifies the completed workouts a user's rollups were built from: their count and
- * the sums of their starts, ends and id hashes. A completion, deletion or redate changes it.
- * Reads IDX_workouts_user_status_session (and the rows for `completed_at`).
+ * SQL: the version of the user's (`$1`) completed history as it is now: bumped by the
+ * workouts module in the transaction of every change to it (WorkoutHistoryVersion), 0 before
+ * the first. One primary-key read; an aggregate of another module's table as the rollups read
+ * its workouts, never written here.
  */
-const FINGERPRINT_SQL = `
-  SELECT count(*)::text
-         || ':' || coalesce(sum(extract(epoch FROM w.session_at)), 0)::text
-         || ':' || coalesce(sum(extract(epoch FROM w.completed_at)), 0)::text
-         || ':' || coalesce(sum(hashtextextended(w.id::text, 0)::numeric), 0)::text
-    FROM workouts w
-   WHERE w.user_id = $1 AND w.status = 'completed'`;
+const HISTORY_VERSION_SQL = `
+  coalesce((SELECT v.version FROM workout_history_versions v WHERE v.user_id = $1), 0)`;
 
 const SET_VOLUME = 'coalesce(s.weight_kg, 0) * coalesce(s.reps, 0)';
 
@@ -172,11 +169,15 @@ export class TrainingRollupsRepository {
     return rows.map((row) => row.id);
   }
 
-  /** The rollups' state next to the fingerprint of the workouts as they are now (one trip). */
+  /**
+   * The rollups' state and whether it is in step with the completed history: two primary-key
+   * reads in one prepared statement.
+   */
   async freshness(userId: string): Promise<RollupFreshnessRow> {
-    const [row]: RollupFreshnessRow[] = await this.db.query(
-      `SELECT st.time_zone AS "timeZone", st.fingerprint, st.refreshed_at AS "refreshedAt",
-              (${FINGERPRINT_SQL}) AS current
+    const [row] = await preparedQuery<RollupFreshnessRow>(
+      this.db,
+      `SELECT st.time_zone AS "timeZone", st.refreshed_at AS "refreshedAt",
+              coalesce(st.history_version = ${HISTORY_VERSION_SQL}, false) AS "inStep"
          FROM (SELECT 1) one
          LEFT JOIN analytics_rollup_states st ON st.user_id = $1`,
       [userId],
@@ -188,10 +189,9 @@ export class TrainingRollupsRepository {
    * Rebuilds the user's rollups in `timeZone`, of the sessions started at `since` or later
    * (all when null, or when the rollups were cut in another time zone), in one transaction
    * under the user's advisory lock: concurrent refreshes run one after the other, and a
-   * repeated one writes the same rows. The fingerprint is read first, so a workout committed
-   * meanwhile leaves the state behind (the next read or event catches up), never ahead.
-   * Returns whether the rebuild was full, and the state it wrote (so a caller need not read
-   * it back: the fingerprint is the costliest part of a freshness check).
+   * repeated one writes the same rows. The history's version is read first, so a change
+   * committed meanwhile leaves the state behind (the next read or event catches up), never
+   * ahead. Returns whether the rebuild was full, and the state it wrote.
    */
   refresh(userId: string, timeZone: string, since: Date | null): Promise<RefreshedState> {
     return this.db.transaction(async (manager) => {
@@ -204,21 +204,21 @@ export class TrainingRollupsRepository {
       );
       const full = since === null || state?.timeZone !== timeZone;
       const from = full ? null : since;
-      const [{ fingerprint }]: { fingerprint: string }[] = await manager.query(
-        `SELECT (${FINGERPRINT_SQL}) AS fingerprint`,
+      const [{ historyVersion }]: { historyVersion: string }[] = await manager.query(
+        `SELECT ${HISTORY_VERSION_SQL} AS "historyVersion"`,
         [userId],
       );
       await this.rebuildSessions(manager, userId, timeZone, from);
       const [{ refreshedAt }]: { refreshedAt: Date }[] = await manager.query(
-        `INSERT INTO analytics_rollup_states (user_id, time_zone, fingerprint, refreshed_at)
+        `INSERT INTO analytics_rollup_states (user_id, time_zone, history_version, refreshed_at)
          VALUES ($1, $2, $3, now())
          ON CONFLICT (user_id) DO UPDATE
-            SET time_zone = EXCLUDED.time_zone, fingerprint = EXCLUDED.fingerprint,
+            SET time_zone = EXCLUDED.time_zone, history_version = EXCLUDED.history_version,
                 refreshed_at = EXCLUDED.refreshed_at
          RETURNING refreshed_at AS "refreshedAt"`,
-        [userId, timeZone, fingerprint],
+        [userId, timeZone, historyVersion],
       );
-      return { full, fingerprint, refreshedAt };
+      return { full, historyVersion, refreshedAt };
     });
   }
 
@@ -298,7 +298,8 @@ export class TrainingRollupsRepository {
     const weekdays = [1, 2, 3, 4, 5, 6, 7]
       .map((day) => `count(*) FILTER (WHERE extract(isodow FROM s.local_day) = ${day})::int`)
       .join(', ');
-    const rows: (Omit<PeriodTrainingRow, 'streaks'> & StreakColumns)[] = await this.db.query(
+    const rows = await preparedQuery<Omit<PeriodTrainingRow, 'streaks'> & StreakColumns>(
+      this.db,
       `SELECT t.*, st.*
          FROM ${localDayRangesSql('$2', '$3', 'r')}
         CROSS JOIN LATERAL (
@@ -325,7 +326,8 @@ export class TrainingRollupsRepository {
    * the workouts, sets and volume of its days within the range.
    */
   weeklyTotals(userId: string, range: DayRange): Promise<BucketTotalsRow[]> {
-    return this.db.query(
+    return preparedQuery(
+      this.db,
       `WITH ${WEEK_TOTALS_CTE}
        SELECT to_char(g.week, 'YYYY-MM-DD') AS start,
               coalesce(t.workouts, 0)::int AS workouts, coalesce(t.sets, 0)::int AS sets,
@@ -339,7 +341,8 @@ export class TrainingRollupsRepository {
 
   /** Every calendar month touching the range, with the totals of its days within the range. */
   monthlyTotals(userId: string, range: DayRange): Promise<BucketTotalsRow[]> {
-    return this.db.query(
+    return preparedQuery(
+      this.db,
       `WITH month_totals AS (
          SELECT date_trunc('month', local_day::timestamp)::date AS month, count(*)::int AS workouts,
                 sum(sets)::int AS sets, sum(volume_kg) AS volume_kg
@@ -365,7 +368,8 @@ export class TrainingRollupsRepository {
     range: DayRange,
     target: number | null,
   ): Promise<WeeklyCountsRow> {
-    const [row]: WeeklyCountsRow[] = await this.db.query(
+    const [row] = await preparedQuery<WeeklyCountsRow>(
+      this.db,
       `WITH ${WEEK_TOTALS_CTE},
        counts AS (SELECT sum(workouts)::int AS n FROM week_totals GROUP BY week),
        target AS (
@@ -383,7 +387,10 @@ export class TrainingRollupsRepository {
 
   /** The four streaks (weeks and days, current and longest) up to `lastDay`, in one statement. */
   async streaks(userId: string, lastDay: string): Promise<StreaksRow> {
-    const [row]: StreakColumns[] = await this.db.query(streaksSql('$2::date'), [userId, lastDay]);
+    const [row] = await preparedQuery<StreakColumns>(this.db, streaksSql('$2::date'), [
+      userId,
+      lastDay,
+    ]);
     return streaksOf(row);
   }
 
@@ -404,7 +411,8 @@ export class TrainingRollupsRepository {
     const rows = `FROM analytics_session_exercise_rollups
         WHERE user_id = $1 AND exercise_id = $2 AND local_day BETWEEN $3::date AND $4::date
           AND best_e1rm_kg IS NOT NULL`;
-    return this.db.query(
+    return preparedQuery(
+      this.db,
       resolution === 'week'
         ? `SELECT "workoutId", date, "e1rmKg", "weightKg", reps, "setType", sets FROM (
              SELECT DISTINCT ON (date_trunc('week', local_day::timestamp)) ${columns}, session_at
