@@ -11,7 +11,8 @@ import { addDays, localDate } from '../src/common/time/local-date';
 import { instantsOf, ReportDataService } from '../src/modules/reports/report-data.service';
 import { ReportSchedulesService } from '../src/modules/reports/report-schedules.service';
 import { FIGURE_PREFIX, LAYOUT } from '../src/modules/reports/report-renderer';
-import { ReportKind } from '../src/modules/reports/report.vocabulary';
+import { ReportsRepository } from '../src/modules/reports/reports.repository';
+import { ReportKind, ReportPeriod } from '../src/modules/reports/report.vocabulary';
 import { DEMO_LIFTS, demoHistory } from '../src/modules/reports/testing/demo-history';
 import { ApiClient, registerClient } from './support/api-client';
 import { libraryExerciseIds } from './support/fixtures';
@@ -252,6 +253,33 @@ describe('PDF reports with the real worker (e2e)', () => {
     expect(expected.filter((day) => day.mood !== null).length).toBeGreaterThan(15);
     expect(expected.filter((day) => day.volume > 0).length).toBeGreaterThan(8);
     expect(content.charts.moodTraining).toEqual(expected);
+  });
+
+  it('never shows less progress than before, even when a stalled job is claimed again', async () => {
+    const { user } = await registerClient(api.http);
+    // A row of its own, never enqueued: the worker does not race this test.
+    const reports = api.app.get(ReportsRepository);
+    const { id } = await reports.insertPending({
+      userId: user.id,
+      kind: ReportKind.Goals,
+      period: ReportPeriod.Custom,
+      fromDate: '2026-01-01',
+      toDate: '2026-01-31',
+      timeZone: 'UTC',
+    });
+    const progressOf = async () => (await reports.findById(id))?.progress;
+
+    expect((await reports.claim(id))?.progress).toBe(5);
+    await reports.setProgress(id, 60);
+    expect(await progressOf()).toBe(60);
+    // A second claim (Bull running a stalled job again) and its early steps keep 60 …
+    expect((await reports.claim(id))?.progress).toBe(60);
+    await reports.setProgress(id, 30);
+    expect(await progressOf()).toBe(60);
+    // … until the new attempt passes it; 100 only comes with completion.
+    await reports.setProgress(id, 80);
+    await reports.setProgress(id, 100);
+    expect(await progressOf()).toBe(99);
   });
 
   it('validates requests with field errors', async () => {

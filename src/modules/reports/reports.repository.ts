@@ -46,13 +46,17 @@ export class ReportsRepository {
     return newestFirstPage(query, 'createdAt', before, limit).getMany();
   }
 
-  /** Pending or processing (a retry, a re-enqueued job) can be claimed; finished ones cannot. */
+  /**
+   * Pending or processing (a retry, a re-enqueued job) can be claimed; finished ones cannot.
+   * Progress never goes back: a retry (or a stalled job run again) keeps what the client saw
+   * until the new attempt passes it.
+   */
   claim(id: string): Promise<Report | null> {
     return updateReturningEntity(this.reports, (update) =>
       update
         .set({
           status: ReportStatus.Processing,
-          progress: 5,
+          progress: () => 'GREATEST(progress, 5)',
           startedAt: () => 'now()',
           attempts: () => 'attempts + 1',
         })
@@ -63,11 +67,15 @@ export class ReportsRepository {
     );
   }
 
+  /** Raises the progress (never lowers it, see claim), up to 99 until the report completes. */
   async setProgress(id: string, progress: number): Promise<void> {
-    await this.reports.update(
-      { id, status: ReportStatus.Processing },
-      { progress: Math.max(0, Math.min(99, Math.round(progress))) },
-    );
+    await this.reports
+      .createQueryBuilder()
+      .update()
+      .set({ progress: () => 'GREATEST(progress, :progress)' })
+      .setParameter('progress', Math.max(0, Math.min(99, Math.round(progress))))
+      .where('id = :id AND status = :status', { id, status: ReportStatus.Processing })
+      .execute();
   }
 
   /** The completed row (null when it was no longer processing); publishes `report.completed`. */
