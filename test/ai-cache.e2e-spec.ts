@@ -170,6 +170,33 @@ describe('AI answer cache (e2e, OpenAI-compatible test server)', () => {
     });
   });
 
+  describe('local provider (AI_PROVIDER=local)', () => {
+    let moduleRef: TestingModule;
+
+    beforeAll(async () => {
+      moduleRef = await boot(testConfig({ AI_PROVIDER: 'local' }));
+    });
+    afterAll(() => moduleRef.close());
+
+    it('writes a summary narrative without the cache: its local template costs less than the lookup', async () => {
+      const ai = moduleRef.get(AiService);
+      const userId = await createUser(moduleRef);
+      const request = { userId, stats: weekStatistics(), notes: WEEK_NOTES };
+      const lookups = async () =>
+        (await cacheLookups(moduleRef, 'hit')) + (await cacheLookups(moduleRef, 'miss'));
+      const before = await lookups();
+
+      const first = await ai.writeSummaryNarrative(request);
+      const second = await ai.writeSummaryNarrative({ ...request });
+      expect(first).toMatchObject({ provider: 'local', fellBack: false });
+      expect(second).toEqual(first);
+      // Computed twice (one metering row each), never looked up nor stored.
+      expect(await usageRows(moduleRef, userId)).toBe(2);
+      expect(await lookups()).toBe(before);
+      expect(server.hits).toBe(0);
+    });
+  });
+
   describe('cache off (AI_CACHE_TTL_SECONDS=0)', () => {
     let moduleRef: TestingModule;
 

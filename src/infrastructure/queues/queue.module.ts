@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bull';
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
+import { AUTO_PIPELINING } from '../redis/redis.module';
 import { JobQueue } from './job-queue.service';
 import { ALL_QUEUE_NAMES } from './job-registry';
 import { QueueDrain } from './queue-drain';
@@ -21,7 +22,7 @@ import { QueueMetricsCollector } from './queue-metrics.collector';
         // Bull opens (and on close, closes) its own connections from the URL; with a custom
         // createClient it would leave them to us.
         url: config.redis.url,
-        redis: { connectionName: 'fitai-bull' },
+        redis: { connectionName: 'fitai-bull', ...AUTO_PIPELINING },
         // A crashed worker's active job runs again once its lock expires and a stalled-job
         // check notices: within 1.5 × JOB_LOCK_MS.
         settings: {

@@ -14,6 +14,13 @@ export interface AiCacheSpec {
   inputs: unknown;
   /** Bump when the answer's schema or the rules change: older entries stop matching. */
   schemaVersion: string;
+  /**
+   * Only a remote model's answers are cached: the local provider's answer costs less than the
+   * lookup (hashing the inputs, a GET, a SET and a day of Redis memory) and would rarely be
+   * reused. The summary narrative: a template over statistics the job computed anyway, and a
+   * summary is recomputed only when its entries changed, so its inputs seldom repeat.
+   */
+  remoteAnswersOnly?: boolean;
 }
 
 /**

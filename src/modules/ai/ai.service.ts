@@ -101,7 +101,8 @@ type RemoteAsk<T> = () => () => Promise<ChatAnswer<T>>;
  *
  * Caching (PRODUCT.md §10, "Responses are cached where inputs repeat"): a task that declares
  * `cache` is looked up first under aiCacheKey (feature, user, provider, model, schema version,
- * inputs); a hit is answered as stored, with no provider call, no metering row and no quota
+ * inputs; a task whose cache is `remoteAnswersOnly` only when the remote model is asked); a
+ * hit is answered as stored, with no provider call, no metering row and no quota
  * (JsonCache counts hits and misses: fitai_cache_lookups_total{cache="ai-answers"}). A
  * computed answer is stored for AI_CACHE_TTL_SECONDS, unless it fell back (the configured
  * provider may answer next time). Redis failing makes every lookup a miss, never an error.
@@ -140,7 +141,7 @@ export class AiService {
         return { narrative, highlights };
       },
       remote: () => this.narrative.request(input),
-      cache: { inputs: input, schemaVersion: 'summary-narrative-1' },
+      cache: { inputs: input, schemaVersion: 'summary-narrative-1', remoteAnswersOnly: true },
       quota: request.quotaTakenAt ? { takenAt: request.quotaTakenAt } : undefined,
     });
     return { ...value, notes: insights, provider, model, fellBack };
@@ -195,16 +196,17 @@ export class AiService {
     remote: RemoteAsk<T> | null,
   ): Promise<AiAnswer<T>> {
     const ttl = this.config.aiCache.ttlSeconds;
-    const key =
-      task.cache && ttl > 0
-        ? aiCacheKey({
-            feature: task.feature,
-            userId: task.userId,
-            provider: remote ? 'openai' : 'local',
-            model: remote ? this.chat.model : task.localModel,
-            spec: task.cache,
-          })
-        : null;
+    const spec =
+      task.cache && ttl > 0 && (remote || !task.cache.remoteAnswersOnly) ? task.cache : null;
+    const key = spec
+      ? aiCacheKey({
+          feature: task.feature,
+          userId: task.userId,
+          provider: remote ? 'openai' : 'local',
+          model: remote ? this.chat.model : task.localModel,
+          spec,
+        })
+      : null;
     if (key) {
       const hit = await this.cache.get<CachedAnswer<T>>('ai-answers', key);
       if (hit) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import winkNLP, { ItemCustomEntity, ItemToken, ItsFunction, WinkMethods } from 'wink-nlp';
+import winkNLP, { ItemCustomEntity, ItsFunction, WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { NoteInsights } from './ai.vocabulary';
 
@@ -22,7 +22,11 @@ let shared: WinkMethods | undefined;
 
 /**
  * wink-nlp with its English "lite web" model (shipped inside the npm package: no download).
- * Loaded on first use (about 100 ms), once per process: the API never pays for it.
+ * Loaded on first use (about 100 ms), once per process: the API never pays for it. The whole
+ * default pipeline, though the analyzer reads no named entity: custom entities skip the spans
+ * NER recognises (no "monday morning" phrase), and the sentiment depends on sentence
+ * boundaries and negation; the spec pins the outputs. One instance per process: a second
+ * instance over the same model object shares its lexicon and finds no custom entities.
  */
 function nlp(): WinkMethods {
   if (!shared) {
@@ -56,12 +60,13 @@ export class NoteAnalyzer {
     const texts = notes.map((n) => n.trim()).filter((n) => n.length > 0);
     if (texts.length === 0) return { sentimentScore: null, sentimentLabel: null, keyPhrases: [] };
 
-    const { its } = nlp();
+    const wink = nlp();
+    const { its } = wink;
     const candidates = new Map<string, Candidate>();
     let sentimentSum = 0;
 
     texts.forEach((text, index) => {
-      const doc = nlp().readDoc(text);
+      const doc = wink.readDoc(text);
       sentimentSum += doc.out(its.sentiment) as number;
 
       const seen = new Set<string>();
@@ -72,13 +77,19 @@ export class NoteAnalyzer {
           seen.add(words.slice(start).join(' '));
         }
       });
-      doc.tokens().each((token: ItemToken) => {
-        if (token.out(its.type) !== 'word' || token.out(its.stopWordFlag)) return;
-        if (!CONTENT_POS.has(token.out(its.pos) as string)) return;
-        // wink's typings declare `its.lemma` with the model addons' signature; it is a token its.
-        const lemma = token.out(its.lemma as unknown as ItsFunction<string>).toLowerCase();
+      // Whole-collection reads: token by token, wink builds an item object (a dozen closures)
+      // for every token and dispatches every `out` through it.
+      const tokens = doc.tokens();
+      const types = tokens.out(its.type);
+      const stopWords = tokens.out(its.stopWordFlag) as boolean[];
+      const partsOfSpeech = tokens.out(its.pos);
+      // wink's typings declare `its.lemma` with the model addons' signature; it is a token its.
+      const lemmas = tokens.out(its.lemma as unknown as ItsFunction<string>);
+      for (let i = 0; i < types.length; i += 1) {
+        if (types[i] !== 'word' || stopWords[i] || !CONTENT_POS.has(partsOfSpeech[i])) continue;
+        const lemma = lemmas[i].toLowerCase();
         if (isWord(lemma) && lemma.length >= 3 && !WEAK_WORDS.has(lemma)) seen.add(lemma);
-      });
+      }
 
       for (const phrase of seen) {
         const existing = candidates.get(phrase);
