@@ -10,6 +10,7 @@ import {
   NewNotification,
   NotificationsRepository,
 } from '../src/modules/notifications/notifications.repository';
+import { NotificationType } from '../src/modules/notifications/notification-types';
 import { Summary, SummaryStatus } from '../src/modules/summaries/entities/summary.entity';
 import { SummariesRepository } from '../src/modules/summaries/summaries.repository';
 import { periodContaining } from '../src/modules/summaries/summary-period';
@@ -212,8 +213,8 @@ describe('Worker statements batched across concurrent jobs (e2e)', () => {
     const [mine, other] = [(await registerUser(api.http)).id, (await registerUser(api.http)).id];
     const occurrence = (user: string, inApp = true): NewNotification => ({
       userId: user,
-      type: 'summary.ready',
-      groupKey: `summary.ready:${randomUUID()}`,
+      type: NotificationType.SummaryReady,
+      groupKey: `${NotificationType.SummaryReady}:${randomUUID()}`,
       subjectId: null,
       actor: null,
       data: {},
