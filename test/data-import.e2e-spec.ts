@@ -1,12 +1,16 @@
-import { INestApplicationContext } from '@nestjs/common';
+import { HttpException, INestApplicationContext } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { Storage } from '../src/infrastructure/storage/storage';
 import { apiClient, ApiClient } from './support/api-client';
+import { sendCutShortUpload } from './support/cut-short-upload';
 import { seedEveryArea } from './support/data-rights';
 import { domainEventsSettled, publishedEventsOf } from './support/domain-events';
 import { completedWorkout } from './support/fixtures';
+import { startS3Server, TestS3Server } from './support/s3rver';
 import {
   eventually,
   registerUser,
@@ -434,3 +438,119 @@ describe('Data import (e2e)', () => {
     expect(await snapshot(target.id)).toEqual(after);
   }, 180_000);
 });
+
+describe.each(['fs', 's3'] as const)(
+  'Data import: an upload cut short, %s storage (e2e)',
+  (driver) => {
+    let api: TestApi;
+    let s3: TestS3Server | undefined;
+    let baseUrl: string;
+    let db: DataSource;
+    /** Every storage write the API started, and how it ended ('pending' until it does). */
+    let puts: { key: string; outcome: Promise<string> }[];
+
+    beforeAll(async () => {
+      if (driver === 's3') s3 = await startS3Server();
+      api = await startApi(
+        testConfig({
+          DATA_IMPORT_MAX_BYTES: String(4 * 1024 * 1024),
+          ...(s3
+            ? {
+                STORAGE_DRIVER: 's3',
+                S3_ENDPOINT: s3.endpoint,
+                S3_BUCKET: s3.bucket,
+                S3_ACCESS_KEY_ID: 'S3RVER',
+                S3_SECRET_ACCESS_KEY: 'S3RVER',
+              }
+            : {}),
+        }),
+      );
+      await api.app.listen(0, '127.0.0.1');
+      baseUrl = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+      db = api.app.get(DataSource);
+      const storage = api.app.get(Storage);
+      const put = storage.put.bind(storage);
+      jest.spyOn(storage, 'put').mockImplementation((key, body, options) => {
+        const stored = put(key, body, options);
+        puts.push({
+          key,
+          outcome: stored.then(
+            () => 'stored',
+            (error: unknown) =>
+              error instanceof HttpException ? `failed ${error.getStatus()}` : `failed: ${error}`,
+          ),
+        });
+        return stored;
+      });
+    }, 60_000);
+    beforeEach(() => (puts = []));
+
+    afterAll(async () => {
+      await api?.close();
+      await s3?.stop();
+    });
+
+    /** What the user has of imports: rows and stored uploads. */
+    async function importsOf(user: TestUser) {
+      const rows: { status: string }[] = await db.query(
+        'SELECT status::text FROM data_imports WHERE user_id = $1',
+        [user.id],
+      );
+      const files: string[] = [];
+      for await (const object of api.app.get(Storage).list(`imports/${user.id}`)) {
+        files.push(object.key);
+      }
+      return { rows: rows.map((row) => row.status), files };
+    }
+
+    /** A Strong CSV of about 1 MB, so the upload streams in many chunks. */
+    const bigCsv = () =>
+      Buffer.concat([fixture('strong-export.csv'), Buffer.alloc(1024 * 1024, '\n')]);
+
+    it('whose body ends mid-file is a 400 problem, and leaves no import and no file', async () => {
+      const user = await registerUser(api.http);
+      const answer = await sendCutShortUpload({
+        baseUrl,
+        path: '/api/v1/users/data-import?source=strong',
+        accessToken: user.accessToken,
+        fileBytes: bigCsv(),
+        ending: 'ended',
+      });
+      expect(answer!.status).toBe(400);
+      expect(answer!.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(JSON.parse(answer!.body)).toMatchObject({
+        type: 'urn:fitai:problem:bad-request',
+        detail: expect.stringMatching(/cut short/),
+      });
+      expect(await importsOf(user)).toEqual({ rows: [], files: [] });
+    });
+
+    it('whose connection drops mid-file ends its storage write, leaves nothing, and the next upload works', async () => {
+      const user = await registerUser(api.http);
+      const uploadKey = `imports/${user.id}/`;
+      await sendCutShortUpload({
+        baseUrl,
+        path: '/api/v1/users/data-import?source=strong',
+        accessToken: user.accessToken,
+        fileBytes: bigCsv(),
+        ending: 'dropped',
+        // Dropped once the API is writing the file to storage.
+        droppedAfter: () => eventually(async () => puts.find((p) => p.key.startsWith(uploadKey))),
+      });
+      const write = puts.find((p) => p.key.startsWith(uploadKey))!;
+      const outcome = await Promise.race([
+        write.outcome,
+        new Promise((resolve) => setTimeout(() => resolve('still writing after 10 s'), 10_000)),
+      ]);
+      expect(outcome).toBe('failed 400');
+      expect(await importsOf(user)).toEqual({ rows: [], files: [] });
+
+      await request(api.http)
+        .post('/api/v1/users/data-import?source=strong')
+        .auth(user.accessToken, { type: 'bearer' })
+        .attach('file', fixture('strong-export.csv'), 'strong.csv')
+        .expect(202);
+      expect((await importsOf(user)).rows).toEqual(['pending']);
+    }, 30_000);
+  },
+);
