@@ -11,6 +11,7 @@ import { seedEveryArea } from './support/data-rights';
 import { domainEventsSettled, publishedEventsOf } from './support/domain-events';
 import { completedWorkout } from './support/fixtures';
 import { startS3Server, TestS3Server } from './support/s3rver';
+import { StatementRecorder } from './support/statement-recorder';
 import {
   eventually,
   registerUser,
@@ -270,6 +271,62 @@ describe('Data import (e2e)', () => {
     expect(
       (await publishedEventsOf(db, user.id)).filter((e) => e.name === 'workouts.imported'),
     ).toHaveLength(1);
+  }, 120_000);
+
+  it('derives the totals of a 100-workout import in one statement, each workout its own', async () => {
+    const user = await registerUser(api.http);
+    // Workout i: a warm-up (not counted) and one working set of (20 + i) kg × 5.
+    const rows = [
+      'Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE',
+    ];
+    for (let i = 0; i < 100; i += 1) {
+      const day = new Date(Date.UTC(2023, 0, 1 + i)).toISOString().slice(0, 10);
+      rows.push(`${day} 07:00:00,"Session ${i}",45m,"Bench Press (Barbell)",W,10,10,0,0,"","",`);
+      rows.push(
+        `${day} 07:00:00,"Session ${i}",45m,"Bench Press (Barbell)",1,${20 + i},5,0,0,"","",`,
+      );
+    }
+    const statements = new StatementRecorder();
+    statements.start();
+    let requestId: string;
+    try {
+      const accepted = await statements.of(
+        request(api.http)
+          .post('/api/v1/users/data-import?source=strong')
+          .auth(user.accessToken, { type: 'bearer' })
+          .attach('file', Buffer.from(rows.join('\n')), 'hundred.csv')
+          .expect(202),
+      );
+      requestId = accepted.requestId;
+      await eventually(async () => {
+        const [row] = await db.query(
+          `SELECT status::text FROM data_imports WHERE user_id = $1 AND status IN ('completed', 'failed')`,
+          [user.id],
+        );
+        return row;
+      }, 60_000);
+    } finally {
+      statements.stop();
+    }
+    // The job carries the upload's request id.
+    const totals = statements
+      .sentFor(requestId)
+      .filter((sql) => /^UPDATE workouts SET total_volume_kg/.test(sql));
+    expect(totals).toHaveLength(1);
+    const workouts: { name: string; volume: number; total_sets: number; total_reps: number }[] =
+      await db.query(
+        `SELECT name, total_volume_kg::float8 AS volume, total_sets, total_reps
+           FROM workouts WHERE user_id = $1 ORDER BY session_at`,
+        [user.id],
+      );
+    expect(workouts).toEqual(
+      Array.from({ length: 100 }, (_, i) => ({
+        name: `Session ${i}`,
+        volume: (20 + i) * 5,
+        total_sets: 1,
+        total_reps: 5,
+      })),
+    );
   }, 120_000);
 
   it('imports a Hevy CSV with its set types and unit', async () => {
