@@ -16,13 +16,14 @@ const HEAP_SAMPLE_MS = 25;
 const IDLE_BEFORE_MS = 3_000;
 
 /**
- * Preloaded (`-r`) into the measured worker, started with `--expose-gc`: it forces a full
- * collection and appends `<epoch ms> <heapUsed> <external>` to HEAP_PROBE_FILE, every
- * HEAP_PROBE_MS or twice as long as the last collection took, whichever is longer (so the
- * probe takes at most a third of the worker's time), up to half a second apart. After a full GC, heapUsed is
- * the live JavaScript heap and external the live Buffers (zlib's, pg's, the streams'): the
- * samples show what is held, not what the allocator kept (RSS). Dozens to hundreds of samples
- * per export: a page of rows in flight is caught many times over, at every point of the export.
+ * Preloaded (`-r`) into the measured worker, started with `--expose-gc`: it forces two full
+ * collections 5 ms apart and appends `<epoch ms> <heapUsed> <external>` to HEAP_PROBE_FILE,
+ * every HEAP_PROBE_MS or as long as the last sample took, whichever is longer, up to half a
+ * second apart. The second collection comes after V8 has freed the dead Buffers' memory (it
+ * does so on another thread): measured right after one, `external` still counted dead pages of
+ * rows, the more the faster rows went by, and a big table's export looked like a climb. After
+ * them, heapUsed is the live JavaScript heap and external the live Buffers (zlib's, pg's, the
+ * streams'): the samples show what is held, not what the allocator kept (RSS).
  * Written out at run time: the worker runs from dist/ with plain node, bench/ is not compiled.
  */
 const HEAP_PROBE = `
@@ -32,10 +33,15 @@ const every = Number(process.env.HEAP_PROBE_MS);
 function sample() {
   const started = Date.now();
   global.gc();
-  const took = Date.now() - started;
-  const m = process.memoryUsage();
-  writeSync(fd, Date.now() + ' ' + m.heapUsed + ' ' + m.external + '\\n');
-  setTimeout(sample, Math.min(500, Math.max(every, 2 * took))).unref();
+  // V8 frees dead Buffers' memory after the collection, on another thread: a second one a few
+  // ms later counts only what is still held.
+  setTimeout(() => {
+    global.gc();
+    const took = Date.now() - started;
+    const m = process.memoryUsage();
+    writeSync(fd, Date.now() + ' ' + m.heapUsed + ' ' + m.external + '\\n');
+    setTimeout(sample, Math.min(500, Math.max(every, took))).unref();
+  }, 5).unref();
 }
 setTimeout(sample, every).unref();
 `;
