@@ -414,7 +414,7 @@ function dataExportSection(f: DataExportFigure): string[] {
   const mb = (value: number) => value.toFixed(1);
   return [
     `14. Data export — full zip for users with ${f.runs.map((run) => run.years).join(', ')} years of training and journal (1 worker process)`,
-    `    live = heapUsed + external after a forced full GC, sampled all through each export;`,
+    `    live = heapUsed + external after two forced full GCs 5 ms apart, sampled all through each export;`,
     `    before = median of the idle samples before it; rises are MB above that`,
     table(
       [
