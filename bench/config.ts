@@ -72,6 +72,8 @@ export interface BenchConfig {
   recommendationRounds: number;
   /** Figure 13: monthly reports rendered one after the other (one worker process). */
   reportSamples: number;
+  /** Figure 14: the histories exported, in years (one user each). */
+  exportYears: number[];
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
@@ -160,5 +162,6 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     idleSockets: integer(env, 'BENCH_IDLE_SOCKETS', 3_000),
     recommendationRounds: integer(env, 'BENCH_RECOMMENDATION_ROUNDS', 20),
     reportSamples: integer(env, 'BENCH_REPORT_SAMPLES', 20),
+    exportYears: integerList(env, 'BENCH_EXPORT_YEARS', [1, 3, 6, 12], 30),
   };
 }

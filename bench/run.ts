@@ -248,8 +248,10 @@ async function measure(config: BenchConfig, resources: Resources): Promise<Bench
   }
 
   if (selected(14)) {
-    log('figure 14: data export of 1, 3 and 6 years of history (1 worker process)');
-    const exportUsers = await registerUsers(api, 3, 'export');
+    log(
+      `figure 14: data export of ${config.exportYears.join(', ')} years of history (1 worker process)`,
+    );
+    const exportUsers = await registerUsers(api, config.exportYears.length, 'export');
     figures.dataExport = await benchDataExport(config, api, pool, workers, exportUsers, log);
   }
 

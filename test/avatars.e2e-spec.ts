@@ -1,8 +1,10 @@
+import type { AddressInfo } from 'node:net';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import request from 'supertest';
 import { Storage } from '../src/infrastructure/storage/storage';
 import { apiClient } from './support/api-client';
+import { sendCutShortUpload } from './support/cut-short-upload';
 import { PROBLEM } from './support/problem';
 import { startS3Server, TestS3Server } from './support/s3rver';
 import { registerUser, startApi, testConfig, TestApi, TestUser } from './support/test-app';
@@ -20,6 +22,20 @@ function twoColourImage(width: number, height: number) {
 }
 
 const png = (width = 300, height = 200) => twoColourImage(width, height).png().toBuffer();
+
+/** A PNG of noise (about 700 KB: it does not compress), so that 64 KB of it is a part of it. */
+const noisyPng = () =>
+  sharp({
+    create: {
+      width: 512,
+      height: 512,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 128, sigma: 30 },
+    },
+  })
+    .png()
+    .toBuffer();
 
 /**
  * A PNG of 1 × 1 pixel whose header declares `width` × `height`: a few bytes that would
@@ -68,6 +84,8 @@ describe.each(['fs', 's3'] as const)('avatars, %s storage driver (e2e)', (driver
           : {},
       ),
     );
+    // On a port of its own (supertest then uses it too): a raw client cuts an upload short.
+    await api.app.listen(0, '127.0.0.1');
     storage = api.app.get(Storage);
   });
   afterAll(async () => {
@@ -334,6 +352,26 @@ describe.each(['fs', 's3'] as const)('avatars, %s storage driver (e2e)', (driver
       '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nabc',
     ).expect(400);
     expect(cutShort.body.type).toBe('urn:fitai:problem:bad-request');
+  });
+
+  it('refuses an upload whose body ends mid-image with 400 (cut short), keeping the old avatar', async () => {
+    const user = await registerUser(api.http);
+    const kept = (await upload(user, await png(300, 200)).expect(200)).body.avatar as AvatarUrls;
+    const answer = await sendCutShortUpload({
+      baseUrl: `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`,
+      path: '/api/v1/users/upload-avatar',
+      accessToken: user.accessToken,
+      fileBytes: (await noisyPng()).subarray(0, 64 * 1024),
+      ending: 'ended',
+    });
+    expect(answer!.status).toBe(400);
+    expect(JSON.parse(answer!.body)).toMatchObject({
+      type: 'urn:fitai:problem:bad-request',
+      detail: expect.stringMatching(/cut short/),
+    });
+    const profile = await apiClient(api.http, user).get('/users/profile').expect(200);
+    expect(profile.body.avatar).toEqual(kept);
+    await upload(user, await png(200, 300)).expect(200);
   });
 
   it('refuses anonymous uploads with 401', async () => {

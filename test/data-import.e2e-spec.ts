@@ -1,12 +1,17 @@
-import { INestApplicationContext } from '@nestjs/common';
+import { HttpException, INestApplicationContext } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { Storage } from '../src/infrastructure/storage/storage';
 import { apiClient, ApiClient } from './support/api-client';
+import { sendCutShortUpload } from './support/cut-short-upload';
 import { seedEveryArea } from './support/data-rights';
 import { domainEventsSettled, publishedEventsOf } from './support/domain-events';
 import { completedWorkout } from './support/fixtures';
+import { startS3Server, TestS3Server } from './support/s3rver';
+import { StatementRecorder } from './support/statement-recorder';
 import {
   eventually,
   registerUser,
@@ -268,6 +273,62 @@ describe('Data import (e2e)', () => {
     ).toHaveLength(1);
   }, 120_000);
 
+  it('derives the totals of a 100-workout import in one statement, each workout its own', async () => {
+    const user = await registerUser(api.http);
+    // Workout i: a warm-up (not counted) and one working set of (20 + i) kg × 5.
+    const rows = [
+      'Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE',
+    ];
+    for (let i = 0; i < 100; i += 1) {
+      const day = new Date(Date.UTC(2023, 0, 1 + i)).toISOString().slice(0, 10);
+      rows.push(`${day} 07:00:00,"Session ${i}",45m,"Bench Press (Barbell)",W,10,10,0,0,"","",`);
+      rows.push(
+        `${day} 07:00:00,"Session ${i}",45m,"Bench Press (Barbell)",1,${20 + i},5,0,0,"","",`,
+      );
+    }
+    const statements = new StatementRecorder();
+    statements.start();
+    let requestId: string;
+    try {
+      const accepted = await statements.of(
+        request(api.http)
+          .post('/api/v1/users/data-import?source=strong')
+          .auth(user.accessToken, { type: 'bearer' })
+          .attach('file', Buffer.from(rows.join('\n')), 'hundred.csv')
+          .expect(202),
+      );
+      requestId = accepted.requestId;
+      await eventually(async () => {
+        const [row] = await db.query(
+          `SELECT status::text FROM data_imports WHERE user_id = $1 AND status IN ('completed', 'failed')`,
+          [user.id],
+        );
+        return row;
+      }, 60_000);
+    } finally {
+      statements.stop();
+    }
+    // The job carries the upload's request id.
+    const totals = statements
+      .sentFor(requestId)
+      .filter((sql) => /^UPDATE workouts SET total_volume_kg/.test(sql));
+    expect(totals).toHaveLength(1);
+    const workouts: { name: string; volume: number; total_sets: number; total_reps: number }[] =
+      await db.query(
+        `SELECT name, total_volume_kg::float8 AS volume, total_sets, total_reps
+           FROM workouts WHERE user_id = $1 ORDER BY session_at`,
+        [user.id],
+      );
+    expect(workouts).toEqual(
+      Array.from({ length: 100 }, (_, i) => ({
+        name: `Session ${i}`,
+        volume: (20 + i) * 5,
+        total_sets: 1,
+        total_reps: 5,
+      })),
+    );
+  }, 120_000);
+
   it('imports a Hevy CSV with its set types and unit', async () => {
     const user = await registerUser(api.http);
     const done = await imported(user, 'hevy', fixture('hevy-export.csv'), 'workouts.csv');
@@ -434,3 +495,119 @@ describe('Data import (e2e)', () => {
     expect(await snapshot(target.id)).toEqual(after);
   }, 180_000);
 });
+
+describe.each(['fs', 's3'] as const)(
+  'Data import: an upload cut short, %s storage (e2e)',
+  (driver) => {
+    let api: TestApi;
+    let s3: TestS3Server | undefined;
+    let baseUrl: string;
+    let db: DataSource;
+    /** Every storage write the API started, and how it ended ('pending' until it does). */
+    let puts: { key: string; outcome: Promise<string> }[];
+
+    beforeAll(async () => {
+      if (driver === 's3') s3 = await startS3Server();
+      api = await startApi(
+        testConfig({
+          DATA_IMPORT_MAX_BYTES: String(4 * 1024 * 1024),
+          ...(s3
+            ? {
+                STORAGE_DRIVER: 's3',
+                S3_ENDPOINT: s3.endpoint,
+                S3_BUCKET: s3.bucket,
+                S3_ACCESS_KEY_ID: 'S3RVER',
+                S3_SECRET_ACCESS_KEY: 'S3RVER',
+              }
+            : {}),
+        }),
+      );
+      await api.app.listen(0, '127.0.0.1');
+      baseUrl = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+      db = api.app.get(DataSource);
+      const storage = api.app.get(Storage);
+      const put = storage.put.bind(storage);
+      jest.spyOn(storage, 'put').mockImplementation((key, body, options) => {
+        const stored = put(key, body, options);
+        puts.push({
+          key,
+          outcome: stored.then(
+            () => 'stored',
+            (error: unknown) =>
+              error instanceof HttpException ? `failed ${error.getStatus()}` : `failed: ${error}`,
+          ),
+        });
+        return stored;
+      });
+    }, 60_000);
+    beforeEach(() => (puts = []));
+
+    afterAll(async () => {
+      await api?.close();
+      await s3?.stop();
+    });
+
+    /** What the user has of imports: rows and stored uploads. */
+    async function importsOf(user: TestUser) {
+      const rows: { status: string }[] = await db.query(
+        'SELECT status::text FROM data_imports WHERE user_id = $1',
+        [user.id],
+      );
+      const files: string[] = [];
+      for await (const object of api.app.get(Storage).list(`imports/${user.id}`)) {
+        files.push(object.key);
+      }
+      return { rows: rows.map((row) => row.status), files };
+    }
+
+    /** A Strong CSV of about 1 MB, so the upload streams in many chunks. */
+    const bigCsv = () =>
+      Buffer.concat([fixture('strong-export.csv'), Buffer.alloc(1024 * 1024, '\n')]);
+
+    it('whose body ends mid-file is a 400 problem, and leaves no import and no file', async () => {
+      const user = await registerUser(api.http);
+      const answer = await sendCutShortUpload({
+        baseUrl,
+        path: '/api/v1/users/data-import?source=strong',
+        accessToken: user.accessToken,
+        fileBytes: bigCsv(),
+        ending: 'ended',
+      });
+      expect(answer!.status).toBe(400);
+      expect(answer!.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(JSON.parse(answer!.body)).toMatchObject({
+        type: 'urn:fitai:problem:bad-request',
+        detail: expect.stringMatching(/cut short/),
+      });
+      expect(await importsOf(user)).toEqual({ rows: [], files: [] });
+    });
+
+    it('whose connection drops mid-file ends its storage write, leaves nothing, and the next upload works', async () => {
+      const user = await registerUser(api.http);
+      const uploadKey = `imports/${user.id}/`;
+      await sendCutShortUpload({
+        baseUrl,
+        path: '/api/v1/users/data-import?source=strong',
+        accessToken: user.accessToken,
+        fileBytes: bigCsv(),
+        ending: 'dropped',
+        // Dropped once the API is writing the file to storage.
+        droppedAfter: () => eventually(async () => puts.find((p) => p.key.startsWith(uploadKey))),
+      });
+      const write = puts.find((p) => p.key.startsWith(uploadKey))!;
+      const outcome = await Promise.race([
+        write.outcome,
+        new Promise((resolve) => setTimeout(() => resolve('still writing after 10 s'), 10_000)),
+      ]);
+      expect(outcome).toBe('failed 400');
+      expect(await importsOf(user)).toEqual({ rows: [], files: [] });
+
+      await request(api.http)
+        .post('/api/v1/users/data-import?source=strong')
+        .auth(user.accessToken, { type: 'bearer' })
+        .attach('file', fixture('strong-export.csv'), 'strong.csv')
+        .expect(202);
+      expect((await importsOf(user)).rows).toEqual(['pending']);
+    }, 30_000);
+  },
+);

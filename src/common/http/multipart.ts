@@ -3,7 +3,7 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiConsumes } from '@nestjs/swagger';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Readable } from 'node:stream';
+import { finished, PassThrough, type Readable } from 'node:stream';
 import { Problems } from '../errors/problem-types';
 
 /**
@@ -60,31 +60,57 @@ export interface UploadedFileStream {
  * stream to read on (into storage): a body that is not multipart is a 415, no file part a 400
  * `file-required`, a malformed body a 400. `fileSize` overrides UPLOAD_LIMITS.fileSize for
  * uploads bounded by their own setting; the caller checks `truncated()` after reading.
+ *
+ * The stream always settles: it ends with the part, or fails with a 400 when the body is cut
+ * short. @fastify/multipart ends the part's own stream on a cut-short body in two ways: a body
+ * that ends early errors it (busboy's "Part terminated early"), a connection that drops destroys
+ * it without an error. A reader that only watches for `end` and `error` (`pipe()`) would wait
+ * for ever on the second, so both become an error here.
  */
 export async function openUploadedFile(
   req: FastifyRequest,
   limits: { fileSize?: number } = {},
 ): Promise<UploadedFileStream> {
   const file = await filePart(req, limits);
-  const stream = file.file;
-  return { stream, filename: file.filename, truncated: () => stream.truncated };
+  const part = file.file;
+  const stream = new PassThrough();
+  const cutShort = () => stream.destroy(uploadCutShort());
+  if ((part.destroyed && !part.readableEnded) || droppedBeforeItsEnd(req)) {
+    // Ended before the handler got here (guards run first), before anyone could listen.
+    cutShort();
+  } else {
+    part.pipe(stream);
+    finished(part, (error) => error && cutShort());
+    // The parser does not always see a dropped connection (it checks `aborted`, which Node
+    // does not always set): the request closing before its body came whole is the sign.
+    req.raw.once('close', () => droppedBeforeItsEnd(req) && cutShort());
+  }
+  return { stream, filename: file.filename, truncated: () => part.truncated };
 }
 
 /**
  * The file of an upload read whole: uploads are bounded by UPLOAD_LIMITS.fileSize, and beyond
- * it reading fails with a 413. An empty file is a 400 `file-required` (filePart says the rest).
+ * it reading fails with a 413. An empty file is a 400 `file-required`; a body cut short a 400
+ * (openUploadedFile says the rest).
  */
 export async function readUploadedFile(
   req: FastifyRequest,
 ): Promise<{ content: Buffer; filename: string }> {
-  const file = await filePart(req, {});
+  const file = await openUploadedFile(req);
+  const chunks: Buffer[] = [];
   try {
-    const content = await file.toBuffer();
-    if (content.length === 0) throw Problems.fileRequired.exception('The file is empty.');
-    return { content, filename: file.filename };
+    for await (const chunk of file.stream) chunks.push(chunk as Buffer);
   } catch (error) {
     throw asUploadError(error);
   }
+  if (file.truncated()) {
+    throw Problems.payloadTooLarge.exception(
+      `The file is larger than ${UPLOAD_LIMITS.fileSize} bytes.`,
+    );
+  }
+  const content = Buffer.concat(chunks);
+  if (content.length === 0) throw Problems.fileRequired.exception('The file is empty.');
+  return { content, filename: file.filename };
 }
 
 async function filePart(
@@ -96,6 +122,9 @@ async function filePart(
       'Send the file as multipart/form-data, in a part named "file".',
     );
   }
+  // A connection that dropped before the handler got here (guards run first) will never say so
+  // again: the parser would wait for ever for its end.
+  if (droppedBeforeItsEnd(req)) throw uploadCutShort();
   let file: MultipartFile | undefined;
   try {
     // No override: the limits the plugin was registered with (UPLOAD_LIMITS by default).
@@ -111,6 +140,15 @@ async function filePart(
     throw Problems.fileRequired.exception('The request has no file part; send it as "file".');
   }
   return file;
+}
+
+/** The request is over (its connection closed) and its body never came whole. */
+function droppedBeforeItsEnd(req: FastifyRequest): boolean {
+  return req.raw.destroyed && !req.raw.complete;
+}
+
+function uploadCutShort(): HttpException {
+  return Problems.badRequest.exception('The upload was cut short before its file ended.');
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { ByteCounter } from './byte-counter';
 import { PutOptions, Storage, StoredObject, StoredObjectInfo } from './storage';
 import { assertValidStorageKey } from './storage-key';
@@ -71,12 +72,17 @@ export class S3Storage extends Storage {
       return { key, size: body.length, contentType: options.contentType };
     }
     // A stream of unknown length: lib-storage sends it in parts (one request when small).
+    // pipeline, not pipe(): a source that fails or closes before its end (a dropped upload)
+    // fails the counter, hence the upload; a failed upload stops the source.
     const counter = new ByteCounter();
-    body.on('error', (error) => counter.destroy(error));
-    await new Upload({
-      client: this.client,
-      params: { ...object, Body: body.pipe(counter) },
-    }).done();
+    const feeding = pipeline(body, counter);
+    const uploading = new Upload({ client: this.client, params: { ...object, Body: counter } })
+      .done()
+      .catch((error: unknown) => {
+        counter.destroy(error as Error);
+        throw error;
+      });
+    await Promise.all([uploading, feeding]);
     return { key, size: counter.bytes, contentType: options.contentType };
   }
 

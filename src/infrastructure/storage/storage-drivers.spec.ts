@@ -158,6 +158,18 @@ function storageDriverSuite(name: string, start: () => Promise<DriverUnderTest>)
       await expect(storage.put(at, failing, { contentType: 'text/plain' })).rejects.toThrow();
       expect(await storage.exists(at)).toBe(false);
     });
+
+    it('fails a put whose stream closes before its end without an error (a dropped upload)', async () => {
+      // What @fastify/multipart does to a file part when the client's connection drops.
+      const at = key('dropped.bin');
+      const dropped = new Readable({ read() {} });
+      dropped.push(Buffer.alloc(1024));
+      setTimeout(() => dropped.destroy(), 10);
+      await expect(storage.put(at, dropped, { contentType: 'text/plain' })).rejects.toThrow(
+        /premature close/i,
+      );
+      expect(await storage.exists(at)).toBe(false);
+    });
   });
 }
 

@@ -297,18 +297,25 @@ export class WorkoutsRepository {
     );
   }
 
-  /** Totals of the completed working sets (warm-ups excluded), over IDX_workout_sets_workout. */
-  async recordTotals(id: string): Promise<void> {
+  /**
+   * Totals of the completed working sets (warm-ups excluded) of these workouts, in one
+   * statement however many (an import's batch), over IDX_workout_sets_workout. A workout
+   * without working sets gets zeros.
+   */
+  async recordTotals(workoutIds: string[]): Promise<void> {
+    if (workoutIds.length === 0) return;
     await this.manager.query(
       `UPDATE workouts
           SET total_volume_kg = totals.volume, total_sets = totals.sets, total_reps = totals.reps
-         FROM (SELECT coalesce(sum(coalesce(weight_kg, 0) * coalesce(reps, 0)), 0) AS volume,
-                      count(*)::int AS sets,
-                      coalesce(sum(reps), 0)::int AS reps
-                 FROM workout_sets
-                WHERE workout_id = $1 AND ${workingSetSql()}) AS totals
-        WHERE workouts.id = $1`,
-      [id],
+         FROM (SELECT ids.id,
+                      coalesce(sum(coalesce(s.weight_kg, 0) * coalesce(s.reps, 0)), 0) AS volume,
+                      count(s.id)::int AS sets,
+                      coalesce(sum(s.reps), 0)::int AS reps
+                 FROM unnest($1::uuid[]) AS ids(id)
+                 LEFT JOIN workout_sets s ON s.workout_id = ids.id AND ${workingSetSql('s')}
+                GROUP BY ids.id) AS totals
+        WHERE workouts.id = totals.id`,
+      [workoutIds],
     );
   }
 

@@ -368,7 +368,7 @@ export class WorkoutsService {
     id: string,
   ): Promise<void> {
     await tx.keepSetsWithinSession(id);
-    await tx.recordTotals(id);
+    await tx.recordTotals([id]);
     const workout = (await tx.findOwned(userId, id))!;
     const stored = await records.reconcile(
       userId,
@@ -413,7 +413,7 @@ export class WorkoutsService {
       sets.map((set) => set.id),
       sets.map((set) => storedE1rm(set)),
     );
-    for (const id of workoutIds) await tx.recordTotals(id);
+    await tx.recordTotals(workoutIds);
     const span = await tx.spanOf(workoutIds);
     if (!span) return null;
     await records.reconcile(userId, span.exerciseIds, span.from);
