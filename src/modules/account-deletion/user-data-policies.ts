@@ -116,6 +116,9 @@ export const USER_DATA_POLICIES: Readonly<Record<string, UserDataPolicy>> = {
   'user_blocks.blocked_id': own(),
   'user_blocks.blocker_id': own(),
   'user_identities.user_id': own('Google and GitHub sign-in links'),
+  'workout_history_versions.user_id': own(
+    'the version of their completed workout history (analytics freshness)',
+  ),
   'workout_sets.user_id': own(),
   'workouts.user_id': own(),
 };
