@@ -6,6 +6,8 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { sendCutShortUpload } from '../../../test/support/cut-short-upload';
 import { AcceptsMultipart, openUploadedFile, readUploadedFile, UPLOAD_LIMITS } from './multipart';
 import { acceptRequestBodies } from './request-bodies';
@@ -72,6 +74,27 @@ class UploadsController {
     });
   }
 
+  /** Streamed on after an await, as FsStorage.put does (it makes the directory first). */
+  @Post('later')
+  @AcceptsMultipart()
+  later(@Req() req: FastifyRequest): Promise<{ bytes: number }> {
+    return tracked(async () => {
+      const file = await openUploadedFile(req, { fileSize: 1 << 20 });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      let bytes = 0;
+      await pipeline(
+        file.stream,
+        new Writable({
+          write: (chunk: Buffer, _encoding, done) => {
+            bytes += chunk.length;
+            done();
+          },
+        }),
+      );
+      return bytes;
+    });
+  }
+
   /** Read whole, as avatars are. */
   @Post('whole')
   @AcceptsMultipart()
@@ -114,7 +137,7 @@ describe('request bodies: JSON everywhere, multipart on upload routes', () => {
     });
     const fileBytes = Buffer.alloc(64 * 1024, 'a');
 
-    const routes = ['/import', '/whole'];
+    const routes = ['/import', '/later', '/whole'];
 
     it.each(
       routes.flatMap((path) => [

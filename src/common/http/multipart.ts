@@ -74,6 +74,9 @@ export async function openUploadedFile(
   const file = await filePart(req, limits);
   const part = file.file;
   const stream = new PassThrough();
+  // Its reader may come later (a storage driver awaits its directory first): an error with no
+  // listener meanwhile would end the process. A later pipeline or for-await still gets it.
+  stream.on('error', () => undefined);
   const cutShort = () => stream.destroy(uploadCutShort());
   if ((part.destroyed && !part.readableEnded) || droppedBeforeItsEnd(req)) {
     // Ended before the handler got here (guards run first), before anyone could listen.
