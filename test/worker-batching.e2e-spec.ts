@@ -58,6 +58,17 @@ describe('Worker statements batched across concurrent jobs (e2e)', () => {
     return made;
   }
 
+  /**
+   * Runs `work` in a request context of its own and answers the statements sent in it only:
+   * a batch runs in the context of a caller that joined it, while the relay's deliveries (this
+   * file's worker delivers the events the tests publish) send the same shapes in their own.
+   */
+  async function ownStatements<T>(work: () => Promise<T>): Promise<{ result: T; sent: string[] }> {
+    const requestId = `batching-test-${randomUUID()}`;
+    const result = await RequestContext.run({ requestId }, work);
+    return { result, sent: statements.sentFor(requestId) };
+  }
+
   const claimsIn = (sent: string[]) => sent.filter((sql) => sql.startsWith('WITH claimed AS'));
 
   it('claims made at once go as one statement; each caller gets its own summary and reading, null for one not claimable', async () => {
@@ -181,19 +192,20 @@ describe('Worker statements batched across concurrent jobs (e2e)', () => {
        VALUES ('goal.achieved', '{}'), ('goal.achieved', '{}') RETURNING id::text`,
     );
     await outbox.recordDelivery(first, 'A');
-    const mark = statements.mark();
-    const checks = await Promise.all([
-      outbox.isDelivered(first, 'A'),
-      outbox.isDelivered(first, 'B'),
-      outbox.isDelivered(second, 'A'),
-    ]);
+    const { result: checks, sent } = await ownStatements(async () => {
+      const answers = await Promise.all([
+        outbox.isDelivered(first, 'A'),
+        outbox.isDelivered(first, 'B'),
+        outbox.isDelivered(second, 'A'),
+      ]);
+      await Promise.all([
+        outbox.recordDelivery(first, 'B'),
+        outbox.recordDelivery(second, 'A'),
+        outbox.recordDelivery(first, 'A'), // already recorded: nothing, no error
+      ]);
+      return answers;
+    });
     expect(checks).toEqual([true, false, false]);
-    await Promise.all([
-      outbox.recordDelivery(first, 'B'),
-      outbox.recordDelivery(second, 'A'),
-      outbox.recordDelivery(first, 'A'), // already recorded: nothing, no error
-    ]);
-    const sent = statements.sentSince(mark);
     expect(sent.filter((sql) => /FROM domain_event_deliveries d JOIN/.test(sql))).toHaveLength(1);
     expect(
       sent.filter((sql) => sql.startsWith('INSERT INTO domain_event_deliveries')),
@@ -221,16 +233,20 @@ describe('Worker statements batched across concurrent jobs (e2e)', () => {
       inApp,
       digestPending: false,
     });
-    const mark = statements.mark();
-    const [first, notInApp, second, otherUser] = await Promise.all([
-      notifications.insertUngrouped(occurrence(mine), `source-${randomUUID()}`, 100),
-      notifications.insertUngrouped(occurrence(mine, false), `source-${randomUUID()}`, 100),
-      notifications.insertUngrouped(occurrence(mine), `source-${randomUUID()}`, 100),
-      notifications.insertUngrouped(occurrence(other), `source-${randomUUID()}`, 100),
-    ]);
-    const insertsOf = (sent: string[]) =>
-      sent.filter((sql) => /^WITH input AS MATERIALIZED .*INSERT INTO notifications/.test(sql));
-    expect(insertsOf(statements.sentSince(mark))).toHaveLength(1);
+    const {
+      result: [first, notInApp, second, otherUser],
+      sent,
+    } = await ownStatements(() =>
+      Promise.all([
+        notifications.insertUngrouped(occurrence(mine), `source-${randomUUID()}`, 100),
+        notifications.insertUngrouped(occurrence(mine, false), `source-${randomUUID()}`, 100),
+        notifications.insertUngrouped(occurrence(mine), `source-${randomUUID()}`, 100),
+        notifications.insertUngrouped(occurrence(other), `source-${randomUUID()}`, 100),
+      ]),
+    );
+    const insertsOf = (made: string[]) =>
+      made.filter((sql) => /^WITH input AS MATERIALIZED .*INSERT INTO notifications/.test(sql));
+    expect(insertsOf(sent)).toHaveLength(1);
     const unreadBefore = (made: Awaited<ReturnType<NotificationsRepository['insertUngrouped']>>) =>
       made && 'unreadBefore' in made ? made.unreadBefore : undefined;
     expect([first, notInApp, second, otherUser].map(unreadBefore)).toEqual([0, 1, 1, 0]);
@@ -238,13 +254,14 @@ describe('Worker statements batched across concurrent jobs (e2e)', () => {
     // The same fact delivered twice at once: the batch is refused whole by the source's key,
     // then run one by one: one notification, the other answer null.
     const source = `source-${randomUUID()}`;
-    const again = statements.mark();
-    const twice = await Promise.all([
-      notifications.insertUngrouped(occurrence(other), source, 100),
-      notifications.insertUngrouped(occurrence(other), source, 100),
-    ]);
-    expect(twice.filter((made) => made === null)).toHaveLength(1);
-    expect(insertsOf(statements.sentSince(again))).toHaveLength(3);
+    const again = await ownStatements(() =>
+      Promise.all([
+        notifications.insertUngrouped(occurrence(other), source, 100),
+        notifications.insertUngrouped(occurrence(other), source, 100),
+      ]),
+    );
+    expect(again.result.filter((made) => made === null)).toHaveLength(1);
+    expect(insertsOf(again.sent)).toHaveLength(3);
     const [{ made }] = await db.query(
       `SELECT count(*)::int AS made FROM notification_sources WHERE user_id = $1 AND source_key = $2`,
       [other, source],

@@ -63,16 +63,22 @@ describe('MicroBatcher', () => {
     expect(calls).toEqual([['bad']]);
   });
 
-  it('a batch function answering the wrong number of outputs fails its callers, not silently', async () => {
+  it('a batch function answering the wrong number of outputs fails its callers, not silently, and is not run again', async () => {
+    const calls: string[][] = [];
     const batcher = new MicroBatcher<string, string>({
-      run: async (inputs) => inputs.slice(1),
+      run: async (inputs) => {
+        calls.push(inputs);
+        return inputs.slice(1);
+      },
       maxBatch: 10,
     });
     const answers = await Promise.allSettled([batcher.load('a'), batcher.load('b')]);
     expect(answers.map((answer) => answer.status)).toEqual(['rejected', 'rejected']);
     expect((answers[0] as PromiseRejectedResult).reason).toEqual(
-      new Error('a batch of 1 was answered 0 outputs'),
+      new Error('a batch of 2 was answered 1 outputs'),
     );
+    // It ran (a write would have committed): once only.
+    expect(calls).toEqual([['a', 'b']]);
   });
 
   it('with a window, calls made within it join the batch across turns of the event loop', async () => {

@@ -27,9 +27,11 @@ interface Waiting<Input, Output> {
  * running at once each send the same statement shape (a claim, a completion, an insert);
  * one statement for all of them saves a round trip, a socket write and a parse per job.
  *
- * The batch runs in the async context of its first caller (its request id, for logs and
- * statement counts); what a caller's input needs from its own context (its request id for an
- * event's row) goes in the input.
+ * A batch runs in the async context of whichever caller's call sent it (the first one's turn
+ * of the event loop, the one that filled it, or, for the one-by-one runs after a failure, the
+ * failed batch's): what a caller's input needs from its own context (its request id for an
+ * event's row) goes in the input. Outside transactions only: inside one, a failed statement
+ * aborts the transaction and the one-by-one runs could not answer.
  */
 export class MicroBatcher<Input, Output> {
   private open: Waiting<Input, Output>[] = [];
@@ -69,20 +71,19 @@ export class MicroBatcher<Input, Output> {
   private async send(batch: Waiting<Input, Output>[]): Promise<void> {
     let outputs: Output[];
     try {
-      outputs = await this.runChecked(batch.map((waiting) => waiting.input));
+      outputs = await this.options.run(batch.map((waiting) => waiting.input));
     } catch (error) {
       if (batch.length === 1) batch[0].reject(error);
       // One input may have failed the whole statement: each again alone, its own answer.
       else for (const waiting of batch) void this.send([waiting]);
       return;
     }
+    if (outputs.length !== batch.length) {
+      // The batch ran (a write committed): running it again could do it twice.
+      const error = new Error(`a batch of ${batch.length} was answered ${outputs.length} outputs`);
+      for (const waiting of batch) waiting.reject(error);
+      return;
+    }
     batch.forEach((waiting, i) => waiting.resolve(outputs[i]));
-  }
-
-  private async runChecked(inputs: Input[]): Promise<Output[]> {
-    const outputs = await this.options.run(inputs);
-    if (outputs.length !== inputs.length)
-      throw new Error(`a batch of ${inputs.length} was answered ${outputs.length} outputs`);
-    return outputs;
   }
 }

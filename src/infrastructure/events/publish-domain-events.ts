@@ -10,7 +10,7 @@ import { wakeRelayAfterCommit } from './outbox-wake-up';
  * atomically with the fact they announce. Nothing touches Redis here: the worker relays
  * committed rows to the subscribers (OutboxRelay), and a subscriber's failure can never reach
  * the request that published. The publisher wakes the relay after its commit (outbox-wake-up.ts).
- * Two ways to publish:
+ * Three ways to publish:
  * - publishDomainEvents, in the caller's transaction, for a fact written by several statements;
  * - writeWithEvents (withOutboxInsert), in the fact's own statement, for a fact written by one: no transaction
  *   (BEGIN and COMMIT are two round trips of their own) and one statement for both;

@@ -46,10 +46,6 @@ export interface NotificationListQuery {
   limit: number;
 }
 
-/**
- * The queries of notifications; each names its index. A repository bound to a transaction
- * comes from inTransaction.
- */
 /** What insertUngrouped made: the notification, the user's stored settings, or null (recorded). */
 export type UngroupedInsert =
   | { notification: Notification; unreadBefore: number; storedPreference?: never }
@@ -66,6 +62,10 @@ interface UngroupedInsertInput {
 /** The most occurrences per statement (the worker runs JOB_CONCURRENCY, 16, jobs at once). */
 const UNGROUPED_BATCH = 64;
 
+/**
+ * The queries of notifications; each names its index. A repository bound to a transaction
+ * comes from inTransaction.
+ */
 @Injectable()
 export class NotificationsRepository {
   private readonly ungrouped = new MicroBatcher<UngroupedInsertInput, UngroupedInsert>({
@@ -177,13 +177,12 @@ export class NotificationsRepository {
     unreadCap: number,
     unlessStoredPreference = false,
   ): Promise<UngroupedInsert> {
+    const input = { notification, sourceKey, unreadCap, unlessStoredPreference };
     try {
-      return await this.ungrouped.load({
-        notification,
-        sourceKey,
-        unreadCap,
-        unlessStoredPreference,
-      });
+      // Batched with other jobs' only outside a transaction (MicroBatcher's rule).
+      return this.manager.queryRunner?.isTransactionActive
+        ? (await this.insertUngroupedAll([input]))[0]
+        : await this.ungrouped.load(input);
     } catch (error) {
       // A source recorded meanwhile (the batch was then run again one by one).
       if (isUniqueViolation(error)) return null;

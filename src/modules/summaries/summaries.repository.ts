@@ -1,13 +1,13 @@
-import { domainEvent } from '../../infrastructure/events/domain-event-catalogue';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, LessThan, Repository } from 'typeorm';
-import { KeysetPosition } from '../../common/pagination/cursor';
 import { MicroBatcher } from '../../common/async/micro-batcher';
 import { returningColumns, rowAsEntity } from '../../common/database/update-returning';
 import { RequestContext } from '../../common/http/request-context';
-import { writeWithEventsPerRow } from '../../infrastructure/events/publish-domain-events';
+import { KeysetPosition } from '../../common/pagination/cursor';
 import { newestFirstPage } from '../../common/pagination/keyset';
+import { domainEvent } from '../../infrastructure/events/domain-event-catalogue';
+import { writeWithEventsPerRow } from '../../infrastructure/events/publish-domain-events';
 import { Summary, SummaryStatus } from './entities/summary.entity';
 import { PeriodWindow } from './summary-period';
 import { SummaryResult } from './summary-result';
