@@ -288,11 +288,11 @@ describe('SQL statements per week summary on the worker (e2e)', () => {
       [user.id],
     );
     expect(completed).toBe(count);
-    // Each shape at least once, and fewer statements than jobs overall: one job alone costs
-    // one of each, six (the test above); how many share one depends on the jobs' timing.
-    for (const shape of Object.values(shapes)) expect(shape).toBeGreaterThanOrEqual(1);
+    // One job alone sends one statement of each shape (six, the test above). The claims of the
+    // jobs the resumed queue hands out at once share statements; how many of the later steps
+    // share one depends on the jobs' timing (per-shape proofs: worker-batching.e2e-spec.ts).
+    expect(shapes.claims).toBeLessThan(count);
     const batched = Object.values(shapes).reduce((sum, shape) => sum + shape, 0);
     expect(batched).toBeLessThan(6 * count);
-    expect(perSummary).toBeLessThan(6);
   });
 });

@@ -59,7 +59,10 @@ export function statementName(text: string): string {
  *   connection that never saw it ("prepared statement … does not exist"); run direct or in
  *   session pooling;
  * - an UPDATE or DELETE answers TypeORM's [rows, count] rather than rows (use RETURNING in a
- *   WITH, or `runner.query`).
+ *   WITH, or `runner.query`);
+ * - a migration changing the type of a column a prepared statement returns makes every run of
+ *   it fail on the connections that prepared it ("cached plan must not change result type"):
+ *   restart the processes after such a migration.
  */
 export function preparedQuery<Row>(
   runner: SqlRunner,

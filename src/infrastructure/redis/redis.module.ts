@@ -47,7 +47,8 @@ export function createRedisClient(
     // Commands fail quickly while Redis is down instead of queueing forever.
     maxRetriesPerRequest: 2,
     // failFast: while disconnected a command fails at once rather than waiting for the next
-    // reconnection; a connection that stopped answering fails it after commandTimeout. For
+    // reconnection; a connection that stopped answering fails it after commandTimeout (up to
+    // twice that behind an auto-pipeline already in flight, see AUTO_PIPELINING). For
     // the request path (throttling, caches), where a Redis outage must not add seconds to
     // every request.
     enableOfflineQueue: !options.failFast,

@@ -311,7 +311,7 @@ export class WorkoutsRepository {
                       coalesce(sum(coalesce(s.weight_kg, 0) * coalesce(s.reps, 0)), 0) AS volume,
                       count(s.id)::int AS sets,
                       coalesce(sum(s.reps), 0)::int AS reps
-                 FROM unnest($1::uuid[]) AS ids(id)
+                 FROM (SELECT DISTINCT id FROM unnest($1::uuid[]) AS u(id)) AS ids
                  LEFT JOIN workout_sets s ON s.workout_id = ids.id AND ${workingSetSql('s')}
                 GROUP BY ids.id) AS totals
         WHERE workouts.id = totals.id`,
