@@ -85,7 +85,15 @@ interface UserRow {
   role: string;
   status: string;
   email_verified_at: Date | null;
+  avatar_digest: string | null;
   created_at: Date;
+}
+
+/** AvatarDto.of: the avatar's URL per size, or null. */
+function avatarJson(userId: string, digest: string | null) {
+  if (digest === null) return null;
+  const path = (size: string) => `/api/v1/users/${userId}/avatar/${digest}?size=${size}`;
+  return { small: path('small'), medium: path('medium'), large: path('large') };
 }
 
 /** EntryDto.from. */
@@ -116,6 +124,7 @@ function userJson(row: UserRow) {
     status: row.status,
     emailVerified: row.email_verified_at !== null,
     createdAt: row.created_at.toISOString(),
+    avatar: avatarJson(row.id, row.avatar_digest),
   };
 }
 
