@@ -430,6 +430,8 @@ export const EXCLUDED_USER_COLUMNS: Readonly<Record<string, string>> = {
   'recommendation_cooldowns.user_id':
     'when a dismissed recommendation may come back: scheduler bookkeeping of the exported feedback',
   'recommendation_schedules.user_id': "the recompute scheduler's bookkeeping (next due time)",
+  'workout_history_versions.user_id':
+    'a counter of changes to the exported workout history: bookkeeping of the analytics freshness',
 };
 
 /** The CSV files: workouts (one row per set) and body metrics, for spreadsheets. */
