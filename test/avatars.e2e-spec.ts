@@ -71,19 +71,7 @@ describe.each(['fs', 's3'] as const)('avatars, %s storage driver (e2e)', (driver
 
   beforeAll(async () => {
     if (driver === 's3') s3 = await startS3Server();
-    api = await startApi(
-      testConfig(
-        s3
-          ? {
-              STORAGE_DRIVER: 's3',
-              S3_ENDPOINT: s3.endpoint,
-              S3_BUCKET: s3.bucket,
-              S3_ACCESS_KEY_ID: 'S3RVER',
-              S3_SECRET_ACCESS_KEY: 'S3RVER',
-            }
-          : {},
-      ),
-    );
+    api = await startApi(testConfig(s3?.storageEnv ?? {}));
     // On a port of its own (supertest then uses it too): a raw client cuts an upload short.
     await api.app.listen(0, '127.0.0.1');
     storage = api.app.get(Storage);

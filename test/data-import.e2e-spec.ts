@@ -509,18 +509,7 @@ describe.each(['fs', 's3'] as const)(
     beforeAll(async () => {
       if (driver === 's3') s3 = await startS3Server();
       api = await startApi(
-        testConfig({
-          DATA_IMPORT_MAX_BYTES: String(4 * 1024 * 1024),
-          ...(s3
-            ? {
-                STORAGE_DRIVER: 's3',
-                S3_ENDPOINT: s3.endpoint,
-                S3_BUCKET: s3.bucket,
-                S3_ACCESS_KEY_ID: 'S3RVER',
-                S3_SECRET_ACCESS_KEY: 'S3RVER',
-              }
-            : {}),
-        }),
+        testConfig({ DATA_IMPORT_MAX_BYTES: String(4 * 1024 * 1024), ...s3?.storageEnv }),
       );
       await api.app.listen(0, '127.0.0.1');
       baseUrl = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;

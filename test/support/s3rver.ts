@@ -6,6 +6,8 @@ import S3rver from 's3rver';
 export interface TestS3Server {
   endpoint: string;
   bucket: string;
+  /** The configuration (environment variables) of an app storing in it. */
+  storageEnv: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -23,9 +25,17 @@ export async function startS3Server(bucket = 'fitai-test'): Promise<TestS3Server
     configureBuckets: [{ name: bucket, configs: [] }],
   });
   const { port } = await server.run();
+  const endpoint = `http://127.0.0.1:${port}`;
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint,
     bucket,
+    storageEnv: {
+      STORAGE_DRIVER: 's3',
+      S3_ENDPOINT: endpoint,
+      S3_BUCKET: bucket,
+      S3_ACCESS_KEY_ID: 'S3RVER',
+      S3_SECRET_ACCESS_KEY: 'S3RVER',
+    },
     stop: async () => {
       await server.close();
       rmSync(dir, { recursive: true, force: true });
